@@ -1,0 +1,134 @@
+/**
+ * Raw config (already parsed from YAML) to a resolved config: validated,
+ * with defaults filled in and each rule's severity and options settled.
+ * Pure; reading the file is the adapters' job (src/io/config.ts).
+ */
+import { IANAZone } from 'luxon';
+import type { SectionKey } from '../types.js';
+import { extendAliases, type AliasTable } from '../model/aliases.js';
+import { resolveZone } from '../time/index.js';
+import { RULES, ruleById } from '../rules/index.js';
+import { configSchema, type ConfigFile, type FrontMatterField } from './schema.js';
+
+export const DEFAULT_PATHS = [
+  '**/postmortems/**/*.md',
+  '**/post-mortems/**/*.md',
+  '**/incidents/**/*.md',
+  '**/incident-reports/**/*.md',
+  '**/*postmortem*.md',
+  '**/*post-mortem*.md',
+];
+/** Never searched, whatever the config says. */
+export const ALWAYS_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+/** Left out of directory and glob expansion unless the config's `exclude` replaces this list. */
+export const DEFAULT_EXCLUDE = ['**/README.md', '**/*template*.md', '**/index.md', '**/_*.md'];
+export const DEFAULT_REQUIRED: SectionKey[] = ['summary', 'timeline', 'root-cause', 'resolution', 'action-items'];
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export interface RuleConfig {
+  severity: 'off' | 'warning' | 'error';
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  /** Where the config came from, for messages; null for the built-in defaults. */
+  source: string | null;
+  paths: string[];
+  exclude: string[];
+  /** luxon zone name. */
+  timezone?: string;
+  dayFirst?: boolean;
+  maxFileSize: number;
+  requiredSections: SectionKey[];
+  aliases: AliasTable;
+  rules: Map<string, RuleConfig>;
+  frontMatter: { required: string[]; fields: Record<string, FrontMatterField> };
+}
+
+/** A problem with the configuration: names the key and what was expected. Exit code 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly key: string,
+    readonly expected: string,
+  ) {
+    super(`${source}: \`${key}\`: ${expected}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function resolveConfig(raw: unknown, source: string | null = null): ResolvedConfig {
+  const where = source ?? 'configuration';
+  const parsed = configSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? '' : '(root)');
+    if (issue.code === 'unrecognized_keys') {
+      const at = [...issue.path.map(String), issue.keys[0]].join('.');
+      throw new ConfigError(where, at, `unknown key, expected one of ${knownKeys(issue.path.map(String))}`);
+    }
+    throw new ConfigError(where, key, issue.message);
+  }
+  const file: ConfigFile = parsed.data;
+
+  let timezone: string | undefined;
+  if (file.timezone !== undefined) {
+    const z = resolveZone(file.timezone) ?? (IANAZone.isValidZone(file.timezone) ? { zone: file.timezone } : undefined);
+    if (!z) throw new ConfigError(where, 'timezone', `unknown time zone "${file.timezone}", expected an IANA name such as "Europe/Berlin", "UTC" or an abbreviation such as "PST"`);
+    timezone = z.zone;
+  }
+
+  const rules = new Map<string, RuleConfig>();
+  for (const rule of RULES) {
+    const parsedOptions = rule.options.safeParse({});
+    rules.set(rule.id, { severity: rule.defaultSeverity, options: (parsedOptions.success ? parsedOptions.data : {}) as Record<string, unknown> });
+  }
+  for (const [id, setting] of Object.entries(file.rules ?? {})) {
+    const rule = ruleById(id);
+    if (!rule) {
+      throw new ConfigError(where, `rules.${id}`, `unknown rule, expected one of ${RULES.map((r) => r.id).join(', ')}`);
+    }
+    const [severity, options] = Array.isArray(setting) ? setting : [setting, {}];
+    const checked = rule.options.safeParse(options);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new ConfigError(where, ['rules', id, ...issue.path.map(String)].join('.'), issue.message);
+    }
+    rules.set(id, { severity, options: checked.data as Record<string, unknown> });
+  }
+
+  for (const [name, field] of Object.entries(file['front-matter']?.fields ?? {})) {
+    if (field.pattern !== undefined) {
+      try {
+        new RegExp(field.pattern, 'u');
+      } catch {
+        throw new ConfigError(where, `front-matter.fields.${name}.pattern`, `invalid regular expression "${field.pattern}"`);
+      }
+    }
+  }
+
+  return {
+    source,
+    paths: file.paths ?? DEFAULT_PATHS,
+    exclude: [...ALWAYS_EXCLUDE, ...(file.exclude ?? DEFAULT_EXCLUDE)],
+    timezone,
+    dayFirst: file['day-first'],
+    maxFileSize: file['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
+    requiredSections: (file.sections?.required as SectionKey[] | undefined) ?? DEFAULT_REQUIRED,
+    aliases: extendAliases(file.sections?.aliases as Partial<Record<SectionKey, string[]>> | undefined),
+    rules,
+    frontMatter: { required: file['front-matter']?.required ?? [], fields: file['front-matter']?.fields ?? {} },
+  };
+}
+
+function knownKeys(path: string[]): string {
+  let schema: unknown = configSchema;
+  for (const part of path) {
+    const shape = (schema as { shape?: Record<string, unknown> }).shape;
+    schema = shape?.[part];
+    // unwrap optional
+    while (schema && (schema as { unwrap?: () => unknown }).unwrap) schema = (schema as { unwrap: () => unknown }).unwrap();
+  }
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape).filter((k) => k !== '$schema').join(', ') : 'a known key';
+}

@@ -1,0 +1,81 @@
+/**
+ * YAML front matter with `yaml`. Never throws: syntax errors, duplicate keys,
+ * alias bombs and unknown tags become errors with document lines.
+ */
+import { parseDocument, isMap, isScalar, type Document } from 'yaml';
+import type { Root } from 'mdast';
+import type { FrontMatter } from '../types.js';
+
+/** More aliases than this in one front matter is refused (the "billion laughs" guard). */
+const MAX_ALIASES = 50;
+
+export function readFrontMatter(root: Root): FrontMatter | null {
+  const node = root.children[0];
+  if (!node || node.type !== 'yaml') return null;
+  const line = node.position?.start.line ?? 1;
+  const endLine = node.position?.end.line ?? line;
+  // The YAML text starts on the line after the opening `---`.
+  const offset = line;
+  const fm: FrontMatter = { line, endLine, errors: [], keyLines: {} };
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(node.value, { uniqueKeys: true, prettyErrors: false, merge: false });
+  } catch (error) {
+    fm.errors.push({ message: describe(error), line, column: 1 });
+    return fm;
+  }
+  const lineOf = lineCounter(node.value);
+  for (const e of doc.errors) {
+    const at = lineOf(e.pos[0]);
+    fm.errors.push({ message: firstLine(e.message), line: at.line + offset, column: at.column });
+  }
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED') {
+      const at = lineOf(w.pos[0]);
+      fm.errors.push({ message: firstLine(w.message), line: at.line + offset, column: at.column });
+    }
+  }
+  if (fm.errors.length > 0) return fm;
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    fm.errors.push({ message: 'Unexpected front matter that is not a mapping, expected `key: value` lines', line: line + 1, column: 1 });
+    return fm;
+  }
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) {
+        fm.keyLines[String(pair.key.value)] = lineOf(pair.key.range[0]).line + offset;
+      }
+    }
+  }
+  try {
+    const data = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
+    fm.data = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  } catch (error) {
+    fm.errors.push({ message: describe(error), line: line + 1, column: 1 });
+  }
+  return fm;
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return firstLine(message);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}
+
+function lineCounter(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
+}

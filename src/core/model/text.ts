@@ -1,0 +1,155 @@
+/**
+ * Plain text from mdast nodes, line by line, with source positions. Markdown
+ * markup is dropped ("**10:00 AM:**" reads "10:00 AM:"), images and HTML are
+ * skipped, and every line remembers where it starts in the file.
+ */
+import type { Nodes, Parents, PhrasingContent, TableRow } from 'mdast';
+
+export interface TextLine {
+  text: string;
+  line: number;
+  column: number;
+  /**
+   * Text of a strong/emphasis run at the very start of the line
+   * ("**Duration:**" gives "Duration:"), if the line starts with one.
+   */
+  lead?: string;
+  /** The whole line is a single strong/emphasis run (a bold pseudo-heading). */
+  allLead?: boolean;
+  /** The whole line is struck through. */
+  struck?: boolean;
+  /** HTML comments on the line (`<!-- id: x -->`), without the delimiters. */
+  comments?: string[];
+}
+
+interface Builder {
+  lines: TextLine[];
+  current: TextLine | null;
+  leadOpen: boolean;
+  /** Characters of the current line that are outside a leading strong/emphasis run. */
+  outsideLead: number;
+  struckChars: number;
+}
+
+const LABEL_PUNCTUATION = /[\s:.\-–—]/g;
+const COMMENT = /^<!--([\s\S]{0,2000}?)-->$/;
+
+function startLine(b: Builder, line: number, column: number): void {
+  finishLine(b);
+  b.current = { text: '', line, column };
+  b.leadOpen = false;
+  b.outsideLead = 0;
+  b.struckChars = 0;
+}
+
+function finishLine(b: Builder): void {
+  const cur = b.current;
+  if (!cur) return;
+  const trimmed = cur.text.replace(/\s+$/, '');
+  const leading = cur.text.length - cur.text.replace(/^\s+/, '').length;
+  cur.text = trimmed.slice(leading);
+  cur.column += leading;
+  if (cur.lead !== undefined) {
+    cur.lead = cur.lead.trim();
+    cur.allLead = b.outsideLead === 0;
+  }
+  if (b.struckChars > 0 && b.struckChars >= cur.text.replace(/\s/g, '').length) cur.struck = true;
+  if (cur.text.length > 0 || cur.comments) b.lines.push(cur);
+  b.current = null;
+}
+
+function append(b: Builder, value: string, line: number, column: number, inLead: boolean, struck: boolean): void {
+  const parts = value.split('\n');
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) startLine(b, line + i, 1);
+    else if (!b.current) startLine(b, line, column);
+    const cur = b.current!;
+    const part = parts[i];
+    if (inLead && (cur.lead !== undefined ? b.leadOpen : cur.text.trim() === '')) {
+      cur.lead = (cur.lead ?? '') + part;
+      b.leadOpen = true;
+    } else if (part.trim() !== '') {
+      b.leadOpen = false;
+      b.outsideLead += part.replace(LABEL_PUNCTUATION, '').length;
+    }
+    if (struck) b.struckChars += part.replace(/\s/g, '').length;
+    cur.text += part;
+  }
+}
+
+function walkPhrasing(b: Builder, nodes: PhrasingContent[], inLead: boolean, struck: boolean, depth: number): void {
+  for (const node of nodes) {
+    const pos = node.position?.start ?? { line: b.current?.line ?? 1, column: 1 };
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        append(b, node.value, pos.line, pos.column, inLead, struck);
+        break;
+      case 'break':
+        startLine(b, (node.position?.end.line ?? pos.line + 1), 1);
+        break;
+      case 'strong':
+      case 'emphasis': {
+        const atStart = !b.current || b.current.text.trim() === '' || (b.leadOpen && inLead);
+        if (depth < 64) walkPhrasing(b, node.children, inLead || atStart, struck, depth + 1);
+        if (!inLead) b.leadOpen = false;
+        break;
+      }
+      case 'delete':
+        if (depth < 64) walkPhrasing(b, node.children, inLead, true, depth + 1);
+        break;
+      case 'link':
+      case 'linkReference':
+        if (depth < 64) walkPhrasing(b, node.children, inLead, struck, depth + 1);
+        break;
+      case 'html': {
+        const m = COMMENT.exec(node.value.trim());
+        if (m) {
+          if (!b.current) startLine(b, pos.line, pos.column);
+          (b.current!.comments ??= []).push(m[1].trim());
+        } else if (/^<br\s*\/?>$/i.test(node.value.trim())) {
+          startLine(b, pos.line, pos.column + node.value.length);
+        }
+        break;
+      }
+      default:
+        // image, imageReference, footnoteReference: no text.
+        break;
+    }
+  }
+}
+
+/** The lines of a phrasing container (paragraph, heading, table cell). */
+export function phrasingLines(node: Parents): TextLine[] {
+  const b: Builder = { lines: [], current: null, leadOpen: false, outsideLead: 0, struckChars: 0 };
+  const pos = node.position?.start;
+  if (pos) startLine(b, pos.line, pos.column);
+  walkPhrasing(b, node.children as PhrasingContent[], false, false, 0);
+  finishLine(b);
+  return b.lines;
+}
+
+/** All text of a node, one string, whitespace collapsed. Iterative, so deep trees cannot overflow the stack. */
+export function plainText(node: Nodes): string {
+  const out: string[] = [];
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text' || n.type === 'inlineCode') out.push(n.value);
+    else if (n.type === 'break') out.push(' ');
+    else if ('children' in n) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
+      if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') out.push(' ');
+    }
+  }
+  return out.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** The cells of a table row as plain text, with the column of each cell. */
+export function rowCells(row: TableRow): Array<{ text: string; line: number; column: number }> {
+  return row.children.map((cell) => ({
+    text: plainText(cell),
+    line: cell.position?.start.line ?? row.position?.start.line ?? 1,
+    column: cell.position?.start.column ?? 1,
+  }));
+}

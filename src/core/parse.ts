@@ -1,0 +1,217 @@
+/**
+ * Bytes to text to syntax tree. The one place that decodes files and runs the
+ * unified pipeline, so every adapter (CLI, action, audit workers) reads
+ * documents identically.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root } from 'mdast';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+
+export function parseMarkdown(text: string): Root {
+  return processor.runSync(processor.parse(text)) as Root;
+}
+
+/** Why a file could not be read as a postmortem. */
+export interface DecodeProblem {
+  message: string;
+  line: number;
+  column: number;
+  /** Fatal problems stop the file from being checked; others are reported and checking goes on. */
+  fatal: boolean;
+}
+
+export interface Decoded {
+  text: string | null;
+  problems: DecodeProblem[];
+}
+
+export interface DecodeOptions {
+  /** Files larger than this many bytes are not parsed. */
+  maxBytes: number;
+  /** Lines longer than this many characters are not parsed. */
+  maxLineLength: number;
+  /** Deeper nesting of lists and blockquotes than this is not parsed. */
+  maxNesting: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8');
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}
+
+/** The message for a file over the size limit (shared by decode() and the readers that only stat). */
+export function tooLargeMessage(size: number, max: number): string {
+  return `Unexpected file of ${formatBytes(size)}, expected at most ${formatBytes(max)} (raise \`max-file-size\` to check it)`;
+}
+
+/** The line and column of byte offset `offset` in a UTF-8 buffer (counting decoded characters). */
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const column = utf8Lenient.decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { line, column };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    if (i + need >= n) return i;
+    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/**
+ * Decode a file's bytes. Handles UTF-8 (with or without BOM) and UTF-16 with
+ * a BOM; refuses binary data, oversized files, overlong lines and absurd
+ * nesting with a problem that names the line, instead of letting the parser
+ * stall or crash on them.
+ */
+export function decode(bytes: Uint8Array, options: DecodeOptions): Decoded {
+  if (bytes.length > options.maxBytes) {
+    return {
+      text: null,
+      problems: [
+        {
+          message: tooLargeMessage(bytes.length, options.maxBytes),
+          line: 1,
+          column: 1,
+          fatal: true,
+        },
+      ],
+    };
+  }
+  const problems: DecodeProblem[] = [];
+  let text: string;
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  } else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  } else {
+    const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const body = bytes.subarray(start);
+    const nul = body.indexOf(0);
+    if (nul !== -1) {
+      const at = positionOfByte(body, nul);
+      return {
+        text: null,
+        problems: [
+          {
+            message: `Unexpected binary data (a NUL byte), expected a UTF-8 or UTF-16 text file`,
+            ...at,
+            fatal: true,
+          },
+        ],
+      };
+    }
+    try {
+      text = utf8.decode(body);
+    } catch {
+      const bad = firstInvalidUtf8(body);
+      const at = positionOfByte(body, bad === -1 ? 0 : bad);
+      text = utf8Lenient.decode(body);
+      problems.push({
+        message: 'Unexpected invalid UTF-8 byte sequence, expected UTF-8 text (read with replacement characters)',
+        ...at,
+        fatal: false,
+      });
+    }
+  }
+  const structural = checkStructure(text, options);
+  if (structural) return { text: null, problems: [...problems, structural] };
+  return { text, problems };
+}
+
+/**
+ * One linear pass over the text for inputs the Markdown parser handles badly:
+ * very long lines and very deep container nesting.
+ */
+function checkStructure(text: string, options: DecodeOptions): DecodeProblem | null {
+  let line = 1;
+  let lineStart = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const atEnd = i === n;
+    const c = atEnd ? 10 : text.charCodeAt(i);
+    if (c !== 10) continue;
+    const length = i - lineStart;
+    if (length > options.maxLineLength) {
+      return {
+        message: `Unexpected line of ${length} characters, expected at most ${options.maxLineLength}`,
+        line,
+        column: 1,
+        fatal: true,
+      };
+    }
+    const depth = nestingDepth(text, lineStart, i);
+    if (depth > options.maxNesting) {
+      return {
+        message: `Unexpected nesting ${depth} levels deep, expected at most ${options.maxNesting} levels of lists and blockquotes`,
+        line,
+        column: 1,
+        fatal: true,
+      };
+    }
+    line++;
+    lineStart = i + 1;
+  }
+  return null;
+}
+
+/**
+ * An over-estimate of the container depth a line opens: blockquote markers,
+ * bullet markers ("- - - x" nests three lists) and indentation in steps of
+ * two columns.
+ */
+function nestingDepth(text: string, start: number, end: number): number {
+  let markers = 0;
+  let indent = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 62 /* > */) markers++;
+    else if (c === 32) indent++;
+    else if (c === 9) indent += 4;
+    else if ((c === 45 || c === 42 || c === 43) /* - * + */ && text.charCodeAt(i + 1) === 32) markers++;
+    else break;
+  }
+  return markers + Math.floor(indent / 2);
+}

@@ -1,0 +1,32 @@
+/**
+ * ## action-items-missing
+ *
+ * A postmortem that commits to nothing has not finished its job. At least
+ * one corrective or preventative measure must be listed in an action-item
+ * section.
+ */
+import { z } from 'zod';
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  id: 'action-items-missing',
+  name: 'No action items',
+  description: 'The postmortem lists at least one action item.',
+  defaultSeverity: 'error',
+  options: z.object({}).strict(),
+  examples: {
+    valid: [{ title: 'One measure', markdown: '## Action items\n\n- Add disk alerts\n' }],
+    invalid: [{ title: 'An empty list of measures', markdown: '# Outage\n\n## Action items\n\nNone yet.\n', lines: [3] }],
+  },
+  check(ctx) {
+    if (ctx.model.actionItems.length > 0) return;
+    const section = ctx.model.sections.find((s) => s.keys.includes('action-items'));
+    ctx.report({
+      message: section
+        ? `Unexpected action-item section “${section.heading}” without measures, expected at least one list item, table row or line`
+        : 'Unexpected postmortem without action items, expected at least one corrective or preventative measure',
+      line: section?.line ?? ctx.model.titleLine ?? 1,
+      column: section?.column ?? 1,
+    });
+  },
+});

@@ -1,0 +1,37 @@
+/**
+ * ## duplicate-section
+ *
+ * Two separate sections that stand for the same thing ("Timeline" twice, or
+ * "Summary" and "Overview") split what a reader needs in one place. A
+ * combined heading ("Root Cause and Resolution") next to a single one
+ * ("Root Cause") is not a duplicate, nor is a sub-section inside its parent.
+ */
+import { z } from 'zod';
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  id: 'duplicate-section',
+  name: 'Duplicate section',
+  description: 'No two separate sections stand for exactly the same section.',
+  defaultSeverity: 'warning',
+  options: z.object({}).strict(),
+  examples: {
+    valid: [{ title: 'A combined heading beside a single one', markdown: '## Root Cause\n\nDisk.\n\n## Root Cause and Resolution\n\nDisk; freed space.\n' }],
+    invalid: [{ title: 'Two timelines', markdown: '## Timeline\n\n- 10:00 down\n\n## Incident timeline\n\n- 11:00 up\n', lines: [5] }],
+  },
+  check(ctx) {
+    const sections = ctx.model.sections.filter((s) => s.keys.length > 0);
+    for (let i = 0; i < sections.length; i++) {
+      const s = sections[i];
+      const same = (t: typeof s) => t.keys.length === s.keys.length && t.keys.every((k) => s.keys.includes(k));
+      const first = sections.slice(0, i).find((t) => same(t) && !(t.line < s.line && s.line <= t.endLine && t.level < s.level));
+      if (!first) continue;
+      ctx.report({
+        message: `Unexpected second ${s.keys.join(' and ')} section “${s.heading}”, expected one (first at line ${first.line})`,
+        line: s.line,
+        column: s.column,
+        related: [{ line: first.line, column: first.column, message: `First ${s.keys.join(' and ')} section “${first.heading}”` }],
+      });
+    }
+  },
+});

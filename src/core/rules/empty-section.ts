@@ -1,0 +1,31 @@
+/**
+ * ## empty-section
+ *
+ * A heading with nothing under it (not even a sub-section with content) is
+ * usually a template left half-filled.
+ */
+import { z } from 'zod';
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  id: 'empty-section',
+  name: 'Empty section',
+  description: 'A section heading has content under it (text, a list, a table or a sub-section with content).',
+  defaultSeverity: 'warning',
+  options: z.object({}).strict(),
+  examples: {
+    valid: [{ title: 'Content under every heading', markdown: '# Outage\n\n## Impact\n\nAll users.\n' }],
+    invalid: [{ title: 'An empty Impact section', markdown: '# Outage\n\n## Impact\n\n## Root cause\n\nDisk.\n', lines: [3] }],
+  },
+  check(ctx) {
+    const titleLine = ctx.model.titleLine;
+    for (const section of ctx.model.sections) {
+      if (section.hasContent || section.line === titleLine) continue;
+      ctx.report({
+        message: `Unexpected empty section “${section.heading}”, expected content under the heading`,
+        line: section.line,
+        column: section.column,
+      });
+    }
+  },
+});

@@ -1,0 +1,25 @@
+/**
+ * ## front-matter-syntax
+ *
+ * The YAML front matter parses: no syntax errors, duplicate keys, unknown
+ * tags or alias bombs. The error is reported at its own line.
+ */
+import { z } from 'zod';
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  id: 'front-matter-syntax',
+  name: 'Broken front matter',
+  description: 'The YAML front matter is valid YAML.',
+  defaultSeverity: 'error',
+  options: z.object({}).strict(),
+  examples: {
+    valid: [{ title: 'Valid YAML', markdown: '---\ntitle: Outage\nseverity: SEV2\n---\n\n# Outage\n' }],
+    invalid: [{ title: 'An unclosed list', markdown: '---\ntitle: Outage\ntags: [a, b\n---\n\n# Outage\n', lines: [4] }],
+  },
+  check(ctx) {
+    for (const error of ctx.model.frontMatter?.errors ?? []) {
+      ctx.report({ message: `Unexpected YAML: ${error.message}; expected valid front matter`, line: error.line, column: error.column });
+    }
+  },
+});

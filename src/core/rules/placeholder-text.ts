@@ -1,0 +1,76 @@
+/**
+ * ## placeholder-text
+ *
+ * Template text left in: "<insert date>", "[describe impact]", "lorem
+ * ipsum", "{{owner}}", or a field, cell or line whose whole value is "TBD",
+ * "TODO", "TBA", "FIXME" or "???". A status word beside real content
+ * ("Bug 1234 **TODO**") is not a placeholder, nor is a "TODO:" label that
+ * heads a list.
+ */
+import { z } from 'zod';
+import type { Root, RootContent } from 'mdast';
+import { defineRule } from './rule.js';
+
+const INLINE = [
+  /<\s{0,2}(?:insert|add|describe|enter|fill in|your|placeholder)\b[^<>\n]{0,80}>/gi,
+  /\[\s{0,2}(?:insert|add|describe|enter|fill in|your|placeholder)\b[^\]\n]{0,80}\]/gi,
+  /\blorem ipsum\b/gi,
+  /\{\{[^{}\n]{1,80}\}\}/g,
+];
+const WHOLE = /^[\s*_`~>#+•.-]{0,8}(TBD|TBA|TODO|FIXME|XXX|\?\?\?+|tbd|tba)[\s*_`~.!]{0,4}$/;
+
+function codeLines(tree: Root): Set<number> {
+  const lines = new Set<number>();
+  const stack: RootContent[] = [...tree.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'code' || node.type === 'yaml') {
+      const start = node.position?.start.line ?? 0;
+      const end = node.position?.end.line ?? start;
+      for (let l = start; l <= end; l++) lines.add(l);
+    } else if ('children' in node) stack.push(...(node.children as RootContent[]));
+  }
+  return lines;
+}
+
+export default defineRule({
+  id: 'placeholder-text',
+  name: 'Template placeholder',
+  description: 'No template placeholders are left in the document.',
+  defaultSeverity: 'error',
+  options: z.object({}).strict(),
+  examples: {
+    valid: [{ title: 'A status word beside content', markdown: '| Action | Bug |\n| --- | --- |\n| Add alerts | Bug 12 **TODO** |\n' }],
+    invalid: [
+      { title: 'A field left as TBD', markdown: '## Summary\n\n- **Impact:** TBD\n- **Start:** <insert start time>\n', lines: [3, 4] },
+    ],
+  },
+  check(ctx) {
+    const skip = codeLines(ctx.tree);
+    ctx.lines.forEach((raw, i) => {
+      const line = i + 1;
+      if (skip.has(line) || raw.length > 10_000) return;
+      let reported = false;
+      for (const re of INLINE) {
+        re.lastIndex = 0;
+        for (let m = re.exec(raw); m; m = re.exec(raw)) {
+          ctx.report({ message: `Unexpected placeholder “${m[0]}”, expected real content`, line, column: m.index + 1 });
+          reported = true;
+        }
+      }
+      if (reported) return;
+      const cells = raw.includes('|') ? raw.split('|') : [raw];
+      let offset = 0;
+      for (const cell of cells) {
+        const colon = cell.indexOf(':');
+        const value = colon >= 0 && colon < 60 ? cell.slice(colon + 1) : cell;
+        const m = WHOLE.exec(value);
+        if (m && value.trim() !== '') {
+          const column = offset + (colon >= 0 && colon < 60 ? colon + 1 : 0) + value.indexOf(m[1]) + 1;
+          ctx.report({ message: `Unexpected placeholder “${m[1]}”, expected real content`, line, column });
+        }
+        offset += cell.length + 1;
+      }
+    });
+  },
+});

@@ -1,0 +1,68 @@
+/**
+ * What a rule is. Like remark-lint's `unified-lint-rule`: a rule has a stable
+ * id, a readable name and docs with examples next to its code, reads the
+ * model and reports; it never decides its own severity (the config does).
+ */
+import type { Root } from 'mdast';
+import type { z } from 'zod';
+import type { Finding, PostmortemModel, RelatedLocation } from '../types.js';
+import type { Structure } from '../model/structure.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+
+export interface Report {
+  message: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  related?: RelatedLocation[];
+}
+
+export interface RuleContext<Options> {
+  path: string;
+  /** The file's text and its lines (without line endings). */
+  text: string;
+  lines: string[];
+  tree: Root;
+  model: PostmortemModel;
+  structure: Structure;
+  /** Whether the document itself states a time zone (not only the config default). */
+  zoneStated: boolean;
+  options: Options;
+  config: ResolvedConfig;
+  /** The clock the run reads "now" from (injectable for tests). */
+  now: Date;
+  report(report: Report): void;
+}
+
+export interface RuleExample {
+  /** What the example shows. */
+  title: string;
+  markdown: string;
+  options?: Record<string, unknown>;
+  /** For invalid examples: the lines the rule reports, in order. */
+  lines?: number[];
+}
+
+export interface Rule<Options = Record<string, never>> {
+  /** Stable id, used in config, inline directives, annotations and SARIF. Never renamed. */
+  id: string;
+  /** A readable name, for reports. */
+  name: string;
+  /** One paragraph: what the rule checks and why. */
+  description: string;
+  defaultSeverity: 'off' | 'warning' | 'error';
+  /** Validates and completes the rule's options (defaults live here). */
+  options: z.ZodType<Options>;
+  examples: { valid: RuleExample[]; invalid: RuleExample[] };
+  check(ctx: RuleContext<Options>): void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;
+
+export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+export type { Finding };

@@ -1,0 +1,31 @@
+/**
+ * ## timeline-untimed
+ *
+ * Every timeline entry should say when it happened. Entries without a time
+ * are kept in the model (marked untimed) and reported here.
+ */
+import { z } from 'zod';
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  id: 'timeline-untimed',
+  name: 'Timeline entry without a time',
+  description: 'Each timeline entry carries a timestamp.',
+  defaultSeverity: 'warning',
+  options: z.object({}).strict(),
+  examples: {
+    valid: [{ title: 'Every entry timed', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 10:20 UTC rollback\n' }],
+    invalid: [{ title: 'An entry without a time', markdown: '## Timeline\n\n- 10:00 UTC alert\n- **Escalation:** paged the DBA\n', lines: [4] }],
+  },
+  check(ctx) {
+    for (const entry of ctx.model.timeline) {
+      if (entry.time !== null || entry.invalid) continue;
+      const excerpt = entry.text.length > 40 ? entry.text.slice(0, 39) + '…' : entry.text;
+      ctx.report({
+        message: `Unexpected timeline entry without a time (“${excerpt}”), expected a timestamp such as “14:32 UTC”`,
+        line: entry.line,
+        column: entry.column,
+      });
+    }
+  },
+});

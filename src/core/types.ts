@@ -1,0 +1,185 @@
+/**
+ * The postmortem model: what one Markdown file says, read once from its
+ * syntax tree. Rules read this model and nothing else (the tree is kept for
+ * the few rules that need raw text, such as placeholders).
+ */
+import type { Root } from 'mdast';
+import type { TimeExpression } from './time/types.js';
+
+export type SectionKey =
+  | 'summary'
+  | 'impact'
+  | 'timeline'
+  | 'root-cause'
+  | 'resolution'
+  | 'action-items'
+  | 'detection'
+  | 'lessons-learned';
+
+export const SECTION_KEYS: readonly SectionKey[] = [
+  'summary',
+  'impact',
+  'timeline',
+  'root-cause',
+  'resolution',
+  'action-items',
+  'detection',
+  'lessons-learned',
+];
+
+/** A place in the document: 1-based line and column, as in unist. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+export interface Section {
+  /** Canonical keys this heading stands for ("Root cause and resolution" has two). */
+  keys: SectionKey[];
+  /** The heading's plain text, as written. */
+  heading: string;
+  /** 1..6 for Markdown headings; 7 for a bold paragraph or a plain label line used as a heading. */
+  level: number;
+  /** How the heading was written. */
+  style: 'atx' | 'setext' | 'bold' | 'label' | 'hash-no-space';
+  line: number;
+  column: number;
+  /** Last line of the section's own body (up to the next heading of the same or a higher level). */
+  endLine: number;
+  /** Whether the section body holds any content (text, list, table, code...) of its own or in sub-sections. */
+  hasContent: boolean;
+}
+
+export interface WindowPoint {
+  /** ISO 8601 UTC instant when date and zone are known; otherwise local "YYYY-MM-DDTHH:MM" or "HH:MM". */
+  time: string;
+  /** Epoch milliseconds, only when `time` is an instant. */
+  epoch?: number;
+  /** Local calendar date (YYYY-MM-DD) when known. */
+  date?: string;
+  /** Sort key among points of one document (internal; see model/when.ts). */
+  order?: number;
+  line: number;
+  column: number;
+}
+
+export interface IncidentWindow {
+  start?: WindowPoint;
+  end?: WindowPoint;
+  /** Stated duration, in minutes. */
+  duration?: {
+    minutes: number;
+    text: string;
+    bound?: 'under' | 'over' | 'about';
+    line: number;
+    column: number;
+  };
+  /** The incident's local date (YYYY-MM-DD) when known. */
+  date?: string;
+  /** The luxon zone used to read local times, and where it came from. */
+  timezone?: {
+    zone: string;
+    text: string;
+    source: 'front-matter' | 'statement' | 'window' | 'timeline' | 'config';
+    line?: number;
+  };
+}
+
+export interface TimelineEntry {
+  text: string;
+  line: number;
+  column: number;
+  /** See WindowPoint.time; null for an untimed entry. */
+  time: string | null;
+  epoch?: number;
+  /** Sort key among points of one document (internal; see model/when.ts). */
+  order?: number;
+  /** Local date of the entry, YYYY-MM-DD, when known. */
+  date?: string;
+  /** The recognised expression that gave the time (absent for untimed entries). */
+  expression?: TimeExpression;
+  /** Offset of the expression inside `text`, for column arithmetic. */
+  expressionColumn?: number;
+  /** The time did not come from the entry itself but the entry is a range end, etc. */
+  approximate?: boolean;
+  /** Day was rolled forward because the clock went past midnight. */
+  rolled?: boolean;
+  /** The timestamp looked like one but did not parse. */
+  invalid?: string;
+}
+
+export type ActionItemKind = 'corrective' | 'preventative' | 'other';
+
+export interface ActionItem {
+  /** Stable identifier: explicit when the author wrote one, else derived from the wording. */
+  id: string;
+  /** Whether the id was written by the author. */
+  explicitId: boolean;
+  kind: ActionItemKind;
+  /** Plain text, at most 256 characters. */
+  title: string;
+  /** The item's full plain text (title plus details), for the issue body. */
+  text: string;
+  line: number;
+  column: number;
+  owner: string | null;
+  due: string | null;
+  priority: string | null;
+  done: boolean;
+  /** An already linked issue: "#123" or an issue URL. */
+  issue: string | null;
+  /** The label/group the item sits under ("Corrective Actions"), if any. */
+  group?: string;
+  /** The significant words of the title, sorted (internal: re-identifies edited items). */
+  fingerprint?: string[];
+}
+
+export interface FrontMatter {
+  /** Parsed data; undefined when there is no front matter or it did not parse. */
+  data?: Record<string, unknown>;
+  /** Line of the opening `---`. */
+  line: number;
+  endLine: number;
+  /** YAML problems, with document lines. */
+  errors: Array<{ message: string; line: number; column: number }>;
+  /** Line of each top-level key, for precise findings. */
+  keyLines: Record<string, number>;
+}
+
+export interface PostmortemModel {
+  path: string;
+  title: string | null;
+  titleLine: number | null;
+  frontMatter: FrontMatter | null;
+  sections: Section[];
+  incident: IncidentWindow;
+  timeline: TimelineEntry[];
+  actionItems: ActionItem[];
+  /** Number of lines in the file. */
+  lineCount: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface RelatedLocation {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+  related?: RelatedLocation[];
+}
+
+export interface FileResult {
+  path: string;
+  model: PostmortemModel | null;
+  findings: Finding[];
+}

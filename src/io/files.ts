@@ -1,0 +1,106 @@
+/**
+ * Which files to check, and reading them. Directories expand to their
+ * Markdown files, globs go through tinyglobby, and named files are taken as
+ * they are. With `root`, nothing outside it is read: `../` globs and
+ * symlinks that lead out are refused (the action confines itself to the
+ * workspace).
+ */
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export interface Collected {
+  /** Paths relative to `cwd`, with `/` separators, sorted. */
+  files: string[];
+  /** Arguments that matched nothing or were refused, with the reason. */
+  problems: Array<{ path: string; message: string }>;
+}
+
+export interface CollectOptions {
+  cwd: string;
+  exclude: string[];
+  /** Refuse anything that resolves outside this directory. */
+  root?: string;
+}
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+function outside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel);
+}
+
+export async function collectFiles(args: string[], options: CollectOptions): Promise<Collected> {
+  const { cwd, exclude } = options;
+  const found = new Set<string>();
+  const problems: Collected['problems'] = [];
+  const root = options.root ? await realpath(options.root).catch(() => resolve(options.root!)) : undefined;
+
+  for (const arg of args) {
+    const absolute = resolve(cwd, arg);
+    if (root && !isDynamicPattern(arg) && outside(root, absolute)) {
+      problems.push({ path: arg, message: `Unexpected path outside the workspace, expected a path inside ${root}` });
+      continue;
+    }
+    if (root && isDynamicPattern(arg) && (arg.split('/').includes('..') || isAbsolute(arg))) {
+      problems.push({ path: arg, message: 'Unexpected glob that leaves the workspace, expected a relative glob without `..`' });
+      continue;
+    }
+    if (!isDynamicPattern(arg)) {
+      const info = await stat(absolute).catch(() => null);
+      if (!info) {
+        problems.push({ path: arg, message: 'Unexpected path that does not exist, expected a file, directory or glob' });
+        continue;
+      }
+      if (info.isFile()) {
+        found.add(absolute);
+        continue;
+      }
+      if (info.isDirectory()) {
+        const matches = await glob(['**/*.md', '**/*.markdown'], { cwd: absolute, ignore: exclude, absolute: true, followSymbolicLinks: false, dot: false });
+        matches.forEach((m) => found.add(resolve(m)));
+        continue;
+      }
+    }
+    const matches = await glob([arg], { cwd, ignore: exclude, absolute: true, followSymbolicLinks: false, dot: false });
+    matches.forEach((m) => found.add(resolve(m)));
+  }
+
+  const files: string[] = [];
+  for (const file of found) {
+    if (root) {
+      const real = await realpath(file).catch(() => file);
+      const link = await lstat(file).catch(() => null);
+      if (outside(root, real)) {
+        problems.push({
+          path: toPosix(relative(cwd, file)),
+          message: link?.isSymbolicLink()
+            ? 'Unexpected symbolic link that points outside the workspace, expected a file inside it'
+            : 'Unexpected path outside the workspace, expected a path inside it',
+        });
+        continue;
+      }
+    }
+    files.push(toPosix(relative(cwd, file)));
+  }
+  files.sort();
+  return { files, problems };
+}
+
+export type ReadResult = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'too-large'; size: number } | { kind: 'error'; message: string };
+
+/** Read a file unless it is larger than `maxBytes` (then only its size is returned). */
+export async function readDocument(cwd: string, path: string, maxBytes: number): Promise<ReadResult> {
+  const absolute = resolve(cwd, path);
+  try {
+    const info = await stat(absolute);
+    if (!info.isFile()) return { kind: 'error', message: 'Unexpected directory or special file, expected a regular file' };
+    if (info.size > maxBytes) return { kind: 'too-large', size: info.size };
+    return { kind: 'bytes', bytes: await readFile(absolute) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return { kind: 'error', message: `Unexpected read error ${code}, expected a readable file` };
+  }
+}
