@@ -48,7 +48,7 @@ await build({
   logLevel: 'warning',
 });
 const { configSchema } = await import(pathToFileURL(join(tmp, 'schema.mjs')).href + `?t=${Date.now()}`);
-const { z } = await import('zod');
+const z = await import('zod/mini');
 const schema = z.toJSONSchema(configSchema, { target: 'draft-7', io: 'input' });
 schema.$id = 'https://github.com/postmortem-governance/postmortem-governance/postmortem.schema.json';
 schema.title = 'postmortem-governance configuration (.github/postmortem.yml)';

@@ -67,6 +67,9 @@ export function resolveConfig(raw: unknown, source: string | null = null): Resol
       const at = [...issue.path.map(String), issue.keys[0]].join('.');
       throw new ConfigError(where, at, `unknown key, expected one of ${knownKeys(issue.path.map(String))}`);
     }
+    if (issue.code === 'invalid_union' && issue.path[0] === 'rules') {
+      throw new ConfigError(where, key, `invalid setting ${JSON.stringify(valueAt(raw, issue.path))}, expected off, warning, error or [severity, { options }]`);
+    }
     throw new ConfigError(where, key, issue.message);
   }
   const file: ConfigFile = parsed.data;
@@ -121,14 +124,24 @@ export function resolveConfig(raw: unknown, source: string | null = null): Resol
   };
 }
 
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  let value = raw;
+  for (const part of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined;
+  return value;
+}
+
+interface SchemaNode {
+  _zod: { def: { type: string; shape?: Record<string, SchemaNode>; innerType?: SchemaNode } };
+}
+
+/** The keys allowed at a path of the config schema, for "unknown key" messages. */
 function knownKeys(path: string[]): string {
-  let schema: unknown = configSchema;
-  for (const part of path) {
-    const shape = (schema as { shape?: Record<string, unknown> }).shape;
-    schema = shape?.[part];
-    // unwrap optional
-    while (schema && (schema as { unwrap?: () => unknown }).unwrap) schema = (schema as { unwrap: () => unknown }).unwrap();
-  }
-  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  const unwrap = (node: SchemaNode | undefined) => {
+    while (node && node._zod.def.innerType) node = node._zod.def.innerType;
+    return node;
+  };
+  let node: SchemaNode | undefined = configSchema as unknown as SchemaNode;
+  for (const part of path) node = unwrap(unwrap(node)?._zod.def.shape?.[part]);
+  const shape = unwrap(node)?._zod.def.shape;
   return shape ? Object.keys(shape).filter((k) => k !== '$schema').join(', ') : 'a known key';
 }

@@ -5,7 +5,7 @@
  * an `@login`, "Owner: name", or an owner column. Items already done are
  * not reported.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
   name: 'Action item without an owner',
   description: 'Each open action item has an owner.',
   defaultSeverity: 'warning',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Owned items', markdown: '## Action items\n\n- Add disk alerts @alice\n- Rotate keys (Owner: bob)\n' }],
     invalid: [{ title: 'No owner', markdown: '## Action items\n\n- Add disk alerts\n', lines: [3] }],

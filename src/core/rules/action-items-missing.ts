@@ -5,7 +5,7 @@
  * one corrective or preventative measure must be listed in an action-item
  * section.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
   name: 'No action items',
   description: 'The postmortem lists at least one action item.',
   defaultSeverity: 'error',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'One measure', markdown: '## Action items\n\n- Add disk alerts\n' }],
     invalid: [{ title: 'An empty list of measures', markdown: '# Outage\n\n## Action items\n\nNone yet.\n', lines: [3] }],

@@ -7,7 +7,7 @@
  * on with `rules: { blameful-language: warning }`. Add phrases with the
  * `phrases` option.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { linesOfElements } from '../model/lines.js';
 import { defineRule } from './rule.js';
 
@@ -32,7 +32,7 @@ export default defineRule({
   name: 'Blameful language',
   description: 'The document describes systems and gaps, not people at fault (opt-in).',
   defaultSeverity: 'off',
-  options: z.object({ phrases: z.array(z.string().min(1).max(200)).default([]) }).strict(),
+  options: z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))), []) }),
   examples: {
     valid: [{ title: 'Blameless', markdown: '## Root cause\n\nThe deploy script let a config with an empty host list through.\n' }],
     invalid: [{ title: 'Blaming a person', markdown: '## Root cause\n\nHuman error: Bob should have known the flag was on.\n', lines: [3, 3] }],

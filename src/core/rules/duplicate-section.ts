@@ -6,7 +6,7 @@
  * combined heading ("Root Cause and Resolution") next to a single one
  * ("Root Cause") is not a duplicate, nor is a sub-section inside its parent.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -14,7 +14,7 @@ export default defineRule({
   name: 'Duplicate section',
   description: 'No two separate sections stand for exactly the same section.',
   defaultSeverity: 'warning',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'A combined heading beside a single one', markdown: '## Root Cause\n\nDisk.\n\n## Root Cause and Resolution\n\nDisk; freed space.\n' }],
     invalid: [{ title: 'Two timelines', markdown: '## Timeline\n\n- 10:00 down\n\n## Incident timeline\n\n- 11:00 up\n', lines: [5] }],

@@ -7,7 +7,7 @@
  * bounds. The tolerance is the larger of `tolerance-minutes` and
  * `tolerance-percent` of the stated duration.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 import { comparable, formatMinutes, shortTime } from './util.js';
 
@@ -16,12 +16,10 @@ export default defineRule({
   name: 'Duration disagrees with the window',
   description: 'The stated duration matches the incident window (or the timeline span).',
   defaultSeverity: 'error',
-  options: z
-    .object({
-      'tolerance-minutes': z.number().min(0).default(5),
-      'tolerance-percent': z.number().min(0).max(100).default(10),
-    })
-    .strict(),
+  options: z.strictObject({
+    'tolerance-minutes': z._default(z.number().check(z.minimum(0)), 5),
+    'tolerance-percent': z._default(z.number().check(z.minimum(0), z.maximum(100)), 10),
+  }),
   examples: {
     valid: [{ title: 'Four hours from 10:00 to 14:00', markdown: '## Summary\n\n- Duration: 4 hours\n- Start: 2023-11-07 10:00 UTC\n- End: 2023-11-07 14:00 UTC\n' }],
     invalid: [{ title: 'Two hours stated, four elapsed', markdown: '## Summary\n\n- Duration: 2 hours\n- Start: 2023-11-07 10:00 UTC\n- End: 2023-11-07 14:00 UTC\n', lines: [3] }],

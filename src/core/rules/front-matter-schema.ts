@@ -14,7 +14,7 @@
  * ```
  */
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FrontMatterField } from '../config/schema.js';
 import { defineRule } from './rule.js';
 
@@ -47,7 +47,7 @@ export default defineRule({
   name: 'Front matter schema',
   description: 'Front matter fields are present and valid as the config requires.',
   defaultSeverity: 'error',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Nothing configured', markdown: '---\nseverity: SEV9\n---\n' }],
     invalid: [],

@@ -4,7 +4,7 @@
  * The YAML front matter parses: no syntax errors, duplicate keys, unknown
  * tags or alias bombs. The error is reported at its own line.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
   name: 'Broken front matter',
   description: 'The YAML front matter is valid YAML.',
   defaultSeverity: 'error',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Valid YAML', markdown: '---\ntitle: Outage\nseverity: SEV2\n---\n\n# Outage\n' }],
     invalid: [{ title: 'An unclosed list', markdown: '---\ntitle: Outage\ntags: [a, b\n---\n\n# Outage\n', lines: [4] }],

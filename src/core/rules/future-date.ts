@@ -5,7 +5,7 @@
  * end or timeline entry after today is a typo (2032 for 2023) or a wrong
  * year carried over from a template.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
   name: 'Incident date in the future',
   description: 'No incident date lies in the future.',
   defaultSeverity: 'error',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'A past date', markdown: '## Timeline\n\n- 2023-11-07 10:00 UTC alert\n' }],
     invalid: [{ title: 'A date years ahead', markdown: '## Timeline\n\n- 2093-11-07 10:00 UTC alert\n', lines: [3] }],

@@ -7,7 +7,7 @@
  * ("Bug 1234 **TODO**") is not a placeholder, nor is a "TODO:" label that
  * heads a list.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Root, RootContent } from 'mdast';
 import { defineRule } from './rule.js';
 
@@ -38,7 +38,7 @@ export default defineRule({
   name: 'Template placeholder',
   description: 'No template placeholders are left in the document.',
   defaultSeverity: 'error',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'A status word beside content', markdown: '| Action | Bug |\n| --- | --- |\n| Add alerts | Bug 12 **TODO** |\n' }],
     invalid: [

@@ -8,7 +8,7 @@
  * label line ("Timeline:") in documents written without headings. The
  * message lists headings that would satisfy it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 const LABELS: Record<string, string> = {
@@ -31,7 +31,7 @@ export default defineRule({
   name: 'Required sections',
   description: 'Every required section (config `sections.required`) has a heading, under any of its accepted names.',
   defaultSeverity: 'error',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [
       {

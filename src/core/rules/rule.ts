@@ -4,7 +4,7 @@
  * model and reports; it never decides its own severity (the config does).
  */
 import type { Root } from 'mdast';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Finding, PostmortemModel, RelatedLocation } from '../types.js';
 import type { Structure } from '../model/structure.js';
 import type { ResolvedConfig } from '../config/resolve.js';
@@ -53,7 +53,7 @@ export interface Rule<Options = Record<string, never>> {
   description: string;
   defaultSeverity: 'off' | 'warning' | 'error';
   /** Validates and completes the rule's options (defaults live here). */
-  options: z.ZodType<Options>;
+  options: z.ZodMiniType<Options>;
   examples: { valid: RuleExample[]; invalid: RuleExample[] };
   check(ctx: RuleContext<Options>): void;
 }

@@ -5,7 +5,7 @@
  * hours are read as the next day (23:50 then 00:10), so only a real step
  * back (10:00 then 09:00) is reported, with the entry it contradicts.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
   name: 'Timeline out of order',
   description: 'Timeline entries are in chronological order.',
   defaultSeverity: 'error',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Past midnight', markdown: '## Timeline\n\n- 23:50 UTC alert\n- 00:10 UTC rollback\n' }],
     invalid: [{ title: 'A step back', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 09:00 UTC deploy\n', lines: [4] }],

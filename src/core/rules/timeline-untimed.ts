@@ -4,7 +4,7 @@
  * Every timeline entry should say when it happened. Entries without a time
  * are kept in the model (marked untimed) and reported here.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
   name: 'Timeline entry without a time',
   description: 'Each timeline entry carries a timestamp.',
   defaultSeverity: 'warning',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Every entry timed', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 10:20 UTC rollback\n' }],
     invalid: [{ title: 'An entry without a time', markdown: '## Timeline\n\n- 10:00 UTC alert\n- **Escalation:** paged the DBA\n', lines: [4] }],

@@ -7,7 +7,7 @@
  * this is a warning by default: the reviewer decides whether the window or
  * the entry is wrong.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 import { comparable, shortTime } from './util.js';
 
@@ -16,7 +16,7 @@ export default defineRule({
   name: 'Timeline entry outside the incident window',
   description: 'Timeline entries fall between the incident start and end.',
   defaultSeverity: 'warning',
-  options: z.object({ 'tolerance-minutes': z.number().min(0).default(5) }).strict(),
+  options: z.strictObject({ 'tolerance-minutes': z._default(z.number().check(z.minimum(0)), 5) }),
   examples: {
     valid: [{ title: 'Inside the window', markdown: '## Summary\n\nFrom 10:00 to 11:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 10:05 UTC alert\n- 10:55 UTC fixed\n' }],
     invalid: [

@@ -4,7 +4,7 @@
  * Something written as a timestamp that is not a real time or date:
  * "25:61", "13:00 PM", "2023-02-30 10:00".
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
   name: 'Unparseable timestamp',
   description: 'Every timestamp in the timeline is a real date and time.',
   defaultSeverity: 'error',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Real times', markdown: '## Timeline\n\n- 23:59 UTC last request\n' }],
     invalid: [{ title: 'Minutes past 59', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 10:75 UTC rollback\n', lines: [4] }],

@@ -7,7 +7,7 @@
  * writes every postmortem in one zone can set the config's `timezone`
  * instead, which satisfies this rule.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
   name: 'No time zone',
   description: 'A document with clock times states their time zone somewhere.',
   defaultSeverity: 'warning',
-  options: z.object({}).strict(),
+  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'A statement', markdown: '## Timeline\n\nAll times in PST.\n\n- 10:00 alert\n' }],
     invalid: [{ title: 'No zone anywhere', markdown: '## Timeline\n\n- 10:00 alert\n- 10:30 fixed\n', lines: [3] }],
