@@ -4,7 +4,7 @@
 // Deterministic: the same src/ gives byte-identical output, which .ci/run checks.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -35,21 +35,53 @@ await build({
   metafile: false,
 });
 
-// The JSON Schema for editors, from the zod schema (one source of truth).
+// The JSON Schema for editors, from the zod schema, and the README's tables of
+// inputs (from action.yml) and rules (from the registry): one source of truth each.
 const tmp = join(root, 'node_modules', '.cache', 'postmortem-schema');
 await mkdir(tmp, { recursive: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/core/config/schema.ts'],
-  outfile: join(tmp, 'schema.mjs'),
+  entryPoints: ['src/core/config/schema.ts', 'src/core/rules/index.ts'],
+  outdir: tmp,
   bundle: true,
   platform: 'node',
   format: 'esm',
   logLevel: 'warning',
 });
-const { configSchema } = await import(pathToFileURL(join(tmp, 'schema.mjs')).href + `?t=${Date.now()}`);
+const { configSchema } = await import(pathToFileURL(join(tmp, 'config', 'schema.js')).href + `?t=${Date.now()}`);
+const { RULES } = await import(pathToFileURL(join(tmp, 'rules', 'index.js')).href + `?t=${Date.now()}`);
 const z = await import('zod/mini');
 const schema = z.toJSONSchema(configSchema, { target: 'draft-7', io: 'input' });
 schema.$id = 'https://github.com/postmortem-governance/postmortem-governance/postmortem.schema.json';
 schema.title = 'postmortem-governance configuration (.github/postmortem.yml)';
 await writeFile(join(root, 'postmortem.schema.json'), JSON.stringify(schema, null, 2) + '\n');
+
+// README tables between markers.
+const { parse } = await import('yaml');
+const action = parse(await readFile(join(root, 'action.yml'), 'utf8'));
+const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+const inputs = [
+  '| Input | Default | Description |',
+  '| --- | --- | --- |',
+  ...Object.entries(action.inputs).map(([name, i]) => `| \`${name}\` | ${i.default === '' || i.default === undefined ? '' : `\`${cell(i.default)}\``} | ${cell(i.description)} |`),
+  '',
+  '| Output | Description |',
+  '| --- | --- |',
+  ...Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`),
+].join('\n');
+const rules = [
+  '| Rule | Default | What it checks |',
+  '| --- | --- | --- |',
+  ...RULES.map((r) => `| <a id="rule-${r.id}"></a>\`${r.id}\` | ${r.defaultSeverity} | ${cell(r.description)} |`),
+].join('\n');
+const readmePath = join(root, 'README.md');
+if (existsSync(readmePath)) {
+  let readme = await readFile(readmePath, 'utf8');
+  const replace = (name, body) => {
+    const re = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`);
+    readme = readme.replace(re, `$1\n${body}\n$2`);
+  };
+  replace('inputs', inputs);
+  replace('rules', rules);
+  await writeFile(readmePath, readme);
+}

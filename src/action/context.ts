@@ -1,0 +1,109 @@
+/**
+ * What the run is about, from the runner's environment and the event
+ * payload: repository, commit, event, pull request (and whether it comes
+ * from a fork), default branch.
+ */
+import { readFileSync } from 'node:fs';
+import type { Mode } from './inputs.js';
+
+export interface PullRequestInfo {
+  number: number;
+  headSha: string;
+  headRepo: string | null;
+  baseRepo: string;
+  fromFork: boolean;
+  merged: boolean;
+  state: string;
+}
+
+export interface RunContext {
+  eventName: string;
+  owner: string;
+  repo: string;
+  sha: string;
+  ref: string;
+  serverUrl: string;
+  apiUrl: string;
+  workspace: string;
+  runnerTemp: string;
+  runId: string;
+  defaultBranch: string | null;
+  pullRequest: PullRequestInfo | null;
+  /** The commits a push brought (their added and modified files), when the payload lists them. */
+  pushedFiles: string[] | null;
+}
+
+interface Payload {
+  pull_request?: {
+    number: number;
+    state: string;
+    merged?: boolean;
+    head: { sha: string; repo: { full_name: string } | null };
+    base: { repo: { full_name: string } };
+  };
+  repository?: { default_branch?: string };
+  commits?: Array<{ added?: string[]; modified?: string[] }>;
+}
+
+export function readContext(env: Record<string, string | undefined> = process.env): RunContext {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '/').split('/');
+  let payload: Payload = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Payload;
+    } catch {
+      payload = {};
+    }
+  }
+  const pr = payload.pull_request;
+  const baseRepo = pr?.base.repo.full_name ?? `${owner}/${repo}`;
+  const headRepo = pr?.head.repo?.full_name ?? null;
+  const pushed = payload.commits
+    ? [...new Set(payload.commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? [])]))]
+    : null;
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    owner,
+    repo,
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+    apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    runnerTemp: env.RUNNER_TEMP ?? env.TMPDIR ?? '/tmp',
+    runId: env.GITHUB_RUN_ID ?? String(Date.now()),
+    defaultBranch: payload.repository?.default_branch ?? null,
+    pullRequest: pr
+      ? {
+          number: pr.number,
+          headSha: pr.head.sha,
+          headRepo,
+          baseRepo,
+          fromFork: headRepo !== null && headRepo !== baseRepo,
+          merged: pr.merged === true,
+          state: pr.state,
+        }
+      : null,
+    pushedFiles: pushed,
+  };
+}
+
+/**
+ * `auto`: `check` on pull requests (`sync` once one is merged and closed),
+ * `sync` on a push to the default branch, `audit` on a schedule or a manual
+ * dispatch; `check` otherwise.
+ */
+export function pickMode(mode: Mode, ctx: RunContext): Exclude<Mode, 'auto'> {
+  if (mode !== 'auto') return mode;
+  switch (ctx.eventName) {
+    case 'pull_request':
+      return ctx.pullRequest?.merged ? 'sync' : 'check';
+    case 'push':
+      return ctx.defaultBranch && ctx.ref === `refs/heads/${ctx.defaultBranch}` ? 'sync' : 'check';
+    case 'schedule':
+    case 'workflow_dispatch':
+      return 'audit';
+    default:
+      return 'check';
+  }
+}

@@ -1,0 +1,4 @@
+/** Entry point of `dist/index.js`, the action the runner starts. */
+import { run } from './main.js';
+
+void run();

@@ -1,0 +1,57 @@
+/**
+ * The action: read inputs and context, load the config, run the mode, set
+ * the outputs. Everything else lives in src/action/ and the core.
+ */
+import * as core from '@actions/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigError } from './core/config/resolve.js';
+import type { JsonReport } from './core/report.js';
+import { runCheck } from './action/check.js';
+import { pickMode, readContext } from './action/context.js';
+import { InputError, readInputs } from './action/inputs.js';
+import { GitHubGateway } from './github/gateway.js';
+import { createOctokit, tuningFromEnv } from './github/octokit.js';
+import { loadConfig } from './io/config.js';
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    const ctx = readContext();
+    const mode = pickMode(inputs.mode, ctx);
+    core.info(`postmortem-governance: ${mode} mode (event ${ctx.eventName || 'unknown'}).`);
+    const config = await loadConfig(ctx.workspace, inputs.config, inputs.configExplicit);
+    const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
+    const gateway = inputs.token
+      ? new GitHubGateway(createOctokit(inputs.token, { baseUrl: ctx.apiUrl, log, ...tuningFromEnv(process.env) }), { owner: ctx.owner, repo: ctx.repo }, { dryRun: inputs.dryRun, log })
+      : null;
+
+    if (mode !== 'check') {
+      throw new InputError('mode', `"${mode}" is not available in this version yet; use check`);
+    }
+    const outcome = await runCheck(inputs, config, ctx, gateway);
+    await setOutputs(outcome.report, ctx.runnerTemp, ctx.runId, outcome.preview.map((p) => ({ key: p.key, title: p.title, kind: p.kind, path: p.path, line: p.line, action: 'planned' })));
+    const { errors, warnings } = outcome.report.summary;
+    const failing = inputs.failOn === 'error' ? errors : inputs.failOn === 'warning' ? errors + warnings : 0;
+    if (failing > 0) {
+      core.setFailed(`${failing} finding${failing === 1 ? '' : 's'} at or above \`fail-on: ${inputs.failOn}\`.`);
+    }
+  } catch (error) {
+    if (error instanceof InputError || error instanceof ConfigError) {
+      core.setFailed(error.message);
+      return;
+    }
+    core.setFailed(`postmortem-governance failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+async function setOutputs(report: JsonReport, runnerTemp: string, runId: string, issues: unknown[]): Promise<void> {
+  const dir = join(runnerTemp, 'postmortem-governance');
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `report-${runId}.json`);
+  await writeFile(path, JSON.stringify(report, null, 2) + '\n');
+  core.setOutput('findings', report.summary.errors + report.summary.warnings);
+  core.setOutput('errors', report.summary.errors);
+  core.setOutput('report', path);
+  core.setOutput('issues', JSON.stringify(issues));
+}
