@@ -61,8 +61,9 @@ export function splitList(value: string): string[] {
 export const DEFAULT_CONFIG = '.github/postmortem.yml';
 
 export function readInputs(get: (name: string) => string = (name) => core.getInput(name)): Inputs {
+  // Not passed to core.setSecret: that prints the token (for the runner to mask), and the
+  // runner already masks github.token and every secret a workflow passes in.
   const token = get('token');
-  if (token) core.setSecret(token);
   const config = get('config').trim();
   const maxIssuesText = get('max-issues').trim();
   const maxIssues = maxIssuesText === '' ? 50 : Number(maxIssuesText);

