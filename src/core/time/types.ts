@@ -58,6 +58,13 @@ export interface TimeExpression {
   };
   approximate?: boolean;
   /**
+   * Set when an all-numeric date ("04-12-2022") had two different values both
+   * <= 12, so its reading depended on `ScanOptions.dayFirst` (or the default).
+   */
+  ambiguousDate?: boolean;
+  /** A weekday written with the date ("Friday March 2nd, 2019"): 1 = Monday .. 7 = Sunday. */
+  weekday?: number;
+  /**
    * Set when the text looked like a timestamp but could not be read as one
    * ("25:61", "13:00 PM", "2023-13-45 10:00"). Rules report these as
    * unparseable timestamps; `time`/`date` are then absent.
@@ -70,6 +77,8 @@ export interface ScanOptions {
    * How to read an all-numeric date whose day and month are both <= 12
    * ("04-12-2022"): `true` reads day first (4 December), `false` month first
    * (12 April). Unambiguous dates ("13-04-2022", "2022-04-12") ignore this.
+   * When absent the separator decides: "/" reads month first (US style),
+   * "-" and "." read day first.
    */
   dayFirst?: boolean;
 }

@@ -1,0 +1,93 @@
+import { describe, it, expect } from 'vitest';
+import { findDuration, parseDurationValue } from '../../src/core/time/index.js';
+
+describe('findDuration', () => {
+  const cases: Array<[string, number, string, number, ('under' | 'over' | 'about')?]> = [
+    ['- **Duration:** 4 hours', 240, '4 hours', 16],
+    ['45 minutes', 45, '45 minutes', 0],
+    ['The outage lasted 45 minutes.', 45, '45 minutes', 18],
+    ['beta was unusable for about 1h50m.', 110, 'about 1h50m', 22, 'about'],
+    ['1h50m', 110, '1h50m', 0],
+    ['1h 50m', 110, '1h 50m', 0],
+    ['2 hours 30 minutes', 150, '2 hours 30 minutes', 0],
+    ['1 hour and 30 minutes', 90, '1 hour and 30 minutes', 0],
+    ['2024-06-01, 14:00 - 15:30 UTC (1 hour 30 minutes)', 90, '1 hour 30 minutes', 31],
+    ['Outage from 2024-06-20 14:00 UTC to 2024-06-20 16:30 UTC (2 hours 30 minutes).', 150, '2 hours 30 minutes', 58],
+    ['our server experienced a total downtime of 1 hour and 30 minutes.', 90, '1 hour and 30 minutes', 43],
+    ['Our website went kaput for two hours because', 120, 'two hours', 27],
+    ['an hour', 60, 'an hour', 0],
+    ['After monitoring Sentry for half an hour, all errors', 30, 'half an hour', 28],
+    ['90 min', 90, '90 min', 0],
+    ['Damage was limited to under 3hrs', 180, 'under 3hrs', 22, 'under'],
+    ['Damage was limited to under 3 hours', 180, 'under 3 hours', 22, 'under'],
+    ['about 2 hours', 120, 'about 2 hours', 0, 'about'],
+    ['it took us 9 hours to resolve a problem', 540, '9 hours', 11],
+    ['The problem persisted for a week before it was caught.', 10080, 'a week', 26],
+    ['a halt in our video productions for 5 days', 7200, '5 days', 36],
+    ['Shakespeare Search down for 66 minutes during period', 66, '66 minutes', 28],
+    ['an hour and a half', 90, 'an hour and a half', 0],
+    ['two and a half hours', 150, 'two and a half hours', 0],
+    ['1.5 hours', 90, '1.5 hours', 0],
+    ['~2 hours', 120, '~2 hours', 0, 'about'],
+    ['more than 3 days', 4320, 'more than 3 days', 0, 'over'],
+    ['a couple of hours', 120, 'a couple of hours', 0],
+    ['a 2-hour outage', 120, '2-hour', 2],
+    ['1h30', 90, '1h30', 0],
+    ['30 seconds', 0.5, '30 seconds', 0],
+  ];
+  for (const [text, minutes, found, index, bound] of cases) {
+    it(JSON.stringify(text), () => {
+      const expected: Record<string, unknown> = { minutes, index, length: found.length, text: found };
+      if (bound) expected.bound = bound;
+      expect(findDuration(text)).toEqual(expected);
+    });
+  }
+
+  it('returns the first duration only', () => {
+    expect(findDuration('first 10 minutes, then 2 hours')?.minutes).toBe(10);
+  });
+
+  it('does not match dates, clock times, offsets or frequencies', () => {
+    for (const text of [
+      'May 10, 2024',
+      'November 7, 2023, 10:00 AM (UTC)',
+      '10:00 to 11:00',
+      '13 May 2023',
+      'a day prior to its deployment',
+      'launched a day before some tickets were opened',
+      'Five minutes after the deployment, we started receiving emails',
+      'a success 5 minutes later',
+      'from a week ago',
+      '*(All times US/Pacific, 24-hour clock.)*',
+      'HTTP 500s from all clusters',
+      'every 5 minutes',
+      'for the second time',
+      'a second time',
+      'hours instead of minutes',
+      'a few hours old',
+      'v1.10.2',
+      'listening on port 8080',
+      '80% of users',
+      'at 3am',
+      '$50m budget',
+      '',
+    ]) {
+      expect(findDuration(text), text).toBeUndefined();
+    }
+  });
+});
+
+describe('parseDurationValue', () => {
+  const cases: Array<[string | number, number]> = [
+    ['4h', 240], ['240', 240], [240, 240], ['PT4H', 240], ['pt4h', 240], ['PT1H30M', 90], ['P1DT2H', 1560], ['P1W', 10080],
+    ['4 hours', 240], ['2h30m', 150], ['2h 30m', 150], ['1:30', 90], ['90 minutes', 90], ['1.5h', 90], [' 45 min ', 45],
+  ];
+  for (const [value, minutes] of cases) {
+    it(`${JSON.stringify(value)} -> ${minutes}`, () => expect(parseDurationValue(value)).toBe(minutes));
+  }
+  it('rejects values that are not wholly a duration', () => {
+    for (const value of ['', 'P', 'PT', 'abc', '4 hours later', 'about 4 hours and then some', '1:75', 'May 10', Number.NaN, -5]) {
+      expect(parseDurationValue(value), String(value)).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,16 @@
+/** The pure time layer: recognising, resolving and formatting times in postmortem prose. */
+export type { ClockParts, DateParts, ScanOptions, TimeExpression } from './types.js';
+export { scanTimes } from './scan.js';
+export {
+  ZONE_TABLE,
+  findZoneStatement,
+  matchZoneAt,
+  offsetZoneName,
+  parseOffset,
+  resolveZone,
+} from './zones.js';
+export type { ZoneEntry, ZoneMatch } from './zones.js';
+export { findDuration, parseDurationValue } from './duration.js';
+export type { DurationMatch } from './duration.js';
+export { formatInstant, formatLocal, parseIsoDay, resolveExpression, toDateTime } from './resolve.js';
+export type { ResolveContext } from './resolve.js';
