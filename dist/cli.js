@@ -7,7 +7,7 @@ import {
   checkFiles,
   collectFiles,
   loadConfig
-} from "./chunks/chunk-3DA3YRDG.js";
+} from "./chunks/chunk-Y2FSLGIC.js";
 
 // src/cli/main.ts
 import { parseArgs } from "node:util";

@@ -9,8 +9,9 @@ import {
   checkFiles,
   collectFiles,
   loadConfig,
-  require_picomatch
-} from "./chunks/chunk-3DA3YRDG.js";
+  require_picomatch,
+  similarity
+} from "./chunks/chunk-Y2FSLGIC.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -21800,6 +21801,9 @@ function isForbidden(error2) {
   return status === 403 || status === 401;
 }
 var ACTIONS_BOT = "github-actions[bot]";
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 var GitHubGateway = class {
   constructor(octokit, repo, options) {
     this.octokit = octokit;
@@ -21853,6 +21857,81 @@ var GitHubGateway = class {
       }
     );
     return this.login;
+  }
+  /** Every issue (open and closed) a login opened: one paginated listing, never the search API. */
+  async listIssuesBy(creator) {
+    const all = await this.read(
+      () => this.octokit.paginate(this.octokit.rest.issues.listForRepo, { ...this.repo, creator, state: "all", per_page: 100, sort: "created", direction: "asc" })
+    );
+    return all.filter((i) => !i.pull_request);
+  }
+  /** The newest issues a login opened (one page), to find out whether a create that failed mid-way happened. */
+  async recentIssuesBy(creator, since) {
+    const res = await this.read(
+      () => this.octokit.rest.issues.listForRepo({ ...this.repo, creator, state: "all", per_page: 100, sort: "created", direction: "desc", since })
+    );
+    return res.data.filter((i) => !i.pull_request);
+  }
+  async listLabels() {
+    const labels = await this.read(() => this.octokit.paginate(this.octokit.rest.issues.listLabelsForRepo, { ...this.repo, per_page: 100 }));
+    return labels.map((l) => l.name);
+  }
+  async createLabel(name, color, description) {
+    try {
+      await this.write(`create label "${name}"`, () => this.octokit.rest.issues.createLabel({ ...this.repo, name, color, description }));
+    } catch (error2) {
+      if (statusOf(error2) !== 422) throw error2;
+    }
+  }
+  /** Whether a login can be assigned issues here (204) or not (404). */
+  async isAssignable(login2) {
+    try {
+      await this.read(() => this.octokit.rest.issues.checkUserCanBeAssigned({ ...this.repo, assignee: login2 }));
+      return true;
+    } catch (error2) {
+      if (statusOf(error2) === 404) return false;
+      throw error2;
+    }
+  }
+  /**
+   * Create an issue once. The POST is not retried blindly (a 502 or a dropped
+   * connection may come after GitHub created it): on failure the newest
+   * issues are listed, and the create is repeated only if `find` does not
+   * see it there.
+   */
+  async createIssueOnce(issue2, find, me) {
+    const since = new Date(Date.now() - 10 * 6e4).toISOString();
+    let lastError;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        const res = await this.write(
+          `create issue "${issue2.title}"`,
+          () => this.octokit.rest.issues.create({ ...this.repo, ...issue2, request: { retries: 0 } })
+        );
+        return res?.data;
+      } catch (error2) {
+        lastError = error2;
+        const status = statusOf(error2);
+        if (status !== void 0 && status < 500) throw error2;
+        await sleep(Math.min(8e3, 250 * 2 ** attempt));
+        const existing = find(await this.recentIssuesBy(me, since));
+        if (existing) {
+          this.options.log.info(`Issue #${existing.number} was created although the response was lost; not creating it again.`);
+          return existing;
+        }
+      }
+    }
+    throw lastError;
+  }
+  async updateIssue(number, fields) {
+    const res = await this.write(
+      `update issue #${number} (${Object.keys(fields).join(", ")})`,
+      () => this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...fields })
+    );
+    return res?.data;
+  }
+  async addLabels(number, labels) {
+    await this.write(`label issue #${number} ${labels.join(", ")}`, () => this.octokit.rest.issues.addLabels({ ...this.repo, issue_number: number, labels }));
   }
   async listPullRequestFiles(pullNumber) {
     return this.read(
@@ -22104,6 +22183,430 @@ async function runCheck(inputs, config, ctx, gateway) {
   return { report, results, preview, notes };
 }
 
+// src/action/sync.ts
+var import_picomatch2 = __toESM(require_picomatch(), 1);
+
+// src/core/markers.ts
+var MANAGED_START = "<!-- postmortem-governance:start -->";
+var MANAGED_END = "<!-- postmortem-governance:end -->";
+var ITEM_PREFIX = "<!-- postmortem-governance:item ";
+var ITEM = /<!-- postmortem-governance:item (\{[^<>]{1,4000}\}) -->/;
+function itemKey(marker) {
+  return `${marker.path}#${marker.id}`;
+}
+function renderItemMarker(marker) {
+  const json = JSON.stringify({ v: 1, path: marker.path, id: marker.id, words: marker.words.slice(0, 40) }).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+  return `${ITEM_PREFIX}${json} -->`;
+}
+function parseItemMarker(body) {
+  if (!body) return null;
+  const m = ITEM.exec(body);
+  if (!m) return null;
+  try {
+    const data = JSON.parse(m[1]);
+    if (data.v !== 1 || typeof data.path !== "string" || typeof data.id !== "string") return null;
+    const words = Array.isArray(data.words) ? data.words.filter((w) => typeof w === "string") : [];
+    return { path: data.path, id: data.id, words };
+  } catch {
+    return null;
+  }
+}
+function replaceManaged(existing, managed) {
+  const body = existing ?? "";
+  const start = body.indexOf(MANAGED_START);
+  const end = body.indexOf(MANAGED_END, start + 1);
+  if (start === -1 || end === -1) return body.trim() ? `${body.trimEnd()}
+
+${managed}` : managed;
+  return body.slice(0, start) + managed + body.slice(end + MANAGED_END.length);
+}
+
+// src/core/sync.ts
+var SAME_ITEM = 0.5;
+function sameSet(a, b) {
+  const x = [...a].map((s) => s.toLowerCase()).sort();
+  const y = [...b].map((s) => s.toLowerCase()).sort();
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+function planSync(input) {
+  const ops = [];
+  const trusted = input.issues.filter((i) => i.author === input.me && i.marker !== null).sort((a, b) => a.number - b.number);
+  const byKey = /* @__PURE__ */ new Map();
+  for (const issue2 of trusted) {
+    const key = itemKey(issue2.marker);
+    const first = byKey.get(key);
+    if (!first) byKey.set(key, issue2);
+    else if (issue2.state === "open") ops.push({ kind: "duplicate", issue: issue2, of: first });
+  }
+  const matched = /* @__PURE__ */ new Map();
+  const used = /* @__PURE__ */ new Set();
+  for (const item of input.items) {
+    const issue2 = byKey.get(item.key);
+    if (issue2) {
+      matched.set(item.key, issue2);
+      used.add(issue2.number);
+    }
+  }
+  for (const item of input.items) {
+    if (matched.has(item.key)) continue;
+    let best;
+    for (const issue2 of byKey.values()) {
+      if (used.has(issue2.number) || issue2.marker.path !== item.path) continue;
+      if (input.items.some((other) => other.key === itemKey(issue2.marker))) continue;
+      const score = similarity(item.fingerprint, issue2.marker.words);
+      if (score >= SAME_ITEM && (!best || score > best.score)) best = { issue: issue2, score };
+    }
+    if (best) {
+      matched.set(item.key, best.issue);
+      used.add(best.issue.number);
+    }
+  }
+  let creates = 0;
+  for (const item of input.items) {
+    const issue2 = matched.get(item.key);
+    if (issue2) {
+      if (issue2.state === "closed") {
+        ops.push({ kind: "closed", item, issue: issue2 });
+        continue;
+      }
+      if (item.done && input.settings.closeDone) {
+        ops.push({ kind: "close-done", item, issue: issue2 });
+        continue;
+      }
+      const desired = input.desired(item, issue2);
+      const changes = [];
+      const reworded = !sameSet(item.fingerprint, issue2.marker.words);
+      if (reworded && desired.title !== issue2.title) changes.push("title");
+      if (input.mergeBody(issue2.body, desired.managed) !== issue2.body) changes.push("body");
+      if (!desired.labels.every((l) => issue2.labels.some((x) => x.toLowerCase() === l.toLowerCase()))) changes.push("labels");
+      if (desired.assignees.length > 0 && !sameSet(desired.assignees, issue2.assignees) && issue2.assignees.length === 0) changes.push("assignees");
+      ops.push(changes.length > 0 ? { kind: "update", item, issue: issue2, desired, changes } : { kind: "unchanged", item, issue: issue2 });
+      continue;
+    }
+    if (item.linked) {
+      ops.push({ kind: "linked", item });
+      continue;
+    }
+    if (item.done && !input.settings.includeDone) {
+      ops.push({ kind: "done-in-doc", item });
+      continue;
+    }
+    if (creates >= input.maxCreates) {
+      ops.push({ kind: "skipped", item, reason: `max-issues (${input.maxCreates}) reached` });
+      continue;
+    }
+    creates++;
+    ops.push({ kind: "create", item, desired: input.desired(item, null) });
+  }
+  const inScope = new Set(input.documents);
+  for (const issue2 of byKey.values()) {
+    if (used.has(issue2.number) || issue2.state !== "open" || !inScope.has(issue2.marker.path)) continue;
+    const labelled = issue2.labels.some((l) => l.toLowerCase() === input.settings.labels.removed.toLowerCase());
+    if (labelled && !input.settings.closeRemoved) continue;
+    ops.push({ kind: "removed", issue: issue2, close: input.settings.closeRemoved });
+  }
+  return ops;
+}
+function labelsFor(item, settings) {
+  const l = settings.labels;
+  const out = [l.base];
+  const kind = item.kind === "corrective" ? l.corrective : item.kind === "preventative" ? l.preventative : l.other;
+  if (kind) out.push(kind);
+  if (l.priority && item.priority) out.push(l.priority.replace("{priority}", item.priority));
+  if (l.severity && item.document.severity) out.push(l.severity.replace("{severity}", item.document.severity));
+  return [...new Set(out.map((s) => s.slice(0, 50)))];
+}
+
+// src/render/issue.ts
+var TITLE_LIMIT = 256;
+function issueTitle(item) {
+  const title = item.title.replace(/\s+/g, " ").replace(/(?:\s[-–—:,(]{0,2}\s{0,2}@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?\)?)+$/, "").trim() || `Action item ${item.id}`;
+  return title.length > TITLE_LIMIT ? title.slice(0, TITLE_LIMIT - 1) + "\u2026" : title;
+}
+function managedBody(item, options) {
+  const permalink = lineLink(options.link, item.path, item.line);
+  const doc = item.document.title ? md(item.document.title, 200) : code(item.path);
+  const owner = item.owner ? `${login(item.owner)}${options.ownerAssignable ? "" : " (named here, not assigned: GitHub cannot assign this login)"}` : "not stated";
+  const incident = [item.document.date, item.document.severity ? md(item.document.severity, 20) : null].filter(Boolean).join(" \xB7 ") || "not stated";
+  const rows = [
+    ["Kind", item.kind],
+    ["Owner", owner],
+    ["Due", item.due ? md(item.due, 40) : "not stated"],
+    ["Priority", item.priority ? md(item.priority, 20) : "not stated"],
+    ["Incident", incident],
+    ["Source", `[${md(item.path, 200)}#L${item.line}](${permalink})`]
+  ];
+  return [
+    MANAGED_START,
+    `An action item from the postmortem **${doc}**.`,
+    "",
+    `> ${md(item.title, 1e3)}`,
+    "",
+    "| | |",
+    "| --- | --- |",
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    "",
+    "<sub>Opened by postmortem-governance. Edit the item in the postmortem to change this issue; text outside this block is yours and is kept.</sub>",
+    renderItemMarker({ path: item.path, id: item.id, words: item.fingerprint }),
+    MANAGED_END
+  ].join("\n");
+}
+
+// src/sync/run.ts
+var LABEL_COLORS = { corrective: "d93f0b", preventative: "0e8a16", removed: "bfbfbf" };
+function toTracked(issue2) {
+  return {
+    number: issue2.number,
+    title: issue2.title,
+    body: issue2.body ?? "",
+    state: issue2.state === "closed" ? "closed" : "open",
+    labels: issue2.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
+    assignees: (issue2.assignees ?? []).map((a) => a.login),
+    author: issue2.user?.login ?? "",
+    url: issue2.html_url,
+    marker: parseItemMarker(issue2.body)
+  };
+}
+var VALID_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+async function runSync(options) {
+  const { gateway, config, log } = options;
+  const settings = config.issues;
+  const me = await gateway.identity();
+  const listing = (await gateway.listIssuesBy(me)).map(toTracked);
+  const models = options.files.map((f) => f.model).filter((m) => m !== null);
+  const items = planItems(models);
+  const assignable = /* @__PURE__ */ new Map();
+  if (settings.assignOwners) {
+    for (const owner of new Set(items.filter((i) => !i.done && i.owner).map((i) => i.owner.replace(/^@/, "")))) {
+      assignable.set(owner, VALID_LOGIN.test(owner) ? await gateway.isAssignable(owner) : false);
+    }
+  }
+  const canAssign = (item) => !!item.owner && assignable.get(item.owner.replace(/^@/, "")) === true;
+  const desired = (item, issue2) => {
+    const previous = issue2 ? /\/blob\/([0-9a-f]{7,40})\/[^\s)]*#L(\d+)\)/.exec(issue2.body) : null;
+    const sha = previous && Number(previous[2]) === item.line && issue2.marker?.path === item.path ? previous[1] : options.link.sha;
+    return {
+      title: issueTitle(item),
+      labels: labelsFor(item, settings),
+      assignees: canAssign(item) ? [item.owner.replace(/^@/, "")] : [],
+      managed: managedBody(item, { link: { ...options.link, sha }, ownerAssignable: !item.owner || canAssign(item) })
+    };
+  };
+  const documents = [.../* @__PURE__ */ new Set([...models.map((m) => m.path), ...options.deleted])];
+  const ops = planSync({
+    items,
+    issues: listing,
+    me,
+    documents,
+    settings,
+    maxCreates: options.maxCreates,
+    desired,
+    mergeBody: replaceManaged
+  });
+  await ensureLabels(gateway, ops, settings);
+  const result = { outcomes: [], counts: {}, remaining: 0, failures: [] };
+  const record = (o) => {
+    const action = options.dryRun && !["unchanged", "already-closed", "linked", "done-in-doc", "skipped"].includes(o.action) ? `would-${o.action}` : o.action;
+    result.outcomes.push({ ...o, action });
+    result.counts[action] = (result.counts[action] ?? 0) + 1;
+  };
+  const fromItem = (item, issue2, action, reason) => ({
+    key: item.key,
+    path: item.path,
+    line: item.line,
+    title: item.title,
+    issue: issue2?.number ?? null,
+    url: issue2?.url ?? null,
+    action,
+    ...reason ? { reason } : {}
+  });
+  for (const op of ops) {
+    try {
+      await apply(op);
+    } catch (error2) {
+      const status = statusOf(error2);
+      const what = "item" in op ? `${op.item.path}:${op.item.line}` : `#${op.issue.number}`;
+      const message = `${op.kind} ${what} failed${status ? ` (HTTP ${status})` : ""}: ${error2 instanceof Error ? error2.message.split("\n")[0] : String(error2)}`;
+      log.warning(message);
+      result.failures.push(message);
+      if ("item" in op) record(fromItem(op.item, "issue" in op ? { number: op.issue.number, url: op.issue.url } : null, "failed", message));
+      if (op.kind === "create") result.remaining++;
+    }
+  }
+  async function apply(op) {
+    switch (op.kind) {
+      case "create": {
+        const body = op.desired.managed;
+        const find = (candidates) => candidates.find((c) => c.user?.login === me && parseItemMarker(c.body) && itemKey(parseItemMarker(c.body)) === op.item.key);
+        let created;
+        try {
+          created = await gateway.createIssueOnce({ title: op.desired.title, body, labels: op.desired.labels, assignees: op.desired.assignees }, find, me);
+        } catch (error2) {
+          if (statusOf(error2) !== 422 || op.desired.assignees.length === 0) throw error2;
+          log.warning(`Could not assign ${op.desired.assignees.join(", ")} to "${op.desired.title}"; naming the owner in the issue instead.`);
+          const named = managedBody(op.item, { link: options.link, ownerAssignable: false });
+          created = await gateway.createIssueOnce({ title: op.desired.title, body: named, labels: op.desired.labels, assignees: [] }, find, me);
+        }
+        record(fromItem(op.item, created ? { number: created.number, url: created.html_url } : null, "created"));
+        return;
+      }
+      case "update": {
+        const fields = {};
+        if (op.changes.includes("title")) fields.title = op.desired.title;
+        if (op.changes.includes("body")) fields.body = replaceManaged(op.issue.body, op.desired.managed);
+        if (op.changes.includes("assignees")) fields.assignees = op.desired.assignees;
+        if (Object.keys(fields).length > 0) await gateway.updateIssue(op.issue.number, fields);
+        if (op.changes.includes("labels")) {
+          const missing = op.desired.labels.filter((l) => !op.issue.labels.some((x) => x.toLowerCase() === l.toLowerCase()));
+          await gateway.addLabels(op.issue.number, missing);
+        }
+        record(fromItem(op.item, op.issue, "updated", op.changes.join(", ")));
+        return;
+      }
+      case "unchanged":
+        record(fromItem(op.item, op.issue, "unchanged"));
+        return;
+      case "closed":
+        record(fromItem(op.item, op.issue, "already-closed"));
+        return;
+      case "close-done": {
+        const at = lineLink(options.link, op.item.path, op.item.line);
+        await gateway.createComment(op.issue.number, `The postmortem now marks this item done ([${op.item.path}#L${op.item.line}](${at})). Closing.`);
+        await gateway.updateIssue(op.issue.number, { state: "closed", state_reason: "completed" });
+        record(fromItem(op.item, op.issue, "closed"));
+        return;
+      }
+      case "done-in-doc":
+        record(fromItem(op.item, null, "done-in-doc"));
+        return;
+      case "linked":
+        record(fromItem(op.item, null, "linked", `the document links ${op.item.linked}`));
+        return;
+      case "skipped":
+        result.remaining++;
+        record(fromItem(op.item, null, "skipped", op.reason));
+        return;
+      case "removed": {
+        const path = op.issue.marker.path;
+        const note = options.deleted.includes(path) ? `The postmortem \`${path}\` was deleted, so this item no longer exists in it.` : `This item is no longer in \`${path}\` (at ${options.link.sha.slice(0, 7)}): it was removed or reworded beyond recognition.`;
+        const tail = op.close ? " Closing, as the configuration asks (`issues.close-removed`)." : " It stays open: close it if the work is no longer planned.";
+        await gateway.createComment(op.issue.number, note + tail);
+        await gateway.addLabels(op.issue.number, [settings.labels.removed]);
+        if (op.close) await gateway.updateIssue(op.issue.number, { state: "closed", state_reason: "not_planned" });
+        result.outcomes.push({ key: itemKey(op.issue.marker), path, line: 0, title: op.issue.title, issue: op.issue.number, url: op.issue.url, action: options.dryRun ? "would-remove" : "removed" });
+        result.counts.removed = (result.counts.removed ?? 0) + 1;
+        return;
+      }
+      case "duplicate":
+        await closeDuplicate(gateway, op.issue, op.of);
+        result.outcomes.push({ key: itemKey(op.issue.marker), path: op.issue.marker.path, line: 0, title: op.issue.title, issue: op.issue.number, url: op.issue.url, action: options.dryRun ? "would-close-duplicate" : "duplicate" });
+        result.counts.duplicate = (result.counts.duplicate ?? 0) + 1;
+        return;
+    }
+  }
+  if (!options.dryRun && (result.counts.created ?? 0) > 0) {
+    const again = (await gateway.listIssuesBy(me)).map(toTracked).filter((i) => i.marker && i.state === "open").sort((a, b) => a.number - b.number);
+    const seen = /* @__PURE__ */ new Map();
+    for (const issue2 of again) {
+      const key = itemKey(issue2.marker);
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, issue2);
+        continue;
+      }
+      await closeDuplicate(gateway, issue2, first);
+      result.counts.duplicate = (result.counts.duplicate ?? 0) + 1;
+      const outcome = result.outcomes.find((o) => o.issue === issue2.number);
+      if (outcome) Object.assign(outcome, { issue: first.number, url: first.url, action: "duplicate-closed", reason: `kept #${first.number}` });
+    }
+  }
+  return result;
+}
+async function closeDuplicate(gateway, issue2, of) {
+  await gateway.createComment(issue2.number, `Duplicate of #${of.number}: two runs of postmortem-governance opened an issue for the same action item at the same time. Closing this copy; #${of.number} tracks the item.`);
+  await gateway.updateIssue(issue2.number, { state: "closed", state_reason: "not_planned" });
+}
+async function ensureLabels(gateway, ops, settings) {
+  const needed = /* @__PURE__ */ new Set();
+  for (const op of ops) {
+    if (op.kind === "create" || op.kind === "update") op.desired.labels.forEach((l) => needed.add(l));
+    if (op.kind === "removed") needed.add(settings.labels.removed);
+  }
+  if (needed.size === 0) return;
+  const existing = new Set((await gateway.listLabels()).map((l) => l.toLowerCase()));
+  for (const name of needed) {
+    if (existing.has(name.toLowerCase())) continue;
+    const color = name === settings.labels.corrective ? LABEL_COLORS.corrective : name === settings.labels.preventative ? LABEL_COLORS.preventative : name === settings.labels.removed ? LABEL_COLORS.removed : "ededed";
+    await gateway.createLabel(name, color, "Managed by postmortem-governance");
+  }
+}
+
+// src/action/sync.ts
+var UnmergedError = class extends Error {
+};
+async function changedDocuments(inputs, config, ctx, gateway) {
+  if (inputs.paths.length > 0) return null;
+  const isMatch = (0, import_picomatch2.default)(config.paths, { dot: false, ignore: config.exclude });
+  if (ctx.pullRequest) {
+    const changed = await gateway.listPullRequestFiles(ctx.pullRequest.number);
+    return {
+      files: changed.filter((f) => f.status !== "removed" && isMatch(f.filename)).map((f) => f.filename),
+      deleted: changed.filter((f) => f.status === "removed" && isMatch(f.filename) || f.status === "renamed" && f.previous_filename && isMatch(f.previous_filename)).map((f) => f.status === "renamed" ? f.previous_filename : f.filename)
+    };
+  }
+  if (ctx.push) {
+    return { files: ctx.push.changed.filter((f) => isMatch(f)), deleted: ctx.push.removed.filter((f) => isMatch(f)) };
+  }
+  return null;
+}
+async function runSyncMode(inputs, config, ctx, gateway) {
+  if (ctx.pullRequest && !ctx.pullRequest.merged) {
+    throw new UnmergedError(`Not syncing: pull request #${ctx.pullRequest.number} is not merged, and issues are only opened for merged postmortems.`);
+  }
+  const changed = await changedDocuments(inputs, config, ctx, gateway);
+  const globs = inputs.paths.length > 0 ? inputs.paths : config.paths;
+  const collected = changed ? await collectFiles(changed.files, { cwd: ctx.workspace, exclude: [], root: ctx.workspace }) : await collectFiles(globs, { cwd: ctx.workspace, exclude: config.exclude, root: ctx.workspace });
+  for (const p of collected.problems) warning(`Skipped ${p.path}: ${p.message}`);
+  const results = await checkFiles(collected.files, ctx.workspace, config);
+  const report = buildReport(results);
+  info(`Syncing the action items of ${collected.files.length} postmortem${collected.files.length === 1 ? "" : "s"}${inputs.dryRun ? " (dry run: nothing is written)" : ""}.`);
+  const sync = await runSync({
+    gateway,
+    config,
+    files: results,
+    deleted: changed?.deleted ?? [],
+    link: { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.sha },
+    maxCreates: inputs.maxIssues,
+    dryRun: inputs.dryRun,
+    log: { info: (m) => info(m), warning: (m) => warning(m) }
+  });
+  for (const o of sync.outcomes) {
+    if (o.action === "unchanged") continue;
+    info(`${o.action.padEnd(16)} ${o.issue ? `#${o.issue}` : "\u2014"}  ${o.path}:${o.line}  ${o.title}${o.reason ? `  (${o.reason})` : ""}`);
+  }
+  const skipped = sync.outcomes.filter((o) => o.action === "skipped").length;
+  if (skipped > 0) {
+    warning(`max-issues (${inputs.maxIssues}) reached: ${skipped} action item${skipped === 1 ? "" : "s"} left without an issue. Run sync again (or raise max-issues) to open them; the next run resumes where this one stopped.`);
+  }
+  await summary.addRaw(syncSummary(sync, inputs.dryRun), true).write();
+  return { report, sync };
+}
+function syncSummary(sync, dryRun) {
+  const out = [`## Postmortem action items${dryRun ? " (dry run)" : ""}`, ""];
+  const counts2 = Object.entries(sync.counts).map(([k, n]) => `${n} ${k}`);
+  out.push(counts2.length > 0 ? counts2.join(" \xB7 ") : "No action items in the postmortems of this run.", "");
+  const shown = sync.outcomes.filter((o) => o.action !== "unchanged");
+  if (shown.length > 0) {
+    out.push("| Action | Issue | Item | Source |", "| --- | --- | --- | --- |");
+    for (const o of shown.slice(0, 200)) {
+      out.push(`| ${o.action} | ${o.issue ? `#${o.issue}` : "\u2014"} | ${md(o.title, 150)} | ${code(`${o.path}:${o.line}`)} |`);
+    }
+    if (shown.length > 200) out.push("", `\u2026and ${shown.length - 200} more (see the \`issues\` output).`);
+  }
+  if (sync.failures.length > 0) out.push("", "**Not done (rerun to retry):**", "", ...sync.failures.map((f) => `- ${md(f, 300)}`));
+  return out.join("\n") + "\n";
+}
+
 // src/action/context.ts
 import { readFileSync } from "node:fs";
 function readContext(env = process.env) {
@@ -22119,7 +22622,18 @@ function readContext(env = process.env) {
   const pr = payload.pull_request;
   const baseRepo = pr?.base.repo.full_name ?? `${owner}/${repo}`;
   const headRepo = pr?.head.repo?.full_name ?? null;
-  const pushed = payload.commits ? [...new Set(payload.commits.flatMap((c) => [...c.added ?? [], ...c.modified ?? []]))] : null;
+  let push = null;
+  if (Array.isArray(payload.commits) && payload.commits.length > 0) {
+    const status = /* @__PURE__ */ new Map();
+    for (const c of payload.commits) {
+      for (const f of [...c.added ?? [], ...c.modified ?? []]) status.set(f, "changed");
+      for (const f of c.removed ?? []) status.set(f, "removed");
+    }
+    push = {
+      changed: [...status].filter(([, s]) => s === "changed").map(([f]) => f),
+      removed: [...status].filter(([, s]) => s === "removed").map(([f]) => f)
+    };
+  }
   return {
     eventName: env.GITHUB_EVENT_NAME ?? "",
     owner,
@@ -22141,7 +22655,7 @@ function readContext(env = process.env) {
       merged: pr.merged === true,
       state: pr.state
     } : null,
-    pushedFiles: pushed
+    push
   };
 }
 function pickMode(mode, ctx) {
@@ -26696,12 +27210,31 @@ async function run() {
     const config = await loadConfig(ctx.workspace, inputs.config, inputs.configExplicit);
     const log = { info: (m) => info(m), warning: (m) => warning(m) };
     const gateway = inputs.token ? new GitHubGateway(createOctokit(inputs.token, { baseUrl: ctx.apiUrl, log, ...tuningFromEnv(process.env) }), { owner: ctx.owner, repo: ctx.repo }, { dryRun: inputs.dryRun, log }) : null;
-    if (mode !== "check") {
-      throw new InputError("mode", `"${mode}" is not available in this version yet; use check`);
+    let report;
+    if (mode === "sync") {
+      if (!gateway) throw new InputError("token", "sync needs a token that can write issues");
+      try {
+        const outcome = await runSyncMode(inputs, config, ctx, gateway);
+        report = outcome.report;
+        await setOutputs(report, ctx.runnerTemp, ctx.runId, outcome.sync.outcomes);
+        if (outcome.sync.failures.length > 0) {
+          setFailed(`${outcome.sync.failures.length} issue operation${outcome.sync.failures.length === 1 ? "" : "s"} failed; rerun to finish (nothing is duplicated by a rerun).`);
+          return;
+        }
+      } catch (error2) {
+        if (!(error2 instanceof UnmergedError)) throw error2;
+        warning(error2.message);
+        return;
+      }
+      return;
+    } else if (mode === "check") {
+      const outcome = await runCheck(inputs, config, ctx, gateway);
+      report = outcome.report;
+      await setOutputs(report, ctx.runnerTemp, ctx.runId, outcome.preview.map((p) => ({ key: p.key, title: p.title, kind: p.kind, path: p.path, line: p.line, issue: null, url: null, action: "planned" })));
+    } else {
+      throw new InputError("mode", `"${mode}" is not available in this version yet; use check or sync`);
     }
-    const outcome = await runCheck(inputs, config, ctx, gateway);
-    await setOutputs(outcome.report, ctx.runnerTemp, ctx.runId, outcome.preview.map((p) => ({ key: p.key, title: p.title, kind: p.kind, path: p.path, line: p.line, action: "planned" })));
-    const { errors, warnings } = outcome.report.summary;
+    const { errors, warnings } = report.summary;
     const failing = inputs.failOn === "error" ? errors : inputs.failOn === "warning" ? errors + warnings : 0;
     if (failing > 0) {
       setFailed(`${failing} finding${failing === 1 ? "" : "s"} at or above \`fail-on: ${inputs.failOn}\`.`);

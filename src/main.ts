@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ConfigError } from './core/config/resolve.js';
 import type { JsonReport } from './core/report.js';
 import { runCheck } from './action/check.js';
+import { runSyncMode, UnmergedError } from './action/sync.js';
 import { pickMode, readContext } from './action/context.js';
 import { InputError, readInputs } from './action/inputs.js';
 import { GitHubGateway } from './github/gateway.js';
@@ -26,12 +27,31 @@ export async function run(): Promise<void> {
       ? new GitHubGateway(createOctokit(inputs.token, { baseUrl: ctx.apiUrl, log, ...tuningFromEnv(process.env) }), { owner: ctx.owner, repo: ctx.repo }, { dryRun: inputs.dryRun, log })
       : null;
 
-    if (mode !== 'check') {
-      throw new InputError('mode', `"${mode}" is not available in this version yet; use check`);
+    let report: JsonReport;
+    if (mode === 'sync') {
+      if (!gateway) throw new InputError('token', 'sync needs a token that can write issues');
+      try {
+        const outcome = await runSyncMode(inputs, config, ctx, gateway);
+        report = outcome.report;
+        await setOutputs(report, ctx.runnerTemp, ctx.runId, outcome.sync.outcomes);
+        if (outcome.sync.failures.length > 0) {
+          core.setFailed(`${outcome.sync.failures.length} issue operation${outcome.sync.failures.length === 1 ? '' : 's'} failed; rerun to finish (nothing is duplicated by a rerun).`);
+          return;
+        }
+      } catch (error) {
+        if (!(error instanceof UnmergedError)) throw error;
+        core.warning(error.message);
+        return;
+      }
+      return; // findings are the PR check's business; sync fails only when issue work failed
+    } else if (mode === 'check') {
+      const outcome = await runCheck(inputs, config, ctx, gateway);
+      report = outcome.report;
+      await setOutputs(report, ctx.runnerTemp, ctx.runId, outcome.preview.map((p) => ({ key: p.key, title: p.title, kind: p.kind, path: p.path, line: p.line, issue: null, url: null, action: 'planned' })));
+    } else {
+      throw new InputError('mode', `"${mode}" is not available in this version yet; use check or sync`);
     }
-    const outcome = await runCheck(inputs, config, ctx, gateway);
-    await setOutputs(outcome.report, ctx.runnerTemp, ctx.runId, outcome.preview.map((p) => ({ key: p.key, title: p.title, kind: p.kind, path: p.path, line: p.line, action: 'planned' })));
-    const { errors, warnings } = outcome.report.summary;
+    const { errors, warnings } = report.summary;
     const failing = inputs.failOn === 'error' ? errors : inputs.failOn === 'warning' ? errors + warnings : 0;
     if (failing > 0) {
       core.setFailed(`${failing} finding${failing === 1 ? '' : 's'} at or above \`fail-on: ${inputs.failOn}\`.`);

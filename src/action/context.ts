@@ -29,8 +29,8 @@ export interface RunContext {
   runId: string;
   defaultBranch: string | null;
   pullRequest: PullRequestInfo | null;
-  /** The commits a push brought (their added and modified files), when the payload lists them. */
-  pushedFiles: string[] | null;
+  /** The files a push changed and removed, when the payload lists its commits. */
+  push: { changed: string[]; removed: string[] } | null;
 }
 
 interface Payload {
@@ -42,7 +42,7 @@ interface Payload {
     base: { repo: { full_name: string } };
   };
   repository?: { default_branch?: string };
-  commits?: Array<{ added?: string[]; modified?: string[] }>;
+  commits?: Array<{ added?: string[]; modified?: string[]; removed?: string[] }>;
 }
 
 export function readContext(env: Record<string, string | undefined> = process.env): RunContext {
@@ -58,9 +58,19 @@ export function readContext(env: Record<string, string | undefined> = process.en
   const pr = payload.pull_request;
   const baseRepo = pr?.base.repo.full_name ?? `${owner}/${repo}`;
   const headRepo = pr?.head.repo?.full_name ?? null;
-  const pushed = payload.commits
-    ? [...new Set(payload.commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? [])]))]
-    : null;
+  // The last commit that touches a file decides whether the push leaves it changed or removed.
+  let push: RunContext['push'] = null;
+  if (Array.isArray(payload.commits) && payload.commits.length > 0) {
+    const status = new Map<string, 'changed' | 'removed'>();
+    for (const c of payload.commits) {
+      for (const f of [...(c.added ?? []), ...(c.modified ?? [])]) status.set(f, 'changed');
+      for (const f of c.removed ?? []) status.set(f, 'removed');
+    }
+    push = {
+      changed: [...status].filter(([, s]) => s === 'changed').map(([f]) => f),
+      removed: [...status].filter(([, s]) => s === 'removed').map(([f]) => f),
+    };
+  }
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
     owner,
@@ -84,7 +94,7 @@ export function readContext(env: Record<string, string | undefined> = process.en
           state: pr.state,
         }
       : null,
-    pushedFiles: pushed,
+    push,
   };
 }
 

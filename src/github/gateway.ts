@@ -42,6 +42,26 @@ export function statusOf(error: unknown): number | undefined {
   return error instanceof RequestError ? error.status : undefined;
 }
 
+export interface ApiIssue {
+  number: number;
+  title: string;
+  body?: string | null;
+  state: string;
+  html_url: string;
+  created_at?: string;
+  labels: Array<string | { name?: string }>;
+  assignees?: Array<{ login: string }> | null;
+  user: { login: string } | null;
+  pull_request?: unknown;
+}
+
+export interface NewIssue {
+  title: string;
+  body: string;
+  labels: string[];
+  assignees: string[];
+}
+
 export function isForbidden(error: unknown): boolean {
   const status = statusOf(error);
   return status === 403 || status === 401;
@@ -49,6 +69,10 @@ export function isForbidden(error: unknown): boolean {
 
 /** The login of the workflow's GITHUB_TOKEN, which cannot ask GET /user who it is. */
 export const ACTIONS_BOT = 'github-actions[bot]';
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 export class GitHubGateway {
   readonly stats: GatewayStats = { reads: 0, writes: 0, skipped: 0, failed: 0 };
@@ -104,6 +128,87 @@ export class GitHubGateway {
       },
     );
     return this.login;
+  }
+
+  /** Every issue (open and closed) a login opened: one paginated listing, never the search API. */
+  async listIssuesBy(creator: string): Promise<ApiIssue[]> {
+    const all = await this.read(() =>
+      this.octokit.paginate(this.octokit.rest.issues.listForRepo, { ...this.repo, creator, state: 'all', per_page: 100, sort: 'created', direction: 'asc' }),
+    );
+    return (all as ApiIssue[]).filter((i) => !i.pull_request);
+  }
+
+  /** The newest issues a login opened (one page), to find out whether a create that failed mid-way happened. */
+  async recentIssuesBy(creator: string, since: string): Promise<ApiIssue[]> {
+    const res = await this.read(() =>
+      this.octokit.rest.issues.listForRepo({ ...this.repo, creator, state: 'all', per_page: 100, sort: 'created', direction: 'desc', since }),
+    );
+    return (res.data as ApiIssue[]).filter((i) => !i.pull_request);
+  }
+
+  async listLabels(): Promise<string[]> {
+    const labels = await this.read(() => this.octokit.paginate(this.octokit.rest.issues.listLabelsForRepo, { ...this.repo, per_page: 100 }));
+    return labels.map((l) => l.name);
+  }
+
+  async createLabel(name: string, color: string, description: string): Promise<void> {
+    try {
+      await this.write(`create label "${name}"`, () => this.octokit.rest.issues.createLabel({ ...this.repo, name, color, description }));
+    } catch (error) {
+      if (statusOf(error) !== 422) throw error; // already exists (made by a concurrent run): fine
+    }
+  }
+
+  /** Whether a login can be assigned issues here (204) or not (404). */
+  async isAssignable(login: string): Promise<boolean> {
+    try {
+      await this.read(() => this.octokit.rest.issues.checkUserCanBeAssigned({ ...this.repo, assignee: login }));
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Create an issue once. The POST is not retried blindly (a 502 or a dropped
+   * connection may come after GitHub created it): on failure the newest
+   * issues are listed, and the create is repeated only if `find` does not
+   * see it there.
+   */
+  async createIssueOnce(issue: NewIssue, find: (candidates: ApiIssue[]) => ApiIssue | undefined, me: string): Promise<ApiIssue | undefined> {
+    const since = new Date(Date.now() - 10 * 60_000).toISOString();
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        const res = await this.write(`create issue "${issue.title}"`, () =>
+          this.octokit.rest.issues.create({ ...this.repo, ...issue, request: { retries: 0 } }),
+        );
+        return res?.data as ApiIssue | undefined;
+      } catch (error) {
+        lastError = error;
+        const status = statusOf(error);
+        if (status !== undefined && status < 500) throw error; // 4xx: the create did not happen
+        await sleep(Math.min(8000, 250 * 2 ** attempt));
+        const existing = find(await this.recentIssuesBy(me, since));
+        if (existing) {
+          this.options.log.info(`Issue #${existing.number} was created although the response was lost; not creating it again.`);
+          return existing;
+        }
+      }
+    }
+    throw lastError;
+  }
+
+  async updateIssue(number: number, fields: { title?: string; body?: string; state?: 'open' | 'closed'; state_reason?: 'completed' | 'not_planned'; assignees?: string[] }): Promise<ApiIssue | undefined> {
+    const res = await this.write(`update issue #${number} (${Object.keys(fields).join(', ')})`, () =>
+      this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...fields }),
+    );
+    return res?.data as ApiIssue | undefined;
+  }
+
+  async addLabels(number: number, labels: string[]): Promise<void> {
+    await this.write(`label issue #${number} ${labels.join(', ')}`, () => this.octokit.rest.issues.addLabels({ ...this.repo, issue_number: number, labels }));
   }
 
   async listPullRequestFiles(pullNumber: number): Promise<PullFile[]> {

@@ -43,6 +43,24 @@ export interface ResolvedConfig {
   aliases: AliasTable;
   rules: Map<string, RuleConfig>;
   frontMatter: { required: string[]; fields: Record<string, FrontMatterField> };
+  issues: IssueSettings;
+}
+
+export interface IssueSettings {
+  labels: {
+    base: string;
+    corrective: string;
+    preventative: string;
+    other: string | null;
+    priority: string | null;
+    severity: string | null;
+    removed: string;
+  };
+  assignOwners: boolean;
+  closeRemoved: boolean;
+  closeDone: boolean;
+  linkBack: boolean;
+  includeDone: boolean;
 }
 
 /** A problem with the configuration: names the key and what was expected. Exit code 2. */
@@ -121,6 +139,22 @@ export function resolveConfig(raw: unknown, source: string | null = null): Resol
     aliases: extendAliases(file.sections?.aliases as Partial<Record<SectionKey, string[]>> | undefined),
     rules,
     frontMatter: { required: file['front-matter']?.required ?? [], fields: file['front-matter']?.fields ?? {} },
+    issues: {
+      labels: {
+        base: file.issues?.labels?.base ?? 'postmortem',
+        corrective: file.issues?.labels?.corrective ?? 'corrective',
+        preventative: file.issues?.labels?.preventative ?? 'preventative',
+        other: file.issues?.labels?.other ?? null,
+        priority: file.issues?.labels?.priority === undefined ? 'priority: {priority}' : file.issues.labels.priority,
+        severity: file.issues?.labels?.severity === undefined ? 'severity: {severity}' : file.issues.labels.severity,
+        removed: file.issues?.labels?.removed ?? 'postmortem: removed',
+      },
+      assignOwners: file.issues?.['assign-owners'] ?? true,
+      closeRemoved: file.issues?.['close-removed'] ?? false,
+      closeDone: file.issues?.['close-done'] ?? true,
+      linkBack: file.issues?.['link-back'] ?? false,
+      includeDone: file.issues?.['include-done'] ?? false,
+    },
   };
 }
 

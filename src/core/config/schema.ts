@@ -23,6 +23,27 @@ const frontMatterField = z.strictObject({
   pattern: z.optional(describe(z.string(), 'A regular expression the value must match.')),
 });
 
+const labelName = z.string().check(z.minLength(1), z.maxLength(50));
+
+const issuesSchema = z.strictObject({
+  labels: z.optional(
+    z.strictObject({
+      base: z.optional(describe(labelName, 'Label on every action-item issue (default "postmortem").')),
+      corrective: z.optional(describe(labelName, 'Label for corrective items (default "corrective").')),
+      preventative: z.optional(describe(labelName, 'Label for preventative items (default "preventative").')),
+      other: z.optional(describe(z.union([labelName, z.null()]), 'Label for items of no stated kind (default none).')),
+      priority: z.optional(describe(z.union([labelName, z.null()]), 'Priority label; "{priority}" is replaced (default "priority: {priority}"; null for none).')),
+      severity: z.optional(describe(z.union([labelName, z.null()]), 'Severity label; "{severity}" is replaced (default "severity: {severity}"; null for none).')),
+      removed: z.optional(describe(labelName, 'Label added to an issue whose item left the document (default "postmortem: removed").')),
+    }),
+  ),
+  'assign-owners': z.optional(describe(z.boolean(), 'Assign the item\'s owner when GitHub allows it (default true).')),
+  'close-removed': z.optional(describe(z.boolean(), 'Close the issue of an item removed from its document (default false: comment and label only).')),
+  'close-done': z.optional(describe(z.boolean(), 'Close the issue when the document marks its item done (default true).')),
+  'link-back': z.optional(describe(z.boolean(), 'Open one PR that writes each new issue\'s reference next to its item (default false).')),
+  'include-done': z.optional(describe(z.boolean(), 'Also open issues for items already done in the document (default false).')),
+});
+
 export const configSchema = z.strictObject({
   $schema: z.optional(z.string()),
   paths: z.optional(describe(z.array(z.string()), 'Globs of the postmortem files, relative to the repository root.')),
@@ -43,6 +64,7 @@ export const configSchema = z.strictObject({
     }),
   ),
   rules: z.optional(describe(z.record(z.string(), ruleSetting), 'Severity (and options) of each rule by id.')),
+  issues: z.optional(issuesSchema),
   'front-matter': z.optional(
     z.strictObject({
       required: z.optional(describe(z.array(z.string()), 'Front matter fields every postmortem must have.')),

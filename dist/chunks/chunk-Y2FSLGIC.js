@@ -4276,7 +4276,7 @@ var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map3 = require_map();
-    var _null3 = require_null();
+    var _null4 = require_null();
     var seq = require_seq();
     var string5 = require_string();
     var bool = require_bool();
@@ -4286,7 +4286,7 @@ var require_schema = __commonJS({
       map3.map,
       seq.seq,
       string5.string,
-      _null3.nullTag,
+      _null4.nullTag,
       bool.boolTag,
       int3.intOct,
       int3.int,
@@ -4930,7 +4930,7 @@ var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map3 = require_map();
-    var _null3 = require_null();
+    var _null4 = require_null();
     var seq = require_seq();
     var string5 = require_string();
     var binary = require_binary();
@@ -4946,7 +4946,7 @@ var require_schema3 = __commonJS({
       map3.map,
       seq.seq,
       string5.string,
-      _null3.nullTag,
+      _null4.nullTag,
       bool.trueTag,
       bool.falseTag,
       int3.intBin,
@@ -4974,7 +4974,7 @@ var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map3 = require_map();
-    var _null3 = require_null();
+    var _null4 = require_null();
     var seq = require_seq();
     var string5 = require_string();
     var bool = require_bool();
@@ -5009,7 +5009,7 @@ var require_tags = __commonJS({
       intTime: timestamp.intTime,
       map: map3.map,
       merge: merge2.merge,
-      null: _null3.nullTag,
+      null: _null4.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
@@ -17889,6 +17889,7 @@ var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 var anyString = /^[\s\S]{0,}$/;
 var number = /^-?\d+(?:\.\d+)?$/;
 var boolean = /^(?:true|false)$/i;
+var _null = /^null$/i;
 
 // node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
@@ -18258,6 +18259,23 @@ var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
       return payload;
     payload.issues.push({
       expected: "boolean",
+      code: "invalid_type",
+      input,
+      inst
+    });
+    return payload;
+  };
+});
+var $ZodNull = /* @__PURE__ */ $constructor("$ZodNull", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = _null;
+  inst._zod.values = /* @__PURE__ */ new Set([null]);
+  inst._zod.parse = (payload, _ctx) => {
+    const input = payload.value;
+    if (input === null)
+      return payload;
+    payload.issues.push({
+      expected: "null",
       code: "invalid_type",
       input,
       inst
@@ -26595,6 +26613,13 @@ function _boolean(Class, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function _null2(Class, params) {
+  return new Class({
+    type: "null",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
 function _unknown(Class) {
   return new Class({
     type: "unknown"
@@ -26750,6 +26775,14 @@ var ZodMiniBoolean = /* @__PURE__ */ $constructor("ZodMiniBoolean", (inst, def) 
 // @__NO_SIDE_EFFECTS__
 function boolean2(params) {
   return _boolean(ZodMiniBoolean, params);
+}
+var ZodMiniNull = /* @__PURE__ */ $constructor("ZodMiniNull", (inst, def) => {
+  $ZodNull.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function _null3(params) {
+  return _null2(ZodMiniNull, params);
 }
 var ZodMiniUnknown = /* @__PURE__ */ $constructor("ZodMiniUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
@@ -27697,6 +27730,25 @@ var frontMatterField = strictObject({
   enum: optional(describe3(array(union([string2(), number2()])), "The allowed values.")),
   pattern: optional(describe3(string2(), "A regular expression the value must match."))
 });
+var labelName = string2().check(_minLength(1), _maxLength(50));
+var issuesSchema = strictObject({
+  labels: optional(
+    strictObject({
+      base: optional(describe3(labelName, 'Label on every action-item issue (default "postmortem").')),
+      corrective: optional(describe3(labelName, 'Label for corrective items (default "corrective").')),
+      preventative: optional(describe3(labelName, 'Label for preventative items (default "preventative").')),
+      other: optional(describe3(union([labelName, _null3()]), "Label for items of no stated kind (default none).")),
+      priority: optional(describe3(union([labelName, _null3()]), 'Priority label; "{priority}" is replaced (default "priority: {priority}"; null for none).')),
+      severity: optional(describe3(union([labelName, _null3()]), 'Severity label; "{severity}" is replaced (default "severity: {severity}"; null for none).')),
+      removed: optional(describe3(labelName, 'Label added to an issue whose item left the document (default "postmortem: removed").'))
+    })
+  ),
+  "assign-owners": optional(describe3(boolean2(), "Assign the item's owner when GitHub allows it (default true).")),
+  "close-removed": optional(describe3(boolean2(), "Close the issue of an item removed from its document (default false: comment and label only).")),
+  "close-done": optional(describe3(boolean2(), "Close the issue when the document marks its item done (default true).")),
+  "link-back": optional(describe3(boolean2(), "Open one PR that writes each new issue's reference next to its item (default false).")),
+  "include-done": optional(describe3(boolean2(), "Also open issues for items already done in the document (default false)."))
+});
 var configSchema = strictObject({
   $schema: optional(string2()),
   paths: optional(describe3(array(string2()), "Globs of the postmortem files, relative to the repository root.")),
@@ -27717,6 +27769,7 @@ var configSchema = strictObject({
     })
   ),
   rules: optional(describe3(record(string2(), ruleSetting), "Severity (and options) of each rule by id.")),
+  issues: optional(issuesSchema),
   "front-matter": optional(
     strictObject({
       required: optional(describe3(array(string2()), "Front matter fields every postmortem must have.")),
@@ -27809,7 +27862,23 @@ function resolveConfig(raw, source = null) {
     requiredSections: file.sections?.required ?? DEFAULT_REQUIRED,
     aliases: extendAliases(file.sections?.aliases),
     rules,
-    frontMatter: { required: file["front-matter"]?.required ?? [], fields: file["front-matter"]?.fields ?? {} }
+    frontMatter: { required: file["front-matter"]?.required ?? [], fields: file["front-matter"]?.fields ?? {} },
+    issues: {
+      labels: {
+        base: file.issues?.labels?.base ?? "postmortem",
+        corrective: file.issues?.labels?.corrective ?? "corrective",
+        preventative: file.issues?.labels?.preventative ?? "preventative",
+        other: file.issues?.labels?.other ?? null,
+        priority: file.issues?.labels?.priority === void 0 ? "priority: {priority}" : file.issues.labels.priority,
+        severity: file.issues?.labels?.severity === void 0 ? "severity: {severity}" : file.issues.labels.severity,
+        removed: file.issues?.labels?.removed ?? "postmortem: removed"
+      },
+      assignOwners: file.issues?.["assign-owners"] ?? true,
+      closeRemoved: file.issues?.["close-removed"] ?? false,
+      closeDone: file.issues?.["close-done"] ?? true,
+      linkBack: file.issues?.["link-back"] ?? false,
+      includeDone: file.issues?.["include-done"] ?? false
+    }
   };
 }
 function valueAt(raw, path2) {
@@ -28835,6 +28904,13 @@ function hash(text5) {
   }
   return h.toString(36).padStart(7, "0");
 }
+function similarity(a, b) {
+  if (a.length === 0 && b.length === 0) return 1;
+  const set = new Set(a);
+  let shared = 0;
+  for (const w of b) if (set.has(w)) shared++;
+  return shared / (a.length + b.length - shared);
+}
 function assignIds(items) {
   const seen = /* @__PURE__ */ new Map();
   for (const item of items) {
@@ -29295,6 +29371,13 @@ function buildStructure(root2, table, lineCount) {
 // src/core/model/timeline.ts
 var TIME_HEADER = /^(?:time|date|when|timestamp|date\s?\/\s?time|datetime|time\s?\(.{1,20}\)|date\s?\(.{1,20}\)|hour|clock)$/i;
 var WORDS = /[\p{L}\p{N}]+/gu;
+var HAS_WORD = /[\p{L}\p{N}]/u;
+var START_MARKER = /\b(outages?|impact|downtime|disruption|degradation|incident|issues?|problems?)[ \t]{1,3}(?:(?:has|have)[ \t]{1,3})?(begins?|began|begun|starts?|started|commenc(?:es|ed))\b/i;
+var END_MARKER = /\b(outages?|impact|downtime|disruption|degradation|services?|site|website|incident|issues?|problems?)[ \t]{1,3}(?:(?:is|are|was|were|has|have)[ \t]{1,3})?(?:been[ \t]{1,3})?(?:(?:fully|completely)[ \t]{1,3})?(ends?|ended|over|resolved|restored)\b/i;
+var END_PHRASE = /\b(outage|impact|downtime|disruption|incident)[ \t]{1,3}to[ \t]{1,3}an[ \t]{1,3}(end)\b/i;
+var SERVICE_SUBJECT = /^(?:services?|site|website)$/i;
+var STRONG_SUBJECT = /^(?:outages?|impact|downtime|disruption|degradation)$/i;
+var EXPLICIT_VERB = /^(?:begins?|began|begun|starts?|started|commenc(?:es|ed)|ends?|ended|over|end)$/i;
 var MAX_ENTRIES = 2e4;
 function readTimeline(input) {
   const candidates2 = gather(input.elements, input.dayFirst);
@@ -29350,12 +29433,49 @@ function readTimeline(input) {
       entry.expressionColumn = (c.timeColumn ?? c.column) + e.index;
       if (e.approximate) entry.approximate = true;
       previous3 = { date: date2, minutes };
+      if (input.markers) findMarkers(c, entry, input, input.markers);
     }
     entries.push(entry);
     c.children?.forEach(visit2);
   };
   candidates2.forEach(visit2);
   return entries;
+}
+var markerScores = /* @__PURE__ */ new WeakMap();
+function findMarkers(c, entry, input, markers2) {
+  const scores = markerScores.get(markers2) ?? { start: 0, end: 0 };
+  markerScores.set(markers2, scores);
+  const texts = [{ text: c.text, line: c.line, column: c.column }, ...c.body ?? []];
+  for (const t of texts) {
+    for (const role of ["start", "end"]) {
+      const m = role === "start" ? START_MARKER.exec(t.text) : END_MARKER.exec(t.text) ?? END_PHRASE.exec(t.text);
+      if (!m) continue;
+      const subject = m[1];
+      const rank = STRONG_SUBJECT.test(subject) || role === "end" && SERVICE_SUBJECT.test(subject) ? 2 : 1;
+      const score = rank * 2 + (EXPLICIT_VERB.test(m[2]) ? 1 : 0);
+      if (role === "start" ? score <= scores.start : score < scores.end) continue;
+      scores[role] = score;
+      markers2[role] = markerPoint(t, m.index, entry, input);
+    }
+  }
+}
+function markerPoint(t, at, entry, input) {
+  const from = Math.max(t.text.lastIndexOf(". ", at) + 1, 0);
+  const stop = t.text.indexOf(". ", at);
+  const sentence = t.text.slice(from, stop === -1 ? void 0 : stop);
+  const own6 = t.line !== entry.line ? scanTimes(sentence, { dayFirst: input.dayFirst }).find((x) => x.time && !x.invalid) : void 0;
+  if (own6?.time) {
+    const r = resolve4(own6.date, own6.time, own6.zone, { date: entry.date ?? input.ctx.date, zone: input.ctx.zone });
+    return { time: r.time, epoch: r.epoch, date: r.date, order: r.order, line: t.line, column: t.column + from + own6.index };
+  }
+  return {
+    time: entry.time,
+    epoch: entry.epoch,
+    date: entry.date,
+    order: entry.order,
+    line: entry.line,
+    column: entry.expressionColumn ?? entry.column
+  };
 }
 function dateMarker(text5, exprs) {
   if (exprs.length !== 1) return void 0;
@@ -29380,10 +29500,14 @@ function gather(elements, dayFirst) {
     for (const e of elements) {
       if (e.kind === "heading") {
         seenHeading = true;
-        out.push({ text: e.text, line: e.line, column: e.column });
-      } else if (e.kind === "line" && !seenHeading) out.push(fromLine(e.line));
+        out.push({ text: e.text, line: e.line, column: e.column, body: [] });
+      } else if (!seenHeading) {
+        if (e.kind === "line") out.push(fromLine(e.line));
+      } else {
+        out[out.length - 1].body?.push(...linesOfElements([e]));
+      }
     }
-    return out.filter((c) => c.text.length > 0);
+    return out.filter((c) => HAS_WORD.test(c.text));
   }
   for (const e of elements) {
     if (e.kind === "line") {
@@ -29399,7 +29523,7 @@ function gather(elements, dayFirst) {
       else if (e.node.type === "table") out.push(...fromTable2(e.node));
     }
   }
-  return out.filter((c) => c.text.length > 0 || c.children);
+  return out.filter((c) => HAS_WORD.test(c.text) || c.children);
 }
 function fromLine(line) {
   return { text: line.text, line: line.line, column: line.column };
@@ -29458,7 +29582,7 @@ var END_LABEL = /\b(?:end|ended|ending|resolved|resolution time|recovered|restor
 var RANGE_LABEL = /\b(?:duration|outage|period|window|timeframe|time frame|when|time|date|dates|occurred|incident)\b/i;
 var START_WORD = /\b(?:start\w{0,3}|began|begin\w{0,3}|commenc\w{0,3}|from|between|since|onset|first)\b/gi;
 var END_WORD = /\b(?:end\w{0,2}|until|till|resolved|restored|recovered|fixed|mitigated|back|and|to|through)\b/gi;
-var DURATION_CONTEXT = /\b(?:lasted|lasting|last|for|duration|took|spanning|spanned|down|outage|unavailable|under|about|approximately|roughly|over|within|total)\b/i;
+var DURATION_CONTEXT = /\b(?:lasted|lasting|lasts|last|for|duration|took|takes|spanning|spanned|down|outage|downtime|unavailable|unusable|offline|inaccessible|limited|total)\b/i;
 var FM_START = ["start", "started", "started_at", "start_time", "startTime", "began", "begin"];
 var FM_END = ["end", "ended", "ended_at", "end_time", "endTime", "resolved_at", "resolvedAt"];
 var FM_DURATION = ["duration", "duration_minutes", "durationMinutes"];
@@ -29554,9 +29678,11 @@ function readWindow(input) {
     const minutes = typeof fmDuration.value === "number" ? fmDuration.value : parseDurationValue(String(fmDuration.value));
     if (minutes !== void 0) incident.duration = { minutes, text: String(fmDuration.value), line: fmLine(fmDuration.key), column: 1 };
   }
+  const raw = {};
   const setStart = (e, line, offset2) => {
     if (incident.start || !e.time) return;
     incident.start = point(resolve4(e.date, e.time, e.zone ?? e.end?.zone, ctx), line, offset2 + e.index);
+    if (!e.date) raw.start = { time: e.time, zone: e.zone ?? e.end?.zone, line: incident.start.line, column: incident.start.column };
     if (incident.start.date) ctx.date ??= incident.start.date;
   };
   const setEnd = (date2, time2, zone, line, column) => {
@@ -29567,6 +29693,7 @@ function readWindow(input) {
       resolved = resolve4(void 0, time2, zone, { ...base, date: nextDay2(resolved.date) });
     }
     incident.end = point(resolved, line, column);
+    if (!date2) raw.end = { time: time2, zone, line: incident.end.line, column: incident.end.column };
   };
   const setRange = (e, line, offset2) => {
     setStart(e, line, offset2);
@@ -29580,7 +29707,7 @@ function readWindow(input) {
       const d = findDuration(rest);
       if (!d) return;
       const before = rest.slice(Math.max(0, d.index - 32), d.index);
-      if (!requireContext || DURATION_CONTEXT.test(before) || d.bound) {
+      if (!requireContext || DURATION_CONTEXT.test(before)) {
         incident.duration = { minutes: d.minutes, text: d.text, bound: d.bound, line: line.line, column: line.column + offset2 + base + d.index };
         return;
       }
@@ -29641,7 +29768,21 @@ function readWindow(input) {
     setDuration(line.text, line, 0, true);
   }
   if (ctx.date) incident.date = incident.start?.date ?? ctx.date;
-  return { incident, dayFirst, zoneWritten };
+  const redate = (date2) => {
+    const at = (r, day) => {
+      const p = point(resolve4(void 0, r.time, r.zone, { zone: ctx.zone, date: day }), { text: "", line: r.line, column: r.column }, r.column);
+      return p;
+    };
+    if (raw.start && incident.start && !incident.start.date) incident.start = at(raw.start, date2);
+    if (raw.end && incident.end && !incident.end.date) {
+      const startDate = incident.start?.date ?? date2;
+      let end = at(raw.end, startDate);
+      if (incident.start?.order !== void 0 && end.order < incident.start.order) end = at(raw.end, nextDay2(startDate));
+      incident.end = end;
+    }
+    incident.date ??= incident.start?.date ?? date2;
+  };
+  return { incident, dayFirst, zoneWritten, redate };
 }
 function labelOf(line) {
   const m = LABEL.exec(line.text);
@@ -29752,15 +29893,21 @@ function buildModel(path2, root2, lineCount, options) {
     dayFirst: options.dayFirst
   });
   const ctx = { date: window.incident.date, zone: window.incident.timezone?.zone };
+  const markers2 = {};
   const timeline = readTimeline({
     elements: timelineElements,
     ctx,
     dayFirst: window.dayFirst,
-    firstDay: window.incident.start?.date ?? window.incident.date
+    firstDay: window.incident.start?.date ?? window.incident.date,
+    markers: markers2
   });
+  if (!window.incident.start && !window.incident.end) {
+    if (markers2.start) window.incident.start = { ...markers2.start };
+    if (markers2.end && (!markers2.start || markers2.end.order >= markers2.start.order)) window.incident.end = { ...markers2.end };
+  }
   if (!window.incident.date) {
     const dated = timeline.find((t) => t.date);
-    if (dated) window.incident.date = dated.date;
+    if (dated?.date) window.redate(dated.date);
   }
   const actionItems = readActionItems({
     sections: ownedBy(["action-items"]),
@@ -42777,6 +42924,7 @@ export {
   ConfigError,
   require_picomatch2 as require_picomatch,
   buildReport,
+  similarity,
   collectFiles,
   checkFiles,
   loadConfig

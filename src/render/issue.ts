@@ -1,0 +1,55 @@
+/**
+ * The body of an action-item issue: what the item is, where it comes from
+ * (a permalink to its exact line), who owns it, and the hidden marker that
+ * identifies it. Everything from the document is escaped.
+ */
+import { MANAGED_END, MANAGED_START, renderItemMarker } from '../core/markers.js';
+import type { PlannedItem } from '../core/plan.js';
+import { code, login, md } from './escape.js';
+import { lineLink, type LinkBase } from './links.js';
+
+/** GitHub's limit on an issue title. */
+export const TITLE_LIMIT = 256;
+
+export function issueTitle(item: PlannedItem): string {
+  // A trailing owner mention ("… @dana") belongs in the assignee, not the title.
+  const title = item.title.replace(/\s+/g, ' ').replace(/(?:\s[-–—:,(]{0,2}\s{0,2}@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?\)?)+$/, '').trim() || `Action item ${item.id}`;
+  return title.length > TITLE_LIMIT ? title.slice(0, TITLE_LIMIT - 1) + '…' : title;
+}
+
+export interface BodyOptions {
+  link: LinkBase;
+  /** Whether the owner could be assigned (otherwise they are named, not pinged). */
+  ownerAssignable: boolean;
+}
+
+export function managedBody(item: PlannedItem, options: BodyOptions): string {
+  const permalink = lineLink(options.link, item.path, item.line);
+  const doc = item.document.title ? md(item.document.title, 200) : code(item.path);
+  const owner = item.owner
+    ? `${login(item.owner)}${options.ownerAssignable ? '' : ' (named here, not assigned: GitHub cannot assign this login)'}`
+    : 'not stated';
+  const incident = [item.document.date, item.document.severity ? md(item.document.severity, 20) : null].filter(Boolean).join(' · ') || 'not stated';
+  const rows = [
+    ['Kind', item.kind],
+    ['Owner', owner],
+    ['Due', item.due ? md(item.due, 40) : 'not stated'],
+    ['Priority', item.priority ? md(item.priority, 20) : 'not stated'],
+    ['Incident', incident],
+    ['Source', `[${md(item.path, 200)}#L${item.line}](${permalink})`],
+  ];
+  return [
+    MANAGED_START,
+    `An action item from the postmortem **${doc}**.`,
+    '',
+    `> ${md(item.title, 1000)}`,
+    '',
+    '| | |',
+    '| --- | --- |',
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    '<sub>Opened by postmortem-governance. Edit the item in the postmortem to change this issue; text outside this block is yours and is kept.</sub>',
+    renderItemMarker({ path: item.path, id: item.id, words: item.fingerprint }),
+    MANAGED_END,
+  ].join('\n');
+}
