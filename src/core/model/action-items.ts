@@ -29,6 +29,7 @@ interface Draft {
   group?: string;
   done?: boolean;
   comments?: string[];
+  links?: string[];
   owner?: string;
   due?: string;
   priority?: string;
@@ -44,10 +45,13 @@ export interface ActionItemInput {
 }
 
 const PREVENTATIVE = /prevent|long[\s-]?term|future|avoid|recurren|harden|proactive|detect|monitor/i;
-const CORRECTIVE = /correct|immediate|short[\s-]?term|\bfix|mitigat|remediat|repair|hotfix|improvement/i;
+// "Improvements" alone names neither kind ("Process improvements" may be either), so it does not count.
+const CORRECTIVE = /correct|immediate|short[\s-]?term|\bfix|mitigat|remediat|repair|hotfix/i;
 const BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑🗒📌🔹🔸➡️]\uFE0F?|\d{1,3}[.)]|[-*+])[\s\u00a0]{0,8}/u;
 const PSEUDO_BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑🗒📌🔹🔸➡️]|\d{1,3}[.)][\s\u00a0]|[-*+][\s\u00a0])/u;
 const LABEL_LINE = /^[^.!?:]{1,60}:$/;
+/** An emoji written as a bullet at the start of a list item ("* 🗒 Patch the server"). */
+const EMOJI_BULLET = /^\p{Extended_Pictographic}\uFE0F?[\s\u00a0]{1,8}/u;
 
 export function kindOf(text: string | undefined): ActionItemKind | undefined {
   if (!text) return undefined;
@@ -89,6 +93,11 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
         }
         const bulleted = PSEUDO_BULLET.test(line.text);
         if (structured && !bulleted) continue;
+        // "The following measures will be put in place:" introduces the items; it is not one.
+        if (!bulleted && /:$/.test(line.text)) {
+          previous = undefined;
+          continue;
+        }
         // A wrapped line continues the item above.
         if (!bulleted && previous && previous.line === line.line - 1 && /^[a-z(]/.test(line.text) && !/[.!?]$/.test(previous.text)) {
           previous.text += ' ' + line.text;
@@ -102,6 +111,7 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
           group: group.label,
           done: line.struck,
           comments: line.comments,
+          links: line.links,
         };
         drafts.push(previous);
       } else if (e.node.type === 'list') {
@@ -145,14 +155,17 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
     }
     if (!head || head.text === '') continue;
     const comments = head.lines.flatMap((l) => l.comments ?? []);
+    // Links anywhere in the item's own paragraphs ("… [issue](https://github.com/o/r/issues/9).").
+    const links = item.children.flatMap((c) => (c.type === 'paragraph' ? phrasingLines(c).flatMap((l) => l.links ?? []) : []));
     out.push({
-      text: head.text,
+      text: head.text.replace(EMOJI_BULLET, ''),
       line: first!.line,
       column: item.position?.start.column ?? first!.column,
       kind: group.kind,
       group: group.label,
       done: item.checked === true || head.lines.every((l) => l.struck),
       comments: comments.length > 0 ? comments : undefined,
+      links: links.length > 0 ? links : undefined,
     });
   }
 }
@@ -206,7 +219,11 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
 // Fields written inside an item's text.
 const EXPLICIT_ID = /^\[([A-Za-z][\w.-]{0,30})\][\s:.-]{0,3}|^([A-Z]{1,10}-\d{1,6})[:.)][\s]{1,3}/;
 const COMMENT_ID = /^id\s{0,4}[:=]\s{0,4}([\w.-]{1,64})$/i;
-const STATUS = /\*{0,2}\(\s{0,2}(?:done|completed?|accomplished|fixed|resolved|shipped)\b[^)]{0,80}\)\*{0,2}\.?|\bDONE\b|^\s{0,2}done\s{0,2}[:-]\s{0,2}/i;
+const STATUS = /\*{0,2}\(\s{0,2}(?:done|completed?|accomplished|fixed|resolved|shipped)\b[^)]{0,80}\)\*{0,2}\.?|^\s{0,2}done\s{0,2}[:-]\s{0,2}/i;
+/** A closing status sentence: "… for instant feedback. Done in grafana." */
+const STATUS_TRAILING = /(?<=[.!?] )done\b[^.!?]{0,60}[.!]?$/i;
+/** "DONE" in capitals anywhere ("n/a **DONE**"); in lower case "done" is an ordinary word ("make sure it is done right"). */
+const STATUS_CAPS = /\bDONE\b/;
 const STATUS_TODO = /\*{0,2}\(\s{0,2}(?:todo|to do|in progress|pending|open|planned|not started)\b[^)]{0,80}\)\*{0,2}|\bTODO\b/g;
 const OWNER_FIELD = /[([,;|–—-]?\s{0,3}\b(?:owners?|assignees?|assigned to|responsible|dri)\s{0,3}[:=-]\s{0,3}@?([\w.-]{1,39}(?:\s[A-Z][\w.-]{0,30})?)\s{0,3}\)?/i;
 const MENTION = /(?<![\w`/.@])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][\w.-]{0,99})?)/;
@@ -228,8 +245,8 @@ function finish(d: Draft, input: ActionItemInput): ActionItem {
     text = text.slice(idMatch[0].length);
   }
   let done = d.done ?? false;
-  if (STATUS.test(text)) done = true;
-  let title = text.replace(STATUS, ' ').replace(STATUS_TODO, ' ');
+  if (STATUS.test(text) || STATUS_CAPS.test(text) || STATUS_TRAILING.test(text)) done = true;
+  let title = text.replace(STATUS, ' ').replace(STATUS_CAPS, ' ').replace(STATUS_TRAILING, ' ').replace(STATUS_TODO, ' ');
 
   let owner = d.owner;
   const ownerField = OWNER_FIELD.exec(title);
@@ -261,6 +278,7 @@ function finish(d: Draft, input: ActionItemInput): ActionItem {
 
   let issue = d.issue ? issueOf(d.issue) ?? undefined : undefined;
   issue ??= issueOf(text) ?? undefined;
+  for (const link of d.links ?? []) issue ??= ISSUE_URL.exec(link)?.[0];
 
   title = tidy(title);
   if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE - 1).trimEnd() + '…';

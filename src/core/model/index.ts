@@ -9,7 +9,7 @@ import { readFrontMatter } from './frontmatter.js';
 import { linesOfElements } from './lines.js';
 import { buildStructure, type Element, type Structure } from './structure.js';
 import type { TextLine } from './text.js';
-import { readTimeline } from './timeline.js';
+import { readTimeline, type ImpactMarkers } from './timeline.js';
 import { readWindow } from './window.js';
 import { scanTimes } from '../time/index.js';
 
@@ -103,16 +103,23 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
   });
   const ctx = { date: window.incident.date, zone: window.incident.timezone?.zone };
 
+  const markers: ImpactMarkers = {};
   const timeline = readTimeline({
     elements: timelineElements,
     ctx,
     dayFirst: window.dayFirst,
     firstDay: window.incident.start?.date ?? window.incident.date,
+    markers,
   });
+  // A summary that states neither start nor end: the timeline's "OUTAGE BEGINS" / "Service is restored" give them.
+  if (!window.incident.start && !window.incident.end) {
+    if (markers.start) window.incident.start = { ...markers.start };
+    if (markers.end && (!markers.start || markers.end.order >= markers.start.order)) window.incident.end = { ...markers.end };
+  }
   // A document without a stated date takes it from its first dated timeline entry.
   if (!window.incident.date) {
     const dated = timeline.find((t) => t.date);
-    if (dated) window.incident.date = dated.date;
+    if (dated?.date) window.redate(dated.date);
   }
 
   const actionItems = readActionItems({

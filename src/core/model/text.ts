@@ -20,6 +20,8 @@ export interface TextLine {
   struck?: boolean;
   /** HTML comments on the line (`<!-- id: x -->`), without the delimiters. */
   comments?: string[];
+  /** Targets of the links on the line ("[Issue](https://github.com/o/r/issues/1)"). */
+  links?: string[];
 }
 
 interface Builder {
@@ -99,6 +101,10 @@ function walkPhrasing(b: Builder, nodes: PhrasingContent[], inLead: boolean, str
         if (depth < 64) walkPhrasing(b, node.children, inLead, true, depth + 1);
         break;
       case 'link':
+        if (!b.current) startLine(b, pos.line, pos.column);
+        if (node.url) (b.current!.links ??= []).push(node.url);
+        if (depth < 64) walkPhrasing(b, node.children, inLead, struck, depth + 1);
+        break;
       case 'linkReference':
         if (depth < 64) walkPhrasing(b, node.children, inLead, struck, depth + 1);
         break;

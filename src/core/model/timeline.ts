@@ -9,6 +9,7 @@ import type { TimelineEntry } from '../types.js';
 import type { TimeExpression } from '../time/types.js';
 import { findZoneStatement, scanTimes } from '../time/index.js';
 import type { Element } from './structure.js';
+import { linesOfElements } from './lines.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
 import { addDays, isoDate, resolve, yearOf, type Context } from './when.js';
 
@@ -21,10 +22,43 @@ interface Candidate {
   timeColumn?: number;
   /** Child entries (a date line heading a nested list). */
   children?: Candidate[];
+  /** The lines under a time heading (its description), for impact markers. */
+  body?: TextLine[];
+}
+
+/** Timeline entries that mark where the impact began and ended ("OUTAGE BEGINS", "Service is restored"). */
+export interface ImpactMarkers {
+  start?: MarkerPoint;
+  end?: MarkerPoint;
+}
+
+export interface MarkerPoint {
+  time: string;
+  epoch?: number;
+  date?: string;
+  order: number;
+  line: number;
+  column: number;
 }
 
 const TIME_HEADER = /^(?:time|date|when|timestamp|date\s?\/\s?time|datetime|time\s?\(.{1,20}\)|date\s?\(.{1,20}\)|hour|clock)$/i;
 const WORDS = /[\p{L}\p{N}]+/gu;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+/**
+ * Markers of the impact's start and end inside timeline entries: "OUTAGE
+ * BEGINS", "impact starts", "Service is restored", "Incident resolved",
+ * "bringing the outage to an end". The outage itself (or the service coming
+ * back) outranks the incident or problem, which may be declared later or
+ * closed after the impact ended; an explicit begin/end outranks resolved/restored.
+ */
+const START_MARKER =
+  /\b(outages?|impact|downtime|disruption|degradation|incident|issues?|problems?)[ \t]{1,3}(?:(?:has|have)[ \t]{1,3})?(begins?|began|begun|starts?|started|commenc(?:es|ed))\b/i;
+const END_MARKER =
+  /\b(outages?|impact|downtime|disruption|degradation|services?|site|website|incident|issues?|problems?)[ \t]{1,3}(?:(?:is|are|was|were|has|have)[ \t]{1,3})?(?:been[ \t]{1,3})?(?:(?:fully|completely)[ \t]{1,3})?(ends?|ended|over|resolved|restored)\b/i;
+const END_PHRASE = /\b(outage|impact|downtime|disruption|incident)[ \t]{1,3}to[ \t]{1,3}an[ \t]{1,3}(end)\b/i;
+const SERVICE_SUBJECT = /^(?:services?|site|website)$/i;
+const STRONG_SUBJECT = /^(?:outages?|impact|downtime|disruption|degradation)$/i;
+const EXPLICIT_VERB = /^(?:begins?|began|begun|starts?|started|commenc(?:es|ed)|ends?|ended|over|end)$/i;
 const MAX_ENTRIES = 20_000;
 
 export interface TimelineInput {
@@ -33,6 +67,8 @@ export interface TimelineInput {
   dayFirst: boolean;
   /** The incident's first day, for "Day 2 09:15". */
   firstDay?: string;
+  /** Filled with the entries that mark the impact's start and end, if any. */
+  markers?: ImpactMarkers;
 }
 
 export function readTimeline(input: TimelineInput): TimelineEntry[] {
@@ -90,12 +126,55 @@ export function readTimeline(input: TimelineInput): TimelineEntry[] {
       entry.expressionColumn = (c.timeColumn ?? c.column) + e.index;
       if (e.approximate) entry.approximate = true;
       previous = { date, minutes };
+      if (input.markers) findMarkers(c, entry, input, input.markers);
     }
     entries.push(entry);
     c.children?.forEach(visit);
   };
   candidates.forEach(visit);
   return entries;
+}
+
+const markerScores = new WeakMap<ImpactMarkers, { start: number; end: number }>();
+
+/** Records the entry (or a time written in the marker's own sentence) as the impact's start or end when it says so. */
+function findMarkers(c: Candidate, entry: TimelineEntry, input: TimelineInput, markers: ImpactMarkers): void {
+  const scores = markerScores.get(markers) ?? { start: 0, end: 0 };
+  markerScores.set(markers, scores);
+  const texts: TextLine[] = [{ text: c.text, line: c.line, column: c.column }, ...(c.body ?? [])];
+  for (const t of texts) {
+    for (const role of ['start', 'end'] as const) {
+      const m = role === 'start' ? START_MARKER.exec(t.text) : END_MARKER.exec(t.text) ?? END_PHRASE.exec(t.text);
+      if (!m) continue;
+      const subject = m[1];
+      const rank = STRONG_SUBJECT.test(subject) || (role === 'end' && SERVICE_SUBJECT.test(subject)) ? 2 : 1;
+      const score = rank * 2 + (EXPLICIT_VERB.test(m[2]) ? 1 : 0);
+      // The earliest strongest start; the last strongest end.
+      if (role === 'start' ? score <= scores.start : score < scores.end) continue;
+      scores[role] = score;
+      markers[role] = markerPoint(t, m.index, entry, input);
+    }
+  }
+}
+
+/** The time of a marker: one written in its own sentence ("The issues started on Feb 12th at 3pm"), else the entry's. */
+function markerPoint(t: TextLine, at: number, entry: TimelineEntry, input: TimelineInput): MarkerPoint {
+  const from = Math.max(t.text.lastIndexOf('. ', at) + 1, 0);
+  const stop = t.text.indexOf('. ', at);
+  const sentence = t.text.slice(from, stop === -1 ? undefined : stop);
+  const own = t.line !== entry.line ? scanTimes(sentence, { dayFirst: input.dayFirst }).find((x) => x.time && !x.invalid) : undefined;
+  if (own?.time) {
+    const r = resolve(own.date, own.time, own.zone, { date: entry.date ?? input.ctx.date, zone: input.ctx.zone });
+    return { time: r.time, epoch: r.epoch, date: r.date, order: r.order, line: t.line, column: t.column + from + own.index };
+  }
+  return {
+    time: entry.time!,
+    epoch: entry.epoch,
+    date: entry.date,
+    order: entry.order!,
+    line: entry.line,
+    column: entry.expressionColumn ?? entry.column,
+  };
 }
 
 /** A line that only gives a date ("2019-1-17", "2015-10-21 (all times UTC)") sets the date of the entries after it. */
@@ -126,10 +205,14 @@ function gather(elements: Element[], dayFirst: boolean): Candidate[] {
     for (const e of elements) {
       if (e.kind === 'heading') {
         seenHeading = true;
-        out.push({ text: e.text, line: e.line, column: e.column });
-      } else if (e.kind === 'line' && !seenHeading) out.push(fromLine(e.line)); // date lines and notes
+        out.push({ text: e.text, line: e.line, column: e.column, body: [] });
+      } else if (!seenHeading) {
+        if (e.kind === 'line') out.push(fromLine(e.line)); // date lines and notes
+      } else {
+        out[out.length - 1].body?.push(...linesOfElements([e]));
+      }
     }
-    return out.filter((c) => c.text.length > 0);
+    return out.filter((c) => HAS_WORD.test(c.text));
   }
   for (const e of elements) {
     if (e.kind === 'line') {
@@ -146,7 +229,8 @@ function gather(elements: Element[], dayFirst: boolean): Candidate[] {
       else if (e.node.type === 'table') out.push(...fromTable(e.node));
     }
   }
-  return out.filter((c) => c.text.length > 0 || c.children);
+  // A line of punctuation alone ("\\\\", "---", "…") is a separator, not an event.
+  return out.filter((c) => HAS_WORD.test(c.text) || c.children);
 }
 
 function fromLine(line: TextLine): Candidate {

@@ -31,6 +31,19 @@ export interface WindowResult {
   dayFirst: boolean;
   /** Zones written next to timestamps anywhere in the summary, for the timezone rule. */
   zoneWritten: boolean;
+  /**
+   * Gives a start and end that were read without a date ("9:55 AM GMT+1 to
+   * 11:20 AM GMT+1") the date learnt later (from the timeline), so that they
+   * resolve to instants; an end before the start moves to the next day.
+   */
+  redate(date: string): void;
+}
+
+interface RawPoint {
+  time: NonNullable<TimeExpression['time']>;
+  zone?: string;
+  line: number;
+  column: number;
 }
 
 type Role = 'start' | 'end' | 'range' | 'duration' | 'date' | null;
@@ -41,12 +54,19 @@ const END_LABEL = /\b(?:end|ended|ending|resolved|resolution time|recovered|rest
 const RANGE_LABEL = /\b(?:duration|outage|period|window|timeframe|time frame|when|time|date|dates|occurred|incident)\b/i;
 const START_WORD = /\b(?:start\w{0,3}|began|begin\w{0,3}|commenc\w{0,3}|from|between|since|onset|first)\b/gi;
 const END_WORD = /\b(?:end\w{0,2}|until|till|resolved|restored|recovered|fixed|mitigated|back|and|to|through)\b/gi;
-const DURATION_CONTEXT = /\b(?:lasted|lasting|last|for|duration|took|spanning|spanned|down|outage|unavailable|under|about|approximately|roughly|over|within|total)\b/i;
+/**
+ * Words that say a prose duration is how long the incident lasted ("lasted 45
+ * minutes", "down for 66 minutes", "took us 9 hours", "limited to under 3
+ * hours"). A bounding word alone ("at least two weeks before expiry") is not enough.
+ */
+const DURATION_CONTEXT = /\b(?:lasted|lasting|lasts|last|for|duration|took|takes|spanning|spanned|down|outage|downtime|unavailable|unusable|offline|inaccessible|limited|total)\b/i;
 const FM_START = ['start', 'started', 'started_at', 'start_time', 'startTime', 'began', 'begin'];
 const FM_END = ['end', 'ended', 'ended_at', 'end_time', 'endTime', 'resolved_at', 'resolvedAt'];
 const FM_DURATION = ['duration', 'duration_minutes', 'durationMinutes'];
 const FM_ZONE = ['timezone', 'time_zone', 'timeZone', 'tz'];
 const FM_DATE = ['date', 'incident_date', 'incidentDate', 'day'];
+/** "Last updated: 2022-05-25", "Published 1 August": when the page was written, not when the incident happened. */
+const STAMP_LABEL = /^[\s*_]{0,4}(?:last[ \t]{1,3})?(?:updated|modified|edited|revised|published|posted|written|reviewed)\b/i;
 const PATH_DATE = /(?:^|[^0-9])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![0-9])/;
 
 function lastMatch(re: RegExp, text: string): number {
@@ -122,7 +142,7 @@ export function readWindow(input: WindowInput): WindowResult {
     const d = dateFromValue(fmDate.value, dayFirst);
     if (d) ctx.date = d;
   }
-  if (!ctx.date) ctx.date = firstDate(lines.flatMap((l) => l.exprs));
+  if (!ctx.date) ctx.date = firstDate(lines.filter((l) => !STAMP_LABEL.test(l.line.text)).flatMap((l) => l.exprs));
   if (!ctx.date) {
     for (const line of input.dateLines) {
       const d = firstDate(scanTimes(line.text, { dayFirst }));
@@ -153,9 +173,11 @@ export function readWindow(input: WindowInput): WindowResult {
   }
 
   // 4. Labelled fields, then prose.
+  const raw: { start?: RawPoint; end?: RawPoint } = {};
   const setStart = (e: TimeExpression, line: TextLine, offset: number) => {
     if (incident.start || !e.time) return;
     incident.start = point(resolve(e.date, e.time, e.zone ?? e.end?.zone, ctx), line, offset + e.index);
+    if (!e.date) raw.start = { time: e.time, zone: e.zone ?? e.end?.zone, line: incident.start.line, column: incident.start.column };
     if (incident.start.date) ctx.date ??= incident.start.date;
   };
   const setEnd = (date: TimeExpression['date'], time: TimeExpression['time'], zone: string | undefined, line: TextLine, column: number) => {
@@ -167,6 +189,7 @@ export function readWindow(input: WindowInput): WindowResult {
       resolved = resolve(undefined, time, zone, { ...base, date: nextDay(resolved.date) });
     }
     incident.end = point(resolved, line, column);
+    if (!date) raw.end = { time, zone, line: incident.end.line, column: incident.end.column };
   };
   const setRange = (e: TimeExpression, line: TextLine, offset: number) => {
     setStart(e, line, offset);
@@ -180,7 +203,7 @@ export function readWindow(input: WindowInput): WindowResult {
       const d = findDuration(rest);
       if (!d) return;
       const before = rest.slice(Math.max(0, d.index - 32), d.index);
-      if (!requireContext || DURATION_CONTEXT.test(before) || d.bound) {
+      if (!requireContext || DURATION_CONTEXT.test(before)) {
         incident.duration = { minutes: d.minutes, text: d.text, bound: d.bound, line: line.line, column: line.column + offset + base + d.index };
         return;
       }
@@ -242,7 +265,21 @@ export function readWindow(input: WindowInput): WindowResult {
     setDuration(line.text, line, 0, true);
   }
   if (ctx.date) incident.date = incident.start?.date ?? ctx.date;
-  return { incident, dayFirst, zoneWritten };
+  const redate = (date: string) => {
+    const at = (r: RawPoint, day: string) => {
+      const p = point(resolve(undefined, r.time, r.zone, { zone: ctx.zone, date: day }), { text: '', line: r.line, column: r.column }, r.column);
+      return p;
+    };
+    if (raw.start && incident.start && !incident.start.date) incident.start = at(raw.start, date);
+    if (raw.end && incident.end && !incident.end.date) {
+      const startDate = incident.start?.date ?? date;
+      let end = at(raw.end, startDate);
+      if (incident.start?.order !== undefined && end.order! < incident.start.order) end = at(raw.end, nextDay(startDate));
+      incident.end = end;
+    }
+    incident.date ??= incident.start?.date ?? date;
+  };
+  return { incident, dayFirst, zoneWritten, redate };
 }
 
 function labelOf(line: TextLine): { role: Role; offset: number } | null {
