@@ -50,6 +50,8 @@ const CORRECTIVE = /correct|immediate|short[\s-]?term|\bfix|mitigat|remediat|rep
 const BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑🗒📌🔹🔸➡️]\uFE0F?|\d{1,3}[.)]|[-*+])[\s\u00a0]{0,8}/u;
 const PSEUDO_BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑🗒📌🔹🔸➡️]|\d{1,3}[.)][\s\u00a0]|[-*+][\s\u00a0])/u;
 const LABEL_LINE = /^[^.!?:]{1,60}:$/;
+/** "None yet.", "N/A", "No action items." say there are no measures; they are not one. */
+const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?))(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
 /** An emoji written as a bullet at the start of a list item ("* 🗒 Patch the server"). */
 const EMOJI_BULLET = /^\p{Extended_Pictographic}\uFE0F?[\s\u00a0]{1,8}/u;
 
@@ -123,7 +125,7 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
       }
     }
   }
-  const items = drafts.map((d) => finish(d, input));
+  const items = drafts.filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim())).map((d) => finish(d, input));
   assignIds(items);
   return items;
 }
