@@ -245,6 +245,8 @@ export function readWindow(input: WindowInput): WindowResult {
         prose.push(entry);
     }
   }
+  // "On May 10th, 2024 at 2:00 AM, the server went down": a dated time with no start or end word says when it began.
+  let dated: { e: TimeExpression; line: TextLine } | undefined;
   for (const { line, exprs } of prose) {
     const timed = exprs.filter((e) => e.time);
     let pendingStart: TimeExpression | undefined;
@@ -260,10 +262,14 @@ export function readWindow(input: WindowInput): WindowResult {
         if (pendingStart) setStart(pendingStart, line, 0);
         setEnd(e.date, e.time, e.zone, line, line.column + e.index);
       } else if (s >= 0) setStart(e, line, 0);
-      else pendingStart ??= e;
+      else {
+        pendingStart ??= e;
+        if (e.date && !dated) dated = { e, line };
+      }
     }
     setDuration(line.text, line, 0, true);
   }
+  if (!incident.start && !incident.end && dated) setStart(dated.e, dated.line, 0);
   if (ctx.date) incident.date = incident.start?.date ?? ctx.date;
   const redate = (date: string) => {
     const at = (r: RawPoint, day: string) => {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../helpers.js';
+
+const model = (md: string) => check(md).model!;
+
+describe('timeline lines without letters or digits', () => {
+  it('are separators, not entries', () => {
+    const m = model('## Timeline\n\n*09:00*: alert fired<br />\n\\\\\\\\\n*09:30*: rolled back<br />\n…\n');
+    expect(m.timeline.map((t) => [t.line, t.time])).toEqual([
+      [3, '09:00'],
+      [5, '09:30'],
+    ]);
+  });
+});
+
+describe('the window from timeline impact markers', () => {
+  it('takes OUTAGE BEGINS / OUTAGE ENDS over INCIDENT BEGINS / ENDS when the summary gives neither', () => {
+    const m = model(
+      '## Summary\n\nSearch was down for 66 minutes.\n\n## Timeline\n\n2015-10-21 (all times UTC)\n\n' +
+        '| Time | Description |\n| --- | --- |\n| 14:54 | **OUTAGE BEGINS** backends melt |\n| 15:01 | **INCIDENT BEGINS** declared |\n' +
+        '| 15:36 | OUTAGE MITIGATED |\n| 16:00 | **OUTAGE ENDS**, traffic back |\n| 16:30 | **INCIDENT ENDS** |\n',
+    );
+    expect([m.incident.start?.time, m.incident.start?.line, m.incident.end?.time, m.incident.end?.line]).toEqual([
+      '2015-10-21T14:54:00Z',
+      11,
+      '2015-10-21T16:00:00Z',
+      14,
+    ]);
+    expect(check('## Summary\n\nSearch was down for 66 minutes.\n\n## Timeline\n\n2015-10-21 (all times UTC)\n\n- 14:54 outage begins\n- 16:00 outage ends\n').findings.filter((f) => f.rule === 'duration-mismatch')).toEqual([]);
+  });
+
+  it('reads markers in the body under a time heading, preferring "service is restored" to "incident resolved"', () => {
+    const m = model(
+      '## Timeline\n\nAll times in UTC.\n\n### 2024-03-01 09:00\n\nAlerts fire.\n\n### 2024-03-01 09:40\n\n**Service is restored** from backup.\n\n### 2024-03-01 11:00\n\nCleanup done. Incident resolved.\n',
+    );
+    expect(m.incident.start).toBeUndefined();
+    expect([m.incident.end?.time, m.incident.end?.line]).toEqual(['2024-03-01T09:40:00Z', 9]);
+  });
+
+  it('uses a time written in the marker sentence itself', () => {
+    const m = model(
+      '## Timeline\n\nAll times in UTC.\n\n### 2024-03-10 14:00\n\nWe look at the logs. The issues started on Mar 8th at 3pm UTC. We fix it.\n',
+    );
+    expect([m.incident.start?.time, m.incident.start?.line, m.incident.start?.column]).toEqual(['2024-03-08T15:00:00Z', 7, 44]);
+  });
+
+  it('leaves a window stated in the summary alone', () => {
+    const m = model('## Summary\n\nFrom 10:00 to 11:00 UTC on 2024-01-02.\n\n## Timeline\n\n- 10:30 UTC outage begins\n- 10:50 UTC outage ends\n');
+    expect([m.incident.start?.time, m.incident.end?.time]).toEqual(['2024-01-02T10:00:00Z', '2024-01-02T11:00:00Z']);
+  });
+
+  it('ignores verbs about other things ("Investigation begins", "Server restarts begin")', () => {
+    const m = model('## Timeline\n\nAll times in UTC.\n\n- 2024-01-02 10:00 Investigation begins\n- 2024-01-02 10:30 Server restarts begin\n');
+    expect([m.incident.start, m.incident.end]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('timeline dates', () => {
+  it('rolls clocks past midnight to the next day and reads "Day 2"', () => {
+    const m = model('## Summary\n\nOn 2024-02-28 the API failed (UTC).\n\n## Timeline\n\n- 23:50 UTC alert\n- 00:20 UTC rollback\n- Day 2 09:15 UTC postmortem\n');
+    expect(m.timeline.map((t) => [t.line, t.time, t.rolled ?? false])).toEqual([
+      [7, '2024-02-28T23:50:00Z', false],
+      [8, '2024-02-29T00:20:00Z', true],
+      [9, '2024-02-29T09:15:00Z', false],
+    ]);
+  });
+});
