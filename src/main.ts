@@ -13,6 +13,7 @@ import { pickMode, readContext } from './action/context.js';
 import { InputError, readInputs } from './action/inputs.js';
 import { GitHubGateway } from './github/gateway.js';
 import { createOctokit, tuningFromEnv } from './github/octokit.js';
+import { limitsFromEnv } from './github/pace.js';
 import { loadConfig } from './io/config.js';
 
 export async function run(): Promise<void> {
@@ -24,7 +25,11 @@ export async function run(): Promise<void> {
     const config = await loadConfig(ctx.workspace, inputs.config, inputs.configExplicit);
     const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
     const gateway = inputs.token
-      ? new GitHubGateway(createOctokit(inputs.token, { baseUrl: ctx.apiUrl, log, ...tuningFromEnv(process.env) }), { owner: ctx.owner, repo: ctx.repo }, { dryRun: inputs.dryRun, log })
+      ? new GitHubGateway(
+          createOctokit(inputs.token, { baseUrl: ctx.apiUrl, log, ...tuningFromEnv(process.env) }),
+          { owner: ctx.owner, repo: ctx.repo },
+          { dryRun: inputs.dryRun, log, limits: limitsFromEnv(process.env.POSTMORTEM_CREATE_LIMITS) },
+        )
       : null;
 
     let report: JsonReport;

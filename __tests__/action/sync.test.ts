@@ -23,7 +23,7 @@ afterEach(async () => {
 
 function pushRun(ws: string, changed: string[], inputs: Record<string, string> = {}, removed: string[] = [], sha = SHA): ActionRun {
   const event = pushEvent({ repo: REPO, after: sha });
-  const payload = event.payload as { commits: Array<Record<string, unknown>>; repository: { default_branch: string } };
+  const payload = event.payload as unknown as { commits: Array<Record<string, unknown>>; repository: { default_branch: string } };
   payload.commits = [{ ...payload.commits[0], added: changed, modified: [], removed }];
   payload.repository.default_branch = 'main';
   return actionEnv(server, event, { workspace: ws, sha, inputs: { ...DEFAULT_INPUTS, ...inputs } });
@@ -142,11 +142,11 @@ describe.each(NODES)('sync mode (%s)', (_name, node) => {
     await runAction(pushRun(ws, ['postmortems/x.md']), { node });
     const [issue] = issues();
     expect(issue.assignees).toEqual([]);
-    expect(issue.body).not.toContain('<script>');
-    expect(issue.body).not.toContain('<b>');
-    expect(issue.body).not.toMatch(/(^|[^`\u200b])@everyone/);
-    expect(issue.body).toContain('`@ghost-user` (named here, not assigned');
-    expect(issue.body.match(/<!-- postmortem-governance:item/g)).toHaveLength(1);
+    expect(issue.body!).not.toContain('<script>');
+    expect(issue.body!).not.toContain('<b>');
+    expect(issue.body!).not.toMatch(/(^|[^`\u200b])@everyone/);
+    expect(issue.body!).toContain('`@ghost-user` (named here, not assigned');
+    expect(issue.body!.match(/<!-- postmortem-governance:item/g)).toHaveLength(1);
   });
 });
 

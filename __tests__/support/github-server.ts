@@ -52,7 +52,7 @@ export type {
 // Public types
 
 export interface RecordedRequest {
-  seq: number; method: string; path: string; query: Record<string, string>; body: unknown;
+  seq: number; /** Wall-clock time the request arrived (ms since the epoch). */ at: number; method: string; path: string; query: Record<string, string>; body: unknown;
   /** null when the connection was dropped without a response. */
   status: number | null;
   /** The documented operation and its path template, when the route is known. */
@@ -200,7 +200,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const method = (req.method ?? 'GET').toUpperCase();
     const u = new URL(req.url ?? '/', url);
     const entry: RecordedRequest = {
-      seq: ++requestCount, method, path: u.pathname, query: Object.fromEntries(u.searchParams), body: parseJson(text) ?? (text || undefined),
+      seq: ++requestCount, at: Date.now(), method, path: u.pathname, query: Object.fromEntries(u.searchParams), body: parseJson(text) ?? (text || undefined),
       status: null, applied: false,
     };
     requests.push(entry);

@@ -13,6 +13,12 @@ import { formatJson } from '../reporters/json.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
 import { VERSION } from '../version.js';
+import type { CheckedFile } from '../core/engine.js';
+import type { ResolvedConfig } from '../core/config/resolve.js';
+import { GitHubGateway } from '../github/gateway.js';
+import { createOctokit, tuningFromEnv } from '../github/octokit.js';
+import { limitsFromEnv } from '../github/pace.js';
+import { runSync } from '../sync/run.js';
 
 export interface CliIO {
   cwd: string;
@@ -34,6 +40,12 @@ Options:
   --format text|json|sarif   Output format (default: text)
   --config FILE              Config file (default: .github/postmortem.yml)
   --color / --no-color       Force colour on or off (default: on for a TTY)
+
+Options of sync (token from GITHUB_TOKEN or GH_TOKEN):
+  --repo OWNER/NAME          Repository whose issues to sync (required)
+  --dry-run                  Print the plan (create, update, close, comment); write nothing
+  --max-issues N             Most issues to create in this run (default 50)
+  --ref BRANCH               Branch whose head commit the permalinks point at (default: the default branch)
   -h, --help                 Show this help
   -v, --version              Show the version
 
@@ -62,6 +74,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        repo: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'max-issues': { type: 'string' },
+        ref: { type: 'string' },
         version: { type: 'boolean', short: 'v' },
       },
     });
@@ -101,16 +117,73 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     throw error;
   }
 
-  if (command !== 'check') {
-    io.stderr(`postmortem: \`${command}\` is not available in this version yet; \`check\` is\n`);
+  if (command === 'audit') {
+    io.stderr(`postmortem: \`audit\` is not available in this version yet; \`check\` and \`sync\` are\n`);
     return 2;
+  }
+  let syncOptions: SyncCliOptions | null = null;
+  if (command === 'sync') {
+    const repo = values.repo ?? '';
+    if (!/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(repo)) {
+      io.stderr(`postmortem: sync needs --repo OWNER/NAME${values.repo ? ` (got "${values.repo}")` : ''}\n`);
+      return 2;
+    }
+    const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || '';
+    if (!token) {
+      io.stderr('postmortem: sync needs a token in GITHUB_TOKEN (or GH_TOKEN) that can write issues\n');
+      return 2;
+    }
+    const max = values['max-issues'] === undefined ? 50 : Number(values['max-issues']);
+    if (!Number.isInteger(max) || max < 0) {
+      io.stderr(`postmortem: unexpected --max-issues "${values['max-issues']}", expected a whole number of 0 or more\n`);
+      return 2;
+    }
+    syncOptions = { repo, token, max, dryRun: values['dry-run'] === true, ref: values.ref };
   }
 
   const collected = await collectFiles(paths.length > 0 ? paths : config.paths, { cwd: io.cwd, exclude: config.exclude });
   for (const p of collected.problems) io.stderr(`postmortem: ${p.path}: ${p.message}\n`);
   if (collected.files.length === 0 && collected.problems.length > 0) return 2;
   const results = await checkFiles(collected.files, io.cwd, config, io.now);
+  if (syncOptions) return syncCommand(syncOptions, results, config, format, io);
   const report = buildReport(results);
   io.stdout(render(report, format, color));
   return report.summary.errors > 0 ? 1 : 0;
+}
+
+interface SyncCliOptions {
+  repo: string;
+  token: string;
+  max: number;
+  dryRun: boolean;
+  ref?: string;
+}
+
+/** `postmortem sync`: the action's sync, from a laptop (a backfill of years of postmortems, say). */
+async function syncCommand(options: SyncCliOptions, results: CheckedFile[], config: ResolvedConfig, format: Format, io: CliIO): Promise<number> {
+  const [owner, repo] = options.repo.split('/');
+  const log = { info: (m: string) => io.stderr(`${m}\n`), warning: (m: string) => io.stderr(`warning: ${m}\n`) };
+  const octokit = createOctokit(options.token, { baseUrl: io.env.GITHUB_API_URL || 'https://api.github.com', log, ...tuningFromEnv(io.env) });
+  // From a laptop, waiting out the hourly limit is better than stopping: a 1,000-item backfill runs unattended.
+  const gateway = new GitHubGateway(octokit, { owner, repo }, { dryRun: options.dryRun, log, limits: limitsFromEnv(io.env.POSTMORTEM_CREATE_LIMITS), maxPauseMs: Number.POSITIVE_INFINITY });
+  const sha = await gateway.headSha(options.ref);
+  const result = await runSync({
+    gateway,
+    config,
+    files: results,
+    deleted: [],
+    link: { serverUrl: (io.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''), owner, repo, sha },
+    maxCreates: options.max,
+    dryRun: options.dryRun,
+    log,
+  });
+  if (format === 'json') io.stdout(JSON.stringify({ version: 1, repo: options.repo, dryRun: options.dryRun, counts: result.counts, remaining: result.remaining, failures: result.failures, issues: result.outcomes }, null, 2) + '\n');
+  else {
+    for (const o of result.outcomes) {
+      io.stdout(`${o.action.padEnd(16)} ${(o.issue ? `#${o.issue}` : '—').padEnd(7)} ${o.path}:${o.line}  ${o.title}${o.reason ? `  (${o.reason})` : ''}\n`);
+    }
+    const counts = Object.entries(result.counts).map(([k, n]) => `${n} ${k}`).join(', ');
+    io.stdout(`${options.dryRun ? 'Dry run: ' : ''}${counts || 'no action items'}${result.remaining ? `; ${result.remaining} left for the next run` : ''}\n`);
+  }
+  return result.failures.length > 0 ? 1 : 0;
 }

@@ -5,6 +5,7 @@
  */
 import { RequestError } from '@octokit/request-error';
 import type { Octokit } from './octokit.js';
+import { CONTENT_LIMITS, Pace } from './pace.js';
 
 export interface Repo {
   owner: string;
@@ -70,6 +71,14 @@ export function isForbidden(error: unknown): boolean {
 /** The login of the workflow's GITHUB_TOKEN, which cannot ask GET /user who it is. */
 export const ACTIONS_BOT = 'github-actions[bot]';
 
+/** Creating more now would break GitHub's content-creation limits; `waitMs` says when there is room again. */
+export class PaceExceeded extends Error {
+  constructor(readonly waitMs: number) {
+    super(`GitHub's content-creation limit is reached; there is room again in ${Math.ceil(waitMs / 60_000)} min`);
+    this.name = 'PaceExceeded';
+  }
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -78,11 +87,33 @@ export class GitHubGateway {
   readonly stats: GatewayStats = { reads: 0, writes: 0, skipped: 0, failed: 0 };
   private login: Promise<string> | undefined;
 
+  private readonly pace: Pace;
+
   constructor(
     readonly octokit: Octokit,
     readonly repo: Repo,
-    readonly options: { dryRun: boolean; log: GatewayLog },
-  ) {}
+    readonly options: {
+      dryRun: boolean;
+      log: GatewayLog;
+      /** Content-creation limits to stay within (default GitHub's: 80 a minute, 500 an hour). */
+      limits?: ConstructorParameters<typeof Pace>[0];
+      /** Longest pause for those limits, in ms; past it, creates stop and the run says when to resume. */
+      maxPauseMs?: number;
+    },
+  ) {
+    this.pace = new Pace(options.limits ?? CONTENT_LIMITS);
+  }
+
+  /** Wait for room under the content-creation limits, or throw PaceExceeded when the wait is too long. */
+  private async paced(): Promise<void> {
+    const wait = this.pace.delay();
+    if (wait > 0) {
+      if (wait > (this.options.maxPauseMs ?? 120_000)) throw new PaceExceeded(wait);
+      this.options.log.info(`Pausing ${Math.ceil(wait / 1000)} s to stay within GitHub's content-creation limits.`);
+      await sleep(wait);
+    }
+    this.pace.record();
+  }
 
   private async read<T>(fn: () => Promise<T>): Promise<T> {
     this.stats.reads++;
@@ -180,6 +211,7 @@ export class GitHubGateway {
     const since = new Date(Date.now() - 10 * 60_000).toISOString();
     let lastError: unknown;
     for (let attempt = 0; attempt < 4; attempt++) {
+      if (!this.options.dryRun) await this.paced();
       try {
         const res = await this.write(`create issue "${issue.title}"`, () =>
           this.octokit.rest.issues.create({ ...this.repo, ...issue, request: { retries: 0 } }),
@@ -209,6 +241,13 @@ export class GitHubGateway {
 
   async addLabels(number: number, labels: string[]): Promise<void> {
     await this.write(`label issue #${number} ${labels.join(', ')}`, () => this.octokit.rest.issues.addLabels({ ...this.repo, issue_number: number, labels }));
+  }
+
+  /** The commit at the head of the default branch (or of `branch`), for permalinks. */
+  async headSha(branch?: string): Promise<string> {
+    const name = branch ?? (await this.read(() => this.octokit.rest.repos.get({ ...this.repo }))).data.default_branch;
+    const ref = await this.read(() => this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${name}` }));
+    return ref.data.object.sha;
   }
 
   async listPullRequestFiles(pullNumber: number): Promise<PullFile[]> {

@@ -9,7 +9,7 @@ import { itemKey, parseItemMarker, replaceManaged } from '../core/markers.js';
 import { planItems, type PlannedItem } from '../core/plan.js';
 import { labelsFor, planSync, type Desired, type Operation, type TrackedIssue } from '../core/sync.js';
 import type { PostmortemModel } from '../core/types.js';
-import { statusOf, type ApiIssue, type GitHubGateway } from '../github/gateway.js';
+import { PaceExceeded, statusOf, type ApiIssue, type GitHubGateway } from '../github/gateway.js';
 import { issueTitle, managedBody } from '../render/issue.js';
 import { lineLink, type LinkBase } from '../render/links.js';
 
@@ -128,10 +128,23 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     ...(reason ? { reason } : {}),
   });
 
+  let paused: PaceExceeded | null = null;
   for (const op of ops) {
+    if (paused && op.kind === 'create') {
+      result.remaining++;
+      record(fromItem(op.item, null, 'skipped', 'content-creation limit'));
+      continue;
+    }
     try {
       await apply(op);
     } catch (error) {
+      if (error instanceof PaceExceeded && op.kind === 'create') {
+        paused = error;
+        log.warning(`${error.message}: stopping the creates here. Rerun after that to open the rest; the rerun resumes where this one stopped.`);
+        result.remaining++;
+        record(fromItem(op.item, null, 'skipped', 'content-creation limit'));
+        continue;
+      }
       const status = statusOf(error);
       const what = 'item' in op ? `${op.item.path}:${op.item.line}` : `#${op.issue.number}`;
       const message = `${op.kind} ${what} failed${status ? ` (HTTP ${status})` : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
