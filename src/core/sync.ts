@@ -76,35 +76,42 @@ function sameSet(a: string[], b: string[]): boolean {
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-export function planSync(input: SyncInput): Operation[] {
-  const ops: Operation[] = [];
-  const trusted = input.issues.filter((i) => i.author === input.me && i.marker !== null).sort((a, b) => a.number - b.number);
-
-  // One issue per key: the oldest wins, newer copies are duplicates.
+/** The issues the product's own identity opened, one per item key (the oldest), and the newer open copies. */
+export function indexIssues(issues: TrackedIssue[], me: string): { byKey: Map<string, TrackedIssue>; duplicates: Array<{ issue: TrackedIssue; of: TrackedIssue }> } {
+  const trusted = issues.filter((i) => i.author === me && i.marker !== null).sort((a, b) => a.number - b.number);
   const byKey = new Map<string, TrackedIssue>();
+  const duplicates: Array<{ issue: TrackedIssue; of: TrackedIssue }> = [];
   for (const issue of trusted) {
     const key = itemKey(issue.marker!);
     const first = byKey.get(key);
     if (!first) byKey.set(key, issue);
-    else if (issue.state === 'open') ops.push({ kind: 'duplicate', issue, of: first });
+    else if (issue.state === 'open') duplicates.push({ issue, of: first });
   }
+  return { byKey, duplicates };
+}
 
-  // Exact matches, then edited items by word overlap within the same document.
+/**
+ * Which issue tracks which item: the issue whose marker carries the item's
+ * key, else (an edited item) the issue of the same document whose marker
+ * words overlap the item's title words by SAME_ITEM or more, and whose own
+ * item is gone. Used by the sync plan and by the audit's follow-up status.
+ */
+export function matchItems(items: ReadonlyArray<Pick<PlannedItem, 'key' | 'path' | 'fingerprint'>>, byKey: ReadonlyMap<string, TrackedIssue>): Map<string, TrackedIssue> {
   const matched = new Map<string, TrackedIssue>();
   const used = new Set<number>();
-  for (const item of input.items) {
+  for (const item of items) {
     const issue = byKey.get(item.key);
     if (issue) {
       matched.set(item.key, issue);
       used.add(issue.number);
     }
   }
-  for (const item of input.items) {
+  for (const item of items) {
     if (matched.has(item.key)) continue;
     let best: { issue: TrackedIssue; score: number } | undefined;
     for (const issue of byKey.values()) {
       if (used.has(issue.number) || issue.marker!.path !== item.path) continue;
-      if (input.items.some((other) => other.key === itemKey(issue.marker!))) continue; // that issue's own item is still there
+      if (items.some((other) => other.key === itemKey(issue.marker!))) continue; // that issue's own item is still there
       const score = similarity(item.fingerprint, issue.marker!.words);
       if (score >= SAME_ITEM && (!best || score > best.score)) best = { issue, score };
     }
@@ -113,6 +120,18 @@ export function planSync(input: SyncInput): Operation[] {
       used.add(best.issue.number);
     }
   }
+  return matched;
+}
+
+export function planSync(input: SyncInput): Operation[] {
+  const ops: Operation[] = [];
+  // One issue per key: the oldest wins, newer copies are duplicates.
+  const { byKey, duplicates } = indexIssues(input.issues, input.me);
+  for (const d of duplicates) ops.push({ kind: 'duplicate', issue: d.issue, of: d.of });
+
+  // Exact matches, then edited items by word overlap within the same document.
+  const matched = matchItems(input.items, byKey);
+  const used = new Set([...matched.values()].map((i) => i.number));
 
   let creates = 0;
   for (const item of input.items) {
