@@ -36,6 +36,7 @@ export interface IssueComment {
   body?: string;
   user?: { login: string; type?: string } | null;
   html_url?: string;
+  created_at?: string;
 }
 
 /** The GitHub status of a failed request, or undefined for anything else. */
@@ -50,6 +51,8 @@ export interface ApiIssue {
   state: string;
   html_url: string;
   created_at?: string;
+  /** When the issue was closed (null while open): the audit's time to close a follow-up. */
+  closed_at?: string | null;
   labels: Array<string | { name?: string }>;
   assignees?: Array<{ login: string }> | null;
   user: { login: string } | null;
