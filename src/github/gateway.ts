@@ -265,11 +265,29 @@ export class GitHubGateway {
     );
   }
 
+  /**
+   * Comment once: like issue creation, a lost response is not blindly
+   * retried; the issue's comments are read back first.
+   */
   async createComment(issueNumber: number, body: string): Promise<IssueComment | undefined> {
-    const res = await this.write(`comment on #${issueNumber}`, () =>
-      this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issueNumber, body }),
-    );
-    return res?.data;
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        const res = await this.write(`comment on #${issueNumber}`, () =>
+          this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issueNumber, body, request: { retries: 0 } }),
+        );
+        return res?.data;
+      } catch (error) {
+        lastError = error;
+        const status = statusOf(error);
+        if (status !== undefined && status < 500) throw error;
+        await sleep(Math.min(8000, 250 * 2 ** attempt));
+        const me = await this.identity();
+        const existing = (await this.listIssueComments(issueNumber)).find((c) => c.body === body && c.user?.login === me);
+        if (existing) return existing;
+      }
+    }
+    throw lastError;
   }
 
   async updateComment(commentId: number, body: string): Promise<IssueComment | undefined> {
