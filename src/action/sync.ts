@@ -11,6 +11,7 @@ import type { GitHubGateway } from '../github/gateway.js';
 import { checkFiles } from '../io/check-files.js';
 import { collectFiles } from '../io/files.js';
 import { code, md } from '../render/escape.js';
+import { linkBack } from '../sync/link-back.js';
 import { runSync, type SyncResult } from '../sync/run.js';
 import type { RunContext } from './context.js';
 import type { Inputs } from './inputs.js';
@@ -62,6 +63,15 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
     dryRun: inputs.dryRun,
     log: { info: (m) => core.info(m), warning: (m) => core.warning(m) },
   });
+
+  if (config.issues.linkBack && !inputs.dryRun) {
+    try {
+      await linkBack(gateway, sync.outcomes, ctx.sha, { info: (m) => core.info(m) });
+    } catch (error) {
+      // The issues exist; only the write-back failed. Say so and let a rerun (or a person) finish it.
+      core.warning(`Link-back PR not opened: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (the token needs contents: write and pull-requests: write).`);
+    }
+  }
 
   for (const o of sync.outcomes) {
     if (o.action === 'unchanged') continue;

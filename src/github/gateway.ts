@@ -253,6 +253,60 @@ export class GitHubGateway {
     return ref.data.object.sha;
   }
 
+  /** The default branch's name. */
+  async defaultBranch(): Promise<string> {
+    return (await this.read(() => this.octokit.rest.repos.get({ ...this.repo }))).data.default_branch;
+  }
+
+  /** The commit a branch points at, or null when there is no such branch. */
+  async branchSha(branch: string): Promise<string | null> {
+    try {
+      return (await this.read(() => this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${branch}` }))).data.object.sha;
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw error;
+    }
+  }
+
+  async createBranch(branch: string, sha: string): Promise<void> {
+    try {
+      await this.write(`create branch ${branch}`, () => this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${branch}`, sha }));
+    } catch (error) {
+      // 422 is also "Object does not exist": only an existing branch (a rerun) is fine to reuse.
+      if (statusOf(error) !== 422 || (await this.branchSha(branch)) === null) throw error;
+    }
+  }
+
+  /** A file's text and blob sha on a branch. */
+  async readFile(path: string, ref: string): Promise<{ text: string; sha: string } | null> {
+    try {
+      const res = await this.read(() => this.octokit.rest.repos.getContent({ ...this.repo, path, ref }));
+      const data = res.data as { type?: string; content?: string; sha: string };
+      if (Array.isArray(res.data) || data.content === undefined) return null;
+      return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw error;
+    }
+  }
+
+  async writeFile(path: string, branch: string, text: string, sha: string, message: string): Promise<void> {
+    await this.write(`commit ${path} to ${branch}`, () =>
+      this.octokit.rest.repos.createOrUpdateFileContents({ ...this.repo, path, branch, sha, message, content: Buffer.from(text, 'utf8').toString('base64') }),
+    );
+  }
+
+  /** The open pull request from `branch` into `base`, if any. */
+  async findOpenPull(branch: string, base: string): Promise<{ number: number; html_url: string } | null> {
+    const res = await this.read(() => this.octokit.rest.pulls.list({ ...this.repo, state: 'open', head: `${this.repo.owner}:${branch}`, base, per_page: 10 }));
+    return res.data[0] ? { number: res.data[0].number, html_url: res.data[0].html_url } : null;
+  }
+
+  async createPull(branch: string, base: string, title: string, body: string): Promise<{ number: number; html_url: string } | undefined> {
+    const res = await this.write(`open a pull request from ${branch}`, () => this.octokit.rest.pulls.create({ ...this.repo, head: branch, base, title, body }));
+    return res ? { number: res.data.number, html_url: res.data.html_url } : undefined;
+  }
+
   async listPullRequestFiles(pullNumber: number): Promise<PullFile[]> {
     return this.read(() =>
       this.octokit.paginate(this.octokit.rest.pulls.listFiles, { ...this.repo, pull_number: pullNumber, per_page: 100 }),

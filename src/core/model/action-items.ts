@@ -282,7 +282,8 @@ function finish(d: Draft, input: ActionItemInput): ActionItem {
   issue ??= issueOf(text) ?? undefined;
   for (const link of d.links ?? []) issue ??= ISSUE_URL.exec(link)?.[0];
 
-  title = tidy(title);
+  // A reference to the item's own issue ("(#123)", written back by link-back) is not part of its wording.
+  title = tidy(title.replace(LINKED_REF, ' '));
   if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE - 1).trimEnd() + '…';
   return {
     id: explicit ?? '',
@@ -326,6 +327,8 @@ function dueExpressionLength(text: string): number {
   const d = findDuration(text);
   return d && d.index < 4 ? d.index + d.length : 0;
 }
+
+const LINKED_REF = /\(\s{0,2}(?:#\d{1,9}|https?:\/\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/issues\/\d{1,9})\s{0,2}\)/g;
 
 function tidy(text: string): string {
   return text

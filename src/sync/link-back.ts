@@ -1,0 +1,65 @@
+/**
+ * Link-back (opt-in, `issues.link-back: true`): one pull request that writes
+ * each new issue's reference next to its item, "(#123)", so the document
+ * links to its issues too. It goes through a branch and a PR, never a
+ * direct commit, so it works when the default branch is protected.
+ */
+import type { GitHubGateway } from '../github/gateway.js';
+import type { ItemOutcome } from './run.js';
+
+export interface LinkBackResult {
+  pull: { number: number; html_url: string } | null;
+  files: number;
+  links: number;
+}
+
+/** Add " (#N)" at the end of each item's line, unless the line already names that issue. */
+export function addReferences(text: string, refs: Array<{ line: number; issue: number }>): { text: string; added: number } {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  let added = 0;
+  for (const { line, issue } of refs) {
+    const i = line - 1;
+    if (i < 0 || i >= lines.length) continue;
+    if (new RegExp(`#${issue}\\b`).test(lines[i])) continue;
+    // Keep a trailing comment (`<!-- id: x -->`) and hard-break spaces at the end of the line.
+    const m = /^(.*?)(\s*(?:<!--[^>]{0,200}-->)?\s*)$/.exec(lines[i])!;
+    lines[i] = `${m[1]} (#${issue})${m[2]}`;
+    added++;
+  }
+  return { text: lines.join(eol), added };
+}
+
+export async function linkBack(gateway: GitHubGateway, outcomes: ItemOutcome[], sha: string, log: { info(m: string): void }): Promise<LinkBackResult> {
+  const created = outcomes.filter((o) => o.action === 'created' && o.issue !== null);
+  if (created.length === 0) return { pull: null, files: 0, links: 0 };
+  const base = await gateway.defaultBranch();
+  const branch = `postmortem-governance/link-back-${sha.slice(0, 12)}`;
+  await gateway.createBranch(branch, sha);
+  const byPath = new Map<string, Array<{ line: number; issue: number }>>();
+  for (const o of created) byPath.set(o.path, [...(byPath.get(o.path) ?? []), { line: o.line, issue: o.issue! }]);
+  let files = 0;
+  let links = 0;
+  for (const [path, refs] of [...byPath].sort(([a], [b]) => a.localeCompare(b))) {
+    const file = await gateway.readFile(path, branch);
+    if (!file) continue;
+    const { text, added } = addReferences(file.text, refs);
+    if (added === 0) continue;
+    await gateway.writeFile(path, branch, text, file.sha, `Link ${added} action item${added === 1 ? '' : 's'} of ${path} to their issues`);
+    files++;
+    links += added;
+  }
+  if (links === 0) return { pull: null, files: 0, links: 0 };
+  const existing = await gateway.findOpenPull(branch, base);
+  const pull =
+    existing ??
+    (await gateway.createPull(
+      branch,
+      base,
+      `Link postmortem action items to their issues`,
+      `postmortem-governance opened ${created.length} issue${created.length === 1 ? '' : 's'} for action items. This PR writes each issue's reference next to its item, so the postmortem links to its follow-ups.\n\n${created.map((o) => `- ${o.path}:${o.line} → #${o.issue}`).join('\n')}\n`,
+    )) ??
+    null;
+  if (pull) log.info(`Link-back: #${pull.number} writes ${links} issue reference${links === 1 ? '' : 's'} into ${files} postmortem${files === 1 ? '' : 's'}.`);
+  return { pull, files, links };
+}
