@@ -7,6 +7,7 @@ import type { JsonReport, ReportFile } from '../core/report.js';
 import type { PlannedItem } from '../core/plan.js';
 import { SECTION_KEYS } from '../core/types.js';
 import { code, login, md, mermaid } from './escape.js';
+import { issueTitle } from './issue.js';
 import { lineLink, type LinkBase } from './links.js';
 
 export const COMMENT_MARKER = '<!-- postmortem-governance:pr-comment -->';
@@ -65,7 +66,9 @@ export function timelineDiagram(file: ReportFile, maxEntries = 40): string[] {
   const label = (time: string) => {
     const m = /T(\d{2}:\d{2})/.exec(time) ?? /^(\d{2}:\d{2})/.exec(time);
     const date = /^(\d{4}-\d{2}-\d{2})/.exec(time)?.[1];
-    return mermaid(`${date && timed.some((t) => !t.time!.startsWith(date)) ? date.slice(5) + ' ' : ''}${m ? m[1] : time}`, 20);
+    // A colon ends a Mermaid timeline period, so 14:05 is written 14h05.
+    const clock = (m ? m[1] : time).replace(':', 'h');
+    return mermaid(`${date && timed.some((t) => !t.time!.startsWith(date)) ? date.slice(5) + ' ' : ''}${clock}`, 20);
   };
   const lines = ['```mermaid', 'timeline', `  title ${mermaid(file.title ?? file.path, 60)}${zone ? ` (times ${mermaid(/Z$/.test(timed[0].time!) ? 'UTC' : zone, 30)})` : ''}`];
   for (const t of timed.slice(0, maxEntries)) lines.push(`  ${label(t.time!)} : ${mermaid(t.text, 70)}`);
@@ -78,7 +81,7 @@ function previewTable(items: PlannedItem[], link: LinkBase, limit = 50): string[
   if (items.length === 0) return ['No new action-item issues.'];
   const rows = items.slice(0, limit).map((i) => {
     const from = `[${md(i.path.split('/').pop() ?? i.path, 80)}#L${i.line}](${lineLink(link, i.path, i.line)})`;
-    return `| ${md(i.title, 200)} | ${i.kind} | ${i.owner ? login(i.owner) : '—'} | ${from} |`;
+    return `| ${md(issueTitle(i), 200)} | ${i.kind} | ${i.owner ? login(i.owner) : '—'} | ${from} |`;
   });
   const out = ['| Issue title | Kind | Owner | From |', '| --- | --- | --- | --- |', ...rows];
   if (items.length > limit) out.push('', `…and ${items.length - limit} more.`);

@@ -26,6 +26,7 @@ function stem(word: string): string {
 /** The sorted, de-duplicated significant words of a title. */
 export function fingerprintTitle(title: string): string[] {
   const words = title
+    .replace(/@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?/g, ' ') // the owner is not the wording
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
