@@ -11,7 +11,7 @@ import { decode, parseMarkdown } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { FileResult, Finding } from './types.js';
 
-export const LIMITS = { maxLineLength: 100_000, maxNesting: 200 };
+export const LIMITS = { maxLineLength: 100_000, maxNesting: 200, maxParagraph: 50_000 };
 
 export interface CheckOptions {
   now?: Date;

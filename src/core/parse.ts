@@ -36,6 +36,15 @@ export interface DecodeOptions {
   maxLineLength: number;
   /** Deeper nesting of lists and blockquotes than this is not parsed. */
   maxNesting: number;
+  /**
+   * Budget for the parser's super-linear paths (micromark re-splices a
+   * paragraph's events once per line, and copies the document's events each
+   * time a list or blockquote ends on a line that does not continue it). In
+   * characters: a document whose paragraphs, squared and summed, exceed its
+   * square, or whose container endings (each costing the document's length so
+   * far) sum to more than its square / 256, is not parsed. Unset: no budget.
+   */
+  maxParagraph?: number;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -163,12 +172,15 @@ export function decode(bytes: Uint8Array, options: DecodeOptions): Decoded {
 
 /**
  * One linear pass over the text for inputs the Markdown parser handles badly:
- * very long lines and very deep container nesting.
+ * very long lines, very deep container nesting, and structures that make
+ * micromark quadratic (see `DecodeOptions.maxParagraph`).
  */
 function checkStructure(text: string, options: DecodeOptions): DecodeProblem | null {
   let line = 1;
   let lineStart = 0;
   const n = text.length;
+  const budget = options.maxParagraph;
+  const cost = budget === undefined ? null : new ParseCost(budget);
   for (let i = 0; i <= n; i++) {
     const atEnd = i === n;
     const c = atEnd ? 10 : text.charCodeAt(i);
@@ -191,16 +203,35 @@ function checkStructure(text: string, options: DecodeOptions): DecodeProblem | n
         fatal: true,
       };
     }
+    const over = cost?.line(text, lineStart, i, line);
+    if (over) return { message: over, line: cost!.problemLine, column: 1, fatal: true };
     line++;
     lineStart = i + 1;
   }
   return null;
 }
 
+/** The length of a list marker ("- ", "1. ", "12) ") at `i`, or 0; a marker must be followed by a space, a tab or the end of the line. */
+function listMarker(text: string, i: number, end: number): { width: number; ordered: boolean; one: boolean } | null {
+  const c = text.charCodeAt(i);
+  let j = i;
+  let ordered = false;
+  if (c === 45 || c === 42 || c === 43) j = i + 1;
+  else {
+    while (j < end && j - i < 10 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    if (j === i || j - i > 9 || (text.charCodeAt(j) !== 46 && text.charCodeAt(j) !== 41)) return null;
+    ordered = true;
+    j++;
+  }
+  const after = j < end ? text.charCodeAt(j) : 10;
+  if (after !== 32 && after !== 9 && after !== 10 && after !== 13) return null;
+  return { width: j - i, ordered, one: ordered && j - i === 2 && c === 49 };
+}
+
 /**
  * An over-estimate of the container depth a line opens: blockquote markers,
- * bullet markers ("- - - x" nests three lists) and indentation in steps of
- * two columns.
+ * list markers ("- - - x" nests three lists, "1. 1. x" two) and indentation
+ * in steps of two columns.
  */
 function nestingDepth(text: string, start: number, end: number): number {
   let markers = 0;
@@ -210,8 +241,108 @@ function nestingDepth(text: string, start: number, end: number): number {
     if (c === 62 /* > */) markers++;
     else if (c === 32) indent++;
     else if (c === 9) indent += 4;
-    else if ((c === 45 || c === 42 || c === 43) /* - * + */ && text.charCodeAt(i + 1) === 32) markers++;
-    else break;
+    else {
+      const m = listMarker(text, i, end);
+      if (!m) break;
+      markers++;
+      i += m.width - 1;
+    }
   }
   return markers + Math.floor(indent / 2);
+}
+
+/**
+ * Estimates, line by line, the work of micromark's two super-linear paths,
+ * erring on the high side:
+ * - a paragraph costs about its length squared (the text resolver splices the
+ *   paragraph's event list once per line and per failed inline construct); a
+ *   run of non-blank lines counts as one paragraph unless a line starts a list
+ *   item that would interrupt it;
+ * - a list or blockquote that ends on a line that does not continue it costs
+ *   about the document's length so far (the document tokenizer copies all its
+ *   events).
+ */
+class ParseCost {
+  problemLine = 1;
+  private paragraphs = 0;
+  private runChars = 0;
+  private runStart = 0;
+  private longest = { chars: 0, start: 0, end: 0 };
+  private lastLine = 0;
+  private endings = 0;
+  private endingCost = 0;
+  private quotes = 0;
+  /** Content columns of the list items that may be open. */
+  private items: number[] = [];
+
+  constructor(private readonly budget: number) {}
+
+  line(text: string, start: number, end: number, line: number): string | null {
+    let i = start;
+    let quotes = 0;
+    let indent = 0;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 62) {
+        quotes++;
+        indent = 0;
+      } else if (c === 32) indent++;
+      else if (c === 9) indent += 4 - (indent % 4);
+      else if (c !== 13) break;
+    }
+    const blank = i >= end;
+    const marker = blank ? null : listMarker(text, i, end);
+    const content = marker ? i + marker.width < end && /\S/.test(text.slice(i + marker.width, Math.min(end, i + marker.width + 8))) : false;
+
+    // Container endings: fewer blockquote markers than the line above, or a list item left by a line indented less than its content.
+    let ending = quotes < this.quotes;
+    if (!blank && !marker) {
+      while (this.items.length > 0 && indent < this.items[this.items.length - 1]) {
+        this.items.pop();
+        ending = true;
+      }
+    }
+    this.quotes = quotes;
+    if (ending) {
+      this.endings++;
+      this.endingCost += start;
+      if (this.endingCost > (this.budget * this.budget) / 256) {
+        this.problemLine = line;
+        return `Unexpected ${this.endings} lists or blockquotes ending by line ${line} (${start} characters in), expected fewer in a document this long (the Markdown parser re-reads everything before each one)`;
+      }
+    }
+
+    // Paragraph runs: a blank line ends one; so does a list item that would interrupt it.
+    let interrupts = false;
+    if (marker && content) {
+      const top = this.items[this.items.length - 1];
+      if (marker.ordered && !marker.one) interrupts = top !== undefined && indent < top;
+      else interrupts = indent <= 3 || this.items.some((c) => c <= indent && indent <= c + 3);
+      if (interrupts) {
+        while (this.items.length > 0 && this.items[this.items.length - 1] > indent) this.items.pop();
+        this.items.push(indent + marker.width + 1);
+      }
+    }
+    if (blank || interrupts) this.closeRun();
+    if (!blank) {
+      if (this.runChars === 0) this.runStart = line;
+      this.runChars += end - start + 1;
+      if (this.paragraphs + this.runChars * this.runChars > this.budget * this.budget) {
+        const chars = Math.max(this.runChars, this.longest.chars);
+        const from = this.runChars >= this.longest.chars ? this.runStart : this.longest.start;
+        const to = this.runChars >= this.longest.chars ? line : this.longest.end;
+        this.problemLine = from;
+        return `Unexpected ${chars} characters of text without a blank line (lines ${from}–${to}), expected paragraphs of at most ${this.budget} characters in all (the Markdown parser slows down quadratically on longer ones)`;
+      }
+      this.lastLine = line;
+    }
+    return null;
+  }
+
+  private closeRun(): void {
+    if (this.runChars === 0) return;
+    this.paragraphs += this.runChars * this.runChars;
+    if (this.runChars > this.longest.chars) this.longest = { chars: this.runChars, start: this.runStart, end: this.lastLine };
+    this.runChars = 0;
+  }
 }
