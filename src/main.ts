@@ -9,6 +9,7 @@ import { ConfigError } from './core/config/resolve.js';
 import type { JsonReport } from './core/report.js';
 import { runCheck } from './action/check.js';
 import { runSyncMode, UnmergedError } from './action/sync.js';
+import { runAuditMode } from './action/audit.js';
 import { pickMode, readContext } from './action/context.js';
 import { InputError, readInputs } from './action/inputs.js';
 import { GitHubGateway } from './github/gateway.js';
@@ -54,7 +55,9 @@ export async function run(): Promise<void> {
       report = outcome.report;
       await setOutputs(report, ctx.runnerTemp, ctx.runId, outcome.preview.map((p) => ({ key: p.key, title: p.title, kind: p.kind, path: p.path, line: p.line, issue: null, url: null, action: 'planned' })));
     } else {
-      throw new InputError('mode', `"${mode}" is not available in this version yet; use check or sync`);
+      const audit = await runAuditMode(inputs, config, ctx, gateway);
+      if (audit.failures.length > 0) core.setFailed(`${audit.failures.length} GitHub operation${audit.failures.length === 1 ? '' : 's'} of the audit failed; rerun to finish.`);
+      return; // an audit reports findings; it does not fail on them
     }
     const { errors, warnings } = report.summary;
     const failing = inputs.failOn === 'error' ? errors : inputs.failOn === 'warning' ? errors + warnings : 0;

@@ -19,12 +19,18 @@ import { GitHubGateway } from '../github/gateway.js';
 import { createOctokit, tuningFromEnv } from '../github/octokit.js';
 import { limitsFromEnv } from '../github/pace.js';
 import { runSync } from '../sync/run.js';
+import { auditCommand, mergeCommand } from '../audit/cli.js';
+import { parseShard } from '../core/audit/shard.js';
+import { REPORT_VERSION, summarize, type ReportFile } from '../core/report.js';
+import { checkStream, progressBar } from '../io/pool.js';
 
 export interface CliIO {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
+  /** Whether stderr is a terminal (the progress bar of long runs). */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
   now?: Date;
 }
@@ -35,11 +41,17 @@ Commands:
   check   Check postmortems: required sections, timeline, action items
   sync    Open one GitHub issue per action item (needs GITHUB_TOKEN)
   audit   Report compliance, follow-up status and incident metrics
+  merge   Merge JSON reports (of audit shards) into one: postmortem merge a.json b.json…
 
 Options:
   --format text|json|sarif   Output format (default: text)
   --config FILE              Config file (default: .github/postmortem.yml)
   --color / --no-color       Force colour on or off (default: on for a TTY)
+
+Options of audit (follow-up status from GITHUB_TOKEN or GH_TOKEN; offline without):
+  --repo OWNER/NAME          Repository whose issues give the follow-up status
+  --shard I/N                Audit only shard I of N (by path hash); merge the JSON reports after
+  --format markdown          Also for audit and merge: the Markdown report with Mermaid charts
 
 Options of sync (token from GITHUB_TOKEN or GH_TOKEN):
   --repo OWNER/NAME          Repository whose issues to sync (required)
@@ -53,7 +65,7 @@ Without paths, the config's \`paths\` globs are used.
 Exit codes: 0 clean, 1 findings at error severity, 2 usage or config error.
 `;
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
 export function render(report: JsonReport, format: Format, color: boolean): string {
@@ -78,6 +90,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         'dry-run': { type: 'boolean' },
         'max-issues': { type: 'string' },
         ref: { type: 'string' },
+        shard: { type: 'string' },
         version: { type: 'boolean', short: 'v' },
       },
     });
@@ -100,11 +113,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`postmortem: unknown --format "${values.format}", expected one of ${FORMATS.join(', ')}\n`);
     return 2;
   }
-  if (!['check', 'sync', 'audit'].includes(command)) {
-    io.stderr(`postmortem: unknown command "${command}", expected check, sync or audit\n\n${USAGE}`);
+  if (!['check', 'sync', 'audit', 'merge'].includes(command)) {
+    io.stderr(`postmortem: unknown command "${command}", expected check, sync, audit or merge\n\n${USAGE}`);
+    return 2;
+  }
+  if (format === 'markdown' && command !== 'audit' && command !== 'merge') {
+    io.stderr('postmortem: --format markdown is for audit and merge\n');
     return 2;
   }
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR;
+  if (command === 'merge') return mergeCommand(paths, format, color, io);
 
   let config;
   try {
@@ -118,8 +136,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 
   if (command === 'audit') {
-    io.stderr(`postmortem: \`audit\` is not available in this version yet; \`check\` and \`sync\` are\n`);
-    return 2;
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    if (typeof shard === 'string') {
+      io.stderr(`postmortem: ${shard}\n`);
+      return 2;
+    }
+    return auditCommand({ paths, format, color, repo: values.repo, shard }, config, io);
   }
   let syncOptions: SyncCliOptions | null = null;
   if (command === 'sync') {
@@ -144,10 +166,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const collected = await collectFiles(paths.length > 0 ? paths : config.paths, { cwd: io.cwd, exclude: config.exclude });
   for (const p of collected.problems) io.stderr(`postmortem: ${p.path}: ${p.message}\n`);
   if (collected.files.length === 0 && collected.problems.length > 0) return 2;
-  const results = await checkFiles(collected.files, io.cwd, config, io.now);
-  if (syncOptions) return syncCommand(syncOptions, results, config, format, io);
-  const report = buildReport(results);
-  io.stdout(render(report, format, color));
+  if (syncOptions) return syncCommand(syncOptions, await checkFiles(collected.files, io.cwd, config, io.now), config, format, io);
+  // check: the same worker pool as audit (all cores above 200 files), compact results only.
+  const files: ReportFile[] = [];
+  const bar = progressBar(io.stderr, io.stderrIsTTY === true && collected.files.length > 200, 'checking');
+  for await (const c of checkStream(collected.files, { cwd: io.cwd, config, now: io.now ?? new Date(), onProgress: bar.update })) files.push(c.file);
+  bar.end();
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const report: JsonReport = { version: REPORT_VERSION, files, summary: summarize(files) };
+  io.stdout(render(report, format === 'markdown' ? 'text' : format, color));
   return report.summary.errors > 0 ? 1 : 0;
 }
 

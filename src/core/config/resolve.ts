@@ -44,6 +44,16 @@ export interface ResolvedConfig {
   rules: Map<string, RuleConfig>;
   frontMatter: { required: string[]; fields: Record<string, FrontMatterField> };
   issues: IssueSettings;
+  audit: AuditSettings;
+}
+
+export interface AuditSettings {
+  dashboard: boolean;
+  dashboardTitle: string;
+  dashboardLabels: string[];
+  mentions: boolean;
+  reminders: boolean;
+  reminderIntervalDays: number;
 }
 
 export interface IssueSettings {
@@ -154,6 +164,14 @@ export function resolveConfig(raw: unknown, source: string | null = null): Resol
       closeDone: file.issues?.['close-done'] ?? true,
       linkBack: file.issues?.['link-back'] ?? false,
       includeDone: file.issues?.['include-done'] ?? false,
+    },
+    audit: {
+      dashboard: file.audit?.dashboard ?? true,
+      dashboardTitle: file.audit?.['dashboard-title'] ?? 'Postmortem dashboard',
+      dashboardLabels: file.audit?.['dashboard-labels'] ?? [],
+      mentions: file.audit?.mentions ?? false,
+      reminders: file.audit?.reminders ?? false,
+      reminderIntervalDays: file.audit?.['reminder-interval-days'] ?? 7,
     },
   };
 }

@@ -44,6 +44,15 @@ const issuesSchema = z.strictObject({
   'include-done': z.optional(describe(z.boolean(), 'Also open issues for items already done in the document (default false).')),
 });
 
+const auditSchema = z.strictObject({
+  'dashboard-title': z.optional(describe(z.string().check(z.minLength(1), z.maxLength(200)), 'Title of the audit\'s dashboard issue (default "Postmortem dashboard").')),
+  'dashboard-labels': z.optional(describe(z.array(labelName), 'Labels on the dashboard issue (default none).')),
+  dashboard: z.optional(describe(z.boolean(), 'Keep one dashboard issue up to date on each audit (default true).')),
+  mentions: z.optional(describe(z.boolean(), 'Mention (notify) the owners of overdue follow-ups in the dashboard and reminders (default false: they are named, not pinged).')),
+  reminders: z.optional(describe(z.boolean(), 'Comment on each overdue follow-up\'s issue, at most once per reminder interval (default false).')),
+  'reminder-interval-days': z.optional(describe(z.number().check(z.int(), z.minimum(1), z.maximum(365)), 'Days between two reminders on the same issue (default 7).')),
+});
+
 export const configSchema = z.strictObject({
   $schema: z.optional(z.string()),
   paths: z.optional(describe(z.array(z.string()), 'Globs of the postmortem files, relative to the repository root.')),
@@ -65,6 +74,7 @@ export const configSchema = z.strictObject({
   ),
   rules: z.optional(describe(z.record(z.string(), ruleSetting), 'Severity (and options) of each rule by id.')),
   issues: z.optional(issuesSchema),
+  audit: z.optional(auditSchema),
   'front-matter': z.optional(
     z.strictObject({
       required: z.optional(describe(z.array(z.string()), 'Front matter fields every postmortem must have.')),

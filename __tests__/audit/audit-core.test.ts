@@ -1,0 +1,145 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import ts from 'typescript';
+import { check as recheck } from 'recheck';
+import { compactFile } from '../../src/core/audit/compact.js';
+import { inShard, parseShard } from '../../src/core/audit/shard.js';
+import { auditFile, indexFollowUps, OFFLINE, type KnownIssue } from '../../src/core/audit/status.js';
+import { renderItemMarker } from '../../src/core/markers.js';
+import { AuditCollector } from '../../src/audit/collect.js';
+import { ReportWriter } from '../../src/audit/json-writer.js';
+import { mergeReports } from '../../src/audit/merge.js';
+import { auditMarkdown, BODY_LIMIT, owner } from '../../src/audit/render.js';
+import { formatJson } from '../../src/reporters/json.js';
+import { check } from '../helpers.js';
+import { POSTMORTEM } from './action-audit.test.js';
+
+const NOW = new Date('2026-11-24T12:00:00Z');
+const PATH = 'postmortems/db.md';
+
+function issue(n: number, path: string, id: string, words: string[], o: Partial<KnownIssue> = {}): KnownIssue {
+  return {
+    number: n, title: `#${n}`, body: renderItemMarker({ path, id, words }), state: 'open', labels: [], assignees: [], author: 'bot', url: `https://x/issues/${n}`,
+    marker: { path, id, words }, createdAt: '2026-11-01T00:00:00Z', closedAt: null, ...o,
+  };
+}
+
+describe('follow-up status', () => {
+  const compact = compactFile(check(POSTMORTEM, {}, PATH));
+  const items = compact.file.actionItems;
+
+  it('matches by marker key, and an edited item by the sync planner\'s word-overlap rule', () => {
+    const [alerts, rotate, runbook] = items;
+    const fp = compact.fingerprints;
+    const index = indexFollowUps([
+      issue(1, PATH, alerts.id, fp[0]),
+      issue(2, PATH, rotate.id, fp[1], { state: 'closed', closedAt: '2026-11-05T00:00:00Z' }),
+      // The runbook item was reworded since its issue was opened: an old id, overlapping words.
+      issue(3, PATH, 'ai-old', [...fp[2], 'primary']),
+      issue(4, PATH, 'ai-gone', ['unrelated', 'words']),
+      issue(5, PATH, items[3].id, fp[3], { author: 'mallory' }), // not ours: not trusted
+    ], 'bot');
+    const audited = auditFile(compact, index, NOW);
+    expect(audited.actionItems.map((a) => [a.status, a.followUp?.number ?? null, a.ageDays])).toEqual([
+      ['overdue', 1, 23], ['closed', 2, null], ['open', 3, 23], ['not-filed', null, null], ['done-in-doc', null, null],
+    ]);
+    expect(audited.severity).toBe('SEV2');
+  });
+
+  it('is unknown offline, except items the document marks done', () => {
+    expect(auditFile(compact, OFFLINE, NOW).actionItems.map((a) => a.status)).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'done-in-doc']);
+  });
+});
+
+describe('JSON report, shards and merge', () => {
+  const docs = Array.from({ length: 12 }, (_, i) => compactFile(check(POSTMORTEM.replace('Database outage', `Outage ${i}`), {}, `pm/${String(i).padStart(2, '0')}.md`)));
+
+  it('streams exactly the bytes of JSON.stringify(report, null, 2)', () => {
+    const collector = new AuditCollector();
+    let text = '';
+    const writer = new ReportWriter((t) => (text += t));
+    const files = docs.map((d) => auditFile(d, OFFLINE, NOW));
+    for (const f of files) {
+      writer.file(f);
+      collector.add(f);
+    }
+    const outcome = collector.finish({ generatedAt: NOW.toISOString(), repository: null, online: false });
+    writer.end({ summary: outcome.summary, audit: outcome.audit });
+    expect(text).toBe(formatJson({ version: 1, files, summary: outcome.summary, audit: outcome.audit } as never));
+    let empty = '';
+    new ReportWriter((t) => (empty += t)).end({ summary: { files: 0, errors: 0, warnings: 0, actionItems: 0 } });
+    expect(empty).toBe(formatJson({ version: 1, files: [], summary: { files: 0, errors: 0, warnings: 0, actionItems: 0 } }));
+  });
+
+  it('splits a corpus into disjoint shards, and merging them gives the whole', () => {
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+    expect(parseShard('4/3')).toMatch(/expected 1 <= i <= n/);
+    expect(parseShard('x')).toMatch(/expected i\/n/);
+    const paths = docs.map((d) => d.file.path);
+    const shards = [1, 2, 3].map((index) => paths.filter((p) => inShard(p, { index, count: 3 })));
+    expect(shards.flat().sort()).toEqual(paths);
+    expect(shards.every((s) => s.length > 0)).toBe(true);
+
+    const report = (subset: string[]) => {
+      const c = new AuditCollector();
+      const files = docs.filter((d) => subset.includes(d.file.path)).map((d) => auditFile(d, OFFLINE, NOW));
+      files.forEach((f) => c.add(f));
+      const o = c.finish({ generatedAt: NOW.toISOString(), repository: null, online: false });
+      return JSON.parse(formatJson({ version: 1, files, summary: o.summary, audit: o.audit } as never));
+    };
+    const whole = report(paths);
+    const merged = mergeReports([report(shards[2]), report(shards[0]), report(shards[1])].map((r, i) => ({ name: `r${i}`, report: r })));
+    expect(merged.files.map((f) => f.path)).toEqual(paths);
+    expect(merged.outcome.summary).toEqual(whole.summary);
+    expect(merged.outcome.audit.metrics).toEqual(whole.audit.metrics);
+    expect(merged.outcome.audit.followUps).toEqual(whole.audit.followUps);
+    expect(() => mergeReports([{ name: 'bad.json', report: { version: 2, files: [] } }])).toThrow(/bad.json: unexpected content/);
+  });
+});
+
+describe('dashboard body', () => {
+  it('stays under GitHub\'s body limit by trimming the longest table, with a note', () => {
+    const c = new AuditCollector();
+    for (let i = 0; i < 3000; i++) {
+      const d = compactFile(check(POSTMORTEM, {}, `postmortems/very/long/directory/name/${String(i).padStart(5, '0')}-database-outage.md`));
+      c.add(auditFile(d, OFFLINE, NOW));
+    }
+    const outcome = c.finish({ generatedAt: NOW.toISOString(), repository: 'a/b', online: false });
+    const body = auditMarkdown(outcome, { link: { serverUrl: 'https://github.com', owner: 'a', repo: 'b', sha: 'f'.repeat(40) }, mentions: false, dashboard: true, limit: BODY_LIMIT - 1000 });
+    expect(body.length).toBeLessThanOrEqual(BODY_LIMIT - 1000);
+    expect(body.length).toBeGreaterThan(BODY_LIMIT - 5000);
+    expect(body).toMatch(/…and \d+ more postmortems, left out to stay within GitHub's size limit/);
+    expect(body).toContain('xychart-beta');
+  });
+
+  it('names owners without pinging them unless mentions are on', () => {
+    expect(owner('dana', false)).toBe('`@dana`');
+    expect(owner('@dana', true)).toBe('@dana');
+    expect(owner('Ops team @lead', true)).toBe('Ops team @\u200blead');
+  });
+});
+
+describe('audit regular expressions are safe from catastrophic backtracking', () => {
+  const files = [
+    ...readdirSync('src/core/audit').map((f) => `src/core/audit/${f}`),
+    ...readdirSync('src/audit').map((f) => `src/audit/${f}`),
+    'src/io/pool.ts',
+    'src/action/audit.ts',
+  ];
+  for (const file of files) {
+    it(file, async () => {
+      const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const literals: string[] = [];
+      const visit = (node: ts.Node): void => {
+        if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) literals.push(node.getText(sf));
+        ts.forEachChild(node, visit);
+      };
+      visit(sf);
+      for (const literal of literals) {
+        const last = literal.lastIndexOf('/');
+        const result = await recheck(literal.slice(1, last), literal.slice(last + 1));
+        expect(result.status, literal).toBe('safe');
+      }
+    }, 60_000);
+  }
+});

@@ -1,0 +1,102 @@
+/**
+ * `audit` mode (auto on `schedule` and `workflow_dispatch`): every
+ * configured postmortem's compliance and metrics, each action item's
+ * follow-up status from one listing of the product's own issues, the
+ * Markdown report in the job summary, one dashboard issue kept in place,
+ * and (opt-in) reminders on overdue follow-ups. Findings never fail an
+ * audit; GitHub writes that fail do.
+ */
+import * as core from '@actions/core';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ResolvedConfig } from '../core/config/resolve.js';
+import { OFFLINE } from '../core/audit/status.js';
+import { isForbidden, statusOf, type GitHubGateway } from '../github/gateway.js';
+import { collectFiles } from '../io/files.js';
+import { checkStream } from '../io/pool.js';
+import { auditStream, type AuditOutcome } from '../audit/collect.js';
+import { listFollowUps, remind, upsertDashboard, type Listing } from '../audit/github.js';
+import { ReportWriter } from '../audit/json-writer.js';
+import { auditMarkdown, BODY_LIMIT } from '../audit/render.js';
+import type { RunContext } from './context.js';
+import type { Inputs } from './inputs.js';
+
+export interface AuditModeOutcome {
+  outcome: AuditOutcome;
+  reportPath: string;
+  dashboard: { action: string; number: number | null; url: string | null } | null;
+  reminders: number[];
+  failures: string[];
+}
+
+/** GitHub's job summary holds 1 MiB; the report stays well under it. */
+const SUMMARY_LIMIT = 900_000;
+
+export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: RunContext, gateway: GitHubGateway | null): Promise<AuditModeOutcome> {
+  const now = new Date();
+  const globs = inputs.paths.length > 0 ? inputs.paths : config.paths;
+  const collected = await collectFiles(globs, { cwd: ctx.workspace, exclude: config.exclude, root: ctx.workspace });
+  for (const p of collected.problems) core.warning(`Skipped ${p.path}: ${p.message}`);
+  const failures: string[] = [];
+  const fail = (what: string, error: unknown) => {
+    const status = statusOf(error);
+    const message = `${what} failed${status ? ` (HTTP ${status})` : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    core.warning(message);
+    failures.push(message);
+  };
+
+  let listing: Listing | null = null;
+  if (gateway) listing = await listFollowUps(gateway);
+  else core.warning('No token: follow-up status is unknown (the audit reports compliance and metrics only).');
+  core.info(`Auditing ${collected.files.length} postmortem${collected.files.length === 1 ? '' : 's'}${listing ? ` against ${listing.issues.length} issue${listing.issues.length === 1 ? '' : 's'} opened by ${listing.me}` : ''}.`);
+
+  // The JSON report goes to disk file by file.
+  const dir = join(ctx.runnerTemp, 'postmortem-governance');
+  mkdirSync(dir, { recursive: true });
+  const reportPath = join(dir, `report-${ctx.runId}.json`);
+  const fd = openSync(reportPath, 'w');
+  let outcome: AuditOutcome;
+  try {
+    const writer = new ReportWriter((text) => void writeSync(fd, text));
+    outcome = await auditStream(checkStream(collected.files, { cwd: ctx.workspace, config, now }), {
+      index: listing?.index ?? OFFLINE,
+      now,
+      repository: listing ? `${ctx.owner}/${ctx.repo}` : null,
+      sink: (f) => writer.file(f),
+    });
+    writer.end({ summary: outcome.summary, audit: outcome.audit });
+  } finally {
+    closeSync(fd);
+  }
+
+  const link = { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.sha };
+  let dashboard: AuditModeOutcome['dashboard'] = null;
+  if (gateway && listing && config.audit.dashboard) {
+    const body = auditMarkdown(outcome, { link, mentions: config.audit.mentions, dashboard: true, limit: BODY_LIMIT - 1_000 });
+    try {
+      dashboard = await upsertDashboard(gateway, listing, { title: config.audit.dashboardTitle, body, labels: config.audit.dashboardLabels });
+      core.info(`Dashboard: ${dashboard.action}${dashboard.number ? ` (#${dashboard.number})` : ''}.`);
+    } catch (error) {
+      if (isForbidden(error)) core.warning('The dashboard issue was not written: the token may not write issues (add `issues: write` to the workflow\'s permissions).');
+      else fail('Updating the dashboard issue', error);
+    }
+  }
+  let reminders: number[] = [];
+  if (gateway && listing && config.audit.reminders) {
+    try {
+      const r = await remind(gateway, outcome.audit.followUps, { me: listing.me, now, intervalDays: config.audit.reminderIntervalDays, mentions: config.audit.mentions, link });
+      reminders = r.sent;
+      core.info(`Reminders: ${r.sent.length} sent, ${r.skipped.length} already reminded within ${config.audit.reminderIntervalDays} days.`);
+    } catch (error) {
+      fail('Sending reminders', error);
+    }
+  }
+
+  await core.summary.addRaw(auditMarkdown(outcome, { link, mentions: false, dashboard: false, limit: SUMMARY_LIMIT }), true).write();
+  core.setOutput('findings', outcome.summary.errors + outcome.summary.warnings);
+  core.setOutput('errors', outcome.summary.errors);
+  core.setOutput('report', reportPath);
+  core.setOutput('issues', JSON.stringify(outcome.audit.followUps));
+  core.setOutput('dashboard', dashboard?.url ?? '');
+  return { outcome, reportPath, dashboard, reminders, failures };
+}

@@ -1,0 +1,136 @@
+/**
+ * `postmortem audit` and `postmortem merge` for the CLI (src/cli/main.ts
+ * parses the arguments). Audit is read-only: it lists issues (with a token
+ * and --repo) but never writes; the dashboard and reminders are the action's.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { inShard, type Shard } from '../core/audit/shard.js';
+import { OFFLINE, type IssueIndex } from '../core/audit/status.js';
+import type { ResolvedConfig } from '../core/config/resolve.js';
+import type { JsonReport, ReportFile } from '../core/report.js';
+import { GitHubGateway } from '../github/gateway.js';
+import { createOctokit, tuningFromEnv } from '../github/octokit.js';
+import { collectFiles } from '../io/files.js';
+import { checkStream, plannedThreads, progressBar } from '../io/pool.js';
+import { formatSarif } from '../reporters/sarif.js';
+import { formatText } from '../reporters/text.js';
+import type { LinkBase } from '../render/links.js';
+import { VERSION } from '../version.js';
+import { auditStream, type AuditOutcome } from './collect.js';
+import { listFollowUps } from './github.js';
+import { ReportWriter } from './json-writer.js';
+import { mergeReports, MergeError } from './merge.js';
+import { auditMarkdown, auditText } from './render.js';
+
+export type AuditFormat = 'text' | 'json' | 'sarif' | 'markdown';
+
+export interface AuditIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stderrIsTTY?: boolean;
+  env: Record<string, string | undefined>;
+  now?: Date;
+}
+
+export interface AuditArgs {
+  paths: string[];
+  format: AuditFormat;
+  color: boolean;
+  repo?: string;
+  shard?: Shard;
+}
+
+function trimSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
+}
+
+const REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
+
+function slimReport(outcome: AuditOutcome): JsonReport {
+  return { version: 1, files: outcome.findings as ReportFile[], summary: outcome.summary };
+}
+
+function renderOutcome(outcome: AuditOutcome, format: AuditFormat, color: boolean, config: { mentions: boolean }, link: LinkBase | null): string {
+  if (format === 'sarif') return formatSarif(slimReport(outcome), VERSION);
+  if (format === 'markdown') return auditMarkdown(outcome, { link, mentions: config.mentions, dashboard: false, limit: 1_000_000 });
+  return formatText(slimReport(outcome), { color }) + auditText(outcome);
+}
+
+export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: AuditIO): Promise<number> {
+  const started = Date.now();
+  const now = io.now ?? new Date();
+  if (args.repo !== undefined && !REPO.test(args.repo)) {
+    io.stderr(`postmortem: unexpected --repo "${args.repo}", expected OWNER/NAME\n`);
+    return 2;
+  }
+  const collected = await collectFiles(args.paths.length > 0 ? args.paths : config.paths, { cwd: io.cwd, exclude: config.exclude });
+  for (const p of collected.problems) io.stderr(`postmortem: ${p.path}: ${p.message}\n`);
+  if (collected.files.length === 0 && collected.problems.length > 0) return 2;
+  const files = args.shard ? collected.files.filter((f) => inShard(f, args.shard!)) : collected.files;
+
+  let index: IssueIndex = OFFLINE;
+  let link: LinkBase | null = null;
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || '';
+  if (args.repo && token) {
+    const [owner, repo] = args.repo.split('/');
+    const log = { info: (m: string) => io.stderr(`${m}\n`), warning: (m: string) => io.stderr(`warning: ${m}\n`) };
+    const octokit = createOctokit(token, { baseUrl: io.env.GITHUB_API_URL || 'https://api.github.com', log, ...tuningFromEnv(io.env) });
+    const gateway = new GitHubGateway(octokit, { owner, repo }, { dryRun: true, log });
+    index = (await listFollowUps(gateway)).index;
+    if (args.format === 'markdown') link = { serverUrl: trimSlashes(io.env.GITHUB_SERVER_URL || 'https://github.com'), owner, repo, sha: await gateway.headSha() };
+  } else if (args.repo) {
+    io.stderr('postmortem: no GITHUB_TOKEN or GH_TOKEN: auditing offline (follow-up status unknown)\n');
+  }
+
+  const threads = plannedThreads(files.length, {});
+  const bar = progressBar(io.stderr, io.stderrIsTTY === true && files.length > 200, 'auditing');
+  const writer = args.format === 'json' ? new ReportWriter(io.stdout) : null;
+  const outcome = await auditStream(checkStream(files, { cwd: io.cwd, config, now, onProgress: bar.update }), {
+    index,
+    now,
+    repository: index.online ? args.repo! : null,
+    shard: args.shard,
+    sink: writer ? (f) => writer.file(f) : undefined,
+  });
+  bar.end();
+  if (writer) writer.end({ summary: outcome.summary, audit: outcome.audit });
+  else io.stdout(renderOutcome(outcome, args.format, args.color, config.audit, link));
+  const rss = process.resourceUsage().maxRSS / 1024;
+  io.stderr(`postmortem audit: ${files.length} file${files.length === 1 ? '' : 's'}${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${collected.files.length})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s on ${threads || 1} thread${threads > 1 ? 's' : ''}; peak RSS ${rss.toFixed(0)} MiB\n`);
+  return outcome.summary.errors > 0 ? 1 : 0;
+}
+
+export async function mergeCommand(reports: string[], format: AuditFormat, color: boolean, io: AuditIO): Promise<number> {
+  if (reports.length === 0) {
+    io.stderr('postmortem: merge needs one or more JSON reports: postmortem merge a.json b.json …\n');
+    return 2;
+  }
+  const inputs: Array<{ name: string; report: unknown }> = [];
+  for (const name of reports) {
+    try {
+      inputs.push({ name, report: JSON.parse(await readFile(resolve(io.cwd, name), 'utf8')) });
+    } catch (error) {
+      io.stderr(`postmortem: ${name}: ${(error as NodeJS.ErrnoException).code ? `cannot be read (${(error as NodeJS.ErrnoException).code})` : 'is not valid JSON'}, expected a JSON report\n`);
+      return 2;
+    }
+  }
+  let merged;
+  try {
+    merged = mergeReports(inputs);
+  } catch (error) {
+    if (!(error instanceof MergeError)) throw error;
+    io.stderr(`postmortem: ${error.message}\n`);
+    return 2;
+  }
+  const { files, outcome } = merged;
+  if (format === 'json') {
+    const writer = new ReportWriter(io.stdout);
+    for (const f of files) writer.file(f);
+    writer.end({ summary: outcome.summary, audit: outcome.audit });
+  } else io.stdout(renderOutcome(outcome, format, color, { mentions: false }, null));
+  return outcome.summary.errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,108 @@
+/**
+ * The audit, file by file: each compact result gets its follow-up status,
+ * goes to the sink (the streamed JSON report) and into the small in-memory
+ * digests the summary, the dashboard and the metrics need. Nothing else of
+ * a file is kept, so 10,000 postmortems audit in flat memory.
+ */
+import type { CompactFile } from '../core/audit/compact.js';
+import { MetricsAccumulator, resolveMinutes } from '../core/audit/metrics.js';
+import { auditFile, followUpsOf, type IssueIndex } from '../core/audit/status.js';
+import type { AuditFile, AuditSection, FollowUp } from '../core/audit/types.js';
+import type { Shard } from '../core/audit/shard.js';
+import type { JsonReport, ReportFile } from '../core/report.js';
+
+/** One postmortem, as the summary and the dashboard list it. */
+export interface PostmortemRow {
+  path: string;
+  title: string | null;
+  date: string | null;
+  severity: string | null;
+  minutes: number | null;
+  errors: number;
+  warnings: number;
+  items: number;
+  /** Items closed or done in the document. */
+  done: number;
+}
+
+export interface AuditOutcome {
+  summary: JsonReport['summary'];
+  audit: AuditSection;
+  rows: PostmortemRow[];
+  /** Files with findings (path and findings only), for the text and SARIF formats. */
+  findings: Array<Pick<ReportFile, 'path' | 'findings'>>;
+}
+
+export class AuditCollector {
+  private readonly metrics = new MetricsAccumulator();
+  private readonly rows: PostmortemRow[] = [];
+  private readonly followUps: FollowUp[] = [];
+  private readonly findings: AuditOutcome['findings'] = [];
+  private readonly summary = { files: 0, errors: 0, warnings: 0, actionItems: 0 };
+
+  /** Add a file that already has its follow-up status (a merged report's file, say). */
+  add(file: AuditFile): void {
+    this.metrics.add(file);
+    let errors = 0;
+    for (const f of file.findings) if (f.severity === 'error') errors++;
+    const warnings = file.findings.length - errors;
+    this.summary.files++;
+    this.summary.errors += errors;
+    this.summary.warnings += warnings;
+    this.summary.actionItems += file.actionItems.length;
+    const items = followUpsOf(file);
+    this.followUps.push(...items);
+    this.rows.push({
+      path: file.path,
+      title: file.title,
+      date: file.incident.date ?? (/^\d{4}-\d{2}-\d{2}/.exec(file.incident.start ?? '')?.[0] ?? null),
+      severity: file.severity,
+      minutes: resolveMinutes(file),
+      errors,
+      warnings,
+      items: items.length,
+      done: items.filter((i) => i.status === 'closed' || i.status === 'done-in-doc').length,
+    });
+    if (file.findings.length > 0) this.findings.push({ path: file.path, findings: file.findings });
+  }
+
+  finish(meta: { generatedAt: string; repository: string | null; online: boolean; shard?: Shard }): AuditOutcome {
+    const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    this.rows.sort(byPath);
+    this.findings.sort(byPath);
+    this.followUps.sort((a, b) => byPath(a, b) || a.line - b.line || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return {
+      summary: { ...this.summary },
+      audit: {
+        generatedAt: meta.generatedAt,
+        repository: meta.repository,
+        online: meta.online,
+        ...(meta.shard ? { shard: { index: meta.shard.index, count: meta.shard.count } } : {}),
+        followUps: this.followUps,
+        metrics: this.metrics.result(),
+      },
+      rows: this.rows,
+      findings: this.findings,
+    };
+  }
+}
+
+export interface AuditStreamOptions {
+  index: IssueIndex;
+  now: Date;
+  repository: string | null;
+  shard?: Shard;
+  /** Each audited file, in path order (the JSON report's writer). */
+  sink?: (file: AuditFile) => void;
+}
+
+/** Audit a stream of compact results (from src/io/pool.ts). */
+export async function auditStream(results: AsyncIterable<CompactFile>, options: AuditStreamOptions): Promise<AuditOutcome> {
+  const collector = new AuditCollector();
+  for await (const compact of results) {
+    const file = auditFile(compact, options.index, options.now);
+    options.sink?.(file);
+    collector.add(file);
+  }
+  return collector.finish({ generatedAt: options.now.toISOString(), repository: options.repository, online: options.index.online, shard: options.shard });
+}

@@ -1,0 +1,28 @@
+/**
+ * What a worker hands back for one file: the report entry (no syntax tree,
+ * no model), the front-matter severity and the item title words (to match
+ * edited items to their issues). Pure.
+ */
+import type { CheckedFile } from '../engine.js';
+import { fileReport, type ReportFile } from '../report.js';
+import type { PostmortemModel } from '../types.js';
+
+export interface CompactFile {
+  file: ReportFile;
+  severity: string | null;
+  /** Title words of each action item, parallel to `file.actionItems`. */
+  fingerprints: string[][];
+}
+
+export function severityOf(model: PostmortemModel | null): string | null {
+  const s = model?.frontMatter?.data?.severity;
+  return typeof s === 'string' || typeof s === 'number' ? String(s).slice(0, 40) : null;
+}
+
+export function compactFile(result: CheckedFile): CompactFile {
+  return {
+    file: fileReport(result),
+    severity: severityOf(result.model),
+    fingerprints: (result.model?.actionItems ?? []).map((a) => a.fingerprint ?? []),
+  };
+}
