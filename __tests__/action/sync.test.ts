@@ -170,6 +170,27 @@ describe('sync under faults', () => {
     expect(new Set(titles()).size).toBe(6);
   });
 
+  it('a 422 for an unassignable login leaves exactly one issue, with the owner named instead', async () => {
+    const ws = workspace({ 'postmortems/a.md': '# Outage\n\n## Action items\n\n- Add disk alerts @dana\n- Rotate keys\n' });
+    server.fault({ method: 'POST', path: '/repos/{owner}/{repo}/issues', kind: { invalidAssignee: 'dana' } });
+    const result = await runAction(pushRun(ws, ['postmortems/a.md']), { node });
+    expect(result.code, result.stdout).toBe(0);
+    expect(issues()).toHaveLength(2);
+    const [alerts] = issues();
+    expect(alerts.assignees).toEqual([]);
+    expect(alerts.body).toContain('`@dana` (named here, not assigned');
+    expect(result.annotations.some((a) => /Could not assign dana/.test(a.message))).toBe(true);
+  });
+
+  it('syncs on a merged pull request (pull_request: closed), from the PR\'s files', async () => {
+    const ws = workspace({ [SEED]: doc(), 'postmortems/other.md': '# Other\n\n## Action items\n\n- Not in this PR\n' });
+    server.addPullRequest(REPO, 11, [{ filename: SEED, status: 'added' }], { merged: true });
+    const run = actionEnv(server, pullRequestEvent({ repo: REPO, number: 11, action: 'closed', merged: true }), { workspace: ws, inputs: { ...DEFAULT_INPUTS } });
+    const result = await runAction(run, { node });
+    expect(result.code, result.stdout).toBe(0);
+    expect(issues()).toHaveLength(6);
+  });
+
   it('a crash midway, then a rerun, leaves exactly one issue per item', async () => {
     const ws = workspace({ [SEED]: doc() });
     const run = pushRun(ws, [SEED]);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run-action.js';
@@ -58,7 +58,7 @@ describe('postmortem check', () => {
       delete schema.id;
     }
     const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, unicodeRegExp: false }); // the schema's language pattern is not valid with the u flag
-    addFormats(ajv);
+    addFormats.default(ajv);
     const validate = ajv.compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     // What GitHub's upload needs beyond the schema: one run, rules with ids and help, results pointing at rules and regions.

@@ -69,6 +69,7 @@ export interface Violation { kind: 'request' | 'response' | 'route' | 'forbidden
  * - status: answer 500/502/503; with `apply: true` the write is performed first (it happened, the client sees an error).
  * - drop: destroy the socket without a response, before or after performing the write.
  * - secondaryRateLimit: 403 with `retry-after` and GitHub's "secondary rate limit" message (plugin-throttling retries).
+ * - invalidAssignee: 422 Validation Failed on `assignees` (a login that lost access between check and create).
  * - rateLimitExhausted: 403 with x-ratelimit-remaining 0, x-ratelimit-reset now + resetInSeconds, "API rate limit exceeded".
  * - random: on `rate` of the matching requests, one of 500, 502, 503, 502 after applying, drop before, drop after,
  *   drawn from a PRNG seeded with `seed` (same seed and same request sequence: same faults).
@@ -78,6 +79,7 @@ export type FaultKind =
   | { drop: 'before' | 'after' }
   | { secondaryRateLimit: { retryAfter: number } }
   | { rateLimitExhausted: { resetInSeconds: number } }
+  | { invalidAssignee: string }
   | { random: { rate: number; seed: number } };
 /** Rules are tried in the order they were added; the first that fires wins. */
 export interface FaultRule {
@@ -141,14 +143,15 @@ type Injection =
   | { status: number; apply: boolean }
   | { drop: 'before' | 'after' }
   | { secondaryRateLimit: { retryAfter: number } }
-  | { rateLimitExhausted: { resetInSeconds: number } };
+  | { rateLimitExhausted: { resetInSeconds: number } }
+  | { invalidAssignee: string };
 const RANDOM_OUTCOMES: Injection[] = [
   { status: 500, apply: false }, { status: 502, apply: false }, { status: 503, apply: false },
   { status: 502, apply: true }, { drop: 'before' }, { drop: 'after' },
 ];
 const applyFirst = (i: Injection) => ('apply' in i && i.apply) || ('drop' in i && i.drop === 'after');
 const describe = (i: Injection) =>
-  'status' in i ? `status ${i.status}${i.apply ? ' (applied)' : ''}` : 'drop' in i ? `drop ${i.drop}` : 'secondaryRateLimit' in i ? 'secondary rate limit' : 'rate limit exhausted';
+  'status' in i ? `status ${i.status}${i.apply ? ' (applied)' : ''}` : 'drop' in i ? `drop ${i.drop}` : 'secondaryRateLimit' in i ? 'secondary rate limit' : 'invalidAssignee' in i ? 'invalid assignee' : 'rate limit exhausted';
 
 /** mulberry32: small, seedable, good enough for fault schedules. */
 function prng(seed: number) {
@@ -306,6 +309,15 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     if ('drop' in injection) return undefined;
     if ('rateLimitExhausted' in injection) return rateLimitReply(injection.rateLimitExhausted.resetInSeconds);
     const headers = rateHeaders(state.consume('core', false));
+    if ('invalidAssignee' in injection) {
+      return {
+        status: 422, headers,
+        body: {
+          message: 'Validation Failed', status: '422', documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
+          errors: [{ value: injection.invalidAssignee, resource: 'Issue', field: 'assignees', code: 'invalid' }],
+        },
+      };
+    }
     if ('secondaryRateLimit' in injection) {
       return {
         status: 403, headers: { ...headers, 'retry-after': String(injection.secondaryRateLimit.retryAfter) },
