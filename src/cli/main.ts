@@ -199,7 +199,7 @@ async function syncCommand(options: SyncCliOptions, results: CheckedFile[], conf
     config,
     files: results,
     deleted: [],
-    link: { serverUrl: (io.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''), owner, repo, sha },
+    link: { serverUrl: (io.env.GITHUB_SERVER_URL || 'https://github.com').replace(/(?<!\/)\/+$/, ''), owner, repo, sha },
     maxCreates: options.max,
     dryRun: options.dryRun,
     log,

@@ -88,7 +88,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
 
   const desired = (item: PlannedItem, issue: TrackedIssue | null): Desired => {
     // Keep the commit of the existing permalink while the item stays on its line: no rewrite on every push.
-    const previous = issue ? /\/blob\/([0-9a-f]{7,40})\/[^\s)]*#L(\d+)\)/.exec(issue.body) : null;
+    const previous = issue ? /\/blob\/([0-9a-f]{7,40})\/[^\s)]{0,1000}#L(\d+)\)/.exec(issue.body) : null;
     const sha = previous && Number(previous[2]) === item.line && issue!.marker?.path === item.path ? previous[1] : options.link.sha;
     return {
       title: issueTitle(item),

@@ -88,7 +88,7 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
       } else if (e.kind === 'line') {
         const line = e.line;
         if (isLabelLine(line)) {
-          const label = (line.lead ?? line.text).replace(/[\s:]+$/, '');
+          const label = (line.lead ?? line.text).replace(/(?<![\s:])[\s:]+$/, '');
           group = { label, kind: kindOf(label) ?? sectionKind };
           previous = undefined;
           continue;
@@ -150,7 +150,7 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
     const first = head?.lines[0];
     const labelLike = first !== undefined && head!.lines.length === 1 && isLabelLine(first);
     if ((!head || head.text === '' || labelLike) && nested.length > 0 && depth < 8) {
-      const label = head && head.text ? (first!.lead ?? head.text).replace(/[\s:]+$/, '') : group.label;
+      const label = head && head.text ? (first!.lead ?? head.text).replace(/(?<![\s:])[\s:]+$/, '') : group.label;
       const child: Group = { label, kind: kindOf(label) ?? group.kind };
       for (const n of nested) fromList(n, child, out, depth + 1);
       continue;
@@ -307,7 +307,7 @@ function issueOf(text: string): string | null {
   const url = ISSUE_URL.exec(text);
   if (url) return url[0];
   const ref = ISSUE_REF.exec(text);
-  return ref ? ref[0].replace(/^.*?(?=(?:[\w.-]+\/[\w.-]+)?#)/, '') : null;
+  return ref ? ref[0].replace(/^.{0,212}?(?=(?:[\w.-]{1,100}\/[\w.-]{1,100})?#)/, '') : null;
 }
 
 /** An absolute date (YYYY-MM-DD) from "2024-01-15", "Jan 15", or "2 weeks" after the incident. */
@@ -336,7 +336,7 @@ function tidy(text: string): string {
     .replace(/\(\s*\)|\[\s*\]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s\-–—:;,.|•]+/, '')
-    .replace(/[\s\-–—:;,|(]+$/, '')
+    .replace(/(?<![\s\-–—:;,|(])[\s\-–—:;,|(]+$/, '')
     .trim();
 }
 

@@ -75,7 +75,7 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
   const intro = elements.slice(0, firstKeyedIndex).filter((e) => e.kind !== 'heading');
   const dateSections = sections
     .map((s, i) => ({ s, i }))
-    .filter(({ s }) => DATE_HEADINGS.test(s.heading.replace(/[:\s]+$/, '')))
+    .filter(({ s }) => DATE_HEADINGS.test(s.heading.replace(/(?<![:\s])[:\s]+$/, '')))
     .map(({ i }) => {
       const start = structure.sectionElement[i] + 1;
       const end = structure.sectionElement[i + 1] ?? elements.length;

@@ -67,7 +67,7 @@ function pseudoHeading(line: TextLine, table: AliasTable): HeadingElement | null
     };
   }
   const bold = line.allLead && line.lead !== undefined;
-  const candidate = (bold ? line.lead! : text).replace(/[\s:.\-–—]+$/, '');
+  const candidate = (bold ? line.lead! : text).replace(/(?<![\s:.\-–—])[\s:.\-–—]+$/, '');
   if (!candidate || candidate.length > MAX_LABEL) return null;
   // A plain line only counts when it reads as a label, not as a sentence.
   if (!bold && /[.!?]\s/.test(candidate)) return null;

@@ -47,7 +47,7 @@ function startLine(b: Builder, line: number, column: number): void {
 function finishLine(b: Builder): void {
   const cur = b.current;
   if (!cur) return;
-  const trimmed = cur.text.replace(/\s+$/, '');
+  const trimmed = cur.text.replace(/(?<!\s)\s+$/, '');
   const leading = cur.text.length - cur.text.replace(/^\s+/, '').length;
   cur.text = trimmed.slice(leading);
   cur.column += leading;
