@@ -71,7 +71,7 @@ describe('audit metrics (hand-checked)', () => {
   });
 
   it('has no completion rate when nothing is known, and no medians of nothing', () => {
-    const offline = computeMetrics([file('x.md', { items: [item('1', 'unknown')] })]);
+    const offline = computeMetrics([file('x.md', { items: [item('1', 'unknown'), item('2', 'done-in-doc')] })]);
     expect(offline.followUps.completionRate).toBeNull();
     expect(offline.daysToClose).toEqual({ count: 0, median: null });
     expect(offline.timeToResolve).toEqual({ count: 0, meanMinutes: null, medianMinutes: null });

@@ -5,7 +5,9 @@
  * unless the config opts in to mentions.
  */
 import type { AuditMetrics, FollowUp } from '../core/audit/types.js';
+import type { PlannedItem } from '../core/plan.js';
 import { code, login, md } from '../render/escape.js';
+import { issueTitle } from '../render/issue.js';
 import type { LinkBase } from '../render/links.js';
 import type { AuditOutcome, PostmortemRow } from './collect.js';
 
@@ -40,6 +42,11 @@ function fileLink(link: LinkBase | null, path: string, title: string | null): st
   if (!link) return `${text} (${code(path)})`;
   const encoded = path.split('/').map(encodeURIComponent).join('/');
   return `[${text}](${link.serverUrl}/${link.owner}/${link.repo}/blob/${link.sha}/${encoded})`;
+}
+
+/** The item as its issue is titled (a trailing owner mention belongs in the Owner column). */
+function itemTitle(f: FollowUp): string {
+  return md(issueTitle({ title: f.title, id: f.key } as PlannedItem), 150);
 }
 
 function issueLink(f: FollowUp): string {
@@ -179,8 +186,8 @@ export function auditMarkdown(outcome: AuditOutcome, options: MarkdownOptions): 
       header: options.dashboard ? ['| Issue | Follow-up | Owner | Due | Postmortem |', '| --- | --- | --- | --- | --- |'] : ['| Issue | Follow-up | Owner | Due | Days open | Postmortem |', '| --- | --- | --- | --- | --- | --- |'],
       rows: order.map((f) =>
         options.dashboard
-          ? `| ${issueLink(f)} | ${md(f.title, 150)} | ${owner(f.owner, options.mentions)} | ${md(f.due ?? '—', 20)} | ${code(`${f.path}:${f.line}`)} |`
-          : `| ${issueLink(f)} | ${md(f.title, 150)} | ${owner(f.owner, options.mentions)} | ${md(f.due ?? '—', 20)} | ${f.ageDays ?? '—'} | ${code(`${f.path}:${f.line}`)} |`,
+          ? `| ${issueLink(f)} | ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${md(f.due ?? '—', 20)} | ${code(`${f.path}:${f.line}`)} |`
+          : `| ${issueLink(f)} | ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${md(f.due ?? '—', 20)} | ${f.ageDays ?? '—'} | ${code(`${f.path}:${f.line}`)} |`,
       ),
       noun: 'overdue follow-up',
     });
@@ -189,7 +196,7 @@ export function auditMarkdown(outcome: AuditOutcome, options: MarkdownOptions): 
     blocks.push({ text: ['### Oldest open follow-ups', ''] });
     blocks.push({
       header: ['| Issue | Follow-up | Owner | Days open | Postmortem |', '| --- | --- | --- | --- | --- |'],
-      rows: m.oldestOpen.map((f) => `| ${issueLink(f)} | ${md(f.title, 150)} | ${owner(f.owner, options.mentions)} | ${f.ageDays ?? '—'} | ${code(`${f.path}:${f.line}`)} |`),
+      rows: m.oldestOpen.map((f) => `| ${issueLink(f)} | ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${f.ageDays ?? '—'} | ${code(`${f.path}:${f.line}`)} |`),
       noun: 'follow-up',
     });
   }
@@ -198,7 +205,7 @@ export function auditMarkdown(outcome: AuditOutcome, options: MarkdownOptions): 
     blocks.push({ text: [`### Follow-ups without an issue (${notFiled.length})`, '', 'Run `sync` (on a push to the default branch) to open them.', ''] });
     blocks.push({
       header: ['| Follow-up | Owner | Due | Postmortem |', '| --- | --- | --- | --- |'],
-      rows: notFiled.map((f) => `| ${md(f.title, 150)} | ${owner(f.owner, options.mentions)} | ${md(f.due ?? '—', 20)} | ${code(`${f.path}:${f.line}`)} |`),
+      rows: notFiled.map((f) => `| ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${md(f.due ?? '—', 20)} | ${code(`${f.path}:${f.line}`)} |`),
       noun: 'follow-up without an issue',
     });
   }

@@ -102,6 +102,8 @@ export class MetricsAccumulator {
     const total = FOLLOW_UP_STATUSES.reduce((n, s) => n + byStatus[s], 0);
     const known = total - byStatus.unknown;
     const done = byStatus.closed + byStatus['done-in-doc'];
+    // Offline, only done marks are known: a rate over them alone would read 100%.
+    const fromIssues = byStatus.open + byStatus.overdue + byStatus.closed + byStatus['not-filed'];
     const sum = this.durations.reduce((a, b) => a + b, 0);
     return {
       compliance: {
@@ -116,7 +118,7 @@ export class MetricsAccumulator {
         .map(([month, sev]) => ({ month, total: [...sev.values()].reduce((a, b) => a + b, 0), bySeverity: Object.fromEntries([...sev].sort(([a], [b]) => cmp(a, b))) })),
       undated: this.undated,
       timeToResolve: { count: this.durations.length, meanMinutes: round1(this.durations.length ? sum / this.durations.length : null), medianMinutes: round1(median(this.durations)) },
-      followUps: { total, byStatus, completionRate: known > 0 ? Math.round((done / known) * 1000) / 1000 : null },
+      followUps: { total, byStatus, completionRate: known > 0 && fromIssues > 0 ? Math.round((done / known) * 1000) / 1000 : null },
       daysToClose: { count: this.closeDays.length, median: round1(median(this.closeDays)) },
       oldestOpen: this.oldest,
       mostFindings: this.most,

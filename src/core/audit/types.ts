@@ -74,7 +74,7 @@ export interface AuditMetrics {
   followUps: {
     total: number;
     byStatus: Record<FollowUpStatus, number>;
-    /** (closed + done-in-doc) / items whose status is known; null when none is known. */
+    /** (closed + done-in-doc) / items whose status is known; null when no status came from issues (offline). */
     completionRate: number | null;
   };
   daysToClose: { count: number; median: number | null };
