@@ -227,7 +227,7 @@ const STATUS_TRAILING = /(?<=[.!?] )done\b[^.!?]{0,60}[.!]?$/i;
 /** "DONE" in capitals anywhere ("n/a **DONE**"); in lower case "done" is an ordinary word ("make sure it is done right"). */
 const STATUS_CAPS = /\bDONE\b/;
 const STATUS_TODO = /\*{0,2}\(\s{0,2}(?:todo|to do|in progress|pending|open|planned|not started)\b[^)]{0,80}\)\*{0,2}|\bTODO\b/g;
-const OWNER_FIELD = /[([,;|–—-]?\s{0,3}\b(?:owners?|assignees?|assigned to|responsible|dri)\s{0,3}[:=-]\s{0,3}@?([\w.-]{1,39}(?:\s[A-Z][\w.-]{0,30})?)\s{0,3}\)?/i;
+const OWNER_FIELD = /[([,;|–—-]?\s{0,3}\b(?:owners?|assignees?|assigned to|responsible|dri)\s{0,3}[:=-]\s{0,3}@?([\w.-]{1,39}(?:\/[\w.-]{1,100}|\s[A-Z][\w.-]{0,30})?)\s{0,3}\)?/i;
 const MENTION = /(?<![\w`/.@])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][\w.-]{0,99})?)/;
 const DUE_FIELD = /[([,;|–—-]?\s{0,3}\b(?:due(?:\s?date)?|deadline|eta|target(?:\s?date)?|by)\s{0,3}[:=-]?\s{0,3}/i;
 const PRIORITY_FIELD = /[([,;|–—-]?\s{0,3}\b(?:priority|prio)\s{0,3}[:=-]\s{0,3}(critical|urgent|highest|high|medium|normal|low|lowest|p[0-4])\b\)?|\(\s{0,2}(critical|urgent|high|medium|low)\s{1,3}priority\s{0,2}\)|\b(P[0-4])\b/i;

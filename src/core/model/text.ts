@@ -60,8 +60,14 @@ function finishLine(b: Builder): void {
   b.current = null;
 }
 
+/**
+ * Zero-width and bidirectional control characters: invisible, so a reader
+ * never sees them, and they must not split "@da\u200bna" or "10\u200b:00".
+ */
+export const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
 function append(b: Builder, value: string, line: number, column: number, inLead: boolean, struck: boolean): void {
-  const parts = value.split('\n');
+  const parts = value.replace(INVISIBLE, '').split('\n');
   for (let i = 0; i < parts.length; i++) {
     if (i > 0) startLine(b, line + i, 1);
     else if (!b.current) startLine(b, line, column);
@@ -141,7 +147,7 @@ export function plainText(node: Nodes): string {
   const stack: Nodes[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.type === 'text' || n.type === 'inlineCode') out.push(n.value);
+    if (n.type === 'text' || n.type === 'inlineCode') out.push(n.value.replace(INVISIBLE, ''));
     else if (n.type === 'break') out.push(' ');
     else if ('children' in n) {
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
