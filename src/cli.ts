@@ -2,6 +2,12 @@
 /** Entry point of `dist/cli.js` (the package's `postmortem` bin). */
 import { runCli } from './cli/main.js';
 
+// `postmortem check | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),

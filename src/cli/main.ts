@@ -6,20 +6,12 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/config/resolve.js';
 import { buildReport, type JsonReport } from '../core/report.js';
-import { checkFiles } from '../io/check-files.js';
 import { collectFiles } from '../io/files.js';
 import { loadConfig } from '../io/config.js';
 import { formatJson } from '../reporters/json.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
 import { VERSION } from '../version.js';
-import type { CheckedFile } from '../core/engine.js';
-import type { ResolvedConfig } from '../core/config/resolve.js';
-import { GitHubGateway } from '../github/gateway.js';
-import { createOctokit, tuningFromEnv } from '../github/octokit.js';
-import { limitsFromEnv } from '../github/pace.js';
-import { runSync } from '../sync/run.js';
-import { auditCommand, mergeCommand } from '../audit/cli.js';
 import { parseShard } from '../core/audit/shard.js';
 import { REPORT_VERSION, summarize, type ReportFile } from '../core/report.js';
 import { checkStream, progressBar } from '../io/pool.js';
@@ -66,7 +58,7 @@ Exit codes: 0 clean, 1 findings at error severity, 2 usage or config error.
 `;
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
-type Format = (typeof FORMATS)[number];
+export type Format = (typeof FORMATS)[number];
 
 export function render(report: JsonReport, format: Format, color: boolean): string {
   if (format === 'json') return formatJson(report);
@@ -122,7 +114,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR;
-  if (command === 'merge') return mergeCommand(paths, format, color, io);
+  // sync, audit and merge load their modules (Octokit among them) only when used: `check` starts faster.
+  if (command === 'merge') return (await import('../audit/cli.js')).mergeCommand(paths, format, color, io);
 
   let config;
   try {
@@ -141,9 +134,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`postmortem: ${shard}\n`);
       return 2;
     }
-    return auditCommand({ paths, format, color, repo: values.repo, shard }, config, io);
+    return (await import('../audit/cli.js')).auditCommand({ paths, format, color, repo: values.repo, shard }, config, io);
   }
-  let syncOptions: SyncCliOptions | null = null;
+  let syncOptions: import('./sync.js').SyncCliOptions | null = null;
   if (command === 'sync') {
     const repo = values.repo ?? '';
     if (!/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(repo)) {
@@ -166,7 +159,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const collected = await collectFiles(paths.length > 0 ? paths : config.paths, { cwd: io.cwd, exclude: config.exclude });
   for (const p of collected.problems) io.stderr(`postmortem: ${p.path}: ${p.message}\n`);
   if (collected.files.length === 0 && collected.problems.length > 0) return 2;
-  if (syncOptions) return syncCommand(syncOptions, await checkFiles(collected.files, io.cwd, config, io.now), config, format, io);
+  if (syncOptions) {
+    const { checkFiles } = await import('../io/check-files.js');
+    return (await import('./sync.js')).syncCommand(syncOptions, await checkFiles(collected.files, io.cwd, config, io.now), config, format === 'json' ? 'json' : 'text', io);
+  }
   // check: the same worker pool as audit (all cores above 200 files), compact results only.
   const files: ReportFile[] = [];
   const bar = progressBar(io.stderr, io.stderrIsTTY === true && collected.files.length > 200, 'checking');
@@ -176,41 +172,4 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const report: JsonReport = { version: REPORT_VERSION, files, summary: summarize(files) };
   io.stdout(render(report, format === 'markdown' ? 'text' : format, color));
   return report.summary.errors > 0 ? 1 : 0;
-}
-
-interface SyncCliOptions {
-  repo: string;
-  token: string;
-  max: number;
-  dryRun: boolean;
-  ref?: string;
-}
-
-/** `postmortem sync`: the action's sync, from a laptop (a backfill of years of postmortems, say). */
-async function syncCommand(options: SyncCliOptions, results: CheckedFile[], config: ResolvedConfig, format: Format, io: CliIO): Promise<number> {
-  const [owner, repo] = options.repo.split('/');
-  const log = { info: (m: string) => io.stderr(`${m}\n`), warning: (m: string) => io.stderr(`warning: ${m}\n`) };
-  const octokit = createOctokit(options.token, { baseUrl: io.env.GITHUB_API_URL || 'https://api.github.com', log, ...tuningFromEnv(io.env) });
-  // From a laptop, waiting out the hourly limit is better than stopping: a 1,000-item backfill runs unattended.
-  const gateway = new GitHubGateway(octokit, { owner, repo }, { dryRun: options.dryRun, log, limits: limitsFromEnv(io.env.POSTMORTEM_CREATE_LIMITS), maxPauseMs: Number.POSITIVE_INFINITY });
-  const sha = await gateway.headSha(options.ref);
-  const result = await runSync({
-    gateway,
-    config,
-    files: results,
-    deleted: [],
-    link: { serverUrl: (io.env.GITHUB_SERVER_URL || 'https://github.com').replace(/(?<!\/)\/+$/, ''), owner, repo, sha },
-    maxCreates: options.max,
-    dryRun: options.dryRun,
-    log,
-  });
-  if (format === 'json') io.stdout(JSON.stringify({ version: 1, repo: options.repo, dryRun: options.dryRun, counts: result.counts, remaining: result.remaining, failures: result.failures, issues: result.outcomes }, null, 2) + '\n');
-  else {
-    for (const o of result.outcomes) {
-      io.stdout(`${o.action.padEnd(16)} ${(o.issue ? `#${o.issue}` : '—').padEnd(7)} ${o.path}:${o.line}  ${o.title}${o.reason ? `  (${o.reason})` : ''}\n`);
-    }
-    const counts = Object.entries(result.counts).map(([k, n]) => `${n} ${k}`).join(', ');
-    io.stdout(`${options.dryRun ? 'Dry run: ' : ''}${counts || 'no action items'}${result.remaining ? `; ${result.remaining} left for the next run` : ''}\n`);
-  }
-  return result.failures.length > 0 ? 1 : 0;
 }
