@@ -1,47 +1,59 @@
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
 import {
-  BODY_LIMIT,
   ConfigError,
-  GitHubGateway,
+  SECTION_KEYS,
+  loadConfig
+} from "./chunks/chunk-XFRYIYEK.js";
+import {
+  checkFiles
+} from "./chunks/chunk-ILSZMAS6.js";
+import {
+  BODY_LIMIT,
   OFFLINE,
   ReportWriter,
-  SECTION_KEYS,
   auditMarkdown,
   auditStream,
-  checkFiles,
+  listFollowUps,
+  remind,
+  upsertDashboard
+} from "./chunks/chunk-UK7FERPF.js";
+import {
+  buildReport,
+  checkStream
+} from "./chunks/chunk-DDZDYHEU.js";
+import {
+  collectFiles,
+  require_picomatch
+} from "./chunks/chunk-2DUTI5VG.js";
+import {
+  itemsToOpen,
+  planItems,
+  runSync
+} from "./chunks/chunk-7SW7ARZO.js";
+import {
+  GitHubGateway,
   code,
   createOctokit,
   isForbidden,
   issueTitle,
-  itemsToOpen,
   limitsFromEnv,
   lineLink,
-  listFollowUps,
-  loadConfig,
   login,
   md,
   mermaid,
-  planItems,
-  remind,
   require_tunnel,
   require_undici,
-  runSync,
   statusOf,
-  tuningFromEnv,
-  upsertDashboard
-} from "./chunks/chunk-BW2HCS7W.js";
+  tuningFromEnv
+} from "./chunks/chunk-EJ37S5DK.js";
 import {
-  __toESM,
-  buildReport,
-  checkStream,
-  collectFiles,
-  require_picomatch
-} from "./chunks/chunk-2B3RQV5T.js";
+  __toESM
+} from "./chunks/chunk-ACLCLXQY.js";
 
-// ../../work/main/node_modules/@actions/core/lib/command.js
+// node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
-// ../../work/main/node_modules/@actions/core/lib/utils.js
+// node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
     return "";
@@ -64,7 +76,7 @@ function toCommandProperties(annotationProperties) {
   };
 }
 
-// ../../work/main/node_modules/@actions/core/lib/command.js
+// node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -109,7 +121,7 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// ../../work/main/node_modules/@actions/core/lib/file-command.js
+// node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
@@ -137,10 +149,10 @@ function prepareKeyValueMessage(key, value) {
   return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
-// ../../work/main/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
 
-// ../../work/main/node_modules/@actions/http-client/lib/index.js
+// node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var HttpCodes;
@@ -195,7 +207,7 @@ var HttpResponseRetryCodes = [
   HttpCodes.GatewayTimeout
 ];
 
-// ../../work/main/node_modules/@actions/core/lib/summary.js
+// node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -480,23 +492,23 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
-// ../../work/main/node_modules/@actions/core/lib/platform.js
+// node_modules/@actions/core/lib/platform.js
 import os3 from "os";
 
-// ../../work/main/node_modules/@actions/io/lib/io-util.js
+// node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 
-// ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
+// node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
 
-// ../../work/main/node_modules/@actions/core/lib/platform.js
+// node_modules/@actions/core/lib/platform.js
 var platform = os3.platform();
 var arch = os3.arch();
 
-// ../../work/main/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/core/lib/core.js
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";

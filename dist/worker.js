@@ -1,7 +1,9 @@
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
 import {
   checkOne
-} from "./chunks/chunk-2B3RQV5T.js";
+} from "./chunks/chunk-DDZDYHEU.js";
+import "./chunks/chunk-2DUTI5VG.js";
+import "./chunks/chunk-ACLCLXQY.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
