@@ -3,22 +3,22 @@ import { createRequire as __pmCreateRequire } from 'node:module'; const require 
 import {
   ConfigError,
   loadConfig
-} from "./chunks/chunk-XFRYIYEK.js";
+} from "./chunks/chunk-Z4KWKCF6.js";
 import {
   VERSION,
   formatSarif,
   formatText,
   parseShard
-} from "./chunks/chunk-G2MZ2RGH.js";
+} from "./chunks/chunk-4QRYO22N.js";
 import {
   REPORT_VERSION,
   checkStream,
   progressBar,
   summarize
-} from "./chunks/chunk-DDZDYHEU.js";
+} from "./chunks/chunk-ZBN3PW5X.js";
 import {
   collectFiles
-} from "./chunks/chunk-2DUTI5VG.js";
+} from "./chunks/chunk-FXSGCSOM.js";
 import "./chunks/chunk-ACLCLXQY.js";
 
 // src/cli/main.ts
@@ -119,7 +119,7 @@ ${USAGE}`);
     return 2;
   }
   const color = values["no-color"] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR;
-  if (command === "merge") return (await import("./chunks/cli-L3IJWR3U.js")).mergeCommand(paths, format, color, io);
+  if (command === "merge") return (await import("./chunks/cli-TYFO5C6F.js")).mergeCommand(paths, format, color, io);
   let config;
   try {
     config = await loadConfig(io.cwd, values.config);
@@ -138,7 +138,7 @@ ${USAGE}`);
 `);
       return 2;
     }
-    return (await import("./chunks/cli-L3IJWR3U.js")).auditCommand({ paths, format, color, repo: values.repo, shard }, config, io);
+    return (await import("./chunks/cli-TYFO5C6F.js")).auditCommand({ paths, format, color, repo: values.repo, shard }, config, io);
   }
   let syncOptions = null;
   if (command === "sync") {
@@ -166,7 +166,7 @@ ${USAGE}`);
 `);
   if (collected.files.length === 0 && collected.problems.length > 0) return 2;
   if (syncOptions) {
-    const { checkFiles } = await import("./chunks/check-files-E3WJUACG.js");
+    const { checkFiles } = await import("./chunks/check-files-M4C4DYW6.js");
     return (await import("./chunks/sync-WOJ6GXQY.js")).syncCommand(syncOptions, await checkFiles(collected.files, io.cwd, config, io.now), config, format === "json" ? "json" : "text", io);
   }
   const files = [];

@@ -3,10 +3,10 @@ import {
   ConfigError,
   SECTION_KEYS,
   loadConfig
-} from "./chunks/chunk-XFRYIYEK.js";
+} from "./chunks/chunk-Z4KWKCF6.js";
 import {
   checkFiles
-} from "./chunks/chunk-ILSZMAS6.js";
+} from "./chunks/chunk-2U6VWZ3Q.js";
 import {
   BODY_LIMIT,
   OFFLINE,
@@ -20,11 +20,11 @@ import {
 import {
   buildReport,
   checkStream
-} from "./chunks/chunk-DDZDYHEU.js";
+} from "./chunks/chunk-ZBN3PW5X.js";
 import {
   collectFiles,
   require_picomatch
-} from "./chunks/chunk-2DUTI5VG.js";
+} from "./chunks/chunk-FXSGCSOM.js";
 import {
   itemsToOpen,
   planItems,

@@ -264,6 +264,8 @@ function finish(d: Draft, input: ActionItemInput): ActionItem {
   if (prio) {
     priority ??= (prio[1] ?? prio[2] ?? prio[3]).toUpperCase().startsWith('P') ? (prio[1] ?? prio[2] ?? prio[3]).toUpperCase() : (prio[1] ?? prio[2] ?? prio[3]).toLowerCase();
     if (!prio[3]) title = title.replace(prio[0], ' ');
+    // A bare "P1" inside a list of fields ("(Owner: x, P1)") is metadata too; in prose ("a P1 bug") it stays.
+    else title = title.replace(BARE_PRIORITY_FIELD, ' ');
   }
 
   let due = d.due ? normaliseDue(d.due, input) ?? d.due : undefined;
@@ -330,13 +332,20 @@ function dueExpressionLength(text: string): number {
 
 const LINKED_REF = /\(\s{0,2}(?:#\d{1,9}|https?:\/\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/issues\/\d{1,9})\s{0,2}\)/g;
 
+const BARE_PRIORITY_FIELD = /[,;|]\s{0,3}P[0-4]\b\s{0,3}\)?|\(\s{0,3}P[0-4]\s{0,3}\)/;
+
 function tidy(text: string): string {
-  return text
+  const cleaned = text
     .replace(/<!--[\s\S]{0,500}?-->/g, ' ')
     .replace(/\(\s*\)|\[\s*\]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s\-–—:;,.|•]+/, '')
     .replace(/(?<![\s\-–—:;,|(])[\s\-–—:;,|(]+$/, '')
     .trim();
+  // Fields taken out of "(Owner: x, due y)" can leave " ," or an unmatched ")" behind.
+  const spaced = cleaned.replace(/ ([,;])/g, '$1').replace(/[,;]\s{0,3}(?=\)|$)/g, '');
+  const open = (spaced.match(/\(/g) ?? []).length;
+  const close = (spaced.match(/\)/g) ?? []).length;
+  return (close > open ? spaced.replace(/\s{0,3}\)$/, '') : spaced).trim();
 }
 

@@ -30485,6 +30485,7 @@ function finish(d, input) {
   if (prio) {
     priority ??= (prio[1] ?? prio[2] ?? prio[3]).toUpperCase().startsWith("P") ? (prio[1] ?? prio[2] ?? prio[3]).toUpperCase() : (prio[1] ?? prio[2] ?? prio[3]).toLowerCase();
     if (!prio[3]) title = title.replace(prio[0], " ");
+    else title = title.replace(BARE_PRIORITY_FIELD, " ");
   }
   let due = d.due ? normaliseDue(d.due, input) ?? d.due : void 0;
   const dueField = DUE_FIELD.exec(title);
@@ -30541,8 +30542,13 @@ function dueExpressionLength(text5) {
   return d && d.index < 4 ? d.index + d.length : 0;
 }
 var LINKED_REF = /\(\s{0,2}(?:#\d{1,9}|https?:\/\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/issues\/\d{1,9})\s{0,2}\)/g;
+var BARE_PRIORITY_FIELD = /[,;|]\s{0,3}P[0-4]\b\s{0,3}\)?|\(\s{0,3}P[0-4]\s{0,3}\)/;
 function tidy(text5) {
-  return text5.replace(/<!--[\s\S]{0,500}?-->/g, " ").replace(/\(\s*\)|\[\s*\]/g, " ").replace(/\s+/g, " ").replace(/^[\s\-–—:;,.|•]+/, "").replace(/(?<![\s\-–—:;,|(])[\s\-–—:;,|(]+$/, "").trim();
+  const cleaned = text5.replace(/<!--[\s\S]{0,500}?-->/g, " ").replace(/\(\s*\)|\[\s*\]/g, " ").replace(/\s+/g, " ").replace(/^[\s\-–—:;,.|•]+/, "").replace(/(?<![\s\-–—:;,|(])[\s\-–—:;,|(]+$/, "").trim();
+  const spaced = cleaned.replace(/ ([,;])/g, "$1").replace(/[,;]\s{0,3}(?=\)|$)/g, "");
+  const open = (spaced.match(/\(/g) ?? []).length;
+  const close2 = (spaced.match(/\)/g) ?? []).length;
+  return (close2 > open ? spaced.replace(/\s{0,3}\)$/, "") : spaced).trim();
 }
 
 // src/core/model/frontmatter.ts

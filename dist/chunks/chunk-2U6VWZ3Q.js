@@ -4,7 +4,7 @@ import {
   readDocument,
   tooLargeMessage,
   unreadableDocument
-} from "./chunk-2DUTI5VG.js";
+} from "./chunk-FXSGCSOM.js";
 
 // src/io/check-files.ts
 async function checkFiles(files, cwd, config, now = /* @__PURE__ */ new Date()) {

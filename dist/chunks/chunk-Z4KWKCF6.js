@@ -30,7 +30,7 @@ import {
   tuple,
   union,
   unknown
-} from "./chunk-2DUTI5VG.js";
+} from "./chunk-FXSGCSOM.js";
 import {
   __export,
   __toESM

@@ -4,7 +4,7 @@ import {
   readDocument,
   tooLargeMessage,
   unreadableDocument
-} from "./chunk-2DUTI5VG.js";
+} from "./chunk-FXSGCSOM.js";
 
 // src/io/pool.ts
 import { existsSync } from "node:fs";

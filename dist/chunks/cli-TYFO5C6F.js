@@ -13,15 +13,15 @@ import {
   formatSarif,
   formatText,
   inShard
-} from "./chunk-G2MZ2RGH.js";
+} from "./chunk-4QRYO22N.js";
 import {
   checkStream,
   plannedThreads,
   progressBar
-} from "./chunk-DDZDYHEU.js";
+} from "./chunk-ZBN3PW5X.js";
 import {
   collectFiles
-} from "./chunk-2DUTI5VG.js";
+} from "./chunk-FXSGCSOM.js";
 import {
   GitHubGateway,
   createOctokit,
