@@ -16,7 +16,7 @@ import {
   listFollowUps,
   remind,
   upsertDashboard
-} from "./chunks/chunk-UK7FERPF.js";
+} from "./chunks/chunk-5R5FYQJL.js";
 import {
   buildReport,
   checkStream
@@ -26,26 +26,24 @@ import {
   require_picomatch
 } from "./chunks/chunk-FXSGCSOM.js";
 import {
-  itemsToOpen,
-  planItems,
-  runSync
-} from "./chunks/chunk-7SW7ARZO.js";
-import {
   GitHubGateway,
   code,
   createOctokit,
   isForbidden,
   issueTitle,
+  itemsToOpen,
   limitsFromEnv,
   lineLink,
   login,
   md,
   mermaid,
+  planItems,
   require_tunnel,
   require_undici,
+  runSync,
   statusOf,
   tuningFromEnv
-} from "./chunks/chunk-EJ37S5DK.js";
+} from "./chunks/chunk-VLMUY5VE.js";
 import {
   __toESM
 } from "./chunks/chunk-ACLCLXQY.js";

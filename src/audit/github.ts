@@ -4,10 +4,10 @@
  * it), the dashboard issue kept in place, and opt-in reminders on overdue
  * follow-ups.
  */
-import { parseItemMarker } from '../core/markers.js';
 import { indexFollowUps, type IssueIndex, type KnownIssue } from '../core/audit/status.js';
 import type { FollowUp } from '../core/audit/types.js';
 import type { ApiIssue, GitHubGateway } from '../github/gateway.js';
+import { toTracked } from '../sync/run.js';
 import { code, md } from '../render/escape.js';
 import { lineLink, type LinkBase } from '../render/links.js';
 import { DASHBOARD_MARKER, owner } from './render.js';
@@ -16,19 +16,7 @@ export const REMINDER_MARKER = '<!-- postmortem-governance:reminder -->';
 const DAY = 86_400_000;
 
 export function toKnown(issue: ApiIssue): KnownIssue {
-  return {
-    number: issue.number,
-    title: issue.title,
-    body: issue.body ?? '',
-    state: issue.state === 'closed' ? 'closed' : 'open',
-    labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
-    assignees: (issue.assignees ?? []).map((a) => a.login),
-    author: issue.user?.login ?? '',
-    url: issue.html_url,
-    marker: parseItemMarker(issue.body),
-    createdAt: issue.created_at ?? null,
-    closedAt: issue.closed_at ?? null,
-  };
+  return { ...toTracked(issue), createdAt: issue.created_at ?? null, closedAt: issue.closed_at ?? null };
 }
 
 export interface Listing {

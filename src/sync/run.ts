@@ -53,7 +53,8 @@ export interface SyncOptions {
 
 const LABEL_COLORS: Record<string, string> = { corrective: 'd93f0b', preventative: '0e8a16', removed: 'bfbfbf' };
 
-function toTracked(issue: ApiIssue): TrackedIssue {
+/** An issue from the API as the planner sees it (the audit adds its dates to this). */
+export function toTracked(issue: ApiIssue): TrackedIssue {
   return {
     number: issue.number,
     title: issue.title,

@@ -7,7 +7,7 @@ import {
   auditStream,
   auditText,
   listFollowUps
-} from "./chunk-UK7FERPF.js";
+} from "./chunk-5R5FYQJL.js";
 import {
   VERSION,
   formatSarif,
@@ -26,7 +26,7 @@ import {
   GitHubGateway,
   createOctokit,
   tuningFromEnv
-} from "./chunk-EJ37S5DK.js";
+} from "./chunk-VLMUY5VE.js";
 import "./chunk-ACLCLXQY.js";
 
 // src/audit/cli.ts

@@ -21553,6 +21553,448 @@ var GitHubGateway = class {
   }
 };
 
+// src/core/markers.ts
+var MANAGED_START = "<!-- postmortem-governance:start -->";
+var MANAGED_END = "<!-- postmortem-governance:end -->";
+var ITEM_PREFIX = "<!-- postmortem-governance:item ";
+var ITEM = /<!-- postmortem-governance:item (\{[^<>]{1,4000}\}) -->/;
+function itemKey(marker) {
+  return `${marker.path}#${marker.id}`;
+}
+function renderItemMarker(marker) {
+  const json = JSON.stringify({ v: 1, path: marker.path, id: marker.id, words: marker.words.slice(0, 40) }).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+  return `${ITEM_PREFIX}${json} -->`;
+}
+function parseItemMarker(body) {
+  if (!body) return null;
+  const m = ITEM.exec(body);
+  if (!m) return null;
+  try {
+    const data = JSON.parse(m[1]);
+    if (data.v !== 1 || typeof data.path !== "string" || typeof data.id !== "string") return null;
+    const words = Array.isArray(data.words) ? data.words.filter((w) => typeof w === "string") : [];
+    return { path: data.path, id: data.id, words };
+  } catch {
+    return null;
+  }
+}
+function replaceManaged(existing, managed) {
+  const body = existing ?? "";
+  const start = body.indexOf(MANAGED_START);
+  const end = body.indexOf(MANAGED_END, start + 1);
+  if (start === -1 || end === -1) return body.trim() ? `${body.trimEnd()}
+
+${managed}` : managed;
+  return body.slice(0, start) + managed + body.slice(end + MANAGED_END.length);
+}
+
+// src/core/plan.ts
+function severityOf(model) {
+  const s = model.frontMatter?.data?.severity;
+  return typeof s === "string" || typeof s === "number" ? String(s) : null;
+}
+function planItems(models) {
+  const out = [];
+  for (const model of models) {
+    for (const item of model.actionItems) {
+      out.push({
+        key: `${model.path}#${item.id}`,
+        path: model.path,
+        id: item.id,
+        line: item.line,
+        title: item.title,
+        kind: item.kind,
+        owner: item.owner,
+        due: item.due,
+        priority: item.priority,
+        done: item.done,
+        linked: item.issue,
+        fingerprint: item.fingerprint ?? [],
+        document: { title: model.title, date: model.incident.date ?? null, severity: severityOf(model) }
+      });
+    }
+  }
+  return out;
+}
+function itemsToOpen(items) {
+  return items.filter((i) => !i.done && !i.linked);
+}
+
+// src/core/sync.ts
+var SAME_ITEM = 0.5;
+function sameSet(a, b) {
+  const x = [...a].map((s) => s.toLowerCase()).sort();
+  const y = [...b].map((s) => s.toLowerCase()).sort();
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+function indexIssues(issues, me) {
+  const trusted = issues.filter((i) => i.author === me && i.marker !== null).sort((a, b) => a.number - b.number);
+  const byKey = /* @__PURE__ */ new Map();
+  const duplicates = [];
+  for (const issue of trusted) {
+    const key = itemKey(issue.marker);
+    const first = byKey.get(key);
+    if (!first) byKey.set(key, issue);
+    else if (issue.state === "open") duplicates.push({ issue, of: first });
+  }
+  return { byKey, duplicates };
+}
+function matchItems(items, byKey) {
+  const matched = /* @__PURE__ */ new Map();
+  const used = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    const issue = byKey.get(item.key);
+    if (issue) {
+      matched.set(item.key, issue);
+      used.add(issue.number);
+    }
+  }
+  for (const item of items) {
+    if (matched.has(item.key)) continue;
+    let best;
+    for (const issue of byKey.values()) {
+      if (used.has(issue.number) || issue.marker.path !== item.path) continue;
+      if (items.some((other) => other.key === itemKey(issue.marker))) continue;
+      const score = similarity(item.fingerprint, issue.marker.words);
+      if (score >= SAME_ITEM && (!best || score > best.score)) best = { issue, score };
+    }
+    if (best) {
+      matched.set(item.key, best.issue);
+      used.add(best.issue.number);
+    }
+  }
+  return matched;
+}
+function planSync(input) {
+  const ops = [];
+  const { byKey, duplicates } = indexIssues(input.issues, input.me);
+  for (const d of duplicates) ops.push({ kind: "duplicate", issue: d.issue, of: d.of });
+  const matched = matchItems(input.items, byKey);
+  const used = new Set([...matched.values()].map((i) => i.number));
+  let creates = 0;
+  for (const item of input.items) {
+    const issue = matched.get(item.key);
+    if (issue) {
+      if (issue.state === "closed") {
+        ops.push({ kind: "closed", item, issue });
+        continue;
+      }
+      if (item.done && input.settings.closeDone) {
+        ops.push({ kind: "close-done", item, issue });
+        continue;
+      }
+      const desired = input.desired(item, issue);
+      const changes = [];
+      const reworded = !sameSet(item.fingerprint, issue.marker.words);
+      if (reworded && desired.title !== issue.title) changes.push("title");
+      if (input.mergeBody(issue.body, desired.managed) !== issue.body) changes.push("body");
+      if (!desired.labels.every((l) => issue.labels.some((x) => x.toLowerCase() === l.toLowerCase()))) changes.push("labels");
+      if (desired.assignees.length > 0 && !sameSet(desired.assignees, issue.assignees) && issue.assignees.length === 0) changes.push("assignees");
+      ops.push(changes.length > 0 ? { kind: "update", item, issue, desired, changes } : { kind: "unchanged", item, issue });
+      continue;
+    }
+    if (item.linked) {
+      ops.push({ kind: "linked", item });
+      continue;
+    }
+    if (item.done && !input.settings.includeDone) {
+      ops.push({ kind: "done-in-doc", item });
+      continue;
+    }
+    if (creates >= input.maxCreates) {
+      ops.push({ kind: "skipped", item, reason: `max-issues (${input.maxCreates}) reached` });
+      continue;
+    }
+    creates++;
+    ops.push({ kind: "create", item, desired: input.desired(item, null) });
+  }
+  const inScope = new Set(input.documents);
+  for (const issue of byKey.values()) {
+    if (used.has(issue.number) || issue.state !== "open" || !inScope.has(issue.marker.path)) continue;
+    const labelled = issue.labels.some((l) => l.toLowerCase() === input.settings.labels.removed.toLowerCase());
+    if (labelled && !input.settings.closeRemoved) continue;
+    ops.push({ kind: "removed", issue, close: input.settings.closeRemoved });
+  }
+  return ops;
+}
+function labelsFor(item, settings) {
+  const l = settings.labels;
+  const out = [l.base];
+  const kind = item.kind === "corrective" ? l.corrective : item.kind === "preventative" ? l.preventative : l.other;
+  if (kind) out.push(kind);
+  if (l.priority && item.priority) out.push(l.priority.replace("{priority}", item.priority));
+  if (l.severity && item.document.severity) out.push(l.severity.replace("{severity}", item.document.severity));
+  return [...new Set(out.map((s) => s.slice(0, 50)))];
+}
+
+// src/render/escape.ts
+var HTML = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+function md(text, max = 500) {
+  let s = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+  if (s.length > max) s = s.slice(0, max - 1) + "\u2026";
+  return s.replace(/[&<>"]/g, (c) => HTML[c]).replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/([\\`*_[\]])/g, "\\$1");
+}
+function login(name) {
+  const clean = name.replace(/^@/, "").replace(/[^\w./-]/g, "");
+  return clean ? "`@" + clean + "`" : "";
+}
+function code(text, max = 200) {
+  let s = text.replace(/\s+/g, " ").trim();
+  if (s.length > max) s = s.slice(0, max - 1) + "\u2026";
+  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = s.startsWith("`") || s.endsWith("`") ? " " : "";
+  return `${fence}${pad}${s.replace(/\|/g, "\\|")}${pad}${fence}`;
+}
+function mermaid(text, max = 80) {
+  let s = text.replace(/[:;#`"<>{}[\]()|\\%&]/g, " ").replace(/\s+/g, " ").trim();
+  if (s.length > max) s = s.slice(0, max - 1) + "\u2026";
+  return s || "\u2026";
+}
+
+// src/render/links.ts
+function lineLink(base, path, line) {
+  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  return `${base.serverUrl}/${base.owner}/${base.repo}/blob/${base.sha}/${encoded}#L${line}`;
+}
+
+// src/render/issue.ts
+var TITLE_LIMIT = 256;
+function issueTitle(item) {
+  const title = item.title.replace(/\s+/g, " ").replace(/(?:\s[-–—:,(]{0,2}\s{0,2}@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?\)?)+$/, "").trim() || `Action item ${item.id}`;
+  return title.length > TITLE_LIMIT ? title.slice(0, TITLE_LIMIT - 1) + "\u2026" : title;
+}
+function managedBody(item, options) {
+  const permalink = lineLink(options.link, item.path, item.line);
+  const doc = item.document.title ? md(item.document.title, 200) : code(item.path);
+  const owner = item.owner ? `${login(item.owner)}${options.ownerAssignable ? "" : " (named here, not assigned: GitHub cannot assign this login)"}` : "not stated";
+  const incident = [item.document.date, item.document.severity ? md(item.document.severity, 20) : null].filter(Boolean).join(" \xB7 ") || "not stated";
+  const rows = [
+    ["Kind", item.kind],
+    ["Owner", owner],
+    ["Due", item.due ? md(item.due, 40) : "not stated"],
+    ["Priority", item.priority ? md(item.priority, 20) : "not stated"],
+    ["Incident", incident],
+    ["Source", `[${md(item.path, 200)}#L${item.line}](${permalink})`]
+  ];
+  return [
+    MANAGED_START,
+    `An action item from the postmortem **${doc}**.`,
+    "",
+    `> ${md(item.title, 1e3)}`,
+    "",
+    "| | |",
+    "| --- | --- |",
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    "",
+    "<sub>Opened by postmortem-governance. Edit the item in the postmortem to change this issue; text outside this block is yours and is kept.</sub>",
+    renderItemMarker({ path: item.path, id: item.id, words: item.fingerprint }),
+    MANAGED_END
+  ].join("\n");
+}
+
+// src/sync/run.ts
+var LABEL_COLORS = { corrective: "d93f0b", preventative: "0e8a16", removed: "bfbfbf" };
+function toTracked(issue) {
+  return {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? "",
+    state: issue.state === "closed" ? "closed" : "open",
+    labels: issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
+    assignees: (issue.assignees ?? []).map((a) => a.login),
+    author: issue.user?.login ?? "",
+    url: issue.html_url,
+    marker: parseItemMarker(issue.body)
+  };
+}
+var VALID_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+async function runSync(options) {
+  const { gateway, config, log } = options;
+  const settings = config.issues;
+  const me = await gateway.identity();
+  const listing = (await gateway.listIssuesBy(me)).map(toTracked);
+  const models = options.files.map((f) => f.model).filter((m) => m !== null);
+  const items = planItems(models);
+  const assignable = /* @__PURE__ */ new Map();
+  if (settings.assignOwners) {
+    for (const owner of new Set(items.filter((i) => !i.done && i.owner).map((i) => i.owner.replace(/^@/, "")))) {
+      assignable.set(owner, VALID_LOGIN.test(owner) ? await gateway.isAssignable(owner) : false);
+    }
+  }
+  const canAssign = (item) => !!item.owner && assignable.get(item.owner.replace(/^@/, "")) === true;
+  const desired = (item, issue) => {
+    const previous = issue ? /\/blob\/([0-9a-f]{7,40})\/[^\s)]{0,1000}#L(\d+)\)/.exec(issue.body) : null;
+    const sha = previous && Number(previous[2]) === item.line && issue.marker?.path === item.path ? previous[1] : options.link.sha;
+    return {
+      title: issueTitle(item),
+      labels: labelsFor(item, settings),
+      assignees: canAssign(item) ? [item.owner.replace(/^@/, "")] : [],
+      managed: managedBody(item, { link: { ...options.link, sha }, ownerAssignable: !item.owner || canAssign(item) })
+    };
+  };
+  const documents = [.../* @__PURE__ */ new Set([...models.map((m) => m.path), ...options.deleted])];
+  const ops = planSync({
+    items,
+    issues: listing,
+    me,
+    documents,
+    settings,
+    maxCreates: options.maxCreates,
+    desired,
+    mergeBody: replaceManaged
+  });
+  await ensureLabels(gateway, ops, settings);
+  const result = { outcomes: [], counts: {}, remaining: 0, failures: [] };
+  const record = (o) => {
+    const action = options.dryRun && !["unchanged", "already-closed", "linked", "done-in-doc", "skipped"].includes(o.action) ? `would-${o.action}` : o.action;
+    result.outcomes.push({ ...o, action });
+    result.counts[action] = (result.counts[action] ?? 0) + 1;
+  };
+  const fromItem = (item, issue, action, reason) => ({
+    key: item.key,
+    path: item.path,
+    line: item.line,
+    title: item.title,
+    issue: issue?.number ?? null,
+    url: issue?.url ?? null,
+    action,
+    ...reason ? { reason } : {}
+  });
+  let paused = null;
+  for (const op of ops) {
+    if (paused && op.kind === "create") {
+      result.remaining++;
+      record(fromItem(op.item, null, "skipped", "content-creation limit"));
+      continue;
+    }
+    try {
+      await apply(op);
+    } catch (error) {
+      if (error instanceof PaceExceeded && op.kind === "create") {
+        paused = error;
+        log.warning(`${error.message}: stopping the creates here. Rerun after that to open the rest; the rerun resumes where this one stopped.`);
+        result.remaining++;
+        record(fromItem(op.item, null, "skipped", "content-creation limit"));
+        continue;
+      }
+      const status = statusOf(error);
+      const what = "item" in op ? `${op.item.path}:${op.item.line}` : `#${op.issue.number}`;
+      const message = `${op.kind} ${what} failed${status ? ` (HTTP ${status})` : ""}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+      log.warning(message);
+      result.failures.push(message);
+      if ("item" in op) record(fromItem(op.item, "issue" in op ? { number: op.issue.number, url: op.issue.url } : null, "failed", message));
+      if (op.kind === "create") result.remaining++;
+    }
+  }
+  async function apply(op) {
+    switch (op.kind) {
+      case "create": {
+        const body = op.desired.managed;
+        const find = (candidates) => candidates.find((c) => c.user?.login === me && parseItemMarker(c.body) && itemKey(parseItemMarker(c.body)) === op.item.key);
+        let created;
+        try {
+          created = await gateway.createIssueOnce({ title: op.desired.title, body, labels: op.desired.labels, assignees: op.desired.assignees }, find, me);
+        } catch (error) {
+          if (statusOf(error) !== 422 || op.desired.assignees.length === 0) throw error;
+          log.warning(`Could not assign ${op.desired.assignees.join(", ")} to "${op.desired.title}"; naming the owner in the issue instead.`);
+          const named = managedBody(op.item, { link: options.link, ownerAssignable: false });
+          created = await gateway.createIssueOnce({ title: op.desired.title, body: named, labels: op.desired.labels, assignees: [] }, find, me);
+        }
+        record(fromItem(op.item, created ? { number: created.number, url: created.html_url } : null, "created"));
+        return;
+      }
+      case "update": {
+        const fields = {};
+        if (op.changes.includes("title")) fields.title = op.desired.title;
+        if (op.changes.includes("body")) fields.body = replaceManaged(op.issue.body, op.desired.managed);
+        if (op.changes.includes("assignees")) fields.assignees = op.desired.assignees;
+        if (Object.keys(fields).length > 0) await gateway.updateIssue(op.issue.number, fields);
+        if (op.changes.includes("labels")) {
+          const missing = op.desired.labels.filter((l) => !op.issue.labels.some((x) => x.toLowerCase() === l.toLowerCase()));
+          await gateway.addLabels(op.issue.number, missing);
+        }
+        record(fromItem(op.item, op.issue, "updated", op.changes.join(", ")));
+        return;
+      }
+      case "unchanged":
+        record(fromItem(op.item, op.issue, "unchanged"));
+        return;
+      case "closed":
+        record(fromItem(op.item, op.issue, "already-closed"));
+        return;
+      case "close-done": {
+        const at = lineLink(options.link, op.item.path, op.item.line);
+        await gateway.createComment(op.issue.number, `The postmortem now marks this item done ([${op.item.path}#L${op.item.line}](${at})). Closing.`);
+        await gateway.updateIssue(op.issue.number, { state: "closed", state_reason: "completed" });
+        record(fromItem(op.item, op.issue, "closed"));
+        return;
+      }
+      case "done-in-doc":
+        record(fromItem(op.item, null, "done-in-doc"));
+        return;
+      case "linked":
+        record(fromItem(op.item, null, "linked", `the document links ${op.item.linked}`));
+        return;
+      case "skipped":
+        result.remaining++;
+        record(fromItem(op.item, null, "skipped", op.reason));
+        return;
+      case "removed": {
+        const path = op.issue.marker.path;
+        const note = options.deleted.includes(path) ? `The postmortem \`${path}\` was deleted, so this item no longer exists in it.` : `This item is no longer in \`${path}\` (at ${options.link.sha.slice(0, 7)}): it was removed or reworded beyond recognition.`;
+        const tail = op.close ? " Closing, as the configuration asks (`issues.close-removed`)." : " It stays open: close it if the work is no longer planned.";
+        await gateway.createComment(op.issue.number, note + tail);
+        await gateway.addLabels(op.issue.number, [settings.labels.removed]);
+        if (op.close) await gateway.updateIssue(op.issue.number, { state: "closed", state_reason: "not_planned" });
+        result.outcomes.push({ key: itemKey(op.issue.marker), path, line: 0, title: op.issue.title, issue: op.issue.number, url: op.issue.url, action: options.dryRun ? "would-remove" : "removed" });
+        result.counts.removed = (result.counts.removed ?? 0) + 1;
+        return;
+      }
+      case "duplicate":
+        await closeDuplicate(gateway, op.issue, op.of);
+        result.outcomes.push({ key: itemKey(op.issue.marker), path: op.issue.marker.path, line: 0, title: op.issue.title, issue: op.issue.number, url: op.issue.url, action: options.dryRun ? "would-close-duplicate" : "duplicate" });
+        result.counts.duplicate = (result.counts.duplicate ?? 0) + 1;
+        return;
+    }
+  }
+  if (!options.dryRun && (result.counts.created ?? 0) > 0) {
+    const again = (await gateway.listIssuesBy(me)).map(toTracked).filter((i) => i.marker && i.state === "open").sort((a, b) => a.number - b.number);
+    const seen = /* @__PURE__ */ new Map();
+    for (const issue of again) {
+      const key = itemKey(issue.marker);
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, issue);
+        continue;
+      }
+      await closeDuplicate(gateway, issue, first);
+      result.counts.duplicate = (result.counts.duplicate ?? 0) + 1;
+      const outcome = result.outcomes.find((o) => o.issue === issue.number);
+      if (outcome) Object.assign(outcome, { issue: first.number, url: first.url, action: "duplicate-closed", reason: `kept #${first.number}` });
+    }
+  }
+  return result;
+}
+async function closeDuplicate(gateway, issue, of) {
+  await gateway.createComment(issue.number, `Duplicate of #${of.number}: two runs of postmortem-governance opened an issue for the same action item at the same time. Closing this copy; #${of.number} tracks the item.`);
+  await gateway.updateIssue(issue.number, { state: "closed", state_reason: "not_planned" });
+}
+async function ensureLabels(gateway, ops, settings) {
+  const needed = /* @__PURE__ */ new Set();
+  for (const op of ops) {
+    if (op.kind === "create" || op.kind === "update") op.desired.labels.forEach((l) => needed.add(l));
+    if (op.kind === "removed") needed.add(settings.labels.removed);
+  }
+  if (needed.size === 0) return;
+  const existing = new Set((await gateway.listLabels()).map((l) => l.toLowerCase()));
+  for (const name of needed) {
+    if (existing.has(name.toLowerCase())) continue;
+    const color = name === settings.labels.corrective ? LABEL_COLORS.corrective : name === settings.labels.preventative ? LABEL_COLORS.preventative : name === settings.labels.removed ? LABEL_COLORS.removed : "ededed";
+    await gateway.createLabel(name, color, "Managed by postmortem-governance");
+  }
+}
+
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync } from "fs";
 import { EOL } from "os";
@@ -26031,236 +26473,26 @@ function createOctokit(token, options) {
   );
 }
 
-// src/render/escape.ts
-var HTML = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-function md(text, max = 500) {
-  let s = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
-  if (s.length > max) s = s.slice(0, max - 1) + "\u2026";
-  return s.replace(/[&<>"]/g, (c) => HTML[c]).replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/([\\`*_[\]])/g, "\\$1");
-}
-function login(name) {
-  const clean = name.replace(/^@/, "").replace(/[^\w./-]/g, "");
-  return clean ? "`@" + clean + "`" : "";
-}
-function code(text, max = 200) {
-  let s = text.replace(/\s+/g, " ").trim();
-  if (s.length > max) s = s.slice(0, max - 1) + "\u2026";
-  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = s.startsWith("`") || s.endsWith("`") ? " " : "";
-  return `${fence}${pad}${s.replace(/\|/g, "\\|")}${pad}${fence}`;
-}
-function mermaid(text, max = 80) {
-  let s = text.replace(/[:;#`"<>{}[\]()|\\%&]/g, " ").replace(/\s+/g, " ").trim();
-  if (s.length > max) s = s.slice(0, max - 1) + "\u2026";
-  return s || "\u2026";
-}
-
-// src/core/markers.ts
-var MANAGED_START = "<!-- postmortem-governance:start -->";
-var MANAGED_END = "<!-- postmortem-governance:end -->";
-var ITEM_PREFIX = "<!-- postmortem-governance:item ";
-var ITEM = /<!-- postmortem-governance:item (\{[^<>]{1,4000}\}) -->/;
-function itemKey(marker) {
-  return `${marker.path}#${marker.id}`;
-}
-function renderItemMarker(marker) {
-  const json = JSON.stringify({ v: 1, path: marker.path, id: marker.id, words: marker.words.slice(0, 40) }).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
-  return `${ITEM_PREFIX}${json} -->`;
-}
-function parseItemMarker(body) {
-  if (!body) return null;
-  const m = ITEM.exec(body);
-  if (!m) return null;
-  try {
-    const data = JSON.parse(m[1]);
-    if (data.v !== 1 || typeof data.path !== "string" || typeof data.id !== "string") return null;
-    const words = Array.isArray(data.words) ? data.words.filter((w) => typeof w === "string") : [];
-    return { path: data.path, id: data.id, words };
-  } catch {
-    return null;
-  }
-}
-function replaceManaged(existing, managed) {
-  const body = existing ?? "";
-  const start = body.indexOf(MANAGED_START);
-  const end = body.indexOf(MANAGED_END, start + 1);
-  if (start === -1 || end === -1) return body.trim() ? `${body.trimEnd()}
-
-${managed}` : managed;
-  return body.slice(0, start) + managed + body.slice(end + MANAGED_END.length);
-}
-
-// src/render/links.ts
-function lineLink(base, path, line) {
-  const encoded = path.split("/").map(encodeURIComponent).join("/");
-  return `${base.serverUrl}/${base.owner}/${base.repo}/blob/${base.sha}/${encoded}#L${line}`;
-}
-
-// src/render/issue.ts
-var TITLE_LIMIT = 256;
-function issueTitle(item) {
-  const title = item.title.replace(/\s+/g, " ").replace(/(?:\s[-–—:,(]{0,2}\s{0,2}@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?\)?)+$/, "").trim() || `Action item ${item.id}`;
-  return title.length > TITLE_LIMIT ? title.slice(0, TITLE_LIMIT - 1) + "\u2026" : title;
-}
-function managedBody(item, options) {
-  const permalink = lineLink(options.link, item.path, item.line);
-  const doc = item.document.title ? md(item.document.title, 200) : code(item.path);
-  const owner = item.owner ? `${login(item.owner)}${options.ownerAssignable ? "" : " (named here, not assigned: GitHub cannot assign this login)"}` : "not stated";
-  const incident = [item.document.date, item.document.severity ? md(item.document.severity, 20) : null].filter(Boolean).join(" \xB7 ") || "not stated";
-  const rows = [
-    ["Kind", item.kind],
-    ["Owner", owner],
-    ["Due", item.due ? md(item.due, 40) : "not stated"],
-    ["Priority", item.priority ? md(item.priority, 20) : "not stated"],
-    ["Incident", incident],
-    ["Source", `[${md(item.path, 200)}#L${item.line}](${permalink})`]
-  ];
-  return [
-    MANAGED_START,
-    `An action item from the postmortem **${doc}**.`,
-    "",
-    `> ${md(item.title, 1e3)}`,
-    "",
-    "| | |",
-    "| --- | --- |",
-    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
-    "",
-    "<sub>Opened by postmortem-governance. Edit the item in the postmortem to change this issue; text outside this block is yours and is kept.</sub>",
-    renderItemMarker({ path: item.path, id: item.id, words: item.fingerprint }),
-    MANAGED_END
-  ].join("\n");
-}
-
-// src/core/sync.ts
-var SAME_ITEM = 0.5;
-function sameSet(a, b) {
-  const x = [...a].map((s) => s.toLowerCase()).sort();
-  const y = [...b].map((s) => s.toLowerCase()).sort();
-  return x.length === y.length && x.every((v, i) => v === y[i]);
-}
-function indexIssues(issues, me) {
-  const trusted = issues.filter((i) => i.author === me && i.marker !== null).sort((a, b) => a.number - b.number);
-  const byKey = /* @__PURE__ */ new Map();
-  const duplicates = [];
-  for (const issue of trusted) {
-    const key = itemKey(issue.marker);
-    const first = byKey.get(key);
-    if (!first) byKey.set(key, issue);
-    else if (issue.state === "open") duplicates.push({ issue, of: first });
-  }
-  return { byKey, duplicates };
-}
-function matchItems(items, byKey) {
-  const matched = /* @__PURE__ */ new Map();
-  const used = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    const issue = byKey.get(item.key);
-    if (issue) {
-      matched.set(item.key, issue);
-      used.add(issue.number);
-    }
-  }
-  for (const item of items) {
-    if (matched.has(item.key)) continue;
-    let best;
-    for (const issue of byKey.values()) {
-      if (used.has(issue.number) || issue.marker.path !== item.path) continue;
-      if (items.some((other) => other.key === itemKey(issue.marker))) continue;
-      const score = similarity(item.fingerprint, issue.marker.words);
-      if (score >= SAME_ITEM && (!best || score > best.score)) best = { issue, score };
-    }
-    if (best) {
-      matched.set(item.key, best.issue);
-      used.add(best.issue.number);
-    }
-  }
-  return matched;
-}
-function planSync(input) {
-  const ops = [];
-  const { byKey, duplicates } = indexIssues(input.issues, input.me);
-  for (const d of duplicates) ops.push({ kind: "duplicate", issue: d.issue, of: d.of });
-  const matched = matchItems(input.items, byKey);
-  const used = new Set([...matched.values()].map((i) => i.number));
-  let creates = 0;
-  for (const item of input.items) {
-    const issue = matched.get(item.key);
-    if (issue) {
-      if (issue.state === "closed") {
-        ops.push({ kind: "closed", item, issue });
-        continue;
-      }
-      if (item.done && input.settings.closeDone) {
-        ops.push({ kind: "close-done", item, issue });
-        continue;
-      }
-      const desired = input.desired(item, issue);
-      const changes = [];
-      const reworded = !sameSet(item.fingerprint, issue.marker.words);
-      if (reworded && desired.title !== issue.title) changes.push("title");
-      if (input.mergeBody(issue.body, desired.managed) !== issue.body) changes.push("body");
-      if (!desired.labels.every((l) => issue.labels.some((x) => x.toLowerCase() === l.toLowerCase()))) changes.push("labels");
-      if (desired.assignees.length > 0 && !sameSet(desired.assignees, issue.assignees) && issue.assignees.length === 0) changes.push("assignees");
-      ops.push(changes.length > 0 ? { kind: "update", item, issue, desired, changes } : { kind: "unchanged", item, issue });
-      continue;
-    }
-    if (item.linked) {
-      ops.push({ kind: "linked", item });
-      continue;
-    }
-    if (item.done && !input.settings.includeDone) {
-      ops.push({ kind: "done-in-doc", item });
-      continue;
-    }
-    if (creates >= input.maxCreates) {
-      ops.push({ kind: "skipped", item, reason: `max-issues (${input.maxCreates}) reached` });
-      continue;
-    }
-    creates++;
-    ops.push({ kind: "create", item, desired: input.desired(item, null) });
-  }
-  const inScope = new Set(input.documents);
-  for (const issue of byKey.values()) {
-    if (used.has(issue.number) || issue.state !== "open" || !inScope.has(issue.marker.path)) continue;
-    const labelled = issue.labels.some((l) => l.toLowerCase() === input.settings.labels.removed.toLowerCase());
-    if (labelled && !input.settings.closeRemoved) continue;
-    ops.push({ kind: "removed", issue, close: input.settings.closeRemoved });
-  }
-  return ops;
-}
-function labelsFor(item, settings) {
-  const l = settings.labels;
-  const out = [l.base];
-  const kind = item.kind === "corrective" ? l.corrective : item.kind === "preventative" ? l.preventative : l.other;
-  if (kind) out.push(kind);
-  if (l.priority && item.priority) out.push(l.priority.replace("{priority}", item.priority));
-  if (l.severity && item.document.severity) out.push(l.severity.replace("{severity}", item.document.severity));
-  return [...new Set(out.map((s) => s.slice(0, 50)))];
-}
-
 export {
   require_tunnel2 as require_tunnel,
   require_undici,
+  planItems,
+  itemsToOpen,
   limitsFromEnv,
   statusOf,
   isForbidden,
-  PaceExceeded,
   GitHubGateway,
   md,
   login,
   code,
   mermaid,
   itemKey,
-  parseItemMarker,
-  replaceManaged,
   lineLink,
   issueTitle,
-  managedBody,
   indexIssues,
   matchItems,
-  planSync,
-  labelsFor,
+  toTracked,
+  runSync,
   tuningFromEnv,
   createOctokit
 };

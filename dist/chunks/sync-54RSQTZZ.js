@@ -1,13 +1,11 @@
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
 import {
-  runSync
-} from "./chunk-7SW7ARZO.js";
-import {
   GitHubGateway,
   createOctokit,
   limitsFromEnv,
+  runSync,
   tuningFromEnv
-} from "./chunk-EJ37S5DK.js";
+} from "./chunk-VLMUY5VE.js";
 import "./chunk-ACLCLXQY.js";
 
 // src/cli/sync.ts

@@ -8,8 +8,8 @@ import {
   login,
   matchItems,
   md,
-  parseItemMarker
-} from "./chunk-EJ37S5DK.js";
+  toTracked
+} from "./chunk-VLMUY5VE.js";
 
 // src/core/audit/status.ts
 var OFFLINE = { online: false, byPath: /* @__PURE__ */ new Map(), byNumber: /* @__PURE__ */ new Map() };
@@ -454,19 +454,7 @@ function auditText(outcome) {
 var REMINDER_MARKER = "<!-- postmortem-governance:reminder -->";
 var DAY3 = 864e5;
 function toKnown(issue) {
-  return {
-    number: issue.number,
-    title: issue.title,
-    body: issue.body ?? "",
-    state: issue.state === "closed" ? "closed" : "open",
-    labels: issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
-    assignees: (issue.assignees ?? []).map((a) => a.login),
-    author: issue.user?.login ?? "",
-    url: issue.html_url,
-    marker: parseItemMarker(issue.body),
-    createdAt: issue.created_at ?? null,
-    closedAt: issue.closed_at ?? null
-  };
+  return { ...toTracked(issue), createdAt: issue.created_at ?? null, closedAt: issue.closed_at ?? null };
 }
 async function listFollowUps(gateway) {
   const me = await gateway.identity();
