@@ -16,7 +16,7 @@ import {
   listFollowUps,
   remind,
   upsertDashboard
-} from "./chunks/chunk-5R5FYQJL.js";
+} from "./chunks/chunk-YUGA6O5W.js";
 import {
   buildReport,
   checkStream
@@ -29,6 +29,7 @@ import {
   GitHubGateway,
   code,
   createOctokit,
+  desiredIssue,
   isForbidden,
   issueTitle,
   itemsToOpen,
@@ -38,12 +39,15 @@ import {
   md,
   mermaid,
   planItems,
+  planSync,
+  replaceManaged,
   require_tunnel,
   require_undici,
   runSync,
   statusOf,
+  toTracked,
   tuningFromEnv
-} from "./chunks/chunk-VLMUY5VE.js";
+} from "./chunks/chunk-M4PXJM3D.js";
 import {
   __toESM
 } from "./chunks/chunk-ACLCLXQY.js";
@@ -551,6 +555,30 @@ import { join as join2 } from "node:path";
 // src/action/check.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
 
+// src/sync/preview.ts
+async function previewSync(gateway, config, models, link) {
+  const me = await gateway.identity();
+  const issues = (await gateway.listIssuesBy(me)).map(toTracked);
+  const ops = planSync({
+    items: planItems(models),
+    issues,
+    me,
+    documents: models.map((m) => m.path),
+    settings: config.issues,
+    maxCreates: Number.POSITIVE_INFINITY,
+    // Assignability is not checked for a preview (no extra requests): owners are taken as assignable.
+    desired: (item, issue2) => desiredIssue(item, issue2, link, config.issues, (i) => !!i.owner),
+    mergeBody: replaceManaged
+  });
+  const count = (kind) => ops.filter((o) => o.kind === kind).length;
+  return {
+    creates: ops.flatMap((o) => o.kind === "create" ? [o.item] : []),
+    updates: count("update"),
+    closes: count("close-done"),
+    removed: count("removed")
+  };
+}
+
 // src/render/markdown.ts
 var COMMENT_MARKER = "<!-- postmortem-governance:pr-comment -->";
 var SECTION_NAMES = {
@@ -644,6 +672,15 @@ function jobSummary(input) {
   }
   return out.join("\n");
 }
+function otherChanges(changes) {
+  if (!changes) return null;
+  const parts = [
+    changes.updates ? `update ${plural(changes.updates, "existing issue")}` : "",
+    changes.closes ? `close ${plural(changes.closes, "issue")} whose item is marked done` : "",
+    changes.removed ? `flag ${plural(changes.removed, "issue")} whose item was removed` : ""
+  ].filter(Boolean);
+  return parts.length > 0 ? `Merging will also ${parts.join(", ")}.` : null;
+}
 function prComment(input) {
   const { report, link } = input;
   const out = [COMMENT_MARKER, "### Postmortem review", "", headline(report), ""];
@@ -662,6 +699,8 @@ function prComment(input) {
       ""
     );
   }
+  const also = otherChanges(input.changes);
+  if (also) out.push(also, "");
   out.push(`<sub>Checked at ${link.sha.slice(0, 7)} by postmortem-governance.</sub>`);
   return out.join("\n");
 }
@@ -709,11 +748,11 @@ function annotate(results) {
   }
   return hidden;
 }
-async function upsertComment(gateway, issueNumber, body, clean) {
+async function upsertComment(gateway, issueNumber, body, quiet) {
   const [comments, me] = await Promise.all([gateway.listIssueComments(issueNumber), gateway.identity()]);
   const existing = comments.find((c) => c.body?.startsWith(COMMENT_MARKER) && c.user?.login === me);
   if (!existing) {
-    if (clean) return "skipped";
+    if (quiet) return "skipped";
     await gateway.createComment(issueNumber, body);
     return "created";
   }
@@ -726,13 +765,23 @@ async function runCheck(inputs, config, ctx, gateway) {
   info(`Checking ${files.length} postmortem${files.length === 1 ? "" : "s"}${ctx.pullRequest ? ` changed in #${ctx.pullRequest.number}` : ""}.`);
   const results = await checkFiles(files, ctx.workspace, config);
   const report = buildReport(results);
-  const preview = itemsToOpen(planItems(results.map((r) => r.model).filter((m) => m !== null)));
+  const models = results.map((r) => r.model).filter((m) => m !== null);
   const hidden = annotate(results);
   const link = { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.pullRequest?.headSha ?? ctx.sha };
-  if (ctx.pullRequest && gateway) {
-    const clean = report.summary.errors + report.summary.warnings === 0;
+  let preview = itemsToOpen(planItems(models));
+  let changes = null;
+  if (gateway && models.some((m) => m.actionItems.length > 0)) {
     try {
-      const outcome = await upsertComment(gateway, ctx.pullRequest.number, prComment({ report, link, preview }), clean);
+      changes = await previewSync(gateway, config, models, link);
+      preview = changes.creates;
+    } catch (error2) {
+      info(`Could not read the existing action-item issues (${statusOf(error2) ?? "network"}); the preview lists every open item.`);
+    }
+  }
+  if (ctx.pullRequest && gateway) {
+    const quiet = report.summary.errors + report.summary.warnings === 0 && preview.length === 0 && (changes === null || changes.updates + changes.closes + changes.removed === 0);
+    try {
+      const outcome = await upsertComment(gateway, ctx.pullRequest.number, prComment({ report, link, preview, changes }), quiet);
       info(`PR comment: ${outcome}.`);
     } catch (error2) {
       if (!isForbidden(error2)) throw error2;

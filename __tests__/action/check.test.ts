@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actionEnv, pullRequestEvent } from '../support/events.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { actionEnv, pullRequestEvent, pushEvent } from '../support/events.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
 import { DEFAULT_INPUTS, NODES, runAction, workspace } from '../support/run-action.js';
 import { fixture } from '../helpers.js';
@@ -104,15 +106,48 @@ describe.each(NODES)('check mode on a pull request (%s)', (_name, node) => {
     expect(writes).toEqual(['POST /repos/{owner}/{repo}/issues/{issue_number}/comments']);
   });
 
-  it('is quiet on a clean PR: no comment, exit 0', async () => {
+  it('previews only what a merge would really do when issues already exist', async () => {
+    const doc = '# Outage\n\n## Summary\n\nDown.\n\n## Timeline\n\n- 10:00 UTC down\n\n## Root cause\n\nDisk.\n\n## Resolution\n\nFreed.\n\n## Action items\n\n- Add disk usage alerts @dana\n- Rotate the database credentials @dana\n';
+    const ws = workspace({ 'postmortems/a.md': doc });
+    const push = pushEvent({ repo: REPO });
+    const payload = push.payload as unknown as { commits: Array<Record<string, unknown>>; repository: { default_branch: string } };
+    payload.commits = [{ ...payload.commits[0], added: ['postmortems/a.md'], modified: [], removed: [] }];
+    payload.repository.default_branch = 'main';
+    expect((await runAction(actionEnv(server, push, { workspace: ws, inputs: { ...DEFAULT_INPUTS } }), { node })).code).toBe(0);
+    expect(server.issues(REPO)).toHaveLength(2);
+
+    writeFileSync(join(ws, 'postmortems/a.md'), doc.replace('- Rotate the database credentials @dana\n', '- Rotate all the database credentials @dana\n- Write the failover runbook @dana\n'));
+    const run = setup([{ filename: 'postmortems/a.md', status: 'modified' }], {});
+    run.env.GITHUB_WORKSPACE = ws;
+    const result = await runAction(run, { node, cwd: ws });
+    expect(result.code, result.stdout).toBe(0);
+    const [comment] = server.state.repo(REPO).issues.get(7)!.comments;
+    expect(comment.body).toContain('Merging will open 1 action-item issue</summary>');
+    expect(comment.body).toContain('| Write the failover runbook | other | `@dana` |');
+    expect(comment.body).toContain('Merging will also update 1 existing issue.');
+    expect(server.issues(REPO)).toHaveLength(2);
+  });
+
+  it('on a clean PR says so briefly with the issues the merge opens, and is quiet when there is nothing to say', async () => {
     const run = setup([{ filename: 'postmortems/good.md', status: 'added' }], {
       'postmortems/good.md': fixture('../../examples/2024-03-12-checkout-latency.md'),
     });
     const result = await runAction(run, { node });
     expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.outputs.findings).toBe('0');
-    expect(server.state.repo(REPO).issues.get(7)!.comments).toHaveLength(0);
+    const [comment] = server.state.repo(REPO).issues.get(7)!.comments;
+    expect(comment.body).toContain('✅ 1 postmortem checked: no problems.');
+    expect(comment.body).toContain('<details><summary>Merging will open 3 action-item issues</summary>');
     expect(result.summary).toContain('no problems');
+
+    // All done: no findings, nothing to open. No comment is posted for that.
+    server.addPullRequest(REPO, 8, [{ filename: 'postmortems/done.md', status: 'added' }]);
+    const done = '# Done\n\n## Summary\n\nDown 10:00-10:30 UTC on 2024-01-02.\n\n## Timeline\n\n- 10:00 UTC down\n- 10:30 UTC up\n\n## Root cause\n\nDisk.\n\n## Resolution\n\nFreed.\n\n## Action items\n\n- [x] Add disk alerts @dana\n';
+    const ws = workspace({ 'postmortems/done.md': done });
+    const quiet = await runAction(actionEnv(server, pullRequestEvent({ repo: REPO, number: 8 }), { workspace: ws, inputs: { ...DEFAULT_INPUTS } }), { node });
+    expect(quiet.code, quiet.stdout).toBe(0);
+    expect(quiet.outputs.findings).toBe('0');
+    expect(server.state.repo(REPO).issues.get(8)!.comments).toHaveLength(0);
   });
 
   it('on a fork PR with a read-only token, still annotates and says once that it could not comment', async () => {

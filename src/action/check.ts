@@ -11,7 +11,8 @@ import type { CheckedFile } from '../core/engine.js';
 import { itemsToOpen, planItems, type PlannedItem } from '../core/plan.js';
 import { buildReport, type JsonReport } from '../core/report.js';
 import type { Finding, PostmortemModel } from '../core/types.js';
-import { isForbidden, type GitHubGateway } from '../github/gateway.js';
+import { isForbidden, statusOf, type GitHubGateway } from '../github/gateway.js';
+import { previewSync, type SyncPreview } from '../sync/preview.js';
 import { checkFiles } from '../io/check-files.js';
 import { collectFiles } from '../io/files.js';
 import { COMMENT_MARKER, jobSummary, prComment } from '../render/markdown.js';
@@ -81,12 +82,12 @@ export function annotate(results: CheckedFile[]): number {
 }
 
 /** Find our comment by its marker and edit it, or create it; never a second one, never a write for nothing. */
-export async function upsertComment(gateway: GitHubGateway, issueNumber: number, body: string, clean: boolean): Promise<'created' | 'updated' | 'unchanged' | 'skipped'> {
+export async function upsertComment(gateway: GitHubGateway, issueNumber: number, body: string, quiet: boolean): Promise<'created' | 'updated' | 'unchanged' | 'skipped'> {
   const [comments, me] = await Promise.all([gateway.listIssueComments(issueNumber), gateway.identity()]);
   // Only our own comment counts: a marker pasted by someone else takes nothing over.
   const existing = comments.find((c) => c.body?.startsWith(COMMENT_MARKER) && c.user?.login === me);
   if (!existing) {
-    if (clean) return 'skipped'; // quiet when all is well
+    if (quiet) return 'skipped'; // quiet when all is well
     await gateway.createComment(issueNumber, body);
     return 'created';
   }
@@ -105,14 +106,29 @@ export async function runCheck(
   core.info(`Checking ${files.length} postmortem${files.length === 1 ? '' : 's'}${ctx.pullRequest ? ` changed in #${ctx.pullRequest.number}` : ''}.`);
   const results = await checkFiles(files, ctx.workspace, config);
   const report = buildReport(results);
-  const preview = itemsToOpen(planItems(results.map((r) => r.model).filter((m): m is PostmortemModel => m !== null)));
+  const models = results.map((r) => r.model).filter((m): m is PostmortemModel => m !== null);
   const hidden = annotate(results);
   const link = { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.pullRequest?.headSha ?? ctx.sha };
+  // The merge's real plan when the action's issues can be read; otherwise every open item counts as new.
+  let preview = itemsToOpen(planItems(models));
+  let changes: SyncPreview | null = null;
+  if (gateway && models.some((m) => m.actionItems.length > 0)) {
+    try {
+      changes = await previewSync(gateway, config, models, link);
+      preview = changes.creates;
+    } catch (error) {
+      core.info(`Could not read the existing action-item issues (${statusOf(error) ?? 'network'}); the preview lists every open item.`);
+    }
+  }
 
   if (ctx.pullRequest && gateway) {
-    const clean = report.summary.errors + report.summary.warnings === 0;
+    // Nothing to say: no findings and the merge would not touch any issue.
+    const quiet =
+      report.summary.errors + report.summary.warnings === 0 &&
+      preview.length === 0 &&
+      (changes === null || changes.updates + changes.closes + changes.removed === 0);
     try {
-      const outcome = await upsertComment(gateway, ctx.pullRequest.number, prComment({ report, link, preview }), clean);
+      const outcome = await upsertComment(gateway, ctx.pullRequest.number, prComment({ report, link, preview, changes }), quiet);
       core.info(`PR comment: ${outcome}.`);
     } catch (error) {
       if (!isForbidden(error)) throw error;

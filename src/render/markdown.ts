@@ -131,7 +131,23 @@ export function jobSummary(input: SummaryInput): string {
   return out.join('\n');
 }
 
-export function prComment(input: { report: JsonReport; link: LinkBase; preview: PlannedItem[] }): string {
+export interface PlanCounts {
+  updates: number;
+  closes: number;
+  removed: number;
+}
+
+function otherChanges(changes: PlanCounts | null | undefined): string | null {
+  if (!changes) return null;
+  const parts = [
+    changes.updates ? `update ${plural(changes.updates, 'existing issue')}` : '',
+    changes.closes ? `close ${plural(changes.closes, 'issue')} whose item is marked done` : '',
+    changes.removed ? `flag ${plural(changes.removed, 'issue')} whose item was removed` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `Merging will also ${parts.join(', ')}.` : null;
+}
+
+export function prComment(input: { report: JsonReport; link: LinkBase; preview: PlannedItem[]; changes?: PlanCounts | null }): string {
   const { report, link } = input;
   const out = [COMMENT_MARKER, '### Postmortem review', '', headline(report), ''];
   for (const file of report.files) {
@@ -149,6 +165,8 @@ export function prComment(input: { report: JsonReport; link: LinkBase; preview: 
       '',
     );
   }
+  const also = otherChanges(input.changes);
+  if (also) out.push(also, '');
   out.push(`<sub>Checked at ${link.sha.slice(0, 7)} by postmortem-governance.</sub>`);
   return out.join('\n');
 }

@@ -68,6 +68,28 @@ export function toTracked(issue: ApiIssue): TrackedIssue {
   };
 }
 
+/**
+ * What an item's issue should look like. The permalink keeps the commit of
+ * the existing one while the item stays on its line, so a push that does not
+ * touch the item does not rewrite its issue.
+ */
+export function desiredIssue(
+  item: PlannedItem,
+  issue: TrackedIssue | null,
+  link: LinkBase,
+  settings: ResolvedConfig['issues'],
+  canAssign: (item: PlannedItem) => boolean,
+): Desired {
+  const previous = issue ? /\/blob\/([0-9a-f]{7,40})\/[^\s)]{0,1000}#L(\d+)\)/.exec(issue.body) : null;
+  const sha = previous && Number(previous[2]) === item.line && issue!.marker?.path === item.path ? previous[1] : link.sha;
+  return {
+    title: issueTitle(item),
+    labels: labelsFor(item, settings),
+    assignees: canAssign(item) ? [item.owner!.replace(/^@/, '')] : [],
+    managed: managedBody(item, { link: { ...link, sha }, ownerAssignable: !item.owner || canAssign(item) }),
+  };
+}
+
 const VALID_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 export async function runSync(options: SyncOptions): Promise<SyncResult> {
@@ -87,17 +109,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   }
   const canAssign = (item: PlannedItem) => !!item.owner && assignable.get(item.owner.replace(/^@/, '')) === true;
 
-  const desired = (item: PlannedItem, issue: TrackedIssue | null): Desired => {
-    // Keep the commit of the existing permalink while the item stays on its line: no rewrite on every push.
-    const previous = issue ? /\/blob\/([0-9a-f]{7,40})\/[^\s)]{0,1000}#L(\d+)\)/.exec(issue.body) : null;
-    const sha = previous && Number(previous[2]) === item.line && issue!.marker?.path === item.path ? previous[1] : options.link.sha;
-    return {
-      title: issueTitle(item),
-      labels: labelsFor(item, settings),
-      assignees: canAssign(item) ? [item.owner!.replace(/^@/, '')] : [],
-      managed: managedBody(item, { link: { ...options.link, sha }, ownerAssignable: !item.owner || canAssign(item) }),
-    };
-  };
+  const desired = (item: PlannedItem, issue: TrackedIssue | null) => desiredIssue(item, issue, options.link, settings, canAssign);
 
   const documents = [...new Set([...models.map((m) => m.path), ...options.deleted])];
   const ops = planSync({

@@ -21808,6 +21808,16 @@ function toTracked(issue) {
     marker: parseItemMarker(issue.body)
   };
 }
+function desiredIssue(item, issue, link, settings, canAssign) {
+  const previous = issue ? /\/blob\/([0-9a-f]{7,40})\/[^\s)]{0,1000}#L(\d+)\)/.exec(issue.body) : null;
+  const sha = previous && Number(previous[2]) === item.line && issue.marker?.path === item.path ? previous[1] : link.sha;
+  return {
+    title: issueTitle(item),
+    labels: labelsFor(item, settings),
+    assignees: canAssign(item) ? [item.owner.replace(/^@/, "")] : [],
+    managed: managedBody(item, { link: { ...link, sha }, ownerAssignable: !item.owner || canAssign(item) })
+  };
+}
 var VALID_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 async function runSync(options) {
   const { gateway, config, log } = options;
@@ -21823,16 +21833,7 @@ async function runSync(options) {
     }
   }
   const canAssign = (item) => !!item.owner && assignable.get(item.owner.replace(/^@/, "")) === true;
-  const desired = (item, issue) => {
-    const previous = issue ? /\/blob\/([0-9a-f]{7,40})\/[^\s)]{0,1000}#L(\d+)\)/.exec(issue.body) : null;
-    const sha = previous && Number(previous[2]) === item.line && issue.marker?.path === item.path ? previous[1] : options.link.sha;
-    return {
-      title: issueTitle(item),
-      labels: labelsFor(item, settings),
-      assignees: canAssign(item) ? [item.owner.replace(/^@/, "")] : [],
-      managed: managedBody(item, { link: { ...options.link, sha }, ownerAssignable: !item.owner || canAssign(item) })
-    };
-  };
+  const desired = (item, issue) => desiredIssue(item, issue, options.link, settings, canAssign);
   const documents = [.../* @__PURE__ */ new Set([...models.map((m) => m.path), ...options.deleted])];
   const ops = planSync({
     items,
@@ -26482,16 +26483,19 @@ export {
   statusOf,
   isForbidden,
   GitHubGateway,
+  itemKey,
+  replaceManaged,
+  indexIssues,
+  matchItems,
+  planSync,
   md,
   login,
   code,
   mermaid,
-  itemKey,
   lineLink,
   issueTitle,
-  indexIssues,
-  matchItems,
   toTracked,
+  desiredIssue,
   runSync,
   tuningFromEnv,
   createOctokit

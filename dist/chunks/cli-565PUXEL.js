@@ -7,7 +7,7 @@ import {
   auditStream,
   auditText,
   listFollowUps
-} from "./chunk-5R5FYQJL.js";
+} from "./chunk-YUGA6O5W.js";
 import {
   VERSION,
   formatSarif,
@@ -26,7 +26,7 @@ import {
   GitHubGateway,
   createOctokit,
   tuningFromEnv
-} from "./chunk-VLMUY5VE.js";
+} from "./chunk-M4PXJM3D.js";
 import "./chunk-ACLCLXQY.js";
 
 // src/audit/cli.ts

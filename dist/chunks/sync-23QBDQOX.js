@@ -5,7 +5,7 @@ import {
   limitsFromEnv,
   runSync,
   tuningFromEnv
-} from "./chunk-VLMUY5VE.js";
+} from "./chunk-M4PXJM3D.js";
 import "./chunk-ACLCLXQY.js";
 
 // src/cli/sync.ts
