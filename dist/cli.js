@@ -119,7 +119,7 @@ ${USAGE}`);
     return 2;
   }
   const color = values["no-color"] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR;
-  if (command === "merge") return (await import("./chunks/cli-565PUXEL.js")).mergeCommand(paths, format, color, io);
+  if (command === "merge") return (await import("./chunks/cli-3RFQGRLG.js")).mergeCommand(paths, format, color, io);
   let config;
   try {
     config = await loadConfig(io.cwd, values.config);
@@ -138,7 +138,7 @@ ${USAGE}`);
 `);
       return 2;
     }
-    return (await import("./chunks/cli-565PUXEL.js")).auditCommand({ paths, format, color, repo: values.repo, shard }, config, io);
+    return (await import("./chunks/cli-3RFQGRLG.js")).auditCommand({ paths, format, color, repo: values.repo, shard }, config, io);
   }
   let syncOptions = null;
   if (command === "sync") {
@@ -167,7 +167,7 @@ ${USAGE}`);
   if (collected.files.length === 0 && collected.problems.length > 0) return 2;
   if (syncOptions) {
     const { checkFiles } = await import("./chunks/check-files-M4C4DYW6.js");
-    return (await import("./chunks/sync-23QBDQOX.js")).syncCommand(syncOptions, await checkFiles(collected.files, io.cwd, config, io.now), config, format === "json" ? "json" : "text", io);
+    return (await import("./chunks/sync-CYCTAI2S.js")).syncCommand(syncOptions, await checkFiles(collected.files, io.cwd, config, io.now), config, format === "json" ? "json" : "text", io);
   }
   const files = [];
   const bar = progressBar(io.stderr, io.stderrIsTTY === true && collected.files.length > 200, "checking");

@@ -16,7 +16,7 @@ import {
   listFollowUps,
   remind,
   upsertDashboard
-} from "./chunks/chunk-YUGA6O5W.js";
+} from "./chunks/chunk-EF7HZTOK.js";
 import {
   buildReport,
   checkStream
@@ -47,7 +47,7 @@ import {
   statusOf,
   toTracked,
   tuningFromEnv
-} from "./chunks/chunk-M4PXJM3D.js";
+} from "./chunks/chunk-HUI3K7VL.js";
 import {
   __toESM
 } from "./chunks/chunk-ACLCLXQY.js";

@@ -108,14 +108,12 @@ export class GitHubGateway {
   }
 
   /** Wait for room under the content-creation limits, or throw PaceExceeded when the wait is too long. */
-  private async paced(): Promise<void> {
+  private async waitForRoom(): Promise<void> {
     const wait = this.pace.delay();
-    if (wait > 0) {
-      if (wait > (this.options.maxPauseMs ?? 120_000)) throw new PaceExceeded(wait);
-      this.options.log.info(`Pausing ${Math.ceil(wait / 1000)} s to stay within GitHub's content-creation limits.`);
-      await sleep(wait);
-    }
-    this.pace.record();
+    if (wait <= 0) return;
+    if (wait > (this.options.maxPauseMs ?? 120_000)) throw new PaceExceeded(wait);
+    this.options.log.info(`Pausing ${Math.ceil(wait / 1000)} s to stay within GitHub's content-creation limits.`);
+    await sleep(wait);
   }
 
   private async read<T>(fn: () => Promise<T>): Promise<T> {
@@ -214,10 +212,11 @@ export class GitHubGateway {
     const since = new Date(Date.now() - 10 * 60_000).toISOString();
     let lastError: unknown;
     for (let attempt = 0; attempt < 4; attempt++) {
-      if (!this.options.dryRun) await this.paced();
+      if (!this.options.dryRun) await this.waitForRoom();
       try {
+        // Counted when the answer is back: GitHub counts arrivals, which are never later than that.
         const res = await this.write(`create issue "${issue.title}"`, () =>
-          this.octokit.rest.issues.create({ ...this.repo, ...issue, request: { retries: 0 } }),
+          this.octokit.rest.issues.create({ ...this.repo, ...issue, request: { retries: 0 } }).finally(() => this.pace.record()),
         );
         return res?.data as ApiIssue | undefined;
       } catch (error) {

@@ -7,7 +7,7 @@ import {
   auditStream,
   auditText,
   listFollowUps
-} from "./chunk-YUGA6O5W.js";
+} from "./chunk-EF7HZTOK.js";
 import {
   VERSION,
   formatSarif,
@@ -26,7 +26,7 @@ import {
   GitHubGateway,
   createOctokit,
   tuningFromEnv
-} from "./chunk-M4PXJM3D.js";
+} from "./chunk-HUI3K7VL.js";
 import "./chunk-ACLCLXQY.js";
 
 // src/audit/cli.ts

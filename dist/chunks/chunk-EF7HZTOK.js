@@ -9,7 +9,7 @@ import {
   matchItems,
   md,
   toTracked
-} from "./chunk-M4PXJM3D.js";
+} from "./chunk-HUI3K7VL.js";
 
 // src/core/audit/status.ts
 var OFFLINE = { online: false, byPath: /* @__PURE__ */ new Map(), byNumber: /* @__PURE__ */ new Map() };

@@ -21328,14 +21328,12 @@ var GitHubGateway = class {
   login;
   pace;
   /** Wait for room under the content-creation limits, or throw PaceExceeded when the wait is too long. */
-  async paced() {
+  async waitForRoom() {
     const wait = this.pace.delay();
-    if (wait > 0) {
-      if (wait > (this.options.maxPauseMs ?? 12e4)) throw new PaceExceeded(wait);
-      this.options.log.info(`Pausing ${Math.ceil(wait / 1e3)} s to stay within GitHub's content-creation limits.`);
-      await sleep(wait);
-    }
-    this.pace.record();
+    if (wait <= 0) return;
+    if (wait > (this.options.maxPauseMs ?? 12e4)) throw new PaceExceeded(wait);
+    this.options.log.info(`Pausing ${Math.ceil(wait / 1e3)} s to stay within GitHub's content-creation limits.`);
+    await sleep(wait);
   }
   async read(fn) {
     this.stats.reads++;
@@ -21425,11 +21423,11 @@ var GitHubGateway = class {
     const since = new Date(Date.now() - 10 * 6e4).toISOString();
     let lastError;
     for (let attempt = 0; attempt < 4; attempt++) {
-      if (!this.options.dryRun) await this.paced();
+      if (!this.options.dryRun) await this.waitForRoom();
       try {
         const res = await this.write(
           `create issue "${issue.title}"`,
-          () => this.octokit.rest.issues.create({ ...this.repo, ...issue, request: { retries: 0 } })
+          () => this.octokit.rest.issues.create({ ...this.repo, ...issue, request: { retries: 0 } }).finally(() => this.pace.record())
         );
         return res?.data;
       } catch (error) {

@@ -5,7 +5,7 @@ import {
   limitsFromEnv,
   runSync,
   tuningFromEnv
-} from "./chunk-M4PXJM3D.js";
+} from "./chunk-HUI3K7VL.js";
 import "./chunk-ACLCLXQY.js";
 
 // src/cli/sync.ts
