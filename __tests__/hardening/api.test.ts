@@ -125,6 +125,34 @@ describe('hostile pull requests', () => {
   });
 });
 
+describe('hostile files in a pull request', () => {
+  it('the action annotates each one and still reports the good postmortem', async () => {
+    const ws = workspace({
+      'postmortems/good.md': fixture('../../examples/2024-03-12-checkout-latency.md'),
+      'postmortems/binary.md': '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR',
+      'postmortems/bomb.md': '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n---\n# Bomb\n',
+    });
+    writeFileSync(join(ws, 'postmortems', 'huge.md'), Buffer.alloc(50 * 1024 * 1024, 0x61));
+    writeFileSync(join(ws, 'postmortems', 'deep.md'), Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'));
+    const names = ['good', 'binary', 'bomb', 'huge', 'deep'].map((n) => `postmortems/${n}.md`);
+    server.addPullRequest(REPO, 4, names.map((filename) => ({ filename, status: 'added' as const })));
+    const run = actionEnv(server, pullRequestEvent({ repo: REPO, number: 4 }), { workspace: ws, token: SECRET, inputs: { ...DEFAULT_INPUTS, token: SECRET } });
+    const started = Date.now();
+    const result = await runAction(run);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(result.code).toBe(1);
+    const byFile = (file: string) => result.annotations.filter((a) => a.props.file === file).map((a) => `${a.props.line}:${a.props.title}`);
+    expect(byFile('postmortems/binary.md')).toEqual(['3:readable-file']); // the first NUL byte is on line 3
+    expect(byFile('postmortems/huge.md')).toEqual(['1:readable-file']);
+    expect(byFile('postmortems/deep.md')).toEqual([expect.stringMatching(/^\d+:readable-file$/)]);
+    expect(byFile('postmortems/bomb.md')).toContain('2:front-matter-syntax'); // (and the sections this stub lacks)
+    expect(byFile('postmortems/good.md')).toEqual([]);
+    const report = JSON.parse(readFileSync(result.outputs.report, 'utf8')) as { files: Array<{ path: string; actionItems: unknown[] }> };
+    expect(report.files.find((f) => f.path === 'postmortems/good.md')!.actionItems).toHaveLength(3);
+    expect(result.stderr).not.toMatch(/at .+\.js:\d+/); // no stack trace
+  });
+});
+
 describe('the token', () => {
   it('is never printed, even in a debug run', async () => {
     const ws = workspace({ 'postmortems/a.md': fixture('seed-postmortem.md') });
