@@ -3,10 +3,10 @@ import {
   ConfigError,
   SECTION_KEYS,
   loadConfig
-} from "./chunks/chunk-Z4KWKCF6.js";
+} from "./chunks/chunk-CHDK34DB.js";
 import {
   checkFiles
-} from "./chunks/chunk-2U6VWZ3Q.js";
+} from "./chunks/chunk-JS6IEFCM.js";
 import {
   BODY_LIMIT,
   OFFLINE,
@@ -20,11 +20,11 @@ import {
 import {
   buildReport,
   checkStream
-} from "./chunks/chunk-ZBN3PW5X.js";
+} from "./chunks/chunk-DDRSELBW.js";
 import {
   collectFiles,
   require_picomatch
-} from "./chunks/chunk-FXSGCSOM.js";
+} from "./chunks/chunk-XS6ENSQD.js";
 import {
   GitHubGateway,
   code,

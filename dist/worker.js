@@ -1,8 +1,8 @@
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
 import {
   checkOne
-} from "./chunks/chunk-ZBN3PW5X.js";
-import "./chunks/chunk-FXSGCSOM.js";
+} from "./chunks/chunk-DDRSELBW.js";
+import "./chunks/chunk-XS6ENSQD.js";
 import "./chunks/chunk-ACLCLXQY.js";
 
 // src/worker.ts

@@ -285,7 +285,7 @@ function finish(d: Draft, input: ActionItemInput): ActionItem {
   for (const link of d.links ?? []) issue ??= ISSUE_URL.exec(link)?.[0];
 
   // A reference to the item's own issue ("(#123)", written back by link-back) is not part of its wording.
-  title = tidy(title.replace(LINKED_REF, ' '));
+  title = tidy(stripTrailingMentions(tidy(title.replace(LINKED_REF, ' '))));
   if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE - 1).trimEnd() + '…';
   return {
     id: explicit ?? '',
@@ -328,6 +328,25 @@ function dueExpressionLength(text: string): number {
   if (e) return e.index + e.length;
   const d = findDuration(text);
   return d && d.index < 4 ? d.index + d.length : 0;
+}
+
+// "… — @ana", "… (@ana, @ben)": the owners, not the wording. Token by token from the end, no backtracking.
+const MENTION_TOKEN = /^\(?@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?\)?[,;]?$/;
+const SEPARATOR_TOKEN = /^[-–—:,;(]{1,3}$/;
+
+function stripTrailingMentions(text: string): string {
+  const tokens = text.split(' ');
+  let end = tokens.length;
+  let mentions = 0;
+  while (end > 0) {
+    const token = tokens[end - 1];
+    if (token === '' || SEPARATOR_TOKEN.test(token)) end--;
+    else if (MENTION_TOKEN.test(token)) {
+      end--;
+      mentions++;
+    } else break;
+  }
+  return mentions > 0 && end > 0 ? tokens.slice(0, end).join(' ') : text;
 }
 
 const LINKED_REF = /\(\s{0,2}(?:#\d{1,9}|https?:\/\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/issues\/\d{1,9})\s{0,2}\)/g;

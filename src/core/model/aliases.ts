@@ -17,9 +17,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'incident overview',
     'description',
     'incident description',
-    'what happened',
     'what was the problem',
-    'background',
   ],
   impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected'],
   timeline: [

@@ -30,7 +30,7 @@ import {
   tuple,
   union,
   unknown
-} from "./chunk-FXSGCSOM.js";
+} from "./chunk-XS6ENSQD.js";
 import {
   __export,
   __toESM

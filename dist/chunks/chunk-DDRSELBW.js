@@ -4,7 +4,7 @@ import {
   readDocument,
   tooLargeMessage,
   unreadableDocument
-} from "./chunk-FXSGCSOM.js";
+} from "./chunk-XS6ENSQD.js";
 
 // src/io/pool.ts
 import { existsSync } from "node:fs";

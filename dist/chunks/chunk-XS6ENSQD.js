@@ -30501,7 +30501,7 @@ function finish(d, input) {
   let issue2 = d.issue ? issueOf(d.issue) ?? void 0 : void 0;
   issue2 ??= issueOf(text5) ?? void 0;
   for (const link2 of d.links ?? []) issue2 ??= ISSUE_URL.exec(link2)?.[0];
-  title = tidy(title.replace(LINKED_REF, " "));
+  title = tidy(stripTrailingMentions(tidy(title.replace(LINKED_REF, " "))));
   if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE - 1).trimEnd() + "\u2026";
   return {
     id: explicit ?? "",
@@ -30540,6 +30540,22 @@ function dueExpressionLength(text5) {
   if (e) return e.index + e.length;
   const d = findDuration(text5);
   return d && d.index < 4 ? d.index + d.length : 0;
+}
+var MENTION_TOKEN = /^\(?@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?\)?[,;]?$/;
+var SEPARATOR_TOKEN = /^[-–—:,;(]{1,3}$/;
+function stripTrailingMentions(text5) {
+  const tokens = text5.split(" ");
+  let end = tokens.length;
+  let mentions = 0;
+  while (end > 0) {
+    const token = tokens[end - 1];
+    if (token === "" || SEPARATOR_TOKEN.test(token)) end--;
+    else if (MENTION_TOKEN.test(token)) {
+      end--;
+      mentions++;
+    } else break;
+  }
+  return mentions > 0 && end > 0 ? tokens.slice(0, end).join(" ") : text5;
 }
 var LINKED_REF = /\(\s{0,2}(?:#\d{1,9}|https?:\/\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/issues\/\d{1,9})\s{0,2}\)/g;
 var BARE_PRIORITY_FIELD = /[,;|]\s{0,3}P[0-4]\b\s{0,3}\)?|\(\s{0,3}P[0-4]\s{0,3}\)/;
@@ -30680,9 +30696,7 @@ var DEFAULT_ALIASES = {
     "incident overview",
     "description",
     "incident description",
-    "what happened",
-    "what was the problem",
-    "background"
+    "what was the problem"
   ],
   impact: ["impact", "customer impact", "user impact", "business impact", "impact assessment", "scope and impact", "who was affected"],
   timeline: [

@@ -1,7 +1,7 @@
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
 import {
   RULES
-} from "./chunk-FXSGCSOM.js";
+} from "./chunk-XS6ENSQD.js";
 
 // src/reporters/sarif.ts
 var TOOL_NAME = "postmortem-governance";

@@ -4,7 +4,7 @@ import {
   readDocument,
   tooLargeMessage,
   unreadableDocument
-} from "./chunk-FXSGCSOM.js";
+} from "./chunk-XS6ENSQD.js";
 
 // src/io/check-files.ts
 async function checkFiles(files, cwd, config, now = /* @__PURE__ */ new Date()) {

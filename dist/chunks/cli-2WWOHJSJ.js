@@ -13,15 +13,15 @@ import {
   formatSarif,
   formatText,
   inShard
-} from "./chunk-4QRYO22N.js";
+} from "./chunk-LFIJGMAG.js";
 import {
   checkStream,
   plannedThreads,
   progressBar
-} from "./chunk-ZBN3PW5X.js";
+} from "./chunk-DDRSELBW.js";
 import {
   collectFiles
-} from "./chunk-FXSGCSOM.js";
+} from "./chunk-XS6ENSQD.js";
 import {
   GitHubGateway,
   createOctokit,
