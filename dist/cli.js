@@ -3,22 +3,22 @@ import { createRequire as __pmCreateRequire } from 'node:module'; const require 
 import {
   ConfigError,
   loadConfig
-} from "./chunks/chunk-CHDK34DB.js";
+} from "./chunks/chunk-FVNUUE4O.js";
 import {
   VERSION,
   formatSarif,
   formatText,
   parseShard
-} from "./chunks/chunk-LFIJGMAG.js";
+} from "./chunks/chunk-2WQVSNFE.js";
 import {
   REPORT_VERSION,
   checkStream,
   progressBar,
   summarize
-} from "./chunks/chunk-DDRSELBW.js";
+} from "./chunks/chunk-ACAUIUYN.js";
 import {
   collectFiles
-} from "./chunks/chunk-XS6ENSQD.js";
+} from "./chunks/chunk-7ZKNTLTX.js";
 import "./chunks/chunk-ACLCLXQY.js";
 
 // src/cli/main.ts
@@ -119,7 +119,7 @@ ${USAGE}`);
     return 2;
   }
   const color = values["no-color"] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR;
-  if (command === "merge") return (await import("./chunks/cli-2WWOHJSJ.js")).mergeCommand(paths, format, color, io);
+  if (command === "merge") return (await import("./chunks/cli-H7EQ65QO.js")).mergeCommand(paths, format, color, io);
   let config;
   try {
     config = await loadConfig(io.cwd, values.config);
@@ -138,7 +138,7 @@ ${USAGE}`);
 `);
       return 2;
     }
-    return (await import("./chunks/cli-2WWOHJSJ.js")).auditCommand({ paths, format, color, repo: values.repo, shard }, config, io);
+    return (await import("./chunks/cli-H7EQ65QO.js")).auditCommand({ paths, format, color, repo: values.repo, shard }, config, io);
   }
   let syncOptions = null;
   if (command === "sync") {
@@ -166,7 +166,7 @@ ${USAGE}`);
 `);
   if (collected.files.length === 0 && collected.problems.length > 0) return 2;
   if (syncOptions) {
-    const { checkFiles } = await import("./chunks/check-files-EO57O6WM.js");
+    const { checkFiles } = await import("./chunks/check-files-6GDDX2IN.js");
     return (await import("./chunks/sync-CYCTAI2S.js")).syncCommand(syncOptions, await checkFiles(collected.files, io.cwd, config, io.now), config, format === "json" ? "json" : "text", io);
   }
   const files = [];

@@ -3,10 +3,7 @@ import {
   ConfigError,
   SECTION_KEYS,
   loadConfig
-} from "./chunks/chunk-CHDK34DB.js";
-import {
-  checkFiles
-} from "./chunks/chunk-JS6IEFCM.js";
+} from "./chunks/chunk-FVNUUE4O.js";
 import {
   BODY_LIMIT,
   OFFLINE,
@@ -20,11 +17,12 @@ import {
 import {
   buildReport,
   checkStream
-} from "./chunks/chunk-DDRSELBW.js";
+} from "./chunks/chunk-ACAUIUYN.js";
 import {
+  checkFiles,
   collectFiles,
   require_picomatch
-} from "./chunks/chunk-XS6ENSQD.js";
+} from "./chunks/chunk-7ZKNTLTX.js";
 import {
   GitHubGateway,
   code,

@@ -1,8 +1,8 @@
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
 import {
   checkOne
-} from "./chunks/chunk-DDRSELBW.js";
-import "./chunks/chunk-XS6ENSQD.js";
+} from "./chunks/chunk-ACAUIUYN.js";
+import "./chunks/chunk-7ZKNTLTX.js";
 import "./chunks/chunk-ACLCLXQY.js";
 
 // src/worker.ts

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/config/resolve.js';
-import { buildReport, type JsonReport } from '../core/report.js';
+import type { JsonReport } from '../core/report.js';
 import { collectFiles } from '../io/files.js';
 import { loadConfig } from '../io/config.js';
 import { formatJson } from '../reporters/json.js';

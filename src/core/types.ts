@@ -3,7 +3,6 @@
  * syntax tree. Rules read this model and nothing else (the tree is kept for
  * the few rules that need raw text, such as placeholders).
  */
-import type { Root } from 'mdast';
 import type { TimeExpression } from './time/types.js';
 
 export type SectionKey =

@@ -14,9 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { compactFile, type CompactFile } from '../core/audit/compact.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
-import { checkDocument, unreadableDocument } from '../core/engine.js';
-import { tooLargeMessage } from '../core/parse.js';
-import { readDocument } from './files.js';
+import { checkPath } from './check-files.js';
 
 export interface PoolOptions {
   cwd: string;
@@ -49,16 +47,7 @@ const MAX_WAITING = 512;
 
 /** Read, parse, check and compact one file. Never throws. */
 export async function checkOne(cwd: string, path: string, config: ResolvedConfig, now: Date): Promise<CompactFile> {
-  try {
-    const read = await readDocument(cwd, path, config.maxFileSize);
-    const checked =
-      read.kind === 'bytes'
-        ? checkDocument(path, read.bytes, config, { now })
-        : unreadableDocument(path, read.kind === 'too-large' ? tooLargeMessage(read.size, config.maxFileSize) : read.message, config);
-    return compactFile(checked);
-  } catch (error) {
-    return compactFile(unreadableDocument(path, `Unexpected internal error (${error instanceof Error ? error.message.split('\n')[0] : String(error)}), expected ${path} to be checked; please report this`, config));
-  }
+  return compactFile(await checkPath(cwd, path, config, now));
 }
 
 /** dist/worker.js, next to the bundle (this code may sit in dist/chunks/), or null. */

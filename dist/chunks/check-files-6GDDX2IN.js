@@ -1,9 +1,10 @@
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
 import {
-  checkFiles
-} from "./chunk-JS6IEFCM.js";
-import "./chunk-XS6ENSQD.js";
+  checkFiles,
+  checkPath
+} from "./chunk-7ZKNTLTX.js";
 import "./chunk-ACLCLXQY.js";
 export {
-  checkFiles
+  checkFiles,
+  checkPath
 };

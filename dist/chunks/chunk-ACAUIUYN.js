@@ -1,10 +1,7 @@
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
 import {
-  checkDocument,
-  readDocument,
-  tooLargeMessage,
-  unreadableDocument
-} from "./chunk-XS6ENSQD.js";
+  checkPath
+} from "./chunk-7ZKNTLTX.js";
 
 // src/io/pool.ts
 import { existsSync } from "node:fs";
@@ -86,13 +83,7 @@ var BATCH = 16;
 var IN_FLIGHT = 2;
 var MAX_WAITING = 512;
 async function checkOne(cwd, path, config, now) {
-  try {
-    const read = await readDocument(cwd, path, config.maxFileSize);
-    const checked = read.kind === "bytes" ? checkDocument(path, read.bytes, config, { now }) : unreadableDocument(path, read.kind === "too-large" ? tooLargeMessage(read.size, config.maxFileSize) : read.message, config);
-    return compactFile(checked);
-  } catch (error) {
-    return compactFile(unreadableDocument(path, `Unexpected internal error (${error instanceof Error ? error.message.split("\n")[0] : String(error)}), expected ${path} to be checked; please report this`, config));
-  }
+  return compactFile(await checkPath(cwd, path, config, now));
 }
 function workerScript() {
   for (const candidate of ["./worker.js", "../worker.js"]) {

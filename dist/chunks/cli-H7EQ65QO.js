@@ -13,15 +13,15 @@ import {
   formatSarif,
   formatText,
   inShard
-} from "./chunk-LFIJGMAG.js";
+} from "./chunk-2WQVSNFE.js";
 import {
   checkStream,
   plannedThreads,
   progressBar
-} from "./chunk-DDRSELBW.js";
+} from "./chunk-ACAUIUYN.js";
 import {
   collectFiles
-} from "./chunk-XS6ENSQD.js";
+} from "./chunk-7ZKNTLTX.js";
 import {
   GitHubGateway,
   createOctokit,

@@ -30,7 +30,7 @@ import {
   tuple,
   union,
   unknown
-} from "./chunk-XS6ENSQD.js";
+} from "./chunk-7ZKNTLTX.js";
 import {
   __export,
   __toESM

@@ -1,7 +1,7 @@
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
 import {
   RULES
-} from "./chunk-XS6ENSQD.js";
+} from "./chunk-7ZKNTLTX.js";
 
 // src/reporters/sarif.ts
 var TOOL_NAME = "postmortem-governance";
