@@ -34,6 +34,8 @@ Commands:
   sync    Open one GitHub issue per action item (needs GITHUB_TOKEN)
   audit   Report compliance, follow-up status and incident metrics
   merge   Merge JSON reports (of audit shards) into one: postmortem merge a.json b.json…
+  init    Write a starter .github/postmortem.yml and workflow (postmortem init --help)
+  new     Write a new postmortem from the template: postmortem new "Title" (postmortem new --help)
 
 Options:
   --format text|json|sarif   Output format (default: text)
@@ -67,6 +69,9 @@ export function render(report: JsonReport, format: Format, color: boolean): stri
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  // init and new write files and parse their own options (src/cli/init.ts, src/cli/new.ts).
+  if (argv[0] === 'init') return (await import('./init.js')).initCommand(argv.slice(1), io);
+  if (argv[0] === 'new') return (await import('./new.js')).newCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
