@@ -10,6 +10,7 @@ import { collectFiles } from '../io/files.js';
 import { loadConfig } from '../io/config.js';
 import { formatJson } from '../reporters/json.js';
 import { formatSarif } from '../reporters/sarif.js';
+import { repositoryRoot } from '../io/repository.js';
 import { formatText } from '../reporters/text.js';
 import { VERSION } from '../version.js';
 import { parseShard } from '../core/audit/shard.js';
@@ -62,9 +63,9 @@ Exit codes: 0 clean, 1 findings at error severity, 2 usage or config error.
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function render(report: JsonReport, format: Format, color: boolean): string {
+export function render(report: JsonReport, format: Format, color: boolean, cwd?: string): string {
   if (format === 'json') return formatJson(report);
-  if (format === 'sarif') return formatSarif(report, VERSION);
+  if (format === 'sarif') return formatSarif(report, VERSION, cwd === undefined ? undefined : { cwd, root: repositoryRoot(cwd) ?? cwd });
   return formatText(report, { color });
 }
 
@@ -175,6 +176,6 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   bar.end();
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const report: JsonReport = { version: REPORT_VERSION, files, summary: summarize(files) };
-  io.stdout(render(report, format === 'markdown' ? 'text' : format, color));
+  io.stdout(render(report, format === 'markdown' ? 'text' : format, color, io.cwd));
   return report.summary.errors > 0 ? 1 : 0;
 }
