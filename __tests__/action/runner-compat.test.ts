@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readInputs, tokenFrom } from '../../src/action/inputs.js';
+import { writeJobSummary } from '../../src/action/summary.js';
 import { isForbidden, statusOf } from '../../src/github/gateway.js';
 
 /** An HttpError as another copy of @octokit/request-error builds it: same shape, another class. */
@@ -42,5 +43,11 @@ describe('the token input', () => {
     expect(tokenFrom('')).toBe('');
     const inputs = readInputs((name) => ({ token: '${{ github.token }}', mode: 'check' })[name] ?? '');
     expect(inputs.token).toBe('');
+  });
+});
+
+describe('the job summary', () => {
+  it('is skipped, not fatal, where the runner sets no GITHUB_STEP_SUMMARY (the real @actions/core throws there)', async () => {
+    await expect(writeJobSummary('## Postmortem check\n', {})).resolves.toBeUndefined();
   });
 });

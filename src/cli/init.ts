@@ -121,7 +121,8 @@ export async function initCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout(INIT_USAGE);
     return 0;
   }
-  const dir = (values.dir ?? 'postmortems').replace(/\\/g, '/').replace(/^\.\/+|\/+$/g, '');
+  // The lookbehind keeps the trim linear on a long run of slashes.
+  const dir = (values.dir ?? 'postmortems').replace(/\\/g, '/').replace(/^\.\/+|(?<!\/)\/+$/g, '');
   if (!/^[\w.-]+(?:\/[\w.-]+)*$/.test(dir) || dir.split('/').includes('..')) {
     io.stderr(`postmortem init: unexpected --dir "${values.dir}", expected a relative directory such as docs/postmortems\n`);
     return 2;
