@@ -122,6 +122,10 @@ describe('TOML front matter (`+++`, as Hugo and Zola write it)', () => {
 });
 
 describe('SARIF locations', () => {
+  function sarif(args: string[], cwd: string) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args, '--format', 'sarif'], { cwd, encoding: 'utf8' });
+    return JSON.parse(r.stdout).runs[0].results as Array<{ partialFingerprints: Record<string, string> }>;
+  }
   function sarifUris(args: string[], cwd: string): Array<{ uri: string; uriBaseId?: string }> {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args, '--format', 'sarif'], { cwd, encoding: 'utf8' });
     const sarif = JSON.parse(r.stdout);
@@ -139,6 +143,9 @@ describe('SARIF locations', () => {
     expect(sarifUris(['check', '../postmortems/db.md'], join(repo, 'docs'))).toEqual([{ uri: 'postmortems/db.md', uriBaseId: '%SRCROOT%' }]);
     expect(sarifUris(['check', 'postmortems/db.md'], repo)).toEqual([{ uri: 'postmortems/db.md', uriBaseId: '%SRCROOT%' }]);
     expect(sarifUris(['audit', '../postmortems'], join(repo, 'docs'))).toEqual([{ uri: 'postmortems/db.md', uriBaseId: '%SRCROOT%' }]);
+    // Code scanning tracks an alert by its fingerprint: the same wherever the CLI ran.
+    const prints = (cwd: string, path: string) => sarif(['check', path], cwd).map((r) => r.partialFingerprints['postmortemFinding/v1']);
+    expect(prints(join(repo, 'docs'), '../postmortems/db.md')).toEqual(prints(repo, 'postmortems/db.md'));
   });
 
   it('are absolute file:// URIs for files outside the repository (no ../ either)', () => {

@@ -54,6 +54,8 @@ export function formatSarif(report: JsonReport, version: string, base?: SarifBas
   const index = new Map(RULES.map((r, i) => [r.id, i]));
   const results = report.files.flatMap((file) => {
     const artifact = artifactLocation(file.path, base);
+    // The path in fingerprints is the repository-relative one, so they do not change with the directory the CLI ran in.
+    const stablePath = artifact.uriBaseId ? decodeURI(artifact.uri) : file.path;
     return file.findings.map((f) => ({
       ruleId: f.rule,
       ruleIndex: index.get(f.rule) ?? 0,
@@ -83,7 +85,7 @@ export function formatSarif(report: JsonReport, version: string, base?: SarifBas
             })),
           }
         : {}),
-      partialFingerprints: { 'postmortemFinding/v1': fingerprint(`${f.rule}\u0000${file.path}\u0000${f.message}`) },
+      partialFingerprints: { 'postmortemFinding/v1': fingerprint(`${f.rule}\u0000${stablePath}\u0000${f.message}`) },
     }));
   });
   const sarif = {
