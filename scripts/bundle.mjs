@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundledPackages, licensesText } from './licenses.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const banner = "import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);";
+const banner = "// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.\nimport { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);";
 
 const entries = [
   { in: 'src/index.ts', out: 'index' },
@@ -18,7 +19,7 @@ const entries = [
 ].filter((e) => existsSync(join(root, e.in)));
 
 await rm(join(root, 'dist'), { recursive: true, force: true });
-await build({
+const bundled = await build({
   absWorkingDir: root,
   entryPoints: entries,
   outdir: 'dist',
@@ -32,8 +33,10 @@ await build({
   legalComments: 'none',
   sourcemap: false,
   logLevel: 'warning',
-  metafile: false,
+  metafile: true,
 });
+// The notices of the bundled packages, whose comments the bundle leaves out.
+await writeFile(join(root, 'dist', 'licenses.txt'), licensesText(bundledPackages(root, bundled.metafile)));
 
 // The JSON Schema for editors, from the zod schema, and the README's tables of
 // inputs (from action.yml) and rules (from the registry): one source of truth each.

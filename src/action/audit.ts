@@ -20,6 +20,7 @@ import { ReportWriter } from '../audit/json-writer.js';
 import { auditMarkdown, BODY_LIMIT } from '../audit/render.js';
 import type { RunContext } from './context.js';
 import type { Inputs } from './inputs.js';
+import { writeJobSummary } from './summary.js';
 
 export interface AuditModeOutcome {
   outcome: AuditOutcome;
@@ -92,7 +93,7 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
     }
   }
 
-  await core.summary.addRaw(auditMarkdown(outcome, { link, mentions: false, dashboard: false, limit: SUMMARY_LIMIT }), true).write();
+  await writeJobSummary(auditMarkdown(outcome, { link, mentions: false, dashboard: false, limit: SUMMARY_LIMIT }));
   core.setOutput('findings', outcome.summary.errors + outcome.summary.warnings);
   core.setOutput('errors', outcome.summary.errors);
   core.setOutput('report', reportPath);

@@ -18,6 +18,7 @@ import { collectFiles } from '../io/files.js';
 import { COMMENT_MARKER, jobSummary, prComment } from '../render/markdown.js';
 import type { RunContext } from './context.js';
 import type { Inputs } from './inputs.js';
+import { writeJobSummary } from './summary.js';
 
 /** GitHub shows at most 10 error and 10 warning annotations per step. */
 export const ANNOTATION_LIMITS = { error: 10, warning: 10 };
@@ -139,6 +140,6 @@ export async function runCheck(
       notes.push(note);
     }
   }
-  await core.summary.addRaw(jobSummary({ report, link, required: config.requiredSections, hiddenAnnotations: hidden, preview, notes }), true).write();
+  await writeJobSummary(jobSummary({ report, link, required: config.requiredSections, hiddenAnnotations: hidden, preview, notes }));
   return { report, results, preview, notes };
 }

@@ -58,12 +58,22 @@ export function splitList(value: string): string[] {
     .filter((s) => s.length > 0 && !s.startsWith('#'));
 }
 
+/**
+ * The `token` input, or '' for none. Runners that do not expand expressions (GitHub's
+ * local-action falls back to action.yml's default as written) hand over the literal
+ * `${{ github.token }}`: that is no token, and is never sent to GitHub.
+ */
+export function tokenFrom(value: string): string {
+  const token = value.trim();
+  return /^\$\{\{[^}]*\}\}$/.test(token) ? '' : token;
+}
+
 export const DEFAULT_CONFIG = '.github/postmortem.yml';
 
 export function readInputs(get: (name: string) => string = (name) => core.getInput(name)): Inputs {
   // Not passed to core.setSecret: that prints the token (for the runner to mask), and the
   // runner already masks github.token and every secret a workflow passes in.
-  const token = get('token');
+  const token = tokenFrom(get('token'));
   const config = get('config').trim();
   const maxIssuesText = get('max-issues').trim();
   const maxIssues = maxIssuesText === '' ? 50 : Number(maxIssuesText);

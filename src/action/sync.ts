@@ -15,6 +15,7 @@ import { linkBack } from '../sync/link-back.js';
 import { runSync, type SyncResult } from '../sync/run.js';
 import type { RunContext } from './context.js';
 import type { Inputs } from './inputs.js';
+import { writeJobSummary } from './summary.js';
 
 export class UnmergedError extends Error {}
 
@@ -81,7 +82,7 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
   if (skipped > 0) {
     core.warning(`max-issues (${inputs.maxIssues}) reached: ${skipped} action item${skipped === 1 ? '' : 's'} left without an issue. Run sync again (or raise max-issues) to open them; the next run resumes where this one stopped.`);
   }
-  await core.summary.addRaw(syncSummary(sync, inputs.dryRun), true).write();
+  await writeJobSummary(syncSummary(sync, inputs.dryRun));
   return { report, sync };
 }
 

@@ -14,6 +14,7 @@ import { createOctokit, tuningFromEnv } from '../github/octokit.js';
 import { collectFiles } from '../io/files.js';
 import { checkStream, plannedThreads, progressBar } from '../io/pool.js';
 import { formatSarif } from '../reporters/sarif.js';
+import { repositoryRoot } from '../io/repository.js';
 import { formatText } from '../reporters/text.js';
 import type { LinkBase } from '../render/links.js';
 import { VERSION } from '../version.js';
@@ -54,8 +55,8 @@ function slimReport(outcome: AuditOutcome): JsonReport {
   return { version: 1, files: outcome.findings as ReportFile[], summary: outcome.summary };
 }
 
-function renderOutcome(outcome: AuditOutcome, format: AuditFormat, color: boolean, config: { mentions: boolean }, link: LinkBase | null): string {
-  if (format === 'sarif') return formatSarif(slimReport(outcome), VERSION);
+function renderOutcome(outcome: AuditOutcome, format: AuditFormat, color: boolean, config: { mentions: boolean }, link: LinkBase | null, cwd?: string): string {
+  if (format === 'sarif') return formatSarif(slimReport(outcome), VERSION, cwd === undefined ? undefined : { cwd, root: repositoryRoot(cwd) ?? cwd });
   if (format === 'markdown') return auditMarkdown(outcome, { link, mentions: config.mentions, dashboard: false, limit: 1_000_000 });
   return formatText(slimReport(outcome), { color }) + auditText(outcome);
 }
@@ -98,7 +99,7 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
   });
   bar.end();
   if (writer) writer.end({ summary: outcome.summary, audit: outcome.audit });
-  else io.stdout(renderOutcome(outcome, args.format, args.color, config.audit, link));
+  else io.stdout(renderOutcome(outcome, args.format, args.color, config.audit, link, io.cwd));
   const rss = process.resourceUsage().maxRSS / 1024;
   io.stderr(`postmortem audit: ${files.length} file${files.length === 1 ? '' : 's'}${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${collected.files.length})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s on ${threads || 1} thread${threads > 1 ? 's' : ''}; peak RSS ${rss.toFixed(0)} MiB\n`);
   return outcome.summary.errors > 0 ? 1 : 0;

@@ -10,6 +10,7 @@ import { code, login, md } from '../render/escape.js';
 import { issueTitle } from '../render/issue.js';
 import type { LinkBase } from '../render/links.js';
 import type { AuditOutcome, PostmortemRow } from './collect.js';
+import { incidentsChart } from './incidents-chart.js';
 
 export const DASHBOARD_MARKER = '<!-- postmortem-governance:dashboard -->';
 /** GitHub's limit on an issue body. */
@@ -94,34 +95,6 @@ export function fitBlocks(blocks: Block[], limit: number): string {
     text = renderBlocks(blocks);
   }
   return text;
-}
-
-export function incidentsChart(metrics: AuditMetrics, maxMonths = 36): string[] {
-  const months = metrics.incidentsPerMonth;
-  if (months.length === 0) return [];
-  // Every month from the first to the last (empty ones too), the latest maxMonths.
-  const counts = new Map(months.map((m) => [m.month, m.total]));
-  const all: string[] = [];
-  let [y, m] = months[0].month.split('-').map(Number);
-  const last = months[months.length - 1].month;
-  for (let guard = 0; guard < 2400; guard++) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    all.push(key);
-    if (key >= last) break;
-    m === 12 ? ((m = 1), y++) : m++;
-  }
-  const shown = all.slice(-maxMonths);
-  const values = shown.map((k) => counts.get(k) ?? 0);
-  const top = Math.max(1, ...values);
-  return [
-    '```mermaid',
-    'xychart-beta',
-    '  title "Incidents per month"',
-    `  x-axis [${shown.map((k) => `"${k}"`).join(', ')}]`,
-    `  y-axis "Incidents" 0 --> ${top}`,
-    `  bar [${values.join(', ')}]`,
-    '```',
-  ];
 }
 
 export function followUpPie(metrics: AuditMetrics): string[] {

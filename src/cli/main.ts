@@ -10,6 +10,7 @@ import { collectFiles } from '../io/files.js';
 import { loadConfig } from '../io/config.js';
 import { formatJson } from '../reporters/json.js';
 import { formatSarif } from '../reporters/sarif.js';
+import { repositoryRoot } from '../io/repository.js';
 import { formatText } from '../reporters/text.js';
 import { VERSION } from '../version.js';
 import { parseShard } from '../core/audit/shard.js';
@@ -34,6 +35,8 @@ Commands:
   sync    Open one GitHub issue per action item (needs GITHUB_TOKEN)
   audit   Report compliance, follow-up status and incident metrics
   merge   Merge JSON reports (of audit shards) into one: postmortem merge a.json b.json…
+  init    Write a starter .github/postmortem.yml and workflow (postmortem init --help)
+  new     Write a new postmortem from the template: postmortem new "Title" (postmortem new --help)
 
 Options:
   --format text|json|sarif   Output format (default: text)
@@ -60,13 +63,16 @@ Exit codes: 0 clean, 1 findings at error severity, 2 usage or config error.
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function render(report: JsonReport, format: Format, color: boolean): string {
+export function render(report: JsonReport, format: Format, color: boolean, cwd?: string): string {
   if (format === 'json') return formatJson(report);
-  if (format === 'sarif') return formatSarif(report, VERSION);
+  if (format === 'sarif') return formatSarif(report, VERSION, cwd === undefined ? undefined : { cwd, root: repositoryRoot(cwd) ?? cwd });
   return formatText(report, { color });
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  // init and new write files and parse their own options (src/cli/init.ts, src/cli/new.ts).
+  if (argv[0] === 'init') return (await import('./init.js')).initCommand(argv.slice(1), io);
+  if (argv[0] === 'new') return (await import('./new.js')).newCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -170,6 +176,6 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   bar.end();
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const report: JsonReport = { version: REPORT_VERSION, files, summary: summarize(files) };
-  io.stdout(render(report, format === 'markdown' ? 'text' : format, color));
+  io.stdout(render(report, format === 'markdown' ? 'text' : format, color, io.cwd));
   return report.summary.errors > 0 ? 1 : 0;
 }

@@ -9,7 +9,8 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+// TOML front matter (`+++`) is recognised so that it is never read as the title; the model reports it.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 export function parseMarkdown(text: string): Root {
   return processor.runSync(processor.parse(text)) as Root;

@@ -3,7 +3,6 @@
  * through here, so dry-run, the write budget and the statistics live in one
  * place. Errors are classified by HTTP status (never by message text).
  */
-import { RequestError } from '@octokit/request-error';
 import type { Octokit } from './octokit.js';
 import { CONTENT_LIMITS, Pace } from './pace.js';
 
@@ -39,9 +38,16 @@ export interface IssueComment {
   created_at?: string;
 }
 
-/** The GitHub status of a failed request, or undefined for anything else. */
+/**
+ * The HTTP status of a failed request, or undefined for anything else. Read from
+ * the error's `status`, never by `instanceof RequestError`: an Octokit built from
+ * another copy of `@octokit/request-error` (GitHub's local-action, a bundled
+ * dependency) throws errors that fail that test but carry the same status.
+ */
 export function statusOf(error: unknown): number | undefined {
-  return error instanceof RequestError ? error.status : undefined;
+  if (typeof error !== 'object' || error === null || !('status' in error)) return undefined;
+  const { status } = error;
+  return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
 }
 
 export interface ApiIssue {

@@ -7,15 +7,20 @@
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-/** Escape text for use inside Markdown prose or a table cell. */
+/**
+ * Escape text for use inside Markdown prose or a table cell. Each syntax character
+ * gets one backslash (`\|` reads as `|` in a heading and in a table cell alike);
+ * `#12` and `GH-12` get a zero-width space, or GitHub would link (and cross-reference)
+ * issue 12 of the repository the text is posted in, which is not what the document meant.
+ */
 export function md(text: string, max = 500): string {
   let s = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
   if (s.length > max) s = s.slice(0, max - 1) + '…';
   return s
     .replace(/[&<>"]/g, (c) => HTML[c])
-    .replace(/\|/g, '\\|')
+    .replace(/([\\`*_[\]|])/g, '\\$1')
     .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
-    .replace(/([\\`*_[\]])/g, '\\$1');
+    .replace(/(#|\bGH-)(?=\d)/gi, '$1\u200b');
 }
 
 /** A login shown without pinging: `@alice` in code. */

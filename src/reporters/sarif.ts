@@ -2,6 +2,8 @@
  * SARIF 2.1.0 for GitHub code scanning: every rule with its help text, every
  * finding with its region and related locations, stable fingerprints.
  */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { JsonReport } from '../core/report.js';
 import { RULES } from '../core/rules/index.js';
 import type { AnyRule } from '../core/rules/rule.js';
@@ -28,10 +30,33 @@ function fingerprint(text: string): string {
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
 
-export function formatSarif(report: JsonReport, version: string): string {
+/** Where the checked files are: report paths are relative to `cwd`; code scanning wants them relative to `root`. */
+export interface SarifBase {
+  cwd: string;
+  /** The repository's root (see src/io/repository.ts); `cwd` when there is none. */
+  root: string;
+}
+
+/**
+ * A file's SARIF location: relative to the repository root (`%SRCROOT%`), never with
+ * `../`, which code scanning cannot map; a file outside the repository gets its
+ * absolute `file://` URI. Without a base, the report's path as it is.
+ */
+export function artifactLocation(path: string, base?: SarifBase): { uri: string; uriBaseId?: string } {
+  if (!base) return { uri: encodeURI(path), uriBaseId: '%SRCROOT%' };
+  const absolute = resolve(base.cwd, path);
+  const inRoot = relative(base.root, absolute);
+  if (inRoot === '' || inRoot.startsWith('..') || isAbsolute(inRoot)) return { uri: pathToFileURL(absolute).href };
+  return { uri: encodeURI(inRoot.split(sep).join('/')), uriBaseId: '%SRCROOT%' };
+}
+
+export function formatSarif(report: JsonReport, version: string, base?: SarifBase): string {
   const index = new Map(RULES.map((r, i) => [r.id, i]));
-  const results = report.files.flatMap((file) =>
-    file.findings.map((f) => ({
+  const results = report.files.flatMap((file) => {
+    const artifact = artifactLocation(file.path, base);
+    // The path in fingerprints is the repository-relative one, so they do not change with the directory the CLI ran in.
+    const stablePath = artifact.uriBaseId ? decodeURI(artifact.uri) : file.path;
+    return file.findings.map((f) => ({
       ruleId: f.rule,
       ruleIndex: index.get(f.rule) ?? 0,
       level: f.severity,
@@ -39,7 +64,7 @@ export function formatSarif(report: JsonReport, version: string): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' },
+            artifactLocation: artifact,
             region: {
               startLine: Math.max(1, f.line),
               startColumn: Math.max(1, f.column),
@@ -54,15 +79,15 @@ export function formatSarif(report: JsonReport, version: string): string {
               id,
               message: { text: r.message },
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' },
+                artifactLocation: artifact,
                 region: { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) },
               },
             })),
           }
         : {}),
-      partialFingerprints: { 'postmortemFinding/v1': fingerprint(`${f.rule}\u0000${file.path}\u0000${f.message}`) },
-    })),
-  );
+      partialFingerprints: { 'postmortemFinding/v1': fingerprint(`${f.rule}\u0000${stablePath}\u0000${f.message}`) },
+    }));
+  });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

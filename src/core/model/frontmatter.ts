@@ -1,7 +1,9 @@
 /**
- * YAML front matter with `yaml`. Never throws: syntax errors, duplicate keys,
- * alias bombs and unknown tags become errors with document lines.
+ * YAML front matter with `yaml` (and TOML front matter with smol-toml). Never
+ * throws: syntax errors, duplicate keys, alias bombs and unknown tags become
+ * errors with document lines.
  */
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { Root } from 'mdast';
 import type { FrontMatter } from '../types.js';
@@ -11,6 +13,9 @@ const MAX_ALIASES = 50;
 
 export function readFrontMatter(root: Root): FrontMatter | null {
   const node = root.children[0];
+  // remark-frontmatter's `toml` node (`+++` fences, as Hugo and Zola write it; mdast's types know only `yaml`).
+  const toml = node as { type: string; value?: string; position?: Root['position'] } | undefined;
+  if (toml?.type === 'toml') return readToml(toml.value ?? '', toml.position?.start.line ?? 1, toml.position?.end.line ?? 1);
   if (!node || node.type !== 'yaml') return null;
   const line = node.position?.start.line ?? 1;
   const endLine = node.position?.end.line ?? line;
@@ -52,6 +57,27 @@ export function readFrontMatter(root: Root): FrontMatter | null {
     fm.data = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
   } catch (error) {
     fm.errors.push({ message: describe(error), line: line + 1, column: 1 });
+  }
+  return fm;
+}
+
+/** TOML front matter with smol-toml: the same fields as YAML's (dates as their TOML text, like YAML's strings). */
+function readToml(text: string, line: number, endLine: number): FrontMatter {
+  const fm: FrontMatter = { line, endLine, errors: [], keyLines: {} };
+  let data: Record<string, unknown>;
+  try {
+    data = parseToml(text) as Record<string, unknown>;
+  } catch (error) {
+    const at = error instanceof TomlError ? { line: error.line + line, column: error.column } : { line, column: 1 };
+    fm.errors.push({ message: `Unexpected TOML: ${describe(error).replace(/^Invalid TOML document: /, '')}, expected valid front matter`, ...at });
+    return fm;
+  }
+  fm.data = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v instanceof TomlDate ? v.toISOString() : v]));
+  // Top-level keys come before the first [table] header.
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && !/^\s{0,8}\[/.test(lines[i]); i++) {
+    const key = /^\s{0,8}([A-Za-z0-9_-]{1,100})\s{0,8}=/.exec(lines[i])?.[1];
+    if (key && !(key in fm.keyLines)) fm.keyLines[key] = line + 1 + i;
   }
   return fm;
 }

@@ -93,7 +93,7 @@ function startOf(node: RootContent): { line: number; column: number } {
 function toElements(root: Root, table: AliasTable): Element[] {
   const elements: Element[] = [];
   for (const node of root.children) {
-    if (node.type === 'yaml') continue;
+    if (node.type === 'yaml' || (node as { type: string }).type === 'toml') continue; // front matter
     if (node.type === 'heading') {
       const text = plainText(node);
       const start = startOf(node);

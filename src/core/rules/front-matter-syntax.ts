@@ -19,7 +19,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const error of ctx.model.frontMatter?.errors ?? []) {
-      ctx.report({ message: `Unexpected YAML: ${error.message}; expected valid front matter`, line: error.line, column: error.column });
+      const message = error.message.startsWith('Unexpected TOML') ? error.message : `Unexpected YAML: ${error.message}; expected valid front matter`;
+      ctx.report({ message, line: error.line, column: error.column });
     }
   },
 });
