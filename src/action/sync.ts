@@ -146,7 +146,10 @@ export function syncSummary(sync: SyncResult, dryRun: boolean): string {
   const unread = sync.outcomes.filter((o) => o.action.startsWith('unreadable'));
   if (unread.length > 0) {
     out.push('**Files not read:**', '');
-    for (const u of unread) out.push(`- ${code(u.line ? `${u.path}:${u.line}` : u.path)}: ${md(u.reason ?? '', 300)}${u.action === 'unreadable' ? ' Its action items were not synced.' : ''}`);
+    for (const u of unread) {
+      const reason = (u.reason ?? '').replace(/\.?$/, u.action === 'unreadable' ? '. Its action items were not synced.' : '');
+      out.push(`- ${code(u.line ? `${u.path}:${u.line}` : u.path)}: ${md(reason, 300)}`);
+    }
     out.push('');
   }
   if (shown.length > 0) {

@@ -140,7 +140,7 @@ export function planSync(input: SyncInput): Operation[] {
   const match = matchItems(input.items, index, { documents, renames: input.renames, exists: input.exists, repository: input.repository });
   for (const d of index.duplicates) ops.push({ kind: 'duplicate', issue: d.issue, of: d.of, linked: false });
   for (const d of match.superseded) if (d.issue.state === 'open') ops.push({ kind: 'duplicate', issue: d.issue, of: d.of, linked: true });
-  const used = new Set([...match.matched.values()].map((i) => i.number));
+  const used = new Set([...match.matched.values(), ...match.superseded.map((d) => d.issue)].map((i) => i.number));
 
   let creates = 0;
   for (const item of input.items) {
