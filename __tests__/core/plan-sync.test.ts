@@ -24,7 +24,7 @@ function item(path: string, title: string, o: Partial<PlannedItem> = {}): Planne
 }
 
 let next = 1;
-function issue(of: PlannedItem | { path: string; title: string; id?: string }, o: Partial<TrackedIssue> & { marker?: Partial<ItemMarker> | null } = {}): TrackedIssue {
+function issue(of: PlannedItem | { path: string; title: string; id?: string }, o: Omit<Partial<TrackedIssue>, 'marker'> & { marker?: Partial<ItemMarker> | null } = {}): TrackedIssue {
   const { marker: m, ...rest } = o;
   const source = 'fingerprint' in of ? of : item(of.path, of.title, of.id ? { id: of.id } : {});
   const marker: ItemMarker | null = m === null ? null : { path: source.path, id: source.id, words: [...source.fingerprint], by: BOT, title: source.title, labels: ['postmortem', 'corrective'], assignees: [], n: source.n, doc: source.doc, ...m };
@@ -56,7 +56,7 @@ function describeOp(op: Operation): string {
     case 'removed': return `removed #${op.issue.number}${op.deleted ? ' (deleted)' : ''}`;
     case 'duplicate': return `duplicate #${op.issue.number} of #${op.of.number}`;
     case 'linked': return `linked ${op.item.linked}${op.where ? ` → ${op.where}` : ''}`;
-    default: return 'item' in op ? `${op.kind}${'issue' in op ? ` #${op.issue.number}` : ''}` : op.kind;
+    default: return `${op.kind}${'issue' in op ? ` #${op.issue.number}` : ''}`;
   }
 }
 

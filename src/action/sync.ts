@@ -56,10 +56,10 @@ async function changedDocuments(inputs: Inputs, config: ResolvedConfig, ctx: Run
 /** The sync lock of this workflow run: a rerun (a later attempt of the same run) takes over what a crashed attempt left. */
 function lockFor(runId: string, env: Record<string, string | undefined>): Partial<LockOptions> {
   const attempt = Number(env.GITHUB_RUN_ATTEMPT) || 1;
-  const earlier = new RegExp(`^workflow run ${runId}, attempt (\\d+)$`);
+  const run = `workflow run ${runId}, attempt `;
   return {
-    holder: `workflow run ${runId}, attempt ${attempt}`,
-    earlierAttempt: (holder) => Number(earlier.exec(holder)?.[1] ?? Infinity) < attempt,
+    holder: `${run}${attempt}`,
+    earlierAttempt: (holder) => holder.startsWith(run) && /^\d{1,6}$/.test(holder.slice(run.length)) && Number(holder.slice(run.length)) < attempt,
     ...lockTimingFromEnv(env),
   };
 }

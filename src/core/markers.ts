@@ -102,17 +102,13 @@ interface Token {
 
 function markerTokens(body: string): Token[] {
   const tokens: Token[] = [];
-  const scan = (needle: string | RegExp, kind: Token['kind']) => {
-    if (typeof needle === 'string') {
-      for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, at + needle.length)) tokens.push({ kind, from: at, to: at + needle.length });
-      return;
-    }
-    const re = new RegExp(needle.source, 'g');
-    for (let m = re.exec(body); m; m = re.exec(body)) tokens.push({ kind, from: m.index, to: m.index + m[0].length });
+  const scan = (needle: string, kind: Token['kind']) => {
+    for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, at + needle.length)) tokens.push({ kind, from: at, to: at + needle.length });
   };
   scan(MANAGED_START, 'start');
   scan(MANAGED_END, 'end');
-  scan(ITEM, 'item');
+  const items = /<!-- postmortem-governance:item \{[^<>]{1,8000}\} -->/g;
+  for (let m = items.exec(body); m; m = items.exec(body)) tokens.push({ kind: 'item', from: m.index, to: m.index + m[0].length });
   return tokens.sort((a, b) => a.from - b.from);
 }
 

@@ -4,6 +4,7 @@
  * action's own issues. Items whose issues already exist are not announced
  * as new.
  */
+import { existsSync } from 'node:fs';
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import { replaceManaged } from '../core/markers.js';
 import { planItems, type PlannedItem } from '../core/plan.js';
@@ -33,6 +34,8 @@ export async function previewSync(gateway: GitHubGateway, config: ResolvedConfig
     identities,
     repository: `${gateway.repo.owner}/${gateway.repo.repo}`,
     documents: models.map((m) => m.path),
+    // A document the pull request renames is gone from the checkout: its issues are found under the new name.
+    exists: (path) => existsSync(path),
     settings: config.issues,
     maxCreates: Number.POSITIVE_INFINITY,
     // Assignability is not checked for a preview (no extra requests): owners are taken as assignable.
