@@ -118,6 +118,11 @@ describe('planSync: which issue is which item\'s', () => {
       ['unchanged #2', 'create postmortems/a.md "Buy a bigger boat"', 'removed #1'],
     ],
     ['a reference next to the item wins over the marker', () => [[{ ...b, linked: '#1' }], [issue(a, { number: 1 }), issue(b, { number: 2 })]], ['duplicate #2 of #1', 'update #1 postmortems/a.md (link: title,body)']],
+    [
+      'a reference to another item\'s issue: that item is undecided, nothing opened for it',
+      () => [[a, { ...b, linked: '#1' }], [issue(a, { number: 1 }), issue(b, { number: 2 })]],
+      ['duplicate #2 of #1', 'undecided postmortems/a.md "Add disk usage alerts" (#1)', 'update #1 postmortems/a.md (link: title,body)'],
+    ],
     ['a reference to an issue the listing does not hold (transferred): followed, no issue opened', () => [[{ ...a, linked: '#9' }], [], { located: new Map([[9, 'acme/infra#3 (transferred)']]) }], ['linked #9 → acme/infra#3 (transferred)']],
     ['the product\'s issue whose marker a person deleted: found by title', () => [[a], [issue(a, { number: 1, marker: null })]], ['update #1 postmortems/a.md (unmarked: body)']],
     [

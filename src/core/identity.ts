@@ -251,9 +251,12 @@ export function matchItems<T extends TrackedIssue>(items: readonly MatchableItem
   const exists = ctx.exists ?? (() => true);
 
   // 1. A reference next to the item.
+  const linkedBy = new Map<number, string>();
   for (const item of items) {
     const issue = index.byNumber.get(referencedNumber(item.linked, ctx.repository) ?? NaN);
-    if (issue && !used.has(issue.number)) take(item, issue, 'link');
+    if (!issue || used.has(issue.number)) continue;
+    take(item, issue, 'link');
+    linkedBy.set(issue.number, item.key);
   }
   for (const item of items) {
     const mine = index.byKey.get(item.key);
@@ -283,6 +286,8 @@ export function matchItems<T extends TrackedIssue>(items: readonly MatchableItem
     if (!open(item)) continue;
     const issue = byPlace.get(item.key);
     if (issue && !used.has(issue.number)) take(item, issue, issue.marker!.path === item.path ? 'key' : 'moved');
+    // Its own issue is referenced next to another item: which item it tracks is a person's call.
+    else if (issue && linkedBy.has(issue.number) && linkedBy.get(issue.number) !== item.key) decide([item], [issue]);
   }
 
   // 3. The same derived id in another document, when the item left its own.
