@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
       ? new GitHubGateway(
           createOctokit(inputs.token, { baseUrl: ctx.apiUrl, log, ...tuningFromEnv(process.env) }),
           { owner: ctx.owner, repo: ctx.repo },
-          { dryRun: inputs.dryRun, log, limits: limitsFromEnv(process.env.POSTMORTEM_CREATE_LIMITS) },
+          { dryRun: inputs.dryRun, log, limits: limitsFromEnv(process.env.POSTMORTEM_CREATE_LIMITS), ...(inputs.identity ? { identity: inputs.identity } : {}) },
         )
       : null;
     if (!gateway && mode === 'check') core.info('No token: checking without GitHub (no PR files, comment or issue preview). Set the `token` input to use the API.');

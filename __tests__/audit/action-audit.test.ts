@@ -93,9 +93,11 @@ describe.each(NODES)('audit mode (%s)', (_name, node) => {
     expect(followUps.find((f) => f.status === 'overdue')!.issue).toBe(byTitle('Add disk').number);
     expect(followUps.find((f) => f.status === 'open')!.ageDays).toBeGreaterThan(200);
 
-    // One paginated listing of its own issues; no request per item, never the search API.
+    // Two paginated listings (its own issues, and those with its label that an earlier identity may have opened);
+    // no request per item, never the search API.
+    const listings = server.requests.slice(before).filter((r) => r.method === 'GET' && r.template === '/repos/{owner}/{repo}/issues');
+    expect(listings.map((r) => r.query.creator ?? `labels=${r.query.labels}`)).toEqual(['github-actions[bot]', 'labels=postmortem']);
     const reads = server.requests.slice(before).filter((r) => r.method === 'GET').map((r) => r.template);
-    expect(reads.filter((t) => t === '/repos/{owner}/{repo}/issues')).toHaveLength(1);
     expect(reads.filter((t) => t === '/repos/{owner}/{repo}/issues/{issue_number}')).toHaveLength(0);
     expect(reads.some((t) => t?.startsWith('/search/'))).toBe(false);
 

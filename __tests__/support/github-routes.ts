@@ -167,7 +167,15 @@ const ROUTES: Array<[string, string, Handler]> = [
     const json = ctx.json.issue(ctx.repo, issue);
     return ok(json, 201, { location: json.url });
   }],
-  ['GET', '/repos/{owner}/{repo}/issues/{issue_number}', (ctx) => ok(ctx.json.issue(ctx.repo, findIssue(ctx)))],
+  ['GET', '/repos/{owner}/{repo}/issues/{issue_number}', (ctx) => {
+    const moved = ctx.repo.transferred.get(Number(ctx.params.issue_number));
+    if (moved) {
+      // GitHub redirects to the issue's new home by repository id; clients follow it.
+      const location = `${ctx.url.origin}/repositories/${ctx.state.repo(moved.repo).id}/issues/${moved.number}`;
+      return ok({ message: 'Moved Permanently', url: location, documentation_url: 'https://docs.github.com/rest/guides/best-practices-for-using-the-rest-api#follow-redirects' }, 301, { location });
+    }
+    return ok(ctx.json.issue(ctx.repo, findIssue(ctx)));
+  }],
   ['PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', (ctx) => {
     const issue = findIssue(ctx);
     const b = ctx.body ?? {};
@@ -209,12 +217,56 @@ const ROUTES: Array<[string, string, Handler]> = [
     issue.updated_at = ctx.now;
     return ok(ctx.json.labels(ctx.repo, issue.labels));
   }],
+  ['DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', (ctx) => {
+    const issue = findIssue(ctx);
+    const name = ctx.params.name.toLowerCase();
+    if (!issue.labels.some((l) => l.toLowerCase() === name)) throw notFound('Label does not exist');
+    issue.labels = issue.labels.filter((l) => l.toLowerCase() !== name);
+    issue.updated_at = ctx.now;
+    return ok(ctx.json.labels(ctx.repo, issue.labels));
+  }],
+  ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/assignees', (ctx) => {
+    const issue = findIssue(ctx);
+    // GitHub ignores logins it cannot assign here (no 422), and keeps the ones already assigned.
+    const logins = (ctx.body?.assignees ?? []).filter((l: string) => ctx.repo.assignable.some((a) => a.toLowerCase() === l.toLowerCase()));
+    issue.assignees = [...new Set([...issue.assignees, ...logins.map((l: string) => ctx.repo.assignable.find((a) => a.toLowerCase() === l.toLowerCase())!)])];
+    issue.updated_at = ctx.now;
+    return ok(ctx.json.issue(ctx.repo, issue), 201);
+  }],
+  ['DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/assignees', (ctx) => {
+    const issue = findIssue(ctx);
+    const gone = new Set((ctx.body?.assignees ?? []).map((l: string) => l.toLowerCase()));
+    issue.assignees = issue.assignees.filter((a) => !gone.has(a.toLowerCase()));
+    issue.updated_at = ctx.now;
+    return ok(ctx.json.issue(ctx.repo, issue));
+  }],
   ['GET', '/repos/{owner}/{repo}/labels', (ctx) => paginate(ctx, [...ctx.repo.labels.values()]
     .sort((a, b) => a.name.localeCompare(b.name)).map((l) => ctx.json.label(ctx.repo, l)))],
   ['GET', '/repos/{owner}/{repo}/labels/{name}', (ctx) => {
     const label = ctx.repo.labels.get(ctx.params.name.toLowerCase());
     if (!label) throw notFound();
     return ok(ctx.json.label(ctx.repo, label));
+  }],
+  ['PATCH', '/repos/{owner}/{repo}/labels/{name}', (ctx) => {
+    const label = ctx.repo.labels.get(ctx.params.name.toLowerCase());
+    if (!label) throw notFound();
+    const { new_name, color, description } = ctx.body ?? {};
+    if (color !== undefined) label.color = String(color).toLowerCase();
+    if (description !== undefined) label.description = description;
+    if (new_name !== undefined && new_name.toLowerCase() !== label.name.toLowerCase()) {
+      if (ctx.repo.labels.has(new_name.toLowerCase())) throw validationFailed({ resource: 'Label', code: 'already_exists', field: 'name' });
+      ctx.repo.labels.delete(label.name.toLowerCase());
+      label.name = new_name;
+      ctx.repo.labels.set(new_name.toLowerCase(), label);
+    }
+    return ok(ctx.json.label(ctx.repo, label));
+  }],
+  ['DELETE', '/repos/{owner}/{repo}/labels/{name}', (ctx) => {
+    const key = ctx.params.name.toLowerCase();
+    if (!ctx.repo.labels.has(key)) throw notFound();
+    ctx.repo.labels.delete(key);
+    for (const issue of ctx.repo.issues.values()) issue.labels = issue.labels.filter((l) => l.toLowerCase() !== key);
+    return { status: 204 };
   }],
   ['POST', '/repos/{owner}/{repo}/labels', (ctx) => {
     const { name, color = 'ededed', description = null } = ctx.body;

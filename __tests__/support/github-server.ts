@@ -33,16 +33,21 @@
 // - GET /search/issues is served (minimal `q` parsing) but every call is a violation: the action
 //   must not depend on the eventually-consistent, 30-per-minute search API.
 // - One rate-limit budget per server and resource (core, search), not per token.
+// - POST /graphql validates each query against GitHub's published schema (@octokit/graphql-schema) and
+//   answers from the server's state what github-graphql.ts models (`viewer`); anything else is a violation.
+// - A transferred issue (`transferIssue`) answers 301 on its old number, pointing at
+//   `/repositories/{id}/issues/{n}`, which is served as the documented `/repos/{owner}/{repo}/…` operation.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeErrors, responseValidator, type Operation } from './openapi-validator.js';
 import { matchRoute, HttpError, type Ctx, type Reply } from './github-routes.js';
+import { executeGraphql } from './github-graphql.js';
 import {
   ServerState, Shapes,
   type AddIssueOptions, type AddPullRequestOptions, type AddRepoOptions, type IssueRecord, type PullFileInput, type RepoRecord, type TokenInfo,
 } from './github-state.js';
 
-export { ServerState } from './github-state.js';
+export { ServerState, TOKEN_KINDS } from './github-state.js';
 export type {
   AddIssueOptions, AddPullRequestOptions, AddRepoOptions, BlobRecord, CommentRecord, CommitRecord, FileStatus, IssueRecord,
   LabelRecord, Permission, PullData, PullFileInput, PullFileRecord, RepoRecord, TokenInfo,
@@ -131,6 +136,8 @@ export interface GitHubServer {
   addRepo(fullName: string, options?: AddRepoOptions): RepoRecord;
   addPullRequest(fullName: string, number: number, files: PullFileInput[], options?: AddPullRequestOptions): IssueRecord;
   addIssue(fullName: string, options?: AddIssueOptions): IssueRecord;
+  /** A person's "Transfer issue": the issue moves to `to` under a new number; GET on the old one answers 301. */
+  transferIssue(from: string, number: number, to: string): IssueRecord;
   /** Real issues (no pull requests) of a repository, by number. */
   issues(fullName: string): IssueRecord[];
   close(): Promise<void>;
@@ -196,6 +203,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const json = new Shapes(url, opts.webUrl, state);
 
+  /** `/repositories/{id}/…` (where GitHub's redirects point) is the same operation as `/repos/{owner}/{repo}/…`. */
+  function canonicalPath(pathname: string): string {
+    const m = /^\/repositories\/(\d+)(\/.*)?$/.exec(pathname);
+    const repo = m ? state.repoById(Number(m[1])) : undefined;
+    return repo ? `/repos/${repo.fullName}${m![2] ?? ''}` : pathname;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -207,14 +221,16 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       status: null, applied: false,
     };
     requests.push(entry);
-    const matched = matchRoute(method, u.pathname);
+    const matched = matchRoute(method, canonicalPath(u.pathname));
     const injection = takeFault(method, u.pathname, matched?.route.template);
     if (injection) entry.faulted = describe(injection);
 
     let reply: Reply | undefined;
     if (!injection || applyFirst(injection)) {
       reply = execute(entry, matched, u, text, req.headers.authorization);
-      entry.applied = method !== 'GET' && reply.status < 400;
+      // A GraphQL query is a read; only a mutation changes anything.
+      const graphqlQuery = entry.operationId === 'graphql' && !/^\s*mutation\b/.test(String((entry.body as { query?: unknown } | undefined)?.query ?? ''));
+      entry.applied = method !== 'GET' && reply.status < 400 && !graphqlQuery;
     }
     const crash = entry.applied ? crashes.find((c) => pathMatches(c.rule, method, u.pathname, matched?.route.template) && ++c.seen === c.rule.count) : undefined;
     if (crash) {
@@ -237,6 +253,12 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     if (!token) return fail(401, { message: 'Requires authentication' });
     if (!known) return fail(401, { message: 'Bad credentials' });
     entry.login = known.login;
+    if (entry.method === 'POST' && entry.path === '/graphql') {
+      entry.operationId = 'graphql';
+      const reply = executeGraphql(parseJson(text), known, state);
+      if (reply.problem) violations.push({ kind: 'request', method: entry.method, path: entry.path, operationId: 'graphql', message: reply.problem });
+      return { status: reply.status, body: reply.body };
+    }
     if (!matched || !op) {
       violations.push({ kind: 'route', method: entry.method, path: entry.path, message: 'no such operation in openapi-subset.json' });
       return fail(404, { message: 'Not Found' });
@@ -387,6 +409,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     },
     addRepo: (fullName, options) => state.repo(fullName, options),
     addIssue: (fullName, options) => state.addIssue(fullName, options),
+    transferIssue: (from, number, to) => state.transferIssue(from, number, to),
     addPullRequest: (fullName, number, files, options) => state.addPullRequest(fullName, number, files, options),
     issues: (fullName) => [...state.repo(fullName).issues.values()].filter((i) => !i.pull),
     close: () => new Promise<void>((resolve, reject) => {

@@ -5,12 +5,28 @@ import { createHash } from 'node:crypto';
 // Records
 
 export type Permission = 'write' | 'read';
+/**
+ * A token, as GitHub treats it:
+ * - 'installation' (default): an installation token. With login `github-actions[bot]` it is the workflow's
+ *   GITHUB_TOKEN; with `<slug>[bot]` a GitHub App's (actions/create-github-app-token). GET /user answers 403
+ *   "Resource not accessible by integration"; GraphQL `viewer` answers the bot's login.
+ * - 'user': a classic personal access token; 'fine-grained': a fine-grained one. GET /user and `viewer`
+ *   answer the person's login.
+ * Whatever the kind, what the token creates has `login` as its author (`user`, and the `creator` filter).
+ */
 export interface TokenInfo {
   login: string;
   permission: Permission;
-  /** 'installation' (default) behaves like GITHUB_TOKEN, 'user' like a personal access token. */
-  kind?: 'installation' | 'user';
+  kind?: 'installation' | 'user' | 'fine-grained';
 }
+
+/** Tokens of each kind, for tests that switch between them. */
+export const TOKEN_KINDS = {
+  actions: { login: 'github-actions[bot]', permission: 'write', kind: 'installation' },
+  app: { login: 'postmortem-app[bot]', permission: 'write', kind: 'installation' },
+  classic: { login: 'ops-bot', permission: 'write', kind: 'user' },
+  fineGrained: { login: 'ops-robot', permission: 'write', kind: 'fine-grained' },
+} as const satisfies Record<string, TokenInfo>;
 
 export interface CommentRecord { id: number; body: string; user: string; created_at: string; updated_at: string }
 export interface LabelRecord { id: number; name: string; color: string; description: string | null; default: boolean }
@@ -49,6 +65,8 @@ export interface RepoRecord {
   refs: Map<string, string>; // 'refs/heads/main' -> commit sha
   commits: Map<string, CommitRecord>;
   lastNumber: number;
+  /** Issues transferred to another repository: old number -> where they went (GET answers 301). */
+  transferred: Map<number, { repo: string; number: number }>;
 }
 export interface AddRepoOptions {
   defaultBranch?: string; assignable?: string[]; tokens?: Record<string, TokenInfo>;
@@ -113,6 +131,7 @@ export class ServerState {
       defaultBranch, created_at: at, assignable: [...(options.assignable ?? [])],
       tokens: new Map(Object.entries(options.tokens ?? {})), labels: new Map(), issues: new Map(),
       refs: new Map([[`refs/heads/${defaultBranch}`, root.sha]]), commits: new Map([[root.sha, root]]), lastNumber: 0,
+      transferred: new Map(),
     };
     for (const [path, content] of Object.entries(options.files ?? {})) root.tree.set(path, { content, sha: blobSha(content) });
     this.repos.set(key, repo);
@@ -156,6 +175,26 @@ export class ServerState {
       state_reason: o.state_reason ?? (closed ? 'completed' : null), closed_at: o.closed_at ?? (closed ? at : null), closed_by: closed ? user : null,
       comments: comments.map((c) => ({ id: this.nextId(), body: c.body, user: c.user ?? 'octocat', created_at: c.created_at ?? at, updated_at: c.created_at ?? at })),
     });
+  }
+
+  /** Moves an issue to another repository, as a person's "Transfer issue" does: a new number there, a redirect here. */
+  transferIssue(fromName: string, number: number, toName: string): IssueRecord {
+    const from = this.repo(fromName);
+    const to = this.repo(toName);
+    const issue = from.issues.get(number);
+    if (!issue || issue.pull) throw new Error(`${fromName}#${number} is not an issue`);
+    from.issues.delete(number);
+    const moved = { ...issue, number: to.lastNumber + 1, updated_at: this.timestamp() };
+    moved.labels = moved.labels.filter((l) => to.labels.has(l.toLowerCase())); // labels the target does not have are dropped
+    to.issues.set(moved.number, moved);
+    to.lastNumber = moved.number;
+    from.transferred.set(number, { repo: to.fullName, number: moved.number });
+    return moved;
+  }
+
+  /** The repository with this id (the target of `/repositories/{id}/…` redirects). */
+  repoById(id: number): RepoRecord | undefined {
+    return [...this.repos.values()].find((r) => r.id === id);
   }
 
   addPullRequest(fullName: string, number: number, files: PullFileInput[], o: AddPullRequestOptions = {}): IssueRecord {

@@ -63,7 +63,7 @@ export function runAction(run: ActionRun, options: { node?: string; cwd?: string
   return new Promise((resolve, reject) => {
     const child = spawn(options.node ?? process.execPath, [join(ROOT, 'dist', 'index.js')], {
       cwd: options.cwd ?? run.env.GITHUB_WORKSPACE,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...run.env, POSTMORTEM_WRITE_INTERVAL_MS: '0', POSTMORTEM_RETRY_BASE_MS: '20', POSTMORTEM_CREATE_LIMITS: '100000/60', ...options.extraEnv },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...run.env, POSTMORTEM_WRITE_INTERVAL_MS: '0', POSTMORTEM_RETRY_BASE_MS: '20', POSTMORTEM_CREATE_LIMITS: '100000/60', POSTMORTEM_LOCK_POLL_MS: '100', ...options.extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     options.onSpawn?.(() => child.kill('SIGKILL'));

@@ -30,6 +30,8 @@ export interface AuditModeOutcome {
   failures: string[];
 }
 
+const closedDashboard = (number: number) => `The dashboard issue #${number} is closed, so it was not updated: reopen it to have the audit keep it up to date again.`;
+
 /** GitHub's job summary holds 1 MiB; the report stays well under it. */
 const SUMMARY_LIMIT = 900_000;
 
@@ -47,7 +49,7 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
   };
 
   let listing: Listing | null = null;
-  if (gateway) listing = await listFollowUps(gateway);
+  if (gateway) listing = await listFollowUps(gateway, config, collected.files);
   else core.warning('No token: follow-up status is unknown (the audit reports compliance and metrics only).');
   core.info(`Auditing ${collected.files.length} postmortem${collected.files.length === 1 ? '' : 's'}${listing ? ` against ${listing.issues.length} issue${listing.issues.length === 1 ? '' : 's'} opened by ${listing.me}` : ''}.`);
 
@@ -77,6 +79,7 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
     try {
       dashboard = await upsertDashboard(gateway, listing, { title: config.audit.dashboardTitle, body, labels: config.audit.dashboardLabels });
       core.info(`Dashboard: ${dashboard.action}${dashboard.number ? ` (#${dashboard.number})` : ''}.`);
+      if (dashboard.action === 'closed') core.notice(closedDashboard(dashboard.number!));
     } catch (error) {
       if (isForbidden(error)) core.warning('The dashboard issue was not written: the token may not write issues (add `issues: write` to the workflow\'s permissions).');
       else fail('Updating the dashboard issue', error);
@@ -93,7 +96,8 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
     }
   }
 
-  await writeJobSummary(auditMarkdown(outcome, { link, mentions: false, dashboard: false, limit: SUMMARY_LIMIT }));
+  const note = dashboard?.action === 'closed' ? `> ${closedDashboard(dashboard.number!)}\n\n` : '';
+  await writeJobSummary(note + auditMarkdown(outcome, { link, mentions: false, dashboard: false, limit: SUMMARY_LIMIT }));
   core.setOutput('findings', outcome.summary.errors + outcome.summary.warnings);
   core.setOutput('errors', outcome.summary.errors);
   core.setOutput('report', reportPath);

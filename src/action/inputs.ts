@@ -22,6 +22,8 @@ export interface Inputs {
   dryRun: boolean;
   failOn: FailOn;
   maxIssues: number;
+  /** The login the token acts as, when GitHub cannot tell (empty: ask GitHub). */
+  identity: string;
 }
 
 export class InputError extends Error {
@@ -89,5 +91,6 @@ export function readInputs(get: (name: string) => string = (name) => core.getInp
     dryRun: bool('dry-run', get('dry-run'), false),
     failOn: oneOf('fail-on', get('fail-on'), FAIL_ON, 'error'),
     maxIssues,
+    identity: get('identity').trim(),
   };
 }

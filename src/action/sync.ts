@@ -4,7 +4,10 @@
  * when the `paths` input is set or the event does not list the changes).
  */
 import * as core from '@actions/core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import picomatch from 'picomatch';
+import type { CheckedFile } from '../core/engine.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import { buildReport, type JsonReport } from '../core/report.js';
 import type { GitHubGateway } from '../github/gateway.js';
@@ -12,6 +15,8 @@ import { checkFiles } from '../io/check-files.js';
 import { collectFiles } from '../io/files.js';
 import { code, md } from '../render/escape.js';
 import { linkBack } from '../sync/link-back.js';
+import { lockTimingFromEnv, type LockOptions } from '../github/lock.js';
+import type { ItemOutcome } from '../sync/apply.js';
 import { runSync, type SyncResult } from '../sync/run.js';
 import type { RunContext } from './context.js';
 import type { Inputs } from './inputs.js';
@@ -24,20 +29,59 @@ export interface SyncOutcome {
   sync: SyncResult;
 }
 
-async function changedDocuments(inputs: Inputs, config: ResolvedConfig, ctx: RunContext, gateway: GitHubGateway): Promise<{ files: string[]; deleted: string[] } | null> {
+interface Changed {
+  files: string[];
+  deleted: string[];
+  /** Old path → new path: git's rename information (a pull request's file list has it; a push's does not). */
+  renames: Map<string, string>;
+}
+
+async function changedDocuments(inputs: Inputs, config: ResolvedConfig, ctx: RunContext, gateway: GitHubGateway): Promise<Changed | null> {
   if (inputs.paths.length > 0) return null;
   const isMatch = picomatch(config.paths, { dot: false, ignore: config.exclude });
   if (ctx.pullRequest) {
     const changed = await gateway.listPullRequestFiles(ctx.pullRequest.number);
+    const renamed = changed.filter((f) => f.status === 'renamed' && f.previous_filename && isMatch(f.previous_filename));
     return {
       files: changed.filter((f) => f.status !== 'removed' && isMatch(f.filename)).map((f) => f.filename),
-      deleted: changed.filter((f) => (f.status === 'removed' && isMatch(f.filename)) || (f.status === 'renamed' && f.previous_filename && isMatch(f.previous_filename))).map((f) => (f.status === 'renamed' ? f.previous_filename! : f.filename)),
+      deleted: [...changed.filter((f) => f.status === 'removed' && isMatch(f.filename)).map((f) => f.filename), ...renamed.map((f) => f.previous_filename!)],
+      renames: new Map(renamed.filter((f) => isMatch(f.filename)).map((f) => [f.previous_filename!, f.filename])),
     };
   }
   if (ctx.push) {
-    return { files: ctx.push.changed.filter((f) => isMatch(f)), deleted: ctx.push.removed.filter((f) => isMatch(f)) };
+    return { files: ctx.push.changed.filter((f) => isMatch(f)), deleted: ctx.push.removed.filter((f) => isMatch(f)), renames: new Map() };
   }
   return null;
+}
+
+/** The sync lock of this workflow run: a rerun (a later attempt of the same run) takes over what a crashed attempt left. */
+function lockFor(runId: string, env: Record<string, string | undefined>): Partial<LockOptions> {
+  const attempt = Number(env.GITHUB_RUN_ATTEMPT) || 1;
+  const run = `workflow run ${runId}, attempt `;
+  return {
+    holder: `${run}${attempt}`,
+    earlierAttempt: (holder) => holder.startsWith(run) && /^\d{1,6}$/.test(holder.slice(run.length)) && Number(holder.slice(run.length)) < attempt,
+    ...lockTimingFromEnv(env),
+  };
+}
+
+/**
+ * The files a sync could not read, and why, with the line: a file skipped
+ * whole (unreadable, too large, not found) has no items synced; a file whose
+ * front matter did not parse has its items synced without what the front
+ * matter says (severity, incident facts).
+ */
+export function unreadFiles(problems: Array<{ path: string; message: string }>, results: CheckedFile[]): ItemOutcome[] {
+  const out: ItemOutcome[] = problems.map((p) => ({ key: p.path, path: p.path, line: 0, title: '', issue: null, url: null, action: 'unreadable', reason: p.message }));
+  for (const r of results) {
+    const readable = r.findings.find((f) => f.rule === 'readable-file');
+    const frontMatter = r.findings.find((f) => f.rule === 'front-matter-syntax');
+    if (!r.model) out.push({ key: r.path, path: r.path, line: readable?.line ?? 1, title: '', issue: null, url: null, action: 'unreadable', reason: readable?.message ?? 'the file could not be read' });
+    else if (frontMatter) {
+      out.push({ key: r.path, path: r.path, line: frontMatter.line, title: '', issue: null, url: null, action: 'unreadable-front-matter', reason: `${frontMatter.message} (its items were synced without the front matter)` });
+    }
+  }
+  return out;
 }
 
 export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: RunContext, gateway: GitHubGateway): Promise<SyncOutcome> {
@@ -49,8 +93,12 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
   const collected = changed
     ? await collectFiles(changed.files, { cwd: ctx.workspace, exclude: [], root: ctx.workspace })
     : await collectFiles(globs, { cwd: ctx.workspace, exclude: config.exclude, root: ctx.workspace });
-  for (const p of collected.problems) core.warning(`Skipped ${p.path}: ${p.message}`);
   const results = await checkFiles(collected.files, ctx.workspace, config);
+  const unread = unreadFiles(collected.problems, results);
+  for (const u of unread) {
+    const what = u.action === 'unreadable' ? `Not synced: ${u.path} could not be read` : `${u.path}: the front matter could not be read`;
+    core.warning(`${what}${u.line ? ` (line ${u.line})` : ''}: ${u.reason}`, u.line ? { file: u.path, startLine: u.line } : { file: u.path });
+  }
   const report = buildReport(results);
   core.info(`Syncing the action items of ${collected.files.length} postmortem${collected.files.length === 1 ? '' : 's'}${inputs.dryRun ? ' (dry run: nothing is written)' : ''}.`);
 
@@ -59,11 +107,16 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
     config,
     files: results,
     deleted: changed?.deleted ?? [],
+    renames: changed?.renames,
+    exists: (path) => existsSync(join(ctx.workspace, path)),
     link: { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.sha },
     maxCreates: inputs.maxIssues,
     dryRun: inputs.dryRun,
     log: { info: (m) => core.info(m), warning: (m) => core.warning(m) },
+    lock: lockFor(ctx.runId, process.env),
   });
+  sync.outcomes.push(...unread);
+  for (const u of unread) sync.counts[u.action] = (sync.counts[u.action] ?? 0) + 1;
 
   if (config.issues.linkBack && !inputs.dryRun) {
     try {
@@ -75,7 +128,7 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
   }
 
   for (const o of sync.outcomes) {
-    if (o.action === 'unchanged') continue;
+    if (o.action === 'unchanged' || o.action.startsWith('unreadable')) continue;
     core.info(`${o.action.padEnd(16)} ${o.issue ? `#${o.issue}` : '—'}  ${o.path}:${o.line}  ${o.title}${o.reason ? `  (${o.reason})` : ''}`);
   }
   const skipped = sync.outcomes.filter((o) => o.action === 'skipped').length;
@@ -90,7 +143,16 @@ export function syncSummary(sync: SyncResult, dryRun: boolean): string {
   const out = [`## Postmortem action items${dryRun ? ' (dry run)' : ''}`, ''];
   const counts = Object.entries(sync.counts).map(([k, n]) => `${n} ${k}`);
   out.push(counts.length > 0 ? counts.join(' · ') : 'No action items in the postmortems of this run.', '');
-  const shown = sync.outcomes.filter((o) => o.action !== 'unchanged');
+  const shown = sync.outcomes.filter((o) => o.action !== 'unchanged' && !o.action.startsWith('unreadable'));
+  const unread = sync.outcomes.filter((o) => o.action.startsWith('unreadable'));
+  if (unread.length > 0) {
+    out.push('**Files not read:**', '');
+    for (const u of unread) {
+      const reason = (u.reason ?? '').replace(/\.?$/, u.action === 'unreadable' ? '. Its action items were not synced.' : '');
+      out.push(`- ${code(u.line ? `${u.path}:${u.line}` : u.path)}: ${md(reason, 300)}`);
+    }
+    out.push('');
+  }
   if (shown.length > 0) {
     out.push('| Action | Issue | Item | Source |', '| --- | --- | --- | --- |');
     for (const o of shown.slice(0, 200)) {

@@ -81,7 +81,7 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
     const log = { info: (m: string) => io.stderr(`${m}\n`), warning: (m: string) => io.stderr(`warning: ${m}\n`) };
     const octokit = createOctokit(token, { baseUrl: io.env.GITHUB_API_URL || 'https://api.github.com', log, ...tuningFromEnv(io.env) });
     const gateway = new GitHubGateway(octokit, { owner, repo }, { dryRun: true, log });
-    index = (await listFollowUps(gateway)).index;
+    index = (await listFollowUps(gateway, config, collected.files)).index;
     if (args.format === 'markdown') link = { serverUrl: trimSlashes(io.env.GITHUB_SERVER_URL || 'https://github.com'), owner, repo, sha: await gateway.headSha() };
   } else if (args.repo) {
     io.stderr('postmortem: no GITHUB_TOKEN or GH_TOKEN: auditing offline (follow-up status unknown)\n');

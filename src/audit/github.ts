@@ -4,10 +4,13 @@
  * it), the dashboard issue kept in place, and opt-in reminders on overdue
  * follow-ups.
  */
+import type { ResolvedConfig } from '../core/config/resolve.js';
 import { indexFollowUps, type IssueIndex, type KnownIssue } from '../core/audit/status.js';
 import type { FollowUp } from '../core/audit/types.js';
+import { isOwnLogin, keepOldest, type Identities } from '../core/identity.js';
 import type { ApiIssue, GitHubGateway } from '../github/gateway.js';
-import { toTracked } from '../sync/run.js';
+import { listProductIssues, toTracked } from '../github/tracked.js';
+import { identitiesOf } from '../sync/run.js';
 import { code, md } from '../render/escape.js';
 import { lineLink, type LinkBase } from '../render/links.js';
 import { DASHBOARD_MARKER, owner } from './render.js';
@@ -21,49 +24,61 @@ export function toKnown(issue: ApiIssue): KnownIssue {
 
 export interface Listing {
   me: string;
+  identities: Identities;
   issues: ApiIssue[];
   index: IssueIndex;
 }
 
-/** The one listing of the product's own issues, and the follow-up index built from it. */
-export async function listFollowUps(gateway: GitHubGateway): Promise<Listing> {
-  const me = await gateway.identity();
-  const issues = await gateway.listIssuesBy(me);
-  return { me, issues, index: indexFollowUps(issues.map(toKnown), me) };
+/**
+ * The listings of the product's issues, and the follow-up index built from
+ * them. `postmortems` are the audited paths: an issue whose document is no
+ * longer among them may be found in the document it became.
+ */
+export async function listFollowUps(gateway: GitHubGateway, config: ResolvedConfig, postmortems: readonly string[]): Promise<Listing> {
+  const identities = await identitiesOf(gateway, config);
+  const issues = await listProductIssues(gateway, identities, config.issues.labels.base);
+  const present = new Set(postmortems);
+  const index = indexFollowUps(issues.map(toKnown), identities, { exists: (path) => present.has(path), repository: `${gateway.repo.owner}/${gateway.repo.repo}` });
+  return { me: identities.self, identities, issues, index };
 }
 
-export type DashboardAction = 'created' | 'updated' | 'reopened' | 'unchanged';
+/** `closed`: a person closed the dashboard; it stays closed, unwritten, until someone reopens it. */
+export type DashboardAction = 'created' | 'updated' | 'unchanged' | 'closed';
 
 /**
- * Keep one dashboard issue: ours (marker AND author), edited in place, and
- * written only when its title or body changed. Newer open copies (two runs
- * at once) are closed as duplicates of the oldest.
+ * Keep one dashboard issue: the product's (marker AND one of its
+ * identities), edited in place, and written only when its title or body
+ * changed. Text a person wrote above the marker is kept. Newer open copies
+ * (two runs at once) are closed as duplicates of the oldest. A dashboard a
+ * person closed is left closed, and no new one is opened.
  */
 export async function upsertDashboard(
   gateway: GitHubGateway,
-  listing: Pick<Listing, 'me' | 'issues'>,
+  listing: Pick<Listing, 'identities' | 'issues'>,
   desired: { title: string; body: string; labels: string[] },
 ): Promise<{ action: DashboardAction; number: number | null; url: string | null }> {
-  const { me } = listing;
-  const ours = listing.issues.filter((i) => i.user?.login === me && (i.body ?? '').startsWith(DASHBOARD_MARKER)).sort((a, b) => a.number - b.number);
-  const open = ours.filter((i) => i.state === 'open');
-  for (const copy of open.slice(1)) {
-    await gateway.createComment(copy.number, `Duplicate of #${open[0].number}: two audits ran at the same time. Closing this copy.`);
-    await gateway.updateIssue(copy.number, { state: 'closed', state_reason: 'not_planned' });
+  const { identities } = listing;
+  const ours = listing.issues.filter((i) => isOwnLogin(i.user?.login ?? '', identities) && (i.body ?? '').includes(DASHBOARD_MARKER));
+  const { kept, duplicates } = keepOldest(ours.filter((i) => i.state === 'open'), () => 'dashboard');
+  for (const { issue, of } of duplicates) {
+    await gateway.createComment(issue.number, `Duplicate of #${of.number}: two audits ran at the same time. Closing this copy.`);
+    await gateway.updateIssue(issue.number, { state: 'closed', state_reason: 'not_planned' });
   }
-  const existing = open[0] ?? ours[ours.length - 1];
+  const existing = kept.get('dashboard');
   if (existing) {
-    const same = (existing.body ?? '') === desired.body && existing.title === desired.title;
+    const before = existing.body ?? '';
+    const body = before.slice(0, before.indexOf(DASHBOARD_MARKER)) + desired.body;
+    const same = before === body && existing.title === desired.title;
     const labelled = desired.labels.every((l) => existing.labels.some((x) => (typeof x === 'string' ? x : x.name ?? '').toLowerCase() === l.toLowerCase()));
-    if (same && (existing.state === 'open' || !open.length) && labelled) return { action: 'unchanged', number: existing.number, url: existing.html_url };
-    if (!same || existing.state !== 'open') {
-      await gateway.updateIssue(existing.number, { title: desired.title, body: desired.body, ...(existing.state !== 'open' ? { state: 'open' as const } : {}) });
-    }
+    if (same && labelled) return { action: 'unchanged', number: existing.number, url: existing.html_url };
+    if (!same) await gateway.updateIssue(existing.number, { title: desired.title, body });
     if (!labelled) await gateway.addLabels(existing.number, desired.labels);
-    return { action: existing.state === 'open' ? 'updated' : 'reopened', number: existing.number, url: existing.html_url };
+    return { action: 'updated', number: existing.number, url: existing.html_url };
   }
-  const find = (candidates: ApiIssue[]) => candidates.find((c) => c.user?.login === me && (c.body ?? '').startsWith(DASHBOARD_MARKER));
-  const created = await gateway.createIssueOnce({ title: desired.title, body: desired.body, labels: desired.labels, assignees: [] }, find, me);
+  const closed = ours.sort((a, b) => b.number - a.number)[0];
+  if (closed) return { action: 'closed', number: closed.number, url: closed.html_url };
+  const find = (candidates: ApiIssue[]) => candidates.find((c) => isOwnLogin(c.user?.login ?? '', identities) && (c.body ?? '').includes(DASHBOARD_MARKER));
+  const created = await gateway.createIssueOnce({ title: desired.title, body: desired.body, labels: desired.labels, assignees: [] }, find, identities.self);
   return { action: 'created', number: created?.number ?? null, url: created?.html_url ?? null };
 }
 

@@ -147,7 +147,7 @@ export function auditMarkdown(outcome: AuditOutcome, options: MarkdownOptions): 
   const m = audit.metrics;
   const blocks: Block[] = [];
   const head = options.dashboard
-    ? [DASHBOARD_MARKER, '## Postmortem dashboard', '', 'Kept up to date by postmortem-governance on each audit. Edits to this issue are overwritten; edit the postmortems instead.', '']
+    ? [DASHBOARD_MARKER, '## Postmortem dashboard', '', 'Kept up to date by postmortem-governance on each audit: text written above this report is kept, the report itself is rewritten (edit the postmortems instead). Close this issue to stop the updates.', '']
     : ['## Postmortem audit', ''];
   blocks.push({ text: [...head, ...headlines(outcome).flatMap((l) => [l, '']), ...incidentsChart(m), '', ...followUpPie(m), ''] });
 

@@ -2,6 +2,7 @@
  * Action items as the issues they become: the preview a PR comment shows,
  * and the input of the sync step. Pure: no network.
  */
+import { documentKey } from './identity.js';
 import type { ActionItem, PostmortemModel } from './types.js';
 
 export interface PlannedItem {
@@ -21,6 +22,10 @@ export interface PlannedItem {
   fingerprint: string[];
   /** The document's title and incident facts, for the issue body. */
   document: { title: string | null; date: string | null; severity: string | null };
+  /** Place among the document's items, 1-based. */
+  n: number;
+  /** The document's identity across renames (see core/identity.ts). */
+  doc?: string;
 }
 
 function severityOf(model: PostmortemModel): string | null {
@@ -31,7 +36,9 @@ function severityOf(model: PostmortemModel): string | null {
 export function planItems(models: PostmortemModel[]): PlannedItem[] {
   const out: PlannedItem[] = [];
   for (const model of models) {
-    for (const item of model.actionItems) {
+    const date = model.incident.date ?? null;
+    const doc = documentKey({ id: model.frontMatter?.data?.id, title: model.title, date });
+    for (const [i, item] of model.actionItems.entries()) {
       out.push({
         key: `${model.path}#${item.id}`,
         path: model.path,
@@ -45,7 +52,9 @@ export function planItems(models: PostmortemModel[]): PlannedItem[] {
         done: item.done,
         linked: item.issue,
         fingerprint: item.fingerprint ?? [],
-        document: { title: model.title, date: model.incident.date ?? null, severity: severityOf(model) },
+        document: { title: model.title, date, severity: severityOf(model) },
+        n: i + 1,
+        ...(doc ? { doc } : {}),
       });
     }
   }

@@ -2,63 +2,79 @@
  * The sync plan: compare the action items the documents state with the
  * issues the product opened before, and list the operations that make
  * GitHub match. Pure and deterministic, so the plan a dry run prints is the
- * plan a real run applies. Identity rules:
+ * plan a real run applies. Which issue is which item's is the identity rule
+ * of ./identity.ts; this file decides what to do about each pair:
  *
- * - an item and an issue are the same when the issue's marker carries the
- *   item's path and id, or (for an edited item whose id changed) when they
- *   are in the same document and their title words overlap enough;
- * - only issues the product's own identity opened are considered;
  * - a closed issue is never reopened and its item counts as done;
- * - an item removed from its document is commented on and labelled, and
- *   closed only when the config says so;
- * - of two issues for one item (two runs at once), the older one is kept and
- *   the newer one closed as a duplicate.
+ * - an open issue follows its item (title, permalink, labels, assignees),
+ *   but only in what the product itself set: a title, label or assignee a
+ *   person changed stays as the person left it;
+ * - an item the document marks done closes its issue, unless a person
+ *   reopened that issue;
+ * - an item removed from a document this run read (or whose document was
+ *   deleted) is commented on and labelled, and closed only when the config
+ *   says so; a renamed or moved document's items are not removed;
+ * - an item whose issue is uncertain gets no issue until a person decides;
+ * - of two issues for one item, the older one is kept and the newer one
+ *   closed as a duplicate.
  */
 import type { IssueSettings } from './config/resolve.js';
-import { similarity } from './model/ids.js';
-import { itemKey, type ItemMarker } from './markers.js';
+import { indexIssues, matchItems, type Identities, type MatchedHow, type TrackedIssue } from './identity.js';
+import { parseItemMarker, type ItemMarker } from './markers.js';
 import type { PlannedItem } from './plan.js';
 
-export interface TrackedIssue {
-  number: number;
-  title: string;
-  body: string;
-  state: 'open' | 'closed';
-  labels: string[];
-  assignees: string[];
-  author: string;
-  url: string;
-  marker: ItemMarker | null;
-}
+export type { TrackedIssue } from './identity.js';
 
 export interface Desired {
   title: string;
   labels: string[];
   assignees: string[];
-  /** The managed part of the body (between the markers). */
+  /** The managed part of the body (between the markers), marker included. */
   managed: string;
+}
+
+/** What an update writes: only what differs, and only what the product set before. */
+export interface Edit {
+  title?: string;
+  body?: string;
+  addLabels: string[];
+  removeLabels: string[];
+  addAssignees: string[];
+  removeAssignees: string[];
 }
 
 export type Operation =
   | { kind: 'create'; item: PlannedItem; desired: Desired }
-  | { kind: 'update'; item: PlannedItem; issue: TrackedIssue; desired: Desired; changes: Array<'title' | 'body' | 'labels' | 'assignees'> }
+  | { kind: 'update'; item: PlannedItem; issue: TrackedIssue; desired: Desired; edit: Edit; changes: Array<'title' | 'body' | 'labels' | 'assignees'>; how: MatchedHow }
   | { kind: 'unchanged'; item: PlannedItem; issue: TrackedIssue }
   | { kind: 'close-done'; item: PlannedItem; issue: TrackedIssue }
   | { kind: 'closed'; item: PlannedItem; issue: TrackedIssue }
+  | { kind: 'kept-open'; item: PlannedItem; issue: TrackedIssue }
   | { kind: 'done-in-doc'; item: PlannedItem }
-  | { kind: 'linked'; item: PlannedItem }
+  | { kind: 'linked'; item: PlannedItem; where?: string }
+  | { kind: 'undecided'; item: PlannedItem; candidates: TrackedIssue[] }
   | { kind: 'skipped'; item: PlannedItem; reason: string }
-  | { kind: 'removed'; issue: TrackedIssue; close: boolean }
-  | { kind: 'duplicate'; issue: TrackedIssue; of: TrackedIssue };
+  | { kind: 'removed'; issue: TrackedIssue; path: string; deleted: boolean; close: boolean }
+  | { kind: 'duplicate'; issue: TrackedIssue; of: TrackedIssue; linked: boolean };
 
 export interface SyncInput {
   items: PlannedItem[];
-  /** Every issue the listing returned (the planner keeps only trusted ones). */
+  /** Every issue the listings returned (the planner keeps only the product's own). */
   issues: TrackedIssue[];
-  /** The product's own login: only its issues are trusted. */
-  me: string;
+  /** Who the product is: only its issues are trusted. */
+  identities: Identities;
   /** Documents whose items this run knows in full (items missing from them were removed). */
   documents: string[];
+  /** Documents this run's push or pull request deleted (or renamed away). */
+  deleted?: string[];
+  /** Old path → new path, from git's rename information. */
+  renames?: ReadonlyMap<string, string>;
+  /** Whether a document path still exists in the checkout. */
+  exists?: (path: string) => boolean;
+  /** "owner/name", to read issue URLs of this repository as references. */
+  repository?: string;
+  /** Where references to issues the listing does not hold lead (a transferred issue), by number. */
+  located?: ReadonlyMap<number, string>;
   settings: IssueSettings;
   /** Most issues to create in this run. */
   maxCreates: number;
@@ -67,120 +83,106 @@ export interface SyncInput {
   mergeBody: (existing: string, managed: string) => string;
 }
 
-/** Title words overlap needed to call an edited item the same item. */
-export const SAME_ITEM = 0.5;
-
-function sameSet(a: string[], b: string[]): boolean {
-  const x = [...a].map((s) => s.toLowerCase()).sort();
-  const y = [...b].map((s) => s.toLowerCase()).sort();
+const has = (list: readonly string[], value: string) => list.some((x) => x.toLowerCase() === value.toLowerCase());
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const x = a.map((s) => s.toLowerCase()).sort();
+  const y = b.map((s) => s.toLowerCase()).sort();
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-/** The issues the product's own identity opened, one per item key (the oldest), and the newer open copies. */
-export function indexIssues(issues: TrackedIssue[], me: string): { byKey: Map<string, TrackedIssue>; duplicates: Array<{ issue: TrackedIssue; of: TrackedIssue }> } {
-  const trusted = issues.filter((i) => i.author === me && i.marker !== null).sort((a, b) => a.number - b.number);
-  const byKey = new Map<string, TrackedIssue>();
-  const duplicates: Array<{ issue: TrackedIssue; of: TrackedIssue }> = [];
-  for (const issue of trusted) {
-    const key = itemKey(issue.marker!);
-    const first = byKey.get(key);
-    if (!first) byKey.set(key, issue);
-    else if (issue.state === 'open') duplicates.push({ issue, of: first });
-  }
-  return { byKey, duplicates };
-}
+const ITEM_MARKER = /<!-- postmortem-governance:item \{[^<>]{1,8000}\} -->/g;
 
 /**
- * Which issue tracks which item: the issue whose marker carries the item's
- * key, else (an edited item) the issue of the same document whose marker
- * words overlap the item's title words by SAME_ITEM or more, and whose own
- * item is gone. Used by the sync plan and by the audit's follow-up status.
+ * Whether writing `next` over `body` would change anything but fields an
+ * older marker did not have yet (so upgrading the product rewrites no issue).
  */
-export function matchItems(items: ReadonlyArray<Pick<PlannedItem, 'key' | 'path' | 'fingerprint'>>, byKey: ReadonlyMap<string, TrackedIssue>): Map<string, TrackedIssue> {
-  const matched = new Map<string, TrackedIssue>();
-  const used = new Set<number>();
-  for (const item of items) {
-    const issue = byKey.get(item.key);
-    if (issue) {
-      matched.set(item.key, issue);
-      used.add(issue.number);
-    }
-  }
-  for (const item of items) {
-    if (matched.has(item.key)) continue;
-    let best: { issue: TrackedIssue; score: number } | undefined;
-    for (const issue of byKey.values()) {
-      if (used.has(issue.number) || issue.marker!.path !== item.path) continue;
-      if (items.some((other) => other.key === itemKey(issue.marker!))) continue; // that issue's own item is still there
-      const score = similarity(item.fingerprint, issue.marker!.words);
-      if (score >= SAME_ITEM && (!best || score > best.score)) best = { issue, score };
-    }
-    if (best) {
-      matched.set(item.key, best.issue);
-      used.add(best.issue.number);
-    }
-  }
-  return matched;
+function bodyChanged(body: string, next: string, before: ItemMarker | null): boolean {
+  if (body === next) return false;
+  if (body.replace(ITEM_MARKER, '') !== next.replace(ITEM_MARKER, '')) return true;
+  const after = parseItemMarker(next);
+  if (!before || !after) return true;
+  if (before.path !== after.path || before.id !== after.id || !sameSet(before.words, after.words)) return true;
+  const differs = <K extends keyof ItemMarker>(k: K, eq: (a: NonNullable<ItemMarker[K]>, b: NonNullable<ItemMarker[K]>) => boolean) =>
+    before[k] !== undefined && (after[k] === undefined || !eq(before[k]!, after[k]!));
+  return (
+    differs('labels', sameSet) || differs('assignees', sameSet) || differs('title', (a, b) => a === b) || differs('n', (a, b) => a === b) || differs('doc', (a, b) => a === b) || differs('by', (a, b) => a === b)
+  );
+}
+
+/** The update that makes an issue follow its item, touching only what the product set. */
+export function planUpdate(item: PlannedItem, issue: TrackedIssue, desired: Desired, mergeBody: SyncInput['mergeBody']): { edit: Edit; changes: Array<'title' | 'body' | 'labels' | 'assignees'> } {
+  const m = issue.marker;
+  // A title the product set is the marker's; an older marker has none, and then the title follows only a change of the item's words.
+  const titleIsOurs = m?.title !== undefined ? issue.title === m.title : m !== null && !sameSet(item.fingerprint, m.words);
+  const setLabels = m?.labels ?? desired.labels;
+  const setAssignees = m?.assignees ?? desired.assignees;
+  const edit: Edit = {
+    addLabels: desired.labels.filter((l) => !has(setLabels, l) && !has(issue.labels, l)),
+    removeLabels: setLabels.filter((l) => !has(desired.labels, l) && has(issue.labels, l)),
+    addAssignees: desired.assignees.filter((a) => !has(setAssignees, a) && !has(issue.assignees, a)),
+    removeAssignees: setAssignees.filter((a) => !has(desired.assignees, a) && has(issue.assignees, a)),
+  };
+  if (titleIsOurs && desired.title !== issue.title) edit.title = desired.title;
+  const body = mergeBody(issue.body, desired.managed);
+  if (bodyChanged(issue.body, body, m)) edit.body = body;
+  const changes: Array<'title' | 'body' | 'labels' | 'assignees'> = [];
+  if (edit.title !== undefined) changes.push('title');
+  if (edit.body !== undefined) changes.push('body');
+  if (edit.addLabels.length + edit.removeLabels.length > 0) changes.push('labels');
+  if (edit.addAssignees.length + edit.removeAssignees.length > 0) changes.push('assignees');
+  return { edit, changes };
 }
 
 export function planSync(input: SyncInput): Operation[] {
   const ops: Operation[] = [];
-  // One issue per key: the oldest wins, newer copies are duplicates.
-  const { byKey, duplicates } = indexIssues(input.issues, input.me);
-  for (const d of duplicates) ops.push({ kind: 'duplicate', issue: d.issue, of: d.of });
-
-  // Exact matches, then edited items by word overlap within the same document.
-  const matched = matchItems(input.items, byKey);
-  const used = new Set([...matched.values()].map((i) => i.number));
+  const documents = new Set(input.documents);
+  const index = indexIssues(input.issues, input.identities);
+  const match = matchItems(input.items, index, { documents, renames: input.renames, exists: input.exists, repository: input.repository });
+  for (const d of index.duplicates) ops.push({ kind: 'duplicate', issue: d.issue, of: d.of, linked: false });
+  for (const d of match.superseded) if (d.issue.state === 'open') ops.push({ kind: 'duplicate', issue: d.issue, of: d.of, linked: true });
+  const used = new Set([...match.matched.values(), ...match.superseded.map((d) => d.issue)].map((i) => i.number));
 
   let creates = 0;
   for (const item of input.items) {
-    const issue = matched.get(item.key);
+    const issue = match.matched.get(item.key);
     if (issue) {
-      if (issue.state === 'closed') {
-        ops.push({ kind: 'closed', item, issue });
-        continue;
+      if (issue.state === 'closed') ops.push({ kind: 'closed', item, issue });
+      else if (item.done && input.settings.closeDone) ops.push(issue.stateReason === 'reopened' ? { kind: 'kept-open', item, issue } : { kind: 'close-done', item, issue });
+      else {
+        const desired = input.desired(item, issue);
+        const { edit, changes } = planUpdate(item, issue, desired, input.mergeBody);
+        ops.push(changes.length > 0 ? { kind: 'update', item, issue, desired, edit, changes, how: match.how.get(item.key)! } : { kind: 'unchanged', item, issue });
       }
-      if (item.done && input.settings.closeDone) {
-        ops.push({ kind: 'close-done', item, issue });
-        continue;
-      }
-      const desired = input.desired(item, issue);
-      const changes: Array<'title' | 'body' | 'labels' | 'assignees'> = [];
-      // The title follows the item's wording, but a title people changed by hand stays while the item's words do not change.
-      const reworded = !sameSet(item.fingerprint, issue.marker!.words);
-      if (reworded && desired.title !== issue.title) changes.push('title');
-      if (input.mergeBody(issue.body, desired.managed) !== issue.body) changes.push('body');
-      if (!desired.labels.every((l) => issue.labels.some((x) => x.toLowerCase() === l.toLowerCase()))) changes.push('labels');
-      if (desired.assignees.length > 0 && !sameSet(desired.assignees, issue.assignees) && issue.assignees.length === 0) changes.push('assignees');
-      ops.push(changes.length > 0 ? { kind: 'update', item, issue, desired, changes } : { kind: 'unchanged', item, issue });
       continue;
     }
-    if (item.linked) {
-      ops.push({ kind: 'linked', item });
-      continue;
+    const candidates = match.undecided.get(item.key);
+    if (candidates) ops.push({ kind: 'undecided', item, candidates });
+    else if (item.linked) ops.push({ kind: 'linked', item, where: located(item.linked, input) });
+    else if (item.done && !input.settings.includeDone) ops.push({ kind: 'done-in-doc', item });
+    else if (creates >= input.maxCreates) ops.push({ kind: 'skipped', item, reason: `max-issues (${input.maxCreates}) reached` });
+    else {
+      creates++;
+      ops.push({ kind: 'create', item, desired: input.desired(item, null) });
     }
-    if (item.done && !input.settings.includeDone) {
-      ops.push({ kind: 'done-in-doc', item });
-      continue;
-    }
-    if (creates >= input.maxCreates) {
-      ops.push({ kind: 'skipped', item, reason: `max-issues (${input.maxCreates}) reached` });
-      continue;
-    }
-    creates++;
-    ops.push({ kind: 'create', item, desired: input.desired(item, null) });
   }
 
-  // Issues whose item left a document this run read in full.
-  const inScope = new Set(input.documents);
-  for (const issue of byKey.values()) {
-    if (used.has(issue.number) || issue.state !== 'open' || !inScope.has(issue.marker!.path)) continue;
-    const labelled = issue.labels.some((l) => l.toLowerCase() === input.settings.labels.removed.toLowerCase());
+  // Issues whose item left a document this run read, or whose document was deleted.
+  const deleted = new Set(input.deleted ?? []);
+  for (const issue of index.byKey.values()) {
+    if (used.has(issue.number) || match.held.has(issue.number) || issue.state !== 'open') continue;
+    const path = match.pathOf(issue);
+    const gone = path === issue.marker!.path && deleted.has(path);
+    if (!documents.has(path) && !gone) continue;
+    const labelled = has(issue.labels, input.settings.labels.removed);
     if (labelled && !input.settings.closeRemoved) continue; // told once already
-    ops.push({ kind: 'removed', issue, close: input.settings.closeRemoved });
+    ops.push({ kind: 'removed', issue, path, deleted: gone, close: input.settings.closeRemoved });
   }
   return ops;
+}
+
+function located(ref: string, input: SyncInput): string | undefined {
+  const number = /^#(\d{1,9})$/.exec(ref)?.[1];
+  return number ? input.located?.get(Number(number)) : undefined;
 }
 
 /** Labels for an item's issue, from the config's label names. */

@@ -63,6 +63,12 @@ export interface ApiIssue {
   assignees?: Array<{ login: string }> | null;
   user: { login: string } | null;
   pull_request?: unknown;
+  /** OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE…: whether the author can write here. */
+  author_association?: string;
+  /** `reopened` after a person reopened a closed issue. */
+  state_reason?: string | null;
+  /** The API URL of the repository the issue is in (another one after a transfer). */
+  repository_url?: string;
 }
 
 export interface NewIssue {
@@ -108,6 +114,8 @@ export class GitHubGateway {
       limits?: ConstructorParameters<typeof Pace>[0];
       /** Longest pause for those limits, in ms; past it, creates stop and the run says when to resume. */
       maxPauseMs?: number;
+      /** The login the token acts as, when the workflow says so (the `identity` input); otherwise it is asked. */
+      identity?: string;
     },
   ) {
     this.pace = new Pace(options.limits ?? CONTENT_LIMITS);
@@ -152,20 +160,36 @@ export class GitHubGateway {
   }
 
   /**
-   * Who the token acts as: GET /user for a personal or app-user token; an
-   * installation token (the workflow's GITHUB_TOKEN) gets 401/403 there and
-   * is github-actions[bot].
+   * Who the token acts as: the `identity` input when given; GET /user for a
+   * personal token (classic or fine-grained); an installation token (the
+   * workflow's GITHUB_TOKEN, a GitHub App's) gets 401/403 there and is asked
+   * through GraphQL's `viewer`, which answers `github-actions[bot]` or
+   * `<app>[bot]`. Only when both fail is it taken to be github-actions[bot].
    */
   identity(): Promise<string> {
-    this.login ??= this.read(() => this.octokit.rest.users.getAuthenticated()).then(
-      (res) => res.data.login,
-      (error: unknown) => {
-        const status = statusOf(error);
-        if (status === 401 || status === 403 || status === 404) return ACTIONS_BOT;
-        throw error;
-      },
-    );
+    const given = this.options.identity?.trim();
+    this.login ??= given
+      ? Promise.resolve(given)
+      : this.read(() => this.octokit.rest.users.getAuthenticated()).then(
+          (res) => res.data.login,
+          (error: unknown) => {
+            const status = statusOf(error);
+            if (status === 401 || status === 403 || status === 404) return this.viewer();
+            throw error;
+          },
+        );
     return this.login;
+  }
+
+  private async viewer(): Promise<string> {
+    try {
+      const res = await this.read(() => this.octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }'));
+      if (res.viewer?.login) return res.viewer.login;
+    } catch {
+      // Below: the workflow's own token is the common case.
+    }
+    this.options.log.warning(`Could not tell which login the token acts as; taking it to be ${ACTIONS_BOT}. Set the \`identity\` input (for a GitHub App, "<app-slug>[bot]") if it is another.`);
+    return ACTIONS_BOT;
   }
 
   /** Every issue (open and closed) a login opened: one paginated listing, never the search API. */
@@ -354,5 +378,75 @@ export class GitHubGateway {
       this.octokit.rest.issues.updateComment({ ...this.repo, comment_id: commentId, body }),
     );
     return res?.data;
+  }
+
+  // Reads and writes of the identity rules (src/core/identity.ts) and the sync lock (src/github/lock.ts).
+
+  /** Every issue (open and closed) with a label, whoever opened it. */
+  async listIssuesLabelled(label: string): Promise<ApiIssue[]> {
+    const all = await this.read(() => this.octokit.paginate(this.octokit.rest.issues.listForRepo, { ...this.repo, labels: label, state: 'all', per_page: 100, sort: 'created', direction: 'asc' }));
+    return (all as ApiIssue[]).filter((i) => !i.pull_request);
+  }
+
+  /** One issue, followed to where it was transferred (GitHub answers 301 and the client follows); null when deleted or out of reach. */
+  async getIssue(number: number): Promise<ApiIssue | null> {
+    try {
+      return (await this.read(() => this.octokit.rest.issues.get({ ...this.repo, issue_number: number }))).data as ApiIssue;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 404 || status === 410) return null;
+      throw error;
+    }
+  }
+
+  /** Take a label off an issue (gone already: fine). */
+  async removeLabel(number: number, name: string): Promise<void> {
+    try {
+      await this.write(`unlabel issue #${number} ${name}`, () => this.octokit.rest.issues.removeLabel({ ...this.repo, issue_number: number, name }));
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
+  async addAssignees(number: number, assignees: string[]): Promise<void> {
+    await this.write(`assign ${assignees.join(', ')} to #${number}`, () => this.octokit.rest.issues.addAssignees({ ...this.repo, issue_number: number, assignees }));
+  }
+
+  async removeAssignees(number: number, assignees: string[]): Promise<void> {
+    await this.write(`unassign ${assignees.join(', ')} from #${number}`, () => this.octokit.rest.issues.removeAssignees({ ...this.repo, issue_number: number, assignees }));
+  }
+
+  /** Create a label only if none by that name exists: true when this call created it (GitHub answers 422 otherwise). */
+  async createLabelIfAbsent(name: string, color: string, description: string): Promise<boolean> {
+    try {
+      await this.write(`create label "${name}"`, () => this.octokit.rest.issues.createLabel({ ...this.repo, name, color, description }));
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 422) return false;
+      throw error;
+    }
+  }
+
+  async getLabel(name: string): Promise<{ name: string; description: string | null } | null> {
+    try {
+      const res = await this.read(() => this.octokit.rest.issues.getLabel({ ...this.repo, name }));
+      return { name: res.data.name, description: res.data.description ?? null };
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw error;
+    }
+  }
+
+  async updateLabelDescription(name: string, description: string): Promise<void> {
+    await this.write(`update label "${name}"`, () => this.octokit.rest.issues.updateLabel({ ...this.repo, name, description }));
+  }
+
+  /** Delete a label from the repository (gone already: fine). */
+  async deleteLabel(name: string): Promise<void> {
+    try {
+      await this.write(`delete label "${name}"`, () => this.octokit.rest.issues.deleteLabel({ ...this.repo, name }));
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
   }
 }

@@ -3,8 +3,10 @@
  * (a permalink to its exact line), who owns it, and the hidden marker that
  * identifies it. Everything from the document is escaped.
  */
-import { MANAGED_END, MANAGED_START, renderItemMarker } from '../core/markers.js';
+import type { IssueSettings } from '../core/config/resolve.js';
+import { MANAGED_END, MANAGED_START, renderItemMarker, type ItemMarker } from '../core/markers.js';
 import type { PlannedItem } from '../core/plan.js';
+import { labelsFor, type Desired, type TrackedIssue } from '../core/sync.js';
 import { code, login, md } from './escape.js';
 import { lineLink, type LinkBase } from './links.js';
 
@@ -21,6 +23,8 @@ export interface BodyOptions {
   link: LinkBase;
   /** Whether the owner could be assigned (otherwise they are named, not pinged). */
   ownerAssignable: boolean;
+  /** What the marker records besides the item's identity: who wrote it, and the title, labels and assignees the product set. */
+  record?: Omit<ItemMarker, 'path' | 'id' | 'words'>;
 }
 
 export function managedBody(item: PlannedItem, options: BodyOptions): string {
@@ -47,7 +51,36 @@ export function managedBody(item: PlannedItem, options: BodyOptions): string {
     ...rows.map(([k, v]) => `- **${k}:** ${v}`),
     '',
     '<sub>Opened by postmortem-governance. Edit the item in the postmortem to change this issue; text outside this block is yours and is kept.</sub>',
-    renderItemMarker({ path: item.path, id: item.id, words: item.fingerprint }),
+    renderItemMarker({ path: item.path, id: item.id, words: item.fingerprint, ...options.record, n: item.n, ...(item.doc ? { doc: item.doc } : {}) }),
     MANAGED_END,
   ].join('\n');
+}
+
+/**
+ * What an item's issue should look like. The permalink keeps the commit of
+ * the existing one while the item stays on its line, so a push that does not
+ * touch the item does not rewrite its issue. The marker records who opened
+ * the issue (`by`) and what the product sets, so that later runs change only
+ * that.
+ */
+export function desiredIssue(
+  item: PlannedItem,
+  issue: TrackedIssue | null,
+  link: LinkBase,
+  settings: IssueSettings,
+  canAssign: (item: PlannedItem) => boolean,
+  self: string,
+): Desired {
+  const previous = issue ? /\/blob\/([0-9a-f]{7,40})\/[^\s)]{0,1000}#L(\d+)\)/.exec(issue.body) : null;
+  const sha = previous && Number(previous[2]) === item.line && issue!.marker?.path === item.path ? previous[1] : link.sha;
+  const title = issueTitle(item);
+  const labels = labelsFor(item, settings);
+  const assignees = canAssign(item) ? [item.owner!.replace(/^@/, '')] : [];
+  const by = issue ? (issue.marker?.by ?? issue.author) : self;
+  return {
+    title,
+    labels,
+    assignees,
+    managed: managedBody(item, { link: { ...link, sha }, ownerAssignable: !item.owner || canAssign(item), record: { by, title, labels, assignees } }),
+  };
 }

@@ -71,6 +71,8 @@ export interface IssueSettings {
   closeDone: boolean;
   linkBack: boolean;
   includeDone: boolean;
+  /** Logins of earlier runs whose issues are the product's (see core/identity.ts). */
+  identities: string[];
 }
 
 /** A problem with the configuration: names the key and what was expected. Exit code 2. */
@@ -164,6 +166,7 @@ export function resolveConfig(raw: unknown, source: string | null = null): Resol
       closeDone: file.issues?.['close-done'] ?? true,
       linkBack: file.issues?.['link-back'] ?? false,
       includeDone: file.issues?.['include-done'] ?? false,
+      identities: file.issues?.identities ?? [],
     },
     audit: {
       dashboard: file.audit?.dashboard ?? true,

@@ -42,6 +42,12 @@ const issuesSchema = z.strictObject({
   'close-done': z.optional(describe(z.boolean(), 'Close the issue when the document marks its item done (default true).')),
   'link-back': z.optional(describe(z.boolean(), 'Open one PR that writes each new issue\'s reference next to its item (default false).')),
   'include-done': z.optional(describe(z.boolean(), 'Also open issues for items already done in the document (default false).')),
+  identities: z.optional(
+    describe(
+      z.array(z.string().check(z.minLength(1), z.maxLength(60))),
+      'Logins that opened this repository\'s action-item issues in earlier runs (a personal token\'s owner, another app\'s "slug[bot]"), so their issues are recognised after a token change. github-actions[bot] is always recognised.',
+    ),
+  ),
 });
 
 const auditSchema = z.strictObject({

@@ -1,0 +1,40 @@
+/**
+ * The product's issues as the identity rule sees them: the API's issue
+ * shape mapped to a TrackedIssue, and the listings that find them (shared
+ * by the sync, the PR preview and the audit).
+ */
+import { ACTIONS_BOT, type Identities, type TrackedIssue } from '../core/identity.js';
+import { parseItemMarker } from '../core/markers.js';
+import type { ApiIssue, GitHubGateway } from './gateway.js';
+
+/** An issue from the API as the planner sees it (the audit adds its dates to this). */
+export function toTracked(issue: ApiIssue): TrackedIssue {
+  return {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? '',
+    state: issue.state === 'closed' ? 'closed' : 'open',
+    labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
+    assignees: (issue.assignees ?? []).map((a) => a.login),
+    author: issue.user?.login ?? '',
+    url: issue.html_url,
+    marker: parseItemMarker(issue.body),
+    ...(issue.author_association ? { association: issue.author_association } : {}),
+    ...(issue.state_reason !== undefined ? { stateReason: issue.state_reason } : {}),
+  };
+}
+
+/**
+ * Every issue that may be the product's, in paginated listings (never the
+ * search API): those opened by each of its identities (whatever labels
+ * people left on them), and those carrying its base label (an earlier
+ * identity's, such as another app's). The identity rule decides which to
+ * trust.
+ */
+export async function listProductIssues(gateway: GitHubGateway, ids: Identities, baseLabel: string): Promise<ApiIssue[]> {
+  const logins = [ids.self, ACTIONS_BOT, ...(ids.earlier ?? [])].filter((l, i, all) => all.findIndex((x) => x.toLowerCase() === l.toLowerCase()) === i);
+  const byNumber = new Map<number, ApiIssue>();
+  for (const login of logins) for (const issue of await gateway.listIssuesBy(login)) byNumber.set(issue.number, issue);
+  for (const issue of await gateway.listIssuesLabelled(baseLabel)) byNumber.set(issue.number, issue);
+  return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
