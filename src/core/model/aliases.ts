@@ -1,12 +1,25 @@
 /**
- * The one table of section headings. A heading is normalised (see
- * `normalizeHeading`) and then matched against these phrases; the config's
- * `sections.aliases` extends the table.
+ * The one table of section vocabulary, and how a heading is read against it.
+ *
+ * A heading is matched by its words, not by its exact wording: it is
+ * normalised (numbering, parentheticals, emoji and punctuation dropped), the
+ * words that carry no meaning in a heading ("what", "we", "the", "incident")
+ * are set aside, and the rest are compared with each phrase of the table word
+ * by word: the same word, the same stem ("Causes", "caused", "cause"), or a
+ * misspelling of it ("Timline", "Corective"). So "How did we fix it?",
+ * "Root Causes", "Timeline of events" and "Remediations" all find their key
+ * without being listed. The config's `sections.aliases` extends the table.
  */
 import type { SectionKey } from '../types.js';
 
 export type AliasTable = Record<SectionKey, string[]>;
 
+/**
+ * Phrases per key. The first three of each key are the names shown in
+ * messages. Wordings of the PagerDuty, Atlassian, Google SRE, GitLab and
+ * incident.io templates are here, in their plain form; stems and misspellings
+ * need no entry of their own.
+ */
 export const DEFAULT_ALIASES: AliasTable = {
   summary: [
     'summary',
@@ -14,21 +27,24 @@ export const DEFAULT_ALIASES: AliasTable = {
     'incident summary',
     'executive summary',
     'overview',
-    'incident overview',
     'description',
-    'incident description',
+    'synopsis',
+    'abstract',
+    'tl;dr',
     'what was the problem',
+    'problem statement',
+    'problem description',
   ],
-  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected'],
+  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected', 'what was impacted', 'what was affected', 'scope'],
   timeline: [
     'timeline',
     'events timeline',
     'timeline of events',
-    'incident timeline',
-    'event timeline',
     'chronology',
     'sequence of events',
     'timeline reconstruction',
+    'detailed timeline',
+    'events',
   ],
   'root-cause': [
     'root cause',
@@ -36,11 +52,18 @@ export const DEFAULT_ALIASES: AliasTable = {
     'root cause analysis',
     'rca',
     'cause',
-    'causes',
     'contributing factors',
+    'causes and contributing factors',
+    'root cause identification',
+    'five whys',
+    '5 whys',
     'why did it happen',
-    'why it happened',
+    'why',
+    'what caused it',
+    'underlying cause',
+    'technical cause',
     'trigger',
+    'fault',
   ],
   resolution: [
     'resolution',
@@ -48,51 +71,67 @@ export const DEFAULT_ALIASES: AliasTable = {
     'recovery',
     'mitigation',
     'fix',
-    'the fix',
     'how did we fix it',
-    'how it was fixed',
+    'how was it resolved',
+    'how we resolved it',
     'resolution steps',
+    'actions taken',
+    'steps taken',
+    'restoration',
+    'workaround',
+    'solution',
+    'remedy',
   ],
   'action-items': [
     'action items',
-    'action item',
-    'actions',
     'corrective and preventative measures',
-    'corrective and preventive measures',
-    'corrective preventative measures',
-    'corrective preventive measures',
+    'follow-ups',
+    'actions',
     'corrective measures',
     'preventative measures',
-    'preventive measures',
     'corrective actions',
     'preventative actions',
-    'preventive actions',
     'corrective measures and prevention',
-    'corrective and preventative actions',
-    'corrective and preventive actions',
-    'follow ups',
-    'follow up',
-    'follow up actions',
-    'follow up items',
-    'followups',
+    'follow-up actions',
+    'follow-up tasks',
+    'follow-up items',
+    'corrective actions and follow-up tasks',
     'next steps',
     'remediation',
-    'remediations',
     'remediation items',
     'prevention',
     'preventing recurrence',
+    'how will we prevent it',
+    'what we are doing about it',
+    'what we will do differently',
+    'going forward',
+    'future measures',
+    'future work',
+    'improvements',
+    'improvement plan',
+    'action plan',
+    'recommendations',
+    'todo',
+    'tasks',
+    'measures',
   ],
-  detection: ['detection', 'how was it detected', 'how we found out', 'monitoring and detection'],
+  detection: ['detection', 'how was it detected', 'how we found out', 'monitoring and detection', 'detection and response'],
   'lessons-learned': [
     'lessons learned',
-    'lessons learnt',
     'lessons',
     'learnings',
     'key learnings',
     'takeaways',
+    'key takeaways',
     'what went well',
     'what went wrong',
+    'what did not go well',
+    'what went poorly',
+    'where we got lucky',
+    'what can be improved',
     'lessons and thoughts',
+    'reflections',
+    'insights',
   ],
 };
 
@@ -120,69 +159,225 @@ export function normalizeHeading(text: string): string {
   s = s.replace(NUMBERING, '');
   s = s.replace(/&/g, ' and ');
   s = s.toLowerCase().replace(NON_WORD, ' ').trim();
-  return s.replace(/\bpost mortem\b/g, 'postmortem');
+  return s.replace(/\bpost mortem\b/g, 'postmortem').replace(/\b(?:follow|check) ups?\b/g, (m) => m.replace(' ', ''));
+}
+
+/**
+ * Words that say nothing about which section a heading opens: question and
+ * helper words ("What was…", "How did we…"), pronouns, articles, and the
+ * nouns every heading of a postmortem could carry ("incident", "outage").
+ */
+const STOP = new Set(
+  ('a an the and or plus of for to in on at by with from about into onto this that these those it its we our us you your they their them i my me ' +
+    'is are was were be been being am do does did has have had will would shall should can could may might must ' +
+    'what how when who where which whom so then there here again just also all any some very s re ll ve d m t ' +
+    'incident incidents outage outages issue issues postmortem postmortems mortem report our') .split(' '),
+);
+/** "didn't", "wasn't": the negation is the meaning that stays. */
+const NEGATION = new Set(['didn', 'don', 'doesn', 'wasn', 'weren', 'isn', 'aren', 'won', 'haven', 'hasn', 'not', 'no']);
+
+/** A light stemmer for heading words: plurals and verb endings, then one derivational suffix. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length - 3 >= 3) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length - 2 >= 3) w = w.slice(0, -2);
+  for (const [suffix, replacement] of DERIVATIONAL) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, -suffix.length) + replacement;
+      break;
+    }
+  }
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+const DERIVATIONAL: ReadonlyArray<[string, string]> = [
+  ['ative', ''],
+  ['ation', ''],
+  ['ution', 'v'],
+  ['ment', ''],
+  ['ion', ''],
+  ['ive', ''],
+  ['ery', 'er'],
+  ['ate', ''],
+];
+
+interface Token {
+  raw: string;
+  stem: string;
+}
+
+/** The meaningful words of a normalised heading. */
+function tokens(normalized: string): Token[] {
+  const out: Token[] = [];
+  for (const word of normalized.split(' ')) {
+    if (!word) continue;
+    const raw = NEGATION.has(word) ? 'not' : word;
+    if (STOP.has(raw)) continue;
+    out.push({ raw, stem: stem(raw) });
+  }
+  return out;
+}
+
+/** Optimal string alignment distance, or `limit + 1` as soon as it must exceed `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** How many typing slips a word of this length may carry and still be read as the word. */
+function tolerance(length: number): number {
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/** "causes" and "cause", "summaries" and "summary": one word in two numbers. */
+function singular(word: string): string {
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  return word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+/**
+ * 3 for the same word, 2 for the same stem, 1 for a misspelling (same first
+ * letter), 0 otherwise. `strict` (a plain line that may be a sentence) takes a
+ * stem only for a plural: "Incident resolved" is a sentence, not "Resolution".
+ */
+function wordScore(a: Token, b: Token, strict = false): number {
+  if (a.raw === b.raw) return 3;
+  if (a.stem === b.stem && (!strict || singular(a.raw) === singular(b.raw))) return 2;
+  const limit = Math.min(tolerance(a.raw.length), tolerance(b.raw.length));
+  if (limit > 0 && a.raw[0] === b.raw[0] && editDistance(a.raw, b.raw, limit) <= limit) return 1;
+  return 0;
+}
+
+interface Phrase {
+  key: SectionKey;
+  words: Token[];
+}
+
+interface Compiled {
+  phrases: Phrase[];
+  /** Single-word phrases whose stem names one key only ("timeline", "remediation"). */
+  distinctive: Phrase[];
+  cache: Map<string, SectionKey[]>;
+}
+
+const compiledTables = new WeakMap<AliasTable, Compiled>();
+const CACHE_LIMIT = 5000;
+
+function compile(table: AliasTable): Compiled {
+  let c = compiledTables.get(table);
+  if (c) return c;
+  const phrases: Phrase[] = [];
+  for (const key of Object.keys(table) as SectionKey[]) {
+    for (const phrase of table[key]) {
+      const words = tokens(normalizeHeading(phrase));
+      if (words.length > 0) phrases.push({ key, words });
+    }
+  }
+  const keysOfStem = new Map<string, Set<SectionKey>>();
+  for (const p of phrases) for (const w of p.words) keysOfStem.set(w.stem, (keysOfStem.get(w.stem) ?? new Set()).add(p.key));
+  const distinctive = phrases.filter((p) => p.words.length === 1 && keysOfStem.get(p.words[0].stem)!.size === 1 && p.words[0].raw.length >= 4);
+  c = { phrases, distinctive, cache: new Map() };
+  compiledTables.set(table, c);
+  return c;
+}
+
+/** The best phrase that covers all of `words`, word for word. */
+function whole(words: Token[], c: Compiled, strict = false): SectionKey | undefined {
+  let best: { key: SectionKey; score: number } | undefined;
+  for (const p of c.phrases) {
+    if (p.words.length !== words.length) continue;
+    let score = 0;
+    for (let i = 0; i < words.length && score >= 0; i++) {
+      const s = wordScore(words[i], p.words[i], strict);
+      score = s === 0 ? -1 : score + s;
+    }
+    if (score > 0 && (!best || score > best.score)) best = { key: p.key, score };
+  }
+  return best?.key;
+}
+
+/** The longest phrase of two or more words the heading starts with ("Root cause identification: the five whys"). */
+function leading(words: Token[], c: Compiled): SectionKey | undefined {
+  let best: { key: SectionKey; length: number } | undefined;
+  for (const p of c.phrases) {
+    if (p.words.length < 2 || p.words.length >= words.length || p.words.length <= (best?.length ?? 0)) continue;
+    if (p.words.every((w, i) => wordScore(words[i], w) > 0)) best = { key: p.key, length: p.words.length };
+  }
+  return best?.key;
+}
+
+/** The first word of a short heading that names one key only ("Events Timeline", "Summary 2"). */
+function distinctiveWord(words: Token[], c: Compiled): SectionKey | undefined {
+  if (words.length > 5) return undefined;
+  for (const w of words) {
+    const p = c.distinctive.find((d) => wordScore(w, d.words[0]) >= 2);
+    if (p) return p.key;
+  }
+  return undefined;
 }
 
 const SPLIT = /\s(?:and|or|plus)\s/;
 
 /**
  * The keys a heading stands for. Tries, in order: the whole heading; its
- * parts split on "and"/"/" ("Root Cause and Resolution"); an alias at the
+ * parts split on "and"/"/" ("Root Cause and Resolution"); a phrase at the
  * start of the heading ("Corrective and preventative measures must contain");
- * a distinctive alias anywhere in a short heading ("Events Timeline").
+ * a distinctive word anywhere in a short heading ("Events Timeline").
  * `strict` stops after the first two, for plain lines that may be sentences.
  */
 export function matchHeading(text: string, table: AliasTable, options: { strict?: boolean } = {}): SectionKey[] {
   const normalized = normalizeHeading(text);
   if (!normalized || normalized.length > 120) return [];
-  const exact = lookup(normalized, table);
+  const c = compile(table);
+  const cacheKey = `${options.strict ? 's' : 'n'}${text.includes('/') ? '/' : ''}${normalized}`;
+  const cached = c.cache.get(cacheKey);
+  if (cached) return [...cached];
+  const keys = match(text, normalized, c, options.strict === true);
+  if (c.cache.size >= CACHE_LIMIT) c.cache.clear();
+  c.cache.set(cacheKey, keys);
+  return [...keys];
+}
+
+function match(text: string, normalized: string, c: Compiled, strict: boolean): SectionKey[] {
+  const words = tokens(normalized);
+  if (words.length === 0 || words.length > 16) return [];
+  const exact = whole(words, c, strict);
   if (exact) return [exact];
 
   // "Root Cause and Resolution", "Root cause / resolution", "Detection & Response"
   const slashParts = text.includes('/') ? text.split('/').map(normalizeHeading) : [normalized];
-  const parts = slashParts.flatMap((p) => p.split(SPLIT)).map((p) => p.trim()).filter(Boolean);
+  const parts = slashParts.flatMap((p) => p.split(SPLIT)).map((p) => tokens(p.trim())).filter((p) => p.length > 0);
   if (parts.length > 1) {
     const keys: SectionKey[] = [];
     for (const part of parts) {
-      const key = lookup(part, table);
+      const key = whole(part, c, strict);
+      // A plain line is a label only when every part of it names a section ("Root cause / resolution").
+      if (!key && strict) return [];
       if (key && !keys.includes(key)) keys.push(key);
     }
     if (keys.length > 0) return keys;
   }
-
-  if (options.strict) return [];
-
-  // An alias followed by more words: "Corrective and preventative measures must contain".
-  let best: { key: SectionKey; length: number } | null = null;
-  for (const key of Object.keys(table) as SectionKey[]) {
-    for (const phrase of table[key]) {
-      if (phrase.length > (best?.length ?? 0) && normalized.startsWith(phrase + ' ') && phrase.includes(' ')) {
-        best = { key, length: phrase.length };
-      }
-    }
-  }
-  if (best) return [best.key];
-
-  // A distinctive single word anywhere in a short heading: "Events Timeline", "Incident Summary 2".
-  const words = normalized.split(' ');
-  if (words.length <= 5) {
-    for (const [word, key] of DISTINCTIVE) {
-      if (words.includes(word)) return [key];
-    }
-  }
-  return [];
-}
-
-const DISTINCTIVE: ReadonlyArray<[string, SectionKey]> = [
-  ['timeline', 'timeline'],
-  ['remediation', 'action-items'],
-  ['summary', 'summary'],
-  ['lessons', 'lessons-learned'],
-];
-
-function lookup(phrase: string, table: AliasTable): SectionKey | undefined {
-  for (const key of Object.keys(table) as SectionKey[]) {
-    if (table[key].includes(phrase)) return key;
-  }
-  return undefined;
+  if (strict) return [];
+  const lead = leading(words, c) ?? distinctiveWord(words, c);
+  return lead ? [lead] : [];
 }

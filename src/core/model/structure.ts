@@ -1,12 +1,16 @@
 /**
  * The document as a flat stream of elements (headings, paragraph lines,
- * blocks) cut into sections. Real headings, bold paragraphs, plain label lines
- * ("Timeline:") and "#Heading" without a space all count as headings when
- * they name a section, so documents written without Markdown headings still
- * get their sections.
+ * blocks) cut into sections. A section heading may be written in any of the
+ * forms authors use: a Markdown heading (ATX or setext, any level), a bold-only
+ * line, a short plain label line ("Timeline:"), "#Heading" without a space, or
+ * a list item holding only a label with the section nested under it (documents
+ * written as one list). A document wrapped in a stray code fence, and lines
+ * swallowed by an HTML block or an indented block of plain sentences, are read
+ * as the Markdown they are.
  */
-import type { Root, RootContent } from 'mdast';
+import type { Code, Html, List, ListItem, Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
+import { parseMarkdown } from '../parse.js';
 import { matchHeading, type AliasTable } from './aliases.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 
@@ -27,6 +31,8 @@ export interface HeadingElement {
 export interface LineElement {
   kind: 'line';
   line: TextLine;
+  /** The paragraph the line belongs to: lines of one paragraph share it. */
+  paragraph: number;
 }
 
 export interface BlockElement {
@@ -69,8 +75,8 @@ function pseudoHeading(line: TextLine, table: AliasTable): HeadingElement | null
   const bold = line.allLead && line.lead !== undefined;
   const candidate = (bold ? line.lead! : text).replace(/(?<![\s:.\-–—])[\s:.\-–—]+$/, '');
   if (!candidate || candidate.length > MAX_LABEL) return null;
-  // A plain line only counts when it reads as a label, not as a sentence.
-  if (!bold && /[.!?]\s/.test(candidate)) return null;
+  // A plain line only counts when it reads as a label, not as a sentence ("Incident resolved.").
+  if (!bold && (/[.!?]\s/.test(candidate) || /(?<!\.)\.$/.test(text))) return null;
   const keys = matchHeading(candidate, table, { strict: true });
   if (keys.length === 0) return null;
   return {
@@ -89,39 +95,158 @@ function startOf(node: RootContent): { line: number; column: number } {
   return node.position?.start ?? { line: 1, column: 1 };
 }
 
+function headingElement(text: string, level: number, style: Section['style'], keys: SectionKey[], at: { line: number; column: number }): HeadingElement {
+  return { kind: 'heading', text, level, style, keys, line: at.line, column: at.column, label: false };
+}
+
 /** Flatten the root's children into elements, recognising pseudo-headings. */
 function toElements(root: Root, table: AliasTable): Element[] {
   const elements: Element[] = [];
-  for (const node of root.children) {
-    if (node.type === 'yaml') continue;
-    if (node.type === 'heading') {
-      const text = plainText(node);
-      const start = startOf(node);
-      const end = node.position?.end.line ?? start.line;
-      elements.push({
-        kind: 'heading',
-        text,
-        level: node.depth,
-        style: end > start.line ? 'setext' : 'atx',
-        keys: matchHeading(text, table),
-        line: start.line,
-        column: start.column,
-        label: false,
-      });
-    } else if (node.type === 'paragraph') {
-      for (const line of phrasingLines(node)) {
-        const pseudo = pseudoHeading(line, table);
-        elements.push(pseudo ?? { kind: 'line', line });
+  let paragraphs = 0;
+  const visit = (nodes: RootContent[], reparsed: boolean): void => {
+    for (const node of nodes) {
+      if (node.type === 'yaml') continue;
+      if (node.type === 'heading') {
+        const text = plainText(node);
+        const start = startOf(node);
+        const end = node.position?.end.line ?? start.line;
+        elements.push(headingElement(text, node.depth, end > start.line ? 'setext' : 'atx', matchHeading(text, table), start));
+      } else if (node.type === 'paragraph') {
+        const paragraph = paragraphs++;
+        for (const line of phrasingLines(node)) elements.push(pseudoHeading(line, table) ?? { kind: 'line', line, paragraph });
+      } else if (node.type === 'list' && isOutlineList(node, table)) {
+        for (const item of node.children) {
+          const label = itemLabel(item, table);
+          if (label) {
+            elements.push({ ...label, style: 'list-item', column: item.position?.start.column ?? label.column });
+            visit(item.children.slice(1) as RootContent[], reparsed);
+          } else {
+            elements.push({ kind: 'block', node: { ...node, children: [item], position: item.position }, line: item.position?.start.line ?? startOf(node).line });
+          }
+        }
+      } else if (!reparsed && (node.type === 'code' || node.type === 'html') && readsAsMarkdown(node, table)) {
+        visit(reparse(node), true);
+      } else {
+        elements.push({ kind: 'block', node, line: startOf(node).line });
       }
-    } else {
-      elements.push({ kind: 'block', node, line: startOf(node).line });
     }
-  }
+  };
+  visit(root.children, false);
   return elements;
+}
+
+/** The label heading of a list item that holds only a label ("- **Timeline**") with content nested under it. */
+function itemLabel(item: ListItem, table: AliasTable): HeadingElement | null {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph' || item.children.length < 2) return null;
+  const lines = phrasingLines(first);
+  if (lines.length !== 1) return null;
+  const heading = pseudoHeading(lines[0], table);
+  return heading && heading.keys.length > 0 ? heading : null;
+}
+
+/** A list whose items are the document's sections: two or more label items naming different sections. */
+function isOutlineList(list: List, table: AliasTable): boolean {
+  const named = new Set<string>();
+  for (const item of list.children) {
+    const label = itemLabel(item, table);
+    if (label) named.add(label.keys.join('+'));
+    if (named.size >= 2) return true;
+  }
+  return false;
+}
+
+const HEADING_LINE = /^ {0,3}(#{1,6})[ \t]+(\S[^\n]{0,200})$/gm;
+const MARKDOWN_LANGS = new Set(['', 'md', 'markdown', 'text', 'txt', 'plain', 'plaintext']);
+const CODE_CHARS = /[{};=<>$`\\|]|^\s*(?:\/\/|#!|\$ |[A-Za-z_][\w.]*\()/;
+
+/** A line of at least three words: a sentence, not a command or a log line. */
+function isSentence(line: string): boolean {
+  if (CODE_CHARS.test(line)) return false;
+  let words = 0;
+  for (const w of line.split(/\s+/)) if (/^\p{L}/u.test(w) && ++words >= 3) return true;
+  return false;
+}
+
+/**
+ * Whether a block that Markdown took as code or HTML is text a reader reads
+ * as Markdown: a fence around a document with section headings, an indented
+ * block of plain sentences, or lines an HTML tag line swallowed.
+ */
+function readsAsMarkdown(node: Code | Html, table: AliasTable): boolean {
+  if (node.type === 'html') return htmlTail(node) !== null;
+  if (!MARKDOWN_LANGS.has((node.lang ?? '').toLowerCase())) return false;
+  let headings = 0;
+  for (const m of node.value.matchAll(HEADING_LINE)) {
+    if (matchHeading(m[2], table).length > 0 && ++headings >= 2) return true;
+  }
+  if (isFenced(node) || node.lang) return false;
+  const lines = node.value.split('\n').filter((l) => l.trim());
+  return lines.length > 0 && lines.every(isSentence);
+}
+
+/** Fenced code spans more source lines than its value (the fences); indented code spans exactly its value. */
+function isFenced(node: Code): boolean {
+  const span = (node.position?.end.line ?? 0) - (node.position?.start.line ?? 0) + 1;
+  return span > node.value.split('\n').length;
+}
+
+/** The text after the tag lines that open an HTML block, when it is not HTML itself. */
+function htmlTail(node: Html): { text: string; skipped: number } | null {
+  const lines = node.value.split('\n');
+  let k = 0;
+  while (k < lines.length && (lines[k].trim() === '' || /^\s*</.test(lines[k]))) k++;
+  if (k === 0 || k >= lines.length) return null;
+  const rest = lines.slice(k);
+  if (rest.some((l) => /^\s*</.test(l))) return null;
+  return { text: rest.join('\n'), skipped: k };
+}
+
+/** Parse the inside of a code or HTML block as Markdown, with positions of the enclosing file. */
+function reparse(node: Code | Html): RootContent[] {
+  const start = startOf(node);
+  let text: string;
+  let lineOffset: number;
+  if (node.type === 'html') {
+    const tail = htmlTail(node)!;
+    text = tail.text;
+    lineOffset = start.line - 1 + tail.skipped;
+  } else {
+    text = node.value;
+    lineOffset = isFenced(node) ? start.line : start.line - 1;
+  }
+  const columnOffset = node.type === 'code' ? start.column - 1 : 0;
+  const tree = parseMarkdown(text);
+  const stack: Array<{ position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } }; children?: unknown[] }> = [tree];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.position) {
+      n.position = {
+        start: { line: n.position.start.line + lineOffset, column: n.position.start.column + columnOffset },
+        end: { line: n.position.end.line + lineOffset, column: n.position.end.column + columnOffset },
+      };
+    }
+    if (Array.isArray(n.children)) for (const c of n.children) stack.push(c as (typeof stack)[number]);
+  }
+  return tree.children;
 }
 
 function isSubset(a: SectionKey[], b: SectionKey[]): boolean {
   return a.length > 0 && a.every((k) => b.includes(k));
+}
+
+/** Headings that group the measures inside an action-item section ("### Prevention", "Actions taken"). */
+const GROUP_KEYS: SectionKey[] = ['action-items', 'resolution'];
+
+/**
+ * A heading that labels a group inside the section it sits in, rather than
+ * opening a section of its own: a pseudo-heading naming the same thing
+ * ("**Corrective Actions:**" inside "Action Items"), or any deeper heading
+ * that names measures or what was done inside an action-item section.
+ */
+function isGroupLabel(e: HeadingElement, open: Section): boolean {
+  if (e.level === 7 && isSubset(e.keys, open.keys)) return true;
+  return open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, GROUP_KEYS);
 }
 
 function hasContent(element: Element): boolean {
@@ -148,7 +273,7 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
     const e = elements[i];
     if (e.kind === 'heading') {
       const keyedTop = [...stack].reverse().map((s) => sections[s]).find((s) => s.keys.length > 0);
-      if (e.level === 7 && keyedTop && isSubset(e.keys, keyedTop.keys)) {
+      if (keyedTop && isGroupLabel(e, keyedTop)) {
         e.label = true; // "**Corrective Actions:**" inside "Action Items"
       } else {
         if (e.level === 7) {
