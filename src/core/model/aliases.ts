@@ -11,6 +11,7 @@
  * without being listed. The config's `sections.aliases` extends the table.
  */
 import type { SectionKey } from '../types.js';
+import { stem as inflectionStem } from './ids.js';
 
 export type AliasTable = Record<SectionKey, string[]>;
 
@@ -72,8 +73,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'mitigation',
     'fix',
     'how did we fix it',
-    'how was it resolved',
-    'how we resolved it',
+    'how did we resolve it',
     'resolution steps',
     'actions taken',
     'steps taken',
@@ -176,14 +176,10 @@ const STOP = new Set(
 /** "didn't", "wasn't": the negation is the meaning that stays. */
 const NEGATION = new Set(['didn', 'don', 'doesn', 'wasn', 'weren', 'isn', 'aren', 'won', 'haven', 'hasn', 'not', 'no']);
 
-/** A light stemmer for heading words: plurals and verb endings, then one derivational suffix. */
+/** A light stemmer for heading words: plurals and verb endings (as for ids), then one derivational suffix. */
 export function stem(word: string): string {
-  let w = word;
+  let w = inflectionStem(word);
   if (w.length <= 3) return w;
-  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
-  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('ing') && w.length - 3 >= 3) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length - 2 >= 3) w = w.slice(0, -2);
   for (const [suffix, replacement] of DERIVATIONAL) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, -suffix.length) + replacement;
@@ -257,12 +253,12 @@ function singular(word: string): string {
 
 /**
  * 3 for the same word, 2 for the same stem, 1 for a misspelling (same first
- * letter), 0 otherwise. `strict` (a plain line that may be a sentence) takes a
+ * letter), 0 otherwise. `plain` (a plain line that may be a sentence) takes a
  * stem only for a plural: "Incident resolved" is a sentence, not "Resolution".
  */
-function wordScore(a: Token, b: Token, strict = false): number {
+function wordScore(a: Token, b: Token, plain = false): number {
   if (a.raw === b.raw) return 3;
-  if (a.stem === b.stem && (!strict || singular(a.raw) === singular(b.raw))) return 2;
+  if (a.stem === b.stem && (!plain || singular(a.raw) === singular(b.raw))) return 2;
   const limit = Math.min(tolerance(a.raw.length), tolerance(b.raw.length));
   if (limit > 0 && a.raw[0] === b.raw[0] && editDistance(a.raw, b.raw, limit) <= limit) return 1;
   return 0;
@@ -302,13 +298,13 @@ function compile(table: AliasTable): Compiled {
 }
 
 /** The best phrase that covers all of `words`, word for word. */
-function whole(words: Token[], c: Compiled, strict = false): SectionKey | undefined {
+function whole(words: Token[], c: Compiled, plain = false): SectionKey | undefined {
   let best: { key: SectionKey; score: number } | undefined;
   for (const p of c.phrases) {
     if (p.words.length !== words.length) continue;
     let score = 0;
     for (let i = 0; i < words.length && score >= 0; i++) {
-      const s = wordScore(words[i], p.words[i], strict);
+      const s = wordScore(words[i], p.words[i], plain);
       score = s === 0 ? -1 : score + s;
     }
     if (score > 0 && (!best || score > best.score)) best = { key: p.key, score };
@@ -345,23 +341,30 @@ const SPLIT = /\s(?:and|or|plus)\s/;
  * a distinctive word anywhere in a short heading ("Events Timeline").
  * `strict` stops after the first two, for plain lines that may be sentences.
  */
-export function matchHeading(text: string, table: AliasTable, options: { strict?: boolean } = {}): SectionKey[] {
+export interface MatchOptions {
+  /** Only the whole heading or all its parts, no phrase at its start or word inside it (pseudo-headings). */
+  strict?: boolean;
+  /** Words must be the table's own or their plurals, not other forms of them (plain lines, which may be sentences). */
+  plain?: boolean;
+}
+
+export function matchHeading(text: string, table: AliasTable, options: MatchOptions = {}): SectionKey[] {
   const normalized = normalizeHeading(text);
   if (!normalized || normalized.length > 120) return [];
   const c = compile(table);
-  const cacheKey = `${options.strict ? 's' : 'n'}${text.includes('/') ? '/' : ''}${normalized}`;
+  const cacheKey = `${options.strict ? 's' : 'n'}${options.plain ? 'p' : 'w'}${text.includes('/') ? '/' : ''}${normalized}`;
   const cached = c.cache.get(cacheKey);
   if (cached) return [...cached];
-  const keys = match(text, normalized, c, options.strict === true);
+  const keys = match(text, normalized, c, options.strict === true, options.plain === true);
   if (c.cache.size >= CACHE_LIMIT) c.cache.clear();
   c.cache.set(cacheKey, keys);
   return [...keys];
 }
 
-function match(text: string, normalized: string, c: Compiled, strict: boolean): SectionKey[] {
+function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean): SectionKey[] {
   const words = tokens(normalized);
   if (words.length === 0 || words.length > 16) return [];
-  const exact = whole(words, c, strict);
+  const exact = whole(words, c, plain);
   if (exact) return [exact];
 
   // "Root Cause and Resolution", "Root cause / resolution", "Detection & Response"
@@ -370,7 +373,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean): 
   if (parts.length > 1) {
     const keys: SectionKey[] = [];
     for (const part of parts) {
-      const key = whole(part, c, strict);
+      const key = whole(part, c, plain);
       // A plain line is a label only when every part of it names a section ("Root cause / resolution").
       if (!key && strict) return [];
       if (key && !keys.includes(key)) keys.push(key);

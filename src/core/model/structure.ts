@@ -26,6 +26,9 @@ export interface HeadingElement {
   label: boolean;
   /** Index into `Structure.sections`, when this heading opens one. */
   section?: number;
+  /** For a heading written as a line of a paragraph ("TODO:"): the line and its paragraph. */
+  source?: TextLine;
+  paragraph?: number;
 }
 
 export interface LineElement {
@@ -77,7 +80,7 @@ function pseudoHeading(line: TextLine, table: AliasTable): HeadingElement | null
   if (!candidate || candidate.length > MAX_LABEL) return null;
   // A plain line only counts when it reads as a label, not as a sentence ("Incident resolved.").
   if (!bold && (/[.!?]\s/.test(candidate) || /(?<!\.)\.$/.test(text))) return null;
-  const keys = matchHeading(candidate, table, { strict: true });
+  const keys = matchHeading(candidate, table, { strict: true, plain: !bold });
   if (keys.length === 0) return null;
   return {
     kind: 'heading',
@@ -113,7 +116,10 @@ function toElements(root: Root, table: AliasTable): Element[] {
         elements.push(headingElement(text, node.depth, end > start.line ? 'setext' : 'atx', matchHeading(text, table), start));
       } else if (node.type === 'paragraph') {
         const paragraph = paragraphs++;
-        for (const line of phrasingLines(node)) elements.push(pseudoHeading(line, table) ?? { kind: 'line', line, paragraph });
+        for (const line of phrasingLines(node)) {
+          const pseudo = pseudoHeading(line, table);
+          elements.push(pseudo ? { ...pseudo, source: line, paragraph } : { kind: 'line', line, paragraph });
+        }
       } else if (node.type === 'list' && isOutlineList(node, table)) {
         for (const item of node.children) {
           const label = itemLabel(item, table);
