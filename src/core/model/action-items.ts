@@ -31,6 +31,8 @@ export interface ActionItemInput {
   /** The incident's date, for relative due dates ("ETA: 2 weeks"). */
   date?: string;
   dayFirst: boolean;
+  /** A plain-text document (no Markdown): each line of a paragraph is a line of its own, not a wrap. */
+  plainText?: boolean;
 }
 
 // Kinds come only from words naming them (see the labelling guide): "Corrective…", "Preventive/Preventative…".
@@ -76,7 +78,7 @@ function groupOf(label: string, parent: Group): Group {
 
 export function readActionItems(input: ActionItemInput): ActionItem[] {
   const drafts: Draft[] = [];
-  for (const elements of input.sections) drafts.push(...readSection(elements));
+  for (const elements of input.sections) drafts.push(...readSection(elements, input.plainText === true));
   const items = drafts.filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim())).map((d) => finish(d, input));
   assignIds(items);
   return items;
@@ -86,9 +88,9 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
  * Whether an action-item section states its measures only in prose: it has
  * text, but nothing in it reads as a measure of its own.
  */
-export function readsAsProse(elements: Element[]): boolean {
-  if (readSection(elements).length > 0) return false;
-  return paragraphs(elements.slice(1)).some((p) => toRows(p).some((r) => wordCount(r.text) >= 8));
+export function readsAsProse(elements: Element[], plainText: boolean): boolean {
+  if (readSection(elements, plainText).length > 0) return false;
+  return paragraphs(elements.slice(1)).some((p) => toRows(p, plainText).some((r) => wordCount(r.text) >= 8));
 }
 
 /** A paragraph's lines, or a block, in document order. */
@@ -121,13 +123,13 @@ function paragraphs(body: Element[]): TextLine[][] {
 }
 
 /** One action-item section: its heading gives the kind, its units give the measures. */
-function readSection(elements: Element[]): Draft[] {
+function readSection(elements: Element[], plainText: boolean): Draft[] {
   const [head, ...body] = elements;
   const headText = head && head.kind === 'heading' ? head.text : '';
   let group: Group = { kind: kindOf(headText) ?? 'other', done: false };
   const all = units(body);
   const itemized = all.some((u) => u.kind === 'block' && (u.element.node.type === 'list' || u.element.node.type === 'table'));
-  const read = all.map((u) => (u.kind === 'paragraph' ? toRows(u.lines) : []));
+  const read = all.map((u) => (u.kind === 'paragraph' ? toRows(u.lines, plainText) : []));
   // Without lists or tables, a block of lines or titled paragraphs itemises the section too.
   const lined = !itemized && read.some((rows) => isBlock(rows) || rows.some((r) => opensAsMeasure(r, false)));
   // Paragraphs of several sentences make a section of prose: its one-sentence paragraphs are prose too.
@@ -188,11 +190,11 @@ interface Row {
 }
 
 /** A paragraph's lines with wrapped lines joined to the line they continue. */
-function toRows(lines: TextLine[]): Row[] {
+function toRows(lines: TextLine[], plainText: boolean): Row[] {
   const rows: Row[] = [];
   for (const line of lines) {
     const prev = rows[rows.length - 1];
-    if (prev && continues(prev, line)) {
+    if (prev && continues(prev, line, plainText)) {
       prev.text += ' ' + line.text;
       prev.lines.push(line);
     } else rows.push({ text: line.text, first: line, lines: [line] });
@@ -200,10 +202,18 @@ function toRows(lines: TextLine[]): Row[] {
   return rows;
 }
 
-/** A line continues the one above when it does not start a new unit and reads on from it. */
-function continues(prev: Row, line: TextLine): boolean {
+/**
+ * A line continues the one above unless it opens a unit of its own (a bullet,
+ * a status word, a bold or plain title) or follows a bold title line. In
+ * Markdown a line after a soft break wraps the paragraph; in plain text, and
+ * after a hard break, it continues only when it reads on (lower case, or the
+ * line above stops mid-phrase).
+ */
+function continues(prev: Row, line: TextLine, plainText: boolean): boolean {
   if (PSEUDO_BULLET.test(line.text) || STATUS_OPENING.test(line.text) || (line.lead !== undefined && line.lead.length > 0)) return false;
   if (prev.first.allLead && prev.lines.length === 1) return false; // a bold title line: what follows is its description
+  if (TITLE_OPENING.test(line.text) || LABEL_LINE.test(line.text)) return false;
+  if (!plainText && !line.hard) return true;
   if (/^[\p{Ll}(]/u.test(line.text)) return true;
   return /(?:[,;–—-]|\b(?:and|or|to|the|of|for|with|a|an|in|on|by|that|which))$/i.test(prev.text);
 }
@@ -232,6 +242,18 @@ function isBlock(rows: Row[]): boolean {
   return plain.length >= 2 && plain.every((r) => r.lines.length === 1);
 }
 
+const AUXILIARY = new Set('is are was were am has have had will would shall should can could may might must do does did'.split(' '));
+
+/**
+ * A statement about the world ("The team is continuing to improve…"), not a
+ * measure ("Add alerts for disk usage"): a finite helper verb after a subject
+ * among its first words.
+ */
+function isStatement(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/, 7).map((w) => w.replace(/[^\p{L}']/gu, ''));
+  return words.slice(1).some((w) => AUXILIARY.has(w) || /^\p{L}+'(?:s|re|ll|ve|d)$/u.test(w));
+}
+
 function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 }
@@ -255,7 +277,7 @@ function fromRows(rows: Row[], group: Group, layout: 'itemized' | 'lined' | 'par
     }
     if (/:$/.test(row.text) && !PSEUDO_BULLET.test(row.text)) continue;
     const opens = opensAsMeasure(row, layout === 'itemized');
-    const measure = opens || (!intro && (layout === 'lined' ? block : layout === 'paragraphs' && rows.length === 1));
+    const measure = opens || (!intro && (layout === 'lined' ? block : layout === 'paragraphs' && rows.length === 1 && !isStatement(row.text)));
     if (!measure) continue;
     const titled = row.first.allLead === true && row.lines.length > 1;
     out.push({

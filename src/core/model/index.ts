@@ -126,6 +126,7 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
     sections: ownedBy(['action-items']),
     date: window.incident.date,
     dayFirst: window.dayFirst,
+    plainText: !structure.markdown,
   });
 
   const zoneStated = window.zoneWritten;

@@ -53,6 +53,11 @@ export interface Structure {
   owner: number[];
   /** For each section, the index of its heading element. */
   sectionElement: number[];
+  /**
+   * Whether the document is written in Markdown (it has a heading, list or table): there a soft line
+   * break wraps a paragraph; in a plain-text document every line is a line of its own.
+   */
+  markdown: boolean;
 }
 
 const HASH_NO_SPACE = /^(#{1,6})([A-Za-z][^#]{0,100})$/;
@@ -103,12 +108,14 @@ function headingElement(text: string, level: number, style: Section['style'], ke
 }
 
 /** Flatten the root's children into elements, recognising pseudo-headings. */
-function toElements(root: Root, table: AliasTable): Element[] {
+function toElements(root: Root, table: AliasTable): { elements: Element[]; markdown: boolean } {
   const elements: Element[] = [];
+  let markdown = false;
   let paragraphs = 0;
   const visit = (nodes: RootContent[], reparsed: boolean): void => {
     for (const node of nodes) {
       if (node.type === 'yaml') continue;
+      if (node.type === 'heading' || node.type === 'list' || node.type === 'table') markdown = true;
       if (node.type === 'heading') {
         const text = plainText(node);
         const start = startOf(node);
@@ -138,7 +145,7 @@ function toElements(root: Root, table: AliasTable): Element[] {
     }
   };
   visit(root.children, false);
-  return elements;
+  return { elements, markdown };
 }
 
 /** The label heading of a list item that holds only a label ("- **Timeline**") with content nested under it. */
@@ -265,7 +272,7 @@ function hasContent(element: Element): boolean {
 }
 
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
-  const elements = toElements(root, table);
+  const { elements, markdown } = toElements(root, table);
   const sections: Section[] = [];
   const sectionElement: number[] = [];
   const owner: number[] = new Array(elements.length).fill(-1);
@@ -313,5 +320,5 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
     }
     if (hasContent(e)) for (const s of stack) sections[s].hasContent = true;
   }
-  return { elements, sections, owner, sectionElement };
+  return { elements, sections, owner, sectionElement, markdown };
 }
