@@ -126,7 +126,10 @@ function paragraphs(body: Element[]): TextLine[][] {
 function readSection(elements: Element[], plainText: boolean): Draft[] {
   const [head, ...body] = elements;
   const headText = head && head.kind === 'heading' ? head.text : '';
-  let group: Group = { kind: kindOf(headText) ?? 'other', done: false };
+  const sectionGroup: Group = { kind: kindOf(headText) ?? 'other', done: false };
+  // Sub-headings group under the section; labels group under the heading they sit under, side by side.
+  let headingGroup = sectionGroup;
+  let group = sectionGroup;
   const all = units(body);
   const itemized = all.some((u) => u.kind === 'block' && (u.element.node.type === 'list' || u.element.node.type === 'table'));
   const read = all.map((u) => (u.kind === 'paragraph' ? toRows(u.lines, plainText) : []));
@@ -141,9 +144,9 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
     const previousList = lastList;
     lastList = undefined;
     if (u.kind === 'heading') {
-      group = groupOf(u.text, { kind: kindOf(headText) ?? 'other', done: false });
+      headingGroup = group = groupOf(u.text, sectionGroup);
     } else if (u.kind === 'paragraph') {
-      group = fromRows(read[i], group, itemized ? 'itemized' : lined ? 'lined' : narrative ? 'prose' : 'paragraphs', out);
+      group = fromRows(read[i], group, headingGroup, itemized ? 'itemized' : lined ? 'lined' : narrative ? 'prose' : 'paragraphs', out);
     } else if (u.element.node.type === 'thematicBreak') {
       if (out.length > 0) break; // the measures are over: what follows is a closing remark
     } else if (u.element.node.type === 'table') {
@@ -266,13 +269,13 @@ function wordCount(text: string): number {
  * paragraphs, a paragraph of one sentence is a measure and one of several
  * sentences is narrative.
  */
-function fromRows(rows: Row[], group: Group, layout: 'itemized' | 'lined' | 'paragraphs' | 'prose', out: Draft[]): Group {
+function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemized' | 'lined' | 'paragraphs' | 'prose', out: Draft[]): Group {
   const block = isBlock(rows);
   const last = rows[rows.length - 1];
   const intro = last !== undefined && !isLabelRow(last) && /:$/.test(last.text) && !PSEUDO_BULLET.test(last.text);
   for (const row of rows) {
     if (isLabelRow(row)) {
-      group = groupOf((row.first.lead ?? row.text).replace(/(?<![\s:])[\s:]+$/, ''), group);
+      group = groupOf((row.first.lead ?? row.text).replace(/(?<![\s:])[\s:]+$/, ''), headingGroup);
       continue;
     }
     if (/:$/.test(row.text) && !PSEUDO_BULLET.test(row.text)) continue;

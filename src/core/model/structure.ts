@@ -271,6 +271,11 @@ function hasContent(element: Element): boolean {
   return true;
 }
 
+/** The elements a keyed section owns (its heading first), sub-sections without keys included. */
+export function ownElements(structure: Structure, sectionIndex: number): Element[] {
+  return structure.elements.filter((_, i) => structure.owner[i] === sectionIndex);
+}
+
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
   const { elements, markdown } = toElements(root, table);
   const sections: Section[] = [];
