@@ -146,7 +146,11 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
     if (u.kind === 'heading') {
       headingGroup = group = groupOf(u.text, sectionGroup);
     } else if (u.kind === 'paragraph') {
-      group = fromRows(read[i], group, headingGroup, itemized ? 'itemized' : lined ? 'lined' : narrative ? 'prose' : 'paragraphs', out);
+      // Right under a heading or a label, lines of a block are that group's measures even in a section with lists.
+      const previous = all[i - 1];
+      const announced = previous !== undefined && (previous.kind === 'heading' || (previous.kind === 'paragraph' && read[i - 1].every(isLabelRow)));
+      const layout = itemized && !announced ? 'itemized' : lined || itemized ? 'lined' : narrative ? 'prose' : 'paragraphs';
+      group = fromRows(read[i], group, headingGroup, layout, out);
     } else if (u.element.node.type === 'thematicBreak') {
       if (out.length > 0) break; // the measures are over: what follows is a closing remark
     } else if (u.element.node.type === 'table') {
@@ -221,11 +225,13 @@ function continues(prev: Row, line: TextLine, plainText: boolean): boolean {
   return /(?:[,;–—-]|\b(?:and|or|to|the|of|for|with|a|an|in|on|by|that|which))$/i.test(prev.text);
 }
 
+/** A group label: a bold line, or a short phrase ending in a colon ("Short-term:"), not a sentence introducing the list. */
 function isLabelRow(row: Row): boolean {
   if (row.lines.length > 1) return false;
   const line = row.first;
   if (line.allLead && line.lead && line.lead.length <= 60) return true;
-  return LABEL_LINE.test(line.text.replace(BULLET, ''));
+  const text = line.text.replace(BULLET, '');
+  return LABEL_LINE.test(text) && wordCount(text) <= 6 && !isStatement(text);
 }
 
 /**

@@ -224,9 +224,13 @@ function reparse(node: Code | Html): RootContent[] {
     const tail = htmlTail(node)!;
     text = tail.text;
     lineOffset = start.line - 1 + tail.skipped;
-  } else {
+  } else if (isFenced(node)) {
     text = node.value;
-    lineOffset = isFenced(node) ? start.line : start.line - 1;
+    lineOffset = start.line;
+  } else {
+    // An indented block shows its lines one under the other: each ends with a hard break.
+    text = node.value.split('\n').map((l) => (l.trim() ? l + '  ' : l)).join('\n');
+    lineOffset = start.line - 1;
   }
   const columnOffset = node.type === 'code' ? start.column - 1 : 0;
   const tree = parseMarkdown(text);
