@@ -255,7 +255,7 @@ function singular(word: string): string {
  */
 function wordScore(a: Token, b: Token, plain = false): number {
   if (a.raw === b.raw) return 3;
-  if (a.stem === b.stem && (!plain || singular(a.raw) === singular(b.raw))) return 2;
+  if (a.stem === b.stem) return !plain || singular(a.raw) === singular(b.raw) ? 2 : 0; // another form of the word, not a slip
   const limit = Math.min(tolerance(a.raw.length), tolerance(b.raw.length));
   if (limit > 0 && a.raw[0] === b.raw[0] && editDistance(a.raw, b.raw, limit) <= limit) return 1;
   return 0;
