@@ -14,6 +14,7 @@ import type { Element, LineElement } from './structure.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
 import { assignIds } from './ids.js';
 import { finish, type Draft } from './item-fields.js';
+import { isStatement } from './aliases.js';
 
 export { MAX_TITLE } from './item-fields.js';
 const MAX_ITEMS = 20_000;
@@ -249,18 +250,6 @@ function opensAsMeasure(row: Row, itemized: boolean): boolean {
 function isBlock(rows: Row[]): boolean {
   const plain = rows.filter((r) => !isLabelRow(r));
   return plain.length >= 2 && plain.every((r) => r.lines.length === 1);
-}
-
-const AUXILIARY = new Set('is are was were am has have had will would shall should can could may might must do does did'.split(' '));
-
-/**
- * A statement about the world ("The team is continuing to improve…"), not a
- * measure ("Add alerts for disk usage"): a finite helper verb after a subject
- * among its first words.
- */
-function isStatement(text: string): boolean {
-  const words = text.toLowerCase().split(/\s+/, 7).map((w) => w.replace(/[^\p{L}']/gu, ''));
-  return words.slice(1).some((w) => AUXILIARY.has(w) || /^\p{L}+'(?:s|re|ll|ve|d)$/u.test(w));
 }
 
 function wordCount(text: string): number {

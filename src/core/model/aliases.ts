@@ -242,6 +242,29 @@ function tolerance(length: number): number {
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
 
+/**
+ * "resolved", "fixing": a verb form where the table has another word
+ * ("resolution", "fix"); on a plain line it reads as a sentence ("Incident
+ * resolved"), not a label. Plurals ("Root Causes") and spelling variants
+ * ("preventive" for "preventative") are not.
+ */
+function isInflection(word: string, tableWord: string): boolean {
+  return /(?:ed|ing)$/.test(word) && singular(word) !== singular(tableWord);
+}
+
+const AUXILIARY = new Set('is are was were am has have had will would shall should can could may might must do does did'.split(' '));
+
+/**
+ * A statement ("The team is continuing to improve…", "It is recommended that
+ * you:"), not a label or a measure: a finite helper verb after a subject among
+ * its first words. Questions are not statements.
+ */
+export function isStatement(text: string): boolean {
+  if (/\?\s*$/.test(text)) return false;
+  const words = text.toLowerCase().split(/\s+/, 7).map((w) => w.replace(/[^\p{L}']/gu, ''));
+  return words.slice(1).some((w) => AUXILIARY.has(w) || /^\p{L}+'(?:s|re|ll|ve|d)$/u.test(w));
+}
+
 /** "causes" and "cause", "summaries" and "summary": one word in two numbers. */
 function singular(word: string): string {
   if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
@@ -255,7 +278,7 @@ function singular(word: string): string {
  */
 function wordScore(a: Token, b: Token, plain = false): number {
   if (a.raw === b.raw) return 3;
-  if (a.stem === b.stem) return !plain || singular(a.raw) === singular(b.raw) ? 2 : 0; // another form of the word, not a slip
+  if (a.stem === b.stem) return plain && isInflection(a.raw, b.raw) ? 0 : 2;
   const limit = Math.min(tolerance(a.raw.length), tolerance(b.raw.length));
   if (limit > 0 && a.raw[0] === b.raw[0] && editDistance(a.raw, b.raw, limit) <= limit) return 1;
   return 0;

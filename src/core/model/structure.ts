@@ -11,7 +11,7 @@
 import type { Code, Html, List, ListItem, Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
 import { parseMarkdown } from '../parse.js';
-import { matchHeading, type AliasTable } from './aliases.js';
+import { isStatement, matchHeading, type AliasTable } from './aliases.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 
 export interface HeadingElement {
@@ -84,7 +84,7 @@ function pseudoHeading(line: TextLine, table: AliasTable): HeadingElement | null
   const candidate = (bold ? line.lead! : text).replace(/(?<![\s:.\-–—])[\s:.\-–—]+$/, '');
   if (!candidate || candidate.length > MAX_LABEL) return null;
   // A plain line only counts when it reads as a label, not as a sentence ("Incident resolved.").
-  if (!bold && (/[.!?]\s/.test(candidate) || /(?<!\.)\.$/.test(text))) return null;
+  if (!bold && (/[.!?]\s/.test(candidate) || /(?<!\.)\.$/.test(text) || isStatement(candidate))) return null;
   const keys = matchHeading(candidate, table, { strict: true, plain: !bold });
   if (keys.length === 0) return null;
   return {
