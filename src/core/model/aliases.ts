@@ -31,7 +31,6 @@ export const DEFAULT_ALIASES: AliasTable = {
     'description',
     'synopsis',
     'abstract',
-    'tl;dr',
     'what was the problem',
     'problem statement',
     'problem description',
@@ -287,11 +286,13 @@ function wordScore(a: Token, b: Token, plain = false): number {
 interface Phrase {
   key: SectionKey;
   words: Token[];
+  /** The phrase is one word as written ("Timeline"), not one word left of a question ("What was the problem"). */
+  single: boolean;
 }
 
 interface Compiled {
   phrases: Phrase[];
-  /** Single-word phrases whose stem names one key only ("timeline", "remediation"). */
+  /** One-word phrases whose stem names one key only ("timeline", "remediation"). */
   distinctive: Phrase[];
   cache: Map<string, SectionKey[]>;
 }
@@ -305,13 +306,14 @@ function compile(table: AliasTable): Compiled {
   const phrases: Phrase[] = [];
   for (const key of Object.keys(table) as SectionKey[]) {
     for (const phrase of table[key]) {
-      const words = tokens(normalizeHeading(phrase));
-      if (words.length > 0) phrases.push({ key, words });
+      const normalized = normalizeHeading(phrase);
+      const words = tokens(normalized);
+      if (words.length > 0) phrases.push({ key, words, single: !normalized.includes(' ') });
     }
   }
   const keysOfStem = new Map<string, Set<SectionKey>>();
   for (const p of phrases) for (const w of p.words) keysOfStem.set(w.stem, (keysOfStem.get(w.stem) ?? new Set()).add(p.key));
-  const distinctive = phrases.filter((p) => p.words.length === 1 && keysOfStem.get(p.words[0].stem)!.size === 1 && p.words[0].raw.length >= 4);
+  const distinctive = phrases.filter((p) => p.single && keysOfStem.get(p.words[0].stem)!.size === 1 && p.words[0].raw.length >= 4);
   c = { phrases, distinctive, cache: new Map() };
   compiledTables.set(table, c);
   return c;
