@@ -275,9 +275,26 @@ function hasContent(element: Element): boolean {
   return true;
 }
 
-/** The elements a keyed section owns (its heading first), sub-sections without keys included. */
+const owned = new WeakMap<Structure, Map<number, Element[]>>();
+
+/**
+ * The elements a keyed section owns (its heading first), sub-sections without
+ * keys included. Grouped once per document, so asking for every section stays linear.
+ */
 export function ownElements(structure: Structure, sectionIndex: number): Element[] {
-  return structure.elements.filter((_, i) => structure.owner[i] === sectionIndex);
+  let bySection = owned.get(structure);
+  if (!bySection) {
+    bySection = new Map();
+    structure.elements.forEach((e, i) => {
+      const s = structure.owner[i];
+      if (s < 0) return;
+      const list = bySection!.get(s);
+      if (list) list.push(e);
+      else bySection!.set(s, [e]);
+    });
+    owned.set(structure, bySection);
+  }
+  return bySection.get(sectionIndex) ?? [];
 }
 
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
