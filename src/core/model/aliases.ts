@@ -81,8 +81,8 @@ export const DEFAULT_ALIASES: AliasTable = {
   'action-items': [
     'action items',
     'corrective and preventative measures',
-    'follow-ups',
     'actions',
+    'follow-ups',
     'corrective measures',
     'preventative measures',
     'corrective actions',
