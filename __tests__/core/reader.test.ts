@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check, FIXTURES } from '../helpers.js';
+import { brief, check, FIXTURES } from '../helpers.js';
 import { matchHeading, extendAliases } from '../../src/core/model/aliases.js';
 
 const read = (name: string) => check(readFileSync(join(FIXTURES, 'reader', name)), {}, name);
@@ -145,5 +145,56 @@ describe('3. multi-line content belongs to the right item', () => {
       [24, 'other', false, 'Rotate the database credentials every 90 days.'], // tab-indented lines under a label
       [25, 'other', false, 'Alert on repeated failed logins.'],
     ]);
+  });
+});
+
+describe('headings by their head word, and what closes a section', () => {
+  it('reads a heading by its head word; a word that looks ahead makes a solution a measure', () => {
+    const table = extendAliases(undefined);
+    const keys = (h: string) => matchHeading(h, table).join('+');
+    expect(keys('Follow-up timeline')).toBe('timeline');
+    expect(keys('Timeline of events')).toBe('timeline');
+    expect(keys('Short-term improvements')).toBe('action-items');
+    expect(keys('Short term fix')).toBe('resolution');
+    expect(keys('Long term solution')).toBe('action-items');
+    expect(keys('Lessons learned and future improvements')).toBe('lessons-learned+action-items');
+    expect(keys('Root cause and resolution must contain')).toBe('root-cause+resolution');
+    expect(keys("What we're doing differently")).toBe('action-items');
+    expect(keys("What's next")).toBe('action-items');
+    // Words that name nothing on their own stay unread: a title is not a timeline because it says "events".
+    expect(keys('Checkout delays - events and orders ingestion')).toBe('');
+    expect(keys('Why this matters')).toBe('');
+  });
+
+  it('short bold lines are headings read like Markdown headings; a closing heading ends the measures', () => {
+    expect(sections('forward-headings.md')).toEqual([
+      '3:summary:bold',
+      '6:timeline:bold',
+      '10:root-cause+resolution:bold', // "**Short-term fix:**" at 13 groups inside it, as a resolution
+      '16:action-items:bold',
+    ]);
+    const conclusion = read('forward-headings.md').model!.sections.find((s) => s.line === 32);
+    expect(conclusion).toMatchObject({ keys: [], heading: 'Conclusion' });
+  });
+
+  it('a label item over lines, a numbered label over dash lines; findings and a closing remark are not measures', () => {
+    expect(items('forward-headings.md')).toEqual([
+      [18, 'other', false, 'Warm new cache nodes before they join the pool.'],
+      [19, 'other', false, 'Alert when the hit ratio drops below 80%.'],
+      [20, 'other', false, 'Document the node replacement runbook.'],
+      [22, 'other', false, 'Keep one warm spare node.'],
+      [23, 'other', false, 'Review node sizes every quarter.'],
+    ]);
+    expect(read('forward-headings.md').model!.actionItems.map((a) => a.group)).toEqual(['Improvements/Fixes', 'Improvements/Fixes', 'Improvements/Fixes', 'Capacity', 'Capacity']);
+  });
+
+  it('one measure a line, each ending a sentence, is a block of measures; statements a line each are prose', () => {
+    expect(items('line-block.md')).toEqual([
+      [6, 'other', false, 'Add a lag alert on the indexer.'],
+      [7, 'other', false, 'Minimize the number of index formats in use.'],
+      [8, 'other', false, 'Bug bounty for the query parser.'],
+      [9, 'other', false, 'More automated checks before a reindex.'],
+    ]);
+    expect(brief(read('line-block.md')).filter((f) => f.endsWith('action-items-prose'))).toEqual(['11:action-items-prose']);
   });
 });

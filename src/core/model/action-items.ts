@@ -14,7 +14,7 @@ import type { Element, LineElement } from './structure.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
 import { assignIds } from './ids.js';
 import { finish, type Draft } from './item-fields.js';
-import { isStatement } from './aliases.js';
+import { isFinding, isStatement } from './aliases.js';
 
 export { MAX_TITLE } from './item-fields.js';
 const MAX_ITEMS = 20_000;
@@ -94,6 +94,9 @@ export function readsAsProse(elements: Element[], plainText: boolean): boolean {
   return paragraphs(elements.slice(1)).some((p) => toRows(p, plainText).some((r) => wordCount(r.text) >= 8));
 }
 
+/** Lines the outline read as headings naming the section they sit in ("Follow-up" under "Action items"): group labels. */
+const headingLines = new WeakSet<TextLine>();
+
 /** A paragraph's lines, or a block, in document order. */
 type Unit = { kind: 'paragraph'; lines: TextLine[] } | { kind: 'heading'; text: string } | { kind: 'block'; element: Element & { kind: 'block' } };
 
@@ -110,7 +113,10 @@ function units(body: Element[]): Unit[] {
   for (const e of body) {
     if (e.kind === 'line') addLine(e.paragraph, e.line);
     // A group label written as a line of a paragraph ("TODO:" over its lines) stays a line of that paragraph.
-    else if (e.kind === 'heading' && e.label && e.source && e.paragraph !== undefined) addLine(e.paragraph, e.source);
+    else if (e.kind === 'heading' && e.label && e.source && e.paragraph !== undefined) {
+      headingLines.add(e.source);
+      addLine(e.paragraph, e.source);
+    }
     else {
       current = undefined;
       out.push(e.kind === 'heading' ? { kind: 'heading', text: e.text } : { kind: 'block', element: e });
@@ -164,6 +170,8 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
         lastList = previousList;
         continue;
       }
+      // A list of what was found ("X didn't have a test", "Y was never monitored") states findings, not measures.
+      if (list.children.every((item) => isFinding(itemHead(item)?.text ?? ''))) continue;
       const drafts: Draft[] = [];
       fromList(list, group, drafts, 0);
       out.push(...drafts);
@@ -200,6 +208,8 @@ interface Row {
 /** A paragraph's lines with wrapped lines joined to the line they continue. */
 function toRows(lines: TextLine[], plainText: boolean): Row[] {
   const rows: Row[] = [];
+  // Soft breaks only at the end of each sentence, every line a measure of its own: a block of lines, not a wrap.
+  if (!plainText && isLineBlock(lines)) plainText = true;
   for (const line of lines) {
     const prev = rows[rows.length - 1];
     if (prev && continues(prev, line, plainText)) {
@@ -208,6 +218,21 @@ function toRows(lines: TextLine[], plainText: boolean): Row[] {
     } else rows.push({ text: line.text, first: line, lines: [line] });
   }
   return rows;
+}
+
+/** The shortest block of soft-broken lines read as one line each: fewer could be a wrapped sentence pair. */
+const MIN_LINE_BLOCK = 3;
+const SENTENCE_END = /[.!?]["”’)]?$/u;
+
+/**
+ * Lines that each open with a capital and end a sentence, none of them a
+ * statement ("Add more tests.", "Bug bounty for the parser.", "More alarms."):
+ * the author wrote one measure a line. Wrapped prose breaks mid-sentence
+ * somewhere, and narrative lines are statements ("The team is rebuilding…").
+ */
+function isLineBlock(lines: TextLine[]): boolean {
+  if (lines.length < MIN_LINE_BLOCK) return false;
+  return lines.every((l, i) => /^[\p{Lu}\p{N}]/u.test(l.text) && (i === lines.length - 1 || SENTENCE_END.test(l.text)) && !isStatement(l.text));
 }
 
 /**
@@ -230,7 +255,7 @@ function continues(prev: Row, line: TextLine, plainText: boolean): boolean {
 function isLabelRow(row: Row): boolean {
   if (row.lines.length > 1) return false;
   const line = row.first;
-  if (line.allLead && line.lead && line.lead.length <= 60) return true;
+  if (headingLines.has(line) || (line.allLead && line.lead && line.lead.length <= 60)) return true;
   const text = line.text.replace(BULLET, '');
   return LABEL_LINE.test(text) && wordCount(text) <= 6 && !isStatement(text);
 }
@@ -273,7 +298,7 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
       group = groupOf((row.first.lead ?? row.text).replace(/(?<![\s:])[\s:]+$/, ''), headingGroup);
       continue;
     }
-    if (/:$/.test(row.text) && !PSEUDO_BULLET.test(row.text)) continue;
+    if ((/:$/.test(row.text) && !PSEUDO_BULLET.test(row.text)) || isRemark(row.text)) continue;
     const opens = opensAsMeasure(row, layout === 'itemized');
     const measure = opens || (!intro && (layout === 'lined' ? block : layout === 'paragraphs' && rows.length === 1 && !isStatement(row.text)));
     if (!measure) continue;
@@ -292,6 +317,21 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
     });
   }
   return group;
+}
+
+/**
+ * A closing remark about the measures as a whole ("By implementing these
+ * measures, we aim to…", "In conclusion, …"), not a measure of its own.
+ */
+const REMARK = /^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short)\b|\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives|efforts|fixes)\b/i;
+
+function isRemark(text: string): boolean {
+  return !PSEUDO_BULLET.test(text) && REMARK.test(text) && isStatementOrClause(text);
+}
+
+/** A statement, or a sentence that opens with a clause ("By implementing…, we…"): what a remark is written as. */
+function isStatementOrClause(text: string): boolean {
+  return isStatement(text) || /^[^,]{3,80},[ \t]+(?:we|the[ \t]team|our|this|these|it)\b/i.test(text);
 }
 
 function itemHead(item: ListItem): { lines: TextLine[]; text: string } | undefined {
@@ -341,8 +381,28 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
       continue;
     }
     if (!head || head.text === '') continue;
+    const labelled = nested.length === 0 ? labelOverLines(head) : undefined;
+    if (labelled) {
+      const child = groupOf(labelled.label, group);
+      fromRows(labelled.rows, child, child, 'lined', out);
+      continue;
+    }
     out.push(itemDraft(item, head, nested, group));
   }
+}
+
+/**
+ * A list item whose first line is a label and whose next lines are measures
+ * of their own ("* **Improvements:**" over lines written flush under it,
+ * "1. Testing:" over "— Add tests" lines): the label groups the lines.
+ */
+function labelOverLines(head: { lines: TextLine[] }): { label: string; rows: Row[] } | undefined {
+  const [first, ...rest] = head.lines;
+  if (rest.length < 2) return undefined;
+  const label = first.allLead && first.lead ? first.lead : first.text;
+  if (!/:$/.test(label.trim()) || wordCount(label) > 6 || isStatement(label)) return undefined;
+  const rows = toRows(rest, true);
+  return rows.length >= 2 ? { label: label.replace(/(?<![\s:])[\s:]+$/, ''), rows } : undefined;
 }
 
 function itemDraft(item: ListItem, head: { lines: TextLine[]; text: string }, nested: List[], group: Group): Draft {

@@ -100,6 +100,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'how will we prevent it',
     'what we are doing about it',
     'what we will do differently',
+    'what we are doing differently',
+    "what's next",
     'going forward',
     'future measures',
     'future work',
@@ -130,6 +132,35 @@ export const DEFAULT_ALIASES: AliasTable = {
     'insights',
   ],
 };
+
+/**
+ * Headings that close the sections before them without naming a section of a
+ * postmortem ("Conclusion", "Appendix"): written as a plain or bold line, they
+ * still end the action items above them.
+ */
+const CLOSING = new Set([
+  'conclusion',
+  'conclusions',
+  'closing thoughts',
+  'closing remarks',
+  'final thoughts',
+  'final words',
+  'appendix',
+  'references',
+  'acknowledgements',
+  'acknowledgments',
+  'glossary',
+  'supporting information',
+  'related links',
+  'resources',
+  'attachments',
+  'faq',
+  'thanks',
+]);
+
+export function isClosingHeading(text: string): boolean {
+  return CLOSING.has(normalizeHeading(text));
+}
 
 /** Merge user aliases into the defaults (user phrases are normalised like headings). */
 export function extendAliases(extra: Partial<Record<SectionKey, string[]>> | undefined): AliasTable {
@@ -251,6 +282,18 @@ function isInflection(word: string, tableWord: string): boolean {
   return /(?:ed|ing)$/.test(word) && singular(word) !== singular(tableWord);
 }
 
+const COORDINATOR = new Set(['and', 'or', 'to', 'then']);
+/**
+ * A statement of what was missing ("X didn't have a test", "Y was never
+ * monitored", "Z only had partial coverage"), as findings are written; a
+ * measure done ("The script was updated") is not one.
+ */
+export function isFinding(text: string): boolean {
+  return isStatement(text) && LACK.test(text.split(/\s+/, 10).join(' '));
+}
+
+const LACK = /\b(?:never|(?:did|was|were|had|does|is|are)n't|(?:did|was|were|had|does|is|are)[ \t]not|lack(?:s|ed)?|only[ \t]had|had[ \t]no)\b/i;
+
 const AUXILIARY = new Set('is are was were am has have had will would shall should can could may might must do does did'.split(' '));
 
 /**
@@ -261,7 +304,8 @@ const AUXILIARY = new Set('is are was were am has have had will would shall shou
 export function isStatement(text: string): boolean {
   if (/\?\s*$/.test(text)) return false;
   const words = text.toLowerCase().split(/\s+/, 7).map((w) => w.replace(/[^\p{L}']/gu, ''));
-  return words.slice(1).some((w) => AUXILIARY.has(w) || /^\p{L}+'(?:s|re|ll|ve|d)$/u.test(w));
+  // After "and", "or", "to" a helper verb is one more instruction ("Add tests and have reviews"), not a subject's verb.
+  return words.some((w, i) => i > 0 && !COORDINATOR.has(words[i - 1]) && (AUXILIARY.has(w) || /^\p{L}+'(?:s|re|ll|ve|d|t)$/u.test(w)));
 }
 
 /** "causes" and "cause", "summaries" and "summary": one word in two numbers. */
@@ -292,8 +336,8 @@ interface Phrase {
 
 interface Compiled {
   phrases: Phrase[];
-  /** One-word phrases whose stem names one key only ("timeline", "remediation"). */
-  distinctive: Phrase[];
+  /** Stems of one-word phrases that name one key only ("timeline", "remediation"), and that key. */
+  headWords: Map<string, SectionKey>;
   cache: Map<string, SectionKey[]>;
 }
 
@@ -311,10 +355,14 @@ function compile(table: AliasTable): Compiled {
       if (words.length > 0) phrases.push({ key, words, single: !normalized.includes(' ') });
     }
   }
-  const keysOfStem = new Map<string, Set<SectionKey>>();
-  for (const p of phrases) for (const w of p.words) keysOfStem.set(w.stem, (keysOfStem.get(w.stem) ?? new Set()).add(p.key));
-  const distinctive = phrases.filter((p) => p.single && keysOfStem.get(p.words[0].stem)!.size === 1 && p.words[0].raw.length >= 4);
-  c = { phrases, distinctive, cache: new Map() };
+  // Head words: one-word phrases whose stem no other key's one-word phrase shares ("why" asks, it names nothing).
+  const keysOfHead = new Map<string, Set<SectionKey>>();
+  for (const p of phrases) if (p.single) keysOfHead.set(p.words[0].stem, (keysOfHead.get(p.words[0].stem) ?? new Set()).add(p.key));
+  const headWords = new Map<string, SectionKey>();
+  for (const [stemmed, keys] of keysOfHead) {
+    if (keys.size === 1 && stemmed.length >= 3 && !WEAK_HEADS.has(stemmed) && !AHEAD.has(stemmed)) headWords.set(stemmed, [...keys][0]);
+  }
+  c = { phrases, headWords, cache: new Map() };
   compiledTables.set(table, c);
   return c;
 }
@@ -344,12 +392,36 @@ function leading(words: Token[], c: Compiled): SectionKey | undefined {
   return best?.key;
 }
 
-/** The first word of a short heading that names one key only ("Events Timeline", "Summary 2"). */
-function distinctiveWord(words: Token[], c: Compiled): SectionKey | undefined {
-  if (words.length > 5) return undefined;
-  for (const w of words) {
-    const p = c.distinctive.find((d) => wordScore(w, d.words[0]) >= 2);
-    if (p) return p.key;
+/**
+ * Words that look ahead: with one of them a heading names what will be done
+ * ("Future improvements", "Long-term solution", "Moving forward", "What's
+ * next", "What we're doing differently"), not what was done.
+ */
+const AHEAD = new Set(['future', 'forward', 'next', 'ahead', 'upcoming', 'long', 'longer', 'differently', 'henceforth', 'onward', 'onwards']);
+
+/** One-word phrases too common in titles and questions to name a section from inside a longer heading ("Ingestion events", "Why this matters"). */
+const WEAK_HEADS = new Set(['why', 'event', 'what']);
+
+/**
+ * The key of a short heading's head word: in English the last noun of a
+ * phrase is its head ("Follow-up timeline" is a timeline, "Events timeline"
+ * too), the part before "of" in "X of Y" ("Timeline of events"). Only words
+ * that name one key on their own count ("timeline", "improvements",
+ * "mitigation"); a word that looks ahead turns what was done into what will be
+ * done ("Long-term solution").
+ */
+function headWord(normalized: string, c: Compiled): SectionKey | undefined {
+  const head = tokens(normalized.split(' of ')[0]);
+  if (head.length === 0 || head.length > 6) return undefined;
+  let key: SectionKey | undefined;
+  for (let i = head.length - 1; i >= 0 && !key; i--) key = c.headWords.get(head[i].stem) ?? misspelt(head[i], c);
+  return key === 'resolution' && head.some((w) => AHEAD.has(w.raw)) ? 'action-items' : key;
+}
+
+/** A misspelt head word ("Timline", "Remediaton"), by the same tolerance as whole phrases. */
+function misspelt(word: Token, c: Compiled): SectionKey | undefined {
+  for (const [stemmed, key] of c.headWords) {
+    if (wordScore(word, { raw: stemmed, stem: stemmed }) === 1) return key;
   }
   return undefined;
 }
@@ -360,7 +432,7 @@ const SPLIT = /\s(?:and|or|plus)\s/;
  * The keys a heading stands for. Tries, in order: the whole heading; its
  * parts split on "and"/"/" ("Root Cause and Resolution"); a phrase at the
  * start of the heading ("Corrective and preventative measures must contain");
- * a distinctive word anywhere in a short heading ("Events Timeline").
+ * the head word of a short heading ("Events Timeline", "Future improvements").
  * `strict` stops after the first two, for plain lines that may be sentences.
  */
 export interface MatchOptions {
@@ -389,13 +461,14 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   const exact = whole(words, c, plain);
   if (exact) return [exact];
 
-  // "Root Cause and Resolution", "Root cause / resolution", "Detection & Response"
+  // "Root Cause and Resolution", "Root cause / resolution", "Lessons learned and future improvements"
   const slashParts = text.includes('/') ? text.split('/').map(normalizeHeading) : [normalized];
-  const parts = slashParts.flatMap((p) => p.split(SPLIT)).map((p) => tokens(p.trim())).filter((p) => p.length > 0);
+  const parts = slashParts.flatMap((p) => p.split(SPLIT)).map((p) => p.trim()).filter((p) => tokens(p).length > 0);
   if (parts.length > 1) {
     const keys: SectionKey[] = [];
     for (const part of parts) {
-      const key = whole(part, c, plain);
+      const partWords = tokens(part);
+      const key = whole(partWords, c, plain) ?? (strict ? undefined : leading(partWords, c) ?? headWord(part, c));
       // A plain line is a label only when every part of it names a section ("Root cause / resolution").
       if (!key && strict) return [];
       if (key && !keys.includes(key)) keys.push(key);
@@ -403,6 +476,6 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
     if (keys.length > 0) return keys;
   }
   if (strict) return [];
-  const lead = leading(words, c) ?? distinctiveWord(words, c);
+  const lead = leading(words, c) ?? headWord(normalized, c);
   return lead ? [lead] : [];
 }

@@ -11,7 +11,7 @@
 import type { Code, Html, List, ListItem, Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
 import { parseMarkdown } from '../parse.js';
-import { isStatement, matchHeading, type AliasTable } from './aliases.js';
+import { isClosingHeading, isStatement, matchHeading, type AliasTable } from './aliases.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 
 export interface HeadingElement {
@@ -62,8 +62,10 @@ export interface Structure {
 
 const HASH_NO_SPACE = /^(#{1,6})([A-Za-z][^#]{0,100})$/;
 const MAX_LABEL = 80;
+/** Bold lines of up to this many words are read like Markdown headings. */
+const MAX_BOLD_WORDS = 6;
 
-function pseudoHeading(line: TextLine, table: AliasTable): HeadingElement | null {
+function pseudoHeading(line: TextLine, table: AliasTable, opensParagraph = false): HeadingElement | null {
   const text = line.text;
   if (text.length > MAX_LABEL + 10) return null;
   const hash = HASH_NO_SPACE.exec(text);
@@ -85,8 +87,10 @@ function pseudoHeading(line: TextLine, table: AliasTable): HeadingElement | null
   if (!candidate || candidate.length > MAX_LABEL) return null;
   // A plain line only counts when it reads as a label, not as a sentence ("Incident resolved.").
   if (!bold && (/[.!?]\s/.test(candidate) || /(?<!\.)\.$/.test(text) || isStatement(candidate))) return null;
-  const keys = matchHeading(candidate, table, { strict: true, plain: !bold });
-  if (keys.length === 0) return null;
+  // A short bold line is set apart as a heading is ("**Short-term improvements:**"); a plain line may be a sentence.
+  const keys = matchHeading(candidate, table, { strict: !bold || candidate.split(/\s+/).length > MAX_BOLD_WORDS, plain: !bold });
+  // A closing heading stands alone at the start of its paragraph, capitalised, as headings are written.
+  if (keys.length === 0 && !(opensParagraph && /^\p{Lu}/u.test(candidate) && isClosingHeading(candidate))) return null;
   return {
     kind: 'heading',
     text: candidate,
@@ -123,8 +127,8 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
         elements.push(headingElement(text, node.depth, end > start.line ? 'setext' : 'atx', matchHeading(text, table), start));
       } else if (node.type === 'paragraph') {
         const paragraph = paragraphs++;
-        for (const line of phrasingLines(node)) {
-          const pseudo = pseudoHeading(line, table);
+        for (const [index, line] of phrasingLines(node).entries()) {
+          const pseudo = pseudoHeading(line, table, index === 0);
           elements.push(pseudo ? { ...pseudo, source: line, paragraph } : { kind: 'line', line, paragraph });
         }
       } else if (node.type === 'list' && isOutlineList(node, table)) {
