@@ -198,3 +198,19 @@ describe('headings by their head word, and what closes a section', () => {
     expect(brief(read('line-block.md')).filter((f) => f.endsWith('action-items-prose'))).toEqual(['11:action-items-prose']);
   });
 });
+
+describe('items written loosely', () => {
+  it('a "Title: text" line left without its bullet, a preamble before "the following", a phrase its children finish', () => {
+    // The label line at 9 names the section it sits in: a group inside it.
+    expect(sections('lazy-and-intro.md')).toEqual(['1:summary:label', '4:action-items:atx']);
+    expect(items('lazy-and-intro.md')).toEqual([
+      [5, 'other', false, 'Connection limits: Raise the pool limit to match the new node count.'],
+      [6, 'other', false, 'Alerting: Page on pool saturation above 90%.'],
+      [7, 'other', false, 'Review: Audit every pool setting once a quarter.'],
+      [12, 'other', false, 'Add a load test for the payment page.'],
+      [13, 'other', false, 'Document the pool sizing rule.'],
+      [17, 'other', false, 'compare limits with the node count'],
+      [18, 'other', false, 'sign off in the change ticket'],
+    ]);
+  });
+});

@@ -207,9 +207,15 @@ interface Row {
 
 /** A paragraph's lines with wrapped lines joined to the line they continue. */
 function toRows(lines: TextLine[], plainText: boolean): Row[] {
-  const rows: Row[] = [];
+  // The lines after one that ends in a colon are what it introduces: read them as a block of their own.
+  const introduced = plainText ? -1 : lines.findLastIndex((l, i) => i < lines.length - 2 && /:$/.test(l.text));
+  if (introduced >= 0) return [...toRows(lines.slice(0, introduced + 1), false), ...wrapRows(lines.slice(introduced + 1), isLineBlock(lines.slice(introduced + 1), 2))];
   // Soft breaks only at the end of each sentence, every line a measure of its own: a block of lines, not a wrap.
-  if (!plainText && isLineBlock(lines)) plainText = true;
+  return wrapRows(lines, plainText || isLineBlock(lines, MIN_LINE_BLOCK));
+}
+
+function wrapRows(lines: TextLine[], plainText: boolean): Row[] {
+  const rows: Row[] = [];
   for (const line of lines) {
     const prev = rows[rows.length - 1];
     if (prev && continues(prev, line, plainText)) {
@@ -220,7 +226,7 @@ function toRows(lines: TextLine[], plainText: boolean): Row[] {
   return rows;
 }
 
-/** The shortest block of soft-broken lines read as one line each: fewer could be a wrapped sentence pair. */
+/** The shortest block of soft-broken lines read as one line each (two after a line that introduces them): fewer could be a wrapped sentence pair. */
 const MIN_LINE_BLOCK = 3;
 const SENTENCE_END = /[.!?]["”’)]?$/u;
 
@@ -230,8 +236,8 @@ const SENTENCE_END = /[.!?]["”’)]?$/u;
  * the author wrote one measure a line. Wrapped prose breaks mid-sentence
  * somewhere, and narrative lines are statements ("The team is rebuilding…").
  */
-function isLineBlock(lines: TextLine[]): boolean {
-  if (lines.length < MIN_LINE_BLOCK) return false;
+function isLineBlock(lines: TextLine[], min: number): boolean {
+  if (lines.length < min) return false;
   return lines.every((l, i) => /^[\p{Lu}\p{N}]/u.test(l.text) && (i === lines.length - 1 || SENTENCE_END.test(l.text)) && !isStatement(l.text));
 }
 
@@ -292,15 +298,20 @@ function wordCount(text: string): number {
 function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemized' | 'lined' | 'paragraphs' | 'prose', out: Draft[]): Group {
   const block = isBlock(rows);
   const last = rows[rows.length - 1];
-  const intro = last !== undefined && !isLabelRow(last) && /:$/.test(last.text) && !PSEUDO_BULLET.test(last.text);
-  for (const row of rows) {
+  const intro = last !== undefined && isIntroRow(last);
+  // What comes before the line that introduces the measures ("The following are actions to take:") is preamble.
+  const introAt = rows.findLastIndex(isIntroRow);
+  // The rows a line introduces are measures when they are a block of one-measure lines, whatever the section's layout.
+  const introducedBlock = introAt >= 0 && introAt < rows.length - 1 && isBlock(rows.slice(introAt + 1));
+  for (const [index, row] of rows.entries()) {
+    if (index < introAt && !opensAsMeasure(row, layout === 'itemized')) continue;
     if (isLabelRow(row)) {
       group = groupOf((row.first.lead ?? row.text).replace(/(?<![\s:])[\s:]+$/, ''), headingGroup);
       continue;
     }
-    if ((/:$/.test(row.text) && !PSEUDO_BULLET.test(row.text)) || isRemark(row.text)) continue;
+    if (isIntroRow(row) || isRemark(row.text)) continue;
     const opens = opensAsMeasure(row, layout === 'itemized');
-    const measure = opens || (!intro && (layout === 'lined' ? block : layout === 'paragraphs' && rows.length === 1 && !isStatement(row.text)));
+    const measure = opens || (index > introAt && introducedBlock) || (!intro && (layout === 'lined' ? block : layout === 'paragraphs' && rows.length === 1 && !isStatement(row.text)));
     if (!measure) continue;
     const titled = row.first.allLead === true && row.lines.length > 1;
     out.push({
@@ -318,6 +329,14 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
   }
   return group;
 }
+
+/** A line that introduces the measures after it: it ends in a colon, or says "the following measures…". */
+function isIntroRow(row: Row): boolean {
+  if (isLabelRow(row) || PSEUDO_BULLET.test(row.text)) return false;
+  return /:$/.test(row.text) || INTRO.test(row.text);
+}
+
+const INTRO = /\bthe[ \t]following[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives)\b/i;
 
 /**
  * A closing remark about the measures as a whole ("By implementing these
@@ -340,6 +359,9 @@ function itemHead(item: ListItem): { lines: TextLine[]; text: string } | undefin
   const lines = phrasingLines(first);
   return { lines, text: lines.map((l) => l.text).join(' ').trim() };
 }
+
+/** A line that stops mid-phrase, on a word that needs what follows. */
+const UNFINISHED = /\b(?:to|for|that|which|with|of|and|or|by|will|should|must|can|would|such[ \t]as|including)$/i;
 
 const STATUS_NOTE = /^[([]?(?:done|completed?|fixed|resolved|merged|closed|shipped|wip|in[ \t]progress|todo|to[ \t]do|pending|open|blocked|n\/a)[)\]]?[.!]?$/i;
 const REF_NOTE = /^(?:(?:see|ref|refs|fixes|closes|issue|pr|pull[ \t]request|ticket|bug|jira|link)[ \t:]{0,3})?(?:[\w.-]{1,100}\/[\w.-]{1,100})?#\d{1,9}[.]?$|^(?:[A-Z]{1,10}-\d{1,6})$|^https?:\/\/\S{1,2000}$/i;
@@ -366,6 +388,8 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: TextLine[]
   if (head.lines.length !== 1 || item.children.filter((c) => c.type === 'paragraph').length > 1) return false;
   const line = head.lines[0];
   if (/:$/.test(line.text) || (line.allLead && /:$/.test(line.lead ?? ''))) return true;
+  // A phrase its children finish ("encourage authors to", "We will:"): the children are the measures.
+  if (UNFINISHED.test(line.text)) return true;
   return !ordered && line.text.length <= 120;
 }
 
@@ -387,8 +411,26 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
       fromRows(labelled.rows, child, child, 'lined', out);
       continue;
     }
-    out.push(itemDraft(item, head, nested, group));
+    const [own, ...lazy] = titledRuns(head);
+    out.push(itemDraft(item, own, nested, group));
+    // Lines written flush under a "Title: text" item in the same form are measures whose bullet was left out.
+    for (const run of lazy) out.push(itemDraft({ ...item, checked: null, children: [] }, run, [], group));
   }
+}
+
+/**
+ * An item's head cut where a line opens in the item's own "Title: text" form
+ * ("+ Encryption: …" then "Audits: …" written without its bullet); one run
+ * for an item written otherwise.
+ */
+function titledRuns(head: { lines: TextLine[]; text: string }): Array<{ lines: TextLine[]; text: string }> {
+  if (head.lines.length < 2 || !TITLE_OPENING.test(head.lines[0].text)) return [head];
+  const runs: TextLine[][] = [];
+  for (const line of head.lines) {
+    if (runs.length === 0 || (TITLE_OPENING.test(line.text) && SENTENCE_END.test(runs[runs.length - 1].at(-1)!.text))) runs.push([line]);
+    else runs[runs.length - 1].push(line);
+  }
+  return runs.map((lines) => ({ lines, text: lines.map((l) => l.text).join(' ').trim() }));
 }
 
 /**

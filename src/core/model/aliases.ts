@@ -59,6 +59,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'why',
     'what caused it',
     'underlying cause',
+    'origin',
     'technical cause',
     'trigger',
   ],
@@ -305,7 +306,9 @@ export function isStatement(text: string): boolean {
   if (/\?\s*$/.test(text)) return false;
   const words = text.toLowerCase().split(/\s+/, 7).map((w) => w.replace(/[^\p{L}']/gu, ''));
   // After "and", "or", "to" a helper verb is one more instruction ("Add tests and have reviews"), not a subject's verb.
-  return words.some((w, i) => i > 0 && !COORDINATOR.has(words[i - 1]) && (AUXILIARY.has(w) || /^\p{L}+'(?:s|re|ll|ve|d|t)$/u.test(w)));
+  // A contraction opens a statement even as its first word ("I'll make sure…", "We're adding…").
+  const contracted = (w: string) => /^\p{L}+'(?:s|re|ll|ve|d|t)$/u.test(w);
+  return contracted(words[0] ?? '') || words.some((w, i) => i > 0 && !COORDINATOR.has(words[i - 1]) && (AUXILIARY.has(w) || contracted(w)));
 }
 
 /** "causes" and "cause", "summaries" and "summary": one word in two numbers. */
@@ -397,7 +400,7 @@ function leading(words: Token[], c: Compiled): SectionKey | undefined {
  * ("Future improvements", "Long-term solution", "Moving forward", "What's
  * next", "What we're doing differently"), not what was done.
  */
-const AHEAD = new Set(['future', 'forward', 'next', 'ahead', 'upcoming', 'long', 'longer', 'differently', 'henceforth', 'onward', 'onwards']);
+const AHEAD = new Set(['future', 'further', 'forward', 'next', 'ahead', 'upcoming', 'long', 'longer', 'differently', 'henceforth', 'onward', 'onwards']);
 
 /** One-word phrases too common in titles and questions to name a section from inside a longer heading ("Ingestion events", "Why this matters"). */
 const WEAK_HEADS = new Set(['why', 'event', 'what']);
@@ -440,42 +443,52 @@ export interface MatchOptions {
   strict?: boolean;
   /** Words must be the table's own or their plurals, not other forms of them (plain lines, which may be sentences). */
   plain?: boolean;
+  /** After the whole heading and its parts, only a phrase it opens with ("Corrective and preventative measures must contain:"). */
+  prefix?: boolean;
 }
 
 export function matchHeading(text: string, table: AliasTable, options: MatchOptions = {}): SectionKey[] {
   const normalized = normalizeHeading(text);
   if (!normalized || normalized.length > 120) return [];
   const c = compile(table);
-  const cacheKey = `${options.strict ? 's' : 'n'}${options.plain ? 'p' : 'w'}${text.includes('/') ? '/' : ''}${normalized}`;
+  const cacheKey = `${options.strict ? 's' : 'n'}${options.plain ? 'p' : 'w'}${options.prefix ? 'x' : ''}${text.includes('/') ? '/' : ''}${normalized}`;
   const cached = c.cache.get(cacheKey);
   if (cached) return [...cached];
-  const keys = match(text, normalized, c, options.strict === true, options.plain === true);
+  const keys = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
   if (c.cache.size >= CACHE_LIMIT) c.cache.clear();
   c.cache.set(cacheKey, keys);
   return [...keys];
 }
 
-function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean): SectionKey[] {
+function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean, prefix: boolean): SectionKey[] {
   const words = tokens(normalized);
   if (words.length === 0 || words.length > 16) return [];
   const exact = whole(words, c, plain);
   if (exact) return [exact];
-
-  // "Root Cause and Resolution", "Root cause / resolution", "Lessons learned and future improvements"
-  const slashParts = text.includes('/') ? text.split('/').map(normalizeHeading) : [normalized];
-  const parts = slashParts.flatMap((p) => p.split(SPLIT)).map((p) => p.trim()).filter((p) => tokens(p).length > 0);
-  if (parts.length > 1) {
-    const keys: SectionKey[] = [];
-    for (const part of parts) {
-      const partWords = tokens(part);
-      const key = whole(partWords, c, plain) ?? (strict ? undefined : leading(partWords, c) ?? headWord(part, c));
-      // A plain line is a label only when every part of it names a section ("Root cause / resolution").
-      if (!key && strict) return [];
-      if (key && !keys.includes(key)) keys.push(key);
-    }
-    if (keys.length > 0) return keys;
+  const parted = partKeys(text, normalized, c, strict, plain);
+  if (parted.length > 0) return parted;
+  if (prefix) {
+    const lead = leading(words, c);
+    return lead ? [lead] : [];
   }
   if (strict) return [];
-  const lead = leading(words, c) ?? headWord(normalized, c);
+  // The head word names what the heading is about ("Root cause remediations" are measures); else a phrase it opens with.
+  const lead = headWord(normalized, c) ?? leading(words, c);
   return lead ? [lead] : [];
+}
+
+/** "Root Cause and Resolution", "Root cause / resolution", "Lessons learned and future improvements": the keys of its parts. */
+function partKeys(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean): SectionKey[] {
+  const slashParts = text.includes('/') ? text.split('/').map(normalizeHeading) : [normalized];
+  const parts = slashParts.flatMap((p) => p.split(SPLIT)).map((p) => p.trim()).filter((p) => tokens(p).length > 0);
+  const keys: SectionKey[] = [];
+  if (parts.length < 2) return keys;
+  for (const part of parts) {
+    const partWords = tokens(part);
+    const key = whole(partWords, c, plain) ?? (strict ? undefined : headWord(part, c) ?? leading(partWords, c));
+    // A plain line is a label only when every part of it names a section ("Root cause / resolution").
+    if (!key && strict) return [];
+    if (key && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
 }

@@ -64,6 +64,8 @@ const HASH_NO_SPACE = /^(#{1,6})([A-Za-z][^#]{0,100})$/;
 const MAX_LABEL = 80;
 /** Bold lines of up to this many words are read like Markdown headings. */
 const MAX_BOLD_WORDS = 6;
+/** Plain label lines ending in a colon of up to this many words may carry words after the section's name. */
+const MAX_LABEL_WORDS = 8;
 
 function pseudoHeading(line: TextLine, table: AliasTable, opensParagraph = false): HeadingElement | null {
   const text = line.text;
@@ -86,9 +88,12 @@ function pseudoHeading(line: TextLine, table: AliasTable, opensParagraph = false
   const candidate = (bold ? line.lead! : text).replace(/(?<![\s:.\-–—])[\s:.\-–—]+$/, '');
   if (!candidate || candidate.length > MAX_LABEL) return null;
   // A plain line only counts when it reads as a label, not as a sentence ("Incident resolved.").
-  if (!bold && (/[.!?]\s/.test(candidate) || /(?<!\.)\.$/.test(text) || isStatement(candidate))) return null;
+  if (!bold && (/[.!?]\s/.test(candidate) || /(?<!\.)\.$/.test(text))) return null;
+  const words = candidate.split(/\s+/).length;
   // A short bold line is set apart as a heading is ("**Short-term improvements:**"); a plain line may be a sentence.
-  const keys = matchHeading(candidate, table, { strict: !bold || candidate.split(/\s+/).length > MAX_BOLD_WORDS, plain: !bold });
+  let keys = isStatement(candidate) && !bold ? [] : matchHeading(candidate, table, { strict: !bold || words > MAX_BOLD_WORDS, plain: !bold });
+  // A plain line ending in a colon that opens with a section's name labels it, whatever follows ("Corrective measures must contain:").
+  if (keys.length === 0 && !bold && /:\s*$/.test(text) && words <= MAX_LABEL_WORDS) keys = matchHeading(candidate, table, { strict: true, plain: true, prefix: true });
   // A closing heading stands alone at the start of its paragraph, capitalised, as headings are written.
   if (keys.length === 0 && !(opensParagraph && /^\p{Lu}/u.test(candidate) && isClosingHeading(candidate))) return null;
   return {
