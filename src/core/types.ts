@@ -39,8 +39,11 @@ export interface Section {
   heading: string;
   /** 1..6 for Markdown headings; 7 for a bold paragraph or a plain label line used as a heading. */
   level: number;
-  /** How the heading was written. */
-  style: 'atx' | 'setext' | 'bold' | 'label' | 'hash-no-space';
+  /**
+   * How the heading was written: a Markdown heading (`atx`, `setext`), a bold-only line, a plain label
+   * line, "#Heading" without a space, or a list item holding only a label with the section nested under it.
+   */
+  style: 'atx' | 'setext' | 'bold' | 'label' | 'hash-no-space' | 'list-item';
   line: number;
   column: number;
   /** Last line of the section's own body (up to the next heading of the same or a higher level). */

@@ -1,39 +1,29 @@
 /**
  * Action items: every corrective or preventative measure in the action-item
- * sections, from list items, task-list items, table rows and (in documents
- * written without lists) plain lines. Group labels ("**Corrective
- * Actions:**", "### Process", "Tasks:") give the items under them a kind and
- * are not items themselves.
+ * sections, read as a reviewer reads them, unit by unit. A measure is a list
+ * item, a task-list item, a table row, a line in a block of short
+ * one-measure lines, or a paragraph that opens with a status word or a title.
+ * Group headings and labels ("**Corrective Actions:**", "### Completed")
+ * give the items under them a kind and a done state and are not items
+ * themselves; neither are narrative paragraphs, closing remarks, what follows
+ * a thematic break, nor sub-items that only detail or annotate their parent.
  */
 import type { List, ListItem, Table } from 'mdast';
 import type { ActionItem, ActionItemKind } from '../types.js';
-import { findDuration, scanTimes } from '../time/index.js';
-import type { Element } from './structure.js';
+import type { Element, LineElement } from './structure.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
-import { addDays, isoDate, yearOf } from './when.js';
-import { assignIds, fingerprintTitle } from './ids.js';
+import { assignIds } from './ids.js';
+import { finish, type Draft } from './item-fields.js';
+import { isFinding, isStatement } from './aliases.js';
 
-export const MAX_TITLE = 256;
+export { MAX_TITLE } from './item-fields.js';
 const MAX_ITEMS = 20_000;
+const MAX_DEPTH = 8;
 
 interface Group {
   label?: string;
   kind: ActionItemKind;
-}
-
-interface Draft {
-  text: string;
-  line: number;
-  column: number;
-  kind: ActionItemKind;
-  group?: string;
-  done?: boolean;
-  comments?: string[];
-  links?: string[];
-  owner?: string;
-  due?: string;
-  priority?: string;
-  issue?: string;
+  done: boolean;
 }
 
 export interface ActionItemInput {
@@ -42,97 +32,325 @@ export interface ActionItemInput {
   /** The incident's date, for relative due dates ("ETA: 2 weeks"). */
   date?: string;
   dayFirst: boolean;
+  /** A plain-text document (no Markdown): each line of a paragraph is a line of its own, not a wrap. */
+  plainText?: boolean;
 }
 
-const PREVENTATIVE = /prevent|long[\s-]?term|future|avoid|recurren|harden|proactive|detect|monitor/i;
-// "Improvements" alone names neither kind ("Process improvements" may be either), so it does not count.
-const CORRECTIVE = /correct|immediate|short[\s-]?term|\bfix|mitigat|remediat|repair|hotfix/i;
-const BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑🗒📌🔹🔸➡️]\uFE0F?|\d{1,3}[.)]|[-*+])[\s\u00a0]{0,8}/u;
-const PSEUDO_BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑🗒📌🔹🔸➡️]|\d{1,3}[.)][\s\u00a0]|[-*+][\s\u00a0])/u;
+// Kinds come only from words naming them (see the labelling guide): "Corrective…", "Preventive/Preventative…".
+const CORRECTIVE = /\bcorrect(?:ive|ions?)\b/i;
+const PREVENTATIVE = /\bprevent(?:ive|ative|ions?|ing)?\b/i;
+/** A group that says its work is done ("Completed", "Actions taken", "Immediate actions (done)")… */
+const DONE_GROUP = /\b(?:completed?|done|taken|finished|implemented|accomplished|resolved|shipped|delivered)\b/i;
+/** …unless it says it is still to do ("Actions to be taken", "Not yet completed"). */
+const OPEN_GROUP = /\b(?:to[ \t]be|will[ \t]be|not|pending|planned|remaining|todo|to[ \t]do|open|in[ \t]progress|ongoing|future|next)\b/i;
+
+const BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑✅🗒📌🔹🔸➡️]\uFE0F?|\d{1,3}[.)]|[-*+–—])[\s\u00a0]{0,8}/u;
+const PSEUDO_BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑✅🗒📌🔹🔸➡️]|\d{1,3}[.)][\s\u00a0]|[-*+–—][\s\u00a0])/u;
+/** A check mark written before the measure says it is done. */
+const DONE_MARK = /^[✓✔☑✅]/u;
 const LABEL_LINE = /^[^.!?:]{1,60}:$/;
 /** "None yet.", "N/A", "No action items." say there are no measures; they are not one. */
 const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?))(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
 /** An emoji written as a bullet at the start of a list item ("* 🗒 Patch the server"). */
-const EMOJI_BULLET = /^\p{Extended_Pictographic}\uFE0F?[\s\u00a0]{1,8}/u;
+const EMOJI_BULLET = /^\p{Extended_Pictographic}\uFE0F?[\s\u00a0]{0,8}/u;
+/** A paragraph that opens with a status word: "DONE: …", "TODO - …", "[DOING] …". */
+const STATUS_OPENING = /^\[?(?:DONE|TODO|TO DO|DOING|IN PROGRESS|WIP|OPEN|CLOSED|FIXED|BLOCKED|PLANNED)\]?(?=[\s:–—-])/;
+/** A plain title before a colon that opens a measure: "Database scaling: upgrade the server". */
+const TITLE_OPENING = /^\p{Lu}[^.!?:]{0,60}:\s+\S/u;
+/** A sentence boundary inside a line: ". Next", "! Then". */
+const SENTENCE_BREAK = /[.!?]["”’)]?\s+["“‘(]?\p{Lu}/u;
 
 export function kindOf(text: string | undefined): ActionItemKind | undefined {
   if (!text) return undefined;
-  const p = PREVENTATIVE.test(text);
   const c = CORRECTIVE.test(text);
+  const p = PREVENTATIVE.test(text);
   if (p && !c) return 'preventative';
   if (c && !p) return 'corrective';
   return undefined;
 }
 
-/** Table "Type" values from the Google SRE template and similar. */
-function kindFromType(text: string): ActionItemKind {
-  const t = text.toLowerCase();
-  if (/mitigat|correct|repair|fix|remediat/.test(t)) return 'corrective';
-  if (/prevent|detect|monitor|harden/.test(t)) return 'preventative';
-  return 'other';
+function doneOf(text: string): boolean {
+  return DONE_GROUP.test(text) && !OPEN_GROUP.test(text);
+}
+
+function groupOf(label: string, parent: Group): Group {
+  return { label, kind: kindOf(label) ?? parent.kind, done: parent.done || doneOf(label) };
 }
 
 export function readActionItems(input: ActionItemInput): ActionItem[] {
   const drafts: Draft[] = [];
-  for (const elements of input.sections) {
-    const [head, ...body] = elements;
-    const sectionKind = head && head.kind === 'heading' ? kindOf(head.text) ?? 'other' : 'other';
-    let group: Group = { kind: sectionKind };
-    const structured = body.some((e) => e.kind === 'block' && (e.node.type === 'list' || e.node.type === 'table'));
-    let previous: Draft | undefined;
-    for (const e of body) {
-      if (drafts.length >= MAX_ITEMS) break;
-      if (e.kind === 'heading') {
-        group = { label: e.text, kind: kindOf(e.text) ?? sectionKind };
-        previous = undefined;
-      } else if (e.kind === 'line') {
-        const line = e.line;
-        if (isLabelLine(line)) {
-          const label = (line.lead ?? line.text).replace(/(?<![\s:])[\s:]+$/, '');
-          group = { label, kind: kindOf(label) ?? sectionKind };
-          previous = undefined;
-          continue;
-        }
-        const bulleted = PSEUDO_BULLET.test(line.text);
-        if (structured && !bulleted) continue;
-        // "The following measures will be put in place:" introduces the items; it is not one.
-        if (!bulleted && /:$/.test(line.text)) {
-          previous = undefined;
-          continue;
-        }
-        // A wrapped line continues the item above.
-        if (!bulleted && previous && previous.line === line.line - 1 && /^[a-z(]/.test(line.text) && !/[.!?]$/.test(previous.text)) {
-          previous.text += ' ' + line.text;
-          continue;
-        }
-        previous = {
-          text: line.text.replace(BULLET, ''),
-          line: line.line,
-          column: line.column,
-          kind: group.kind,
-          group: group.label,
-          done: line.struck,
-          comments: line.comments,
-          links: line.links,
-        };
-        drafts.push(previous);
-      } else if (e.node.type === 'list') {
-        fromList(e.node, group, drafts, 0);
-        previous = undefined;
-      } else if (e.node.type === 'table') {
-        fromTable(e.node, group, drafts);
-        previous = undefined;
-      }
-    }
-  }
+  for (const elements of input.sections) drafts.push(...readSection(elements, input.plainText === true));
   const items = drafts.filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim())).map((d) => finish(d, input));
   assignIds(items);
   return items;
 }
 
-function isLabelLine(line: TextLine): boolean {
-  if (line.allLead && line.lead && line.lead.length <= 60) return true;
-  return LABEL_LINE.test(line.text.replace(BULLET, ''));
+/**
+ * Whether an action-item section states its measures only in prose: it has
+ * text, but nothing in it reads as a measure of its own.
+ */
+export function readsAsProse(elements: Element[], plainText: boolean): boolean {
+  if (readSection(elements, plainText).length > 0) return false;
+  return paragraphs(elements.slice(1)).some((p) => toRows(p, plainText).some((r) => wordCount(r.text) >= 8));
+}
+
+/** Lines the outline read as headings naming the section they sit in ("Follow-up" under "Action items"): group labels. */
+const headingLines = new WeakSet<TextLine>();
+
+/** A paragraph's lines, or a block, in document order. */
+type Unit = { kind: 'paragraph'; lines: TextLine[] } | { kind: 'heading'; text: string } | { kind: 'block'; element: Element & { kind: 'block' } };
+
+function units(body: Element[]): Unit[] {
+  const out: Unit[] = [];
+  let current: { id: number; lines: TextLine[] } | undefined;
+  const addLine = (id: number, line: TextLine) => {
+    if (current?.id === id) current.lines.push(line);
+    else {
+      current = { id, lines: [line] };
+      out.push({ kind: 'paragraph', lines: current.lines });
+    }
+  };
+  for (const e of body) {
+    if (e.kind === 'line') addLine(e.paragraph, e.line);
+    // A group label written as a line of a paragraph ("TODO:" over its lines) stays a line of that paragraph.
+    else if (e.kind === 'heading' && e.label && e.source && e.paragraph !== undefined) {
+      headingLines.add(e.source);
+      addLine(e.paragraph, e.source);
+    }
+    else {
+      current = undefined;
+      out.push(e.kind === 'heading' ? { kind: 'heading', text: e.text } : { kind: 'block', element: e });
+    }
+  }
+  return out;
+}
+
+function paragraphs(body: Element[]): TextLine[][] {
+  return units(body).flatMap((u) => (u.kind === 'paragraph' ? [u.lines] : []));
+}
+
+/** One action-item section: its heading gives the kind, its units give the measures. */
+function readSection(elements: Element[], plainText: boolean): Draft[] {
+  const [head, ...body] = elements;
+  const headText = head && head.kind === 'heading' ? head.text : '';
+  const sectionGroup: Group = { kind: kindOf(headText) ?? 'other', done: false };
+  // Sub-headings group under the section; labels group under the heading they sit under, side by side.
+  let headingGroup = sectionGroup;
+  let group = sectionGroup;
+  const all = units(body);
+  const itemized = all.some((u) => u.kind === 'block' && (u.element.node.type === 'list' || u.element.node.type === 'table'));
+  const read = all.map((u) => (u.kind === 'paragraph' ? toRows(u.lines, plainText) : []));
+  // Without lists or tables, a block of lines or titled paragraphs itemises the section too.
+  const lined = !itemized && read.some((rows) => isBlock(rows) || rows.some((r) => opensAsMeasure(r, false)));
+  // Paragraphs of several sentences make a section of prose: its one-sentence paragraphs are prose too.
+  const narrative = read.some((rows) => rows.length === 1 && SENTENCE_BREAK.test(rows[0].text));
+  const out: Draft[] = [];
+  let lastList: { list: List; drafts: Draft[] } | undefined;
+  for (let i = 0; i < all.length && out.length < MAX_ITEMS; i++) {
+    const u = all[i];
+    const previousList = lastList;
+    lastList = undefined;
+    if (u.kind === 'heading') {
+      headingGroup = group = groupOf(u.text, sectionGroup);
+    } else if (u.kind === 'paragraph') {
+      // Right under a heading or a label, lines of a block are that group's measures even in a section with lists.
+      const previous = all[i - 1];
+      const announced = previous !== undefined && (previous.kind === 'heading' || (previous.kind === 'paragraph' && read[i - 1].every(isLabelRow)));
+      const layout = itemized && !announced ? 'itemized' : lined || itemized ? 'lined' : narrative ? 'prose' : 'paragraphs';
+      group = fromRows(read[i], group, headingGroup, layout, out);
+    } else if (u.element.node.type === 'thematicBreak') {
+      if (out.length > 0) break; // the measures are over: what follows is a closing remark
+    } else if (u.element.node.type === 'table') {
+      fromTable(u.element.node, group, out);
+    } else if (u.element.node.type === 'list') {
+      const list = u.element.node;
+      const target = previousList && detailTarget(previousList, list, all[i + 1]);
+      if (target) {
+        target.text += ' ' + listText(list);
+        lastList = previousList;
+        continue;
+      }
+      // A list of what was found ("X didn't have a test", "Y was never monitored") states findings, not measures.
+      if (list.children.every((item) => isFinding(itemHead(item)?.text ?? ''))) continue;
+      const drafts: Draft[] = [];
+      fromList(list, group, drafts, 0);
+      out.push(...drafts);
+      lastList = { list, drafts };
+    }
+  }
+  return out;
+}
+
+/**
+ * A list written flush under a numbered measure belongs to it when the author
+ * plainly meant it as its details: the numbering resumes after it, or the
+ * measure ends with a colon that introduces it.
+ */
+function detailTarget(previous: { list: List; drafts: Draft[] }, list: List, next: Unit | undefined): Draft | undefined {
+  const last = previous.drafts[previous.drafts.length - 1];
+  if (!previous.list.ordered || list.ordered || !last) return undefined;
+  if (/:$/.test(last.text.trim())) return last;
+  const following = next?.kind === 'block' && next.element.node.type === 'list' ? next.element.node : undefined;
+  const resumes = following?.ordered === true && following.start === (previous.list.start ?? 1) + previous.list.children.length;
+  return resumes ? last : undefined;
+}
+
+function listText(list: List): string {
+  return list.children.map((item) => itemHead(item)?.text ?? '').filter(Boolean).join('; ');
+}
+
+interface Row {
+  text: string;
+  first: TextLine;
+  lines: TextLine[];
+}
+
+/** A paragraph's lines with wrapped lines joined to the line they continue. */
+function toRows(lines: TextLine[], plainText: boolean): Row[] {
+  // The lines after one that ends in a colon are what it introduces: read them as a block of their own.
+  const introduced = plainText ? -1 : lines.findLastIndex((l, i) => i < lines.length - 2 && /:$/.test(l.text));
+  if (introduced >= 0) return [...toRows(lines.slice(0, introduced + 1), false), ...wrapRows(lines.slice(introduced + 1), isLineBlock(lines.slice(introduced + 1), 2))];
+  // Soft breaks only at the end of each sentence, every line a measure of its own: a block of lines, not a wrap.
+  return wrapRows(lines, plainText || isLineBlock(lines, MIN_LINE_BLOCK));
+}
+
+function wrapRows(lines: TextLine[], plainText: boolean): Row[] {
+  const rows: Row[] = [];
+  for (const line of lines) {
+    const prev = rows[rows.length - 1];
+    if (prev && continues(prev, line, plainText)) {
+      prev.text += ' ' + line.text;
+      prev.lines.push(line);
+    } else rows.push({ text: line.text, first: line, lines: [line] });
+  }
+  return rows;
+}
+
+/** The shortest block of soft-broken lines read as one line each (two after a line that introduces them): fewer could be a wrapped sentence pair. */
+const MIN_LINE_BLOCK = 3;
+const SENTENCE_END = /[.!?]["”’)]?$/u;
+
+/**
+ * Lines that each open with a capital and end a sentence, none of them a
+ * statement ("Add more tests.", "Bug bounty for the parser.", "More alarms."):
+ * the author wrote one measure a line. Wrapped prose breaks mid-sentence
+ * somewhere, and narrative lines are statements ("The team is rebuilding…").
+ */
+function isLineBlock(lines: TextLine[], min: number): boolean {
+  if (lines.length < min) return false;
+  return lines.every((l, i) => /^[\p{Lu}\p{N}]/u.test(l.text) && (i === lines.length - 1 || SENTENCE_END.test(l.text)) && !isStatement(l.text));
+}
+
+/**
+ * A line continues the one above unless it opens a unit of its own (a bullet,
+ * a status word, a bold or plain title) or follows a bold title line. In
+ * Markdown a line after a soft break wraps the paragraph; in plain text, and
+ * after a hard break, it continues only when it reads on (lower case, or the
+ * line above stops mid-phrase).
+ */
+function continues(prev: Row, line: TextLine, plainText: boolean): boolean {
+  if (PSEUDO_BULLET.test(line.text) || STATUS_OPENING.test(line.text) || (line.lead !== undefined && line.lead.length > 0)) return false;
+  if (prev.first.allLead && prev.lines.length === 1) return false; // a bold title line: what follows is its description
+  if (TITLE_OPENING.test(line.text) || LABEL_LINE.test(line.text)) return false;
+  if (!plainText && !line.hard) return true;
+  if (/^[\p{Ll}(]/u.test(line.text)) return true;
+  return /(?:[,;–—-]|\b(?:and|or|to|the|of|for|with|a|an|in|on|by|that|which))$/i.test(prev.text);
+}
+
+/** A group label: a bold line, or a short phrase ending in a colon ("Short-term:"), not a sentence introducing the list. */
+function isLabelRow(row: Row): boolean {
+  if (row.lines.length > 1) return false;
+  const line = row.first;
+  if (headingLines.has(line) || (line.allLead && line.lead && line.lead.length <= 60)) return true;
+  const text = line.text.replace(BULLET, '');
+  return LABEL_LINE.test(text) && wordCount(text) <= 6 && !isStatement(text);
+}
+
+/**
+ * A row that opens like a measure of its own: a bullet, a status word, a bold
+ * title; in a section without lists also a plain title ("Scaling: add nodes").
+ */
+function opensAsMeasure(row: Row, itemized: boolean): boolean {
+  if (PSEUDO_BULLET.test(row.text) || STATUS_OPENING.test(row.text)) return true;
+  if (row.first.lead && !row.first.allLead) return true;
+  if (row.first.allLead && row.lines.length > 1) return true;
+  return !itemized && TITLE_OPENING.test(row.text);
+}
+
+/** Two or more lines, each a unit of its own (no wrapped lines): a block of one-measure lines, not hard-wrapped prose. */
+function isBlock(rows: Row[]): boolean {
+  const plain = rows.filter((r) => !isLabelRow(r));
+  return plain.length >= 2 && plain.every((r) => r.lines.length === 1);
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+}
+
+/**
+ * The measures among a paragraph's rows. Labels start a group; a paragraph
+ * whose last row ends in a colon introduces what follows. In a section with
+ * lists or tables, only rows that open like a measure count; in a section of
+ * lines, so do the rows of a block of lines; in a section of plain
+ * paragraphs, a paragraph of one sentence is a measure and one of several
+ * sentences is narrative.
+ */
+function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemized' | 'lined' | 'paragraphs' | 'prose', out: Draft[]): Group {
+  const block = isBlock(rows);
+  const last = rows[rows.length - 1];
+  const intro = last !== undefined && isIntroRow(last);
+  // What comes before the line that introduces the measures ("The following are actions to take:") is preamble.
+  const introAt = rows.findLastIndex(isIntroRow);
+  // The rows a line introduces are measures when they are a block of one-measure lines, whatever the section's layout.
+  const introducedBlock = introAt >= 0 && introAt < rows.length - 1 && isBlock(rows.slice(introAt + 1));
+  for (const [index, row] of rows.entries()) {
+    if (index < introAt && !opensAsMeasure(row, layout === 'itemized')) continue;
+    if (isLabelRow(row)) {
+      group = groupOf((row.first.lead ?? row.text).replace(/(?<![\s:])[\s:]+$/, ''), headingGroup);
+      continue;
+    }
+    if (isIntroRow(row) || isRemark(row.text)) continue;
+    const opens = opensAsMeasure(row, layout === 'itemized');
+    const measure = opens || (index > introAt && introducedBlock) || (!intro && (layout === 'lined' ? block : layout === 'paragraphs' && rows.length === 1 && !isStatement(row.text)));
+    if (!measure) continue;
+    const titled = row.first.allLead === true && row.lines.length > 1;
+    out.push({
+      text: row.text.replace(BULLET, ''),
+      title: titled ? row.first.text : undefined,
+      line: row.first.line,
+      column: row.first.column,
+      kind: group.kind,
+      group: group.label,
+      done: group.done || DONE_MARK.test(row.text) || row.lines.every((l) => l.struck),
+      comments: row.lines.flatMap((l) => l.comments ?? []),
+      links: row.lines.flatMap((l) => l.links ?? []),
+      titled,
+    });
+  }
+  return group;
+}
+
+/** A line that introduces the measures after it: it ends in a colon, or says "the following measures…". */
+function isIntroRow(row: Row): boolean {
+  if (isLabelRow(row) || PSEUDO_BULLET.test(row.text)) return false;
+  return /:$/.test(row.text) || INTRO.test(row.text);
+}
+
+const INTRO = /\bthe[ \t]following[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives)\b/i;
+
+/**
+ * A closing remark about the measures as a whole ("By implementing these
+ * measures, we aim to…", "In conclusion, …"), not a measure of its own.
+ */
+const REMARK = /^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short)\b|\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives|efforts|fixes)\b/i;
+
+function isRemark(text: string): boolean {
+  return !PSEUDO_BULLET.test(text) && REMARK.test(text) && isStatementOrClause(text);
+}
+
+/** A statement, or a sentence that opens with a clause ("By implementing…, we…"): what a remark is written as. */
+function isStatementOrClause(text: string): boolean {
+  return isStatement(text) || /^[^,]{3,80},[ \t]+(?:we|the[ \t]team|our|this|these|it)\b/i.test(text);
 }
 
 function itemHead(item: ListItem): { lines: TextLine[]; text: string } | undefined {
@@ -142,37 +360,119 @@ function itemHead(item: ListItem): { lines: TextLine[]; text: string } | undefin
   return { lines, text: lines.map((l) => l.text).join(' ').trim() };
 }
 
+/** A line that stops mid-phrase, on a word that needs what follows. */
+const UNFINISHED = /\b(?:to|for|that|which|with|of|and|or|by|will|should|must|can|would|such[ \t]as|including)$/i;
+
+const STATUS_NOTE = /^[([]?(?:done|completed?|fixed|resolved|merged|closed|shipped|wip|in[ \t]progress|todo|to[ \t]do|pending|open|blocked|n\/a)[)\]]?[.!]?$/i;
+const REF_NOTE = /^(?:(?:see|ref|refs|fixes|closes|issue|pr|pull[ \t]request|ticket|bug|jira|link)[ \t:]{0,3})?(?:[\w.-]{1,100}\/[\w.-]{1,100})?#\d{1,9}[.]?$|^(?:[A-Z]{1,10}-\d{1,6})$|^https?:\/\/\S{1,2000}$/i;
+
+/** A sub-item that only annotates its parent: a link, an issue reference, a status note. */
+function isNote(item: ListItem): boolean {
+  const head = itemHead(item);
+  if (!head || item.children.some((c) => c.type === 'list')) return false;
+  const text = head.text.replace(EMOJI_BULLET, '').trim();
+  if (STATUS_NOTE.test(text) || REF_NOTE.test(text)) return true;
+  const links = head.lines.flatMap((l) => l.links ?? []);
+  return links.length > 0 && wordCount(text) <= 4;
+}
+
+/**
+ * A list item whose children are the measures: a label ("**Corrective:**",
+ * "Look deeper into whether we could:"), or a bare unnumbered line over a
+ * list of measures. A numbered item, a titled one ("**Title**" with a
+ * description), and one whose children only annotate it are measures.
+ */
+function isLabelItem(item: ListItem, ordered: boolean, head: { lines: TextLine[]; text: string } | undefined, nested: List[]): boolean {
+  if (nested.length === 0 || nested.every((n) => n.children.every(isNote))) return false;
+  if (!head || head.text === '') return true;
+  if (head.lines.length !== 1 || item.children.filter((c) => c.type === 'paragraph').length > 1) return false;
+  const line = head.lines[0];
+  if (/:$/.test(line.text) || (line.allLead && /:$/.test(line.lead ?? ''))) return true;
+  // A phrase its children finish ("encourage authors to", "We will:"): the children are the measures.
+  if (UNFINISHED.test(line.text)) return true;
+  return !ordered && line.text.length <= 120;
+}
+
 function fromList(list: List, group: Group, out: Draft[], depth: number): void {
   for (const item of list.children) {
     if (out.length >= MAX_ITEMS) return;
     const head = itemHead(item);
     const nested = item.children.filter((c): c is List => c.type === 'list');
-    const first = head?.lines[0];
-    const labelLike = first !== undefined && head!.lines.length === 1 && isLabelLine(first);
-    if ((!head || head.text === '' || labelLike) && nested.length > 0 && depth < 8) {
-      const label = head && head.text ? (first!.lead ?? head.text).replace(/(?<![\s:])[\s:]+$/, '') : group.label;
-      const child: Group = { label, kind: kindOf(label) ?? group.kind };
+    if (isLabelItem(item, list.ordered === true, head, nested) && depth < MAX_DEPTH) {
+      const label = head && head.text ? (head.lines[0].lead ?? head.text).replace(/(?<![\s:])[\s:]+$/, '') : undefined;
+      const child = label ? groupOf(label, group) : group;
       for (const n of nested) fromList(n, child, out, depth + 1);
       continue;
     }
     if (!head || head.text === '') continue;
-    const comments = head.lines.flatMap((l) => l.comments ?? []);
-    // Links anywhere in the item's own paragraphs ("… [issue](https://github.com/o/r/issues/9).").
-    const links = item.children.flatMap((c) => (c.type === 'paragraph' ? phrasingLines(c).flatMap((l) => l.links ?? []) : []));
-    out.push({
-      text: head.text.replace(EMOJI_BULLET, ''),
-      line: first!.line,
-      column: item.position?.start.column ?? first!.column,
-      kind: group.kind,
-      group: group.label,
-      done: item.checked === true || head.lines.every((l) => l.struck),
-      comments: comments.length > 0 ? comments : undefined,
-      links: links.length > 0 ? links : undefined,
-    });
+    const labelled = nested.length === 0 ? labelOverLines(head) : undefined;
+    if (labelled) {
+      const child = groupOf(labelled.label, group);
+      fromRows(labelled.rows, child, child, 'lined', out);
+      continue;
+    }
+    const [own, ...lazy] = titledRuns(head);
+    out.push(itemDraft(item, own, nested, group));
+    // Lines written flush under a "Title: text" item in the same form are measures whose bullet was left out.
+    for (const run of lazy) out.push(itemDraft({ ...item, checked: null, children: [] }, run, [], group));
   }
 }
 
-const COLUMNS: Array<[keyof Draft | 'title' | 'type' | 'status', RegExp]> = [
+/**
+ * An item's head cut where a line opens in the item's own "Title: text" form
+ * ("+ Encryption: …" then "Audits: …" written without its bullet); one run
+ * for an item written otherwise.
+ */
+function titledRuns(head: { lines: TextLine[]; text: string }): Array<{ lines: TextLine[]; text: string }> {
+  if (head.lines.length < 2 || !TITLE_OPENING.test(head.lines[0].text)) return [head];
+  const runs: TextLine[][] = [];
+  for (const line of head.lines) {
+    if (runs.length === 0 || (TITLE_OPENING.test(line.text) && SENTENCE_END.test(runs[runs.length - 1].at(-1)!.text))) runs.push([line]);
+    else runs[runs.length - 1].push(line);
+  }
+  return runs.map((lines) => ({ lines, text: lines.map((l) => l.text).join(' ').trim() }));
+}
+
+/**
+ * A list item whose first line is a label and whose next lines are measures
+ * of their own ("* **Improvements:**" over lines written flush under it,
+ * "1. Testing:" over "— Add tests" lines): the label groups the lines.
+ */
+function labelOverLines(head: { lines: TextLine[] }): { label: string; rows: Row[] } | undefined {
+  const [first, ...rest] = head.lines;
+  if (rest.length < 2) return undefined;
+  const label = first.allLead && first.lead ? first.lead : first.text;
+  if (!/:$/.test(label.trim()) || wordCount(label) > 6 || isStatement(label)) return undefined;
+  const rows = toRows(rest, true);
+  return rows.length >= 2 ? { label: label.replace(/(?<![\s:])[\s:]+$/, ''), rows } : undefined;
+}
+
+function itemDraft(item: ListItem, head: { lines: TextLine[]; text: string }, nested: List[], group: Group): Draft {
+  const first = head.lines[0];
+  const notes = nested.flatMap((n) => n.children.filter(isNote));
+  const noteText = notes.map((n) => itemHead(n)?.text ?? '').join(' ');
+  const paragraphLines = item.children.flatMap((c) => (c.type === 'paragraph' ? phrasingLines(c) : []));
+  const noteLines = notes.flatMap((n) => n.children.flatMap((c) => (c.type === 'paragraph' ? phrasingLines(c) : [])));
+  const comments = head.lines.flatMap((l) => l.comments ?? []);
+  // Links anywhere in the item's own paragraphs or its notes ("… [issue](https://github.com/o/r/issues/9).").
+  const links = [...paragraphLines, ...noteLines].flatMap((l) => l.links ?? []);
+  const titled = first.allLead === true && (head.lines.length > 1 || paragraphLines.length > head.lines.length);
+  const text = head.text.replace(EMOJI_BULLET, '');
+  return {
+    text: noteText && STATUS_NOTE.test(noteText.trim()) ? `${text} (${noteText.trim()})` : text,
+    title: titled ? first.text : undefined,
+    line: first.line,
+    column: item.position?.start.column ?? first.column,
+    kind: group.kind,
+    group: group.label,
+    done: group.done || item.checked === true || DONE_MARK.test(head.text) || head.lines.every((l) => l.struck),
+    comments: comments.length > 0 ? comments : undefined,
+    links: links.length > 0 ? links : undefined,
+    titled,
+  };
+}
+
+const COLUMNS: Array<[string, RegExp]> = [
   ['title', /^(?:action(?:\s?items?)?|items?|tasks?|descriptions?|what|measures?|follow[\s-]?ups?|remediation|to\s?do)$/i],
   ['owner', /^(?:owners?|assignees?|assigned(?:\s?to)?|who|responsible|dri)$/i],
   ['due', /^(?:due(?:\s?date)?|deadline|eta|target(?:\s?date)?|when|by)$/i],
@@ -207,9 +507,9 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
       text: title,
       line: row.position?.start.line ?? 1,
       column: cells[titleAt]?.column ?? 1,
-      kind: type ? kindFromType(type) : group.kind,
+      kind: type !== undefined ? kindOf(type) ?? 'other' : group.kind,
       group: group.label,
-      done: /\b(?:done|closed|complete|completed|fixed|resolved|shipped)\b/i.test(status) && !/\btodo\b/i.test(status),
+      done: group.done || (/\b(?:done|closed|complete|completed|fixed|resolved|shipped)\b/i.test(status) && !/\btodo\b/i.test(status)),
       owner: owner && !/^(?:n\/a|-|tbd|none|\?)$/i.test(owner) ? owner.replace(/^@/, '') : undefined,
       due: cell('due'),
       priority: cell('priority'),
@@ -217,154 +517,3 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
     });
   }
 }
-
-// Fields written inside an item's text.
-const EXPLICIT_ID = /^\[([A-Za-z][\w.-]{0,30})\][\s:.-]{0,3}|^([A-Z]{1,10}-\d{1,6})[:.)][\s]{1,3}/;
-const COMMENT_ID = /^id\s{0,4}[:=]\s{0,4}([\w.-]{1,64})$/i;
-const STATUS = /\*{0,2}\(\s{0,2}(?:done|completed?|accomplished|fixed|resolved|shipped)\b[^)]{0,80}\)\*{0,2}\.?|^\s{0,2}done\s{0,2}[:-]\s{0,2}/i;
-/** A closing status sentence: "… for instant feedback. Done in grafana." */
-const STATUS_TRAILING = /(?<=[.!?] )done\b[^.!?]{0,60}[.!]?$/i;
-/** "DONE" in capitals anywhere ("n/a **DONE**"); in lower case "done" is an ordinary word ("make sure it is done right"). */
-const STATUS_CAPS = /\bDONE\b/;
-const STATUS_TODO = /\*{0,2}\(\s{0,2}(?:todo|to do|in progress|pending|open|planned|not started)\b[^)]{0,80}\)\*{0,2}|\bTODO\b/g;
-const OWNER_FIELD = /[([,;|–—-]?\s{0,3}\b(?:owners?|assignees?|assigned to|responsible|dri)\s{0,3}[:=-]\s{0,3}@?([\w.-]{1,39}(?:\/[\w.-]{1,100}|\s[A-Z][\w.-]{0,30})?)\s{0,3}\)?/i;
-const MENTION = /(?<![\w`/.@])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][\w.-]{0,99})?)/;
-const DUE_FIELD = /[([,;|–—-]?\s{0,3}\b(?:due(?:\s?date)?|deadline|eta|target(?:\s?date)?|by)\s{0,3}[:=-]?\s{0,3}/i;
-const PRIORITY_FIELD = /[([,;|–—-]?\s{0,3}\b(?:priority|prio)\s{0,3}[:=-]\s{0,3}(critical|urgent|highest|high|medium|normal|low|lowest|p[0-4])\b\)?|\(\s{0,2}(critical|urgent|high|medium|low)\s{1,3}priority\s{0,2}\)|\b(P[0-4])\b/i;
-const ISSUE_URL = /https?:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s/]{1,100}\/(?:issues|pull)\/\d{1,9}/;
-const ISSUE_REF = /(?<![\w&/])(?:[\w.-]{1,100}\/[\w.-]{1,100})?#(\d{1,9})\b/;
-
-function finish(d: Draft, input: ActionItemInput): ActionItem {
-  let text = d.text.replace(/\s+/g, ' ').trim();
-  let explicit: string | undefined;
-  for (const c of d.comments ?? []) {
-    const m = COMMENT_ID.exec(c);
-    if (m) explicit = m[1];
-  }
-  const idMatch = EXPLICIT_ID.exec(text);
-  if (idMatch) {
-    explicit ??= idMatch[1] ?? idMatch[2];
-    text = text.slice(idMatch[0].length);
-  }
-  let done = d.done ?? false;
-  if (STATUS.test(text) || STATUS_CAPS.test(text) || STATUS_TRAILING.test(text)) done = true;
-  let title = text.replace(STATUS, ' ').replace(STATUS_CAPS, ' ').replace(STATUS_TRAILING, ' ').replace(STATUS_TODO, ' ');
-
-  let owner = d.owner;
-  const ownerField = OWNER_FIELD.exec(title);
-  if (ownerField) {
-    owner ??= ownerField[1].trim();
-    title = title.replace(ownerField[0], ' ');
-  }
-  const mention = MENTION.exec(text);
-  if (!owner && mention) owner = mention[1];
-
-  let priority = d.priority;
-  const prio = PRIORITY_FIELD.exec(title);
-  if (prio) {
-    priority ??= (prio[1] ?? prio[2] ?? prio[3]).toUpperCase().startsWith('P') ? (prio[1] ?? prio[2] ?? prio[3]).toUpperCase() : (prio[1] ?? prio[2] ?? prio[3]).toLowerCase();
-    if (!prio[3]) title = title.replace(prio[0], ' ');
-    // A bare "P1" inside a list of fields ("(Owner: x, P1)") is metadata too; in prose ("a P1 bug") it stays.
-    else title = title.replace(BARE_PRIORITY_FIELD, ' ');
-  }
-
-  let due = d.due ? normaliseDue(d.due, input) ?? d.due : undefined;
-  const dueField = DUE_FIELD.exec(title);
-  if (dueField && !due) {
-    const after = title.slice(dueField.index + dueField[0].length, dueField.index + dueField[0].length + 60);
-    const when = normaliseDue(after, input, /^(?:due|deadline|eta|target)/i.test(dueField[0].replace(/^[\W]+/, '')));
-    if (when) {
-      due = when;
-      const consumed = dueExpressionLength(after);
-      if (/^[\W]{0,4}(?:due|deadline|eta|target)/i.test(dueField[0])) title = title.slice(0, dueField.index) + ' ' + title.slice(dueField.index + dueField[0].length + consumed);
-    }
-  }
-
-  let issue = d.issue ? issueOf(d.issue) ?? undefined : undefined;
-  issue ??= issueOf(text) ?? undefined;
-  for (const link of d.links ?? []) issue ??= ISSUE_URL.exec(link)?.[0];
-
-  // A reference to the item's own issue ("(#123)", written back by link-back) is not part of its wording.
-  title = tidy(stripTrailingMentions(tidy(title.replace(LINKED_REF, ' '))));
-  if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE - 1).trimEnd() + '…';
-  return {
-    id: explicit ?? '',
-    explicitId: explicit !== undefined,
-    kind: d.kind,
-    title,
-    text,
-    line: d.line,
-    column: d.column,
-    owner: owner ?? null,
-    due: due ?? null,
-    priority: priority ?? null,
-    done,
-    issue: issue ?? null,
-    group: d.group,
-    fingerprint: fingerprintTitle(title),
-  };
-}
-
-function issueOf(text: string): string | null {
-  const url = ISSUE_URL.exec(text);
-  if (url) return url[0];
-  const ref = ISSUE_REF.exec(text);
-  return ref ? ref[0].replace(/^.{0,212}?(?=(?:[\w.-]{1,100}\/[\w.-]{1,100})?#)/, '') : null;
-}
-
-/** An absolute date (YYYY-MM-DD) from "2024-01-15", "Jan 15", or "2 weeks" after the incident. */
-function normaliseDue(text: string, input: ActionItemInput, allowRelative = true): string | undefined {
-  const e = scanTimes(text, { dayFirst: input.dayFirst }).find((x) => x.date && x.index < 4);
-  if (e?.date) return isoDate(e.date, yearOf(input.date));
-  if (allowRelative && input.date) {
-    const d = findDuration(text);
-    if (d && d.index < 4 && d.minutes >= 24 * 60) return addDays(input.date, Math.round(d.minutes / (24 * 60)));
-  }
-  return undefined;
-}
-
-function dueExpressionLength(text: string): number {
-  const e = scanTimes(text).find((x) => x.date && x.index < 4);
-  if (e) return e.index + e.length;
-  const d = findDuration(text);
-  return d && d.index < 4 ? d.index + d.length : 0;
-}
-
-// "… — @ana", "… (@ana, @ben)": the owners, not the wording. Token by token from the end, no backtracking.
-const MENTION_TOKEN = /^\(?@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?\)?[,;]?$/;
-const SEPARATOR_TOKEN = /^[-–—:,;(]{1,3}$/;
-
-function stripTrailingMentions(text: string): string {
-  const tokens = text.split(' ');
-  let end = tokens.length;
-  let mentions = 0;
-  while (end > 0) {
-    const token = tokens[end - 1];
-    if (token === '' || SEPARATOR_TOKEN.test(token)) end--;
-    else if (MENTION_TOKEN.test(token)) {
-      end--;
-      mentions++;
-    } else break;
-  }
-  return mentions > 0 && end > 0 ? tokens.slice(0, end).join(' ') : text;
-}
-
-const LINKED_REF = /\(\s{0,2}(?:#\d{1,9}|https?:\/\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/issues\/\d{1,9})\s{0,2}\)/g;
-
-const BARE_PRIORITY_FIELD = /[,;|]\s{0,3}P[0-4]\b\s{0,3}\)?|\(\s{0,3}P[0-4]\s{0,3}\)/;
-
-function tidy(text: string): string {
-  const cleaned = text
-    .replace(/<!--[\s\S]{0,500}?-->/g, ' ')
-    .replace(/\(\s*\)|\[\s*\]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s\-–—:;,.|•]+/, '')
-    .replace(/(?<![\s\-–—:;,|(])[\s\-–—:;,|(]+$/, '')
-    .trim();
-  // Fields taken out of "(Owner: x, due y)" can leave " ," or an unmatched ")" behind.
-  const spaced = cleaned.replace(/ ([,;])/g, '$1').replace(/[,;]\s{0,3}(?=\)|$)/g, '');
-  const open = (spaced.match(/\(/g) ?? []).length;
-  const close = (spaced.match(/\)/g) ?? []).length;
-  return (close > open ? spaced.replace(/\s{0,3}\)$/, '') : spaced).trim();
-}
-

@@ -1,12 +1,26 @@
 /**
- * The one table of section headings. A heading is normalised (see
- * `normalizeHeading`) and then matched against these phrases; the config's
- * `sections.aliases` extends the table.
+ * The one table of section vocabulary, and how a heading is read against it.
+ *
+ * A heading is matched by its words, not by its exact wording: it is
+ * normalised (numbering, parentheticals, emoji and punctuation dropped), the
+ * words that carry no meaning in a heading ("what", "we", "the", "incident")
+ * are set aside, and the rest are compared with each phrase of the table word
+ * by word: the same word, the same stem ("Causes", "caused", "cause"), or a
+ * misspelling of it ("Timline", "Corective"). So "How did we fix it?",
+ * "Root Causes", "Timeline of events" and "Remediations" all find their key
+ * without being listed. The config's `sections.aliases` extends the table.
  */
 import type { SectionKey } from '../types.js';
+import { stem as inflectionStem } from './ids.js';
 
 export type AliasTable = Record<SectionKey, string[]>;
 
+/**
+ * Phrases per key. The first three of each key are the names shown in
+ * messages. Wordings of the PagerDuty, Atlassian, Google SRE, GitLab and
+ * incident.io templates are here, in their plain form; stems and misspellings
+ * need no entry of their own.
+ */
 export const DEFAULT_ALIASES: AliasTable = {
   summary: [
     'summary',
@@ -14,21 +28,23 @@ export const DEFAULT_ALIASES: AliasTable = {
     'incident summary',
     'executive summary',
     'overview',
-    'incident overview',
     'description',
-    'incident description',
+    'synopsis',
+    'abstract',
     'what was the problem',
+    'problem statement',
+    'problem description',
   ],
-  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected'],
+  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected', 'what was impacted', 'what was affected', 'scope'],
   timeline: [
     'timeline',
     'events timeline',
     'timeline of events',
-    'incident timeline',
-    'event timeline',
     'chronology',
     'sequence of events',
     'timeline reconstruction',
+    'detailed timeline',
+    'events',
   ],
   'root-cause': [
     'root cause',
@@ -36,10 +52,15 @@ export const DEFAULT_ALIASES: AliasTable = {
     'root cause analysis',
     'rca',
     'cause',
-    'causes',
     'contributing factors',
+    'causes and contributing factors',
+    'root cause identification',
     'why did it happen',
-    'why it happened',
+    'why',
+    'what caused it',
+    'underlying cause',
+    'origin',
+    'technical cause',
     'trigger',
   ],
   resolution: [
@@ -48,53 +69,99 @@ export const DEFAULT_ALIASES: AliasTable = {
     'recovery',
     'mitigation',
     'fix',
-    'the fix',
     'how did we fix it',
-    'how it was fixed',
+    'how did we resolve it',
     'resolution steps',
+    'actions taken',
+    'steps taken',
+    'restoration',
+    'workaround',
+    'solution',
+    'remedy',
   ],
   'action-items': [
     'action items',
-    'action item',
-    'actions',
     'corrective and preventative measures',
-    'corrective and preventive measures',
-    'corrective preventative measures',
-    'corrective preventive measures',
+    'actions',
+    'follow-ups',
     'corrective measures',
     'preventative measures',
-    'preventive measures',
     'corrective actions',
     'preventative actions',
-    'preventive actions',
     'corrective measures and prevention',
-    'corrective and preventative actions',
-    'corrective and preventive actions',
-    'follow ups',
-    'follow up',
-    'follow up actions',
-    'follow up items',
-    'followups',
+    'follow-up actions',
+    'follow-up tasks',
+    'follow-up items',
+    'corrective actions and follow-up tasks',
     'next steps',
     'remediation',
-    'remediations',
     'remediation items',
     'prevention',
     'preventing recurrence',
+    'how will we prevent it',
+    'what we are doing about it',
+    'what we will do differently',
+    'what we are doing differently',
+    "what's next",
+    'going forward',
+    'future measures',
+    'future work',
+    'improvements',
+    'improvement plan',
+    'action plan',
+    'recommendations',
+    'todo',
+    'tasks',
+    'measures',
   ],
-  detection: ['detection', 'how was it detected', 'how we found out', 'monitoring and detection'],
+  detection: ['detection', 'how was it detected', 'how we found out', 'monitoring and detection', 'detection and response'],
   'lessons-learned': [
     'lessons learned',
-    'lessons learnt',
     'lessons',
     'learnings',
     'key learnings',
     'takeaways',
+    'key takeaways',
     'what went well',
     'what went wrong',
+    'what did not go well',
+    'what went poorly',
+    'where we got lucky',
+    'what can be improved',
     'lessons and thoughts',
+    'reflections',
+    'insights',
   ],
 };
+
+/**
+ * Headings that close the sections before them without naming a section of a
+ * postmortem ("Conclusion", "Appendix"): written as a plain or bold line, they
+ * still end the action items above them.
+ */
+const CLOSING = new Set([
+  'conclusion',
+  'conclusions',
+  'closing thoughts',
+  'closing remarks',
+  'final thoughts',
+  'final words',
+  'appendix',
+  'references',
+  'acknowledgements',
+  'acknowledgments',
+  'glossary',
+  'supporting information',
+  'related links',
+  'resources',
+  'attachments',
+  'faq',
+  'thanks',
+]);
+
+export function isClosingHeading(text: string): boolean {
+  return CLOSING.has(normalizeHeading(text));
+}
 
 /** Merge user aliases into the defaults (user phrases are normalised like headings). */
 export function extendAliases(extra: Partial<Record<SectionKey, string[]>> | undefined): AliasTable {
@@ -120,69 +187,308 @@ export function normalizeHeading(text: string): string {
   s = s.replace(NUMBERING, '');
   s = s.replace(/&/g, ' and ');
   s = s.toLowerCase().replace(NON_WORD, ' ').trim();
-  return s.replace(/\bpost mortem\b/g, 'postmortem');
+  return s.replace(/\bpost mortem\b/g, 'postmortem').replace(/\b(?:follow|check) ups?\b/g, (m) => m.replace(' ', ''));
+}
+
+/**
+ * Words that say nothing about which section a heading opens: question and
+ * helper words ("What was…", "How did we…"), pronouns, articles, and the
+ * nouns every heading of a postmortem could carry ("incident", "outage").
+ */
+const STOP = new Set(
+  ('a an the and or plus of for to in on at by with from about into onto this that these those it its we our us you your they their them i my me ' +
+    'is are was were be been being am do does did has have had will would shall should can could may might must ' +
+    'what how when who where which whom so then there here again just also all any some very s re ll ve d m t ' +
+    'incident incidents outage outages issue issues postmortem postmortems mortem report our') .split(' '),
+);
+/** "didn't", "wasn't": the negation is the meaning that stays. */
+const NEGATION = new Set(['didn', 'don', 'doesn', 'wasn', 'weren', 'isn', 'aren', 'won', 'haven', 'hasn', 'not', 'no']);
+
+/** A light stemmer for heading words: plurals and verb endings (as for ids), then one derivational suffix. */
+export function stem(word: string): string {
+  let w = inflectionStem(word);
+  if (w.length <= 3) return w;
+  for (const [suffix, replacement] of DERIVATIONAL) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, -suffix.length) + replacement;
+      break;
+    }
+  }
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+const DERIVATIONAL: ReadonlyArray<[string, string]> = [
+  ['ative', ''],
+  ['ation', ''],
+  ['ution', 'v'],
+  ['ment', ''],
+  ['ion', ''],
+  ['ive', ''],
+  ['ery', 'er'],
+  ['ate', ''],
+];
+
+interface Token {
+  raw: string;
+  stem: string;
+}
+
+/** The meaningful words of a normalised heading. */
+function tokens(normalized: string): Token[] {
+  const out: Token[] = [];
+  for (const word of normalized.split(' ')) {
+    if (!word) continue;
+    const raw = NEGATION.has(word) ? 'not' : word;
+    if (STOP.has(raw)) continue;
+    out.push({ raw, stem: stem(raw) });
+  }
+  return out;
+}
+
+/** Optimal string alignment distance, or `limit + 1` as soon as it must exceed `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** How many typing slips a word of this length may carry and still be read as the word. */
+function tolerance(length: number): number {
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/**
+ * "resolved", "fixing": a verb form where the table has another word
+ * ("resolution", "fix"); on a plain line it reads as a sentence ("Incident
+ * resolved"), not a label. Plurals ("Root Causes") and spelling variants
+ * ("preventive" for "preventative") are not.
+ */
+function isInflection(word: string, tableWord: string): boolean {
+  return /(?:ed|ing)$/.test(word) && singular(word) !== singular(tableWord);
+}
+
+const COORDINATOR = new Set(['and', 'or', 'to', 'then']);
+/**
+ * A statement of what was missing ("X didn't have a test", "Y was never
+ * monitored", "Z only had partial coverage"), as findings are written; a
+ * measure done ("The script was updated") is not one.
+ */
+export function isFinding(text: string): boolean {
+  return isStatement(text) && LACK.test(text.split(/\s+/, 10).join(' '));
+}
+
+const LACK = /\b(?:never|(?:did|was|were|had|does|is|are)n't|(?:did|was|were|had|does|is|are)[ \t]not|lack(?:s|ed)?|only[ \t]had|had[ \t]no)\b/i;
+
+const AUXILIARY = new Set('is are was were am has have had will would shall should can could may might must do does did'.split(' '));
+
+/**
+ * A statement ("The team is continuing to improve…", "It is recommended that
+ * you:"), not a label or a measure: a finite helper verb after a subject among
+ * its first words. Questions are not statements.
+ */
+export function isStatement(text: string): boolean {
+  if (/\?\s*$/.test(text)) return false;
+  const words = text.toLowerCase().split(/\s+/, 7).map((w) => w.replace(/[^\p{L}']/gu, ''));
+  // After "and", "or", "to" a helper verb is one more instruction ("Add tests and have reviews"), not a subject's verb.
+  // A contraction opens a statement even as its first word ("I'll make sure…", "We're adding…").
+  const contracted = (w: string) => /^\p{L}+'(?:s|re|ll|ve|d|t)$/u.test(w);
+  return contracted(words[0] ?? '') || words.some((w, i) => i > 0 && !COORDINATOR.has(words[i - 1]) && (AUXILIARY.has(w) || contracted(w)));
+}
+
+/** "causes" and "cause", "summaries" and "summary": one word in two numbers. */
+function singular(word: string): string {
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  return word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+/**
+ * 3 for the same word, 2 for the same stem, 1 for a misspelling (same first
+ * letter), 0 otherwise. `plain` (a plain line that may be a sentence) takes a
+ * stem only for a plural: "Incident resolved" is a sentence, not "Resolution".
+ */
+function wordScore(a: Token, b: Token, plain = false): number {
+  if (a.raw === b.raw) return 3;
+  if (a.stem === b.stem) return plain && isInflection(a.raw, b.raw) ? 0 : 2;
+  const limit = Math.min(tolerance(a.raw.length), tolerance(b.raw.length));
+  if (limit > 0 && a.raw[0] === b.raw[0] && editDistance(a.raw, b.raw, limit) <= limit) return 1;
+  return 0;
+}
+
+interface Phrase {
+  key: SectionKey;
+  words: Token[];
+  /** The phrase is one word as written ("Timeline"), not one word left of a question ("What was the problem"). */
+  single: boolean;
+}
+
+interface Compiled {
+  phrases: Phrase[];
+  /** Stems of one-word phrases that name one key only ("timeline", "remediation"), and that key. */
+  headWords: Map<string, SectionKey>;
+  cache: Map<string, SectionKey[]>;
+}
+
+const compiledTables = new WeakMap<AliasTable, Compiled>();
+const CACHE_LIMIT = 5000;
+
+function compile(table: AliasTable): Compiled {
+  let c = compiledTables.get(table);
+  if (c) return c;
+  const phrases: Phrase[] = [];
+  for (const key of Object.keys(table) as SectionKey[]) {
+    for (const phrase of table[key]) {
+      const normalized = normalizeHeading(phrase);
+      const words = tokens(normalized);
+      if (words.length > 0) phrases.push({ key, words, single: !normalized.includes(' ') });
+    }
+  }
+  // Head words: one-word phrases whose stem no other key's one-word phrase shares ("why" asks, it names nothing).
+  const keysOfHead = new Map<string, Set<SectionKey>>();
+  for (const p of phrases) if (p.single) keysOfHead.set(p.words[0].stem, (keysOfHead.get(p.words[0].stem) ?? new Set()).add(p.key));
+  const headWords = new Map<string, SectionKey>();
+  for (const [stemmed, keys] of keysOfHead) {
+    if (keys.size === 1 && stemmed.length >= 3 && !WEAK_HEADS.has(stemmed) && !AHEAD.has(stemmed)) headWords.set(stemmed, [...keys][0]);
+  }
+  c = { phrases, headWords, cache: new Map() };
+  compiledTables.set(table, c);
+  return c;
+}
+
+/** The best phrase that covers all of `words`, word for word. */
+function whole(words: Token[], c: Compiled, plain = false): SectionKey | undefined {
+  let best: { key: SectionKey; score: number } | undefined;
+  for (const p of c.phrases) {
+    if (p.words.length !== words.length) continue;
+    let score = 0;
+    for (let i = 0; i < words.length && score >= 0; i++) {
+      const s = wordScore(words[i], p.words[i], plain);
+      score = s === 0 ? -1 : score + s;
+    }
+    if (score > 0 && (!best || score > best.score)) best = { key: p.key, score };
+  }
+  return best?.key;
+}
+
+/** The longest phrase of two or more words the heading starts with ("Root cause identification: the five whys"). */
+function leading(words: Token[], c: Compiled): SectionKey | undefined {
+  let best: { key: SectionKey; length: number } | undefined;
+  for (const p of c.phrases) {
+    if (p.words.length < 2 || p.words.length >= words.length || p.words.length <= (best?.length ?? 0)) continue;
+    if (p.words.every((w, i) => wordScore(words[i], w) > 0)) best = { key: p.key, length: p.words.length };
+  }
+  return best?.key;
+}
+
+/**
+ * Words that look ahead: with one of them a heading names what will be done
+ * ("Future improvements", "Long-term solution", "Moving forward", "What's
+ * next", "What we're doing differently"), not what was done.
+ */
+const AHEAD = new Set(['future', 'further', 'forward', 'next', 'ahead', 'upcoming', 'long', 'longer', 'differently', 'henceforth', 'onward', 'onwards']);
+
+/** One-word phrases too common in titles and questions to name a section from inside a longer heading ("Ingestion events", "Why this matters"). */
+const WEAK_HEADS = new Set(['why', 'event', 'what']);
+
+/**
+ * The key of a short heading's head word: in English the last noun of a
+ * phrase is its head ("Follow-up timeline" is a timeline, "Events timeline"
+ * too), the part before "of" in "X of Y" ("Timeline of events"). Only words
+ * that name one key on their own count ("timeline", "improvements",
+ * "mitigation"); a word that looks ahead turns what was done into what will be
+ * done ("Long-term solution").
+ */
+function headWord(normalized: string, c: Compiled): SectionKey | undefined {
+  const head = tokens(normalized.split(' of ')[0]);
+  if (head.length === 0 || head.length > 6) return undefined;
+  let key: SectionKey | undefined;
+  for (let i = head.length - 1; i >= 0 && !key; i--) key = c.headWords.get(head[i].stem) ?? misspelt(head[i], c);
+  return key === 'resolution' && head.some((w) => AHEAD.has(w.raw)) ? 'action-items' : key;
+}
+
+/** A misspelt head word ("Timline", "Remediaton"), by the same tolerance as whole phrases. */
+function misspelt(word: Token, c: Compiled): SectionKey | undefined {
+  for (const [stemmed, key] of c.headWords) {
+    if (wordScore(word, { raw: stemmed, stem: stemmed }) === 1) return key;
+  }
+  return undefined;
 }
 
 const SPLIT = /\s(?:and|or|plus)\s/;
 
 /**
  * The keys a heading stands for. Tries, in order: the whole heading; its
- * parts split on "and"/"/" ("Root Cause and Resolution"); an alias at the
+ * parts split on "and"/"/" ("Root Cause and Resolution"); a phrase at the
  * start of the heading ("Corrective and preventative measures must contain");
- * a distinctive alias anywhere in a short heading ("Events Timeline").
+ * the head word of a short heading ("Events Timeline", "Future improvements").
  * `strict` stops after the first two, for plain lines that may be sentences.
  */
-export function matchHeading(text: string, table: AliasTable, options: { strict?: boolean } = {}): SectionKey[] {
-  const normalized = normalizeHeading(text);
-  if (!normalized || normalized.length > 120) return [];
-  const exact = lookup(normalized, table);
-  if (exact) return [exact];
-
-  // "Root Cause and Resolution", "Root cause / resolution", "Detection & Response"
-  const slashParts = text.includes('/') ? text.split('/').map(normalizeHeading) : [normalized];
-  const parts = slashParts.flatMap((p) => p.split(SPLIT)).map((p) => p.trim()).filter(Boolean);
-  if (parts.length > 1) {
-    const keys: SectionKey[] = [];
-    for (const part of parts) {
-      const key = lookup(part, table);
-      if (key && !keys.includes(key)) keys.push(key);
-    }
-    if (keys.length > 0) return keys;
-  }
-
-  if (options.strict) return [];
-
-  // An alias followed by more words: "Corrective and preventative measures must contain".
-  let best: { key: SectionKey; length: number } | null = null;
-  for (const key of Object.keys(table) as SectionKey[]) {
-    for (const phrase of table[key]) {
-      if (phrase.length > (best?.length ?? 0) && normalized.startsWith(phrase + ' ') && phrase.includes(' ')) {
-        best = { key, length: phrase.length };
-      }
-    }
-  }
-  if (best) return [best.key];
-
-  // A distinctive single word anywhere in a short heading: "Events Timeline", "Incident Summary 2".
-  const words = normalized.split(' ');
-  if (words.length <= 5) {
-    for (const [word, key] of DISTINCTIVE) {
-      if (words.includes(word)) return [key];
-    }
-  }
-  return [];
+export interface MatchOptions {
+  /** Only the whole heading or all its parts, no phrase at its start or word inside it (pseudo-headings). */
+  strict?: boolean;
+  /** Words must be the table's own or their plurals, not other forms of them (plain lines, which may be sentences). */
+  plain?: boolean;
+  /** After the whole heading and its parts, only a phrase it opens with ("Corrective and preventative measures must contain:"). */
+  prefix?: boolean;
 }
 
-const DISTINCTIVE: ReadonlyArray<[string, SectionKey]> = [
-  ['timeline', 'timeline'],
-  ['remediation', 'action-items'],
-  ['summary', 'summary'],
-  ['lessons', 'lessons-learned'],
-];
+export function matchHeading(text: string, table: AliasTable, options: MatchOptions = {}): SectionKey[] {
+  const normalized = normalizeHeading(text);
+  if (!normalized || normalized.length > 120) return [];
+  const c = compile(table);
+  const cacheKey = `${options.strict ? 's' : 'n'}${options.plain ? 'p' : 'w'}${options.prefix ? 'x' : ''}${text.includes('/') ? '/' : ''}${normalized}`;
+  const cached = c.cache.get(cacheKey);
+  if (cached) return [...cached];
+  const keys = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
+  if (c.cache.size >= CACHE_LIMIT) c.cache.clear();
+  c.cache.set(cacheKey, keys);
+  return [...keys];
+}
 
-function lookup(phrase: string, table: AliasTable): SectionKey | undefined {
-  for (const key of Object.keys(table) as SectionKey[]) {
-    if (table[key].includes(phrase)) return key;
+function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean, prefix: boolean): SectionKey[] {
+  const words = tokens(normalized);
+  if (words.length === 0 || words.length > 16) return [];
+  const exact = whole(words, c, plain);
+  if (exact) return [exact];
+  const parted = partKeys(text, normalized, c, strict, plain);
+  if (parted.length > 0) return parted;
+  if (prefix) {
+    const lead = leading(words, c);
+    return lead ? [lead] : [];
   }
-  return undefined;
+  if (strict) return [];
+  // The head word names what the heading is about ("Root cause remediations" are measures); else a phrase it opens with.
+  const lead = headWord(normalized, c) ?? leading(words, c);
+  return lead ? [lead] : [];
+}
+
+/** "Root Cause and Resolution", "Root cause / resolution", "Lessons learned and future improvements": the keys of its parts. */
+function partKeys(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean): SectionKey[] {
+  const slashParts = text.includes('/') ? text.split('/').map(normalizeHeading) : [normalized];
+  const parts = slashParts.flatMap((p) => p.split(SPLIT)).map((p) => p.trim()).filter((p) => tokens(p).length > 0);
+  const keys: SectionKey[] = [];
+  if (parts.length < 2) return keys;
+  for (const part of parts) {
+    const partWords = tokens(part);
+    const key = whole(partWords, c, plain) ?? (strict ? undefined : headWord(part, c) ?? leading(partWords, c));
+    // A plain line is a label only when every part of it names a section ("Root cause / resolution").
+    if (!key && strict) return [];
+    if (key && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
 }

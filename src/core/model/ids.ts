@@ -13,7 +13,8 @@ const STOPWORDS = new Set(
   ),
 );
 
-function stem(word: string): string {
+/** Plural and tense endings off ("causes", "caused", "causing"): the stem ids and heading vocabulary share. */
+export function stem(word: string): string {
   if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
   if (word.length > 4 && word.endsWith('ied')) return word.slice(0, -3) + 'y';
   if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';

@@ -7,7 +7,7 @@ import type { AliasTable } from './aliases.js';
 import { readActionItems } from './action-items.js';
 import { readFrontMatter } from './frontmatter.js';
 import { linesOfElements } from './lines.js';
-import { buildStructure, type Element, type Structure } from './structure.js';
+import { buildStructure, ownElements, type Element, type Structure } from './structure.js';
 import type { TextLine } from './text.js';
 import { readTimeline, type ImpactMarkers } from './timeline.js';
 import { readWindow } from './window.js';
@@ -40,7 +40,7 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
     const groups: Element[][] = [];
     sections.forEach((s, index) => {
       if (!s.keys.some((k) => keys.includes(k))) return;
-      const own = elements.filter((_, i) => owner[i] === index);
+      const own = ownElements(structure, index);
       if (own.length > 0) groups.push(own);
     });
     return groups;
@@ -126,6 +126,7 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
     sections: ownedBy(['action-items']),
     date: window.incident.date,
     dayFirst: window.dayFirst,
+    plainText: !structure.markdown,
   });
 
   const zoneStated = window.zoneWritten;

@@ -1,13 +1,17 @@
 /**
  * The document as a flat stream of elements (headings, paragraph lines,
- * blocks) cut into sections. Real headings, bold paragraphs, plain label lines
- * ("Timeline:") and "#Heading" without a space all count as headings when
- * they name a section, so documents written without Markdown headings still
- * get their sections.
+ * blocks) cut into sections. A section heading may be written in any of the
+ * forms authors use: a Markdown heading (ATX or setext, any level), a bold-only
+ * line, a short plain label line ("Timeline:"), "#Heading" without a space, or
+ * a list item holding only a label with the section nested under it (documents
+ * written as one list). A document wrapped in a stray code fence, and lines
+ * swallowed by an HTML block or an indented block of plain sentences, are read
+ * as the Markdown they are.
  */
-import type { Root, RootContent } from 'mdast';
+import type { Code, Html, List, ListItem, Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
-import { matchHeading, type AliasTable } from './aliases.js';
+import { parseMarkdown } from '../parse.js';
+import { isClosingHeading, isStatement, matchHeading, type AliasTable } from './aliases.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 
 export interface HeadingElement {
@@ -22,11 +26,16 @@ export interface HeadingElement {
   label: boolean;
   /** Index into `Structure.sections`, when this heading opens one. */
   section?: number;
+  /** For a heading written as a line of a paragraph ("TODO:"): the line and its paragraph. */
+  source?: TextLine;
+  paragraph?: number;
 }
 
 export interface LineElement {
   kind: 'line';
   line: TextLine;
+  /** The paragraph the line belongs to: lines of one paragraph share it. */
+  paragraph: number;
 }
 
 export interface BlockElement {
@@ -44,12 +53,21 @@ export interface Structure {
   owner: number[];
   /** For each section, the index of its heading element. */
   sectionElement: number[];
+  /**
+   * Whether the document is written in Markdown (it has a heading, list or table): there a soft line
+   * break wraps a paragraph; in a plain-text document every line is a line of its own.
+   */
+  markdown: boolean;
 }
 
 const HASH_NO_SPACE = /^(#{1,6})([A-Za-z][^#]{0,100})$/;
 const MAX_LABEL = 80;
+/** Bold lines of up to this many words are read like Markdown headings. */
+const MAX_BOLD_WORDS = 6;
+/** Plain label lines ending in a colon of up to this many words may carry words after the section's name. */
+const MAX_LABEL_WORDS = 8;
 
-function pseudoHeading(line: TextLine, table: AliasTable): HeadingElement | null {
+function pseudoHeading(line: TextLine, table: AliasTable, opensParagraph = false): HeadingElement | null {
   const text = line.text;
   if (text.length > MAX_LABEL + 10) return null;
   const hash = HASH_NO_SPACE.exec(text);
@@ -69,10 +87,15 @@ function pseudoHeading(line: TextLine, table: AliasTable): HeadingElement | null
   const bold = line.allLead && line.lead !== undefined;
   const candidate = (bold ? line.lead! : text).replace(/(?<![\s:.\-–—])[\s:.\-–—]+$/, '');
   if (!candidate || candidate.length > MAX_LABEL) return null;
-  // A plain line only counts when it reads as a label, not as a sentence.
-  if (!bold && /[.!?]\s/.test(candidate)) return null;
-  const keys = matchHeading(candidate, table, { strict: true });
-  if (keys.length === 0) return null;
+  // A plain line only counts when it reads as a label, not as a sentence ("Incident resolved.").
+  if (!bold && (/[.!?]\s/.test(candidate) || /(?<!\.)\.$/.test(text))) return null;
+  const words = candidate.split(/\s+/).length;
+  // A short bold line is set apart as a heading is ("**Short-term improvements:**"); a plain line may be a sentence.
+  let keys = isStatement(candidate) && !bold ? [] : matchHeading(candidate, table, { strict: !bold || words > MAX_BOLD_WORDS, plain: !bold });
+  // A plain line ending in a colon that opens with a section's name labels it, whatever follows ("Corrective measures must contain:").
+  if (keys.length === 0 && !bold && /:\s*$/.test(text) && words <= MAX_LABEL_WORDS) keys = matchHeading(candidate, table, { strict: true, plain: true, prefix: true });
+  // A closing heading stands alone at the start of its paragraph, capitalised, as headings are written.
+  if (keys.length === 0 && !(opensParagraph && /^\p{Lu}/u.test(candidate) && isClosingHeading(candidate))) return null;
   return {
     kind: 'heading',
     text: candidate,
@@ -89,39 +112,167 @@ function startOf(node: RootContent): { line: number; column: number } {
   return node.position?.start ?? { line: 1, column: 1 };
 }
 
+function headingElement(text: string, level: number, style: Section['style'], keys: SectionKey[], at: { line: number; column: number }): HeadingElement {
+  return { kind: 'heading', text, level, style, keys, line: at.line, column: at.column, label: false };
+}
+
 /** Flatten the root's children into elements, recognising pseudo-headings. */
-function toElements(root: Root, table: AliasTable): Element[] {
+function toElements(root: Root, table: AliasTable): { elements: Element[]; markdown: boolean } {
   const elements: Element[] = [];
-  for (const node of root.children) {
-    if (node.type === 'yaml' || (node as { type: string }).type === 'toml') continue; // front matter
-    if (node.type === 'heading') {
-      const text = plainText(node);
-      const start = startOf(node);
-      const end = node.position?.end.line ?? start.line;
-      elements.push({
-        kind: 'heading',
-        text,
-        level: node.depth,
-        style: end > start.line ? 'setext' : 'atx',
-        keys: matchHeading(text, table),
-        line: start.line,
-        column: start.column,
-        label: false,
-      });
-    } else if (node.type === 'paragraph') {
-      for (const line of phrasingLines(node)) {
-        const pseudo = pseudoHeading(line, table);
-        elements.push(pseudo ?? { kind: 'line', line });
+  let markdown = false;
+  let paragraphs = 0;
+  const visit = (nodes: RootContent[], reparsed: boolean): void => {
+    for (const node of nodes) {
+      if (node.type === 'yaml' || (node as { type: string }).type === 'toml') continue; // front matter
+      if (node.type === 'heading' || node.type === 'list' || node.type === 'table') markdown = true;
+      if (node.type === 'heading') {
+        const text = plainText(node);
+        const start = startOf(node);
+        const end = node.position?.end.line ?? start.line;
+        elements.push(headingElement(text, node.depth, end > start.line ? 'setext' : 'atx', matchHeading(text, table), start));
+      } else if (node.type === 'paragraph') {
+        const paragraph = paragraphs++;
+        for (const [index, line] of phrasingLines(node).entries()) {
+          const pseudo = pseudoHeading(line, table, index === 0);
+          elements.push(pseudo ? { ...pseudo, source: line, paragraph } : { kind: 'line', line, paragraph });
+        }
+      } else if (node.type === 'list' && isOutlineList(node, table)) {
+        for (const item of node.children) {
+          const label = itemLabel(item, table);
+          if (label) {
+            elements.push({ ...label, style: 'list-item', column: item.position?.start.column ?? label.column });
+            visit(item.children.slice(1) as RootContent[], reparsed);
+          } else {
+            elements.push({ kind: 'block', node: { ...node, children: [item], position: item.position }, line: item.position?.start.line ?? startOf(node).line });
+          }
+        }
+      } else if (!reparsed && (node.type === 'code' || node.type === 'html') && readsAsMarkdown(node, table)) {
+        visit(reparse(node), true);
+      } else {
+        elements.push({ kind: 'block', node, line: startOf(node).line });
       }
-    } else {
-      elements.push({ kind: 'block', node, line: startOf(node).line });
     }
+  };
+  visit(root.children, false);
+  return { elements, markdown };
+}
+
+/** The label heading of a list item that holds only a label ("- **Timeline**") with content nested under it. */
+function itemLabel(item: ListItem, table: AliasTable): HeadingElement | null {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph' || item.children.length < 2) return null;
+  const lines = phrasingLines(first);
+  if (lines.length !== 1) return null;
+  const heading = pseudoHeading(lines[0], table);
+  return heading && heading.keys.length > 0 ? heading : null;
+}
+
+/** A list whose items are the document's sections: two or more label items naming different sections. */
+function isOutlineList(list: List, table: AliasTable): boolean {
+  const named = new Set<string>();
+  for (const item of list.children) {
+    const label = itemLabel(item, table);
+    if (label) named.add(label.keys.join('+'));
+    if (named.size >= 2) return true;
   }
-  return elements;
+  return false;
+}
+
+const HEADING_LINE = /^ {0,3}(#{1,6})[ \t]+(\S[^\n]{0,200})$/gm;
+const MARKDOWN_LANGS = new Set(['', 'md', 'markdown', 'text', 'txt', 'plain', 'plaintext']);
+const CODE_CHARS = /[{};=<>$`\\|]|^\s*(?:\/\/|#!|\$ |[A-Za-z_][\w.]*\()/;
+
+/** A line of at least three words: a sentence, not a command or a log line. */
+function isSentence(line: string): boolean {
+  if (CODE_CHARS.test(line)) return false;
+  let words = 0;
+  for (const w of line.split(/\s+/)) if (/^\p{L}/u.test(w) && ++words >= 3) return true;
+  return false;
+}
+
+/**
+ * Whether a block that Markdown took as code or HTML is text a reader reads
+ * as Markdown: a fence around a document with section headings, an indented
+ * block of plain sentences, or lines an HTML tag line swallowed.
+ */
+function readsAsMarkdown(node: Code | Html, table: AliasTable): boolean {
+  if (node.type === 'html') return htmlTail(node) !== null;
+  if (!MARKDOWN_LANGS.has((node.lang ?? '').toLowerCase())) return false;
+  let headings = 0;
+  for (const m of node.value.matchAll(HEADING_LINE)) {
+    if (matchHeading(m[2], table).length > 0 && ++headings >= 2) return true;
+  }
+  if (isFenced(node) || node.lang) return false;
+  const lines = node.value.split('\n').filter((l) => l.trim());
+  return lines.length > 0 && lines.every(isSentence);
+}
+
+/** Fenced code spans more source lines than its value (the fences); indented code spans exactly its value. */
+function isFenced(node: Code): boolean {
+  const span = (node.position?.end.line ?? 0) - (node.position?.start.line ?? 0) + 1;
+  return span > node.value.split('\n').length;
+}
+
+/** The text after the tag lines that open an HTML block, when it is not HTML itself. */
+function htmlTail(node: Html): { text: string; skipped: number } | null {
+  const lines = node.value.split('\n');
+  let k = 0;
+  while (k < lines.length && (lines[k].trim() === '' || /^\s*</.test(lines[k]))) k++;
+  if (k === 0 || k >= lines.length) return null;
+  const rest = lines.slice(k);
+  if (rest.some((l) => /^\s*</.test(l))) return null;
+  return { text: rest.join('\n'), skipped: k };
+}
+
+/** Parse the inside of a code or HTML block as Markdown, with positions of the enclosing file. */
+function reparse(node: Code | Html): RootContent[] {
+  const start = startOf(node);
+  let text: string;
+  let lineOffset: number;
+  if (node.type === 'html') {
+    const tail = htmlTail(node)!;
+    text = tail.text;
+    lineOffset = start.line - 1 + tail.skipped;
+  } else if (isFenced(node)) {
+    text = node.value;
+    lineOffset = start.line;
+  } else {
+    // An indented block shows its lines one under the other: each ends with a hard break.
+    text = node.value.split('\n').map((l) => (l.trim() ? l + '  ' : l)).join('\n');
+    lineOffset = start.line - 1;
+  }
+  const columnOffset = node.type === 'code' ? start.column - 1 : 0;
+  const tree = parseMarkdown(text);
+  const stack: Array<{ position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } }; children?: unknown[] }> = [tree];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.position) {
+      n.position = {
+        start: { line: n.position.start.line + lineOffset, column: n.position.start.column + columnOffset },
+        end: { line: n.position.end.line + lineOffset, column: n.position.end.column + columnOffset },
+      };
+    }
+    if (Array.isArray(n.children)) for (const c of n.children) stack.push(c as (typeof stack)[number]);
+  }
+  return tree.children;
 }
 
 function isSubset(a: SectionKey[], b: SectionKey[]): boolean {
   return a.length > 0 && a.every((k) => b.includes(k));
+}
+
+/** Headings that group the measures inside an action-item section ("### Prevention", "Actions taken"). */
+const GROUP_KEYS: SectionKey[] = ['action-items', 'resolution'];
+
+/**
+ * A heading that labels a group inside the section it sits in, rather than
+ * opening a section of its own: a pseudo-heading naming the same thing
+ * ("**Corrective Actions:**" inside "Action Items"), or any deeper heading
+ * that names measures or what was done inside an action-item section.
+ */
+function isGroupLabel(e: HeadingElement, open: Section): boolean {
+  if (e.level === 7 && isSubset(e.keys, open.keys)) return true;
+  return open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, GROUP_KEYS);
 }
 
 function hasContent(element: Element): boolean {
@@ -133,8 +284,30 @@ function hasContent(element: Element): boolean {
   return true;
 }
 
+const owned = new WeakMap<Structure, Map<number, Element[]>>();
+
+/**
+ * The elements a keyed section owns (its heading first), sub-sections without
+ * keys included. Grouped once per document, so asking for every section stays linear.
+ */
+export function ownElements(structure: Structure, sectionIndex: number): Element[] {
+  let bySection = owned.get(structure);
+  if (!bySection) {
+    bySection = new Map();
+    structure.elements.forEach((e, i) => {
+      const s = structure.owner[i];
+      if (s < 0) return;
+      const list = bySection!.get(s);
+      if (list) list.push(e);
+      else bySection!.set(s, [e]);
+    });
+    owned.set(structure, bySection);
+  }
+  return bySection.get(sectionIndex) ?? [];
+}
+
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
-  const elements = toElements(root, table);
+  const { elements, markdown } = toElements(root, table);
   const sections: Section[] = [];
   const sectionElement: number[] = [];
   const owner: number[] = new Array(elements.length).fill(-1);
@@ -148,7 +321,7 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
     const e = elements[i];
     if (e.kind === 'heading') {
       const keyedTop = [...stack].reverse().map((s) => sections[s]).find((s) => s.keys.length > 0);
-      if (e.level === 7 && keyedTop && isSubset(e.keys, keyedTop.keys)) {
+      if (keyedTop && isGroupLabel(e, keyedTop)) {
         e.label = true; // "**Corrective Actions:**" inside "Action Items"
       } else {
         if (e.level === 7) {
@@ -182,5 +355,5 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
     }
     if (hasContent(e)) for (const s of stack) sections[s].hasContent = true;
   }
-  return { elements, sections, owner, sectionElement };
+  return { elements, sections, owner, sectionElement, markdown };
 }

@@ -22,6 +22,8 @@ export interface TextLine {
   comments?: string[];
   /** Targets of the links on the line ("[Issue](https://github.com/o/r/issues/1)"). */
   links?: string[];
+  /** The line starts after a hard line break (two trailing spaces, a backslash, `<br>`), not a soft wrap. */
+  hard?: boolean;
 }
 
 interface Builder {
@@ -95,6 +97,7 @@ function walkPhrasing(b: Builder, nodes: PhrasingContent[], inLead: boolean, str
         break;
       case 'break':
         startLine(b, (node.position?.end.line ?? pos.line + 1), 1);
+        b.current!.hard = true;
         break;
       case 'strong':
       case 'emphasis': {
@@ -121,6 +124,7 @@ function walkPhrasing(b: Builder, nodes: PhrasingContent[], inLead: boolean, str
           (b.current!.comments ??= []).push(m[1].trim());
         } else if (/^<br\s*\/?>$/i.test(node.value.trim())) {
           startLine(b, pos.line, pos.column + node.value.length);
+          b.current!.hard = true;
         }
         break;
       }

@@ -3,9 +3,12 @@
  *
  * A postmortem that commits to nothing has not finished its job. At least
  * one corrective or preventative measure must be listed in an action-item
- * section.
+ * section. A section that tells its measures in prose is reported by
+ * `action-items-prose` instead (one problem, one finding).
  */
 import * as z from 'zod/mini';
+import { readsAsProse } from '../model/action-items.js';
+import { ownElements } from '../model/structure.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -20,6 +23,9 @@ export default defineRule({
   },
   check(ctx) {
     if (ctx.model.actionItems.length > 0) return;
+    const { structure } = ctx;
+    const prose = structure.sections.some((s, i) => s.keys.includes('action-items') && readsAsProse(ownElements(structure, i), !structure.markdown));
+    if (prose) return;
     const section = ctx.model.sections.find((s) => s.keys.includes('action-items'));
     ctx.report({
       message: section

@@ -12,6 +12,7 @@ import durationMismatch from './duration-mismatch.js';
 import timezoneMissing from './timezone-missing.js';
 import futureDate from './future-date.js';
 import actionItemsMissing from './action-items-missing.js';
+import actionItemsProse from './action-items-prose.js';
 import actionItemOwner from './action-item-owner.js';
 import frontMatterSyntax from './front-matter-syntax.js';
 import frontMatterSchema from './front-matter-schema.js';
@@ -34,6 +35,7 @@ export const RULES: readonly AnyRule[] = [
   timezoneMissing,
   futureDate,
   actionItemsMissing,
+  actionItemsProse,
   actionItemOwner,
   blamefulLanguage,
 ];

@@ -1,0 +1,216 @@
+/**
+ * Issue 9's capabilities on postmortems written for these tests in the styles
+ * real teams use (PagerDuty's questions, an incident log written as one list,
+ * a document in a stray code fence, a student's plain-text postmortem,
+ * GitLab's and Atlassian's action items, multi-line items). Each expectation
+ * is what a careful reviewer reads: sections with their lines, items with
+ * their lines, kinds and done flags, and the findings at their lines.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { brief, check, FIXTURES } from '../helpers.js';
+import { matchHeading, extendAliases } from '../../src/core/model/aliases.js';
+
+const read = (name: string) => check(readFileSync(join(FIXTURES, 'reader', name)), {}, name);
+const sections = (name: string) =>
+  read(name)
+    .model!.sections.filter((s) => s.keys.length)
+    .map((s) => `${s.line}:${s.keys.join('+')}:${s.style}`);
+const items = (name: string) => read(name).model!.actionItems.map((a) => [a.line, a.kind, a.done, a.title]);
+
+describe('1. the outline: every heading form, mapped by vocabulary', () => {
+  it('setext headings, a bold-only line, questions and a misspelling (PagerDuty style)', () => {
+    expect(sections('pagerduty-questions.md')).toEqual([
+      '4:summary:setext',
+      '13:timeline:bold', // "**Timline**"
+      '19:root-cause:setext', // "Why did it happen?"
+      '24:resolution:setext', // "How did we fix it?"
+      '29:action-items:setext', // "What are we doing to prevent it?"
+    ]);
+  });
+
+  it('"What happened?" is narrative, not one of the sections: it stays a line of the summary', () => {
+    const model = read('pagerduty-questions.md').model!;
+    expect(model.sections.find((s) => s.line === 9)).toBeUndefined();
+    expect(model.sections.find((s) => s.keys.includes('summary'))).toMatchObject({ line: 4, endLine: 12 });
+  });
+
+  it('an incident log written as one list: each label item opens its section', () => {
+    expect(sections('incident-log-list.md')).toEqual(['3:summary:list-item', '5:timeline:list-item', '8:root-cause:list-item', '10:resolution:list-item', '12:action-items:list-item']);
+    expect(items('incident-log-list.md')).toEqual([
+      [13, 'other', false, 'Add old tokens to the auth contract tests'],
+      [14, 'other', false, 'Canary auth deploys for 30 minutes'],
+    ]);
+  });
+
+  it('a document wrapped in a stray code fence is read as the Markdown it is, at its own lines', () => {
+    expect(sections('stray-fence.md')).toEqual(['4:summary:atx', '7:timeline:atx', '11:root-cause:atx', '14:action-items:atx']);
+    expect(items('stray-fence.md')).toEqual([
+      [15, 'other', false, 'Prune images nightly'],
+      [16, 'other', false, 'Alert at 85% disk usage'],
+    ]);
+  });
+
+  it('a plain-text student postmortem: label lines with and without colons, "TODO:" a group inside the measures', () => {
+    expect(sections('student-plain.md')).toEqual(['3:summary:label', '6:timeline:label', '10:root-cause+resolution:label', '13:action-items:label']);
+    expect(read('student-plain.md').model!.actionItems.map((a) => [a.line, a.group, a.title])).toEqual([
+      [15, 'TODO', 'Add a config test to the deploy script.'],
+      [16, 'TODO', 'Monitor the upstream port with a health check.'],
+    ]);
+  });
+
+  it('maps headings by their words, stems and misspellings, not by a fixed list', () => {
+    const table = extendAliases(undefined);
+    const keys = (h: string) => matchHeading(h, table);
+    expect(keys('Root Causes')).toEqual(['root-cause']);
+    expect(keys('Timline of evnets')).toEqual(['timeline']);
+    expect(keys('Corective actions')).toEqual(['action-items']);
+    expect(keys('Remediations')).toEqual(['action-items']);
+    expect(keys('How did we fix it?')).toEqual(['resolution']);
+    expect(keys('What we are doing about it')).toEqual(['action-items']);
+    expect(keys('Root cause and resolution')).toEqual(['root-cause', 'resolution']);
+    expect(keys('Corrective/Preventative measures')).toEqual(['action-items']);
+    expect(keys('Incident report for 504 error / Site Outage')).toEqual([]);
+    expect(keys('What happened')).toEqual([]);
+    // A plain line is a label only when its words are the table's own: "Incident resolved" is a sentence.
+    expect(matchHeading('Incident resolved', table, { strict: true, plain: true })).toEqual([]);
+  });
+
+  it('config aliases still extend the vocabulary', () => {
+    const table = extendAliases({ 'action-items': ['Hausaufgaben'] });
+    expect(matchHeading('Hausaufgaben', table)).toEqual(['action-items']);
+    expect(matchHeading('Hausaufgabe', table)).toEqual(['action-items']);
+  });
+});
+
+describe('2. action items as units', () => {
+  it('groups stay action items; done groups, check boxes and status notes mark items done; notes and details fold into their parent', () => {
+    expect(items('gitlab-action-items.md')).toEqual([
+      [13, 'corrective', true, 'Restart the stuck runner manager'], // "### Completed"; the issue link is a note
+      [15, 'corrective', true, 'Raise the job queue alert priority'],
+      [19, 'corrective', false, 'Pin the runner version'], // a bold title over its description
+      [21, 'corrective', false, 'Add a canary runner that takes 5% of jobs'],
+      [23, 'corrective', false, 'Document the manual failover in the runbook'],
+      [24, 'corrective', true, 'Page the CI owner when the queue is older than 10 minutes'],
+      [26, 'corrective', false, 'Action item: Rehearse the failover in the next game day.'], // a paragraph opening with a bold title
+      [28, 'corrective', false, "Review the autoscaler's retry settings"], // a paragraph opening with a status word
+      [32, 'corrective', false, 'Move runner images to our own registry'], // a table row
+      [37, 'corrective', false, 'Export queue age per runner'], // the children of a bare parent line are the measures
+      [38, 'corrective', false, 'Dashboard for jobs waiting longer than 5 minutes'],
+    ]);
+  });
+
+  it('the introduction, the closing remark after the thematic break and the signature are not measures; owners and issues are fields', () => {
+    const model = read('gitlab-action-items.md').model!;
+    expect(model.actionItems.map((a) => a.owner)).toEqual([null, null, null, null, 'sam', null, 'lee', null, 'ana', null, null]);
+    expect(model.actionItems[0].issue).toBe(null); // a GitLab URL is not a GitHub issue
+    expect(model.actionItems[0].group).toBe('Completed');
+  });
+
+  it('a section told as prose yields no items and one action-items-prose finding at its heading', () => {
+    const result = read('atlassian-prose.md');
+    expect(result.model!.actionItems).toEqual([]);
+    expect(result.findings.filter((f) => f.rule.startsWith('action-items'))).toEqual([
+      {
+        rule: 'action-items-prose',
+        severity: 'error',
+        line: 11,
+        column: 1,
+        message: 'Unexpected action items told as prose under “Follow-up actions”, expected each measure as its own list item, task-list item or table row so it can be tracked',
+      },
+    ]);
+  });
+
+  it('the rule follows the config like every rule', () => {
+    const text = readFileSync(join(FIXTURES, 'reader', 'atlassian-prose.md'));
+    const rules = (severity: string) => check(text, { rules: { 'action-items-prose': severity } }, 'p.md').findings.filter((f) => f.rule === 'action-items-prose').map((f) => f.severity);
+    expect(rules('warning')).toEqual(['warning']);
+    expect(rules('off')).toEqual([]);
+  });
+});
+
+describe('3. multi-line content belongs to the right item', () => {
+  it('continuation and lazy lines, lines after an HTML tag, pseudo-bullets, tab-indented lines', () => {
+    expect(items('multiline-items.md')).toEqual([
+      [5, 'other', false, 'Add a readiness probe to the API that checks the database connection'], // continuation line
+      [7, 'other', false, 'Cache the feature flags locally in each pod'], // lazy line
+      [11, 'other', false, 'Review the alert thresholds every quarter'], // swallowed by the HTML block above
+      [12, 'other', false, 'Document the rollback steps'],
+      [14, 'other', false, 'Rotate the on-call schedule weekly'], // "—" pseudo-bullets
+      [15, 'other', false, 'Move the batch jobs off the API nodes'],
+      [16, 'other', false, 'Add load tests to the release pipeline'], // "•"
+      [18, 'other', false, 'Audit the firewall rules and remove the unused ones'], // tab after the number, tab-indented continuation
+      [20, 'other', false, 'Enable flow logs'],
+      [24, 'other', false, 'Rotate the database credentials every 90 days.'], // tab-indented lines under a label
+      [25, 'other', false, 'Alert on repeated failed logins.'],
+    ]);
+  });
+});
+
+describe('headings by their head word, and what closes a section', () => {
+  it('reads a heading by its head word; a word that looks ahead makes a solution a measure', () => {
+    const table = extendAliases(undefined);
+    const keys = (h: string) => matchHeading(h, table).join('+');
+    expect(keys('Follow-up timeline')).toBe('timeline');
+    expect(keys('Timeline of events')).toBe('timeline');
+    expect(keys('Short-term improvements')).toBe('action-items');
+    expect(keys('Short term fix')).toBe('resolution');
+    expect(keys('Long term solution')).toBe('action-items');
+    expect(keys('Lessons learned and future improvements')).toBe('lessons-learned+action-items');
+    expect(keys('Root cause and resolution must contain')).toBe('root-cause+resolution');
+    expect(keys("What we're doing differently")).toBe('action-items');
+    expect(keys("What's next")).toBe('action-items');
+    // Words that name nothing on their own stay unread: a title is not a timeline because it says "events".
+    expect(keys('Checkout delays - events and orders ingestion')).toBe('');
+    expect(keys('Why this matters')).toBe('');
+  });
+
+  it('short bold lines are headings read like Markdown headings; a closing heading ends the measures', () => {
+    expect(sections('forward-headings.md')).toEqual([
+      '3:summary:bold',
+      '6:timeline:bold',
+      '10:root-cause+resolution:bold', // "**Short-term fix:**" at 13 groups inside it, as a resolution
+      '16:action-items:bold',
+    ]);
+    const conclusion = read('forward-headings.md').model!.sections.find((s) => s.line === 32);
+    expect(conclusion).toMatchObject({ keys: [], heading: 'Conclusion' });
+  });
+
+  it('a label item over lines, a numbered label over dash lines; findings and a closing remark are not measures', () => {
+    expect(items('forward-headings.md')).toEqual([
+      [18, 'other', false, 'Warm new cache nodes before they join the pool.'],
+      [19, 'other', false, 'Alert when the hit ratio drops below 80%.'],
+      [20, 'other', false, 'Document the node replacement runbook.'],
+      [22, 'other', false, 'Keep one warm spare node.'],
+      [23, 'other', false, 'Review node sizes every quarter.'],
+    ]);
+    expect(read('forward-headings.md').model!.actionItems.map((a) => a.group)).toEqual(['Improvements/Fixes', 'Improvements/Fixes', 'Improvements/Fixes', 'Capacity', 'Capacity']);
+  });
+
+  it('one measure a line, each ending a sentence, is a block of measures; statements a line each are prose', () => {
+    expect(items('line-block.md')).toEqual([
+      [6, 'other', false, 'Add a lag alert on the indexer.'],
+      [7, 'other', false, 'Minimize the number of index formats in use.'],
+      [8, 'other', false, 'Bug bounty for the query parser.'],
+      [9, 'other', false, 'More automated checks before a reindex.'],
+    ]);
+    expect(brief(read('line-block.md')).filter((f) => f.endsWith('action-items-prose'))).toEqual(['11:action-items-prose']);
+  });
+});
+
+describe('items written loosely', () => {
+  it('a "Title: text" line left without its bullet, a preamble before "the following", a phrase its children finish', () => {
+    // The label line at 9 names the section it sits in: a group inside it.
+    expect(sections('lazy-and-intro.md')).toEqual(['1:summary:label', '4:action-items:atx']);
+    expect(items('lazy-and-intro.md')).toEqual([
+      [5, 'other', false, 'Connection limits: Raise the pool limit to match the new node count.'],
+      [6, 'other', false, 'Alerting: Page on pool saturation above 90%.'],
+      [7, 'other', false, 'Review: Audit every pool setting once a quarter.'],
+      [12, 'other', false, 'Add a load test for the payment page.'],
+      [13, 'other', false, 'Document the pool sizing rule.'],
+      [17, 'other', false, 'compare limits with the node count'],
+      [18, 'other', false, 'sign off in the change ticket'],
+    ]);
+  });
+});

@@ -1,0 +1,255 @@
+/**
+ * An action item's fields, taken out of its wording by a pipeline of small
+ * extractors: the author's id, the status, the owner, the priority, the due
+ * date and the linked issue. Each extractor reads what the item says, fills
+ * its field and removes its words from the title, so "Add alerts (Owner:
+ * @ana, due 2024-01-15, P1) DONE" becomes the title "Add alerts" with four
+ * fields and the done flag.
+ */
+import type { ActionItem, ActionItemKind } from '../types.js';
+import { findDuration, scanTimes } from '../time/index.js';
+import { addDays, isoDate, yearOf } from './when.js';
+import { fingerprintTitle } from './ids.js';
+
+export const MAX_TITLE = 256;
+
+/** An item as the reader found it, before its fields are read. */
+export interface Draft {
+  /** The item's full text. */
+  text: string;
+  /** Its title when the author wrote one apart ("**Title**" over a description); else the title comes from `text`. */
+  title?: string;
+  line: number;
+  column: number;
+  kind: ActionItemKind;
+  group?: string;
+  done?: boolean;
+  comments?: string[];
+  links?: string[];
+  owner?: string;
+  due?: string;
+  priority?: string;
+  issue?: string;
+  /** The item opens with a title line of its own. */
+  titled?: boolean;
+}
+
+/** What the extractors fill in, step by step. */
+interface Fields {
+  /** The full text, whitespace collapsed; extractors read it. */
+  text: string;
+  /** The title being cut down to the wording; extractors remove their words from it. */
+  title: string;
+  explicit?: string;
+  done: boolean;
+  owner?: string;
+  priority?: string;
+  due?: string;
+  issue?: string;
+}
+
+interface Context {
+  date?: string;
+  dayFirst: boolean;
+}
+
+type Extractor = (f: Fields, d: Draft, ctx: Context) => void;
+
+const EXTRACTORS: readonly Extractor[] = [explicitId, status, leadingPriority, owner, priority, due, issue, wording];
+
+export function finish(d: Draft, ctx: Context): ActionItem {
+  const text = d.text.replace(/\s+/g, ' ').trim();
+  const f: Fields = { text, title: (d.title ?? text).replace(/\s+/g, ' ').trim(), done: d.done ?? false, owner: d.owner, priority: d.priority, issue: d.issue };
+  for (const extract of EXTRACTORS) extract(f, d, ctx);
+  return {
+    id: f.explicit ?? '',
+    explicitId: f.explicit !== undefined,
+    kind: d.kind,
+    title: f.title,
+    text: f.text,
+    line: d.line,
+    column: d.column,
+    owner: f.owner ?? null,
+    due: f.due ?? null,
+    priority: f.priority ?? null,
+    done: f.done,
+    issue: f.issue ?? null,
+    group: d.group,
+    fingerprint: fingerprintTitle(f.title),
+  };
+}
+
+const EXPLICIT_ID = /^\[([A-Za-z][\w.-]{0,30})\][\s:.-]{0,3}|^([A-Z]{1,10}-\d{1,6})[:.)][\s]{1,3}/;
+const COMMENT_ID = /^id\s{0,4}[:=]\s{0,4}([\w.-]{1,64})$/i;
+
+/** `<!-- id: x -->`, "[AI-3] …", "OPS-12: …". */
+function explicitId(f: Fields, d: Draft): void {
+  for (const c of d.comments ?? []) {
+    const m = COMMENT_ID.exec(c);
+    if (m) f.explicit = m[1];
+  }
+  for (const key of ['text', 'title'] as const) {
+    const m = EXPLICIT_ID.exec(f[key]);
+    if (!m) continue;
+    f.explicit ??= m[1] ?? m[2];
+    f[key] = f[key].slice(m[0].length);
+  }
+}
+
+const STATUS = /\*{0,2}\(\s{0,2}(?:done|completed?|accomplished|fixed|resolved|shipped)\b[^)]{0,80}\)\*{0,2}\.?|^\s{0,2}done\s{0,2}[:-]\s{0,2}/i;
+/** A closing status sentence: "… for instant feedback. Done in grafana." */
+const STATUS_TRAILING = /(?<=[.!?] )done\b[^.!?]{0,60}[.!]?$/i;
+/** "DONE" in capitals anywhere ("n/a **DONE**"); in lower case "done" is an ordinary word ("make sure it is done right"). */
+const STATUS_CAPS = /\bDONE\b/;
+const STATUS_TODO = /\*{0,2}\(\s{0,2}(?:todo|to do|in progress|pending|open|planned|not started)\b[^)]{0,80}\)\*{0,2}|\b(?:TODO|DOING|WIP|IN PROGRESS)\b/g;
+/** A status word that opens the item ("DONE: …", "[TODO] …"), and the check mark written as a bullet. */
+const STATUS_OPENING = /^\[?(?:DONE|TODO|TO DO|DOING|IN PROGRESS|WIP|OPEN|CLOSED|FIXED|BLOCKED|PLANNED)\]?[\s:–—-]{1,4}|^[✓✔☑✅]\uFE0F?\s{0,4}/u;
+const DONE_OPENING = /^\[?(?:DONE|CLOSED|FIXED)\b|^[✓✔☑✅]/u;
+
+function status(f: Fields): void {
+  if (DONE_OPENING.test(f.text) || STATUS.test(f.text) || STATUS_CAPS.test(f.text) || STATUS_TRAILING.test(f.text)) f.done = true;
+  f.title = f.title
+    .replace(STATUS_OPENING, '')
+    .replace(STATUS, ' ')
+    .replace(STATUS_CAPS, ' ')
+    .replace(STATUS_TRAILING, ' ')
+    .replace(STATUS_TODO, ' ');
+}
+
+const PRIORITY_WORD = /^(?:\*\*)?(CRITICAL|URGENT|HIGH|MEDIUM|LOW|P[0-4])(?:\*\*)?[\s:–—-]{1,4}(?=\S)/;
+
+/** A priority in capitals before the wording: "**HIGH** Include downloads in the smoke tests". */
+function leadingPriority(f: Fields): void {
+  const m = PRIORITY_WORD.exec(f.title.trim());
+  if (!m) return;
+  f.priority ??= m[1].startsWith('P') ? m[1] : m[1].toLowerCase();
+  f.title = f.title.trim().slice(m[0].length);
+}
+
+const OWNER_FIELD = /[([,;|–—-]?\s{0,3}\b(?:owners?|assignees?|assigned to|responsible|dri)\s{0,3}[:=-]\s{0,3}@?([\w.-]{1,39}(?:\/[\w.-]{1,100}|\s[A-Z][\w.-]{0,30})?)\s{0,3}\)?/i;
+const MENTION = /(?<![\w`/.@])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][\w.-]{0,99})?)/;
+
+/** "Owner: ana", "(assignee: @ana)", else the first @mention anywhere. */
+function owner(f: Fields): void {
+  for (const key of ['text', 'title'] as const) {
+    const field = OWNER_FIELD.exec(f[key]);
+    if (!field) continue;
+    f.owner ??= field[1].trim();
+    if (key === 'title') f.title = f.title.replace(field[0], ' ');
+  }
+  const mention = MENTION.exec(f.text);
+  if (!f.owner && mention) f.owner = mention[1];
+}
+
+const PRIORITY_FIELD = /[([,;|–—-]?\s{0,3}\b(?:priority|prio)\s{0,3}[:=-]\s{0,3}(critical|urgent|highest|high|medium|normal|low|lowest|p[0-4])\b\)?|\(\s{0,2}(critical|urgent|high|medium|low)\s{1,3}priority\s{0,2}\)|\b(P[0-4])\b/i;
+const BARE_PRIORITY_FIELD = /[,;|]\s{0,3}P[0-4]\b\s{0,3}\)?|\(\s{0,3}P[0-4]\s{0,3}\)/;
+
+/** "Priority: high", "(high priority)", "P1". */
+function priority(f: Fields): void {
+  const m = PRIORITY_FIELD.exec(f.title);
+  if (!m) return;
+  const value = m[1] ?? m[2] ?? m[3];
+  f.priority ??= value.toUpperCase().startsWith('P') ? value.toUpperCase() : value.toLowerCase();
+  if (!m[3]) f.title = f.title.replace(m[0], ' ');
+  // A bare "P1" inside a list of fields ("(Owner: x, P1)") is metadata too; in prose ("a P1 bug") it stays.
+  else f.title = f.title.replace(BARE_PRIORITY_FIELD, ' ');
+}
+
+const DUE_FIELD = /[([,;|–—-]?\s{0,3}\b(?:due(?:\s?date)?|deadline|eta|target(?:\s?date)?|by)\s{0,3}[:=-]?\s{0,3}/i;
+
+/** "due 2024-01-15", "ETA: 2 weeks" (after the incident), "by Jan 15". */
+function due(f: Fields, d: Draft, ctx: Context): void {
+  if (d.due) {
+    f.due = normaliseDue(d.due, ctx) ?? d.due;
+    return;
+  }
+  const field = DUE_FIELD.exec(f.title);
+  if (!field) return;
+  const after = f.title.slice(field.index + field[0].length, field.index + field[0].length + 60);
+  const named = /^(?:due|deadline|eta|target)/i.test(field[0].replace(/^[\W]+/, ''));
+  const when = normaliseDue(after, ctx, named);
+  if (!when) return;
+  f.due = when;
+  if (/^[\W]{0,4}(?:due|deadline|eta|target)/i.test(field[0])) {
+    f.title = f.title.slice(0, field.index) + ' ' + f.title.slice(field.index + field[0].length + dueExpressionLength(after));
+  }
+}
+
+/** An absolute date (YYYY-MM-DD) from "2024-01-15", "Jan 15", or "2 weeks" after the incident. */
+function normaliseDue(text: string, ctx: Context, allowRelative = true): string | undefined {
+  const e = scanTimes(text, { dayFirst: ctx.dayFirst }).find((x) => x.date && x.index < 4);
+  if (e?.date) return isoDate(e.date, yearOf(ctx.date));
+  if (allowRelative && ctx.date) {
+    const d = findDuration(text);
+    if (d && d.index < 4 && d.minutes >= 24 * 60) return addDays(ctx.date, Math.round(d.minutes / (24 * 60)));
+  }
+  return undefined;
+}
+
+function dueExpressionLength(text: string): number {
+  const e = scanTimes(text).find((x) => x.date && x.index < 4);
+  if (e) return e.index + e.length;
+  const d = findDuration(text);
+  return d && d.index < 4 ? d.index + d.length : 0;
+}
+
+const ISSUE_URL = /https?:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s/]{1,100}\/(?:issues|pull)\/\d{1,9}/;
+const ISSUE_REF = /(?<![\w&/])(?:[\w.-]{1,100}\/[\w.-]{1,100})?#(\d{1,9})\b/;
+
+/** An issue or pull request the item already links: a URL, "#12", "o/r#12", or a Markdown link's target. */
+function issue(f: Fields, d: Draft): void {
+  if (f.issue) f.issue = issueOf(f.issue) ?? undefined;
+  f.issue ??= issueOf(f.text) ?? undefined;
+  for (const link of d.links ?? []) f.issue ??= ISSUE_URL.exec(link)?.[0];
+}
+
+function issueOf(text: string): string | null {
+  const url = ISSUE_URL.exec(text);
+  if (url) return url[0];
+  const ref = ISSUE_REF.exec(text);
+  return ref ? ref[0].replace(/^.{0,212}?(?=(?:[\w.-]{1,100}\/[\w.-]{1,100})?#)/, '') : null;
+}
+
+const LINKED_REF = /\(\s{0,2}(?:#\d{1,9}|https?:\/\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/issues\/\d{1,9})\s{0,2}\)/g;
+
+/** What is left is the wording: without the item's own issue reference, trailing @mentions and debris. */
+function wording(f: Fields): void {
+  // A reference to the item's own issue ("(#123)", written back by link-back) is not part of its wording.
+  let title = tidy(stripTrailingMentions(tidy(f.title.replace(LINKED_REF, ' '))));
+  if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE - 1).trimEnd() + '…';
+  f.title = title;
+}
+
+// "… — @ana", "… (@ana, @ben)": the owners, not the wording. Token by token from the end, no backtracking.
+const MENTION_TOKEN = /^\(?@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?\)?[,;]?$/;
+const SEPARATOR_TOKEN = /^[-–—:,;(]{1,3}$/;
+
+function stripTrailingMentions(text: string): string {
+  const tokens = text.split(' ');
+  let end = tokens.length;
+  let mentions = 0;
+  while (end > 0) {
+    const token = tokens[end - 1];
+    if (token === '' || SEPARATOR_TOKEN.test(token)) end--;
+    else if (MENTION_TOKEN.test(token)) {
+      end--;
+      mentions++;
+    } else break;
+  }
+  return mentions > 0 && end > 0 ? tokens.slice(0, end).join(' ') : text;
+}
+
+function tidy(text: string): string {
+  const cleaned = text
+    .replace(/<!--[\s\S]{0,500}?-->/g, ' ')
+    .replace(/\(\s*\)|\[\s*\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\-–—:;,.|•]+/, '')
+    .replace(/(?<![\s\-–—:;,|(])[\s\-–—:;,|(]+$/, '')
+    .trim();
+  // Fields taken out of "(Owner: x, due y)" can leave " ," or an unmatched ")" behind.
+  const spaced = cleaned.replace(/ ([,;])/g, '$1').replace(/[,;]\s{0,3}(?=\)|$)/g, '');
+  const open = (spaced.match(/\(/g) ?? []).length;
+  const close = (spaced.match(/\)/g) ?? []).length;
+  return (close > open ? spaced.replace(/\s{0,3}\)$/, '') : spaced).trim();
+}
