@@ -10,7 +10,7 @@ import type { ActionItem, ActionItemKind } from '../types.js';
 import { findDuration, scanTimes } from '../time/index.js';
 import type { Element } from './structure.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
-import { addDays, isoDate, yearOf } from './when.js';
+import { addDays, isoDate } from './when.js';
 import { assignIds, fingerprintTitle } from './ids.js';
 
 export const MAX_TITLE = 256;
@@ -315,7 +315,7 @@ function issueOf(text: string): string | null {
 /** An absolute date (YYYY-MM-DD) from "2024-01-15", "Jan 15", or "2 weeks" after the incident. */
 function normaliseDue(text: string, input: ActionItemInput, allowRelative = true): string | undefined {
   const e = scanTimes(text, { dayFirst: input.dayFirst }).find((x) => x.date && x.index < 4);
-  if (e?.date) return isoDate(e.date, yearOf(input.date));
+  if (e?.date) return isoDate(e.date, input.date);
   if (allowRelative && input.date) {
     const d = findDuration(text);
     if (d && d.index < 4 && d.minutes >= 24 * 60) return addDays(input.date, Math.round(d.minutes / (24 * 60)));

@@ -9,6 +9,7 @@ import type { Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
 import { matchHeading, type AliasTable } from './aliases.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
+import { scanTimes } from '../time/index.js';
 
 export interface HeadingElement {
   kind: 'heading';
@@ -133,6 +134,20 @@ function hasContent(element: Element): boolean {
   return true;
 }
 
+/**
+ * "## 2023-07-19", "## Day 2", "## 14:32 UTC" right under "## Timeline": a
+ * heading that is a date or time continues the timeline, whatever its level.
+ * Returns the open timeline section it continues, if any.
+ */
+function datedTimelineHeading(e: HeadingElement, stack: number[], sections: Section[]): number | undefined {
+  if (e.keys.length > 0 || e.level > 6) return undefined;
+  const timeline = [...stack].reverse().find((s) => sections[s].keys.length > 0);
+  if (timeline === undefined || !sections[timeline].keys.includes('timeline') || sections[timeline].level < e.level) return undefined;
+  const first = scanTimes(e.text)[0];
+  const dated = first && (first.date || first.time || first.dayOffset !== undefined) && first.index <= 2;
+  return dated ? timeline : undefined;
+}
+
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
   const elements = toElements(root, table);
   const sections: Section[] = [];
@@ -157,7 +172,8 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
             close(stack.pop()!, e.line);
           }
         } else {
-          while (stack.length > 0 && sections[stack[stack.length - 1]].level >= e.level) close(stack.pop()!, e.line);
+          const keep = datedTimelineHeading(e, stack, sections);
+          while (stack.length > 0 && stack[stack.length - 1] !== keep && sections[stack[stack.length - 1]].level >= e.level) close(stack.pop()!, e.line);
         }
         e.section = sections.length;
         sections.push({
