@@ -99,6 +99,7 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
     summaryLines: summaryLines.sort((a, b) => a.line - b.line),
     allLines,
     dateLines,
+    fieldLines: timelineElements.flatMap((e) => (e.kind === 'line' ? [e.line] : [])),
     path,
     timelineZone: majorityZone(linesOfElements(timelineElements).concat(
       timelineElements.flatMap((e) => (e.kind === 'heading' ? [{ text: e.text, line: e.line, column: e.column }] : [])),

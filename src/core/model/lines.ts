@@ -137,37 +137,48 @@ const MAX_TAG = 2000;
 export function htmlTextLines(node: Html): TextLine[] {
   const value = node.value;
   const out: TextLine[] = [];
-  let line = node.position?.start.line ?? 1;
+  const start = node.position?.start;
+  let line = start?.line ?? 1;
+  let lineStart = -(start?.column ?? 1) + 1; // index of the current line's first character, less the block's indent
   let text = '';
   let textLine = line;
+  let textColumn = 1;
   let nextGt = -1;
   const flush = () => {
     const t = decodeEntities(text).replace(INVISIBLE, '').replace(/\s+/g, ' ').replace(/^[\s|]+|[\s|]+$/g, '');
-    if (/[\p{L}\p{N}]/u.test(t)) out.push({ text: t, line: textLine, column: 1 });
+    if (/[\p{L}\p{N}]/u.test(t)) out.push({ text: t, line: textLine, column: textColumn });
     text = '';
   };
-  const add = (c: string) => {
+  const add = (c: string, i: number) => {
     if (text.trim() === '') {
       if (/\s/.test(c)) return;
       text = '';
       textLine = line;
+      textColumn = i - lineStart + 1;
     }
     text += c;
   };
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
-    if (c === '\n') line++;
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
     if (c !== '<') {
-      add(c);
+      add(c, i);
       continue;
     }
     if (nextGt < i) nextGt = value.indexOf('>', i);
     if (nextGt < 0 || nextGt - i > MAX_TAG) {
-      add(c);
+      add(c, i);
       continue;
     }
     const tag = /^<(\/?)([A-Za-z][A-Za-z0-9]{0,15})/.exec(value.slice(i, i + 18));
-    for (let k = i; k < nextGt; k++) if (value[k] === '\n') line++;
+    for (let k = i; k < nextGt; k++) {
+      if (value[k] !== '\n') continue;
+      line++;
+      lineStart = k + 1;
+    }
     i = nextGt;
     const name = tag?.[2].toLowerCase();
     if (name && BLOCK_TAGS.has(name)) flush();

@@ -211,7 +211,8 @@ function markOf(text: string, exprs: TimeExpression[], label = true): Mark | und
   if (date) return date;
   const zone = findZoneStatement(text);
   if (zone && (text.match(WORDS) ?? []).length <= 12) return { mark: 'zone', zone: zone.zone };
-  if (label && /^[^:]{1,40}:$/.test(text.trim()) && (text.match(WORDS) ?? []).length <= 5) return { mark: 'group' };
+  // "Links to grafana during the incident window:": a line that introduces what follows.
+  if (label && /^[^:]{1,60}:$/.test(text.trim())) return { mark: 'group' };
   return undefined;
 }
 
@@ -374,7 +375,7 @@ function fromItem(g: Gatherer, item: ListItem, head: TextLine | undefined, depth
     if (depth < MAX_DEPTH) for (const n of nested) fromList(g, n, depth + 1);
     return;
   }
-  if (!HAS_WORD.test(head.text)) return;
+  if (!HAS_WORD.test(head.text) || linkOnly(item)) return;
   const c = candidate('item', head);
   push(g, c);
   for (const child of item.children.slice(1)) {
@@ -392,6 +393,14 @@ function fromItem(g: Gatherer, item: ListItem, head: TextLine | undefined, depth
       c.body.push(...linesOfElements([{ kind: 'block', node: child, line: child.position?.start.line ?? 1 }]));
     }
   }
+}
+
+/** "- [dashboard](https://…)": a reference under the timeline, not an event. */
+function linkOnly(item: ListItem): boolean {
+  const first = item.children[0];
+  if (item.children.length !== 1 || first?.type !== 'paragraph') return false;
+  const parts = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return parts.length === 1 && parts[0].type === 'link';
 }
 
 function timeOf(text: string, dayFirst: boolean): TimeExpression | undefined {

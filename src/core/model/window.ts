@@ -31,6 +31,8 @@ export interface WindowInput {
   allLines: TextLine[];
   /** Lines that may carry the incident's date (title, intro), in order of preference. */
   dateLines: TextLine[];
+  /** Plain lines of other sections (the timeline's notes) that may state the window in a field ("Total impact duration: 5 h (10:45 - 16:11 UTC)"). */
+  fieldLines?: TextLine[];
   path: string;
   /** The zone most timeline entries are written in, if they name one. */
   timelineZone?: { zone: string; zoneText: string; line: number };
@@ -88,7 +90,7 @@ const END_WORD = /\b(?:end\w{0,2}|until|till|resolved|restored|recovered|fixed|m
  * about something else ("traffic started building around 6pm").
  */
 const INCIDENT_WORD =
-  /\b(?:outages?|incidents?|issues?|problems?|downtime|disruptions?|degradation|degraded|impact\w{0,3}|errors?|failures?|failing|failed|fail|down|unavailable|inaccessible|unreachable|unresponsive|broken|affected|services?|site|website|api|app|servers?|systems?|users?|customers?|5\d\d|restored|resolved|recovered|mitigated)\b/i;
+  /\b(?:outages?|incidents?|issues?|problems?|downtime|disruptions?|degradation|degraded|impact\w{0,3}|errors?|failures?|failing|failed|fail|down|unavailable|inaccessible|unreachable|unresponsive|broken|affected|services?|site|website|api|app|servers?|systems?|users?|customers?|5\d\d|restored|resolved|recovered|mitigated|delay(?:s|ed)?)\b/i;
 /**
  * Words that say a prose duration is how long the incident lasted ("lasted 45
  * minutes", "down for 66 minutes", "took us 9 hours", "limited to under 3
@@ -96,8 +98,10 @@ const INCIDENT_WORD =
  */
 const DURATION_CONTEXT =
   /\b(?:lasted|lasting|lasts|last|for|duration|length|bounded|took|takes|spanning|spanned|down|outage|downtime|unavailable|unusable|offline|inaccessible|limited|total)\b/i;
+/** A field elsewhere that states the window: "Total impact duration:", "Outage window:", "Downtime:". */
+const WINDOW_FIELD = /\b(?:duration|window|downtime)\b/i;
 const DURATION_RANGE = /^[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}\d/;
-const PER_OCCURRENCE = /\b(?:each|every|per)\b/i;
+const PER_OCCURRENCE = /\b(?:each|every|per|additional|extra|another|further)\b/i;
 const FM_START = ['start', 'started', 'started_at', 'start_time', 'startTime', 'began', 'begin'];
 const FM_END = ['end', 'ended', 'ended_at', 'end_time', 'endTime', 'resolved_at', 'resolvedAt', 'resolvedWhen', 'resolved_when'];
 const FM_DURATION = ['duration', 'duration_minutes', 'durationMinutes'];
@@ -123,6 +127,8 @@ export function readWindow(input: WindowInput): WindowResult {
   readFrontMatterWindow(draft, input.frontMatter);
   const prose = readFields(draft, lines);
   readProse(draft, prose);
+  const notes = (input.fieldLines ?? []).filter((line) => WINDOW_FIELD.test(LABEL.exec(line.text)?.[1] ?? ''));
+  readFields(draft, notes.map((line) => ({ line, exprs: scanTimes(line.text, { dayFirst }) })));
   if (draft.ctx.date) draft.incident.date = draft.incident.start?.date ?? draft.ctx.date;
   return { incident: draft.incident, dayFirst, zoneWritten: timezone !== undefined, redate: (date) => redate(draft, date) };
 }
