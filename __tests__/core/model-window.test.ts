@@ -93,3 +93,24 @@ describe('the window only from what the document states', () => {
     expect(incident('## Summary\n\nThe issue persisted for an additional two days.\n').duration).toBeUndefined();
   });
 });
+
+describe('metadata tables and labels that name the zone', () => {
+  it('reads key-value rows and a header row over one row of values as fields', () => {
+    const i = incident(
+      '## Summary\n\n| | |\n| --- | --- |\n| **Incident Date** | 2025-03-04 |\n| **Start Time (PT)** | 14:02 |\n| **End Time (PT)** | 14:37 |\n\n| Customers Impacted | Incident Duration |\n| :---: | :---: |\n| All | ~35m |\n',
+    );
+    expect([i.start?.time, i.start?.line, i.start?.column, i.end?.time, i.duration?.minutes, i.timezone?.zone]).toEqual([
+      '2025-03-04T22:02:00Z',
+      6,
+      25,
+      '2025-03-04T22:37:00Z',
+      35,
+      'America/Los_Angeles',
+    ]);
+  });
+
+  it('reads a range written with an arrow', () => {
+    const i = incident('## Summary\n\n**Start–End:** 2025-08-19 14:02 → 14:37 UTC\n');
+    expect([i.start?.time, i.end?.time]).toEqual(['2025-08-19T14:02:00Z', '2025-08-19T14:37:00Z']);
+  });
+});

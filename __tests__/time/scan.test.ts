@@ -625,3 +625,10 @@ describe('findTimePlaceholder', () => {
     expect(['10:00 x', 'time to fix', 'the -- dash', 'what??'].map((t) => findTimePlaceholder(t))).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
+
+describe('scanTimes: arrows end a range', () => {
+  it('reads "14:02 → 14:37 PT" and "14:02 -> 14:37"', () => {
+    expect(one('14:02 → 14:37 PT')).toMatchObject({ time: { hour: 14, minute: 2 }, end: { time: { hour: 14, minute: 37 }, zone: 'America/Los_Angeles' } });
+    expect(one('14:02 -> 14:37')).toMatchObject({ end: { time: { hour: 14, minute: 37 } } });
+  });
+});

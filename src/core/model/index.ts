@@ -6,7 +6,7 @@ import type { PostmortemModel, SectionKey, TimelineEntry } from '../types.js';
 import type { AliasTable } from './aliases.js';
 import { readActionItems } from './action-items.js';
 import { readFrontMatter } from './frontmatter.js';
-import { linesOfElements } from './lines.js';
+import { linesOfElements, tableFieldLines } from './lines.js';
 import { buildStructure, type Element, type Structure } from './structure.js';
 import type { TextLine } from './text.js';
 import { readStatusUpdates, readTimeline, type ImpactMarkers } from './timeline.js';
@@ -82,9 +82,10 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
       return elements.slice(start, end);
     });
   const toml = tomlFrontMatter(elements);
-  const summaryLines = [...linesOfElements(intro), ...dateSections.flatMap(linesOfElements), ...ownedBy(WINDOW_KEYS).flatMap(linesOfElements)].filter(
-    (l) => !toml.lines.has(l.line),
-  );
+  const windowElements = [...intro, ...dateSections.flat(), ...ownedBy(WINDOW_KEYS).flat()];
+  // Metadata tables ("| Start Time (UTC) | 10:00 |") read as labelled fields.
+  const tableFields = windowElements.flatMap((e) => (e.kind === 'block' && e.node.type === 'table' ? tableFieldLines(e.node) : []));
+  const summaryLines = [...linesOfElements(windowElements), ...tableFields].filter((l) => !toml.lines.has(l.line));
   // Zone statements may sit in headings too ("### Timeline (all times PST)").
   const allLines: TextLine[] = [...linesOfElements(elements), ...elements.flatMap((e) => (e.kind === 'heading' ? [{ text: e.text, line: e.line, column: e.column }] : []))];
   const dateLines: TextLine[] = [];

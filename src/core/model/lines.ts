@@ -197,3 +197,30 @@ function decodeEntities(text: string): string {
     return ENTITIES[name.toLowerCase()] ?? m;
   });
 }
+
+/**
+ * A metadata table as "key: value" lines, so that its fields read like
+ * labelled lines ("| Start Time (UTC) | 10:00 |", or a header row of keys
+ * over one row of values: "| Incident Duration |" over "| ~2h |"). Each line
+ * keeps the value's position. Other tables give nothing.
+ */
+export function tableFieldLines(table: Table): TextLine[] {
+  const rows = table.children.map((row) => ({ row, cells: rowCells(row) }));
+  const field = (key: string, cell: { text: string; line: number; column: number }, node: Table['children'][number]['children'][number] | undefined): TextLine => {
+    const label = key.replace(/:$/, '').trim();
+    const column = node?.children[0]?.position?.start.column ?? cell.column;
+    return { text: `${label}: ${cell.text}`, line: cell.line, column: Math.max(1, column - label.length - 2) };
+  };
+  const out: TextLine[] = [];
+  if (rows.every(({ cells }) => cells.length === 2)) {
+    for (const { row, cells } of rows) if (cells[0].text && cells[1].text) out.push(field(cells[0].text, cells[1], row.children[1]));
+  }
+  // A two-by-two table reads either way; a wrong reading only makes fields no label matches.
+  if (rows.length === 2) {
+    const [header, values] = rows;
+    header.cells.forEach((h, i) => {
+      if (h.text && values.cells[i]?.text) out.push(field(h.text, values.cells[i], values.row.children[i]));
+    });
+  }
+  return out;
+}

@@ -24,7 +24,7 @@
 import type { Html, List, ListItem, RootContent, Table, TableRow } from 'mdast';
 import type { TimelineEntry } from '../types.js';
 import type { DateParts, TimeExpression } from '../time/types.js';
-import { addDays, findTimePlaceholder, findZoneStatement, matchZoneAt, resolveDay, resolvePoint, scanTimes } from '../time/index.js';
+import { addDays, findTimePlaceholder, findZoneStatement, matchZoneAt, resolveDay, resolvePoint, scanTimes, zoneNamedIn } from '../time/index.js';
 import type { Element } from './structure.js';
 import { fencedCodeLines, htmlTail, htmlTextLines, indentedCodeLines, linesOfElements } from './lines.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
@@ -471,7 +471,7 @@ function tableColumns(names: string[], rows: Array<ReturnType<typeof rowCells>>,
   const date = timed[time] > 0 ? best(dated, DATE_HEADER, time) : -1;
   const zone = names.findIndex((n) => ZONE_HEADER.test(n));
   const columns: Columns = { time, date: dated[date] > 0 ? date : -1, zone, description: [] };
-  const headerZone = zoneIn(names[time] ?? '');
+  const headerZone = zoneNamedIn(names[time] ?? '');
   if (headerZone) columns.zoneHint = headerZone;
   const year = YEAR.exec(names[columns.date] ?? '');
   if (year) columns.yearHint = Number(year[0]);
@@ -482,17 +482,6 @@ function tableColumns(names: string[], rows: Array<ReturnType<typeof rowCells>>,
     columns.description.push(i);
   }
   return columns;
-}
-
-/** A zone named in a column header: "Time (UTC)", "Time, PST", "UTC time". */
-function zoneIn(header: string): string | undefined {
-  const stated = findZoneStatement(header);
-  if (stated) return stated.zone;
-  for (const m of header.matchAll(/[A-Za-z][A-Za-z/_+-]{0,40}/g)) {
-    const z = matchZoneAt(header, m.index);
-    if (z && z.zoneText.length > 1) return z.zone;
-  }
-  return undefined;
 }
 
 function fromRow(row: TableRow, cells: ReturnType<typeof rowCells>, columns: Columns): Candidate {

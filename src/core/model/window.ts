@@ -19,7 +19,7 @@
 import { DateTime } from 'luxon';
 import type { FrontMatter, IncidentWindow, WindowPoint } from '../types.js';
 import type { TimeExpression } from '../time/types.js';
-import { addDays, findDuration, findZoneStatement, formatInstant, parseDurationValue, resolveDay, resolvePoint, resolveZone, scanTimes } from '../time/index.js';
+import { addDays, findDuration, findZoneStatement, formatInstant, parseDurationValue, resolveDay, resolvePoint, resolveZone, scanTimes, zoneNamedIn } from '../time/index.js';
 import type { ResolveContext, ResolvedPoint } from '../time/index.js';
 import type { TextLine } from './text.js';
 
@@ -159,6 +159,8 @@ function readZone(input: WindowInput): IncidentWindow['timezone'] {
   for (const line of input.summaryLines) {
     const e = scanTimes(line.text).find((x) => x.zone || x.end?.zone);
     if (e) return { zone: (e.zone ?? e.end!.zone)!, text: (e.zoneText ?? e.end!.zoneText)!, source: 'window', line: line.line };
+    const label = labelOf(line);
+    if (label?.zone && label.role) return { zone: label.zone, text: label.zone, source: 'window', line: line.line };
   }
   const t = input.timelineZone;
   return t && { zone: t.zone, text: t.zoneText, source: 'timeline', line: t.line };
@@ -252,7 +254,11 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
       prose.push(scanned);
       continue;
     }
-    const timed = scanned.exprs.filter((e) => e.index >= label.offset && e.time);
+    // "Start Time (UTC): 10:00": the label names the zone of the value.
+    const zone = label.zone;
+    const timed = scanned.exprs
+      .filter((e) => e.index >= label.offset && e.time)
+      .map((e) => (zone && !e.zone && !e.end?.zone ? { ...e, zone, end: e.end && { ...e.end, zone } } : e));
     switch (label.role) {
       case 'start':
         if (timed[0]?.end) setRange(draft, timed[0], line, 'field');
@@ -275,18 +281,19 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
   return prose;
 }
 
-function labelOf(line: TextLine): { role: Role; offset: number } | null {
+function labelOf(line: TextLine): { role: Role; offset: number; zone?: string } | null {
   const m = LABEL.exec(line.text);
   if (!m) return null;
   const label = m[1].replace(/^[\s•·*\-–]+/, '');
   if (/\d{1,2}$/.test(label.trim())) return null; // "10:00" is a time, not a label
+  const zone = zoneNamedIn(label);
   const start = START_LABEL.test(label);
   const end = END_LABEL.test(label);
   let role: Role = null;
   if (start && !end) role = 'start';
   else if (end && !start) role = 'end';
   else if (RANGE_LABEL.test(label)) role = /duration/i.test(label) ? 'duration' : /date/i.test(label) ? 'date' : 'range';
-  return { role, offset: m[1].length + 1 };
+  return zone ? { role, offset: m[1].length + 1, zone } : { role, offset: m[1].length + 1 };
 }
 
 // ---------------------------------------------------------------------------

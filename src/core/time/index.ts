@@ -8,6 +8,7 @@ export {
   offsetZoneName,
   parseOffset,
   resolveZone,
+  zoneNamedIn,
 } from './zones.js';
 export type { ZoneEntry, ZoneMatch } from './zones.js';
 export { findDuration, parseDurationValue } from './duration.js';

@@ -737,9 +737,9 @@ function parseRangeEnd(s: string, p1: Point, opts: ScanOptions | undefined, betw
   const i = p1.end;
   let j = skipBlanks(s, i, 3);
   const c = s.charCodeAt(j);
-  if (c === 45 || c === 0x2013 || c === 0x2014) {
+  if (c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2192) {
     j++;
-    if (s.charCodeAt(j) === 45) j++; // "--"
+    if (s.charCodeAt(j) === 45 || (c === 45 && s.charCodeAt(j) === 62)) j++; // "--", "->"
     j = skipBlanks(s, j, 3);
   } else {
     if (j === i || !isAlpha(c)) return undefined;
