@@ -622,7 +622,9 @@ describe('findTimePlaceholder', () => {
       { index: 0, text: 'hh:mm:ss' },
       { index: 0, text: 'XX:XX' },
     ]);
-    expect(['10:00 x', 'time to fix', 'the -- dash', 'what??'].map((t) => findTimePlaceholder(t))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(findTimePlaceholder('2022-06-02 HH:mm | x')).toEqual({ index: 11, text: 'HH:mm' });
+    expect(findTimePlaceholder('2022-05-?? HH:mm')).toEqual({ index: 11, text: 'HH:mm' });
+    expect(['10:00 x', 'time to fix', 'the -- dash', 'what??', '2022-06-02 10:00'].map((t) => findTimePlaceholder(t))).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });
 
