@@ -634,3 +634,12 @@ describe('scanTimes: arrows end a range', () => {
     expect(one('14:02 -> 14:37')).toMatchObject({ end: { time: { hour: 14, minute: 37 } } });
   });
 });
+
+describe('scanTimes: the 24-hour clock with an hour suffix', () => {
+  it('reads "1400hrs", "1015 HRS" and "0930h", not "1400 hours"', () => {
+    expect(one('1400hrs: alert')).toMatchObject({ text: '1400hrs', time: { hour: 14, minute: 0 } });
+    expect(one('1015 HRS - paged')).toMatchObject({ text: '1015 HRS', time: { hour: 10, minute: 15 } });
+    expect(one('0930h')).toMatchObject({ time: { hour: 9, minute: 30 } });
+    expect(scanTimes('1400 hours of work and 2599hrs')).toEqual([]);
+  });
+});

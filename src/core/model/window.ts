@@ -261,12 +261,21 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
       .map((e) => (zone && !e.zone && !e.end?.zone ? { ...e, zone, end: e.end && { ...e.end, zone } } : e));
     switch (label.role) {
       case 'start':
-        if (timed[0]?.end) setRange(draft, timed[0], line, 'field');
-        else if (timed[0]) setStart(draft, timed[0], line, 'field');
+      case 'end': {
+        // "Start Time: 10:00 AM EAT, End Time: 12:00 PM EAT": a second field on the same line.
+        let role = label.role;
+        timed.forEach((e, k) => {
+          if (k > 0) {
+            const between = line.text.slice(timed[k - 1].index + timed[k - 1].length, e.index);
+            role = END_LABEL.test(between) ? 'end' : START_LABEL.test(between) ? 'start' : role;
+            if (!/:/.test(between)) return;
+          }
+          if (role === 'end') setEnd(draft, e.date, e.time!, e.zone, line, line.column + e.index, 'field');
+          else if (e.end) setRange(draft, e, line, 'field');
+          else setStart(draft, e, line, 'field');
+        });
         break;
-      case 'end':
-        if (timed[0]) setEnd(draft, timed[0].date, timed[0].time!, timed[0].zone, line, line.column + timed[0].index, 'field');
-        break;
+      }
       default: {
         const range = timed.find((e) => e.end?.time);
         if (range) setRange(draft, range, line, 'field');

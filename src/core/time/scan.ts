@@ -51,6 +51,8 @@ const HAS_WORD_TIME_RE = /noon|midnight/i;
 /** A word that may be a month, a weekday or "Day" (callers check the case and look it up). */
 const WORD_RE = /[A-Za-z]{2,9}/y;
 const NOON_MIDNIGHT_RE = /(?:noon|midnight)(?![A-Za-z])/iy;
+/** The suffix of "1400hrs" / "1015 HRS" / "0930h" (not "hours", which measures a length). */
+const HRS_RE = /(?:hrs?|HRS?|Hrs?|h|H)(?![A-Za-z])/y;
 const ORDINAL_RE = /(?:st|nd|rd|th)(?![A-Za-z])/iy;
 const OF_RE = /[ \t]{1,2}of(?=[ \t])/iy;
 /** Words allowed between a date and its clock time: "May 10th, 2024 at 2:00 AM". */
@@ -210,6 +212,10 @@ function parseClock(s: string, i: number, bareHour: boolean): Clock | undefined 
       const z = matchZoneAt(s, j);
       if (z && z.zone === 'UTC' && z.zoneText.length <= 3) return { end: hEnd, hour: hh, minute: mm, rawHour: hh, hasSeconds: false };
     }
+    // "1400hrs", "1015 HRS", "0930h": the hour suffix of the 24-hour clock.
+    HRS_RE.lastIndex = j;
+    const hrs = HRS_RE.exec(s);
+    if (hrs) return { end: j + hrs[0].length, hour: hh, minute: mm, rawHour: hh, hasSeconds: false };
     return undefined;
   }
   if (digits > 2) return undefined;
