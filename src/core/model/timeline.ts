@@ -134,6 +134,7 @@ const RECOVERY_WORDS =
  */
 const NEGATION = /(?:\b(?:no|not|never|without|nor)|n[\u2019']t)[ \t]{1,3}(?:\S{1,20}[ \t]{1,3})?$|\b(?:ensur\w{0,3}|check\w{0,3}|verif\w{0,4}|whether|if)\b[^.;]{0,40}$/i;
 /** cState and other Hugo status pages stamp each update: `{{< track "2024-05-14 19:00:00" >}}`. */
+const MERIDIEM = /\d[ \t]{0,2}[AaPp]\.?[Mm]\b/;
 const TRACK = /\{\{<[ \t]{0,4}track[ \t]{1,4}"([^"\n]{1,40})"[ \t]{0,4}>\}\}/g;
 
 export function readTimeline(input: TimelineInput): TimelineEntry[] {
@@ -557,6 +558,8 @@ interface Running {
   zone?: string;
   /** The zone written on the entries so far. */
   neighbourZone?: string;
+  /** The entries so far write AM/PM. */
+  twelveHour?: boolean;
   previous?: TimelineEntry;
 }
 
@@ -633,6 +636,13 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
   }
   let r = resolvePoint(undefined, time, zone, { date });
   const previous = run.previous;
+  // "10:40 AM … 1:00 - fixed" in a timeline that writes AM/PM: a bare 1:00 that would step back is 1:00 PM.
+  const meridiem = MERIDIEM.test(e.text);
+  if (!meridiem && rollLimit !== undefined && run.twelveHour && time.hour >= 1 && time.hour <= 11 && previous?.order !== undefined && comparableOrders(previous, r) && r.order < previous.order) {
+    const pm = resolvePoint(undefined, { ...time, hour: time.hour + 12 }, zone, { date });
+    if (pm.order >= previous.order && pm.order - previous.order < 12 * 3_600_000) r = pm;
+  }
+  if (meridiem) run.twelveHour = true;
   if (rollLimit !== undefined && previous?.order !== undefined && comparableOrders(previous, r) && r.order < previous.order - rollLimit * 3_600_000) {
     // A clock that goes back further than a slip would: the next day (or the day after, past two midnights).
     for (let days = 1; days <= 2 && r.order < previous.order; days++) {
