@@ -270,7 +270,7 @@ function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
 
 /** Whether a line continues the sentence of the line above rather than opening an entry. */
 function continues(above: string, text: string, timed: TimeExpression | undefined): boolean {
-  if (/[.!?:;]["')\]*_]*$/.test(above)) return false;
+  if (/[.!?:;]["')\]*_]*$/.test(above.slice(-12))) return false;
   if (!/^[a-z(]/.test(text)) return false;
   return !timed || timed.index > 3;
 }

@@ -100,6 +100,8 @@ const DURATION_CONTEXT =
   /\b(?:lasted|lasting|lasts|last|for|duration|length|bounded|took|takes|spanning|spanned|down|outage|downtime|unavailable|unusable|offline|inaccessible|limited|total)\b/i;
 /** A field elsewhere that states the window: "Total impact duration:", "Outage window:", "Downtime:". */
 const WINDOW_FIELD = /\b(?:duration|window|downtime)\b/i;
+/** How far a sentence is read around a time (a paragraph without full stops is not one sentence). */
+const SENTENCE_REACH = 100;
 const DURATION_RANGE = /^[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}\d/;
 const PER_OCCURRENCE = /\b(?:each|every|per|additional|extra|another|further)\b/i;
 const FM_START = ['start', 'started', 'started_at', 'start_time', 'startTime', 'began', 'begin'];
@@ -351,7 +353,7 @@ function joinWrapped(prose: ScannedLine[]): Wrapped[] {
   let last: TextLine | undefined;
   for (const { line } of prose) {
     const block = blocks[blocks.length - 1];
-    if (block && last && line.line === last.line + 1 && !/[.!?:;]["')\]*_]*$/.test(last.text)) {
+    if (block && last && line.line === last.line + 1 && !/[.!?:;]["')\]*_]*$/.test(last.text.slice(-12))) {
       block.pieces.push({ offset: block.text.length + 1, line });
       block.text += ' ' + line.text;
     } else blocks.push({ text: line.text, pieces: [{ offset: 0, line }] });
@@ -360,10 +362,16 @@ function joinWrapped(prose: ScannedLine[]): Wrapped[] {
   return blocks;
 }
 
-/** An expression of a joined text, on the line it starts on. */
+/** An expression of a joined text, on the line it starts on (the pieces are in order: a binary search). */
 function locate(block: Wrapped, e: TimeExpression): { e: TimeExpression; line: TextLine } {
-  let piece = block.pieces[0];
-  for (const p of block.pieces) if (p.offset <= e.index) piece = p;
+  let lo = 0;
+  let hi = block.pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (block.pieces[mid].offset <= e.index) lo = mid;
+    else hi = mid - 1;
+  }
+  const piece = block.pieces[lo];
   return { e: { ...e, index: e.index - piece.offset }, line: piece.line };
 }
 
@@ -374,27 +382,30 @@ function locate(block: Wrapped, e: TimeExpression): { e: TimeExpression; line: T
  * sustained an incident"), the words after it too.
  */
 function aboutIncident(text: string, e: TimeExpression, wholeSentence = false): boolean {
-  const from = Math.max(sentenceStart(text, e.index), e.index - 100);
-  if (INCIDENT_WORD.test(text.slice(from, e.index))) return true;
+  if (INCIDENT_WORD.test(text.slice(sentenceStart(text, e.index, SENTENCE_REACH), e.index))) return true;
   const after = e.index + e.length;
   if (!wholeSentence && !/^[ \t]{0,2},/.test(text.slice(after, after + 3))) return false;
-  return INCIDENT_WORD.test(text.slice(after, Math.min(sentenceEnd(text, after), after + 100)));
+  return INCIDENT_WORD.test(text.slice(after, sentenceEnd(text, after, SENTENCE_REACH)));
 }
 
-function sentenceStart(text: string, at: number): number {
-  for (let i = at - 1; i > 0; i--) {
+/** Where the sentence around `at` starts, looking back at most `reach` characters. */
+function sentenceStart(text: string, at: number, reach: number): number {
+  const stop = Math.max(0, at - reach);
+  for (let i = at - 1; i > stop; i--) {
     const c = text.charCodeAt(i);
     if ((c === 46 || c === 33 || c === 63 || c === 59) && /\s/.test(text[i + 1] ?? ' ')) return i + 1;
   }
-  return 0;
+  return stop;
 }
 
-function sentenceEnd(text: string, at: number): number {
-  for (let i = at; i < text.length; i++) {
+/** Where the sentence from `at` ends, looking ahead at most `reach` characters. */
+function sentenceEnd(text: string, at: number, reach: number): number {
+  const stop = Math.min(text.length, at + reach);
+  for (let i = at; i < stop; i++) {
     const c = text.charCodeAt(i);
     if ((c === 46 || c === 33 || c === 63 || c === 59) && /\s/.test(text[i + 1] ?? ' ')) return i;
   }
-  return text.length;
+  return stop;
 }
 
 function lastMatch(re: RegExp, text: string): number {
