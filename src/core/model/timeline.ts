@@ -25,6 +25,7 @@ import type { Html, List, ListItem, RootContent, Table, TableRow } from 'mdast';
 import type { TimelineEntry } from '../types.js';
 import type { DateParts, TimeExpression } from '../time/types.js';
 import { addDays, findTimePlaceholder, findZoneStatement, matchZoneAt, resolveDay, resolvePoint, scanTimes, zoneNamedIn } from '../time/index.js';
+import type { ResolvedPoint } from '../time/index.js';
 import type { Element } from './structure.js';
 import { fencedCodeLines, htmlTail, htmlTextLines, indentedCodeLines, linesOfElements } from './lines.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
@@ -133,8 +134,9 @@ const RECOVERY_WORDS =
  * up and running": a word that turns what follows around or makes it a question.
  */
 const NEGATION = /(?:\b(?:no|not|never|without|nor)|n[\u2019']t)[ \t]{1,3}(?:\S{1,20}[ \t]{1,3})?$|\b(?:ensur\w{0,3}|check\w{0,3}|verif\w{0,4}|whether|if)\b[^.;]{0,40}$/i;
-/** cState and other Hugo status pages stamp each update: `{{< track "2024-05-14 19:00:00" >}}`. */
+/** An AM/PM written after a clock. */
 const MERIDIEM = /\d[ \t]{0,2}[AaPp]\.?[Mm]\b/;
+/** cState and other Hugo status pages stamp each update: `{{< track "2024-05-14 19:00:00" >}}`. */
 const TRACK = /\{\{<[ \t]{0,4}track[ \t]{1,4}"([^"\n]{1,40})"[ \t]{0,4}>\}\}/g;
 
 export function readTimeline(input: TimelineInput): TimelineEntry[] {
@@ -612,61 +614,88 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
     entry.invalid = e.invalid;
     return entry;
   }
-  const time = e.time!;
-  const dated = ownDate(e, c, input.dayFirst);
-  const zone = e.zone ?? e.end?.zone ?? c.zoneHint ?? run.zone ?? run.neighbourZone ?? input.ctx.zone;
-  let date: string | undefined;
-  let rollLimit: number | undefined;
-  if (dated) {
-    date = pickDay(dated, run.date ?? input.ctx.date, e.ambiguousDate && !c.dateText);
-    run.date = date ?? run.date;
-    run.written = true;
-  } else if (e.dayOffset !== undefined && (input.firstDay ?? input.ctx.date)) {
-    date = addDays((input.firstDay ?? input.ctx.date)!, e.dayOffset);
-    run.date = date;
-    run.written = true;
-  } else {
-    date = run.statement ?? run.date;
-    rollLimit = run.written || run.statement ? 12 : 3;
-  }
-  if (dated && !date) {
+  const day = dayOf(e, c, run, input);
+  if (day.unplaceable) {
     // "Jan 14, 10:18 AM" with no year anywhere: a time, but one that cannot be placed against the others.
-    entry.time = resolvePoint(undefined, time, undefined).time;
+    entry.time = resolvePoint(undefined, e.time!, undefined).time;
     return entry;
   }
-  let r = resolvePoint(undefined, time, zone, { date });
-  const previous = run.previous;
-  // "10:40 AM … 1:00 - fixed" in a timeline that writes AM/PM: a bare 1:00 that would step back is 1:00 PM.
-  const meridiem = MERIDIEM.test(e.text);
-  if (!meridiem && rollLimit !== undefined && run.twelveHour && time.hour >= 1 && time.hour <= 11 && previous?.order !== undefined && comparableOrders(previous, r) && r.order < previous.order) {
-    const pm = resolvePoint(undefined, { ...time, hour: time.hour + 12 }, zone, { date });
-    if (pm.order >= previous.order && pm.order - previous.order < 12 * 3_600_000) r = pm;
-  }
-  if (meridiem) run.twelveHour = true;
-  if (rollLimit !== undefined && previous?.order !== undefined && comparableOrders(previous, r) && r.order < previous.order - rollLimit * 3_600_000) {
-    // A clock that goes back further than a slip would: the next day (or the day after, past two midnights).
-    for (let days = 1; days <= 2 && r.order < previous.order; days++) {
-      if (date) r = resolvePoint(undefined, time, zone, { date: addDays(date, 1) });
-      else r = { ...r, order: r.order + 24 * 3_600_000 };
-      date = r.date ?? date;
-    }
-    entry.rolled = true;
-    if (run.statement) run.statement = date;
-    else run.date = date;
-  }
+  const zone = e.zone ?? e.end?.zone ?? c.zoneHint ?? run.zone ?? run.neighbourZone ?? input.ctx.zone;
+  const r = placeClock(e, zone, day, run, entry);
   entry.time = r.time;
   entry.epoch = r.epoch;
   entry.order = r.order;
   entry.date = r.date;
   if (e.approximate) entry.approximate = true;
-  if (e.zone ?? e.end?.zone) run.neighbourZone = e.zone ?? e.end?.zone;
-  const written = e.zone ? e.zoneText : e.end?.zone ? e.end.zoneText : c.zoneHint;
-  if (input.zone && !input.zone.zone && (e.zone ?? e.end?.zone ?? c.zoneHint)) {
-    Object.assign(input.zone, { zone: e.zone ?? e.end?.zone ?? c.zoneHint, zoneText: written ?? c.zoneHint, line: c.line });
-  }
+  noteZone(e, c, run, input);
   const evidence = evidenceOf([c.text, ...c.body.map((b) => b.text)].join(' '));
   if (evidence) entry.evidence = evidence;
   return entry;
+}
+
+interface Day {
+  date?: string;
+  /** How many hours an undated clock may step back before it is read as the next day; undefined for a date written on the entry. */
+  rollLimit?: number;
+  /** A date was written but no year can be given to it. */
+  unplaceable?: boolean;
+}
+
+/** The entry's day: its own date, "Day 2", or the date in force (then it may roll over). */
+function dayOf(e: TimeExpression, c: Candidate, run: Running, input: TimelineInput): Day {
+  const dated = ownDate(e, c, input.dayFirst);
+  if (dated) {
+    const date = pickDay(dated, run.date ?? input.ctx.date, e.ambiguousDate && !c.dateText);
+    if (!date) return { unplaceable: true };
+    run.date = date;
+    run.written = true;
+    return { date };
+  }
+  const first = input.firstDay ?? input.ctx.date;
+  if (e.dayOffset !== undefined && first) {
+    run.date = addDays(first, e.dayOffset);
+    run.written = true;
+    return { date: run.date };
+  }
+  return { date: run.statement ?? run.date, rollLimit: run.written || run.statement ? 12 : 3 };
+}
+
+/**
+ * The clock on its day. An undated clock that steps back is read as PM in a
+ * timeline that writes AM/PM, else, when the step is too long for a slip, as
+ * the next day (or the one after, past two midnights).
+ */
+function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: Running, entry: TimelineEntry): ResolvedPoint {
+  const time = e.time!;
+  let date = day.date;
+  let r = resolvePoint(undefined, time, zone, { date });
+  const previous = run.previous;
+  const meridiem = MERIDIEM.test(e.text);
+  const stepsBack = day.rollLimit !== undefined && previous?.order !== undefined && comparableOrders(previous, r) && r.order < previous.order;
+  if (meridiem) run.twelveHour = true;
+  else if (stepsBack && run.twelveHour && time.hour >= 1 && time.hour <= 11) {
+    const pm = resolvePoint(undefined, { ...time, hour: time.hour + 12 }, zone, { date });
+    if (pm.order >= previous!.order! && pm.order - previous!.order! < 12 * 3_600_000) return pm;
+  }
+  if (!stepsBack || r.order >= previous!.order! - day.rollLimit! * 3_600_000) return r;
+  for (let days = 1; days <= 2 && r.order < previous!.order!; days++) {
+    if (date) r = resolvePoint(undefined, time, zone, { date: addDays(date, 1) });
+    else r = { ...r, order: r.order + 24 * 3_600_000 };
+    date = r.date ?? date;
+  }
+  entry.rolled = true;
+  if (run.statement) run.statement = date;
+  else run.date = date;
+  return r;
+}
+
+/** Keeps the zone written on the entry for the entries after it, and the timeline's first written zone for the document. */
+function noteZone(e: TimeExpression, c: Candidate, run: Running, input: TimelineInput): void {
+  const own = e.zone ?? e.end?.zone;
+  if (own) run.neighbourZone = own;
+  const zone = own ?? c.zoneHint;
+  if (!input.zone || input.zone.zone || !zone) return;
+  Object.assign(input.zone, { zone, zoneText: (e.zone ? e.zoneText : e.end?.zone ? e.end.zoneText : undefined) ?? zone, line: c.line });
 }
 
 /** An untimed entry that still gives a date ("| 2021-12-10 | | Log4j disclosed |") dates the ones after it. */
