@@ -112,16 +112,21 @@ const OUTLINE: Record<string, Outline> = {
 
 /** Timeline entries (all, timed), the incident window and the findings of the rules that read time. */
 const TIME: Record<string, Time> = {
-  // Human: a case-study description; 'Timeline Reconstruction:' (9), 'Root Cause Analysis:' (10) and 'Corrective Actions:' (11, with 3 measures on 12-14) are inline labels the model does not take as sections.
+  // A case-study description: 'Timeline Reconstruction:' holds no clock times.
   '047': {timeline: [0,0], window: [null,null,null], errors: []},
+  // 'Duration: May 10, 2024' is a date, not a length; no start or end is stated.
   '048': {timeline: [6,6], window: [null,null,null], errors: []},
   '049': {timeline: [9,9], window: ["2022-02-05T08:55:00Z","2022-02-05T10:20:00Z",null], errors: []},
   '050': {timeline: [12,12], window: ["2024-06-01T14:00:00Z","2024-06-01T15:30:00Z",90], errors: []},
   '051': {timeline: [5,5], window: ["2024-01-10T07:00:00Z","2024-01-15T13:00:00Z",7200], errors: []},
+  // 'September 11th, 2018 at midnight' (PST) starts it; no end is stated.
   '052': {timeline: [11,11], window: ["2018-09-11T08:00:00Z",null,null], errors: []},
+  // 'under 3hrs' is a bound; the summary states no start or end (7:23 to 10:05 fits it).
   '053': {timeline: [7,7], window: [null,null,180], errors: []},
+  // 'under 3hrs' is a bound; the summary states no start or end (7:23 to 10:05 fits it).
   '054': {timeline: [7,7], window: [null,null,180], errors: []},
   '055': {timeline: [8,8], window: ["2024-10-08T08:45:00Z","2024-10-08T10:10:00Z",null], errors: []},
+  // 'From 6PM to 7PM GMT' has no date. The complaint at 5:50 PM is before the stated start (a warning).
   '056': {timeline: [8,8], window: ["18:00","19:00",null], errors: []},
   '057': {timeline: [5,5], window: ["2023-11-10T20:00:00Z","2023-11-11T02:00:00Z",null], errors: []},
   '058': {timeline: [7,7], window: ["2023-08-05T09:00:00Z","2023-08-05T11:30:00Z",null], errors: []},
@@ -130,37 +135,94 @@ const TIME: Record<string, Time> = {
   '061': {timeline: [11,11], window: ["2018-09-11T08:00:00Z",null,null], errors: []},
   '062': {timeline: [11,11], window: ["2024-06-20T14:00:00Z","2024-06-20T16:30:00Z",null], errors: []},
   '063': {timeline: [6,6], window: ["2024-05-12T05:00:00Z","2024-05-12T08:00:00Z",null], errors: []},
+  // 'At about 4:50 PM GMT to 5:30 PM GMT' has no date; there is no timeline.
   '064': {timeline: [0,0], window: ["16:50","17:30",null], errors: []},
   '065': {timeline: [9,9], window: ["2015-02-24T20:21:00Z","2015-02-24T21:51:00Z",90], errors: []},
+  // 'From 6PM to 7PM GMT' has no date. The complaint at 5:50 PM is before the stated start (a warning).
   '066': {timeline: [8,8], window: ["18:00","19:00",null], errors: []},
   '067': {timeline: [11,11], window: ["2024-06-01T14:00:00Z","2024-06-01T16:00:00Z",null], errors: []},
-  // Human: 'Detection:' (9) and the phase lines 10-14 belong to the empty 'Timeline:' (7); the model closes the timeline at the 'Detection:' label.
+  // Model differs: the outline closes the timeline at the 'Detection:' label (line 9), so its 5 phase lines (2 with a time: 10:30 AM, 1:45 PM) are not read.
   '068': {timeline: [0,0], window: ["2023-10-14T10:30:00Z","2023-10-14T13:45:00Z",null], errors: []},
   '069': {timeline: [7,7], window: ["2024-08-18T07:00:00Z","2024-08-18T08:30:00Z",null], errors: []},
   '070': {timeline: [9,9], window: ["2022-02-05T08:55:00Z","2022-02-05T10:20:00Z",null], errors: []},
+  // 'the infamous night of September 11th, 2018': a date, no start or end.
   '071': {timeline: [10,10], window: [null,null,null], errors: []},
   '072': {timeline: [0,0], window: [null,null,null], errors: []},
+  // The summary states no window; the end is the timeline's 'Services are restored' (19:30 CDT).
   '073': {timeline: [9,9], window: [null,"2018-10-31T00:30:00Z",null], errors: []},
+  // The start is the timeline's 'The issues started on Feb 12th at 3pm PST'; 'persisted for a week' is the duration.
   '074': {timeline: [9,9], window: ["2019-02-12T23:00:00Z",null,10080], errors: []},
+  // The summary states no window; the end is the timeline's 'the incident is resolved' (22:30 PDT).
   '075': {timeline: [6,6], window: [null,"2019-07-22T05:30:00Z",null], errors: []},
   '076': {timeline: [0,0], window: [null,null,null], errors: []},
-  // Human: the Bug column ('Bug 5554823') links an internal bug, not a GitHub issue, so `issue` stays null.
+  // The summary states 66 minutes; OUTAGE BEGINS (14:54) and OUTAGE ENDS (16:00) in the timeline agree.
   '077': {timeline: [34,34], window: ["2015-10-21T14:54:00Z","2015-10-21T16:00:00Z",66], errors: []},
   '078': {timeline: [0,0], window: ["2025-07-30T21:27:00Z","2025-07-31T07:27:00Z",null], errors: []},
   '079': {timeline: [7,7], window: ["2021-01-24T03:31:00Z","2021-01-24T05:21:00Z",null], errors: []},
   '080': {timeline: [6,6], window: [null,null,null], errors: []},
   '081': {timeline: [7,7], window: [null,null,null], errors: []},
-  '082': {timeline: [8,8], window: ["15:00","17:01",null], errors: []},
+  // Model differs: a reader takes 3:00 PM to 5:01 PM Eastern (no date); the model reads only the end, since the 3:00 PM sentence says when the update was due.
+  '082': {timeline: [8,8], window: [null,"17:01",null], errors: []},
+  // 'about 1h50m' is stated; the end is the timeline's 'bringing the outage to an end' (15:25 PST); no start is marked.
   '083': {timeline: [6,6], window: [null,"2017-09-27T23:25:00Z",110], errors: []},
   '084': {timeline: [8,8], window: [null,null,null], errors: []},
+  // The summary states no window; the end is the timeline's 'the problem is resolved' (16:35).
   '085': {timeline: [4,4], window: [null,"2018-02-23T00:35:00Z",null], errors: []},
-  // Human: 'placeholder-text' at 44 is a false positive (a link to a 'placeholder writeup' about Kubernetes placeholder pods).
   '086': {timeline: [4,4], window: [null,null,null], errors: []},
   '087': {timeline: [0,0], window: [null,null,null], errors: []},
+  // The summary states no window; the end is the timeline's 'Service is restored' (9:58 PDT).
   '088': {timeline: [8,8], window: [null,"2021-06-03T16:58:00Z",null], errors: []},
   '089': {timeline: [14,14], window: [null,null,null], errors: []},
+  // The summary states no window; the end is the timeline's 'Issue is resolved' (13:31 PDT).
   '090': {timeline: [8,8], window: [null,"2022-04-15T20:31:00Z",null], errors: []},
   '091': {timeline: [8,8], window: [null,null,null], errors: []},
+  // The table's header gives the zone ('Date and Time in CET'); one row has the placeholder '--:--'.
+  '201': {timeline: [14,13], window: [null,null,null], errors: []},
+  '202': {timeline: [5,5], window: [null,null,null], errors: []},
+  // Nine of the ten rows hold placeholder times.
+  '203': {timeline: [10,1], window: [null,null,null], errors: []},
+  // '2023-02-14 11:07' is listed after '11:08': one step back, one finding.
+  '204': {timeline: [16,16], window: [null,"2023-02-14T11:08:00Z",null], errors: ["timeline-order"]},
+  // The summary states both the website going down (2019-10-21 01:38) and builds failing since 2019-10-20 00:55; the model takes the earlier 'since' as the start.
+  '205': {timeline: [13,13], window: ["2019-10-20T00:55:00Z",null,null], errors: []},
+  // Model differs: the wrapped line 'the fix.' (77) is taken for a Resolution label and closes the timeline, so its 17 timed entries are not read. The start is the first report (21:28), the summary's only time.
+  '206': {timeline: [0,0], window: ["2020-02-20T21:28:00Z",null,null], errors: []},
+  // Between 12:17 and 12:30 UTC as stated; the lead-up on 2023-07-19 and the fix after 12:30 are context, not signs that the window is wrong.
+  '207': {timeline: [16,16], window: ["2023-07-20T12:17:00Z","2023-07-20T12:30:00Z",13], errors: []},
+  // 'On Monday, Oct 15, starting at approximately 20:00 UTC' (the year from the TOML title); 23:58 then 00:40 is the next day.
+  '208': {timeline: [12,12], window: ["2018-10-15T20:00:00Z",null,null], errors: []},
+  // 'bounded to at maximum 16 hours' is an upper bound; the timeline's first report (4:49 AM) to the confirmed resolution (8:27 AM) fits it. The label reads it against the config upload (3:28 PM), a start the document does not state.
+  '216': {timeline: [11,11], window: [null,null,960], errors: []},
+  // The Impact section states 2019-02-25 23:04 to 2019-02-26 08:12 (February), a month before every timeline entry (a warning); the entries at 17:40 and 23:04 dated 03-26 come before the 02:50 report of the same day.
+  '217': {timeline: [10,10], window: ["2019-02-26T06:04:00Z","2019-02-26T15:12:00Z",null], errors: ["timeline-order"]},
+  // '[???]' is a placeholder; [23:55] then [07:00] is the next day.
+  '218': {timeline: [11,10], window: [null,null,420], errors: []},
+  '226': {timeline: [0,0], window: [null,null,null], errors: []},
+  // Date-only rows date the rows after them; 15:50 then 14:30 on the same day is one step back.
+  '302': {timeline: [26,23], window: [null,null,null], errors: ["timeline-order"]},
+  '303': {timeline: [20,20], window: [null,null,null], errors: []},
+  // The label's order problem is a log line's timestamp (16:54:16Z) inside a fenced block under the 17:05 entry, not a timeline entry.
+  '304': {timeline: [8,8], window: ["2025-09-29T16:58:00Z","2025-09-29T18:46:00Z",108], errors: []},
+  // 'January 14-19, 2026' gives the year; 'persisted for an additional two days' is not the incident's length.
+  '305': {timeline: [10,10], window: [null,null,null], errors: []},
+  // The timeline section is a link to the status page (no entries); the window is stated in the summary.
+  '306': {timeline: [0,0], window: ["2025-11-11T16:02:00Z","2025-11-14T15:02:00Z",null], errors: []},
+  // The first row (22:40) comes before 22:06: one row out of place, one finding.
+  '312': {timeline: [20,20], window: [null,null,null], errors: ["timeline-order"]},
+  // The last entry ('August 1st 2022') has no time; 'all times PST' is in the timeline's heading.
+  '313': {timeline: [16,15], window: [null,null,null], errors: []},
+  '314': {timeline: [11,11], window: [null,null,null], errors: []},
+  // The timeline gives no zone; 'Issue resolved.' after the last entry is its end marker.
+  '315': {timeline: [4,4], window: [null,"2018-08-23T10:08",null], errors: []},
+  '316': {timeline: [0,0], window: [null,null,null], errors: []},
+  // Model differs from the labels' count: a status page's three tracked updates are read as the timeline (labels count none). The middle update (05:30 on the 14th) is out of place in the newest-first list.
+  '319': {timeline: [3,3], window: ["2024-05-14T10:00","2024-05-15T17:50",null], errors: ["timeline-order"]},
+  // Model differs from the labels' count: the two tracked updates are read as the timeline (labels count none); the last (02:08) is after resolvedWhen (02:00), a warning.
+  '320': {timeline: [2,2], window: ["2026-03-24T23:55","2026-03-25T02:00",null], errors: []},
+  // The window is the front matter's date and resolvedWhen; the updates are not stamped.
+  '323': {timeline: [0,0], window: ["2022-10-14T18:25:00Z","2022-10-15T07:50:10.046Z",null], errors: []},
+  // The window is the timeline's 'Total impact duration: 5 hours 26 minutes (10:45 - 16:11 UTC)'. The label's duration problem is a remark in an action item ('almost two hours after mitigation'), not the stated duration.
+  '325': {timeline: [8,8], window: ["2025-10-03T10:45:00Z","2025-10-03T16:11:00Z",326], errors: []},
 };
 
 const dir = join(FIXTURES, 'corpus');

@@ -65,3 +65,10 @@ describe('timeline dates', () => {
     ]);
   });
 });
+
+describe('a bare clock in an AM/PM timeline', () => {
+  it('is read as PM when that keeps the timeline in order', () => {
+    const m = model('## Timeline\n\nAll times UTC.\n\n- 2024-06-12 10:40 AM alert\n- 11:50 AM rollback\n- 1:00 fixed\n- 1:30 all clear\n');
+    expect(m.timeline.map((t) => t.time)).toEqual(['2024-06-12T10:40:00Z', '2024-06-12T11:50:00Z', '2024-06-12T13:00:00Z', '2024-06-12T13:30:00Z']);
+  });
+});

@@ -48,3 +48,76 @@ describe('a dated time in the summary without start or end words', () => {
     expect([i.start?.time, i.end?.time]).toEqual(['2024-05-10T02:00:00Z', '2024-05-10T03:00:00Z']);
   });
 });
+
+describe('the window only from what the document states', () => {
+  const point = (p: { time: string; source?: string; line: number; column: number } | undefined) => p && `${p.time} ${p.source}@${p.line}:${p.column}`;
+
+  it('keeps where each point was stated', () => {
+    const fields = incident('## Summary\n\n- Start: 2023-11-07 10:00 UTC\n- End: 2023-11-07 14:00 UTC\n');
+    expect([point(fields.start), point(fields.end)]).toEqual(['2023-11-07T10:00:00Z field@3:10', '2023-11-07T14:00:00Z field@4:8']);
+    const fm = incident('---\nstart: 2023-11-07T10:00:00Z\nend: 2023-11-07T14:00:00Z\n---\n\n# Outage\n');
+    expect([point(fm.start), point(fm.end), fm.timezone?.zone]).toEqual(['2023-11-07T10:00:00Z front-matter@2:1', '2023-11-07T14:00:00Z front-matter@3:1', 'UTC']);
+  });
+
+  it('does not take a narrative time for the start', () => {
+    const i = incident('## Summary\n\nOn 2024-04-09 traffic started building around 5pm UTC, as it does every Tuesday.\n');
+    expect([i.start, i.end, i.date]).toEqual([undefined, undefined, '2024-04-09']);
+  });
+
+  it('reads a sentence wrapped over lines, and a time closing an opening phrase', () => {
+    const wrapped = incident('## Summary\n\nThe site went down at 2024-01-02 10:00 UTC and stayed down until\n2024-01-02 11:30 UTC, when the cache was rebuilt.\n');
+    expect([point(wrapped.start), point(wrapped.end)]).toEqual(['2024-01-02T10:00:00Z prose@3:23', '2024-01-02T11:30:00Z prose@4:1']);
+    const opening = incident('On Monday, Oct 15 2018, starting at approximately 20:00 UTC, crates.io sustained an incident.\n');
+    expect(point(opening.start)).toBe('2018-10-15T20:00:00Z prose@1:51');
+  });
+
+  it('takes a status page’s date as the start when an end key pairs with it, and the zone of a front-matter offset', () => {
+    const i = incident('---\ndate: 2022-10-14T18:25:00.000Z\nresolvedWhen: 2022-10-15T07:50:00.000Z\n---\n\nUpstream report.\n');
+    expect([i.start?.time, i.end?.time, i.timezone?.zone, i.timezone?.source]).toEqual(['2022-10-14T18:25:00Z', '2022-10-15T07:50:00Z', 'UTC', 'front-matter']);
+    // A blog post's date alone is when it was published, not a start.
+    expect(incident('---\ndate: 2018-08-05 10:00:00\n---\n\n# Disclosure\n').start).toBeUndefined();
+  });
+
+  it('skips Hugo/Zola TOML front matter, dating the incident from its title', () => {
+    const i = incident('+++\npath = "2018/10/19/update"\ntitle = "Update on the October 15, 2018 incident"\n+++\n\nOn Monday, Oct 15, starting at approximately 20:00 UTC, crates.io sustained an incident.\n');
+    expect([i.date, i.start?.time]).toEqual(['2018-10-15', '2018-10-15T20:00:00Z']);
+  });
+
+  it('reads a window stated in a field among the timeline’s notes', () => {
+    const i = incident('## Timeline\n\nAll times in UTC.\n\n- 2025-10-03 10:45 deploy\n- 2025-10-03 16:11 reverted\n\n**Total impact duration:** 5 hours 26 minutes (10:45 - 16:11 UTC)\n');
+    expect([i.start?.time, i.end?.time, i.duration?.minutes]).toEqual(['2025-10-03T10:45:00Z', '2025-10-03T16:11:00Z', 326]);
+  });
+
+  it('does not take the length of one occurrence, a range of lengths, or an extra stretch for the incident’s duration', () => {
+    expect(incident('## Summary\n\nIt happened three times, each outage lasting anywhere from 5 minutes to 30 minutes.\n').duration).toBeUndefined();
+    expect(incident('## Summary\n\nThe issue persisted for an additional two days.\n').duration).toBeUndefined();
+  });
+});
+
+describe('metadata tables and labels that name the zone', () => {
+  it('reads key-value rows and a header row over one row of values as fields', () => {
+    const i = incident(
+      '## Summary\n\n| | |\n| --- | --- |\n| **Incident Date** | 2025-03-04 |\n| **Start Time (PT)** | 14:02 |\n| **End Time (PT)** | 14:37 |\n\n| Customers Impacted | Incident Duration |\n| :---: | :---: |\n| All | ~35m |\n',
+    );
+    expect([i.start?.time, i.start?.line, i.start?.column, i.end?.time, i.duration?.minutes, i.timezone?.zone]).toEqual([
+      '2025-03-04T22:02:00Z',
+      6,
+      25,
+      '2025-03-04T22:37:00Z',
+      35,
+      'America/Los_Angeles',
+    ]);
+  });
+
+  it('reads a range written with an arrow', () => {
+    const i = incident('## Summary\n\n**Start–End:** 2025-08-19 14:02 → 14:37 UTC\n');
+    expect([i.start?.time, i.end?.time]).toEqual(['2025-08-19T14:02:00Z', '2025-08-19T14:37:00Z']);
+  });
+});
+
+describe('two fields on one line', () => {
+  it('reads "Start Time: …, End Time: …"', () => {
+    const i = incident('## Summary\n\n**Start Time:** 10:00 AM EAT, **End Time:** 12:00 PM EAT on 2024-06-12\n');
+    expect([i.start?.time, i.start?.column, i.end?.time, i.end?.column]).toEqual(['2024-06-12T07:00:00Z', 13, '2024-06-12T09:00:00Z', 37]);
+  });
+});

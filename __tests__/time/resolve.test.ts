@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatInstant, formatLocal, parseIsoDay, resolveExpression, scanTimes, toDateTime } from '../../src/core/time/index.js';
+import { formatInstant, formatLocal, parseIsoDay, resolveDay, resolveExpression, resolvePoint, scanTimes, toDateTime } from '../../src/core/time/index.js';
 
 describe('toDateTime', () => {
   it('builds an instant from a full date, a time and a zone', () => {
@@ -81,5 +81,31 @@ describe('formatting', () => {
     expect(parseIsoDay('2020-05-24T17:36:00+00:00')).toEqual({ year: 2020, month: 5, day: 24 });
     expect(parseIsoDay('2023-02-30')).toBeUndefined();
     expect(parseIsoDay('yesterday')).toBeUndefined();
+  });
+});
+
+describe('resolveDay: the one rule for a missing year', () => {
+  it('takes the year that puts the date nearest the reference day', () => {
+    expect(resolveDay({ month: 1, day: 2 }, '2023-12-30')).toBe('2024-01-02');
+    expect(resolveDay({ month: 12, day: 5 }, '2019-03-26')).toBe('2018-12-05');
+    expect(resolveDay({ month: 3, day: 20 }, '2019-03-26')).toBe('2019-03-20');
+    expect(resolveDay({ year: 2020, month: 2, day: 29 }, '2024-01-01')).toBe('2020-02-29');
+  });
+
+  it('gives nothing without a year to give it, or for an impossible date', () => {
+    expect(resolveDay({ month: 1, day: 2 })).toBeUndefined();
+    expect(resolveDay({ year: 2023, month: 2, day: 29 })).toBeUndefined();
+  });
+});
+
+describe('resolvePoint', () => {
+  it('is an instant with a date and a zone, a local time with a date only, a bare clock otherwise', () => {
+    expect(resolvePoint({ month: 1, day: 15 }, { hour: 0, minute: 5 }, 'UTC+1', { date: '2025-01-14' })).toEqual({
+      time: '2025-01-14T23:05:00Z', epoch: Date.UTC(2025, 0, 14, 23, 5), date: '2025-01-15', order: Date.UTC(2025, 0, 14, 23, 5),
+    });
+    expect(resolvePoint(undefined, { hour: 10, minute: 8 }, undefined, { date: '2018-08-23' })).toEqual({
+      time: '2018-08-23T10:08', date: '2018-08-23', order: Date.UTC(2018, 7, 23, 10, 8),
+    });
+    expect(resolvePoint(undefined, { hour: 9, minute: 5, second: 30 }, 'UTC')).toEqual({ time: '09:05:30', order: (9 * 3600 + 5 * 60 + 30) * 1000 });
   });
 });

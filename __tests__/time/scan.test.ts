@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { scanTimes } from '../../src/core/time/index.js';
+import { findTimePlaceholder, scanTimes } from '../../src/core/time/index.js';
 import type { ScanOptions, TimeExpression } from '../../src/core/time/index.js';
 
 /** Scans `text` and asserts it holds exactly one expression. */
@@ -581,5 +581,65 @@ describe('scanTimes: adversarial input stays linear', () => {
   it('has a cheap path for lines without digits', () => {
     expect(scanTimes('a'.repeat(MB))).toEqual([]);
     expect(scanTimes('Noon'.padStart(MB, ' '))).toHaveLength(1);
+  });
+});
+
+describe('scanTimes: forms teams write in timelines', () => {
+  it('reads the hour-letter separator with two-digit hours, and leaves "1h30" to durations', () => {
+    expect(one('14h30 (CET) Paris paged')).toMatchObject({ text: '14h30 (CET)', time: { hour: 14, minute: 30 }, zone: 'UTC+1' });
+    expect(one('09h05')).toMatchObject({ time: { hour: 9, minute: 5 } });
+    expect(scanTimes('down for 1h30')).toEqual([]);
+    expect(scanTimes('24h00 99h99')).toEqual([]);
+  });
+
+  it('reads a date joined to its time by a slash', () => {
+    expect(one('2024-03-01/10:25 rollback')).toMatchObject({ text: '2024-03-01/10:25', date: { year: 2024, month: 3, day: 1 }, time: { hour: 10, minute: 25 } });
+    expect(one('2024-03-01 / 10:25 UTC')).toMatchObject({ time: { hour: 10, minute: 25 }, zone: 'UTC' });
+  });
+
+  it('reads a month and day without a year only before a clock time', () => {
+    expect(one('[03-26 23:04] drained')).toMatchObject({ text: '03-26 23:04', date: { month: 3, day: 26 }, time: { hour: 23, minute: 4 } });
+    expect(one('3/26 2:54 PM')).toMatchObject({ date: { month: 3, day: 26 }, time: { hour: 14, minute: 54 } });
+    expect(one('26/3 10:00')).toMatchObject({ date: { month: 3, day: 26 } });
+    expect(one('04-05 10:00')).toMatchObject({ date: { month: 4, day: 5 }, ambiguousDate: true });
+    expect(scanTimes('10-12 users and 1/2 of them')).toEqual([]);
+  });
+
+  it('reads a range of days in one month', () => {
+    expect(one('January 14-19, 2026')).toMatchObject({ date: { year: 2026, month: 1, day: 14 }, end: { date: { year: 2026, month: 1, day: 19 } } });
+    expect(one('June 1-2pm')).toMatchObject({ text: 'June 1', date: { month: 6, day: 1 } });
+  });
+});
+
+describe('findTimePlaceholder', () => {
+  it('finds a placeholder where an entry’s time belongs', () => {
+    expect(['--:-- x', '**HH:MM** x', '[???] x', '* ??:?? x', 'TBD - x', 'hh:mm:ss x', 'XX:XX'].map((t) => findTimePlaceholder(t))).toEqual([
+      { index: 0, text: '--:--' },
+      { index: 2, text: 'HH:MM' },
+      { index: 1, text: '???' },
+      { index: 2, text: '??:??' },
+      { index: 0, text: 'TBD' },
+      { index: 0, text: 'hh:mm:ss' },
+      { index: 0, text: 'XX:XX' },
+    ]);
+    expect(findTimePlaceholder('2022-06-02 HH:mm | x')).toEqual({ index: 11, text: 'HH:mm' });
+    expect(findTimePlaceholder('2022-05-?? HH:mm')).toEqual({ index: 11, text: 'HH:mm' });
+    expect(['10:00 x', 'time to fix', 'the -- dash', 'what??', '2022-06-02 10:00'].map((t) => findTimePlaceholder(t))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('scanTimes: arrows end a range', () => {
+  it('reads "14:02 → 14:37 PT" and "14:02 -> 14:37"', () => {
+    expect(one('14:02 → 14:37 PT')).toMatchObject({ time: { hour: 14, minute: 2 }, end: { time: { hour: 14, minute: 37 }, zone: 'America/Los_Angeles' } });
+    expect(one('14:02 -> 14:37')).toMatchObject({ end: { time: { hour: 14, minute: 37 } } });
+  });
+});
+
+describe('scanTimes: the 24-hour clock with an hour suffix', () => {
+  it('reads "1400hrs", "1015 HRS" and "0930h", not "1400 hours"', () => {
+    expect(one('1400hrs: alert')).toMatchObject({ text: '1400hrs', time: { hour: 14, minute: 0 } });
+    expect(one('1015 HRS - paged')).toMatchObject({ text: '1015 HRS', time: { hour: 10, minute: 15 } });
+    expect(one('0930h')).toMatchObject({ time: { hour: 9, minute: 30 } });
+    expect(scanTimes('1400 hours of work and 2599hrs')).toEqual([]);
   });
 });

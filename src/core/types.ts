@@ -59,10 +59,16 @@ export interface WindowPoint {
   epoch?: number;
   /** Local calendar date (YYYY-MM-DD) when known. */
   date?: string;
-  /** Sort key among points of one document (internal; see model/when.ts). */
+  /** Sort key among points of one document (internal; see time/resolve.ts). */
   order?: number;
   line: number;
   column: number;
+  /**
+   * Where the point was stated: front matter, a labelled field ("Start: …"),
+   * a sentence about the incident, or (when the document states neither
+   * start nor end) an entry of the timeline that marks it ("OUTAGE BEGINS").
+   */
+  source?: 'front-matter' | 'field' | 'prose' | 'timeline';
 }
 
 export interface IncidentWindow {
@@ -88,13 +94,15 @@ export interface IncidentWindow {
 }
 
 export interface TimelineEntry {
+  /** How the entry was written: a list item, a table row, a heading, a plain line, or a status page's update. */
+  kind?: 'item' | 'row' | 'heading' | 'line' | 'update';
   text: string;
   line: number;
   column: number;
   /** See WindowPoint.time; null for an untimed entry. */
   time: string | null;
   epoch?: number;
-  /** Sort key among points of one document (internal; see model/when.ts). */
+  /** Sort key among points of one document (internal; see time/resolve.ts). */
   order?: number;
   /** Local date of the entry, YYYY-MM-DD, when known. */
   date?: string;
@@ -108,6 +116,13 @@ export interface TimelineEntry {
   rolled?: boolean;
   /** The timestamp looked like one but did not parse. */
   invalid?: string;
+  /** A placeholder written where the time belongs ("--:--", "HH:MM", "[???]"): untimed, not invalid. */
+  placeholder?: string;
+  /**
+   * What the entry reports: the impact being seen (an alert, complaints,
+   * errors) or the service recovering. Absent for everything else (a deploy, a meeting).
+   */
+  evidence?: 'impact' | 'recovery';
 }
 
 export type ActionItemKind = 'corrective' | 'preventative' | 'other';

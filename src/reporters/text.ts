@@ -12,17 +12,20 @@ export function formatText(report: JsonReport, options: { color?: boolean } = {}
   const dim = paint(!!options.color, '2');
   const bold = paint(!!options.color, '1');
   const green = paint(!!options.color, '32');
-  const rows: string[][] = [];
+  const rows: Array<{ cells: string[]; related: string[] }> = [];
   for (const file of report.files) {
     for (const f of file.findings) {
-      rows.push([`${file.path}:${f.line}:${f.column}`, f.severity, f.message, f.rule]);
+      // The other places of one problem ("Also out of order: 22:07"), under it.
+      const related = (f.related ?? []).map((r) => `${file.path}:${r.line}:${r.column}  ${r.message}`);
+      rows.push({ cells: [`${file.path}:${f.line}:${f.column}`, f.severity, f.message, f.rule], related });
     }
   }
   const out: string[] = [];
-  const w0 = Math.min(60, Math.max(0, ...rows.map((r) => r[0].length)));
-  for (const [where, severity, message, rule] of rows) {
+  const w0 = Math.min(60, Math.max(0, ...rows.map((r) => r.cells[0].length)));
+  for (const { cells: [where, severity, message, rule], related } of rows) {
     const sev = severity === 'error' ? red('error  ') : yellow('warning');
     out.push(`${where.padEnd(w0)}  ${sev}  ${message}  ${dim(rule)}`);
+    for (const r of related) out.push(dim(`  ↳ ${r}`));
   }
   const { files, errors, warnings } = report.summary;
   const problems = errors + warnings;

@@ -2,14 +2,14 @@
  * From syntax tree to model, once. Rules read the model this returns.
  */
 import type { Root } from 'mdast';
-import type { PostmortemModel, SectionKey } from '../types.js';
+import type { PostmortemModel, SectionKey, TimelineEntry } from '../types.js';
 import type { AliasTable } from './aliases.js';
 import { readActionItems } from './action-items.js';
 import { readFrontMatter } from './frontmatter.js';
-import { linesOfElements } from './lines.js';
+import { linesOfElements, tableFieldLines } from './lines.js';
 import { buildStructure, ownElements, type Element, type Structure } from './structure.js';
 import type { TextLine } from './text.js';
-import { readTimeline, type ImpactMarkers } from './timeline.js';
+import { readStatusUpdates, readTimeline, type ImpactMarkers } from './timeline.js';
 import { readWindow } from './window.js';
 import { scanTimes } from '../time/index.js';
 
@@ -81,9 +81,15 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
       const end = structure.sectionElement[i + 1] ?? elements.length;
       return elements.slice(start, end);
     });
-  const summaryLines = [...linesOfElements(intro), ...dateSections.flatMap(linesOfElements), ...ownedBy(WINDOW_KEYS).flatMap(linesOfElements)];
-  const allLines: TextLine[] = linesOfElements(elements);
+  const toml = tomlFrontMatter(elements);
+  const windowElements = [...intro, ...dateSections.flat(), ...ownedBy(WINDOW_KEYS).flat()];
+  // Metadata tables ("| Start Time (UTC) | 10:00 |") read as labelled fields.
+  const tableFields = windowElements.flatMap((e) => (e.kind === 'block' && e.node.type === 'table' ? tableFieldLines(e.node) : []));
+  const summaryLines = [...linesOfElements(windowElements), ...tableFields].filter((l) => !toml.lines.has(l.line));
+  // Zone statements may sit in headings too ("### Timeline (all times PST)").
+  const allLines: TextLine[] = [...linesOfElements(elements), ...elements.flatMap((e) => (e.kind === 'heading' ? [{ text: e.text, line: e.line, column: e.column }] : []))];
   const dateLines: TextLine[] = [];
+  if (toml.title) dateLines.push(toml.title);
   if (title && titleLine !== null) dateLines.push({ text: title, line: titleLine, column: 1 });
 
   const timelineElements = ownedBy(['timeline']).flatMap((group) =>
@@ -94,6 +100,7 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
     summaryLines: summaryLines.sort((a, b) => a.line - b.line),
     allLines,
     dateLines,
+    fieldLines: timelineElements.flatMap((e) => (e.kind === 'line' ? [e.line] : [])),
     path,
     timelineZone: majorityZone(linesOfElements(timelineElements).concat(
       timelineElements.flatMap((e) => (e.kind === 'heading' ? [{ text: e.text, line: e.line, column: e.column }] : [])),
@@ -101,26 +108,7 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
     defaultZone: options.defaultZone,
     dayFirst: options.dayFirst,
   });
-  const ctx = { date: window.incident.date, zone: window.incident.timezone?.zone };
-
-  const markers: ImpactMarkers = {};
-  const timeline = readTimeline({
-    elements: timelineElements,
-    ctx,
-    dayFirst: window.dayFirst,
-    firstDay: window.incident.start?.date ?? window.incident.date,
-    markers,
-  });
-  // A summary that states neither start nor end: the timeline's "OUTAGE BEGINS" / "Service is restored" give them.
-  if (!window.incident.start && !window.incident.end) {
-    if (markers.start) window.incident.start = { ...markers.start };
-    if (markers.end && (!markers.start || markers.end.order >= markers.start.order)) window.incident.end = { ...markers.end };
-  }
-  // A document without a stated date takes it from its first dated timeline entry.
-  if (!window.incident.date) {
-    const dated = timeline.find((t) => t.date);
-    if (dated?.date) window.redate(dated.date);
-  }
+  const timeline = buildTimeline(structure, timelineElements, window);
 
   const actionItems = readActionItems({
     sections: ownedBy(['action-items']),
@@ -143,6 +131,59 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
     lineCount,
   };
   return { model, structure, zoneStated };
+}
+
+/**
+ * The timeline: its section's entries, or a status page's stamped updates when
+ * the document has no timeline section. When the document states neither the
+ * incident's start nor its end, the timeline's own markers ("OUTAGE BEGINS",
+ * "Service is restored") give them; a document without a date takes the date
+ * of its first dated entry.
+ */
+function buildTimeline(structure: Structure, elements: Element[], window: ReturnType<typeof readWindow>): TimelineEntry[] {
+  const { incident } = window;
+  const source = incident.timezone?.source;
+  const ctx = { date: incident.date, zone: incident.timezone?.zone, zoneStated: source === 'front-matter' || source === 'statement' };
+  const section = structure.sections.find((s) => s.keys.includes('timeline'));
+  const markers: ImpactMarkers = {};
+  const zone: { zone?: string; zoneText?: string; line?: number } = {};
+  const timeline = section
+    ? readTimeline({ elements, heading: section.heading, ctx, dayFirst: window.dayFirst, firstDay: incident.start?.date ?? incident.date, markers, zone })
+    : readStatusUpdates(structure.elements, ctx, window.dayFirst);
+  // A zone only the timeline names ("Time (CET)" over a table's column) is the document's zone.
+  if (!incident.timezone && zone.zone) {
+    incident.timezone = { zone: zone.zone, text: zone.zoneText ?? zone.zone, source: 'timeline', line: zone.line };
+    window.zoneWritten = true;
+  }
+  if (!incident.start && !incident.end) {
+    if (markers.start) incident.start = { ...markers.start, source: 'timeline' };
+    if (markers.end && (!markers.start || markers.end.order >= markers.start.order)) incident.end = { ...markers.end, source: 'timeline' };
+  }
+  if (!incident.date) {
+    const dated = timeline.find((t) => t.date);
+    if (dated?.date) window.redate(dated.date);
+  }
+  return timeline;
+}
+
+/**
+ * Hugo and Zola front matter between "+++" lines, which the parser leaves as
+ * text: its lines (a slug's "2018/10/19" is when the page was published, not
+ * when the incident happened) and its title, which may date the incident.
+ */
+function tomlFrontMatter(elements: Element[]): { lines: Set<number>; title?: TextLine } {
+  const lines = new Set<number>();
+  const first = elements[0];
+  if (first?.kind !== 'line' || first.line.line !== 1 || first.line.text !== '+++') return { lines };
+  let title: TextLine | undefined;
+  for (const e of elements) {
+    if (e.kind !== 'line') break;
+    lines.add(e.line.line);
+    const m = /^title[ \t]{0,4}=[ \t]{0,4}"([^"]{1,300})"/.exec(e.line.text);
+    if (m) title = { text: m[1], line: e.line.line, column: e.line.column };
+    if (e.line.text === '+++' && e.line.line > 1) return { lines, title };
+  }
+  return { lines: new Set() };
 }
 
 /** The zone written most often next to the timeline's timestamps (the first such line on a tie). */

@@ -8,7 +8,7 @@
  */
 import type { ActionItem, ActionItemKind } from '../types.js';
 import { findDuration, scanTimes } from '../time/index.js';
-import { addDays, isoDate, yearOf } from './when.js';
+import { addDays, isoDate } from './when.js';
 import { fingerprintTitle } from './ids.js';
 
 export const MAX_TITLE = 256;
@@ -178,7 +178,7 @@ function due(f: Fields, d: Draft, ctx: Context): void {
 /** An absolute date (YYYY-MM-DD) from "2024-01-15", "Jan 15", or "2 weeks" after the incident. */
 function normaliseDue(text: string, ctx: Context, allowRelative = true): string | undefined {
   const e = scanTimes(text, { dayFirst: ctx.dayFirst }).find((x) => x.date && x.index < 4);
-  if (e?.date) return isoDate(e.date, yearOf(ctx.date));
+  if (e?.date) return isoDate(e.date, ctx.date);
   if (allowRelative && ctx.date) {
     const d = findDuration(text);
     if (d && d.index < 4 && d.minutes >= 24 * 60) return addDays(ctx.date, Math.round(d.minutes / (24 * 60)));

@@ -13,6 +13,7 @@ import type { Section, SectionKey } from '../types.js';
 import { parseMarkdown } from '../parse.js';
 import { isClosingHeading, isStatement, matchHeading, type AliasTable } from './aliases.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
+import { scanTimes } from '../time/index.js';
 
 export interface HeadingElement {
   kind: 'heading';
@@ -306,6 +307,20 @@ export function ownElements(structure: Structure, sectionIndex: number): Element
   return bySection.get(sectionIndex) ?? [];
 }
 
+/**
+ * "## 2023-07-19", "## Day 2", "## 14:32 UTC" right under "## Timeline": a
+ * heading that is a date or time continues the timeline, whatever its level.
+ * Returns the open timeline section it continues, if any.
+ */
+function datedTimelineHeading(e: HeadingElement, stack: number[], sections: Section[]): number | undefined {
+  if (e.keys.length > 0 || e.level > 6) return undefined;
+  const timeline = [...stack].reverse().find((s) => sections[s].keys.length > 0);
+  if (timeline === undefined || !sections[timeline].keys.includes('timeline') || sections[timeline].level < e.level) return undefined;
+  const first = scanTimes(e.text)[0];
+  const dated = first && (first.date || first.time || first.dayOffset !== undefined) && first.index <= 2;
+  return dated ? timeline : undefined;
+}
+
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
   const { elements, markdown } = toElements(root, table);
   const sections: Section[] = [];
@@ -330,7 +345,8 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
             close(stack.pop()!, e.line);
           }
         } else {
-          while (stack.length > 0 && sections[stack[stack.length - 1]].level >= e.level) close(stack.pop()!, e.line);
+          const keep = datedTimelineHeading(e, stack, sections);
+          while (stack.length > 0 && stack[stack.length - 1] !== keep && sections[stack[stack.length - 1]].level >= e.level) close(stack.pop()!, e.line);
         }
         e.section = sections.length;
         sections.push({

@@ -1,30 +1,34 @@
 /**
- * Timeline entries: one per list item, table row, time heading or line of the
- * timeline section, each with its timestamp resolved against the incident's
- * date and zone. Clocks that go back by more than twelve hours roll over to
- * the next day; entries without a time are kept and marked untimed.
+ * Timeline entries, read the way a reviewer reads a timeline, in two phases.
+ *
+ * 1. `gather`: what is an entry. List items, table rows (the time, date and
+ *    zone may sit in columns of their own, the zone or year in a column
+ *    header), headings that carry a time ("### 2018-10-08 ~18:10"), and plain
+ *    lines. Lines that carry no time of their own belong to the entry above
+ *    them: wrapped and lazy lines, the paragraphs and untimed lists under a
+ *    time heading, a caption after an image. A line or heading that only
+ *    gives a date ("2019-01-22", "### 2023-07-19", "Day 2") dates the entries
+ *    after it; "All times in PST" and other notes are not entries. Lines an
+ *    HTML block swallowed and tab-indented lines (an indented code block that
+ *    is not a log) are read as the plain lines they were meant to be.
+ * 2. `resolve`: when each entry happened. Its own date, else the date in
+ *    force (a date line or heading, the entry before, the incident's day);
+ *    its own zone, else its column's, else the timeline's statement, else the
+ *    zone written on the entries before it, else the document's. A clock that
+ *    goes back without a date of its own is read as the next day when the
+ *    step back is too long for a slip (three hours when only the incident's
+ *    day is known, twelve under a written date); a date written on the entry
+ *    is never moved. Placeholders ("--:--", "HH:MM", "[???]") leave an entry
+ *    untimed, not invalid.
  */
-import type { List, ListItem, Table } from 'mdast';
+import type { Html, List, ListItem, RootContent, Table, TableRow } from 'mdast';
 import type { TimelineEntry } from '../types.js';
-import type { TimeExpression } from '../time/types.js';
-import { findZoneStatement, scanTimes } from '../time/index.js';
+import type { DateParts, TimeExpression } from '../time/types.js';
+import { addDays, findTimePlaceholder, findZoneStatement, matchZoneAt, resolveDay, resolvePoint, scanTimes, zoneNamedIn } from '../time/index.js';
+import type { ResolvedPoint } from '../time/index.js';
 import type { Element } from './structure.js';
-import { linesOfElements } from './lines.js';
+import { fencedCodeLines, htmlTail, htmlTextLines, indentedCodeLines, linesOfElements } from './lines.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
-import { addDays, isoDate, resolve, yearOf, type Context } from './when.js';
-
-interface Candidate {
-  text: string;
-  line: number;
-  column: number;
-  /** Text to look for the timestamp in, when it differs from `text` (a table's time column). */
-  timeText?: string;
-  timeColumn?: number;
-  /** Child entries (a date line heading a nested list). */
-  children?: Candidate[];
-  /** The lines under a time heading (its description), for impact markers. */
-  body?: TextLine[];
-}
 
 /** Timeline entries that mark where the impact began and ended ("OUTAGE BEGINS", "Service is restored"). */
 export interface ImpactMarkers {
@@ -41,9 +45,65 @@ export interface MarkerPoint {
   column: number;
 }
 
-const TIME_HEADER = /^(?:time|date|when|timestamp|date\s?\/\s?time|datetime|time\s?\(.{1,20}\)|date\s?\(.{1,20}\)|hour|clock)$/i;
+export interface TimelineInput {
+  elements: Element[];
+  /** The timeline section's heading ("Timeline (all times UTC)"), for a zone stated there. */
+  heading?: string;
+  /** The incident's day and the document's zone; `zoneStated` when that zone was stated for the whole document. */
+  ctx: { date?: string; zone?: string; zoneStated?: boolean };
+  dayFirst: boolean;
+  /** The incident's first day, for "Day 2 09:15". */
+  firstDay?: string;
+  /** Filled with the entries that mark the impact's start and end, if any. */
+  markers?: ImpactMarkers;
+  /** Filled with the first zone the timeline writes (on an entry, in a column header or a note), if any. */
+  zone?: { zone?: string; zoneText?: string; line?: number };
+}
+
+type Kind = NonNullable<TimelineEntry['kind']>;
+
+/** One entry as gathered, before its time is resolved. */
+interface Candidate {
+  kind: Kind;
+  text: string;
+  line: number;
+  column: number;
+  /** Where to look for the time when it is not in `text` (a table's time cell). */
+  timeText?: string;
+  timeColumn?: number;
+  /** A table's date cell and the year its column header gives. */
+  dateText?: string;
+  yearHint?: number;
+  /** A zone from the row's zone cell or the time column's header. */
+  zoneHint?: string;
+  /** Lines that describe the entry without being entries (under a time heading, after the entry). */
+  body: TextLine[];
+  /** The last source line of `text`, to join wrapped lines. */
+  lastLine: number;
+}
+
+/** Something in the timeline that is not an entry but changes how the entries after it read. */
+type Mark =
+  | { mark: 'date'; date?: DateParts; dayOffset?: number; statement: boolean }
+  | { mark: 'zone'; zone: string }
+  | { mark: 'group' };
+
+type Unit = Candidate | Mark;
+
+const MAX_ENTRIES = 20_000;
+const MAX_DEPTH = 8;
 const WORDS = /[\p{L}\p{N}]+/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
+/** A line that opens an entry of its own without a time: a pseudo-bullet, or a short "Label:" ("Escalation: …"). */
+const PSEUDO_BULLET = /^[•·▪◦‣⁃●○■□➤➢►▶→⇒✓✔✗✘☐☑✅❌—–+*-][\s\u00a0]/u;
+const LABEL_START = /^[*_]{0,2}[\p{L}][\p{L}\p{N}'’/&() -]{0,40}[*_]{0,2}:[*_]{0,2}(?:\s|$)/u;
+const TIME_HEADER = /\b(?:time|times|timestamp|when|hour|clock|date\s?\/\s?time|datetime)\b/i;
+const DATE_HEADER = /\b(?:date|day)\b/i;
+const ZONE_HEADER = /^(?:zone|time\s?zone|tz)$/i;
+const YEAR = /\b(?:19|20)\d{2}\b/;
+const LOG_LINE = /^\s*(?:[{[]|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}|.{0,40}\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\b)/;
+/** Date statements that hold for the whole timeline: "Unless otherwise noted all events happened on 2019-10-21". */
+const DATE_STATEMENT = /\b(?:all|unless|every)\b/i;
 /**
  * Markers of the impact's start and end inside timeline entries: "OUTAGE
  * BEGINS", "impact starts", "Service is restored", "Incident resolved",
@@ -59,81 +119,639 @@ const END_PHRASE = /\b(outage|impact|downtime|disruption|incident)[ \t]{1,3}to[ 
 const SERVICE_SUBJECT = /^(?:services?|site|website)$/i;
 const STRONG_SUBJECT = /^(?:outages?|impact|downtime|disruption|degradation)$/i;
 const EXPLICIT_VERB = /^(?:begins?|began|begun|starts?|started|commenc(?:es|ed)|ends?|ended|over|end)$/i;
-const MAX_ENTRIES = 20_000;
-
-export interface TimelineInput {
-  elements: Element[];
-  ctx: Context;
-  dayFirst: boolean;
-  /** The incident's first day, for "Day 2 09:15". */
-  firstDay?: string;
-  /** Filled with the entries that mark the impact's start and end, if any. */
-  markers?: ImpactMarkers;
-}
+/**
+ * What an entry reports, for the window check: the impact being seen (an
+ * alert, a complaint, errors, the site down) or the service recovering. A
+ * deploy, a merge or a meeting is neither: such entries sit before and after
+ * an incident's window as a matter of course.
+ */
+const IMPACT_WORDS =
+  /\b(?:alerts?|alerted|alarms?|paged|pager|complain\w{0,4}|(?:issues?|problems?|outages?|errors?|failures?|incidents?)[ \t]{1,3}(?:(?:is|was|were|are)[ \t]{1,3})?(?:reported|detected|noticed|observed|declared)|reports?[ \t]{1,3}of|reported[ \t]{1,3}(?:(?:a|an|the)[ \t]{1,3})?(?:issues?|problems?|outages?|errors?|failures?|incidents?)|not[ \t]{1,3}(?:respond\w{0,3}|working|loading|reachable|accessible|available)|unresponsive|unavailable|inaccessible|unreachable|errors|error[ \t]{1,3}rates?|erroring|failing|failures|timeouts?|timing[ \t]{1,3}out|crash\w{0,4}|degraded|(?:went|is|was|were|are)[ \t]{1,3}down|(?:could[ \t]{0,3}n[o\u2019']t|could[ \t]{1,3}not|unable[ \t]{1,3}to|can[\u2019']t|cannot)[ \t]{1,3}(?:access|sign|log|load|reach|connect|use|open)|[45]\d\d[ \t]{1,3}errors?|[45]\d\d[ \t]{1,3}responses?|[45]xx)\b/gi;
+const RECOVERY_WORDS =
+  /\b(?:(?:outage|impact|downtime|disruption|degradation)[ \t]{1,3}(?:ends?|ended|over)|(?:services?|site|website|api|access|traffic|functionality|operations?|order)[ \t]{1,3}(?:(?:is|are|was|were|has|have)[ \t]{1,3})?(?:been[ \t]{1,3})?(?:fully[ \t]{1,3})?(?:restored|recovered|back|resumed)|fully[ \t]{1,3}(?:restored|recovered|operational)|back[ \t]{1,3}(?:online|up|to[ \t]{1,3}normal)|returned[ \t]{1,3}(?:back[ \t]{1,3})?to[ \t]{1,3}normal|resumed[ \t]{1,3}normal|(?:running|operating|working|loading)[ \t]{1,3}(?:normally|again)|now[ \t]{1,3}(?:running|operating|working|loading)[ \t]{1,3}properly|(?:is|was|were|are|now)[ \t]{1,3}up[ \t]{1,3}and[ \t]{1,3}running|recovered[ \t]{1,3}(?:fully|completely)|resolution[ \t]{1,3}(?:is[ \t]{1,3})?confirmed)\b/gi;
+/**
+ * "no errors", "not loading properly", "without alerts", "ensuring Apache is
+ * up and running": a word that turns what follows around or makes it a question.
+ */
+const NEGATION = /(?:\b(?:no|not|never|without|nor)|n[\u2019']t)[ \t]{1,3}(?:\S{1,20}[ \t]{1,3})?$|\b(?:ensur\w{0,3}|check\w{0,3}|verif\w{0,4}|whether|if)\b[^.;]{0,40}$/i;
+/** An AM/PM written after a clock. */
+const MERIDIEM = /\d[ \t]{0,2}[AaPp]\.?[Mm]\b/;
+/** cState and other Hugo status pages stamp each update: `{{< track "2024-05-14 19:00:00" >}}`. */
+const TRACK = /\{\{<[ \t]{0,4}track[ \t]{1,4}"([^"\n]{1,40})"[ \t]{0,4}>\}\}/g;
 
 export function readTimeline(input: TimelineInput): TimelineEntry[] {
-  const candidates = gather(input.elements, input.dayFirst);
-  const entries: TimelineEntry[] = [];
-  let runningDate = input.ctx.date;
-  let previous: { date?: string; minutes: number } | undefined;
+  let units = gather(input.elements, input.dayFirst, false);
+  // A timeline with no timed entry outside a fenced block may be written inside one (aligned columns of times).
+  const timed = (u: Unit) => isEntry(u) && scanTimes(u.timeText ?? u.text, { dayFirst: input.dayFirst }).some((x) => x.time);
+  if (!units.some(timed) && input.elements.some((e) => e.kind === 'block' && e.node.type === 'code')) units = gather(input.elements, input.dayFirst, true);
+  const headingZone = input.heading ? findZoneStatement(input.heading)?.zone : undefined;
+  return resolve(units, input, headingZone);
+}
 
-  const visit = (c: Candidate) => {
-    if (entries.length >= MAX_ENTRIES) return;
-    const source = c.timeText ?? c.text;
-    const exprs = scanTimes(source, { dayFirst: input.dayFirst });
-    const marker = dateMarker(source, exprs);
-    if (marker) {
-      runningDate = isoDate(marker, yearOf(runningDate)) ?? runningDate;
-      previous = undefined;
-      c.children?.forEach(visit);
-      return;
+// ---------------------------------------------------------------------------
+// Phase 1: gather the entries
+
+interface Gatherer {
+  out: Unit[];
+  dayFirst: boolean;
+  depth: number;
+  /** How many HTML blocks deep the gatherer reads (their swallowed lines may hold another). */
+  html: number;
+  /** The entry the next untimed line belongs to. */
+  current?: Candidate;
+  /** The current entry came from a heading: untimed lists under it are its body. */
+  underHeading: boolean;
+  /** Read fenced code blocks too (a timeline written inside one). */
+  fenced: boolean;
+}
+
+function gather(elements: Element[], dayFirst: boolean, fenced: boolean): Unit[] {
+  const g: Gatherer = { out: [], dayFirst, depth: 0, html: 0, underHeading: false, fenced };
+  let paragraphEnd = -1;
+  for (const e of elements) {
+    if (g.out.length >= MAX_ENTRIES) break;
+    if (e.kind === 'heading') {
+      // An ATX heading's text starts after its hashes and a space ("### 2018-10-08 ~18:10").
+      const column = e.style === 'atx' ? e.column + e.level + 1 : e.style === 'hash-no-space' ? e.column + e.level : e.column;
+      fromHeading(g, e.text, e.line, column);
+      paragraphEnd = -1;
+    } else if (e.kind === 'line') {
+      fromLine(g, e.line, e.line.line === paragraphEnd + 1);
+      paragraphEnd = e.line.line;
+    } else {
+      fromBlock(g, e.node);
+      paragraphEnd = -1;
     }
-    if (isNote(c.text, exprs)) {
-      c.children?.forEach(visit);
-      return;
-    }
-    const e = exprs.find((x) => x.time || x.invalid);
-    const entry: TimelineEntry = { text: c.text, line: c.line, column: c.column, time: null };
-    if (e && e.invalid) {
-      entry.invalid = e.invalid;
-      entry.expression = e;
-      entry.expressionColumn = (c.timeColumn ?? c.column) + e.index;
-    } else if (e && e.time) {
-      let date: string | undefined;
-      let implicit = false;
-      if (e.date) {
-        date = isoDate(e.date, yearOf(runningDate ?? input.ctx.date));
-        runningDate = date ?? runningDate;
-      } else if (e.dayOffset !== undefined && (input.firstDay ?? input.ctx.date)) {
-        date = addDays((input.firstDay ?? input.ctx.date)!, e.dayOffset);
-        runningDate = date;
-      } else {
-        date = runningDate;
-        implicit = true;
+  }
+  return g.out;
+}
+
+function isEntry(u: Unit | undefined): u is Candidate {
+  return u !== undefined && 'kind' in u;
+}
+
+function push(g: Gatherer, c: Candidate, heading = false): void {
+  g.out.push(c);
+  g.current = c;
+  g.underHeading = heading;
+}
+
+function fromHeading(g: Gatherer, text: string, line: number, column: number): void {
+  const exprs = scanTimes(text, { dayFirst: g.dayFirst });
+  if (exprs.some((x) => x.time || x.invalid) || findTimePlaceholder(text)) {
+    push(g, candidate('heading', { text, line, column }), true);
+    return;
+  }
+  const mark = markOf(text, exprs);
+  g.out.push(mark ?? { mark: 'group' });
+  g.current = undefined;
+  g.underHeading = false;
+}
+
+/** A date-only line or heading, a zone statement, or (when `label`) a label ending in a colon. */
+function markOf(text: string, exprs: TimeExpression[], label = true): Mark | undefined {
+  const date = dateOnly(text, exprs);
+  if (date) return date;
+  const zone = findZoneStatement(text);
+  if (zone && (text.match(WORDS) ?? []).length <= 12) return { mark: 'zone', zone: zone.zone };
+  // "Links to grafana during the incident window:": a line that introduces what follows.
+  if (label && /^[^:]{1,60}:$/.test(text.trim())) return { mark: 'group' };
+  return undefined;
+}
+
+/** "2019-1-17", "2015-10-21 (all times UTC)", "Day 2", "Monday, March 4": a date with at most three other words. */
+function dateOnly(text: string, exprs: TimeExpression[]): Mark | undefined {
+  if (exprs.length !== 1) return undefined;
+  const e = exprs[0];
+  if ((!e.date && e.dayOffset === undefined) || e.time || e.invalid) return undefined;
+  const rest = (text.slice(0, e.index) + ' ' + text.slice(e.index + e.length)).replace(/\([^)]{0,80}\)/g, ' ');
+  if ((rest.match(WORDS) ?? []).length > 3) return undefined;
+  return { mark: 'date', date: e.date, dayOffset: e.dayOffset, statement: false };
+}
+
+function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
+  if (!HAS_WORD.test(line.text)) return; // "\\\\", "---", "…": separators
+  const exprs = scanTimes(line.text, { dayFirst: g.dayFirst });
+  const timed = exprs.find((x) => x.time || x.invalid);
+  const prev = g.current;
+  // A wrapped line ("…and\nthen we rolled back at 10:40"): same paragraph, mid-sentence, no time at its start.
+  if (prev && sameParagraph && prev.lastLine === line.line - 1 && continues(prev.text, line.text, timed)) {
+    prev.text += ' ' + line.text;
+    prev.lastLine = line.line;
+    return;
+  }
+  // Under a time heading, and after list items or rows (whose paragraphs are notes: "Total impact: 10:45 - 16:11"),
+  // a line is an entry of its own only when it opens with its time.
+  const notes = g.underHeading || prev?.kind === 'item' || prev?.kind === 'row';
+  if ((timed && !(notes && timed.index > 3)) || findTimePlaceholder(line.text)) {
+    push(g, candidate('line', line));
+    return;
+  }
+  const mark = markOf(line.text, exprs, !notes);
+  if (mark) {
+    if (mark.mark === 'date' && !prev && DATE_STATEMENT.test(line.text)) mark.statement = true;
+    g.out.push(mark);
+    if (mark.mark !== 'zone') g.current = undefined;
+    return;
+  }
+  if (!notes && (PSEUDO_BULLET.test(line.text) || LABEL_START.test(line.text))) {
+    push(g, candidate('line', line));
+    return;
+  }
+  if (!prev) {
+    // An intro note before the first entry; it may state the timeline's date ("all events happened on 2019-10-21").
+    const date = exprs.find((x) => x.date && !x.time);
+    if (date && exprs.length === 1) g.out.push({ mark: 'date', date: date.date, statement: DATE_STATEMENT.test(line.text) });
+    return;
+  }
+  if (sameParagraph && prev.lastLine === line.line - 1) {
+    prev.text += ' ' + line.text;
+    prev.lastLine = line.line;
+  } else prev.body.push(line);
+}
+
+/** Whether a line continues the sentence of the line above rather than opening an entry. */
+function continues(above: string, text: string, timed: TimeExpression | undefined): boolean {
+  if (/[.!?:;]["')\]*_]*$/.test(above.slice(-12))) return false;
+  if (!/^[a-z(]/.test(text)) return false;
+  return !timed || timed.index > 3;
+}
+
+function fromBlock(g: Gatherer, node: RootContent): void {
+  switch (node.type) {
+    case 'list':
+      fromList(g, node, 0);
+      break;
+    case 'table':
+      for (const c of fromTable(node, g.dayFirst)) push(g, c);
+      break;
+    case 'paragraph': {
+      let end = -1;
+      for (const line of phrasingLines(node)) {
+        fromLine(g, line, line.line === end + 1);
+        end = line.line;
       }
-      const minutes = e.time.hour * 60 + e.time.minute;
-      if (implicit && previous && previous.date === date && minutes < previous.minutes - 12 * 60) {
-        date = date ? addDays(date, 1) : undefined;
-        runningDate = date;
-        entry.rolled = true;
-      }
-      const r = resolve(undefined, e.time, e.zone ?? e.end?.zone, { date, zone: input.ctx.zone });
-      entry.time = r.time;
-      entry.epoch = r.epoch;
-      entry.order = entry.rolled && !date ? r.order + 24 * 3_600_000 : r.order;
-      entry.date = r.date;
-      entry.expression = e;
-      entry.expressionColumn = (c.timeColumn ?? c.column) + e.index;
-      if (e.approximate) entry.approximate = true;
-      previous = { date, minutes };
-      if (input.markers) findMarkers(c, entry, input, input.markers);
+      break;
     }
-    entries.push(entry);
-    c.children?.forEach(visit);
+    case 'blockquote':
+      if (g.depth >= MAX_DEPTH) break;
+      g.depth++;
+      for (const child of node.children) fromBlock(g, child);
+      g.depth--;
+      break;
+    case 'code': {
+      // Tab-indented lines after a blank line parse as code; a reviewer reads them as the text they are (unless they are a log).
+      const lines = indentedCodeLines(node) ?? (g.fenced ? fencedCodeLines(node) : undefined);
+      if (lines && !lines.some((l) => LOG_LINE.test(l.text))) {
+        let end = -1;
+        for (const line of lines) {
+          fromLine(g, line, line.line === end + 1);
+          end = line.line;
+        }
+      }
+      break;
+    }
+    case 'html':
+      fromHtml(g, node);
+      break;
+    case 'heading': {
+      const lines = phrasingLines(node);
+      if (lines.length > 0) fromHeading(g, lines.map((l) => l.text).join(' '), lines[0].line, lines[0].column);
+      break;
+    }
+    case 'thematicBreak':
+      g.current = undefined;
+      break;
+    default:
+      break;
+  }
+}
+
+/** The Markdown an HTML block swallowed ("<img …>" with the next entries on the lines below it, no blank line between). */
+function fromHtml(g: Gatherer, node: Html): void {
+  if (g.html >= 2) return;
+  const tail = htmlTail(node);
+  if (tail.length === 0) {
+    // A timeline pasted as HTML (a table, a list): its rendered lines.
+    if (!/\d/.test(node.value)) return;
+    let end = -1;
+    for (const line of htmlTextLines(node)) {
+      fromLine(g, line, line.line === end + 1);
+      end = line.line;
+    }
+    return;
+  }
+  g.html++;
+  for (const child of tail) fromBlock(g, child);
+  g.html--;
+}
+
+function fromList(g: Gatherer, list: List, depth: number): void {
+  const heads = list.children.map(itemHead);
+  const timed = (h: TextLine | undefined) => h !== undefined && (timeOf(h.text, g.dayFirst) !== undefined || findTimePlaceholder(h.text) !== undefined);
+  const anyTimed = list.children.some(
+    (item, i) => timed(heads[i]) || item.children.some((c) => c.type === 'list' && c.children.some((sub) => timed(itemHead(sub)))),
+  );
+  // An untimed list under a time heading or after a timed line details that entry.
+  if (!anyTimed && g.current && (g.underHeading || g.current.kind === 'line')) {
+    g.current.body.push(...linesOfElements([{ kind: 'block', node: list, line: list.position?.start.line ?? 1 }]));
+    return;
+  }
+  list.children.forEach((item, i) => fromItem(g, item, heads[i], depth));
+}
+
+function fromItem(g: Gatherer, item: ListItem, head: TextLine | undefined, depth: number): void {
+  if (!head) return;
+  const exprs = scanTimes(head.text, { dayFirst: g.dayFirst });
+  const mark = exprs.some((x) => x.time || x.invalid) ? undefined : markOf(head.text, exprs);
+  const nested = item.children.filter((x): x is List => x.type === 'list');
+  // "- Monday" over a nested list of timed items: a label for the group, not an entry.
+  const label =
+    !mark &&
+    !exprs.some((x) => x.time || x.invalid) &&
+    (head.text.match(WORDS) ?? []).length <= 4 &&
+    nested.some((n) => n.children.some((sub) => timeOf(itemHead(sub)?.text ?? '', g.dayFirst)));
+  if (mark || label) {
+    // A date or a label heading a nested list: its children are the entries.
+    g.out.push(mark || { mark: 'group' });
+    g.current = undefined;
+    if (depth < MAX_DEPTH) for (const n of nested) fromList(g, n, depth + 1);
+    return;
+  }
+  if (!HAS_WORD.test(head.text) || linkOnly(item)) return;
+  const c = candidate('item', head);
+  push(g, c);
+  for (const child of item.children.slice(1)) {
+    if (child.type === 'list' && depth < MAX_DEPTH) {
+      // Nested items with a time of their own are entries; the others detail this one.
+      for (const sub of child.children) {
+        const subHead = itemHead(sub);
+        if (subHead && (timeOf(subHead.text, g.dayFirst)?.index ?? 9) <= 2) fromItem(g, sub, subHead, depth + 1);
+        else if (subHead) c.body.push(...linesOfElements([{ kind: 'block', node: { ...child, children: [sub] }, line: subHead.line }]));
+      }
+      g.current = c;
+    } else if (child.type === 'html') {
+      fromHtml(g, child);
+    } else if (child.type !== 'list') {
+      c.body.push(...linesOfElements([{ kind: 'block', node: child, line: child.position?.start.line ?? 1 }]));
+    }
+  }
+}
+
+/** "- [dashboard](https://…)": a reference under the timeline, not an event. */
+function linkOnly(item: ListItem): boolean {
+  const first = item.children[0];
+  if (item.children.length !== 1 || first?.type !== 'paragraph') return false;
+  const parts = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return parts.length === 1 && parts[0].type === 'link';
+}
+
+function timeOf(text: string, dayFirst: boolean): TimeExpression | undefined {
+  return scanTimes(text, { dayFirst }).find((x) => x.time || x.invalid);
+}
+
+function itemHead(item: ListItem): TextLine | undefined {
+  const first = item.children[0];
+  if (!first || (first.type !== 'paragraph' && first.type !== 'heading')) return undefined;
+  const lines = phrasingLines(first);
+  if (lines.length === 0) return undefined;
+  return { ...lines[0], text: lines.map((l) => l.text).join(' ') };
+}
+
+function candidate(kind: Kind, line: TextLine): Candidate {
+  return { kind, text: line.text, line: line.line, column: line.column, body: [], lastLine: line.line };
+}
+
+// ---------------------------------------------------------------------------
+// Tables
+
+interface Columns {
+  time: number;
+  date: number;
+  zone: number;
+  zoneHint?: string;
+  yearHint?: number;
+  description: number[];
+}
+
+function fromTable(table: Table, dayFirst: boolean): Candidate[] {
+  const [header, ...rows] = table.children;
+  if (!header) return [];
+  const cells = rows.map(rowCells);
+  const columns = tableColumns(rowCells(header).map((c) => c.text.trim()), cells, dayFirst);
+  return rows.map((row, r) => fromRow(row, cells[r], columns));
+}
+
+/**
+ * Which column holds the time, which the date, which the zone: by what the
+ * cells hold, the header breaking ties. The time column's header may state
+ * the zone ("Time (UTC)"), the date column's the year ("Date (2022)").
+ */
+function tableColumns(names: string[], rows: Array<ReturnType<typeof rowCells>>, dayFirst: boolean): Columns {
+  const width = Math.max(names.length, ...rows.map((r) => r.length));
+  const timed = new Array<number>(width).fill(0);
+  const dated = new Array<number>(width).fill(0);
+  const short = new Array<boolean>(width).fill(true);
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      if (cell.text.length > 12) short[i] = false;
+      const exprs = scanTimes(cell.text, { dayFirst });
+      if (exprs.some((x) => x.time || x.invalid) || findTimePlaceholder(cell.text)) timed[i]++;
+      else if (exprs.some((x) => x.date)) dated[i]++;
+    });
+  }
+  const best = (counts: number[], header: RegExp, skip: number) => {
+    let index = -1;
+    for (let i = 0; i < width; i++) {
+      if (i === skip) continue;
+      const better = index < 0 || counts[i] > counts[index] || (counts[i] === counts[index] && header.test(names[i] ?? '') && !header.test(names[index] ?? ''));
+      if (better && (counts[i] > 0 || header.test(names[i] ?? ''))) index = i;
+    }
+    return index;
   };
-  candidates.forEach(visit);
+  let time = best(timed, TIME_HEADER, -1);
+  if (time < 0) time = 0;
+  const date = timed[time] > 0 ? best(dated, DATE_HEADER, time) : -1;
+  const zone = names.findIndex((n) => ZONE_HEADER.test(n));
+  const columns: Columns = { time, date: dated[date] > 0 ? date : -1, zone, description: [] };
+  const headerZone = zoneNamedIn(names[time] ?? '');
+  if (headerZone) columns.zoneHint = headerZone;
+  const year = YEAR.exec(names[columns.date] ?? '');
+  if (year) columns.yearHint = Number(year[0]);
+  for (let i = 0; i < width; i++) {
+    if (i === time || i === columns.date || i === zone) continue;
+    // A column of short tokens ("Thur", "P1") labels the row; the event is in the other columns.
+    if (short[i] && rows.length > 1 && width > 2) continue;
+    columns.description.push(i);
+  }
+  return columns;
+}
+
+function fromRow(row: TableRow, cells: ReturnType<typeof rowCells>, columns: Columns): Candidate {
+  const timeCell = cells[columns.time];
+  const description = columns.description.map((i) => cells[i]?.text ?? '').filter(Boolean).join(' | ');
+  const c = candidate('row', {
+    text: description || timeCell?.text || '',
+    line: row.position?.start.line ?? 1,
+    column: row.position?.start.column ?? 1,
+  });
+  c.timeText = timeCell?.text ?? '';
+  // The cell's text, not its leading pipe: "| 23:40 |".
+  const firstChild = row.children[columns.time]?.children[0];
+  c.timeColumn = firstChild?.position?.start.column ?? timeCell?.column ?? c.column;
+  if (columns.date >= 0) c.dateText = cells[columns.date]?.text;
+  if (columns.yearHint !== undefined) c.yearHint = columns.yearHint;
+  const zoneCell = columns.zone >= 0 ? cells[columns.zone]?.text : undefined;
+  const zone = zoneCell ? matchZoneAt(zoneCell.trim(), 0)?.zone : undefined;
+  if (zone ?? columns.zoneHint) c.zoneHint = zone ?? columns.zoneHint;
+  return c;
+}
+
+// ---------------------------------------------------------------------------
+// Status updates
+
+/**
+ * The updates of a status-page entry (cState): each paragraph stamped with
+ * `{{< track "YYYY-MM-DD HH:MM:SS" >}}` is an update posted while the
+ * incident was open. Read when the document has no timeline section.
+ */
+export function readStatusUpdates(elements: Element[], ctx: TimelineInput['ctx'], dayFirst: boolean): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  let text: string[] = [];
+  for (const line of linesOfElements(elements)) {
+    TRACK.lastIndex = 0;
+    let from = 0;
+    for (let m = TRACK.exec(line.text); m; m = TRACK.exec(line.text)) {
+      text.push(line.text.slice(from, m.index));
+      from = m.index + m[0].length;
+      const e = scanTimes(m[1], { dayFirst }).find((x) => x.time);
+      if (!e?.time || entries.length >= MAX_ENTRIES) continue;
+      const r = resolvePoint(e.date, e.time, e.zone, ctx);
+      const column = line.column + m.index + m[0].indexOf('"') + 1;
+      entries.push({
+        kind: 'update',
+        text: text.join(' ').trim(),
+        line: line.line,
+        column: line.column,
+        time: r.time,
+        epoch: r.epoch,
+        order: r.order,
+        date: r.date,
+        expression: e,
+        expressionColumn: column + e.index,
+        evidence: says(RECOVERY_WORDS, text.join(' ')) ? 'recovery' : 'impact',
+      });
+      text = [];
+    }
+    text.push(line.text.slice(from));
+  }
   return entries;
 }
+
+// ---------------------------------------------------------------------------
+// Phase 2: resolve the times
+
+interface Running {
+  /** The date in force and where it came from: a date line or entry written in the timeline, or only the incident's day. */
+  date?: string;
+  written: boolean;
+  /** A statement for the whole timeline ("all events happened on …"): undated entries keep to it. */
+  statement?: string;
+  zone?: string;
+  /** The zone written on the entries so far. */
+  neighbourZone?: string;
+  /** The entries so far write AM/PM. */
+  twelveHour?: boolean;
+  previous?: TimelineEntry;
+}
+
+function resolve(units: Unit[], input: TimelineInput, headingZone: string | undefined): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  const statedZone = headingZone ?? (input.ctx.zoneStated ? input.ctx.zone : undefined);
+  const run: Running = { date: input.ctx.date, written: false, zone: statedZone };
+  for (const u of units) {
+    if (entries.length >= MAX_ENTRIES) break;
+    if (!isEntry(u)) {
+      applyMark(run, u, input);
+      continue;
+    }
+    const entry = resolveEntry(u, run, input);
+    entries.push(entry);
+    if (entry.order !== undefined) run.previous = entry;
+    if (input.markers && entry.time) findMarkers(u, entry, input, input.markers);
+  }
+  return entries;
+}
+
+function applyMark(run: Running, m: Mark, input: TimelineInput): void {
+  if (m.mark === 'zone') run.zone = m.zone;
+  else if (m.mark === 'date') {
+    const day = m.date ? resolveDay(m.date, run.date ?? input.ctx.date) : m.dayOffset !== undefined && (input.firstDay ?? input.ctx.date) ? addDays((input.firstDay ?? input.ctx.date)!, m.dayOffset) : undefined;
+    if (!day) return;
+    run.date = day;
+    run.written = true;
+    run.previous = undefined;
+    if (m.statement) run.statement = day;
+  }
+}
+
+function resolveEntry(c: Candidate, run: Running, input: TimelineInput): TimelineEntry {
+  const entry: TimelineEntry = { kind: c.kind, text: c.text, line: c.line, column: c.column, time: null };
+  const source = c.timeText ?? c.text;
+  const origin = c.timeColumn ?? c.column;
+  const exprs = scanTimes(source, { dayFirst: input.dayFirst });
+  const e = exprs.find((x) => x.time || x.invalid);
+  const placeholder = findTimePlaceholder(source);
+  if (placeholder && (!e || placeholder.index < e.index)) {
+    entry.placeholder = placeholder.text;
+    entry.expressionColumn = origin + placeholder.index;
+    return datedOnly(entry, exprs, c, run, input);
+  }
+  if (!e) return datedOnly(entry, exprs, c, run, input);
+  entry.expression = e;
+  entry.expressionColumn = origin + e.index;
+  if (e.invalid) {
+    entry.invalid = e.invalid;
+    return entry;
+  }
+  const day = dayOf(e, c, run, input);
+  if (day.unplaceable) {
+    // "Jan 14, 10:18 AM" with no year anywhere: a time, but one that cannot be placed against the others.
+    entry.time = resolvePoint(undefined, e.time!, undefined).time;
+    return entry;
+  }
+  const zone = e.zone ?? e.end?.zone ?? c.zoneHint ?? run.zone ?? run.neighbourZone ?? input.ctx.zone;
+  const r = placeClock(e, zone, day, run, entry);
+  entry.time = r.time;
+  entry.epoch = r.epoch;
+  entry.order = r.order;
+  entry.date = r.date;
+  if (e.approximate) entry.approximate = true;
+  noteZone(e, c, run, input);
+  const evidence = evidenceOf([c.text, ...c.body.map((b) => b.text)].join(' '));
+  if (evidence) entry.evidence = evidence;
+  return entry;
+}
+
+interface Day {
+  date?: string;
+  /** How many hours an undated clock may step back before it is read as the next day; undefined for a date written on the entry. */
+  rollLimit?: number;
+  /** A date was written but no year can be given to it. */
+  unplaceable?: boolean;
+}
+
+/** The entry's day: its own date, "Day 2", or the date in force (then it may roll over). */
+function dayOf(e: TimeExpression, c: Candidate, run: Running, input: TimelineInput): Day {
+  const dated = ownDate(e, c, input.dayFirst);
+  if (dated) {
+    const date = pickDay(dated, run.date ?? input.ctx.date, e.ambiguousDate && !c.dateText);
+    if (!date) return { unplaceable: true };
+    run.date = date;
+    run.written = true;
+    return { date };
+  }
+  const first = input.firstDay ?? input.ctx.date;
+  if (e.dayOffset !== undefined && first) {
+    run.date = addDays(first, e.dayOffset);
+    run.written = true;
+    return { date: run.date };
+  }
+  return { date: run.statement ?? run.date, rollLimit: run.written || run.statement ? 12 : 3 };
+}
+
+/**
+ * The clock on its day. An undated clock that steps back is read as PM in a
+ * timeline that writes AM/PM, else, when the step is too long for a slip, as
+ * the next day (or the one after, past two midnights).
+ */
+function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: Running, entry: TimelineEntry): ResolvedPoint {
+  const time = e.time!;
+  let date = day.date;
+  let r = resolvePoint(undefined, time, zone, { date });
+  const previous = run.previous;
+  const meridiem = MERIDIEM.test(e.text);
+  const stepsBack = day.rollLimit !== undefined && previous?.order !== undefined && comparableOrders(previous, r) && r.order < previous.order;
+  if (meridiem) run.twelveHour = true;
+  else if (stepsBack && run.twelveHour && time.hour >= 1 && time.hour <= 11) {
+    const pm = resolvePoint(undefined, { ...time, hour: time.hour + 12 }, zone, { date });
+    if (pm.order >= previous!.order! && pm.order - previous!.order! < 12 * 3_600_000) return pm;
+  }
+  if (!stepsBack || r.order >= previous!.order! - day.rollLimit! * 3_600_000) return r;
+  for (let days = 1; days <= 2 && r.order < previous!.order!; days++) {
+    if (date) r = resolvePoint(undefined, time, zone, { date: addDays(date, 1) });
+    else r = { ...r, order: r.order + 24 * 3_600_000 };
+    date = r.date ?? date;
+  }
+  entry.rolled = true;
+  if (run.statement) run.statement = date;
+  else run.date = date;
+  return r;
+}
+
+/** Keeps the zone written on the entry for the entries after it, and the timeline's first written zone for the document. */
+function noteZone(e: TimeExpression, c: Candidate, run: Running, input: TimelineInput): void {
+  const own = e.zone ?? e.end?.zone;
+  if (own) run.neighbourZone = own;
+  const zone = own ?? c.zoneHint;
+  if (!input.zone || input.zone.zone || !zone) return;
+  Object.assign(input.zone, { zone, zoneText: (e.zone ? e.zoneText : e.end?.zone ? e.end.zoneText : undefined) ?? zone, line: c.line });
+}
+
+/** An untimed entry that still gives a date ("| 2021-12-10 | | Log4j disclosed |") dates the ones after it. */
+function datedOnly(entry: TimelineEntry, exprs: TimeExpression[], c: Candidate, run: Running, input: TimelineInput): TimelineEntry {
+  const d = exprs.find((x) => x.date && !x.invalid)?.date ?? (c.dateText ? scanTimes(c.dateText, { dayFirst: input.dayFirst }).find((x) => x.date)?.date : undefined);
+  const parts = d && d.year === undefined && c.yearHint !== undefined ? { ...d, year: c.yearHint } : d;
+  const day = parts ? resolveDay(parts, run.date ?? input.ctx.date) : undefined;
+  if (day) {
+    entry.date = day;
+    run.date = day;
+    run.written = true;
+    run.previous = undefined;
+  }
+  return entry;
+}
+
+/** The date written on the entry itself or in its row's date cell, with the column header's year. */
+function ownDate(e: TimeExpression, c: Candidate, dayFirst: boolean): DateParts | undefined {
+  const d = e.date ?? (c.dateText ? scanTimes(c.dateText, { dayFirst }).find((x) => x.date && !x.invalid)?.date : undefined);
+  if (!d) return undefined;
+  return d.year === undefined && c.yearHint !== undefined ? { ...d, year: c.yearHint } : d;
+}
+
+/**
+ * The day of a written date. "04-12-2022" could be either day or month
+ * first; when only the other reading falls on the day in force, that is the
+ * one the author meant.
+ */
+function pickDay(parts: DateParts, ref: string | undefined, ambiguous: boolean | undefined): string | undefined {
+  const day = resolveDay(parts, ref);
+  if (!ambiguous || !ref || day === ref) return day;
+  const swapped = resolveDay({ ...parts, month: parts.day, day: parts.month }, ref);
+  return swapped === ref ? swapped : day;
+}
+
+function comparableOrders(a: { epoch?: number; date?: string }, b: { epoch?: number; date?: string }): boolean {
+  return (a.epoch !== undefined) === (b.epoch !== undefined) && (a.date !== undefined) === (b.date !== undefined);
+}
+
+function evidenceOf(text: string): TimelineEntry['evidence'] {
+  if (says(RECOVERY_WORDS, text)) return 'recovery';
+  if (says(IMPACT_WORDS, text)) return 'impact';
+  return undefined;
+}
+
+/** Whether the text says it (a match not turned around by "no", "not", "without" just before). */
+function says(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!NEGATION.test(text.slice(Math.max(0, m.index - 48), m.index))) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Impact markers
 
 const markerScores = new WeakMap<ImpactMarkers, { start: number; end: number }>();
 
@@ -141,7 +759,7 @@ const markerScores = new WeakMap<ImpactMarkers, { start: number; end: number }>(
 function findMarkers(c: Candidate, entry: TimelineEntry, input: TimelineInput, markers: ImpactMarkers): void {
   const scores = markerScores.get(markers) ?? { start: 0, end: 0 };
   markerScores.set(markers, scores);
-  const texts: TextLine[] = [{ text: c.text, line: c.line, column: c.column }, ...(c.body ?? [])];
+  const texts: TextLine[] = [{ text: c.text, line: c.line, column: c.column }, ...c.body];
   for (const t of texts) {
     for (const role of ['start', 'end'] as const) {
       const m = role === 'start' ? START_MARKER.exec(t.text) : END_MARKER.exec(t.text) ?? END_PHRASE.exec(t.text);
@@ -164,7 +782,7 @@ function markerPoint(t: TextLine, at: number, entry: TimelineEntry, input: Timel
   const sentence = t.text.slice(from, stop === -1 ? undefined : stop);
   const own = t.line !== entry.line ? scanTimes(sentence, { dayFirst: input.dayFirst }).find((x) => x.time && !x.invalid) : undefined;
   if (own?.time) {
-    const r = resolve(own.date, own.time, own.zone, { date: entry.date ?? input.ctx.date, zone: input.ctx.zone });
+    const r = resolvePoint(own.date, own.time, own.zone, { date: entry.date ?? input.ctx.date, zone: input.ctx.zone });
     return { time: r.time, epoch: r.epoch, date: r.date, order: r.order, line: t.line, column: t.column + from + own.index };
   }
   return {
@@ -175,114 +793,4 @@ function markerPoint(t: TextLine, at: number, entry: TimelineEntry, input: Timel
     line: entry.line,
     column: entry.expressionColumn ?? entry.column,
   };
-}
-
-/** A line that only gives a date ("2019-1-17", "2015-10-21 (all times UTC)") sets the date of the entries after it. */
-function dateMarker(text: string, exprs: TimeExpression[]): TimeExpression['date'] | undefined {
-  if (exprs.length !== 1) return undefined;
-  const e = exprs[0];
-  if (!e.date || e.time || e.invalid) return undefined;
-  const rest = (text.slice(0, e.index) + ' ' + text.slice(e.index + e.length)).replace(/\([^)]{0,80}\)/g, ' ');
-  const words = rest.match(WORDS) ?? [];
-  return words.length <= 3 ? e.date : undefined;
-}
-
-/** "All times in PST", "Post-resolution:" — notes inside a timeline, not events. */
-function isNote(text: string, exprs: TimeExpression[]): boolean {
-  if (exprs.some((e) => e.time || e.invalid)) return false;
-  if (findZoneStatement(text) && (text.match(WORDS) ?? []).length <= 8) return true;
-  return /^[^:]{1,40}:$/.test(text.trim());
-}
-
-function gather(elements: Element[], dayFirst: boolean): Candidate[] {
-  const timeHeadings = elements.filter(
-    (e) => e.kind === 'heading' && scanTimes(e.text, { dayFirst }).some((x) => x.time || x.invalid),
-  );
-  const out: Candidate[] = [];
-  if (timeHeadings.length > 0) {
-    // Headings are the entries ("### 2018-10-08 18:10"); what sits under them is their body.
-    let seenHeading = false;
-    for (const e of elements) {
-      if (e.kind === 'heading') {
-        seenHeading = true;
-        out.push({ text: e.text, line: e.line, column: e.column, body: [] });
-      } else if (!seenHeading) {
-        if (e.kind === 'line') out.push(fromLine(e.line)); // date lines and notes
-      } else {
-        out[out.length - 1].body?.push(...linesOfElements([e]));
-      }
-    }
-    return out.filter((c) => HAS_WORD.test(c.text));
-  }
-  for (const e of elements) {
-    if (e.kind === 'line') {
-      const c = fromLine(e.line);
-      const prev = out[out.length - 1];
-      // A wrapped line of the entry above ("…and\nthen we rolled back").
-      if (prev && !prev.children && /^[a-z]/.test(c.text) && prev.line === c.line - 1 && !/[.!?:]$/.test(prev.text)) {
-        prev.text += ' ' + c.text;
-        continue;
-      }
-      out.push(c);
-    } else if (e.kind === 'block') {
-      if (e.node.type === 'list') out.push(...fromList(e.node, 0));
-      else if (e.node.type === 'table') out.push(...fromTable(e.node));
-    }
-  }
-  // A line of punctuation alone ("\\\\", "---", "…") is a separator, not an event.
-  return out.filter((c) => HAS_WORD.test(c.text) || c.children);
-}
-
-function fromLine(line: TextLine): Candidate {
-  return { text: line.text, line: line.line, column: line.column };
-}
-
-function itemHead(item: ListItem): TextLine | undefined {
-  const first = item.children[0];
-  if (!first || (first.type !== 'paragraph' && first.type !== 'heading')) return undefined;
-  const lines = phrasingLines(first);
-  if (lines.length === 0) return undefined;
-  return { ...lines[0], text: lines.map((l) => l.text).join(' ') };
-}
-
-function fromList(list: List, depth: number): Candidate[] {
-  const out: Candidate[] = [];
-  for (const item of list.children) {
-    const head = itemHead(item);
-    if (!head) continue;
-    const c = fromLine(head);
-    if (depth < 4) {
-      const nested = item.children.filter((x): x is List => x.type === 'list');
-      // Only a date or label line groups its children; otherwise nested items are details of this entry.
-      const exprs = scanTimes(head.text);
-      if (nested.length > 0 && (dateMarker(head.text, exprs) || /:$/.test(head.text))) {
-        c.children = nested.flatMap((n) => fromList(n, depth + 1));
-      }
-    }
-    out.push(c);
-  }
-  return out;
-}
-
-function fromTable(table: Table): Candidate[] {
-  const [header, ...rows] = table.children;
-  if (!header) return [];
-  const names = rowCells(header).map((c) => c.text.trim());
-  let timeIndex = names.findIndex((n) => TIME_HEADER.test(n));
-  if (timeIndex === -1) timeIndex = 0;
-  const headerZone = findZoneStatement(names[timeIndex] ?? '') ?? undefined;
-  return rows.map((row) => {
-    const cells = rowCells(row);
-    const timeCell = cells[timeIndex];
-    const description = cells.filter((_, i) => i !== timeIndex).map((c) => c.text).filter(Boolean).join(' | ');
-    let timeText = timeCell?.text ?? '';
-    if (headerZone && timeText && !/[A-Za-z]{2,}/.test(timeText)) timeText += ' ' + headerZone.zoneText;
-    return {
-      text: description || timeText,
-      line: row.position?.start.line ?? 1,
-      column: row.position?.start.column ?? 1,
-      timeText,
-      timeColumn: timeCell?.column ?? 1,
-    };
-  });
 }

@@ -1,12 +1,18 @@
 /**
  * ## timeline-order
  *
- * Timeline entries run forwards. Clocks that go back by more than twelve
- * hours are read as the next day (23:50 then 00:10), so only a real step
- * back (10:00 then 09:00) is reported, with the entry it contradicts.
+ * Timeline entries run forwards (or, in a status page's newest-first list,
+ * backwards throughout). Only a step back between times that are surely on
+ * the same day counts: a date written on the entries, or an undated clock
+ * that goes back by less than a night would (23:50 then 00:10 is the next
+ * day). The entries out of place are the fewest whose removal leaves the rest
+ * in order; each run of them is one finding, at its first line, with the
+ * entry it contradicts and the rest of the run as related places.
  */
 import * as z from 'zod/mini';
+import type { TimelineEntry } from '../types.js';
 import { defineRule } from './rule.js';
+import { chronology, shortTime } from './util.js';
 
 export default defineRule({
   id: 'timeline-order',
@@ -15,27 +21,44 @@ export default defineRule({
   defaultSeverity: 'error',
   options: z.strictObject({}),
   examples: {
-    valid: [{ title: 'Past midnight', markdown: '## Timeline\n\n- 23:50 UTC alert\n- 00:10 UTC rollback\n' }],
-    invalid: [{ title: 'A step back', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 09:00 UTC deploy\n', lines: [4] }],
+    valid: [
+      { title: 'Past midnight', markdown: '## Timeline\n\n- 23:50 UTC alert\n- 00:10 UTC rollback\n' },
+      { title: 'Newest first', markdown: '## Timeline\n\n- 2024-05-15 17:50 resolved\n- 2024-05-15 09:00 monitoring\n- 2024-05-14 19:00 investigating\n' },
+    ],
+    invalid: [
+      { title: 'A step back', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 09:00 UTC deploy\n', lines: [4] },
+      {
+        title: 'One entry too late: one finding',
+        markdown: '## Timeline\n\n- 2022-01-20 22:40 account suspended\n- 2022-01-20 22:06 suspension noticed\n- 2022-01-20 22:07 admin called\n',
+        lines: [3],
+      },
+    ],
   },
   check(ctx) {
-    let latest: (typeof ctx.model.timeline)[number] | undefined;
-    for (const entry of ctx.model.timeline) {
-      if (entry.order === undefined) continue;
-      if (latest && latest.order !== undefined && entry.order < latest.order) {
-        ctx.report({
-          message: `Unexpected ${label(entry)} after ${label(latest)} (line ${latest.line}), expected entries in chronological order`,
-          line: entry.line,
-          column: entry.expressionColumn ?? entry.column,
-          related: [{ line: latest.line, column: latest.expressionColumn ?? latest.column, message: `Later entry at ${label(latest)}` }],
-        });
-        continue;
-      }
-      latest = entry;
+    const { runs, newestFirst } = chronology(ctx.model.timeline);
+    for (const run of runs) {
+      const first = run.entries[0];
+      // Blame the step back when the run sits below the entry before it, else the entry after it for coming too soon.
+      const back = run.before !== undefined && first.order! < run.before.order!;
+      const other = back ? run.before! : run.after ?? run.before!;
+      if (!other) continue;
+      const relation = back === !newestFirst ? 'after' : 'before';
+      const expected = newestFirst ? 'expected newest-first entries to run back in time' : 'expected entries in chronological order';
+      ctx.report({
+        message: `Unexpected ${label(first, other)} ${relation} ${label(other, first)} (line ${other.line}), ${expected}`,
+        line: first.line,
+        column: first.expressionColumn ?? first.column,
+        related: [
+          { line: other.line, column: other.expressionColumn ?? other.column, message: `${back ? 'Later' : 'Earlier'} entry at ${label(other, first)}` },
+          ...run.entries.slice(1).map((e) => ({ line: e.line, column: e.expressionColumn ?? e.column, message: `Also out of order: ${label(e, other)}` })),
+        ],
+      });
     }
   },
 });
 
-function label(entry: { expression?: { text: string }; time: string | null }): string {
-  return entry.expression?.text.trim() ?? entry.time ?? '?';
+/** The time as written, with its date when the two entries compared are on different days. */
+function label(entry: TimelineEntry, against: TimelineEntry): string {
+  if (entry.date && against.date && entry.date !== against.date) return shortTime(entry.time);
+  return entry.expression?.text.trim() ?? shortTime(entry.time);
 }

@@ -2,7 +2,8 @@
  * ## timeline-untimed
  *
  * Every timeline entry should say when it happened. Entries without a time
- * are kept in the model (marked untimed) and reported here.
+ * are kept in the model (marked untimed) and reported here; a placeholder
+ * left where the time belongs ("--:--", "HH:MM", "[???]") is named as such.
  */
 import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
@@ -22,9 +23,11 @@ export default defineRule({
       if (entry.time !== null || entry.invalid) continue;
       const excerpt = entry.text.length > 40 ? entry.text.slice(0, 39) + '…' : entry.text;
       ctx.report({
-        message: `Unexpected timeline entry without a time (“${excerpt}”), expected a timestamp such as “14:32 UTC”`,
+        message: entry.placeholder
+          ? `Unexpected placeholder “${entry.placeholder}” for the time of “${excerpt}”, expected a timestamp such as “14:32 UTC”`
+          : `Unexpected timeline entry without a time (“${excerpt}”), expected a timestamp such as “14:32 UTC”`,
         line: entry.line,
-        column: entry.column,
+        column: entry.expressionColumn ?? entry.column,
       });
     }
   },

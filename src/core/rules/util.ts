@@ -30,3 +30,120 @@ export function shortTime(time: string | null | undefined): string {
   if (!m) return time;
   return `${m[1]} ${m[2]}${m[3] ? ' UTC' : ''}`;
 }
+
+type Entry = TimelineEntry;
+
+/** A run of consecutive timeline entries out of order, and the entries around it that keep the order. */
+export interface OrderRun {
+  entries: Entry[];
+  /** The in-order entry just before the run (in reading order), if any. */
+  before?: Entry;
+  /** The in-order entry just after it, if any. */
+  after?: Entry;
+}
+
+export interface Chronology {
+  /** The timed entries that can be compared with each other, in document order. */
+  timed: Entry[];
+  /** The timeline lists its entries newest first (a status page's updates). */
+  newestFirst: boolean;
+  runs: OrderRun[];
+  outOfOrder: Set<Entry>;
+}
+
+const chronologies = new WeakMap<readonly Entry[], Chronology>();
+
+/**
+ * Which timed entries are out of order: all but the longest sequence that
+ * keeps the order (the earliest such sequence, so a step back is blamed on
+ * the entry that steps back), grouped in runs, one problem each. A timeline
+ * that mostly runs backwards is read newest first. O(n log n).
+ */
+export function chronology(timeline: readonly Entry[]): Chronology {
+  const cached = chronologies.get(timeline);
+  if (cached) return cached;
+  const timed = comparableMajority(timeline.filter((t) => t.order !== undefined));
+  let forward = 0;
+  let backward = 0;
+  for (let i = 1; i < timed.length; i++) {
+    if (timed[i].order! > timed[i - 1].order!) forward++;
+    else if (timed[i].order! < timed[i - 1].order!) backward++;
+  }
+  // A status page's updates are often newest first; with as many steps back as forward, its first update being the latest decides.
+  const updates = timed.length >= 3 && timed.every((t) => t.kind === 'update');
+  const newestFirst =
+    (backward >= 2 && backward > forward) || (updates && backward >= 1 && backward >= forward && timed.every((t) => t.order! <= timed[0].order!));
+  const seq = newestFirst ? [...timed].reverse() : timed;
+  const keep = longestInOrder(seq.map((t) => t.order!));
+  const runs: OrderRun[] = [];
+  const outOfOrder = new Set<Entry>();
+  let current: OrderRun | undefined;
+  let lastKept: Entry | undefined;
+  seq.forEach((entry, i) => {
+    if (keep[i]) {
+      if (current) current.after = entry;
+      current = undefined;
+      lastKept = entry;
+      return;
+    }
+    outOfOrder.add(entry);
+    if (!current) {
+      current = { entries: [], before: lastKept };
+      runs.push(current);
+    }
+    current.entries.push(entry);
+  });
+  for (const run of runs) run.entries.sort((a, b) => a.line - b.line);
+  const result = { timed, newestFirst, runs, outOfOrder };
+  chronologies.set(timeline, result);
+  return result;
+}
+
+/** The entries of the most common kind of time (instants, local dated times, bare clocks), which compare with each other. */
+function comparableMajority(entries: Entry[]): Entry[] {
+  const kindOf = (t: Entry) => (t.epoch !== undefined ? 0 : t.date !== undefined ? 1 : 2);
+  const counts = [0, 0, 0];
+  for (const t of entries) counts[kindOf(t)]++;
+  const kind = counts.indexOf(Math.max(...counts));
+  return entries.filter((t) => kindOf(t) === kind);
+}
+
+/**
+ * Marks the earliest longest non-decreasing subsequence. L[i] is the length
+ * of the longest one starting at i (patience sorting from the right); entries
+ * with the same L strictly decrease in value from left to right, so the first
+ * index of the next length after the current one always continues it.
+ */
+function longestInOrder(values: number[]): boolean[] {
+  const n = values.length;
+  const length = new Array<number>(n);
+  const tails: number[] = []; // tails[k]: the largest start value of a sequence of length k+1 seen so far (from the right)
+  for (let i = n - 1; i >= 0; i--) {
+    const v = -values[i];
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid] <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = v;
+    length[i] = lo + 1;
+  }
+  const byLength = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) (byLength.get(length[i]) ?? byLength.set(length[i], []).get(length[i])!).push(i);
+  const keep = new Array<boolean>(n).fill(false);
+  const cursor = new Map<number, number>();
+  let need = tails.length;
+  let at = -1;
+  while (need > 0) {
+    const list = byLength.get(need)!;
+    let p = cursor.get(need) ?? 0;
+    while (list[p] <= at) p++;
+    cursor.set(need, p);
+    at = list[p];
+    keep[at] = true;
+    need--;
+  }
+  return keep;
+}

@@ -58,7 +58,7 @@ const AND_A_HALF_RE = /[ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half(?![A-Za-z])/iy;
 const BARE_MINUTES_RE = /\d{2}(?![\w.:])/y;
 /** A bounding word right before the number. Group 1: the word(s). */
 const BOUND_BEFORE_RE =
-  /(?:\b(just[ \t]{1,2}under|just[ \t]{1,2}over|less[ \t]{1,2}than|more[ \t]{1,2}than|up[ \t]{1,2}to|at[ \t]{1,2}most|at[ \t]{1,2}least|longer[ \t]{1,2}than|under|within|over|about|around|approximately|approx\.|roughly|nearly|almost|some)[ \t]{1,2}|(~)[ \t]{0,2})$/i;
+  /(?:\b(just[ \t]{1,2}under|just[ \t]{1,2}over|less[ \t]{1,2}than|more[ \t]{1,2}than|up[ \t]{1,2}to|at[ \t]{1,2}most|at[ \t]{1,2}(?:the[ \t]{1,2})?maximum|(?:a[ \t]{1,2})?maximum[ \t]{1,2}of|at[ \t]{1,2}least|at[ \t]{1,2}(?:the[ \t]{1,2})?minimum|(?:a[ \t]{1,2})?minimum[ \t]{1,2}of|longer[ \t]{1,2}than|under|within|over|about|around|approximately|approx\.|roughly|nearly|almost|some)[ \t]{1,2}|(~)[ \t]{0,2})$/i;
 const LEAD_IN_RE = /\b(?:for|lasted|lasting|took|taking|last|takes|spanned|spanning)(?:[ \t]{1,2}(?:us|me|them|roughly|about|around|approximately|nearly|almost|over|under|some))?[ \t]{1,2}$/i;
 const FREQUENCY_RE = /\b(?:every|each|per)[ \t]{1,2}$/i;
 const AFTER_SKIP_RE = /[ \t]{1,2}(ago|later|earlier|prior|before|after)(?![A-Za-z])/iy;
@@ -67,7 +67,9 @@ const DIGIT_OR_WORD_RE = /[0-9]|\b(?:an?|one|two|three|four|five|six|seven|eight
 
 const BOUND_KIND: ReadonlyMap<string, 'under' | 'over' | 'about'> = new Map([
   ['just under', 'under'], ['less than', 'under'], ['up to', 'under'], ['at most', 'under'], ['under', 'under'], ['within', 'under'],
+  ['at maximum', 'under'], ['at the maximum', 'under'], ['maximum of', 'under'], ['a maximum of', 'under'],
   ['just over', 'over'], ['more than', 'over'], ['at least', 'over'], ['longer than', 'over'], ['over', 'over'],
+  ['at minimum', 'over'], ['at the minimum', 'over'], ['minimum of', 'over'], ['a minimum of', 'over'],
   ['about', 'about'], ['around', 'about'], ['approximately', 'about'], ['approx.', 'about'], ['roughly', 'about'],
   ['nearly', 'about'], ['almost', 'about'], ['some', 'about'], ['~', 'about'],
 ]);

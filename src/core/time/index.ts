@@ -1,6 +1,6 @@
 /** The pure time layer: recognising, resolving and formatting times in postmortem prose. */
 export type { ClockParts, DateParts, ScanOptions, TimeExpression } from './types.js';
-export { scanTimes } from './scan.js';
+export { findTimePlaceholder, scanTimes } from './scan.js';
 export {
   ZONE_TABLE,
   findZoneStatement,
@@ -8,9 +8,10 @@ export {
   offsetZoneName,
   parseOffset,
   resolveZone,
+  zoneNamedIn,
 } from './zones.js';
 export type { ZoneEntry, ZoneMatch } from './zones.js';
 export { findDuration, parseDurationValue } from './duration.js';
 export type { DurationMatch } from './duration.js';
-export { formatInstant, formatLocal, parseIsoDay, resolveExpression, toDateTime } from './resolve.js';
-export type { ResolveContext } from './resolve.js';
+export { addDays, formatInstant, formatLocal, parseIsoDay, resolveDay, resolveExpression, resolvePoint, toDateTime } from './resolve.js';
+export type { ResolveContext, ResolvedPoint } from './resolve.js';

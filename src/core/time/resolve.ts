@@ -34,14 +34,16 @@ export function parseIsoDay(text: string | undefined): Required<DateParts> | und
 }
 
 /**
- * Picks a year for a month/day written without one: the year of `ref` that
- * puts the date closest to `ref` (so "Jan 2" after a "2023-12-30" context is 2024).
+ * The one rule for a date written without its year ("Jan 2", "03-26"): the
+ * year that puts it nearest to the reference day, so "Jan 2" after a
+ * "2023-12-30" context is 2024 and "12-05" in a March 2019 incident is
+ * December 2018.
  */
 function inferYear(month: number, day: number, ref: Required<DateParts>): number {
   let best = ref.year;
   let bestDist = Infinity;
   const refDays = Date.UTC(ref.year, ref.month - 1, ref.day);
-  for (const y of [ref.year - 1, ref.year, ref.year + 1]) {
+  for (const y of [ref.year, ref.year - 1, ref.year + 1]) {
     const dist = Math.abs(Date.UTC(y, month - 1, day) - refDays);
     if (dist < bestDist) {
       bestDist = dist;
@@ -49,6 +51,27 @@ function inferYear(month: number, day: number, ref: Required<DateParts>): number
     }
   }
   return best;
+}
+
+/**
+ * A written date as "YYYY-MM-DD": its own year, else the year nearest to
+ * `ref` (a "YYYY-MM-DD" day). Undefined without a year to give it, or for an
+ * impossible date. Every reader of dates in the model goes through this.
+ */
+export function resolveDay(parts: DateParts, ref?: string): string | undefined {
+  let year = parts.year;
+  if (year === undefined) {
+    const r = parseIsoDay(ref);
+    if (!r) return undefined;
+    year = inferYear(parts.month, parts.day, r);
+  }
+  const dt = DateTime.fromObject({ year, month: parts.month, day: parts.day }, { zone: 'UTC' });
+  return dt.isValid ? dt.toISODate()! : undefined;
+}
+
+/** "YYYY-MM-DD" plus (or minus) whole days. */
+export function addDays(day: string, days: number): string {
+  return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
 /**
@@ -67,21 +90,12 @@ export function toDateTime(
   ctx: ResolveContext = {},
   zone?: string,
 ): DateTime | undefined {
-  const ref = parseIsoDay(ctx.date);
-  let year: number;
-  let month: number;
-  let day: number;
-  if (date) {
-    month = date.month;
-    day = date.day;
-    if (date.year !== undefined) year = date.year;
-    else if (ref) year = inferYear(month, day, ref);
-    else return undefined;
-  } else if (ref) {
-    ({ year, month, day } = ref);
-  } else return undefined;
+  const day = date ? resolveDay(date, ctx.date) : ctx.date;
+  const parts = parseIsoDay(day);
+  if (!parts) return undefined;
+  const { year, month, day: dayOfMonth } = parts;
   const dt = DateTime.fromObject(
-    { year, month, day, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0 },
+    { year, month, day: dayOfMonth, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0 },
     { zone: zone ?? ctx.zone ?? 'UTC' },
   );
   return dt.isValid ? dt : undefined;
@@ -138,4 +152,37 @@ export function formatLocal(date: DateParts | undefined, time: ClockParts): stri
   const clock = `${pad2(time.hour)}:${pad2(time.minute)}${time.second ? `:${pad2(time.second)}` : ''}`;
   if (!date || date.year === undefined) return clock;
   return `${String(date.year).padStart(4, '0')}-${pad2(date.month)}-${pad2(date.day)}T${clock}`;
+}
+
+/** A point in time as the model keeps it. */
+export interface ResolvedPoint {
+  /** ISO instant (UTC) when date and zone are known, else local "YYYY-MM-DDTHH:MM" or "HH:MM". */
+  time: string;
+  epoch?: number;
+  /** Local date, YYYY-MM-DD, when known. */
+  date?: string;
+  /**
+   * A number that orders points written in the same zone: the epoch when
+   * known, else the local time read as UTC, else milliseconds since midnight.
+   */
+  order: number;
+}
+
+/**
+ * Resolves a written date (optional) and clock against the context: the date
+ * through `resolveDay` (else the context's day), the zone written (else the
+ * context's). Without a zone the point stays a local time; without any date,
+ * a bare clock.
+ */
+export function resolvePoint(date: DateParts | undefined, time: ClockParts, zone: string | undefined, ctx: ResolveContext = {}): ResolvedPoint {
+  const day = date ? resolveDay(date, ctx.date) : ctx.date;
+  const parts = parseIsoDay(day);
+  const effectiveZone = zone ?? ctx.zone;
+  if (parts && effectiveZone) {
+    const dt = toDateTime(parts, time, {}, effectiveZone);
+    if (dt) return { time: formatInstant(dt), epoch: dt.toMillis(), date: day, order: dt.toMillis() };
+  }
+  const ms = ((time.hour * 60 + time.minute) * 60 + (time.second ?? 0)) * 1000;
+  if (parts) return { time: formatLocal(parts, time), date: day, order: Date.UTC(parts.year, parts.month - 1, parts.day) + ms };
+  return { time: formatLocal(undefined, time), order: ms };
 }

@@ -51,6 +51,8 @@ const HAS_WORD_TIME_RE = /noon|midnight/i;
 /** A word that may be a month, a weekday or "Day" (callers check the case and look it up). */
 const WORD_RE = /[A-Za-z]{2,9}/y;
 const NOON_MIDNIGHT_RE = /(?:noon|midnight)(?![A-Za-z])/iy;
+/** The suffix of "1400hrs" / "1015 HRS" / "0930h" (not "hours", which measures a length). */
+const HRS_RE = /(?:hrs?|HRS?|Hrs?|h|H)(?![A-Za-z])/y;
 const ORDINAL_RE = /(?:st|nd|rd|th)(?![A-Za-z])/iy;
 const OF_RE = /[ \t]{1,2}of(?=[ \t])/iy;
 /** Words allowed between a date and its clock time: "May 10th, 2024 at 2:00 AM". */
@@ -210,9 +212,20 @@ function parseClock(s: string, i: number, bareHour: boolean): Clock | undefined 
       const z = matchZoneAt(s, j);
       if (z && z.zone === 'UTC' && z.zoneText.length <= 3) return { end: hEnd, hour: hh, minute: mm, rawHour: hh, hasSeconds: false };
     }
+    // "1400hrs", "1015 HRS", "0930h": the hour suffix of the 24-hour clock.
+    HRS_RE.lastIndex = j;
+    const hrs = HRS_RE.exec(s);
+    if (hrs) return { end: j + hrs[0].length, hour: hh, minute: mm, rawHour: hh, hasSeconds: false };
     return undefined;
   }
   if (digits > 2) return undefined;
+
+  // "14h30", "09h05": the hour-letter separator (two-digit hours only, so "1h30" stays a duration).
+  if ((sep === 104 || sep === 72) && digits === 2 && isDigit(s.charCodeAt(hEnd + 1))) {
+    const m = readNum(s, hEnd + 1, 2, 2);
+    if (m < 0 || isAlnum(s.charCodeAt(numEnd)) || h > 23 || m > 59) return undefined;
+    return { end: numEnd, hour: h, minute: m, rawHour: h, hasSeconds: false };
+  }
 
   if (sep === 58 /* : */ || sep === 46 /* . */) {
     const m = readNum(s, hEnd + 1, 2, 2);
@@ -292,6 +305,8 @@ function parseClock(s: string, i: number, bareHour: boolean): Clock | undefined 
 
 interface DateRead {
   end: number;
+  /** The last day of a range of days ("January 14-19"). */
+  lastDay?: number;
   date?: DateParts;
   weekday?: number;
   ambiguous?: boolean;
@@ -363,12 +378,45 @@ function parseMonthFirst(s: string, i: number, month: number, wordEnd: number): 
   else if (isAlpha(s.charCodeAt(end))) return undefined;
   if (s.charCodeAt(end) === 58 && isDigit(s.charCodeAt(end + 1))) return undefined;
   const read: DateRead = { end, iso: false };
+  // "January 14-19, 2026": a range of days in one month.
+  const dash = s.charCodeAt(end);
+  if ((dash === 45 || dash === 0x2013) && isDigit(s.charCodeAt(end + 1))) {
+    const last = readNum(s, end + 1, 1, 2);
+    const after = s.charCodeAt(numEnd);
+    if (last > day && last <= 31 && !isAlpha(after) && after !== 58 && after !== 46) {
+      read.end = numEnd;
+      read.lastDay = last;
+      end = numEnd;
+    }
+  }
   const y = readYearAfter(s, end);
   if (y >= 0) {
     read.end = numEnd;
     return makeDate(read, y, month, day);
   }
   return makeDate(read, undefined, month, day);
+}
+
+/**
+ * "03-26 23:04", "3/26 2:54 PM", "[12-05 16:21]": a month and day without a
+ * year, read only when a clock time follows (so "10-12 users" and "1/2 of
+ * them" stay numbers). With "-" an ambiguous pair reads month first, as in
+ * ISO dates and log stamps; with "/" it follows `dayFirst` (default month first).
+ */
+function yearlessDate(s: string, i: number, a: number, b: number, bEnd: number, sep: number, opts: ScanOptions | undefined): DateRead | undefined {
+  if (sep === 46 || isAlnum(s.charCodeAt(bEnd))) return undefined;
+  const t = s.charCodeAt(bEnd) === 84 /* T */ ? bEnd + 1 : skipBlanks(s, bEnd, 2);
+  if (t === bEnd || !isDigit(s.charCodeAt(t)) || !parseClock(s, t, false)) return undefined;
+  const read: DateRead = { end: bEnd, iso: s.charCodeAt(bEnd) === 84 };
+  let dayFirst: boolean;
+  if (a > 12 && b <= 12) dayFirst = true;
+  else if (b > 12 && a <= 12) dayFirst = false;
+  else if (a > 12 && b > 12) return undefined;
+  else {
+    dayFirst = sep === 47 ? opts?.dayFirst ?? false : false;
+    if (a !== b) read.ambiguous = true;
+  }
+  return dayFirst ? makeDate(read, undefined, b, a) : makeDate(read, undefined, a, b);
 }
 
 /** Reads a date starting with digits: "2023-11-07", "2019-1-17", "04-12-2022", "05/02/22", "13 August, 2021". */
@@ -381,8 +429,9 @@ function parseNumericDate(s: string, i: number, opts: ScanOptions | undefined): 
 
   if (sep === 45 || sep === 47 || sep === 46) {
     const b = readNum(s, aEnd + 1, 1, 2);
-    if (b < 0 || s.charCodeAt(numEnd) !== sep) return undefined;
+    if (b < 0) return undefined;
     const bEnd = numEnd;
+    if (s.charCodeAt(bEnd) !== sep && aLen !== 2 && aLen !== 1) return undefined;
     if (aLen === 4) {
       // YYYY-MM-DD
       const d = readNum(s, bEnd + 1, 1, 2);
@@ -393,6 +442,7 @@ function parseNumericDate(s: string, i: number, opts: ScanOptions | undefined): 
       return makeDate({ end, iso: true }, a, b, d);
     }
     if (aLen > 2) return undefined;
+    if (s.charCodeAt(bEnd) !== sep) return yearlessDate(s, i, a, b, bEnd, sep, opts);
     // D-M-YYYY or M-D-YYYY (two-digit year only with "/").
     let y = readNum(s, bEnd + 1, 4, 4);
     if (y < 0) {
@@ -461,6 +511,8 @@ interface Point {
   invalid?: string;
   /** "between" was written between the date and the time (so "and" may end the range). */
   rangeIntro?: boolean;
+  /** The end of a range of days written with one month ("January 14-19, 2026"). */
+  lastDay?: DateParts;
 }
 
 /** Reads a zone after a clock time ending at `i`: " UTC", " (UTC)", "Z", "+00:00", " GMT+1", " Eastern time". */
@@ -544,6 +596,13 @@ function joinTime(s: string, i: number, p: Point, iso: boolean): void {
   }
   let j = i;
   const c = s.charCodeAt(j);
+  // "2023-11-07/10:00", "2023-11-07 / 10:00": a date and time joined by a slash.
+  if (c === 47 /* / */ || (isBlank(c) && s.charCodeAt(skipBlanks(s, i, 2)) === 47)) {
+    const k = skipBlanks(s, c === 47 ? i + 1 : skipBlanks(s, i, 2) + 1, 2);
+    const clock = isDigit(s.charCodeAt(k)) ? parseClock(s, k, false) : undefined;
+    if (clock) applyClock(p, clock, s, false);
+    return;
+  }
   if (c === 44 /* , */ || c === 58 /* : */) j++;
   let k = skipBlanks(s, j, 3);
   if (k === i) return;
@@ -656,6 +715,10 @@ function parsePoint(s: string, i: number, opts: ScanOptions | undefined, bareHou
   p.end = d.end;
   if (d.invalid) p.invalid = d.invalid;
   if (d.date) p.date = d.date;
+  if (d.lastDay !== undefined && d.date && !dayInvalid(d.date.year, d.date.month, d.lastDay)) {
+    p.lastDay = { ...d.date, day: d.lastDay };
+    return p;
+  }
   joinTime(s, d.end, p, false);
   return p;
 }
@@ -680,9 +743,9 @@ function parseRangeEnd(s: string, p1: Point, opts: ScanOptions | undefined, betw
   const i = p1.end;
   let j = skipBlanks(s, i, 3);
   const c = s.charCodeAt(j);
-  if (c === 45 || c === 0x2013 || c === 0x2014) {
+  if (c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2192) {
     j++;
-    if (s.charCodeAt(j) === 45) j++; // "--"
+    if (s.charCodeAt(j) === 45 || (c === 45 && s.charCodeAt(j) === 62)) j++; // "--", "->"
     j = skipBlanks(s, j, 3);
   } else {
     if (j === i || !isAlpha(c)) return undefined;
@@ -853,6 +916,7 @@ function parseExpression(s: string, i: number, opts: ScanOptions | undefined): {
   if (before && before[2] !== undefined) p1.approximate = true;
   const between = p1.rangeIntro === true || (before !== null && before[1] !== undefined && before[1].toLowerCase() === 'between');
 
+  if (!p2 && p1.lastDay) p2 = { start: p1.end, end: p1.end, date: p1.lastDay };
   if (!p2) p2 = parseRangeEnd(s, p1, opts, between);
   let end = p2 ? p2.end : p1.end;
 
@@ -924,4 +988,19 @@ export function scanTimes(text: string, opts?: ScanOptions): TimeExpression[] {
     }
   }
   return out;
+}
+
+/**
+ * A placeholder where a time belongs: "--:--", "??:??", "XX:XX", "HH:MM",
+ * "hh:mm:ss", "[???]", "TBD" at the start of an entry (after bullets,
+ * emphasis, brackets and a date: "2022-06-02 HH:mm"). An entry written so is
+ * untimed, not invalid.
+ */
+const PLACEHOLDER_RE =
+  /^(?:[\s*_[(<{•·+]|-\s){0,6}(?:[\d?][\d?/-]{3,13}[ \tT]{1,3})?((?:[-_?xX]{1,2}|[Hh]{1,2}):(?:[-_?xX]{2}|[Mm]{2})(?::(?:[-_?xX]{2}|[Ss]{2}))?|\?{2,4}|TB[DCA])(?=[\s*_\])>}:,.–—-]|$)/;
+
+export function findTimePlaceholder(text: string): { index: number; text: string } | undefined {
+  const m = PLACEHOLDER_RE.exec(text);
+  if (!m) return undefined;
+  return { index: m.index + m[0].length - m[1].length, text: m[1] };
 }

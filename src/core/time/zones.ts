@@ -339,3 +339,19 @@ export function findZoneStatement(text: string): { zone: string; zoneText: strin
   }
   return undefined;
 }
+
+/**
+ * A zone named in a label or a column header: "Time (UTC)", "Start time
+ * (PT)", "Time, PST", "UTC time", "Date and Time in CET". Undefined when none.
+ */
+export function zoneNamedIn(label: string): string | undefined {
+  const stated = findZoneStatement(label);
+  if (stated) return stated.zone;
+  if (label.length > 120) return undefined;
+  const word = /[A-Za-z][A-Za-z/_+-]{0,40}/g;
+  for (let m = word.exec(label); m; m = word.exec(label)) {
+    const z = matchZoneAt(label, m.index);
+    if (z && z.zoneText.length > 1) return z.zone;
+  }
+  return undefined;
+}

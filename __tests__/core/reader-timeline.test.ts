@@ -1,0 +1,216 @@
+/**
+ * The timeline reader on documents written for it (__tests__/fixtures/reader/),
+ * one per capability of issue 9: entries in every form real teams write
+ * (capability 4), multi-line entries (3), and checks that use only stated
+ * windows and report one problem once (5). Each expectation is exact: the
+ * entries' lines, the columns of their times and their ISO times; the
+ * findings' rule, line, column, message and related places.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/core/report.js';
+import { formatSarif } from '../../src/reporters/sarif.js';
+import { formatText } from '../../src/reporters/text.js';
+import { check, fixture } from '../helpers.js';
+
+const TIME_RULES = new Set(['timeline-order', 'timeline-window', 'duration-mismatch', 'timestamp-invalid', 'timezone-missing', 'timeline-untimed', 'future-date']);
+
+function read(name: string) {
+  const result = check(fixture(`reader/${name}`), {}, name);
+  const m = result.model!;
+  const i = m.incident;
+  return {
+    entries: m.timeline.map((t) => `${t.line}:${t.expressionColumn ?? t.column} ${t.time ?? (t.placeholder ? `placeholder ${t.placeholder}` : '-')}`),
+    window: [
+      i.start ? `${i.start.time} ${i.start.source}@${i.start.line}:${i.start.column}` : null,
+      i.end ? `${i.end.time} ${i.end.source}@${i.end.line}:${i.end.column}` : null,
+      i.duration?.minutes ?? null,
+      i.timezone?.zone ?? null,
+    ],
+    findings: result.findings
+      .filter((f) => TIME_RULES.has(f.rule))
+      .map((f) => ({ rule: f.rule, line: f.line, column: f.column, message: f.message, related: (f.related ?? []).map((r) => `${r.line}:${r.column} ${r.message}`) })),
+  };
+}
+
+describe('entries and their times (capability 4)', () => {
+  it('reads every time form on list items: seconds, two zones, ~, 14h30 (CET), date/time and dateTtime, 12-hour without a space; placeholders are untimed', () => {
+    const r = read('timeline-forms.md');
+    expect(r.entries).toEqual([
+      '12:3 2024-03-01T10:00:00Z',
+      '13:3 2024-03-01T10:04:30Z',
+      '14:3 2024-03-01T10:10:00Z', // "06:10 EDT (10:10 UTC)": the first zone written, the same instant
+      '15:3 2024-03-01T10:15:00Z',
+      '16:3 2024-03-01T10:20:00Z', // "11h20 (CET)"
+      '17:3 2024-03-01T10:25:00Z', // "2024-03-01/10:25"
+      '18:3 2024-03-01T10:30:00Z', // "2024-03-01T10:30Z"
+      '19:3 2024-03-01T10:41:00Z', // "10:41AM"
+      '20:3 placeholder --:--',
+      '21:3 placeholder HH:MM',
+      '22:4 placeholder ???',
+      '23:3 2024-03-01T11:30:00Z',
+    ]);
+    // The window is the stated range, not the narrative "Traffic started building around 09:30".
+    expect(r.window).toEqual(['2024-03-01T10:00:00Z prose@5:53', '2024-03-01T11:30:00Z prose@5:71', null, 'UTC']);
+    expect(r.findings).toEqual([
+      { rule: 'timeline-untimed', line: 20, column: 3, message: 'Unexpected placeholder “--:--” for the time of “--:-- someone restarted the cache (time…”, expected a timestamp such as “14:32 UTC”', related: [] },
+      { rule: 'timeline-untimed', line: 21, column: 3, message: 'Unexpected placeholder “HH:MM” for the time of “HH:MM capacity added”, expected a timestamp such as “14:32 UTC”', related: [] },
+      { rule: 'timeline-untimed', line: 22, column: 4, message: 'Unexpected placeholder “???” for the time of “[???] customers notified”, expected a timestamp such as “14:32 UTC”', related: [] },
+    ]);
+  });
+
+  it('reads tables whose date, time and zone sit in columns of their own, the zone and the year in column headers', () => {
+    const r = read('timeline-tables.md');
+    expect(r.entries).toEqual([
+      '11:18 2025-01-14T22:40:00Z', // "| Tue | Jan 14 | 23:40 |" under "Date (2025)" and "Time (CET)"
+      '12:18 2025-01-14T22:52:00Z',
+      '13:18 2025-01-14T23:05:00Z', // "Jan 15 | 00:05" CET is still the 14th in UTC
+      '14:18 2025-01-14T23:20:00Z',
+      '20:3 2025-01-15T17:00:00Z', // "| 2025-01-15 09:00 | PST |": a zone column
+      '21:3 2025-01-15T18:30:00Z',
+    ]);
+    // "about 40 minutes" agrees with the alert at 23:40 to the recovery at 00:20; the next morning's rows are follow-ups.
+    expect(r.window).toEqual([null, null, 40, 'UTC+1']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reads time headings with their bodies, and date headings at the timeline heading’s own level', () => {
+    const r = read('timeline-headings.md');
+    expect(r.entries).toEqual([
+      '11:3 2023-06-02T04:40:00Z', // "## 2023-06-01" then "- 21:40" in PDT
+      '12:3 2023-06-02T06:10:00Z',
+      '16:3 2023-06-02T14:30:00Z', // "## 2023-06-02"
+      '17:3 2023-06-02T15:05:00Z',
+      '19:5 2023-06-02T16:00:00Z', // "### 2023-06-02 09:00": its paragraph and numbered list are its body
+      '27:5 2023-06-02T16:45:00Z', // "### 2023-06-02 ~09:45"
+    ]);
+    // The body says when the problem started: the timeline's own marker, used only because the summary states no window.
+    expect(r.window).toEqual(['2023-06-02T13:50:00Z timeline@21:69', null, null, 'UTC-7']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('gives an entry without a zone the zone of the entries before it', () => {
+    const r = read('timeline-zones.md');
+    expect(r.entries).toEqual([
+      '11:3 2019-01-22T22:54:00Z', // "2:54 PM PST"
+      '12:3 2019-01-22T23:28:00Z', // "3:28 PM": PST from the entry above
+      '16:3 2019-01-23T12:49:00Z', // under the date line "2019-01-23"
+      '17:3 2019-01-23T15:18:00Z',
+      '18:3 2019-01-23T16:05:00Z', // "17:05 CET": its own zone
+      '19:3 2019-01-23T16:27:00Z',
+    ]);
+    expect(r.window).toEqual([null, '2019-01-23T16:27:00Z timeline@19:3', null, 'UTC-8']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reads a timeline pasted as an HTML table, and a day label over a nested list', () => {
+    const r = read('timeline-pasted.md');
+    expect(r.entries).toEqual(['11:11 2024-07-02T08:10:00Z', '12:11 2024-07-02T08:25:00Z', '16:5 2024-07-02T08:40:00Z', '17:5 2024-07-02T08:45:00Z']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reads a timeline written inside a fenced block, past midnight', () => {
+    const r = read('timeline-fenced.md');
+    expect(r.entries).toEqual(['10:1 2024-07-02T23:10:00Z', '11:1 2024-07-02T23:55:00Z', '12:1 2024-07-03T00:20:00Z', '13:1 2024-07-03T00:50:00Z']);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('multi-line entries (capability 3)', () => {
+  it('keeps wrapped lines with their entry and reads lines after an image, tab-indented lines and pseudo-bullets', () => {
+    const result = check(fixture('reader/timeline-multiline.md'), {}, 'timeline-multiline.md');
+    const m = result.model!;
+    expect(m.timeline.map((t) => [t.line, t.expressionColumn, t.time, t.text])).toEqual([
+      [9, 1, '2022-02-05T08:55:00Z', '9:55 AM GMT+1 - A customer complained that they could not sign in, and support opened a ticket.'],
+      [11, 1, '2022-02-05T09:20:00Z', '10:20 AM - A developer reproduced it on staging as well.'],
+      [15, 1, '2022-02-05T09:35:00Z', '10:35 AM - We checked the controllers and the views.'], // swallowed by the <img> HTML block
+      [16, 1, '2022-02-05T09:40:00Z', '10:40 AM - We suspected the bcrypt gem.'],
+      [18, 2, '2022-02-05T09:50:00Z', '10:50 AM - A second engineer joined.'], // tab-indented: an indented code block
+      [19, 2, '2022-02-05T10:00:00Z', '11:00 AM - The incident was escalated to the backend team.'],
+      [21, 3, '2022-02-05T10:10:00Z', '• 11:10 AM - The gem was pinned to the previous version.'],
+      [22, 3, '2022-02-05T10:20:00Z', '• 11:20 AM - Sign-in was back to normal.'],
+    ]);
+    // "05-02-2022" with GMT+1 reads day first; the closing "Thanks to everyone who helped." is not an entry.
+    expect([m.incident.start?.time, m.incident.end?.time]).toEqual(['2022-02-05T08:55:00Z', '2022-02-05T10:20:00Z']);
+    expect(result.findings.filter((f) => TIME_RULES.has(f.rule))).toEqual([]);
+  });
+});
+
+describe('checks that are right and quiet (capability 5)', () => {
+  it('reports a row out of place once, and reads 23:40 then 00:15 as the next day', () => {
+    const r = read('timeline-order.md');
+    expect(r.entries.slice(-2)).toEqual(['21:3 2022-01-21T23:50:00Z', '22:3 2022-01-22T00:10:00Z']);
+    expect(r.findings).toEqual([
+      { rule: 'timeline-order', line: 11, column: 16, message: 'Unexpected 22:40 before 22:06 (line 12), expected entries in chronological order', related: ['12:16 Earlier entry at 22:06'] },
+    ]);
+  });
+
+  it('reports a run of entries out of order as one finding at its first line', () => {
+    const r = read('timeline-order-run.md');
+    expect(r.findings).toEqual([
+      {
+        rule: 'timeline-order',
+        line: 12,
+        column: 3,
+        message: 'Unexpected 09:10 after 10:10 (line 11), expected entries in chronological order',
+        related: ['11:3 Later entry at 10:10', '13:3 Also out of order: 09:15'],
+      },
+    ]);
+  });
+
+  it('reads a status page’s updates newest first without complaint', () => {
+    const r = read('timeline-newest-first.md');
+    expect(r.entries).toEqual(['7:72 2024-05-15T17:50', '9:54 2024-05-15T09:00', '11:63 2024-05-14T10:05']);
+    expect(r.window).toEqual(['2024-05-14T10:00 front-matter@3:1', '2024-05-15T17:50 front-matter@4:1', null, null]);
+    expect(r.findings.map((f) => f.rule)).toEqual(['timezone-missing']);
+  });
+
+  it('reports the first sign of the impact before the stated start, not the retune that caused it nor the meeting after', () => {
+    const r = read('timeline-window.md');
+    expect(r.window).toEqual(['2024-04-09T18:00:00Z prose@5:6', '2024-04-09T19:00:00Z prose@5:34', null, 'UTC']);
+    expect(r.findings).toEqual([
+      {
+        rule: 'timeline-window',
+        line: 11,
+        column: 3,
+        message: 'Unexpected impact at 2024-04-09 17:50 UTC before the stated start (2024-04-09 18:00 UTC), expected the window to start by the first sign of the incident',
+        related: ['5:6 Stated start', '12:3 Also outside: 2024-04-09 17:51 UTC'],
+      },
+    ]);
+  });
+
+  it('reports a window that no entry falls into once, with every entry as a related place', () => {
+    const r = read('timeline-window-wrong.md');
+    expect(r.findings).toEqual([
+      {
+        rule: 'timeline-window',
+        line: 15,
+        column: 4,
+        message:
+          'Unexpected incident window (2019-02-26 06:04 UTC to 2019-02-26 15:12 UTC) outside every timed entry (2019-03-26 06:04 UTC to 2019-03-26 15:10 UTC), expected the window to cover the timeline',
+        related: ['11:45 Stated start', '11:82 Stated end', '16:4 Also outside: 2019-03-26 09:50 UTC', '17:4 Also outside: 2019-03-26 13:27 UTC', '18:4 Also outside: 2019-03-26 15:10 UTC'],
+      },
+    ]);
+  });
+});
+
+describe('related places of one finding', () => {
+  const result = check(fixture('reader/timeline-order-run.md'), {}, 'timeline-order-run.md');
+  const report = buildReport([result]);
+
+  it('are printed under the finding in text', () => {
+    expect(formatText(report).split('\n').slice(0, 3)).toEqual([
+      'timeline-order-run.md:12:3  error    Unexpected 09:10 after 10:10 (line 11), expected entries in chronological order  timeline-order',
+      '  ↳ timeline-order-run.md:11:3  Later entry at 10:10',
+      '  ↳ timeline-order-run.md:13:3  Also out of order: 09:15',
+    ]);
+  });
+
+  it('are SARIF relatedLocations', () => {
+    const run = JSON.parse(formatSarif(report, '0.0.0')).runs[0];
+    const order = run.results.find((r: { ruleId: string }) => r.ruleId === 'timeline-order');
+    expect(order.relatedLocations.map((l: { physicalLocation: { region: { startLine: number; startColumn: number } }; message: { text: string } }) => [l.physicalLocation.region.startLine, l.physicalLocation.region.startColumn, l.message.text])).toEqual([
+      [11, 3, 'Later entry at 10:10'],
+      [13, 3, 'Also out of order: 09:15'],
+    ]);
+  });
+});
