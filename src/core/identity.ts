@@ -30,6 +30,7 @@
  * reported as undecided, no issue is opened for it and no issue is flagged
  * as removed because of it. Of two issues for one item, the oldest wins.
  */
+import { editDistance } from './edit-distance.js';
 import { fingerprintTitle, hash } from './model/ids.js';
 import { itemKey, type ItemMarker } from './markers.js';
 
@@ -127,34 +128,13 @@ export function isDerivedId(id: string): boolean {
   return /^ai-[0-9a-z]{7}(?:-\d{1,4})?$/.test(id);
 }
 
-/** Optimal string alignment distance, stopping once it exceeds `max`. */
-function closeEnough(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-      row.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > max) return false;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length] <= max;
-}
-
 /** Whether two title words are the same word, allowing a typo (one edit; two in long words). */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
   if (shorter < 3 || /^\d+$/.test(a) || /^\d+$/.test(b)) return false;
-  return closeEnough(a, b, shorter >= 8 ? 2 : 1);
+  const max = shorter >= 8 ? 2 : 1;
+  return editDistance(a, b, max) <= max;
 }
 
 /** Jaccard overlap of two title fingerprints, 0..1, where words with a typo between them count as shared. */

@@ -11,6 +11,7 @@
  * without being listed. The config's `sections.aliases` extends the table.
  */
 import type { SectionKey } from '../types.js';
+import { editDistance } from '../edit-distance.js';
 import { stem as inflectionStem } from './ids.js';
 
 export type AliasTable = Record<SectionKey, string[]>;
@@ -244,28 +245,6 @@ function tokens(normalized: string): Token[] {
     out.push({ raw, stem: stem(raw) });
   }
   return out;
-}
-
-/** Optimal string alignment distance, or `limit + 1` as soon as it must exceed `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur.push(v);
-      if (v < best) best = v;
-    }
-    if (best > limit) return limit + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** How many typing slips a word of this length may carry and still be read as the word. */
