@@ -22,6 +22,8 @@ export interface Inputs {
   dryRun: boolean;
   failOn: FailOn;
   maxIssues: number;
+  /** The content cache's file for audits (`cache-location`), relative to the workspace; empty: no cache. */
+  cacheLocation: string;
 }
 
 export class InputError extends Error {
@@ -79,5 +81,6 @@ export function readInputs(get: (name: string) => string = (name) => core.getInp
     dryRun: bool('dry-run', get('dry-run'), false),
     failOn: oneOf('fail-on', get('fail-on'), FAIL_ON, 'error'),
     maxIssues,
+    cacheLocation: get('cache-location').trim(),
   };
 }

@@ -1,11 +1,13 @@
 /**
  * Finding and reading the config file. Parsing is YAML; validation and
- * defaults are the core's (src/core/config/resolve.ts).
+ * defaults are the core's (src/core/config/resolve.ts). The zod schema is
+ * loaded only when a config file exists: without one, the built-in defaults
+ * (src/core/config/settle.ts) need no validation, and `check` starts faster.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { ConfigError, resolveConfig, type ResolvedConfig } from '../core/config/resolve.js';
+import { ConfigError, defaultConfig, type ResolvedConfig } from '../core/config/settle.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/postmortem.yml', '.github/postmortem.yaml'];
 
@@ -29,7 +31,8 @@ export async function loadConfig(cwd: string, explicit?: string, required = expl
       const line = e.linePos?.[0]?.line ?? 1;
       throw new ConfigError(candidate, `(line ${line})`, `${e.message.split('\n')[0]}, expected valid YAML`);
     }
+    const { resolveConfig } = await import('../core/config/resolve.js');
     return resolveConfig(doc.toJS({ maxAliasCount: 50 }) ?? {}, candidate);
   }
-  return resolveConfig({}, null);
+  return defaultConfig();
 }

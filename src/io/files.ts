@@ -5,6 +5,7 @@
  * symlinks that lead out are refused (the action confines itself to the
  * workspace).
  */
+import { createHash } from 'node:crypto';
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -103,4 +104,9 @@ export async function readDocument(cwd: string, path: string, maxBytes: number):
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     return { kind: 'error', message: `Unexpected read error ${code}, expected a readable file` };
   }
+}
+
+/** The SHA-256 of a file's bytes, hex: the content cache's key (src/io/cache.ts). */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
