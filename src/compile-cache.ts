@@ -18,3 +18,17 @@ export function enableCompileCache(): void {
     // A read-only or full temporary directory: start without the cache.
   }
 }
+
+/**
+ * Write what has been compiled so far to the cache (Node ≥ 23), so worker
+ * threads started next read the main thread's compiled chunks instead of
+ * compiling them again (the cache is otherwise written at exit).
+ */
+export function flushCompileCache(): void {
+  const flush = (module as { flushCompileCache?: () => unknown }).flushCompileCache;
+  try {
+    flush?.();
+  } catch {
+    // Nothing to write to: the workers compile for themselves.
+  }
+}

@@ -81,7 +81,7 @@ describe.each(NODES)('audit mode with cache-location (%s)', (_name, node) => {
   });
 
   it('ignores a damaged cache with a note and runs in full', async () => {
-    const ws = workspace({ 'postmortems/a.md': doc(1), '.postmortemcache': '#postmortem-cache 1\nnot gzip at all' });
+    const ws = workspace({ 'postmortems/a.md': doc(1), '.postmortemcache': '#postmortem-cache 1 0123\nnot brotli at all' });
     const run = await runAction(auditRun(ws), { node });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Content cache \S+\.postmortemcache is damaged or truncated; checking every file\./);

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config/settle.js';
 import { resolveConfig } from '../../src/core/config/resolve.js';
@@ -41,11 +42,13 @@ const parsedLine = (stderr: string) => /(\d+) files?: (\d+) parsed, (\d+) unchan
 function editHeader(file: string, edit: (header: Record<string, unknown>) => void): void {
   const raw = readFileSync(file);
   const cut = raw.indexOf(10);
-  const body = gunzipSync(raw.subarray(cut + 1));
+  const body = brotliDecompressSync(raw.subarray(cut + 1));
   const end = body.indexOf(10);
   const header = JSON.parse(body.subarray(0, end).toString());
   edit(header);
-  writeFileSync(file, Buffer.concat([raw.subarray(0, cut + 1), gzipSync(Buffer.concat([Buffer.from(JSON.stringify(header)), body.subarray(end)]))]));
+  const edited = Buffer.concat([Buffer.from(JSON.stringify(header)), body.subarray(end)]);
+  const checksum = createHash('sha256').update(edited).digest('hex');
+  writeFileSync(file, Buffer.concat([Buffer.from(`#postmortem-cache 1 ${checksum}\n`), brotliCompressSync(edited)]));
 }
 
 describe('the content cache', () => {
@@ -139,7 +142,7 @@ describe('the content cache', () => {
     writeFileSync(join(dir, '.postmortemcache'), '#postmortem-cache 2\nwhatever a later version writes');
     const newer = await run(dir, ['check', 'postmortems', '--cache']);
     expect(newer.stderr).toContain('has a newer format (2) than this version reads (1); checking every file');
-    expect(readFileSync(join(dir, '.postmortemcache')).subarray(0, 20).toString()).toBe('#postmortem-cache 1\n');
+    expect(readFileSync(join(dir, '.postmortemcache')).subarray(0, 20).toString()).toBe('#postmortem-cache 1 ');
 
     writeFileSync(join(dir, 'notes.txt'), 'my notes\n');
     const foreign = await run(dir, ['check', 'postmortems', '--cache-location', 'notes.txt']);

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { compactFile, type CompactFile } from '../core/audit/compact.js';
 import type { ResolvedConfig } from '../core/config/settle.js';
+import { flushCompileCache } from '../compile-cache.js';
 import type { ContentCache } from './cache.js';
 import { checkPathHashed } from './check-files.js';
 import { contentHash } from './files.js';
@@ -211,9 +212,10 @@ async function* pooled(files: string[], options: PoolOptions, script: string, th
     wake = null;
     w?.();
   };
+  flushCompileCache();
   const workers = Array.from(
     { length: threads },
-    () => new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
+    () => new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.PM_YOUNG ?? YOUNG_GENERATION_MB) } }),
   );
   const feed = (worker: Worker) => {
     while ((inFlight.get(worker) ?? 0) < IN_FLIGHT && dispatched < files.length && ready.size < MAX_WAITING) {
