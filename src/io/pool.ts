@@ -21,7 +21,6 @@ import { compactFile, type CompactFile } from '../core/audit/compact.js';
 import type { ResolvedConfig } from '../core/config/settle.js';
 import { flushCompileCache } from '../compile-cache.js';
 import type { ContentCache } from './cache.js';
-import { checkPathHashed } from './check-files.js';
 import { contentHash } from './files.js';
 
 export interface PoolOptions {
@@ -85,6 +84,8 @@ export const YOUNG_GENERATION_MB = 48;
 
 /** Read, parse, check and compact one file. Never throws. */
 export async function checkOne(cwd: string, path: string, config: ResolvedConfig, now: Date, hash: boolean): Promise<CheckedText> {
+  // The engine (parser, model, rules) loads with the first file to check: a run the cache answers never compiles it.
+  const { checkPathHashed } = await import('./check-files.js');
   const { result, hash: digest } = await checkPathHashed(cwd, path, config, now, hash);
   return { hash: result.internalError ? null : digest, json: JSON.stringify(compactFile(result)) };
 }
