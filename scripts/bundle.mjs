@@ -50,7 +50,7 @@ await build({
   banner: { js: banner },
   legalComments: 'none',
   // Minified: ~40% less source for V8 to read and pre-parse on every start (see README, Performance).
-  minify: process.env.PM_NOMINIFY !== "1",
+  minify: true,
   define: { __POSTMORTEM_ENGINE_HASH__: JSON.stringify(engineHash) },
   sourcemap: false,
   logLevel: 'warning',
