@@ -310,6 +310,15 @@ async function main() {
     for (const [f, bytes] of pristine) writeFileSync(f, bytes);
   };
 
+  const cacheLeg = (label, hooks) => ({
+    label,
+    cwd: ROOT,
+    args: [opt.cli, 'audit', relative(ROOT, cacheCorpus), '--format', 'json', '--cache-location', relative(ROOT, cacheFile)],
+    okCodes: [0, 1],
+    available: () => (existsSync(resolve(ROOT, opt.cli)) ? null : `${opt.cli} does not exist`),
+    ...hooks,
+  });
+
   const legDefs = {
     ours: {
       label: 'ours',
@@ -340,27 +349,15 @@ async function main() {
       okCodes: [0, 1],
       available: () => (opt.baselineCli && existsSync(resolve(ROOT, opt.baselineCli)) ? null : `${opt.baselineCli} does not exist`),
     },
-    'cache-unchanged': {
-      label: 'ours, cache, 0%',
-      cwd: ROOT,
-      args: [opt.cli, 'audit', relative(ROOT, cacheCorpus), '--format', 'json', '--cache-location', relative(ROOT, cacheFile)],
-      okCodes: [0, 1],
-      available: () => (existsSync(resolve(ROOT, opt.cli)) ? null : `${opt.cli} does not exist`),
-      prepare: () => copyFileSync(warmCache, cacheFile),
-    },
-    'cache-1pct': {
-      label: 'ours, cache, 1%',
-      cwd: ROOT,
-      args: [opt.cli, 'audit', relative(ROOT, cacheCorpus), '--format', 'json', '--cache-location', relative(ROOT, cacheFile)],
-      okCodes: [0, 1],
-      available: () => (existsSync(resolve(ROOT, opt.cli)) ? null : `${opt.cli} does not exist`),
-      // The warm cache back, then every 100th document edited (a sentence added to its summary's end).
+    'cache-unchanged': cacheLeg('ours, cache, 0%', { prepare: () => copyFileSync(warmCache, cacheFile) }),
+    // The warm cache back, then every 100th document edited (a sentence added at its end).
+    'cache-1pct': cacheLeg('ours, cache, 1%', {
       prepare: () => {
         copyFileSync(warmCache, cacheFile);
         for (const f of edited) writeFileSync(f, readFileSync(f, 'utf8') + '\nEdited after the review: the alert threshold was lowered.\n');
       },
       after: () => restoreEdited(),
-    },
+    }),
   };
   const legs = [];
   for (const key of opt.legs.filter((l) => l !== 'start')) {
@@ -377,7 +374,7 @@ async function main() {
   console.log('');
   const rssPreload = new URL('./bench-rss.mjs', import.meta.url).href;
   if (usesCache && existsSync(resolve(ROOT, opt.cli))) {
-    const warm = await runOnce({ cmd: opt.node, args: [...legDefs['cache-unchanged'].args.slice(0, -1), relative(ROOT, warmCache)], cwd: ROOT, stdoutFile: join(outDir, 'warm.out.json'), stderrFile: join(outDir, 'warm.err.txt'), timeoutS: opt.timeout, useGnuTime, rssPreload });
+    const warm = await runOnce({ cmd: opt.node, args: [...cacheLeg('warm-up', {}).args.slice(0, -1), relative(ROOT, warmCache)], cwd: ROOT, stdoutFile: join(outDir, 'warm.out.json'), stderrFile: join(outDir, 'warm.err.txt'), timeoutS: opt.timeout, useGnuTime, rssPreload });
     console.log(`  warm-up   cache written by an untimed \`audit --cache\` of a copy of the corpus: ${fmtS(warm.wall)} s, ${readFileSync(join(outDir, 'warm.err.txt'), 'utf8').match(/\d+ files?: \d+ parsed[^\n]*/)?.[0] ?? 'no cache line!'}; ${edited.length} documents edited before each 1% run`);
   }
   for (let r = 1; r <= opt.runs; r++) {

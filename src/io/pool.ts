@@ -85,10 +85,13 @@ const MAX_WAITING = 512;
  */
 export const YOUNG_GENERATION_MB = 64;
 
+let checker: Promise<typeof import('./check-files.js')> | undefined;
+/** The engine (parser, model, rules), imported with the first file to check: a run the cache answers never compiles it. */
+const engine = () => (checker ??= import('./check-files.js'));
+
 /** Read, parse, check and compact one file. Never throws. */
 export async function checkOne(cwd: string, path: string, config: ResolvedConfig, now: Date, hash: boolean): Promise<CheckedText> {
-  // The engine (parser, model, rules) loads with the first file to check: a run the cache answers never compiles it.
-  const { checkPathHashed } = await import('./check-files.js');
+  const { checkPathHashed } = await engine();
   const { result, hash: digest } = await checkPathHashed(cwd, path, config, now, hash);
   return { hash: result.internalError ? null : digest, json: JSON.stringify(compactFile(result)) };
 }
