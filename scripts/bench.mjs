@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // npm run bench -- [--count N] [--mode check|audit] [--runs R] [--seed S] [--keep]
-//                  [--node PATH] [--legs ours,markdownlint-cli2,bare] [--timeout SEC]
-//                  [--cli PATH (default dist/cli.js)] [--rss gnu-time|preload]
+//                  [--node PATH] [--legs ours,markdownlint-cli2,bare,cache-unchanged,cache-1pct,start]
+//                  [--timeout SEC] [--cli PATH (default dist/cli.js)] [--baseline-cli PATH]
+//                  [--start-runs N] [--rss gnu-time|preload]
+//
+// (`npm run bench -- --mode audit` prints every figure issue 10 asks for; run it
+// with --count 2000 and --count 10000.)
 //
 // Throughput and memory of our CLI against two references, on a synthetic
 // corpus of postmortems (scripts/gen-corpus.mjs):
@@ -12,6 +16,15 @@
 //                      "<corpus>/**/*.md" with its default rules, no fix, no output files
 //   bare parse         node scripts/bench-bare-parse.mjs <corpus>   (unified + remark-parse
 //                      + remark-gfm + remark-frontmatter + yaml, nothing else)
+//   baseline           like "ours" with --baseline-cli (another build, e.g. the last
+//                      release's dist/cli.js), to compare time and peak RSS in one run
+//   cache-unchanged    audit mode: `audit --cache` of a copy of the corpus whose cache
+//                      is warm and nothing changed (the cache is written by an untimed
+//                      run first); reports how many documents were parsed
+//   cache-1pct         audit mode: the same after 1% of the documents changed (before
+//                      each run: the warm cache restored, every 100th file edited)
+//   start              cold `check` of one document against `node -e 0`, alternated,
+//                      --start-runs times each (default 20); the ratio of the medians
 //
 // Each leg is a child process, run R times, interleaved (A B C A B C ...) so
 // machine noise spreads over all legs. Wall time is measured here with
@@ -28,7 +41,7 @@
 // arguments are invalid (2). A leg that crashes is reported as failed.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -42,12 +55,14 @@ const GNU_TIME = '/usr/bin/time';
 
 function usage(msg) {
   if (msg) console.error(`bench: ${msg}`);
-  console.error('usage: node scripts/bench.mjs [--count N] [--mode check|audit] [--runs R] [--seed S] [--keep] [--node PATH] [--legs ours,markdownlint-cli2,bare] [--timeout SEC] [--cli PATH] [--rss gnu-time|preload]');
+  console.error(`usage: node scripts/bench.mjs [--count N] [--mode check|audit] [--runs R] [--seed S] [--keep] [--node PATH] [--legs ${ALL_LEGS.join(',')}] [--timeout SEC] [--cli PATH] [--baseline-cli PATH] [--start-runs N] [--rss gnu-time|preload]`);
   process.exit(2);
 }
 
+const ALL_LEGS = ['ours', 'baseline', 'markdownlint-cli2', 'bare', 'cache-unchanged', 'cache-1pct', 'start'];
+
 function parseArgs(argv) {
-  const o = { count: 2000, mode: 'check', runs: 3, seed: 1, keep: false, node: process.execPath, legs: ['ours', 'markdownlint-cli2', 'bare'], timeout: 900, cli: 'dist/cli.js', rss: existsSync(GNU_TIME) ? 'gnu-time' : 'preload' };
+  const o = { count: 2000, mode: 'check', runs: 3, seed: 1, keep: false, node: process.execPath, legs: null, timeout: 900, cli: 'dist/cli.js', baselineCli: null, startRuns: 20, rss: existsSync(GNU_TIME) ? 'gnu-time' : 'preload' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -70,6 +85,8 @@ function parseArgs(argv) {
       case '--mode': o.mode = val(); if (!['check', 'audit'].includes(o.mode)) usage(`--mode must be check or audit, got ${JSON.stringify(o.mode)}`); break;
       case '--keep': o.keep = true; break;
       case '--cli': o.cli = val(); break;
+      case '--baseline-cli': o.baselineCli = val(); break;
+      case '--start-runs': o.startRuns = int(val(), '--start-runs', 1); break;
       case '--rss': o.rss = val(); if (!['gnu-time', 'preload'].includes(o.rss)) usage('--rss must be gnu-time or preload'); if (o.rss === 'gnu-time' && !existsSync(GNU_TIME)) usage(`${GNU_TIME} not found`); break;
       case '--node': o.node = resolve(val()); break;
       case '--legs': o.legs = val().split(',').map((s) => s.trim()).filter(Boolean); break;
@@ -77,7 +94,10 @@ function parseArgs(argv) {
       default: usage(`unknown argument ${JSON.stringify(a)}`);
     }
   }
-  for (const l of o.legs) if (!['ours', 'markdownlint-cli2', 'bare'].includes(l)) usage(`unknown leg ${JSON.stringify(l)}`);
+  o.legs ??= ['ours', ...(o.baselineCli ? ['baseline'] : []), 'markdownlint-cli2', 'bare', ...(o.mode === 'audit' ? ['cache-unchanged', 'cache-1pct'] : []), 'start'];
+  for (const l of o.legs) if (!ALL_LEGS.includes(l)) usage(`unknown leg ${JSON.stringify(l)}`);
+  if (o.mode !== 'audit' && o.legs.some((l) => l.startsWith('cache-'))) usage('the cache legs need --mode audit');
+  if (o.legs.includes('baseline') && !o.baselineCli) usage('the baseline leg needs --baseline-cli PATH');
   return o;
 }
 
@@ -278,6 +298,27 @@ async function main() {
     showFound: false,
   }, null, 2) + '\n');
 
+  // The cache legs audit a copy of the corpus (the 1% leg edits it), with a cache written by an untimed run.
+  const cacheCorpus = join(outDir, 'cache-corpus');
+  const cacheFile = join(outDir, 'bench.postmortemcache');
+  const warmCache = join(outDir, 'warm.postmortemcache');
+  const usesCache = opt.legs.some((l) => l.startsWith('cache-'));
+  const cacheFiles = usesCache ? (cpSync(corpusDir, cacheCorpus, { recursive: true }), [...walkMd(cacheCorpus)].sort()) : [];
+  const edited = cacheFiles.filter((_, i) => i % 100 === 50);
+  const pristine = new Map(edited.map((f) => [f, readFileSync(f)]));
+  const restoreEdited = () => {
+    for (const [f, bytes] of pristine) writeFileSync(f, bytes);
+  };
+
+  const cacheLeg = (label, hooks) => ({
+    label,
+    cwd: ROOT,
+    args: [opt.cli, 'audit', relative(ROOT, cacheCorpus), '--format', 'json', '--cache-location', relative(ROOT, cacheFile)],
+    okCodes: [0, 1],
+    available: () => (existsSync(resolve(ROOT, opt.cli)) ? null : `${opt.cli} does not exist`),
+    ...hooks,
+  });
+
   const legDefs = {
     ours: {
       label: 'ours',
@@ -301,9 +342,25 @@ async function main() {
       okCodes: [0],
       available: () => null,
     },
+    baseline: {
+      label: 'baseline',
+      cwd: ROOT,
+      args: [opt.baselineCli, opt.mode, corpusRel, '--format', 'json'],
+      okCodes: [0, 1],
+      available: () => (opt.baselineCli && existsSync(resolve(ROOT, opt.baselineCli)) ? null : `${opt.baselineCli} does not exist`),
+    },
+    'cache-unchanged': cacheLeg('ours, cache, 0%', { prepare: () => copyFileSync(warmCache, cacheFile) }),
+    // The warm cache back, then every 100th document edited (a sentence added at its end).
+    'cache-1pct': cacheLeg('ours, cache, 1%', {
+      prepare: () => {
+        copyFileSync(warmCache, cacheFile);
+        for (const f of edited) writeFileSync(f, readFileSync(f, 'utf8') + '\nEdited after the review: the alert threshold was lowered.\n');
+      },
+      after: () => restoreEdited(),
+    }),
   };
   const legs = [];
-  for (const key of opt.legs) {
+  for (const key of opt.legs.filter((l) => l !== 'start')) {
     const d = legDefs[key];
     const why = d.available();
     if (why) {
@@ -316,18 +373,26 @@ async function main() {
 
   console.log('');
   const rssPreload = new URL('./bench-rss.mjs', import.meta.url).href;
+  if (usesCache && existsSync(resolve(ROOT, opt.cli))) {
+    const warm = await runOnce({ cmd: opt.node, args: [...cacheLeg('warm-up', {}).args.slice(0, -1), relative(ROOT, warmCache)], cwd: ROOT, stdoutFile: join(outDir, 'warm.out.json'), stderrFile: join(outDir, 'warm.err.txt'), timeoutS: opt.timeout, useGnuTime, rssPreload });
+    console.log(`  warm-up   cache written by an untimed \`audit --cache\` of a copy of the corpus: ${fmtS(warm.wall)} s, ${readFileSync(join(outDir, 'warm.err.txt'), 'utf8').match(/\d+ files?: \d+ parsed[^\n]*/)?.[0] ?? 'no cache line!'}; ${edited.length} documents edited before each 1% run`);
+  }
   for (let r = 1; r <= opt.runs; r++) {
     for (const leg of active) {
       const base = join(outDir, `${leg.key}-${r}`);
       const stdoutFile = `${base}.out${leg.key === 'ours' ? '.json' : '.txt'}`;
       const stderrFile = `${base}.err.txt`;
+      leg.prepare?.();
       const res = await runOnce({ cmd: opt.node, args: leg.args, cwd: leg.cwd, stdoutFile, stderrFile, timeoutS: opt.timeout, useGnuTime, rssPreload });
+      leg.after?.();
+      const counts = readFileSync(stderrFile, 'utf8').match(/(\d+) files?: (\d+) parsed/);
+      res.parsed = counts ? Number(counts[2]) : null;
       res.ok = !res.timedOut && !res.spawnError && leg.okCodes.includes(res.code);
       res.stdoutFile = stdoutFile;
       res.stderrFile = stderrFile;
       leg.runs.push(res);
       const status = res.ok ? `exit ${res.code}` : res.timedOut ? `TIMEOUT after ${opt.timeout}s` : res.spawnError ? `spawn error: ${res.spawnError}` : `FAILED (exit ${res.code}${res.signal ? `, ${res.signal}` : ''})`;
-      console.log(`  run ${r}/${opt.runs}  ${pad(leg.label, 18)} ${lpad(fmtS(res.wall), 7)} s  ${lpad(fmtMiB(res.rssKiB), 5)} MiB  ${status}`);
+      console.log(`  run ${r}/${opt.runs}  ${pad(leg.label, 18)} ${lpad(fmtS(res.wall), 7)} s  ${lpad(fmtMiB(res.rssKiB), 5)} MiB  ${status}${res.parsed == null ? '' : `, ${res.parsed} of ${files} documents parsed`}`);
       if (!res.ok) {
         const t = tail(stderrFile);
         if (t) console.log(`    stderr (last lines):\n${t}`);
@@ -397,6 +462,7 @@ async function main() {
       peakRssMiB: rss.length ? Number((Math.max(...rss) / 1024).toFixed(1)) : null,
       medianCpuSeconds: cpu.length ? Number(median(cpu).toFixed(2)) : null,
       filesPerSecond: med ? Number((files / med).toFixed(1)) : null,
+      documentsParsed: good.some((x) => x.parsed != null) ? Math.max(...good.map((x) => x.parsed ?? 0)) : null,
       ...(checks[leg.key] || {}),
     };
   }
@@ -444,6 +510,47 @@ async function main() {
     console.log(`  (markdownlint-cli2 / bare parse ${d.time.toFixed(2)}: markdownlint-cli2 is ${d.words} than the bare parse)`);
   }
 
+  // ---- start: cold `check` of one document against a bare `node -e 0`, alternated
+  let start = null;
+  if (opt.legs.includes('start') && existsSync(resolve(ROOT, opt.cli))) {
+    const doc = [...walkMd(corpusDir)].sort()[0];
+    const legsOfStart = [
+      ['node -e 0', ['-e', '0']],
+      ['check, one document', [opt.cli, 'check', relative(ROOT, doc), '--format', 'json']],
+      ...(opt.baselineCli ? [['baseline check', [opt.baselineCli, 'check', relative(ROOT, doc), '--format', 'json']]] : []),
+    ];
+    const walls = legsOfStart.map(() => []);
+    for (let r = 0; r < opt.startRuns; r++) {
+      for (const [k, [, args]] of legsOfStart.entries()) {
+        const res = await runOnce({ cmd: opt.node, args, cwd: ROOT, stdoutFile: join(outDir, 'start.out'), stderrFile: join(outDir, 'start.err'), timeoutS: 60, useGnuTime: false, rssPreload });
+        if (res.code === 0 || res.code === 1) walls[k].push(res.wall);
+      }
+    }
+    const med = walls.map((w) => median(w));
+    start = { runs: opt.startRuns, bareNodeSeconds: Number(med[0].toFixed(4)), checkSeconds: Number(med[1].toFixed(4)), ratio: Number((med[1] / med[0]).toFixed(2)), ...(med[2] ? { baselineCheckSeconds: Number(med[2].toFixed(4)), baselineRatio: Number((med[2] / med[0]).toFixed(2)) } : {}) };
+    console.log(`  start     cold \`check\` of one document ${(med[1] * 1000).toFixed(0)} ms vs \`node -e 0\` ${(med[0] * 1000).toFixed(0)} ms: ${start.ratio.toFixed(2)}x a bare start${med[2] ? `; baseline ${(med[2] * 1000).toFixed(0)} ms, ${start.baselineRatio.toFixed(2)}x` : ''}  (medians of ${opt.startRuns}, alternated)`);
+  }
+
+  // ---- the figures issue 10's "Done means" asks for
+  const targets = [];
+  const ratioOf = (a, b) => (usable(a) && usable(b) ? stats[a].medianSeconds / stats[b].medianSeconds : null);
+  if (opt.mode === 'audit') {
+    const cold = ratioOf('ours', 'markdownlint-cli2');
+    if (cold != null) targets.push([`cold audit of ${files} / markdownlint-cli2`, cold, 0.6, `peak RSS ${stats.ours.peakRssMiB} MiB${usable('baseline') ? ` (baseline ${stats.baseline.peakRssMiB} MiB, ${(stats.baseline.medianSeconds / stats['markdownlint-cli2'].medianSeconds).toFixed(2)}x)` : ''}`]);
+    const pct = ratioOf('cache-1pct', 'ours');
+    if (pct != null) targets.push(['re-audit, 1% changed / cold audit', pct, 0.1, `${stats['cache-1pct'].documentsParsed} of ${files} documents parsed`]);
+    const none = ratioOf('cache-unchanged', 'ours');
+    if (none != null) targets.push(['re-audit, nothing changed / cold audit', none, null, `${stats['cache-unchanged'].documentsParsed} of ${files} documents parsed (target: 0)`]);
+  }
+  if (start) targets.push(['cold check of one document / node -e 0', start.ratio, 2.5, '']);
+  if (targets.length > 0) {
+    console.log('');
+    console.log('  issue 10 figure                                 ratio  target');
+    for (const [what, ratio, target, note] of targets) {
+      console.log(`  ${pad(what, 46)} ${lpad(ratio.toFixed(3), 6)}  ${target == null ? '     -' : `<= ${target}`}  ${target == null ? '' : ratio <= target ? 'met ' : 'NOT met'}  ${note}`);
+    }
+  }
+
   const loadEnd = os.loadavg()[0];
   if (loadEnd > cores * 0.75) console.log(`  NOTE      1-min load at the end was ${loadEnd.toFixed(2)} on ${cores} cores; other work competed with the legs`);
 
@@ -470,6 +577,8 @@ async function main() {
     rssMethod: useGnuTime ? 'gnu-time' : 'preload',
     legs: stats,
     ratios,
+    start,
+    targets: Object.fromEntries(targets.map(([what, ratio, target, note]) => [what, { ratio: Number(ratio.toFixed(3)), target, note }])),
   };
   console.log(`BENCH_JSON ${JSON.stringify(result)}`);
 }

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 /** Entry point of `dist/cli.js` (the package's `postmortem` bin). */
-import { runCli } from './cli/main.js';
+import { enableCompileCache } from './compile-cache.js';
+
+// Before the bundle's chunks are imported, so they are compiled from the cache.
+enableCompileCache();
+const { runCli } = await import('./cli/main.js');
 
 // `postmortem check | head`: a reader that stops early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,4 +1,7 @@
 /** Entry point of `dist/index.js`, the action the runner starts. */
-import { run } from './main.js';
+import { enableCompileCache } from './compile-cache.js';
 
-void run();
+// Before the bundle's chunks are imported, so they are compiled from the cache.
+enableCompileCache();
+const { run } = await import('./main.js');
+await run();

@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError } from './core/config/resolve.js';
+import { ConfigError } from './core/config/settle.js';
 import type { JsonReport } from './core/report.js';
 import { runCheck } from './action/check.js';
 import { runSyncMode, UnmergedError } from './action/sync.js';

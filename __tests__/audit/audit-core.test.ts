@@ -71,6 +71,17 @@ describe('JSON report, shards and merge', () => {
     expect(empty).toBe(formatJson({ version: 1, files: [], summary: { files: 0, errors: 0, warnings: 0, actionItems: 0 } }));
   });
 
+  it('streams the same bytes for empty and nested values and strings with line breaks', () => {
+    for (const value of [{ a: 1, b: [], c: {}, d: [1, { e: 'x\ny' }], f: null }, {}, [], [[1, 2], []], { x: { y: [{}] } }]) {
+      let text = '';
+      const writer = new ReportWriter((t) => (text += t));
+      writer.file(value);
+      writer.file(value);
+      writer.end({ summary: { files: 2, errors: 0, warnings: 0, actionItems: 0 }, audit: value });
+      expect(text).toBe(formatJson({ version: 1, files: [value, value], summary: { files: 2, errors: 0, warnings: 0, actionItems: 0 }, audit: value } as never));
+    }
+  });
+
   it('splits a corpus into disjoint shards, and merging them gives the whole', () => {
     expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
     expect(parseShard('4/3')).toMatch(/expected 1 <= i <= n/);

@@ -104,4 +104,5 @@ export const DEFAULT_INPUTS: Record<string, string> = {
   'dry-run': 'false',
   'fail-on': 'error',
   'max-issues': '50',
+  'cache-location': '',
 };

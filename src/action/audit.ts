@@ -8,12 +8,14 @@
  */
 import * as core from '@actions/core';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import { OFFLINE } from '../core/audit/status.js';
 import { isForbidden, statusOf, type GitHubGateway } from '../github/gateway.js';
 import { collectFiles } from '../io/files.js';
-import { checkStream } from '../io/pool.js';
+import { cacheLine, ContentCache } from '../io/cache.js';
+import { checkStream, type RunStats } from '../io/pool.js';
+import { ENGINE } from '../version.js';
 import { auditStream, type AuditOutcome } from '../audit/collect.js';
 import { listFollowUps, remind, upsertDashboard, type Listing } from '../audit/github.js';
 import { ReportWriter } from '../audit/json-writer.js';
@@ -31,6 +33,14 @@ export interface AuditModeOutcome {
 }
 
 const closedDashboard = (number: number) => `The dashboard issue #${number} is closed, so it was not updated: reopen it to have the audit keep it up to date again.`;
+/**
+ * The content cache of `cache-location` (relative to the workspace). The
+ * project is the repository, not the workspace path, so a cache restored
+ * on another runner (another checkout directory) still counts.
+ */
+function openActionCache(location: string, config: ResolvedConfig, ctx: RunContext, now: Date): Promise<ContentCache> {
+  return ContentCache.open({ location: resolve(ctx.workspace, location), engine: ENGINE, config, project: `${ctx.owner}/${ctx.repo}`, now, note: (m) => core.info(`Content ${m}.`) });
+}
 
 /** GitHub's job summary holds 1 MiB; the report stays well under it. */
 const SUMMARY_LIMIT = 900_000;
@@ -59,9 +69,11 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
   const reportPath = join(dir, `report-${ctx.runId}.json`);
   const fd = openSync(reportPath, 'w');
   let outcome: AuditOutcome;
+  const cache = inputs.cacheLocation ? await openActionCache(inputs.cacheLocation, config, ctx, now) : undefined;
+  const stats: RunStats = { parsed: 0, cached: 0, threads: 0 };
   try {
     const writer = new ReportWriter((text) => void writeSync(fd, text));
-    outcome = await auditStream(checkStream(collected.files, { cwd: ctx.workspace, config, now }), {
+    outcome = await auditStream(checkStream(collected.files, { cwd: ctx.workspace, config, now, cache, stats }), {
       index: listing?.index ?? OFFLINE,
       now,
       repository: listing ? `${ctx.owner}/${ctx.repo}` : null,
@@ -70,6 +82,10 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
     writer.end({ summary: outcome.summary, audit: outcome.audit });
   } finally {
     closeSync(fd);
+  }
+  if (cache) {
+    await cache.save(ctx.workspace);
+    core.info(`Content cache: ${cacheLine(stats, cache.location, ctx.workspace)}.`);
   }
 
   const link = { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.sha };

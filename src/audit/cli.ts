@@ -12,7 +12,8 @@ import type { JsonReport, ReportFile } from '../core/report.js';
 import { GitHubGateway } from '../github/gateway.js';
 import { createOctokit, tuningFromEnv } from '../github/octokit.js';
 import { collectFiles } from '../io/files.js';
-import { checkStream, plannedThreads, progressBar } from '../io/pool.js';
+import { checkStream, progressBar, type RunStats } from '../io/pool.js';
+import { cacheLine, openCache } from '../io/cache.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { repositoryRoot } from '../io/repository.js';
 import { formatText } from '../reporters/text.js';
@@ -41,6 +42,8 @@ export interface AuditArgs {
   color: boolean;
   repo?: string;
   shard?: Shard;
+  /** The content cache's file (--cache, --cache-location); none when unset. */
+  cacheLocation?: string;
 }
 
 function trimSlashes(url: string): string {
@@ -87,10 +90,11 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
     io.stderr('postmortem: no GITHUB_TOKEN or GH_TOKEN: auditing offline (follow-up status unknown)\n');
   }
 
-  const threads = plannedThreads(files.length, {});
+  const cache = args.cacheLocation === undefined ? undefined : await openCache(args.cacheLocation, config, io.cwd, now, (m) => io.stderr(`postmortem: ${m}\n`));
+  const stats: RunStats = { parsed: 0, cached: 0, threads: 0 };
   const bar = progressBar(io.stderr, io.stderrIsTTY === true && files.length > 200, 'auditing');
   const writer = args.format === 'json' ? new ReportWriter(io.stdout) : null;
-  const outcome = await auditStream(checkStream(files, { cwd: io.cwd, config, now, onProgress: bar.update }), {
+  const outcome = await auditStream(checkStream(files, { cwd: io.cwd, config, now, onProgress: bar.update, cache, stats }), {
     index,
     now,
     repository: index.online ? args.repo! : null,
@@ -98,10 +102,13 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
     sink: writer ? (f) => writer.file(f) : undefined,
   });
   bar.end();
+  await cache?.save(io.cwd);
   if (writer) writer.end({ summary: outcome.summary, audit: outcome.audit });
   else io.stdout(renderOutcome(outcome, args.format, args.color, config.audit, link, io.cwd));
   const rss = process.resourceUsage().maxRSS / 1024;
+  const threads = stats.threads;
   io.stderr(`postmortem audit: ${files.length} file${files.length === 1 ? '' : 's'}${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${collected.files.length})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s on ${threads || 1} thread${threads > 1 ? 's' : ''}; peak RSS ${rss.toFixed(0)} MiB\n`);
+  if (cache) io.stderr(`postmortem: ${cacheLine(stats, cache.location, io.cwd)}\n`);
   return outcome.summary.errors > 0 ? 1 : 0;
 }
 

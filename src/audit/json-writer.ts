@@ -5,7 +5,22 @@
  */
 import type { JsonReport } from '../core/report.js';
 
-const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+/**
+ * `JSON.stringify(value, null, 2)` as it reads nested `depth` levels deep:
+ * the value is stringified inside `depth` arrays and the wrappers cut off.
+ * Same bytes as indenting each line of the plain text, without a second
+ * pass over it (a regex replace over every file cost more than its stringify).
+ */
+function nested(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  let head = 0;
+  for (let i = 0; i < depth; i++) head += 2 + 2 * (i + 1); // "[\n" and the next level's indent
+  let tail = 0;
+  for (let i = 0; i < depth; i++) tail += 2 + 2 * i; // "\n", the level's indent and "]"
+  return text.slice(head, text.length - tail);
+}
 
 export class ReportWriter {
   private count = 0;
@@ -21,7 +36,7 @@ export class ReportWriter {
 
   file(file: unknown): void {
     this.begin();
-    this.write(`${this.count++ > 0 ? ',' : ''}\n    ${indent(JSON.stringify(file, null, 2), '    ')}`);
+    this.write(`${this.count++ > 0 ? ',' : ''}\n    ${nested(file, 2)}`);
   }
 
   /** Close the files array and write the rest of the report's top-level fields. */
@@ -30,7 +45,7 @@ export class ReportWriter {
     let text = this.count > 0 ? '\n  ]' : ']';
     for (const [key, value] of Object.entries(rest)) {
       if (value === undefined) continue;
-      text += `,\n  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}`;
+      text += `,\n  ${JSON.stringify(key)}: ${nested(value, 1)}`;
     }
     this.write(`${text}\n}\n`);
   }

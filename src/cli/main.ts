@@ -4,7 +4,7 @@
  * at error severity, 2 usage or configuration error.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../core/config/resolve.js';
+import { ConfigError } from '../core/config/settle.js';
 import type { JsonReport } from '../core/report.js';
 import { collectFiles } from '../io/files.js';
 import { loadConfig } from '../io/config.js';
@@ -12,10 +12,11 @@ import { formatJson } from '../reporters/json.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { repositoryRoot } from '../io/repository.js';
 import { formatText } from '../reporters/text.js';
-import { VERSION } from '../version.js';
 import { parseShard } from '../core/audit/shard.js';
 import { REPORT_VERSION, summarize, type ReportFile } from '../core/report.js';
-import { checkStream, progressBar } from '../io/pool.js';
+import { checkStream, progressBar, type RunStats } from '../io/pool.js';
+import { cacheLine, DEFAULT_CACHE_LOCATION, openCache } from '../io/cache.js';
+import { VERSION } from '../version.js';
 
 export interface CliIO {
   cwd: string;
@@ -42,6 +43,8 @@ Options:
   --format text|json|sarif   Output format (default: text)
   --config FILE              Config file (default: .github/postmortem.yml)
   --color / --no-color       Force colour on or off (default: on for a TTY)
+  --cache                    Check and audit: reuse the results of unchanged files (content hash)
+  --cache-location FILE      Where the cache lives (default .postmortemcache; implies --cache)
 
 Options of audit (follow-up status from GITHUB_TOKEN or GH_TOKEN; offline without):
   --repo OWNER/NAME          Repository whose issues give the follow-up status
@@ -89,6 +92,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         'max-issues': { type: 'string' },
         ref: { type: 'string' },
         shard: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
       },
     });
@@ -113,6 +118,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   if (!['check', 'sync', 'audit', 'merge'].includes(command)) {
     io.stderr(`postmortem: unknown command "${command}", expected check, sync, audit or merge\n\n${USAGE}`);
+    return 2;
+  }
+  const cacheLocation = values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_LOCATION : undefined);
+  if (cacheLocation !== undefined && command !== 'check' && command !== 'audit') {
+    io.stderr('postmortem: --cache is for check and audit\n');
     return 2;
   }
   if (format === 'markdown' && command !== 'audit' && command !== 'merge') {
@@ -140,7 +150,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`postmortem: ${shard}\n`);
       return 2;
     }
-    return (await import('../audit/cli.js')).auditCommand({ paths, format, color, repo: values.repo, shard }, config, io);
+    return (await import('../audit/cli.js')).auditCommand({ paths, format, color, repo: values.repo, shard, cacheLocation }, config, io);
   }
   let syncOptions: import('./sync.js').SyncCliOptions | null = null;
   if (command === 'sync') {
@@ -170,10 +180,17 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return (await import('./sync.js')).syncCommand(syncOptions, await checkFiles(collected.files, io.cwd, config, io.now), config, format === 'json' ? 'json' : 'text', io);
   }
   // check: the same worker pool as audit (all cores above 200 files), compact results only.
+  const now = io.now ?? new Date();
+  const cache = cacheLocation === undefined ? undefined : await openCache(cacheLocation, config, io.cwd, now, (m) => io.stderr(`postmortem: ${m}\n`));
+  const stats: RunStats = { parsed: 0, cached: 0, threads: 0 };
   const files: ReportFile[] = [];
   const bar = progressBar(io.stderr, io.stderrIsTTY === true && collected.files.length > 200, 'checking');
-  for await (const c of checkStream(collected.files, { cwd: io.cwd, config, now: io.now ?? new Date(), onProgress: bar.update })) files.push(c.file);
+  for await (const c of checkStream(collected.files, { cwd: io.cwd, config, now, onProgress: bar.update, cache, stats })) files.push(c.file);
   bar.end();
+  if (cache) {
+    await cache.save(io.cwd);
+    io.stderr(`postmortem: ${cacheLine(stats, cache.location, io.cwd)}\n`);
+  }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const report: JsonReport = { version: REPORT_VERSION, files, summary: summarize(files) };
   io.stdout(render(report, format === 'markdown' ? 'text' : format, color, io.cwd));

@@ -3,6 +3,7 @@
  * enabled rule over it, apply inline directives. Never throws: a problem with
  * one file becomes a finding on that file.
  */
+import './locale.js';
 import type { Root } from 'mdast';
 import type { ResolvedConfig } from './config/resolve.js';
 import { directiveFilter } from './directives.js';
@@ -20,6 +21,8 @@ export interface CheckOptions {
 export interface CheckedFile extends FileResult {
   /** Whether the file could be parsed at all. */
   parsed: boolean;
+  /** A stage threw (a bug, or the stack ran out): the result says so and must not be cached. */
+  internalError?: boolean;
 }
 
 function internal(path: string, where: string, error: unknown): Finding {
@@ -50,15 +53,16 @@ export function checkDocument(path: string, input: Uint8Array | string, config: 
   try {
     tree = parseMarkdown(text);
   } catch (error) {
-    return { path, model: null, findings: [...findings, internal(path, 'the Markdown parser', error)], parsed: false };
+    return { path, model: null, findings: [...findings, internal(path, 'the Markdown parser', error)], parsed: false, internalError: true };
   }
   const lines = text.split(/\r\n|\r|\n/);
   try {
     built = buildModel(path, tree, lines.length, { aliases: config.aliases, defaultZone: config.timezone, dayFirst: config.dayFirst });
   } catch (error) {
-    return { path, model: null, findings: [...findings, internal(path, 'the model builder', error)], parsed: false };
+    return { path, model: null, findings: [...findings, internal(path, 'the model builder', error)], parsed: false, internalError: true };
   }
 
+  let internalError = false;
   for (const rule of RULES) {
     const setting = config.rules.get(rule.id);
     if (!setting || setting.severity === 'off') continue;
@@ -89,13 +93,14 @@ export function checkDocument(path: string, input: Uint8Array | string, config: 
       });
     } catch (error) {
       findings.push(internal(path, `rule ${rule.id}`, error));
+      internalError = true;
     }
   }
 
   const silenced = directiveFilter(tree);
   const kept = findings.filter((f) => !silenced(f));
   kept.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
-  return { path, model: built.model, findings: kept, parsed: true };
+  return { path, model: built.model, findings: kept, parsed: true, ...(internalError ? { internalError } : {}) };
 }
 
 /** A file that was not read at all (too large, unreadable): one finding, no model. */

@@ -5,18 +5,31 @@
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import { checkDocument, unreadableDocument, type CheckedFile } from '../core/engine.js';
 import { tooLargeMessage } from '../core/parse.js';
-import { readDocument } from './files.js';
+import { contentHash, readDocument } from './files.js';
+
+export interface HashedResult {
+  result: CheckedFile;
+  /** SHA-256 of the bytes that were checked (when asked for); null when the file was not read. */
+  hash: string | null;
+}
+
+/** Read and check one file from disk, and hash what was read when `hash` is set. Never throws. */
+export async function checkPathHashed(cwd: string, path: string, config: ResolvedConfig, now: Date, hash: boolean): Promise<HashedResult> {
+  try {
+    const read = await readDocument(cwd, path, config.maxFileSize);
+    if (read.kind !== 'bytes') {
+      return { result: unreadableDocument(path, read.kind === 'too-large' ? tooLargeMessage(read.size, config.maxFileSize) : read.message, config), hash: null };
+    }
+    return { result: checkDocument(path, read.bytes, config, { now }), hash: hash ? contentHash(read.bytes) : null };
+  } catch (error) {
+    const result = unreadableDocument(path, `Unexpected internal error (${error instanceof Error ? error.message.split('\n')[0] : String(error)}), expected ${path} to be checked; please report this`, config);
+    return { result, hash: null };
+  }
+}
 
 /** Read and check one file from disk. Never throws: a failure becomes a finding on that file. */
 export async function checkPath(cwd: string, path: string, config: ResolvedConfig, now: Date): Promise<CheckedFile> {
-  try {
-    const read = await readDocument(cwd, path, config.maxFileSize);
-    return read.kind === 'bytes'
-      ? checkDocument(path, read.bytes, config, { now })
-      : unreadableDocument(path, read.kind === 'too-large' ? tooLargeMessage(read.size, config.maxFileSize) : read.message, config);
-  } catch (error) {
-    return unreadableDocument(path, `Unexpected internal error (${error instanceof Error ? error.message.split('\n')[0] : String(error)}), expected ${path} to be checked; please report this`, config);
-  }
+  return (await checkPathHashed(cwd, path, config, now, false)).result;
 }
 
 export async function checkFiles(files: string[], cwd: string, config: ResolvedConfig, now = new Date()): Promise<CheckedFile[]> {

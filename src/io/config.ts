@@ -1,11 +1,12 @@
 /**
  * Finding and reading the config file. Parsing is YAML; validation and
- * defaults are the core's (src/core/config/resolve.ts).
+ * defaults are the core's (src/core/config/resolve.ts). The zod schema is
+ * loaded only when a config file exists (yaml too): without one, the built-in defaults
+ * (src/core/config/settle.ts) need no validation, and `check` starts faster.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseDocument } from 'yaml';
-import { ConfigError, resolveConfig, type ResolvedConfig } from '../core/config/resolve.js';
+import { ConfigError, defaultConfig, type ResolvedConfig } from '../core/config/settle.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/postmortem.yml', '.github/postmortem.yaml'];
 
@@ -23,13 +24,17 @@ export async function loadConfig(cwd: string, explicit?: string, required = expl
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !required) continue;
       throw new ConfigError(candidate, '(file)', `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable YAML file`);
     }
+    // yaml is CommonJS: bundled and split, its dynamic import has only a default export.
+    const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+    const parseDocument = yaml.parseDocument ?? yaml.default!.parseDocument;
     const doc = parseDocument(text, { uniqueKeys: true });
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const line = e.linePos?.[0]?.line ?? 1;
       throw new ConfigError(candidate, `(line ${line})`, `${e.message.split('\n')[0]}, expected valid YAML`);
     }
+    const { resolveConfig } = await import('../core/config/resolve.js');
     return resolveConfig(doc.toJS({ maxAliasCount: 50 }) ?? {}, candidate);
   }
-  return resolveConfig({}, null);
+  return defaultConfig();
 }

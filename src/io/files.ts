@@ -5,9 +5,21 @@
  * symlinks that lead out are refused (the action confines itself to the
  * workspace).
  */
+import * as crypto from 'node:crypto';
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+
+type Globber = typeof import('tinyglobby');
+let globber: Promise<Globber> | undefined;
+/** tinyglobby (with picomatch and fdir), loaded when a directory or glob is to be expanded: `check one.md` never needs it. */
+const tinyglobby = (): Promise<Globber> => (globber ??= import('tinyglobby'));
+
+/** Without one of these characters an argument cannot be a glob (picomatch's scan finds none), and tinyglobby need not load. */
+const GLOB_SYNTAX = /[*?[\]{}()!+@]/;
+
+async function isDynamicPattern(arg: string): Promise<boolean> {
+  return GLOB_SYNTAX.test(arg) && (await tinyglobby()).isDynamicPattern(arg);
+}
 
 export interface Collected {
   /** Paths relative to `cwd`, with `/` separators, sorted. */
@@ -40,15 +52,16 @@ export async function collectFiles(args: string[], options: CollectOptions): Pro
 
   for (const arg of args) {
     const absolute = resolve(cwd, arg);
-    if (root && !isDynamicPattern(arg) && outside(root, absolute)) {
+    const dynamic = await isDynamicPattern(arg);
+    if (root && !dynamic && outside(root, absolute)) {
       problems.push({ path: arg, message: `Unexpected path outside the workspace, expected a path inside ${root}` });
       continue;
     }
-    if (root && isDynamicPattern(arg) && (arg.split('/').includes('..') || isAbsolute(arg))) {
+    if (root && dynamic && (arg.split('/').includes('..') || isAbsolute(arg))) {
       problems.push({ path: arg, message: 'Unexpected glob that leaves the workspace, expected a relative glob without `..`' });
       continue;
     }
-    if (!isDynamicPattern(arg)) {
+    if (!dynamic) {
       const info = await stat(absolute).catch(() => null);
       if (!info) {
         problems.push({ path: arg, message: 'Unexpected path that does not exist, expected a file, directory or glob' });
@@ -59,12 +72,12 @@ export async function collectFiles(args: string[], options: CollectOptions): Pro
         continue;
       }
       if (info.isDirectory()) {
-        const matches = await glob(['**/*.md', '**/*.markdown'], { cwd: absolute, ignore: exclude, absolute: true, followSymbolicLinks: false, dot: false });
+        const matches = await (await tinyglobby()).glob(['**/*.md', '**/*.markdown'], { cwd: absolute, ignore: exclude, absolute: true, followSymbolicLinks: false, dot: false });
         matches.forEach((m) => found.add(resolve(m)));
         continue;
       }
     }
-    const matches = await glob([arg], { cwd, ignore: exclude, absolute: true, followSymbolicLinks: false, dot: false });
+    const matches = await (await tinyglobby()).glob([arg], { cwd, ignore: exclude, absolute: true, followSymbolicLinks: false, dot: false });
     matches.forEach((m) => found.add(resolve(m)));
   }
 
@@ -103,4 +116,13 @@ export async function readDocument(cwd: string, path: string, maxBytes: number):
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     return { kind: 'error', message: `Unexpected read error ${code}, expected a readable file` };
   }
+}
+
+/**
+ * The SHA-256 of a file's bytes, hex: the content cache's key
+ * (src/io/cache.ts). One-shot `crypto.hash` where the runtime has it
+ * (Node ≥ 20.12): no Hash object per file.
+ */
+export function contentHash(bytes: Uint8Array): string {
+  return typeof crypto.hash === 'function' ? crypto.hash('sha256', bytes, 'hex') : crypto.createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,0 +1,34 @@
+/**
+ * Node's on-disk cache of compiled modules (`module.enableCompileCache()`,
+ * Node ≥ 22.1; the action's Node 24 has it, Node 20 does not and simply
+ * goes without). The entry points call this before they import the rest of
+ * the bundle, so the big chunks are compiled from the cache on every start
+ * after the first. The cache lives in the system's temporary directory
+ * (or NODE_COMPILE_CACHE); NODE_DISABLE_COMPILE_CACHE=1 turns it off. It
+ * caches V8's compiled code only, keyed by each module's source: it can
+ * never change what a run reports.
+ */
+import module from 'node:module';
+
+export function enableCompileCache(): void {
+  const enable = (module as { enableCompileCache?: () => unknown }).enableCompileCache;
+  try {
+    enable?.();
+  } catch {
+    // A read-only or full temporary directory: start without the cache.
+  }
+}
+
+/**
+ * Write what has been compiled so far to the cache (Node ≥ 23), so worker
+ * threads started next read the main thread's compiled chunks instead of
+ * compiling them again (the cache is otherwise written at exit).
+ */
+export function flushCompileCache(): void {
+  const flush = (module as { flushCompileCache?: () => unknown }).flushCompileCache;
+  try {
+    flush?.();
+  } catch {
+    // Nothing to write to: the workers compile for themselves.
+  }
+}

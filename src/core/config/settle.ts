@@ -1,0 +1,166 @@
+/**
+ * A validated config file to a resolved config: defaults filled in, the
+ * zone resolved, each rule's severity and options settled. Validation with
+ * the zod schema is resolve.ts's; this module does not import the schema,
+ * so a run without a config file (`defaultConfig()`) never loads it.
+ * Pure; reading the file is the adapters' job (src/io/config.ts).
+ */
+import '../locale.js';
+import { IANAZone } from 'luxon';
+import type { SectionKey } from '../types.js';
+import { extendAliases, type AliasTable } from '../model/aliases.js';
+import { resolveZone } from '../time/index.js';
+import { RULES, ruleById } from '../rules/index.js';
+import type { ConfigFile, FrontMatterField } from './schema.js';
+
+export const DEFAULT_PATHS = [
+  '**/postmortems/**/*.md',
+  '**/post-mortems/**/*.md',
+  '**/incidents/**/*.md',
+  '**/incident-reports/**/*.md',
+  '**/*postmortem*.md',
+  '**/*post-mortem*.md',
+];
+/** Never searched, whatever the config says. */
+export const ALWAYS_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+/** Left out of directory and glob expansion unless the config's `exclude` replaces this list. */
+export const DEFAULT_EXCLUDE = ['**/README.md', '**/*template*.md', '**/index.md', '**/_*.md'];
+export const DEFAULT_REQUIRED: SectionKey[] = ['summary', 'timeline', 'root-cause', 'resolution', 'action-items'];
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export interface RuleConfig {
+  severity: 'off' | 'warning' | 'error';
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  /** Where the config came from, for messages; null for the built-in defaults. */
+  source: string | null;
+  paths: string[];
+  exclude: string[];
+  /** luxon zone name. */
+  timezone?: string;
+  dayFirst?: boolean;
+  maxFileSize: number;
+  requiredSections: SectionKey[];
+  aliases: AliasTable;
+  rules: Map<string, RuleConfig>;
+  frontMatter: { required: string[]; fields: Record<string, FrontMatterField> };
+  issues: IssueSettings;
+  audit: AuditSettings;
+}
+
+export interface AuditSettings {
+  dashboard: boolean;
+  dashboardTitle: string;
+  dashboardLabels: string[];
+  mentions: boolean;
+  reminders: boolean;
+  reminderIntervalDays: number;
+}
+
+export interface IssueSettings {
+  labels: {
+    base: string;
+    corrective: string;
+    preventative: string;
+    other: string | null;
+    priority: string | null;
+    severity: string | null;
+    removed: string;
+  };
+  assignOwners: boolean;
+  closeRemoved: boolean;
+  closeDone: boolean;
+  linkBack: boolean;
+  includeDone: boolean;
+  /** Logins of earlier runs whose issues are the product's (see core/identity.ts). */
+  identities: string[];
+}
+
+/** A problem with the configuration: names the key and what was expected. Exit code 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly key: string,
+    readonly expected: string,
+  ) {
+    super(`${source}: \`${key}\`: ${expected}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The built-in defaults, as a run without a config file uses them. */
+export function defaultConfig(): ResolvedConfig {
+  return settleConfig({}, null);
+}
+
+/** Fill in a config file that already passed the schema (resolve.ts's `resolveConfig`). */
+export function settleConfig(file: ConfigFile, source: string | null): ResolvedConfig {
+  const where = source ?? 'configuration';
+
+  let timezone: string | undefined;
+  if (file.timezone !== undefined) {
+    const z = resolveZone(file.timezone) ?? (IANAZone.isValidZone(file.timezone) ? { zone: file.timezone } : undefined);
+    if (!z) throw new ConfigError(where, 'timezone', `unknown time zone "${file.timezone}", expected an IANA name such as "Europe/Berlin", "UTC" or an abbreviation such as "PST"`);
+    timezone = z.zone;
+  }
+
+  const rules = new Map<string, RuleConfig>();
+  for (const rule of RULES) {
+    const parsedOptions = rule.options.safeParse({});
+    rules.set(rule.id, { severity: rule.defaultSeverity, options: (parsedOptions.success ? parsedOptions.data : {}) as Record<string, unknown> });
+  }
+  for (const [id, setting] of Object.entries(file.rules ?? {})) {
+    const rule = ruleById(id);
+    if (!rule) {
+      throw new ConfigError(where, `rules.${id}`, `unknown rule, expected one of ${RULES.map((r) => r.id).join(', ')}`);
+    }
+    const [severity, options] = Array.isArray(setting) ? setting : [setting, {}];
+    const checked = rule.options.safeParse(options);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new ConfigError(where, ['rules', id, ...issue.path.map(String)].join('.'), issue.message);
+    }
+    rules.set(id, { severity, options: checked.data as Record<string, unknown> });
+  }
+
+  return {
+    source,
+    paths: file.paths ?? DEFAULT_PATHS,
+    exclude: [...ALWAYS_EXCLUDE, ...(file.exclude ?? DEFAULT_EXCLUDE)],
+    timezone,
+    dayFirst: file['day-first'],
+    maxFileSize: file['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
+    requiredSections: (file.sections?.required as SectionKey[] | undefined) ?? DEFAULT_REQUIRED,
+    aliases: extendAliases(file.sections?.aliases as Partial<Record<SectionKey, string[]>> | undefined),
+    rules,
+    frontMatter: { required: file['front-matter']?.required ?? [], fields: file['front-matter']?.fields ?? {} },
+    issues: {
+      labels: {
+        base: file.issues?.labels?.base ?? 'postmortem',
+        corrective: file.issues?.labels?.corrective ?? 'corrective',
+        preventative: file.issues?.labels?.preventative ?? 'preventative',
+        other: file.issues?.labels?.other ?? null,
+        priority: file.issues?.labels?.priority === undefined ? 'priority: {priority}' : file.issues.labels.priority,
+        severity: file.issues?.labels?.severity === undefined ? 'severity: {severity}' : file.issues.labels.severity,
+        removed: file.issues?.labels?.removed ?? 'postmortem: removed',
+      },
+      assignOwners: file.issues?.['assign-owners'] ?? true,
+      closeRemoved: file.issues?.['close-removed'] ?? false,
+      closeDone: file.issues?.['close-done'] ?? true,
+      linkBack: file.issues?.['link-back'] ?? false,
+      includeDone: file.issues?.['include-done'] ?? false,
+      identities: file.issues?.identities ?? [],
+    },
+    audit: {
+      dashboard: file.audit?.dashboard ?? true,
+      dashboardTitle: file.audit?.['dashboard-title'] ?? 'Postmortem dashboard',
+      dashboardLabels: file.audit?.['dashboard-labels'] ?? [],
+      mentions: file.audit?.mentions ?? false,
+      reminders: file.audit?.reminders ?? false,
+      reminderIntervalDays: file.audit?.['reminder-interval-days'] ?? 7,
+    },
+  };
+}
+
