@@ -185,8 +185,8 @@ const TIME: Record<string, Time> = {
   '204': {timeline: [16,16], window: [null,"2023-02-14T11:08:00Z",null], errors: ["timeline-order"]},
   // The summary states both the website going down (2019-10-21 01:38) and builds failing since 2019-10-20 00:55; the model takes the earlier 'since' as the start.
   '205': {timeline: [13,13], window: ["2019-10-20T00:55:00Z",null,null], errors: []},
-  // Model differs: the wrapped line 'the fix.' (77) is taken for a Resolution label and closes the timeline, so its 17 timed entries are not read. The start is the first report (21:28), the summary's only time.
-  '206': {timeline: [0,0], window: ["2020-02-20T21:28:00Z",null,null], errors: []},
+  // The start is the first report (21:28), the summary's only time.
+  '206': {timeline: [17,17], window: ["2020-02-20T21:28:00Z",null,null], errors: []},
   // Between 12:17 and 12:30 UTC as stated; the lead-up on 2023-07-19 and the fix after 12:30 are context, not signs that the window is wrong.
   '207': {timeline: [16,16], window: ["2023-07-20T12:17:00Z","2023-07-20T12:30:00Z",13], errors: []},
   // 'On Monday, Oct 15, starting at approximately 20:00 UTC' (the year from the TOML title); 23:58 then 00:40 is the next day.

@@ -225,6 +225,17 @@ function htmlTail(node: Html): { text: string; skipped: number } | null {
   return { text: rest.join('\n'), skipped: k };
 }
 
+/**
+ * The indentation Markdown took off an indented block's lines (a tab, four
+ * spaces): its last line ends where the source line ends, so the difference
+ * is what was taken.
+ */
+function indentOf(node: Code): number {
+  const last = node.value.split('\n').at(-1) ?? '';
+  const end = node.position?.end.column ?? 1;
+  return Math.max(0, end - 1 - last.length - ((node.position?.start.column ?? 1) - 1));
+}
+
 /** Parse the inside of a code or HTML block as Markdown, with positions of the enclosing file. */
 function reparse(node: Code | Html): RootContent[] {
   const start = startOf(node);
@@ -242,7 +253,7 @@ function reparse(node: Code | Html): RootContent[] {
     text = node.value.split('\n').map((l) => (l.trim() ? l + '  ' : l)).join('\n');
     lineOffset = start.line - 1;
   }
-  const columnOffset = node.type === 'code' ? start.column - 1 : 0;
+  const columnOffset = node.type === 'code' ? start.column - 1 + (isFenced(node) ? 0 : indentOf(node)) : 0;
   const tree = parseMarkdown(text);
   const stack: Array<{ position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } }; children?: unknown[] }> = [tree];
   while (stack.length > 0) {

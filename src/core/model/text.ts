@@ -38,6 +38,9 @@ interface Builder {
 const LABEL_PUNCTUATION = /[\s:.\-–—]/g;
 const COMMENT = /^<!--([\s\S]{0,2000}?)-->$/;
 
+/** The column of a line after a hard break, until its first text says where it starts. */
+const AFTER_BREAK = 0;
+
 function startLine(b: Builder, line: number, column: number): void {
   finishLine(b);
   b.current = { text: '', line, column };
@@ -52,6 +55,7 @@ function finishLine(b: Builder): void {
   const trimmed = cur.text.replace(/(?<!\s)\s+$/, '');
   const leading = cur.text.length - cur.text.replace(/^\s+/, '').length;
   cur.text = trimmed.slice(leading);
+  if (cur.column === AFTER_BREAK) cur.column = 1;
   cur.column += leading;
   if (cur.lead !== undefined) {
     cur.lead = cur.lead.trim();
@@ -68,11 +72,15 @@ function finishLine(b: Builder): void {
  */
 export const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
-function append(b: Builder, value: string, line: number, column: number, inLead: boolean, struck: boolean): void {
+function append(b: Builder, value: string, line: number, column: number, inLead: boolean, struck: boolean, endColumn?: number): void {
   const parts = value.replace(INVISIBLE, '').split('\n');
+  // Markdown drops a continuation line's indentation from the text; the node's end column gives it back
+  // (where the last line ends, less its text), and an indented paragraph is indented alike on every line.
+  const indent = parts.length > 1 && endColumn !== undefined ? Math.max(1, endColumn - parts[parts.length - 1].length) : 1;
   for (let i = 0; i < parts.length; i++) {
-    if (i > 0) startLine(b, line + i, 1);
+    if (i > 0) startLine(b, line + i, indent);
     else if (!b.current) startLine(b, line, column);
+    else if (b.current.column === AFTER_BREAK) b.current.column = column;
     const cur = b.current!;
     const part = parts[i];
     if (inLead && (cur.lead !== undefined ? b.leadOpen : cur.text.trim() === '')) {
@@ -93,10 +101,11 @@ function walkPhrasing(b: Builder, nodes: PhrasingContent[], inLead: boolean, str
     switch (node.type) {
       case 'text':
       case 'inlineCode':
-        append(b, node.value, pos.line, pos.column, inLead, struck);
+        append(b, node.value, pos.line, pos.column, inLead, struck, node.position?.end.column);
         break;
       case 'break':
-        startLine(b, (node.position?.end.line ?? pos.line + 1), 1);
+        // The column is the next node's: Markdown drops the indentation before it from the text.
+        startLine(b, (node.position?.end.line ?? pos.line + 1), AFTER_BREAK);
         b.current!.hard = true;
         break;
       case 'strong':
