@@ -214,3 +214,23 @@ describe('items written loosely', () => {
     ]);
   });
 });
+
+describe('titled measures, closing words and data that are not measures', () => {
+  it('"What happened?" is the summary of a document without one; "active" is not "actions"', () => {
+    expect(sections('titled-steps.md')).toEqual(['3:summary:atx', '11:action-items:atx']);
+  });
+
+  it('a numbered title with its steps is one measure; an apology and a lesson learnt are not measures', () => {
+    expect(items('titled-steps.md').slice(0, 5)).toEqual([
+      [15, 'corrective', false, '1) Creating an executable renewal script'],
+      [19, 'corrective', false, '2) Scheduling the renewal every day'],
+      [25, 'corrective', false, 'an expiry check that pages two weeks ahead'],
+      [26, 'corrective', false, 'a dashboard of certificate expiry dates'],
+      [44, 'corrective', false, 'Rotate the staging certificate by hand until renewal runs there too'],
+    ]);
+  });
+
+  it('a list of names and a table of records are data; a table row wrapped by hand stays one measure', () => {
+    expect(items('titled-steps.md').map((i) => i[0])).toEqual([15, 19, 25, 26, 44, 46]);
+  });
+});

@@ -146,20 +146,30 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   const narrative = read.some((rows) => rows.length === 1 && SENTENCE_BREAK.test(rows[0].text));
   const out: Draft[] = [];
   let lastList: { list: List; drafts: Draft[] } | undefined;
+  // A numbered title ("**1) Creating a renewal script**"): what follows it, up to the next title, are its steps.
+  let titled: Draft | undefined;
   for (let i = 0; i < all.length && out.length < MAX_ITEMS; i++) {
     const u = all[i];
     const previousList = lastList;
     lastList = undefined;
     if (u.kind === 'heading') {
       headingGroup = group = groupOf(u.text, sectionGroup);
+      titled = undefined;
     } else if (u.kind === 'paragraph') {
       // Right under a heading or a label, lines of a block are that group's measures even in a section with lists.
       const previous = all[i - 1];
       const announced = previous !== undefined && (previous.kind === 'heading' || (previous.kind === 'paragraph' && read[i - 1].every(isLabelRow)));
       const layout = itemized && !announced ? 'itemized' : lined || itemized ? 'lined' : narrative ? 'prose' : 'paragraphs';
-      group = fromRows(read[i], group, headingGroup, layout, out);
+      const before = out.length;
+      group = fromRows(read[i], group, headingGroup, layout, out, titled !== undefined);
+      const last = out.length > before ? out[out.length - 1] : undefined;
+      if (last) titled = titleDrafts.has(last) ? last : undefined;
+      // A line introducing more ("…by implementing the following:") ends the steps.
+      else if (read[i].some(isIntroRow) && !read[i].some(isMeasureTitle)) titled = undefined;
     } else if (u.element.node.type === 'thematicBreak') {
       if (out.length > 0) break; // the measures are over: what follows is a closing remark
+    } else if (titled) {
+      if (u.element.node.type === 'list') titled.text += ' ' + listText(u.element.node);
     } else if (u.element.node.type === 'table') {
       fromTable(u.element.node, group, out);
     } else if (u.element.node.type === 'list') {
@@ -295,7 +305,7 @@ function wordCount(text: string): number {
  * paragraphs, a paragraph of one sentence is a measure and one of several
  * sentences is narrative.
  */
-function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemized' | 'lined' | 'paragraphs' | 'prose', out: Draft[]): Group {
+function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemized' | 'lined' | 'paragraphs' | 'prose', out: Draft[], inSteps = false): Group {
   const block = isBlock(rows);
   const last = rows[rows.length - 1];
   const intro = last !== undefined && isIntroRow(last);
@@ -304,6 +314,14 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
   // The rows a line introduces are measures when they are a block of one-measure lines, whatever the section's layout.
   const introducedBlock = introAt >= 0 && introAt < rows.length - 1 && isBlock(rows.slice(introAt + 1));
   for (const [index, row] of rows.entries()) {
+    if (isMeasureTitle(row)) {
+      const draft = { ...rowDraft(row, group), title: row.first.text, titled: true };
+      titleDrafts.add(draft);
+      out.push(draft);
+      inSteps = true;
+      continue;
+    }
+    if (inSteps) continue; // a step of the numbered title above
     if (index < introAt && !opensAsMeasure(row, layout === 'itemized')) continue;
     if (isLabelRow(row)) {
       group = groupOf((row.first.lead ?? row.text).replace(/(?<![\s:])[\s:]+$/, ''), headingGroup);
@@ -313,21 +331,43 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
     const opens = opensAsMeasure(row, layout === 'itemized');
     const measure = opens || (index > introAt && introducedBlock) || (!intro && (layout === 'lined' ? block : layout === 'paragraphs' && rows.length === 1 && !isStatement(row.text)));
     if (!measure) continue;
-    const titled = row.first.allLead === true && row.lines.length > 1;
-    out.push({
-      text: row.text.replace(BULLET, ''),
-      title: titled ? row.first.text : undefined,
-      line: row.first.line,
-      column: row.first.column,
-      kind: group.kind,
-      group: group.label,
-      done: group.done || DONE_MARK.test(row.text) || row.lines.every((l) => l.struck),
-      comments: row.lines.flatMap((l) => l.comments ?? []),
-      links: row.lines.flatMap((l) => l.links ?? []),
-      titled,
-    });
+    out.push(rowDraft(row, group));
   }
   return group;
+}
+
+function rowDraft(row: Row, group: Group): Draft {
+  const titled = row.first.allLead === true && row.lines.length > 1;
+  return {
+    text: row.text.replace(BULLET, ''),
+    title: titled ? row.first.text : undefined,
+    line: row.first.line,
+    column: row.first.column,
+    kind: group.kind,
+    group: group.label,
+    done: group.done || DONE_MARK.test(row.text) || row.lines.every((l) => l.struck),
+    comments: row.lines.flatMap((l) => l.comments ?? []),
+    links: row.lines.flatMap((l) => l.links ?? []),
+    titled,
+  };
+}
+
+/** Drafts of numbered measure titles, whose following lines and lists are their steps. */
+const titleDrafts = new WeakSet<Draft>();
+
+/**
+ * A bold numbered line that names a measure ("**1) Creating a renewal
+ * script**", "**2. Add a cron job to renew every day**"), not a group
+ * ("**1. Monitoring**", "**2. Process:**"): it says what is done, with a
+ * verb or in four words or more, and introduces no list with a colon.
+ */
+function isMeasureTitle(row: Row): boolean {
+  const line = row.first;
+  if (row.lines.length > 1 || !line.allLead || !line.lead) return false;
+  const m = /^\(?\d{1,3}[.)]\s*(.*?)[\s.]*$/.exec(line.lead.trim());
+  if (!m || /:$/.test(m[1])) return false;
+  const words = m[1].split(/\s+/).filter(Boolean);
+  return words.length >= 4 || /^\p{L}+ing$/u.test(words[0] ?? '');
 }
 
 /** A line that introduces the measures after it: it ends in a colon, or says "the following measures…". */
@@ -342,10 +382,13 @@ const INTRO = /\bthe[ \t]following[ \t](?:\w+[ \t])?(?:measures|actions|steps|ch
  * A closing remark about the measures as a whole ("By implementing these
  * measures, we aim to…", "In conclusion, …"), not a measure of its own.
  */
-const REMARK = /^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short)\b|\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives|efforts|fixes)\b/i;
+/** How a closing paragraph opens: a conclusion, an apology or thanks, or what the incident taught. */
+const CLOSER = /^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short|thank[ \t]you|thanks)\b|^(?:we|i)[ \t](?:sincerely[ \t])?(?:apologi[sz]e|regret|thank)\b|^this[ \t](?:incident|outage|event|experience)[ \t](?:has[ \t])?(?:underscored|highlighted|demonstrated|showed|shown|taught|reminded|reinforced|emphasi[sz]ed)\b/i;
+const REMARK = /\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives|efforts|fixes)\b/i;
 
 function isRemark(text: string): boolean {
-  return !PSEUDO_BULLET.test(text) && REMARK.test(text) && isStatementOrClause(text);
+  if (PSEUDO_BULLET.test(text)) return false;
+  return CLOSER.test(text) || (REMARK.test(text) && isStatementOrClause(text));
 }
 
 /** A statement, or a sentence that opens with a clause ("By implementing…, we…"): what a remark is written as. */
@@ -405,6 +448,8 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
       continue;
     }
     if (!head || head.text === '') continue;
+    // One bare word ("staticshare", a record's name) names a thing; a measure says what to do. A link is a measure's issue.
+    if (nested.length === 0 && /^[\p{L}\p{N}_.-]+$/u.test(head.text.replace(EMOJI_BULLET, '').trim())) continue;
     const labelled = nested.length === 0 ? labelOverLines(head) : undefined;
     if (labelled) {
       const child = groupOf(labelled.label, group);
@@ -491,6 +536,10 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
     for (const [field, re] of COLUMNS) if (!index.has(field) && re.test(name)) index.set(field, i);
   });
   const titleAt = index.get('title') ?? 0;
+  // A table whose columns name no part of a measure lists data ("type | name" of DNS records), unless its rows read as sentences.
+  const named = [...index.keys()].some((field) => field !== 'type');
+  if (!named && !rows.some((row) => wordCount(rowCells(row)[0]?.text ?? '') >= 3)) return;
+  let previous: Draft | undefined;
   for (const row of rows) {
     if (out.length >= MAX_ITEMS) return;
     const cells = rowCells(row);
@@ -500,10 +549,15 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
     };
     const title = cells[titleAt]?.text.trim();
     if (!title) continue;
+    // A row that goes on in lower case where the row above stopped mid-sentence is that row, wrapped by hand.
+    if (previous && /^\p{Ll}/u.test(title) && !SENTENCE_END.test(previous.text)) {
+      previous.text += ' ' + title;
+      continue;
+    }
     const status = [cell('status'), cell('issue')].filter(Boolean).join(' ');
     const type = cell('type');
     const owner = cell('owner');
-    out.push({
+    previous = {
       text: title,
       line: row.position?.start.line ?? 1,
       column: cells[titleAt]?.column ?? 1,
@@ -514,6 +568,7 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
       due: cell('due'),
       priority: cell('priority'),
       issue: cell('issue'),
-    });
+    };
+    out.push(previous);
   }
 }

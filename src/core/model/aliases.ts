@@ -136,6 +136,24 @@ export const DEFAULT_ALIASES: AliasTable = {
 };
 
 /**
+ * Headings that name a section only when the document has no other heading
+ * for it: "What happened?" is the summary of a document without one, and the
+ * narrative beside a "Summary" otherwise; "Response" is how the incident was
+ * resolved unless a "Resolution" or "Recovery" says so.
+ */
+const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
+  ['what happened', 'summary'],
+  ['so what happened', 'summary'],
+  ['response', 'resolution'],
+  ['incident response', 'resolution'],
+];
+
+export function matchFallback(text: string): SectionKey | undefined {
+  const normalized = normalizeHeading(text);
+  return FALLBACK.find(([phrase]) => phrase === normalized)?.[1];
+}
+
+/**
  * Headings that close the sections before them without naming a section of a
  * postmortem ("Conclusion", "Appendix"): written as a plain or bold line, they
  * still end the action items above them.
@@ -210,7 +228,7 @@ export function stem(word: string): string {
   let w = inflectionStem(word);
   if (w.length <= 3) return w;
   for (const [suffix, replacement] of DERIVATIONAL) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
       w = w.slice(0, -suffix.length) + replacement;
       break;
     }

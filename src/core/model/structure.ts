@@ -11,7 +11,7 @@
 import type { Code, Html, List, ListItem, Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
 import { parseMarkdown } from '../parse.js';
-import { isClosingHeading, isStatement, matchHeading, type AliasTable } from './aliases.js';
+import { isClosingHeading, isStatement, matchFallback, matchHeading, type AliasTable } from './aliases.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 import { scanTimes } from '../time/index.js';
 
@@ -334,6 +334,26 @@ function datedTimelineHeading(e: HeadingElement, stack: number[], sections: Sect
 
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
   const { elements, markdown } = toElements(root, table);
+  const first = cut(elements, lineCount, markdown);
+  // Headings that name a section only when the document has no other ("What happened?" as its summary).
+  const missing = (key: SectionKey) => !first.sections.some((s) => s.keys.includes(key));
+  let filled = false;
+  for (const i of first.sectionElement) {
+    const e = elements[i] as HeadingElement;
+    if (e.keys.length > 0 || e.level > 6 && e.style !== 'bold') continue;
+    const key = matchFallback(e.text);
+    if (key && missing(key) && !elements.some((x) => x.kind === 'heading' && x.keys.includes(key))) {
+      e.keys = [key];
+      filled = true;
+    }
+  }
+  if (!filled) return first;
+  for (const e of elements) if (e.kind === 'heading') e.label = false;
+  return cut(elements, lineCount, markdown);
+}
+
+/** Cut the elements into sections: each heading opens one, closing those at its level and deeper. */
+function cut(elements: Element[], lineCount: number, markdown: boolean): Structure {
   const sections: Section[] = [];
   const sectionElement: number[] = [];
   const owner: number[] = new Array(elements.length).fill(-1);
