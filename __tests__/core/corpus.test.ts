@@ -50,8 +50,8 @@ const OUTLINE: Record<string, Outline> = {
   '065': {sections: "3:summary 7:timeline 17:root-cause+resolution 19:action-items", items: "20:o 22:o 23:o", errors: []},
   '066': {sections: "8:timeline 18:root-cause+resolution 22:action-items", items: "25:o 26:o", errors: ["required-sections"]},
   '067': {sections: "6:summary 12:timeline 26:root-cause+resolution 37:action-items", items: "40:o 41:o 42:o 45:o 46:o 47:o 48:o 49:o 50:o", errors: []},
-  // Human: 'Detection:' (9) and the phase lines 10-14 belong to the empty 'Timeline:' (7); the model closes the timeline at the 'Detection:' label.
-  '068': {sections: "1:summary 7:timeline 9:detection 15:root-cause+resolution 20:action-items", items: "23:o 24:o 25:o 28:o 29:o 30:o 31:o 32:o", errors: []},
+  // 'Detection:' (9) over the phase lines 10-14 is a phase of the timeline (7), not a section of its own.
+  '068': {sections: "1:summary 7:timeline 15:root-cause+resolution 20:action-items", items: "23:o 24:o 25:o 28:o 29:o 30:o 31:o 32:o", errors: []},
   '069': {sections: "1:summary 6:timeline 15:root-cause+resolution 19:action-items", items: "20:o 22:o 23:o 24:o", errors: []},
   '070': {sections: "5:summary 9:timeline 21:root-cause+resolution 25:action-items", items: "27:o 28:o 29:o", errors: []},
   '071': {sections: "5:summary 8:timeline 20:root-cause+resolution 23:action-items", items: "25:o 26:o", errors: []},
@@ -141,8 +141,8 @@ const TIME: Record<string, Time> = {
   // 'From 6PM to 7PM GMT' has no date. The complaint at 5:50 PM is before the stated start (a warning).
   '066': {timeline: [8,8], window: ["18:00","19:00",null], errors: []},
   '067': {timeline: [11,11], window: ["2024-06-01T14:00:00Z","2024-06-01T16:00:00Z",null], errors: []},
-  // Model differs: the outline closes the timeline at the 'Detection:' label (line 9), so its 5 phase lines (2 with a time: 10:30 AM, 1:45 PM) are not read.
-  '068': {timeline: [0,0], window: ["2023-10-14T10:30:00Z","2023-10-14T13:45:00Z",null], errors: []},
+  // The 5 phase lines under 'Detection:' (2 with a time: 10:30 AM, 1:45 PM) are the timeline's entries.
+  '068': {timeline: [5,2], window: ["2023-10-14T10:30:00Z","2023-10-14T13:45:00Z",null], errors: []},
   '069': {timeline: [7,7], window: ["2024-08-18T07:00:00Z","2024-08-18T08:30:00Z",null], errors: []},
   '070': {timeline: [9,9], window: ["2022-02-05T08:55:00Z","2022-02-05T10:20:00Z",null], errors: []},
   // 'the infamous night of September 11th, 2018': a date, no start or end.

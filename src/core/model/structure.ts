@@ -12,6 +12,7 @@ import type { Code, Html, List, ListItem, Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
 import { parseMarkdown } from '../parse.js';
 import { isClosingHeading, isStatement, matchFallback, matchHeading, type AliasTable } from './aliases.js';
+import { linesOfElements } from './lines.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 import { scanTimes } from '../time/index.js';
 
@@ -170,6 +171,8 @@ function itemLabel(item: ListItem, table: AliasTable): HeadingElement | null {
 
 /** A list whose items are the document's sections: two or more label items naming different sections. */
 function isOutlineList(list: List, table: AliasTable): boolean {
+  // A list of one label item holding its section ("* Timeline:" over the entries) is one too.
+  if (list.children.length === 1) return itemLabel(list.children[0], table) !== null;
   const named = new Set<string>();
   for (const item of list.children) {
     const label = itemLabel(item, table);
@@ -282,9 +285,21 @@ const GROUP_KEYS: SectionKey[] = ['action-items', 'resolution'];
  * ("**Corrective Actions:**" inside "Action Items"), or any deeper heading
  * that names measures or what was done inside an action-item section.
  */
-function isGroupLabel(e: HeadingElement, open: Section): boolean {
+function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean): boolean {
   if (e.level === 7 && isSubset(e.keys, open.keys)) return true;
-  return open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, GROUP_KEYS);
+  if (open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, GROUP_KEYS)) return true;
+  // "when was the issue detected:", "actions taken" over timed entries: phases of the timeline, not sections.
+  return open.keys.includes('timeline') && e.level === 7 && isSubset(e.keys, PHASE_KEYS) && timed();
+}
+
+/** Sections whose names also label the phases of a timeline. */
+const PHASE_KEYS: SectionKey[] = ['detection', 'impact', 'resolution'];
+
+/** Whether the elements after a heading, up to the next, carry a clock time. */
+function timedAfter(elements: Element[], index: number): boolean {
+  const own: Element[] = [];
+  for (let i = index + 1; i < elements.length && elements[i].kind !== 'heading'; i++) own.push(elements[i]);
+  return linesOfElements(own).some((l) => scanTimes(l.text).some((t) => t.time !== undefined));
 }
 
 function hasContent(element: Element): boolean {
@@ -367,7 +382,7 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
     const e = elements[i];
     if (e.kind === 'heading') {
       const keyedTop = [...stack].reverse().map((s) => sections[s]).find((s) => s.keys.length > 0);
-      if (keyedTop && isGroupLabel(e, keyedTop)) {
+      if (keyedTop && isGroupLabel(e, keyedTop, () => timedAfter(elements, i))) {
         e.label = true; // "**Corrective Actions:**" inside "Action Items"
       } else {
         if (e.level === 7) {
