@@ -242,7 +242,7 @@ function reparse(node: Code | Html): RootContent[] {
     text = node.value.split('\n').map((l) => (l.trim() ? l + '  ' : l)).join('\n');
     lineOffset = start.line - 1;
   }
-  const columnOffset = node.type === 'code' ? start.column - 1 : 0;
+  const columnOffset = node.type !== 'code' ? 0 : isFenced(node) ? start.column - 1 : Math.max(start.column - 1, (node.position?.end.column ?? 1) - 1 - (node.value.split('\n').pop() ?? '').length);
   const tree = parseMarkdown(text);
   const stack: Array<{ position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } }; children?: unknown[] }> = [tree];
   while (stack.length > 0) {

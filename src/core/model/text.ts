@@ -96,7 +96,8 @@ function walkPhrasing(b: Builder, nodes: PhrasingContent[], inLead: boolean, str
         append(b, node.value, pos.line, pos.column, inLead, struck);
         break;
       case 'break':
-        startLine(b, (node.position?.end.line ?? pos.line + 1), 1);
+        // The next line starts where the break ends (after the indent of a block read again as Markdown).
+        startLine(b, node.position?.end.line ?? pos.line + 1, node.position?.end.column ?? 1);
         b.current!.hard = true;
         break;
       case 'strong':
