@@ -105,9 +105,9 @@ export interface IncidentWindow {
   };
 }
 
-/** A stated time from the incident's start to a milestone: its detection, its mitigation, its recovery or resolution. */
+/** A stated time from the incident's start to a milestone: its detection, its mitigation, its recovery or its resolution. */
 export interface IncidentMetric {
-  milestone: 'detection' | 'mitigation' | 'recovery';
+  milestone: 'detection' | 'mitigation' | 'recovery' | 'resolution';
   /** The label as written ("Time to recovery", "TTD"). */
   label: string;
   minutes: number;

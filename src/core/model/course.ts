@@ -25,6 +25,8 @@ export interface Course {
   onset?: TimelineEntry;
   /** The first entry after the onset saying the service recovered. */
   recovery?: TimelineEntry;
+  /** The last entry after the onset saying the service recovered (for good, after a relapse). */
+  restored?: TimelineEntry;
   /**
    * Where the timeline ends the incident: its last entry saying the service
    * recovered or the incident was resolved, else its last fix.
@@ -47,6 +49,8 @@ export function readCourse(timeline: readonly TimelineEntry[]): Course {
     if (recovery) course.recovery = recovery;
   } else if (timed.length > 1) course.first = timed[0];
   const after = onset >= 0 ? timed.slice(onset) : timed;
+  const restored = onset >= 0 ? lastOf(after, (t) => t.evidence === 'recovery') : undefined;
+  if (restored) course.restored = restored;
   const end = lastOf(after, (t) => t.evidence === 'recovery' || t.evidence === 'resolved') ?? lastOf(after, (t) => t.evidence === 'fix');
   if (end) course.end = end;
   return course;

@@ -37,7 +37,7 @@ const ONSET_WORDS =
  * turns what follows around, makes it a question or only part of it.
  */
 const NEGATION =
-  /(?:\b(?:no|not|never|without|nor)|n[\u2019']t)[ \t]{1,3}(?:\S{1,20}[ \t]{1,3})?$|\b(?:ensur\w{0,3}|check\w{0,3}|verif\w{0,4}|whether|if|partial\w{0,3})\b[^.;]{0,40}$/i;
+  /(?:\b(?:no|not|never|without|nor)|n[\u2019']t)[ \t]{1,3}(?:\S{1,20}[ \t]{1,3})?$|\b(?:ensur\w{0,3}|check(?:s|ed|ing)?|verif\w{0,4}|whether|if|partial\w{0,3})\b[^.;]{0,40}$/i;
 
 export type Evidence = NonNullable<TimelineEntry['evidence']>;
 

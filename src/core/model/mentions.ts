@@ -20,7 +20,7 @@ import type { TimeExpression } from '../time/types.js';
 import { resolvePoint, scanTimes, type ResolvedPoint } from '../time/index.js';
 import type { TimelineEntry } from '../types.js';
 import { joinWrapped, locate, sentenceEnd, sentenceStart } from './sentences.js';
-import type { TextLine } from './text.js';
+import { trimEndOf, type TextLine } from './text.js';
 
 export interface Mention {
   /** The time as written. */
@@ -49,6 +49,9 @@ export interface MentionInput {
 }
 
 const SENTENCE_REACH = 240;
+/** Each time in the text is weighed against every entry: bounds that keep a huge document linear enough. */
+const MAX_ENTRIES = 2_000;
+const MAX_MENTIONS = 500;
 /** The weight of shared words a link needs: a word no other entry uses counts 1, one that two entries use 1/2. */
 const MIN_SCORE = 1.5;
 /** The text dates an event: "at 4:33 PM", "At around 17:20", "by 10:04", "~10:04". */
@@ -72,11 +75,12 @@ const STOP = new Set(
 /** The mentions of the text, each linked to the entry it describes (see the module's comment). */
 export function readMentions(input: MentionInput): Mention[] {
   const entries = input.timeline.filter((t) => t.order !== undefined);
-  if (entries.length < 2) return [];
+  if (entries.length < 2 || entries.length > MAX_ENTRIES) return [];
   const stemsOf = entries.map((t) => stems([t.text, t.detail ?? ''].join(' ')));
   const df = new Map<string, number>();
   for (const set of stemsOf) for (const s of set) df.set(s, (df.get(s) ?? 0) + 1);
   const mentions: Mention[] = [];
+  let read = 0;
   for (const block of joinWrapped(input.lines)) {
     const exprs = scanTimes(block.text, { dayFirst: input.dayFirst });
     for (const whole of exprs) {
@@ -91,6 +95,7 @@ export function readMentions(input: MentionInput): Mention[] {
       const words = block.text.slice(from, whole.index) + ' ' + block.text.slice(whole.index + whole.length, to);
       const mention = link(e, line, block.text.slice(from, to).trim(), stems(words), entries, stemsOf, df, input.ctx);
       if (mention) mentions.push(mention);
+      if (++read >= MAX_MENTIONS) return mentions;
     }
   }
   return mentions;
@@ -166,7 +171,7 @@ export function offset(p: { order: number }, entry: TimelineEntry, e: TimeExpres
 export function stems(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.toLowerCase().matchAll(WORD)) {
-    const word = m[0].replace(/['’._-]+$/, '').replace(/['’]s$/, '');
+    const word = trimEndOf(m[0], "'’._-").replace(/['’]s$/, '');
     if (word.length < 3 || STOP.has(word) || /^[\d.:_-]+$/.test(word)) continue;
     out.add(stem(word));
   }

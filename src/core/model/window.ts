@@ -25,7 +25,7 @@ import type { FrontMatter, IncidentMetric, IncidentWindow, WindowPoint } from '.
 import type { TimeExpression } from '../time/types.js';
 import { addDays, findDuration, findZoneStatement, formatInstant, parseDurationValue, resolveDay, resolvePoint, resolveZone, scanTimes, zoneNamedIn } from '../time/index.js';
 import type { ResolveContext, ResolvedPoint } from '../time/index.js';
-import type { TextLine } from './text.js';
+import { trimEndOf, type TextLine } from './text.js';
 import { joinWrapped, locate, sentenceEnd, sentenceStart } from './sentences.js';
 
 export interface WindowInput {
@@ -355,6 +355,7 @@ function milestoneOf(label: string): IncidentMetric['milestone'] | undefined {
   const word = (m[1] ?? m[2] ?? m[3]).toLowerCase();
   if (/^(?:d|detect|discover|notic)/.test(word)) return 'detection';
   if (/^(?:m|mitigat)/.test(word)) return 'mitigation';
+  if (/^(?:resol|fix)/.test(word)) return 'resolution';
   return 'recovery';
 }
 
@@ -370,7 +371,7 @@ function readMetrics(lines: TextLine[]): IncidentMetric[] {
     const d = findDuration(value);
     // The value is the duration itself ("7 hours", "~54h10m"), not a sentence that mentions one.
     if (!d || value.slice(0, d.index).trim().replace(/[*_~]/g, '').length > 0) continue;
-    const name = LABEL.exec(line.text)![1].replace(/^[\s•·*\-–]+|[*_]+$/g, '').trim();
+    const name = trimEndOf(LABEL.exec(line.text)![1].replace(/^[\s•·*\-–]+/, ''), '*_').trim();
     metrics.push({ milestone: label.metric, label: name, minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + label.offset + d.index });
   }
   return metrics;

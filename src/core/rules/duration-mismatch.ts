@@ -27,8 +27,8 @@
  * "outage begins", or the entry a time to detection places (the entry that
  * lies that long before the first sign of the impact). A time to detection
  * ends at the first sign of the impact, a time to mitigation at the first
- * recovery, a time to recovery or resolution where the timeline ends the
- * incident.
+ * recovery, a time to recovery at the last (else where the timeline ends the
+ * incident), a time to resolution where the timeline ends the incident.
  */
 import * as z from 'zod/mini';
 import type { Course } from '../model/course.js';
@@ -232,7 +232,7 @@ function startOf(model: PostmortemModel): Start | undefined {
 }
 
 function againstStart(metric: IncidentMetric, start: Start, course: Course, options: Options): Report | undefined {
-  const milestone = metric.milestone === 'detection' ? course.onset : metric.milestone === 'mitigation' ? course.recovery ?? course.end : course.end;
+  const milestone = { detection: course.onset, mitigation: course.recovery ?? course.end, recovery: course.restored ?? course.end, resolution: course.end }[metric.milestone];
   if (!milestone || !comparable(start, milestone) || milestone.order! < start.order!) return undefined;
   const to = place(milestone, metric.milestone === 'detection' ? 'the first sign of impact' : endWhat(milestone));
   const actual = minutesBetween(start, to);

@@ -27,7 +27,8 @@ export interface DurationMatch {
    * How precisely the figure was written, in minutes: its smallest unit
    * ("54 hours 10 minutes": 1, "7 hours": 60, "a week": 1440), half of it for
    * a half ("1.5 hours", "half an hour": 30), a tenth for other decimals, and
-   * a round number of minutes or seconds to its tens or fives ("90 minutes": 10).
+   * a round number of minutes or seconds alone to its tens or fives ("90
+   * minutes": 10, but "1 hour 50 minutes": 1).
    */
   precision: number;
   bound?: 'under' | 'over' | 'about';
@@ -165,7 +166,8 @@ export function findDuration(text: string): DurationMatch | undefined {
           if (c && c.unitMinutes < lastUnit) {
             minutes += c.value * c.unitMinutes;
             lastUnit = c.unitMinutes;
-            precision = c.precision;
+            // "54 hours 10 minutes": the minutes are written out, to the minute.
+            precision = c.value % 1 === 0 ? c.unitMinutes : c.precision;
             end = NEXT_RE.lastIndex;
             continue;
           }
