@@ -121,3 +121,51 @@ describe('two fields on one line', () => {
     expect([i.start?.time, i.start?.column, i.end?.time, i.end?.column]).toEqual(['2024-06-12T07:00:00Z', 13, '2024-06-12T09:00:00Z', 37]);
   });
 });
+
+describe('what a duration measures', () => {
+  it('carries the precision it was written to', () => {
+    expect(incident('## Summary\n\nThe API was down for 54 hours 10 minutes.\n').duration).toMatchObject({ minutes: 3250, precision: 1 });
+    expect(incident('## Summary\n\nThe API was down for about 3 hours.\n').duration).toMatchObject({ minutes: 180, precision: 60, bound: 'about' });
+  });
+
+  it('is not the incident’s length when it says how long the incident went unseen', () => {
+    expect(incident('## Summary\n\nThe traffic spike wasn’t noticed for nearly 12 hours.\n').duration).toBeUndefined();
+    expect(incident('## Summary\n\nIt took 3 hours to detect the leak, and the API was down for 4 hours.\n').duration).toMatchObject({ minutes: 240 });
+  });
+
+  it('marks an upper bound on an incident whose start is unknown', () => {
+    const d = incident('## Summary\n\nThis resulted in an outage of unknown length bounded to at maximum 16 hours.\n').duration;
+    expect(d).toMatchObject({ minutes: 960, bound: 'under', startUnknown: true });
+    expect(incident('## Summary\n\nThe outage lasted at most 16 hours.\n').duration?.startUnknown).toBeUndefined();
+  });
+});
+
+describe('metrics measured from the start', () => {
+  it('are read wherever they are stated, and are not the incident’s window or length', () => {
+    const i = incident('## Summary\n\nThe API was down.\n\n- Time to detection: 7 hours\n\n## Stats\n\n- TTR: ~54h10m\n- MTTA: 5 minutes\n');
+    expect(i.duration).toBeUndefined();
+    expect(i.metrics).toEqual([
+      { milestone: 'detection', label: 'Time to detection', minutes: 420, text: '7 hours', precision: 60, line: 5, column: 22 },
+      { milestone: 'recovery', label: 'TTR', minutes: 3250, text: '~54h10m', precision: 1, line: 9, column: 8 },
+    ]);
+  });
+
+  it('leave a labelled clock to the window ("Resolution time: 16:11" is the end)', () => {
+    const i = incident('## Summary\n\n- Start: 2023-11-07 10:00 UTC\n- Resolution time: 2023-11-07 16:11 UTC\n');
+    expect([i.end?.time, i.metrics]).toEqual(['2023-11-07T16:11:00Z', undefined]);
+  });
+});
+
+describe('prose windows', () => {
+  it('read "between the hours of 13:00:00 and 17:35:08" as a range', () => {
+    const i = incident('## Summary\n\nBetween the hours of 13:00:00 and 17:35:08 on 2024-01-10 our home page was not accessible.\n');
+    expect([i.start?.time, i.end?.time]).toEqual(['2024-01-10T13:00', '2024-01-10T17:35:08']);
+  });
+
+  it('take "to" and "and" as the end of a range only right before the time', () => {
+    const i = incident(
+      '## Summary\n\nOn 2024-11-05 we had an outage which started with degraded performance around 11:00 GMT and transitioned to a full outage by 17:00 GMT. It was resolved at 23:01 GMT.\n',
+    );
+    expect([i.start?.time, i.end?.time]).toEqual(['2024-11-05T11:00:00Z', '2024-11-05T23:01:00Z']);
+  });
+});

@@ -193,6 +193,170 @@ describe('checks that are right and quiet (capability 5)', () => {
   });
 });
 
+describe('checks against the incident’s course: stated ends and starts, the text’s own times', () => {
+  it('reports a stated end long after the timeline’s recovery once, at the stated end', () => {
+    const r = read('timeline-window-end.md');
+    expect(r.entries).toEqual(['11:3 09:10', '12:3 09:14', '13:3 09:40', '14:3 10:05', '15:3 10:07']);
+    expect(r.window).toEqual(['09:10 field@5:34', '11:50 field@5:60', null, 'UTC']);
+    expect(r.findings.filter((f) => f.rule !== 'timezone-missing')).toEqual([
+      {
+        rule: 'timeline-window',
+        line: 5,
+        column: 60,
+        message: "Unexpected stated end 11:50, 1 h 43 min after the timeline's last entry (10:07), expected the window to end with the timeline's recovery (10:07)",
+        related: ["15:3 The timeline's recovery: 10:07"],
+      },
+    ]);
+  });
+
+  it('stays quiet for a lead-up days before, a follow-up a week after and a stated end the timeline closes', () => {
+    const r = read('timeline-window-quiet.md');
+    expect(r.entries).toEqual([
+      '11:3 2024-02-01T10:00:00Z',
+      '15:3 2024-02-06T14:00:00Z',
+      '16:3 2024-02-06T14:20:00Z',
+      '17:3 2024-02-06T15:05:00Z',
+      '18:3 2024-02-06T16:10:00Z',
+      '19:3 2024-02-06T16:30:00Z',
+      '23:3 2024-02-13T11:00:00Z',
+    ]);
+    expect(r.window).toEqual(['2024-02-06T14:00:00Z prose@5:9', '2024-02-06T16:30:00Z prose@5:42', null, 'UTC']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reports a stated start before everything the timeline records when the timeline says where the impact began', () => {
+    const r = read('timeline-window-start.md');
+    expect(r.findings).toEqual([
+      {
+        rule: 'timeline-window',
+        line: 5,
+        column: 15,
+        message:
+          "Unexpected stated start 2023-09-14 08:00 UTC, 45 min before the timeline's first entry (2023-09-14 08:45 UTC), expected the window to start with the impact the timeline shows (2023-09-14 08:45 UTC)",
+        related: ["12:3 The timeline's onset: 2023-09-14 08:45 UTC"],
+      },
+    ]);
+  });
+
+  it('reports a time the text gives for an event the timeline puts elsewhere; an approximate time close by, the same time, or several times in one sentence stay quiet', () => {
+    const r = read('timeline-text-times.md');
+    expect(r.entries).toEqual(['7:3 16:45', '8:3 16:50', '9:3 16:56', '10:3 17:15', '11:3 17:25', '12:3 17:40']);
+    expect(r.findings).toEqual([
+      {
+        rule: 'timeline-window',
+        line: 15,
+        column: 4,
+        message: 'Unexpected 4:33 PM PST for “At 4:33 PM PST, changes were made to add the deploy user…”, expected 4:45 PM as in the timeline (line 7)',
+        related: ['7:3 Timeline: 4:45 PM: Configuration changes made and pushed to add the…'],
+      },
+    ]);
+  });
+
+  it('reads a numbered entry written without the space its marker needs (“7.12:30 PM”) as an entry of its own', () => {
+    const r = read('timeline-numbered.md');
+    expect(r.entries).toEqual([
+      '9:4 2024-03-14T10:00:00Z',
+      '10:4 2024-03-14T10:15:00Z',
+      '11:4 2024-03-14T10:30:00Z',
+      '12:4 2024-03-14T11:00:00Z',
+      '13:4 2024-03-14T11:30:00Z',
+      '14:4 2024-03-14T12:00:00Z',
+      '15:3 2024-03-14T12:30:00Z',
+    ]);
+    // The window ends with the recovery at 12:30, the entry the glued ordinal hid.
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('durations and metrics against the timeline, with the tolerance the figure was written to', () => {
+  it('reports a duration longer than the timeline’s first entry to its recovery; the fix next day is a follow-up', () => {
+    const r = read('duration-timeline.md');
+    expect(r.window).toEqual([null, null, 420, 'UTC+1']);
+    expect(r.findings).toEqual([
+      {
+        rule: 'duration-mismatch',
+        line: 6,
+        column: 20,
+        message:
+          "Unexpected duration “approximately seven hours” (7 h), expected at most 4 h 30 min from the timeline's first entry to its recovery (2024-03-18 08:00 UTC to 2024-03-18 12:30 UTC)",
+        related: ["12:5 Start: 2024-03-18 08:00 UTC (the timeline's first entry)", '21:5 End: 2024-03-18 12:30 UTC (the recovery)'],
+      },
+    ]);
+  });
+
+  it('reports “about nine hours” against six, not counting the postmortem meeting a week later', () => {
+    const r = read('duration-timeline-long.md');
+    expect(r.findings).toEqual([
+      {
+        rule: 'duration-mismatch',
+        line: 5,
+        column: 43,
+        message:
+          "Unexpected duration “about nine hours” (9 h), expected at most 6 h 5 min from the timeline's first entry to its recovery (2024-05-02 08:00 UTC to 2024-05-02 14:05 UTC)",
+        related: ["11:3 Start: 2024-05-02 08:00 UTC (the timeline's first entry)", '14:3 End: 2024-05-02 14:05 UTC (the recovery)'],
+      },
+    ]);
+  });
+
+  it('reports an upper bound on an incident of unknown start that does not cover the trigger to the recovery', () => {
+    const r = read('duration-bound.md');
+    expect(r.entries).toEqual(['14:3 2019-01-23T03:40:00Z', '18:3 2019-01-23T14:10:00Z', '19:3 2019-01-23T16:05:00Z', '20:3 2019-01-23T16:40:00Z']);
+    expect(r.findings).toEqual([
+      {
+        rule: 'duration-mismatch',
+        line: 6,
+        column: 12,
+        message:
+          "Unexpected bound “at maximum 12 hours” (12 h) on an incident whose start is unknown, expected it to cover the 13 h from the timeline's first entry to its recovery (2019-01-23 03:40 UTC to 2019-01-23 16:40 UTC)",
+        related: ["14:3 Start: 2019-01-23 03:40 UTC (the timeline's first entry)", '20:3 End: 2019-01-23 16:40 UTC (the recovery)'],
+      },
+    ]);
+  });
+
+  it('places the start with the time to detection and reports a time to recovery precise to the minute that is an hour off', () => {
+    const result = check(fixture('reader/duration-metrics.md'), {}, 'duration-metrics.md');
+    expect(result.model!.incident.metrics).toEqual([
+      { milestone: 'detection', label: 'Time to detection', minutes: 420, text: '7 hours', precision: 60, line: 26, column: 22 },
+      { milestone: 'recovery', label: 'Time to recovery', minutes: 3250, text: '54 hours 10 minutes', precision: 1, line: 27, column: 21 },
+    ]);
+    expect(read('duration-metrics.md').findings).toEqual([
+      {
+        rule: 'duration-mismatch',
+        line: 27,
+        column: 21,
+        message:
+          'Unexpected time to recovery “54 hours 10 minutes” (2 d 6 h 10 min), expected 2 d 7 h 10 min from the start to the resolution (2022-10-31 07:30 UTC to 2022-11-02 14:40 UTC)',
+        related: [
+          '14:3 Start: 2022-10-31 07:30 UTC (placed by Time to detection “7 hours” on line 26)',
+          '18:3 End: 2022-11-02 14:40 UTC (the resolution)',
+          '26:22 Time to detection: 7 hours',
+        ],
+      },
+    ]);
+  });
+
+  it('stays quiet for a rough “about 5 hours”, a detection delay that adds up, and how long the issue went unnoticed', () => {
+    const r = read('duration-quiet.md');
+    // "went unnoticed for about 4 hours" is the detection delay, not the incident's length.
+    expect(r.window).toEqual(['10:45 field@18:44', '16:11 field@18:61', 300, 'UTC']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('takes no one window from a document that reports several incidents, and stays quiet', () => {
+    const r = read('several-incidents.md');
+    expect(r.entries).toEqual([
+      '9:3 2025-10-21T21:40:00Z',
+      '10:3 2025-10-21T21:45:00Z',
+      '11:3 2025-10-21T23:28:00Z',
+      '17:3 2025-10-24T17:58:00Z',
+      '18:3 2025-10-24T18:30:00Z',
+      '19:3 2025-10-24T19:12:00Z',
+    ]);
+    expect(r.window).toEqual([null, null, null, 'UTC']);
+    expect(r.findings).toEqual([]);
+  });
+});
+
 describe('related places of one finding', () => {
   const result = check(fixture('reader/timeline-order-run.md'), {}, 'timeline-order-run.md');
   const report = buildReport([result]);

@@ -2,42 +2,42 @@ import { describe, it, expect } from 'vitest';
 import { findDuration, parseDurationValue } from '../../src/core/time/index.js';
 
 describe('findDuration', () => {
-  const cases: Array<[string, number, string, number, ('under' | 'over' | 'about')?]> = [
-    ['- **Duration:** 4 hours', 240, '4 hours', 16],
-    ['45 minutes', 45, '45 minutes', 0],
-    ['The outage lasted 45 minutes.', 45, '45 minutes', 18],
-    ['beta was unusable for about 1h50m.', 110, 'about 1h50m', 22, 'about'],
-    ['1h50m', 110, '1h50m', 0],
-    ['1h 50m', 110, '1h 50m', 0],
-    ['2 hours 30 minutes', 150, '2 hours 30 minutes', 0],
-    ['1 hour and 30 minutes', 90, '1 hour and 30 minutes', 0],
-    ['2024-06-01, 14:00 - 15:30 UTC (1 hour 30 minutes)', 90, '1 hour 30 minutes', 31],
-    ['Outage from 2024-06-20 14:00 UTC to 2024-06-20 16:30 UTC (2 hours 30 minutes).', 150, '2 hours 30 minutes', 58],
-    ['our server experienced a total downtime of 1 hour and 30 minutes.', 90, '1 hour and 30 minutes', 43],
-    ['Our website went kaput for two hours because', 120, 'two hours', 27],
-    ['an hour', 60, 'an hour', 0],
-    ['After monitoring Sentry for half an hour, all errors', 30, 'half an hour', 28],
-    ['90 min', 90, '90 min', 0],
-    ['Damage was limited to under 3hrs', 180, 'under 3hrs', 22, 'under'],
-    ['Damage was limited to under 3 hours', 180, 'under 3 hours', 22, 'under'],
-    ['about 2 hours', 120, 'about 2 hours', 0, 'about'],
-    ['it took us 9 hours to resolve a problem', 540, '9 hours', 11],
-    ['The problem persisted for a week before it was caught.', 10080, 'a week', 26],
-    ['a halt in our video productions for 5 days', 7200, '5 days', 36],
-    ['Shakespeare Search down for 66 minutes during period', 66, '66 minutes', 28],
-    ['an hour and a half', 90, 'an hour and a half', 0],
-    ['two and a half hours', 150, 'two and a half hours', 0],
-    ['1.5 hours', 90, '1.5 hours', 0],
-    ['~2 hours', 120, '~2 hours', 0, 'about'],
-    ['more than 3 days', 4320, 'more than 3 days', 0, 'over'],
-    ['a couple of hours', 120, 'a couple of hours', 0],
-    ['a 2-hour outage', 120, '2-hour', 2],
-    ['1h30', 90, '1h30', 0],
-    ['30 seconds', 0.5, '30 seconds', 0],
+  const cases: Array<[string, number, string, number, number, ('under' | 'over' | 'about')?]> = [
+    ['- **Duration:** 4 hours', 240, '4 hours', 16, 60],
+    ['45 minutes', 45, '45 minutes', 0, 5],
+    ['The outage lasted 45 minutes.', 45, '45 minutes', 18, 5],
+    ['beta was unusable for about 1h50m.', 110, 'about 1h50m', 22, 1, 'about'],
+    ['1h50m', 110, '1h50m', 0, 1],
+    ['1h 50m', 110, '1h 50m', 0, 1],
+    ['2 hours 30 minutes', 150, '2 hours 30 minutes', 0, 1],
+    ['1 hour and 30 minutes', 90, '1 hour and 30 minutes', 0, 1],
+    ['2024-06-01, 14:00 - 15:30 UTC (1 hour 30 minutes)', 90, '1 hour 30 minutes', 31, 1],
+    ['Outage from 2024-06-20 14:00 UTC to 2024-06-20 16:30 UTC (2 hours 30 minutes).', 150, '2 hours 30 minutes', 58, 1],
+    ['our server experienced a total downtime of 1 hour and 30 minutes.', 90, '1 hour and 30 minutes', 43, 1],
+    ['Our website went kaput for two hours because', 120, 'two hours', 27, 60],
+    ['an hour', 60, 'an hour', 0, 60],
+    ['After monitoring Sentry for half an hour, all errors', 30, 'half an hour', 28, 30],
+    ['90 min', 90, '90 min', 0, 10],
+    ['Damage was limited to under 3hrs', 180, 'under 3hrs', 22, 60, 'under'],
+    ['Damage was limited to under 3 hours', 180, 'under 3 hours', 22, 60, 'under'],
+    ['about 2 hours', 120, 'about 2 hours', 0, 60, 'about'],
+    ['it took us 9 hours to resolve a problem', 540, '9 hours', 11, 60],
+    ['The problem persisted for a week before it was caught.', 10080, 'a week', 26, 10080],
+    ['a halt in our video productions for 5 days', 7200, '5 days', 36, 1440],
+    ['Shakespeare Search down for 66 minutes during period', 66, '66 minutes', 28, 1],
+    ['an hour and a half', 90, 'an hour and a half', 0, 30],
+    ['two and a half hours', 150, 'two and a half hours', 0, 30],
+    ['1.5 hours', 90, '1.5 hours', 0, 30],
+    ['~2 hours', 120, '~2 hours', 0, 60, 'about'],
+    ['more than 3 days', 4320, 'more than 3 days', 0, 1440, 'over'],
+    ['a couple of hours', 120, 'a couple of hours', 0, 60],
+    ['a 2-hour outage', 120, '2-hour', 2, 60],
+    ['1h30', 90, '1h30', 0, 1],
+    ['30 seconds', 0.5, '30 seconds', 0, 1 / 6],
   ];
-  for (const [text, minutes, found, index, bound] of cases) {
+  for (const [text, minutes, found, index, precision, bound] of cases) {
     it(JSON.stringify(text), () => {
-      const expected: Record<string, unknown> = { minutes, index, length: found.length, text: found };
+      const expected: Record<string, unknown> = { minutes, index, length: found.length, text: found, precision };
       if (bound) expected.bound = bound;
       expect(findDuration(text)).toEqual(expected);
     });

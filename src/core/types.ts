@@ -4,6 +4,8 @@
  * the few rules that need raw text, such as placeholders).
  */
 import type { TimeExpression } from './time/types.js';
+import type { Course } from './model/course.js';
+import type { Mention } from './model/mentions.js';
 
 export type SectionKey =
   | 'summary'
@@ -78,10 +80,20 @@ export interface IncidentWindow {
   duration?: {
     minutes: number;
     text: string;
+    /** How precisely it was written, in minutes ("54 hours 10 minutes": 1, "7 hours": 60); see time/duration.ts. */
+    precision: number;
     bound?: 'under' | 'over' | 'about';
+    /**
+     * The author says the start is not known ("an outage of unknown length
+     * bounded to at maximum 16 hours"): the figure is the longest it can have
+     * lasted, from the earliest it can have begun.
+     */
+    startUnknown?: boolean;
     line: number;
     column: number;
   };
+  /** Stated metrics measured from the incident's start ("Time to detection: 7 hours", "TTR: 54h10m"). */
+  metrics?: IncidentMetric[];
   /** The incident's local date (YYYY-MM-DD) when known. */
   date?: string;
   /** The luxon zone used to read local times, and where it came from. */
@@ -91,6 +103,18 @@ export interface IncidentWindow {
     source: 'front-matter' | 'statement' | 'window' | 'timeline' | 'config';
     line?: number;
   };
+}
+
+/** A stated time from the incident's start to a milestone: its detection, its mitigation, its recovery or its resolution. */
+export interface IncidentMetric {
+  milestone: 'detection' | 'mitigation' | 'recovery' | 'resolution';
+  /** The label as written ("Time to recovery", "TTD"). */
+  label: string;
+  minutes: number;
+  text: string;
+  precision: number;
+  line: number;
+  column: number;
 }
 
 export interface TimelineEntry {
@@ -120,9 +144,14 @@ export interface TimelineEntry {
   placeholder?: string;
   /**
    * What the entry reports: the impact being seen (an alert, complaints,
-   * errors) or the service recovering. Absent for everything else (a deploy, a meeting).
+   * errors), the service recovering, the incident declared resolved, or a fix
+   * applied (see model/evidence.ts). Absent for everything else (a deploy, a meeting).
    */
-  evidence?: 'impact' | 'recovery';
+  evidence?: 'impact' | 'recovery' | 'resolved' | 'fix';
+  /** The lines under the entry that describe it (a time heading's paragraphs, an entry's untimed sub-items), joined. */
+  detail?: string;
+  /** The entry says the impact begins here ("site goes down", "traffic begins to drop", "OUTAGE BEGINS"). */
+  onset?: boolean;
 }
 
 export type ActionItemKind = 'corrective' | 'preventative' | 'other';
@@ -171,6 +200,10 @@ export interface PostmortemModel {
   sections: Section[];
   incident: IncidentWindow;
   timeline: TimelineEntry[];
+  /** The incident's course as the timeline tells it (see model/course.ts). */
+  course: Course;
+  /** Times the text gives for events the timeline tells of (see model/mentions.ts). */
+  mentions: Mention[];
   actionItems: ActionItem[];
   /** Number of lines in the file. */
   lineCount: number;

@@ -11,6 +11,8 @@ import { buildStructure, ownElements, type Element, type Structure } from './str
 import type { TextLine } from './text.js';
 import { readStatusUpdates, readTimeline, type ImpactMarkers } from './timeline.js';
 import { readWindow } from './window.js';
+import { readCourse } from './course.js';
+import { readMentions } from './mentions.js';
 import { scanTimes } from '../time/index.js';
 
 export interface ModelOptions {
@@ -127,6 +129,14 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
     sections,
     incident: window.incident,
     timeline,
+    course: readCourse(timeline),
+    mentions: readMentions({
+      lines: proseLines(structure),
+      timeline,
+      ctx: { date: window.incident.date, zone: window.incident.timezone?.zone },
+      dayFirst: window.dayFirst,
+      windowLines: new Set([window.incident.start?.line, window.incident.end?.line].filter((l): l is number => l !== undefined)),
+    }),
     actionItems,
     lineCount,
   };
@@ -155,7 +165,8 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
     incident.timezone = { zone: zone.zone, text: zone.zoneText ?? zone.zone, source: 'timeline', line: zone.line };
     window.zoneWritten = true;
   }
-  if (!incident.start && !incident.end) {
+  // The markers of one of several incidents are not the document's window.
+  if (!incident.start && !incident.end && !window.several) {
     if (markers.start) incident.start = { ...markers.start, source: 'timeline' };
     if (markers.end && (!markers.start || markers.end.order >= markers.start.order)) incident.end = { ...markers.end, source: 'timeline' };
   }
@@ -164,6 +175,22 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
     if (dated?.date) window.redate(dated.date);
   }
   return timeline;
+}
+
+const NOT_PROSE: SectionKey[] = ['timeline', 'action-items'];
+
+/**
+ * The prose outside the timeline and the action items: paragraphs and lists,
+ * not quotes, code or tables (chat logs, log lines and metadata).
+ */
+function proseLines(structure: Structure): TextLine[] {
+  const { elements, owner, sections } = structure;
+  const kept = elements.filter((e, i) => {
+    if (owner[i] >= 0 && sections[owner[i]].keys.some((k) => NOT_PROSE.includes(k))) return false;
+    if (e.kind === 'heading') return false;
+    return e.kind === 'line' || e.node.type === 'paragraph' || e.node.type === 'list';
+  });
+  return linesOfElements(kept);
 }
 
 /**

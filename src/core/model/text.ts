@@ -178,3 +178,10 @@ export function rowCells(row: TableRow): Array<{ text: string; line: number; col
     column: cell.position?.start.column ?? 1,
   }));
 }
+
+/** The text without the given characters at its end (a loop: a trailing-run regex is quadratic on long runs). */
+export function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}

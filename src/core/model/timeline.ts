@@ -29,6 +29,7 @@ import type { ResolvedPoint } from '../time/index.js';
 import type { Element } from './structure.js';
 import { fencedCodeLines, htmlTail, htmlTextLines, indentedCodeLines, linesOfElements } from './lines.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
+import { evidenceOf, saysOnset, saysRecovered } from './evidence.js';
 
 /** Timeline entries that mark where the impact began and ended ("OUTAGE BEGINS", "Service is restored"). */
 export interface ImpactMarkers {
@@ -102,6 +103,9 @@ const DATE_HEADER = /\b(?:date|day)\b/i;
 const ZONE_HEADER = /^(?:zone|time\s?zone|tz)$/i;
 const YEAR = /\b(?:19|20)\d{2}\b/;
 const LOG_LINE = /^\s*(?:[{[]|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}|.{0,40}\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\b)/;
+const GLUED_ORDINAL = /^\d{1,3}[.)](?=\d{1,2}:\d{2})/;
+/** A field that states a window among the timeline's lines: "**Duration:** 21:45 to 23:28 UTC", "Total impact duration: …". */
+const WINDOW_NOTE = /^[*_]{0,2}[\p{L} ]{0,24}\b(?:duration|window|downtime|time[ \t]frame)[*_]{0,2}[ \t]{0,2}:/iu;
 /** Date statements that hold for the whole timeline: "Unless otherwise noted all events happened on 2019-10-21". */
 const DATE_STATEMENT = /\b(?:all|unless|every)\b/i;
 /**
@@ -119,21 +123,6 @@ const END_PHRASE = /\b(outage|impact|downtime|disruption|incident)[ \t]{1,3}to[ 
 const SERVICE_SUBJECT = /^(?:services?|site|website)$/i;
 const STRONG_SUBJECT = /^(?:outages?|impact|downtime|disruption|degradation)$/i;
 const EXPLICIT_VERB = /^(?:begins?|began|begun|starts?|started|commenc(?:es|ed)|ends?|ended|over|end)$/i;
-/**
- * What an entry reports, for the window check: the impact being seen (an
- * alert, a complaint, errors, the site down) or the service recovering. A
- * deploy, a merge or a meeting is neither: such entries sit before and after
- * an incident's window as a matter of course.
- */
-const IMPACT_WORDS =
-  /\b(?:alerts?|alerted|alarms?|paged|pager|complain\w{0,4}|(?:issues?|problems?|outages?|errors?|failures?|incidents?)[ \t]{1,3}(?:(?:is|was|were|are)[ \t]{1,3})?(?:reported|detected|noticed|observed|declared)|reports?[ \t]{1,3}of|reported[ \t]{1,3}(?:(?:a|an|the)[ \t]{1,3})?(?:issues?|problems?|outages?|errors?|failures?|incidents?)|not[ \t]{1,3}(?:respond\w{0,3}|working|loading|reachable|accessible|available)|unresponsive|unavailable|inaccessible|unreachable|errors|error[ \t]{1,3}rates?|erroring|failing|failures|timeouts?|timing[ \t]{1,3}out|crash\w{0,4}|degraded|(?:went|is|was|were|are)[ \t]{1,3}down|(?:could[ \t]{0,3}n[o\u2019']t|could[ \t]{1,3}not|unable[ \t]{1,3}to|can[\u2019']t|cannot)[ \t]{1,3}(?:access|sign|log|load|reach|connect|use|open)|[45]\d\d[ \t]{1,3}errors?|[45]\d\d[ \t]{1,3}responses?|[45]xx)\b/gi;
-const RECOVERY_WORDS =
-  /\b(?:(?:outage|impact|downtime|disruption|degradation)[ \t]{1,3}(?:ends?|ended|over)|(?:services?|site|website|api|access|traffic|functionality|operations?|order)[ \t]{1,3}(?:(?:is|are|was|were|has|have)[ \t]{1,3})?(?:been[ \t]{1,3})?(?:fully[ \t]{1,3})?(?:restored|recovered|back|resumed)|fully[ \t]{1,3}(?:restored|recovered|operational)|back[ \t]{1,3}(?:online|up|to[ \t]{1,3}normal)|returned[ \t]{1,3}(?:back[ \t]{1,3})?to[ \t]{1,3}normal|resumed[ \t]{1,3}normal|(?:running|operating|working|loading)[ \t]{1,3}(?:normally|again)|now[ \t]{1,3}(?:running|operating|working|loading)[ \t]{1,3}properly|(?:is|was|were|are|now)[ \t]{1,3}up[ \t]{1,3}and[ \t]{1,3}running|recovered[ \t]{1,3}(?:fully|completely)|resolution[ \t]{1,3}(?:is[ \t]{1,3})?confirmed)\b/gi;
-/**
- * "no errors", "not loading properly", "without alerts", "ensuring Apache is
- * up and running": a word that turns what follows around or makes it a question.
- */
-const NEGATION = /(?:\b(?:no|not|never|without|nor)|n[\u2019']t)[ \t]{1,3}(?:\S{1,20}[ \t]{1,3})?$|\b(?:ensur\w{0,3}|check\w{0,3}|verif\w{0,4}|whether|if)\b[^.;]{0,40}$/i;
 /** An AM/PM written after a clock. */
 const MERIDIEM = /\d[ \t]{0,2}[AaPp]\.?[Mm]\b/;
 /** cState and other Hugo status pages stamp each update: `{{< track "2024-05-14 19:00:00" >}}`. */
@@ -241,8 +230,8 @@ function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
     return;
   }
   // Under a time heading, and after list items or rows (whose paragraphs are notes: "Total impact: 10:45 - 16:11"),
-  // a line is an entry of its own only when it opens with its time.
-  const notes = g.underHeading || prev?.kind === 'item' || prev?.kind === 'row';
+  // a line is an entry of its own only when it opens with its time; a window field ("Duration: 21:45 to 23:28") never is.
+  const notes = g.underHeading || prev?.kind === 'item' || prev?.kind === 'row' || WINDOW_NOTE.test(line.text);
   if ((timed && !(notes && timed.index > 3)) || findTimePlaceholder(line.text)) {
     push(g, candidate('line', line));
     return;
@@ -381,6 +370,8 @@ function fromItem(g: Gatherer, item: ListItem, head: TextLine | undefined, depth
   if (!HAS_WORD.test(head.text) || linkOnly(item)) return;
   const c = candidate('item', head);
   push(g, c);
+  const lines = headLines(item);
+  for (const line of lines.slice(lazyEntryAt(lines))) fromLine(g, unglued(line), true);
   for (const child of item.children.slice(1)) {
     if (child.type === 'list' && depth < MAX_DEPTH) {
       // Nested items with a time of their own are entries; the others detail this one.
@@ -411,11 +402,35 @@ function timeOf(text: string, dayFirst: boolean): TimeExpression | undefined {
 }
 
 function itemHead(item: ListItem): TextLine | undefined {
-  const first = item.children[0];
-  if (!first || (first.type !== 'paragraph' && first.type !== 'heading')) return undefined;
-  const lines = phrasingLines(first);
+  const lines = headLines(item);
   if (lines.length === 0) return undefined;
-  return { ...lines[0], text: lines.map((l) => l.text).join(' ') };
+  const own = lines.slice(0, lazyEntryAt(lines));
+  return { ...own[0], text: own.map((l) => l.text).join(' ') };
+}
+
+function headLines(item: ListItem): TextLine[] {
+  const first = item.children[0];
+  if (!first || (first.type !== 'paragraph' && first.type !== 'heading')) return [];
+  return phrasingLines(first);
+}
+
+/**
+ * The first line of an item's paragraph that opens an entry of its own: a
+ * lazy line starting with its time ("10.12:30 PM UTC: Service restored",
+ * the tenth item written without the space its marker needs).
+ */
+function lazyEntryAt(lines: TextLine[]): number {
+  for (let i = 1; i < lines.length; i++) {
+    const text = unglued(lines[i]).text;
+    if ((scanTimes(text).find((x) => x.time)?.index ?? 9) === 0) return i;
+  }
+  return lines.length;
+}
+
+/** A line without an ordinal glued to its time ("10.12:30 PM" is entry 10 at 12:30 PM). */
+function unglued(line: TextLine): TextLine {
+  const m = GLUED_ORDINAL.exec(line.text);
+  return m ? { ...line, text: line.text.slice(m[0].length), column: line.column + m[0].length } : line;
 }
 
 function candidate(kind: Kind, line: TextLine): Candidate {
@@ -539,7 +554,7 @@ export function readStatusUpdates(elements: Element[], ctx: TimelineInput['ctx']
         date: r.date,
         expression: e,
         expressionColumn: column + e.index,
-        evidence: says(RECOVERY_WORDS, text.join(' ')) ? 'recovery' : 'impact',
+        evidence: saysRecovered(text.join(' ')) ? 'recovery' : 'impact',
       });
       text = [];
     }
@@ -628,8 +643,11 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
   entry.date = r.date;
   if (e.approximate) entry.approximate = true;
   noteZone(e, c, run, input);
-  const evidence = evidenceOf([c.text, ...c.body.map((b) => b.text)].join(' '));
+  if (c.body.length > 0) entry.detail = c.body.map((b) => b.text).join(' ');
+  const said = [c.text, ...c.body.map((b) => b.text)].join(' ');
+  const evidence = evidenceOf(said);
   if (evidence) entry.evidence = evidence;
+  if (evidence === 'impact' && saysOnset(said)) entry.onset = true;
   return entry;
 }
 
@@ -733,21 +751,6 @@ function pickDay(parts: DateParts, ref: string | undefined, ambiguous: boolean |
 
 function comparableOrders(a: { epoch?: number; date?: string }, b: { epoch?: number; date?: string }): boolean {
   return (a.epoch !== undefined) === (b.epoch !== undefined) && (a.date !== undefined) === (b.date !== undefined);
-}
-
-function evidenceOf(text: string): TimelineEntry['evidence'] {
-  if (says(RECOVERY_WORDS, text)) return 'recovery';
-  if (says(IMPACT_WORDS, text)) return 'impact';
-  return undefined;
-}
-
-/** Whether the text says it (a match not turned around by "no", "not", "without" just before). */
-function says(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!NEGATION.test(text.slice(Math.max(0, m.index - 48), m.index))) return true;
-  }
-  return false;
 }
 
 // ---------------------------------------------------------------------------

@@ -11,17 +11,22 @@
  * 5. `readProse`: ranges ("from 10:00 to 14:00 UTC", "between 12:17 and
  *    12:30"), and single times only where the sentence speaks of the
  *    incident ("the outage began at 10:00"), never a narrative time
- *    ("traffic started building around 6pm").
+ *    ("traffic started building around 6pm"). A duration is the incident's
+ *    length unless it says how long the incident went unseen ("wasn't
+ *    noticed for nearly 12 hours").
+ * 6. `readMetrics`: times from the start to a milestone, wherever the
+ *    document states them ("Time to detection: 7 hours", "MTTR: 54h10m").
  *
  * Each point keeps its source, so a check can tell a stated window from one
  * the timeline's own markers gave (see model/index.ts).
  */
 import { DateTime } from 'luxon';
-import type { FrontMatter, IncidentWindow, WindowPoint } from '../types.js';
+import type { FrontMatter, IncidentMetric, IncidentWindow, WindowPoint } from '../types.js';
 import type { TimeExpression } from '../time/types.js';
 import { addDays, findDuration, findZoneStatement, formatInstant, parseDurationValue, resolveDay, resolvePoint, resolveZone, scanTimes, zoneNamedIn } from '../time/index.js';
 import type { ResolveContext, ResolvedPoint } from '../time/index.js';
-import type { TextLine } from './text.js';
+import { trimEndOf, type TextLine } from './text.js';
+import { joinWrapped, locate, sentenceEnd, sentenceStart } from './sentences.js';
 
 export interface WindowInput {
   frontMatter: FrontMatter | null;
@@ -45,6 +50,8 @@ export interface WindowResult {
   dayFirst: boolean;
   /** Whether the document names a zone anywhere (not only the config's default); the timeline may still find one. */
   zoneWritten: boolean;
+  /** The timeline states several windows ("Duration: …" under each of four incidents): the document reports more than one incident. */
+  several: boolean;
   /**
    * Gives a start and end that were read without a date ("9:55 AM GMT+1 to
    * 11:20 AM GMT+1") the date learnt later (from the timeline), so that they
@@ -83,7 +90,7 @@ const START_LABEL = /\b(?:start|started|starting|began|begin|beginning|onset|fro
 const END_LABEL = /\b(?:end|ended|ending|resolved|resolution time|recovered|restored|until|closed|mitigated)\b/i;
 const RANGE_LABEL = /\b(?:duration|outage|period|window|timeframe|time frame|when|time|date|dates|occurred|incident)\b/i;
 const START_WORD = /\b(?:start\w{0,3}|began|begin\w{0,3}|commenc\w{0,3}|from|between|since|onset|first)\b/gi;
-const END_WORD = /\b(?:end\w{0,2}|until|till|resolved|restored|recovered|fixed|mitigated|back|and|to|through)\b/gi;
+const END_WORD = /\b(?:end\w{0,2}|until|till|conclud\w{0,3}|finish\w{0,3}|resolved|restored|recovered|fixed|mitigated|back)\b|\b(?:and|to|through)[ \t]{1,3}(?:(?:about|around|approximately|roughly)[ \t]{1,3})?$/gi;
 /**
  * Words that make a sentence a statement about the incident itself (its
  * impact, the service, the people affected), as opposed to a narrative time
@@ -98,6 +105,21 @@ const INCIDENT_WORD =
  */
 const DURATION_CONTEXT =
   /\b(?:lasted|lasting|lasts|last|for|duration|length|bounded|took|takes|spanning|spanned|down|outage|downtime|unavailable|unusable|offline|inaccessible|limited|total)\b/i;
+/**
+ * "wasn't noticed for nearly 12 hours", "took 3 hours to detect": how long
+ * the incident went unseen, not how long it lasted.
+ */
+const DETECTION_DELAY = /\b(?:notic\w{0,4}|detect\w{0,4}|unnoticed|undetected|unseen|aware|discover\w{0,4})\b[^.;]{0,12}$/i;
+const DETECTION_AFTER = /^[ \t]{1,3}(?:to|before|until)[ \t]{1,3}(?:\w{1,12}[ \t]{1,3})?(?:notic|detect|discover|identif|find|found|spot)/i;
+/** "an outage of unknown length", "the start time is not fully known". */
+const START_UNKNOWN = /\b(?:unknown|not[ \t]{1,3}(?:fully[ \t]{1,3}|exactly[ \t]{1,3})?known|unclear|uncertain)\b/i;
+/**
+ * The label of a metric measured from the incident's start: "Time to
+ * detection", "Mean time to recover", "TTD", "MTTR", "Detection delay",
+ * "Recovery time". Group 1, 2 or 3: the milestone's word.
+ */
+const METRIC_LABEL =
+  /\b(?:mean[ \t]{1,3})?time[ \t]{1,3}(?:to|until|till)[ \t]{1,3}(detect\w{0,3}|discover\w{0,3}|notic\w{0,3}|mitigat\w{0,4}|recover\w{0,3}|restor\w{0,6}|resol\w{0,6}|repair\w{0,3}|fix\w{0,3})|\bm?tt([dmr])\b|\b(detection|mitigation|recovery|resolution|restoration)[ \t]{1,3}(?:delay|time)\b/i;
 /** A field elsewhere that states the window: "Total impact duration:", "Outage window:", "Downtime:". */
 const WINDOW_FIELD = /\b(?:duration|window|downtime)\b/i;
 /** How far a sentence is read around a time (a paragraph without full stops is not one sentence). */
@@ -130,9 +152,13 @@ export function readWindow(input: WindowInput): WindowResult {
   const prose = readFields(draft, lines);
   readProse(draft, prose);
   const notes = (input.fieldLines ?? []).filter((line) => WINDOW_FIELD.test(LABEL.exec(line.text)?.[1] ?? ''));
-  readFields(draft, notes.map((line) => ({ line, exprs: scanTimes(line.text, { dayFirst }) })));
+  // Several window fields in the timeline ("Duration: 21:45 to 23:28" under each of four incidents): no one window is the document's.
+  const windows = notes.filter((line) => scanTimes(line.text, { dayFirst }).some((e) => e.time));
+  if (windows.length <= 1) readFields(draft, notes.map((line) => ({ line, exprs: scanTimes(line.text, { dayFirst }) })));
+  const metrics = readMetrics(input.allLines);
+  if (metrics.length > 0) draft.incident.metrics = metrics;
   if (draft.ctx.date) draft.incident.date = draft.incident.start?.date ?? draft.ctx.date;
-  return { incident: draft.incident, dayFirst, zoneWritten: timezone !== undefined, redate: (date) => redate(draft, date) };
+  return { incident: draft.incident, dayFirst, zoneWritten: timezone !== undefined, several: windows.length > 1, redate: (date) => redate(draft, date) };
 }
 
 // ---------------------------------------------------------------------------
@@ -228,7 +254,10 @@ function readFrontMatterWindow(draft: Draft, fm: FrontMatter | null): void {
   const duration = field(data, FM_DURATION);
   if (duration) {
     const minutes = typeof duration.value === 'number' ? duration.value : parseDurationValue(String(duration.value));
-    if (minutes !== undefined) draft.incident.duration = { minutes, text: String(duration.value), line: lineOf(duration.key), column: 1 };
+    if (minutes !== undefined) {
+      const precision = typeof duration.value === 'number' ? 1 : findDuration(String(duration.value))?.precision ?? 1;
+      draft.incident.duration = { minutes, text: String(duration.value), precision, line: lineOf(duration.key), column: 1 };
+    }
   }
 }
 
@@ -252,6 +281,7 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
   for (const scanned of lines) {
     const { line } = scanned;
     const label = labelOf(line);
+    if (label?.metric) continue;
     if (!label?.role) {
       prose.push(scanned);
       continue;
@@ -292,11 +322,22 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
   return prose;
 }
 
-function labelOf(line: TextLine): { role: Role; offset: number; zone?: string } | null {
+interface Label {
+  role: Role;
+  offset: number;
+  zone?: string;
+  /** A metric's label ("Time to detection"): not a field of the window. */
+  metric?: IncidentMetric['milestone'];
+}
+
+function labelOf(line: TextLine): Label | null {
   const m = LABEL.exec(line.text);
   if (!m) return null;
   const label = m[1].replace(/^[\s•·*\-–]+/, '');
   if (/\d{1,2}$/.test(label.trim())) return null; // "10:00" is a time, not a label
+  // "Time to recovery: 54 hours 10 minutes" is a metric; "Resolution time: 16:11" is the end.
+  const metric = milestoneOf(label);
+  if (metric && !scanTimes(m[2]).some((e) => e.time)) return { role: null, offset: m[1].length + 1, metric };
   const zone = zoneNamedIn(label);
   const start = START_LABEL.test(label);
   const end = END_LABEL.test(label);
@@ -307,13 +348,42 @@ function labelOf(line: TextLine): { role: Role; offset: number; zone?: string } 
   return zone ? { role, offset: m[1].length + 1, zone } : { role, offset: m[1].length + 1 };
 }
 
+/** The milestone a metric's label measures to ("Time to recovery": recovery), if it is one. */
+function milestoneOf(label: string): IncidentMetric['milestone'] | undefined {
+  const m = METRIC_LABEL.exec(label);
+  if (!m) return undefined;
+  const word = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+  if (/^(?:d|detect|discover|notic)/.test(word)) return 'detection';
+  if (/^(?:m|mitigat)/.test(word)) return 'mitigation';
+  if (/^(?:resol|fix)/.test(word)) return 'resolution';
+  return 'recovery';
+}
+
+// ---------------------------------------------------------------------------
+// Phase 6: metrics ("Time to detection: 7 hours"), anywhere in the document
+
+function readMetrics(lines: TextLine[]): IncidentMetric[] {
+  const metrics: IncidentMetric[] = [];
+  for (const line of lines) {
+    const label = labelOf(line);
+    if (!label?.metric) continue;
+    const value = line.text.slice(label.offset);
+    const d = findDuration(value);
+    // The value is the duration itself ("7 hours", "~54h10m"), not a sentence that mentions one.
+    if (!d || value.slice(0, d.index).trim().replace(/[*_~]/g, '').length > 0) continue;
+    const name = trimEndOf(LABEL.exec(line.text)![1].replace(/^[\s•·*\-–]+/, ''), '*_').trim();
+    metrics.push({ milestone: label.metric, label: name, minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + label.offset + d.index });
+  }
+  return metrics;
+}
+
 // ---------------------------------------------------------------------------
 // Phase 5: prose
 
 function readProse(draft: Draft, prose: ScannedLine[]): void {
   // "On May 10th, 2024 at 2:00 AM, the server went down": a dated time in a sentence about the incident, with no start or end word.
   let dated: { e: TimeExpression; line: TextLine } | undefined;
-  for (const block of joinWrapped(prose)) {
+  for (const block of joinWrapped(prose.map((p) => p.line))) {
     const exprs = scanTimes(block.text, { dayFirst: draft.dayFirst });
     let pendingStart: { e: TimeExpression; line: TextLine } | undefined;
     for (const whole of exprs) {
@@ -342,39 +412,6 @@ function readProse(draft: Draft, prose: ScannedLine[]): void {
   if (!draft.incident.start && !draft.incident.end && dated) setStart(draft, dated.e, dated.line, 'prose');
 }
 
-interface Wrapped {
-  text: string;
-  pieces: Array<{ offset: number; line: TextLine }>;
-}
-
-/** Consecutive prose lines that wrap one sentence ("…because no available disk\nspace was left…"), read as one text. */
-function joinWrapped(prose: ScannedLine[]): Wrapped[] {
-  const blocks: Wrapped[] = [];
-  let last: TextLine | undefined;
-  for (const { line } of prose) {
-    const block = blocks[blocks.length - 1];
-    if (block && last && line.line === last.line + 1 && !/[.!?:;]["')\]*_]*$/.test(last.text.slice(-12))) {
-      block.pieces.push({ offset: block.text.length + 1, line });
-      block.text += ' ' + line.text;
-    } else blocks.push({ text: line.text, pieces: [{ offset: 0, line }] });
-    last = line;
-  }
-  return blocks;
-}
-
-/** An expression of a joined text, on the line it starts on (the pieces are in order: a binary search). */
-function locate(block: Wrapped, e: TimeExpression): { e: TimeExpression; line: TextLine } {
-  let lo = 0;
-  let hi = block.pieces.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (block.pieces[mid].offset <= e.index) lo = mid;
-    else hi = mid - 1;
-  }
-  const piece = block.pieces[lo];
-  return { e: { ...e, index: e.index - piece.offset }, line: piece.line };
-}
-
 /**
  * Whether the sentence around a time speaks of the incident: the words before
  * it in its sentence; with `wholeSentence`, or when the time closes an
@@ -386,26 +423,6 @@ function aboutIncident(text: string, e: TimeExpression, wholeSentence = false): 
   const after = e.index + e.length;
   if (!wholeSentence && !/^[ \t]{0,2},/.test(text.slice(after, after + 3))) return false;
   return INCIDENT_WORD.test(text.slice(after, sentenceEnd(text, after, SENTENCE_REACH)));
-}
-
-/** Where the sentence around `at` starts, looking back at most `reach` characters. */
-function sentenceStart(text: string, at: number, reach: number): number {
-  const stop = Math.max(0, at - reach);
-  for (let i = at - 1; i > stop; i--) {
-    const c = text.charCodeAt(i);
-    if ((c === 46 || c === 33 || c === 63 || c === 59) && /\s/.test(text[i + 1] ?? ' ')) return i + 1;
-  }
-  return stop;
-}
-
-/** Where the sentence from `at` ends, looking ahead at most `reach` characters. */
-function sentenceEnd(text: string, at: number, reach: number): number {
-  const stop = Math.min(text.length, at + reach);
-  for (let i = at; i < stop; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 46 || c === 33 || c === 63 || c === 59) && /\s/.test(text[i + 1] ?? ' ')) return i;
-  }
-  return stop;
 }
 
 function lastMatch(re: RegExp, text: string): number {
@@ -465,11 +482,14 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
     const d = findDuration(rest);
     if (!d) return;
     const before = rest.slice(Math.max(0, d.index - 32), d.index);
-    const after = rest.slice(d.index + d.length, d.index + d.length + 12);
+    const after = rest.slice(d.index + d.length, d.index + d.length + 24);
     // "anywhere from 5 minutes to 30 minutes", "each outage lasting 5 minutes": not the incident's length.
     const other = DURATION_RANGE.test(after) || /(?:\d|\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?))[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}$/i.test(before) || PER_OCCURRENCE.test(before);
-    if (!other && (!requireContext || DURATION_CONTEXT.test(before))) {
-      draft.incident.duration = { minutes: d.minutes, text: d.text, bound: d.bound, line: line.line, column: line.column + offset + base + d.index };
+    if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before))) {
+      const duration: NonNullable<IncidentWindow['duration']> = { minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + offset + base + d.index };
+      if (d.bound) duration.bound = d.bound;
+      if (d.bound === 'under' && START_UNKNOWN.test(text)) duration.startUnknown = true;
+      draft.incident.duration = duration;
       return;
     }
     base += d.index + d.length;

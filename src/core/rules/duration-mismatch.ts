@@ -1,37 +1,63 @@
 /**
  * ## duration-mismatch
  *
- * A stated duration ("Duration: 4 hours", "lasted 45 minutes") agrees with
- * the stated start and end (or the timeline's "OUTAGE BEGINS" / "OUTAGE
- * ENDS"). A round figure is allowed the larger of `tolerance-minutes` and
- * `tolerance-percent` of itself ("about" twice that); a bound ("under 3
- * hours", "at most 16 hours", "over an hour") is a limit the author drew, so
- * only `tolerance-minutes` past it counts.
+ * A stated duration ("Duration: 4 hours", "lasted 45 minutes") and the
+ * stated metrics ("Time to detection: 7 hours", "Time to recovery: 54 hours
+ * 10 minutes") agree with the incident's start and end.
  *
- * Without a stated start or end, the timeline bounds the incident only from
- * below: from the first entry that shows the impact (an alert, errors,
- * complaints) to the last that shows the recovery, it lasted at least that
- * long. Lead-up and follow-up entries prove nothing, so only a stated
- * duration (or upper bound) shorter than that span is reported.
+ * The tolerance follows the precision the author wrote: a figure is allowed
+ * half its smallest unit ("54 hours 10 minutes" is precise to the minute,
+ * "7 hours" to the hour), at least `tolerance-minutes`; an approximate one
+ * ("about 3 hours") a whole unit or `tolerance-percent` of itself, whichever
+ * is larger; a bound ("under 3 hours", "at most 16 hours", "over an hour") is
+ * a limit the author drew, so only `tolerance-minutes` past it counts.
+ *
+ * With a stated start and end, the duration is compared with them. Without,
+ * the timeline bounds it from both sides: from the first entry that shows
+ * the impact to the first that shows the recovery it lasted at least that
+ * long; from the timeline's first entry (a cause or a lead-up, not yet the
+ * impact) to the entry where the timeline ends it (the recovery, the
+ * resolution or the fix), at most that long. Follow-ups after that end and
+ * a timeline that opens with the impact already seen prove nothing. An upper
+ * bound given for an incident whose start is unknown ("of unknown length,
+ * bounded to at maximum 16 hours") is the longest it can have lasted, so it
+ * must cover the timeline's first entry to its end.
+ *
+ * A metric is measured from the start: the stated start, the timeline's
+ * "outage begins", or the entry a time to detection places (the entry that
+ * lies that long before the first sign of the impact). A time to detection
+ * ends at the first sign of the impact, a time to mitigation at the first
+ * recovery, a time to recovery at the last (else where the timeline ends the
+ * incident), a time to resolution where the timeline ends the incident.
  */
 import * as z from 'zod/mini';
-import type { TimelineEntry } from '../types.js';
-import { defineRule } from './rule.js';
+import type { Course } from '../model/course.js';
+import type { IncidentMetric, IncidentWindow, PostmortemModel, RelatedLocation, TimelineEntry, WindowPoint } from '../types.js';
+import { defineRule, type Report } from './rule.js';
 import { comparable, formatMinutes, shortTime } from './util.js';
 
-interface Span {
-  minutes: number;
-  from: { time: string | null; line: number; column: number };
-  to: { time: string | null; line: number; column: number };
-  what: string;
-  /** The span is only a lower bound on the incident's length. */
-  atLeast: boolean;
+interface Options {
+  'tolerance-minutes': number;
+  'tolerance-percent': number;
 }
+
+/** A point a span runs from or to, with what it is ("the recovery"). */
+interface Place {
+  time: string | null;
+  order?: number;
+  epoch?: number;
+  date?: string;
+  line: number;
+  column: number;
+  what: string;
+}
+
+type Figure = Pick<NonNullable<IncidentWindow['duration']>, 'minutes' | 'precision' | 'bound'>;
 
 export default defineRule({
   id: 'duration-mismatch',
   name: 'Duration disagrees with the window',
-  description: 'The stated duration matches the incident window (or the timeline).',
+  description: 'The stated duration and metrics match the incident window (or the timeline).',
   defaultSeverity: 'error',
   options: z.strictObject({
     'tolerance-minutes': z._default(z.number().check(z.minimum(0)), 5),
@@ -44,6 +70,10 @@ export default defineRule({
         title: 'Follow-ups after the recovery',
         markdown: '## Summary\n\nThe API was down for 40 minutes.\n\n## Timeline\n\n- 10:00 UTC alerts fire, API errors\n- 10:40 UTC service restored\n- 16:00 UTC postmortem meeting\n',
       },
+      {
+        title: 'A rough figure',
+        markdown: '## Summary\n\nThe site was down for about 3 hours.\n\n## Timeline\n\n- 09:40 UTC deploy\n- 10:00 UTC alerts fire\n- 13:20 UTC service restored\n',
+      },
     ],
     invalid: [
       { title: 'Two hours stated, four elapsed', markdown: '## Summary\n\n- Duration: 2 hours\n- Start: 2023-11-07 10:00 UTC\n- End: 2023-11-07 14:00 UTC\n', lines: [3] },
@@ -52,45 +82,166 @@ export default defineRule({
         markdown: '## Summary\n\nThe API was down for 20 minutes.\n\n## Timeline\n\n- 10:00 UTC alerts fire, API errors\n- 11:10 UTC service restored\n',
         lines: [3],
       },
+      {
+        title: 'Longer than the timeline allows',
+        markdown: '## Summary\n\nThe effect lasted approximately nine hours.\n\n## Timeline\n\n- 11:00 UTC deploy; traffic begins to drop\n- 18:00 UTC traffic returns to normal\n',
+        lines: [3],
+      },
+      {
+        title: 'A time to recovery an hour off',
+        markdown:
+          '## Timeline\n\n- 2022-10-31 07:30 UTC new image rolled out\n- 2022-10-31 14:30 UTC we observe nodes failing\n- 2022-11-02 14:40 UTC service restored\n\n## Stats\n\n- Time to detection: 7 hours\n- Time to recovery: 54 hours 10 minutes\n',
+        lines: [10],
+      },
     ],
   },
   check(ctx) {
-    const { duration, start, end } = ctx.model.incident;
-    if (!duration) return;
-    const written = (p: typeof start) => p !== undefined && p.source !== 'timeline';
-    const span = start && end ? stated(start, end) : !written(start) && !written(end) ? impactSpan(ctx.model.timeline) : undefined;
-    if (!span || span.minutes < 0) return;
-    const actual = span.minutes;
-    const said = duration.minutes;
-    const slack = ctx.options['tolerance-minutes'];
-    const tolerance = Math.max(slack, (said * ctx.options['tolerance-percent']) / 100);
-    const allowed = duration.bound === 'under' || duration.bound === 'over' ? slack : duration.bound === 'about' ? tolerance * 2 : tolerance;
-    const tooShort = said + allowed < actual && duration.bound !== 'over';
-    const tooLong = !span.atLeast && said - allowed > actual && duration.bound !== 'under';
-    if (!tooShort && !tooLong) return;
-    ctx.report({
-      message: `Unexpected duration “${duration.text}” (${formatMinutes(said)}), expected ${span.atLeast ? 'at least ' : ''}${formatMinutes(actual)} from the ${span.what} (${shortTime(span.from.time)} to ${shortTime(span.to.time)})`,
-      line: duration.line,
-      column: duration.column,
-      related: [
-        { line: span.from.line, column: span.from.column, message: `Start: ${shortTime(span.from.time)}` },
-        { line: span.to.line, column: span.to.column, message: `End: ${shortTime(span.to.time)}` },
-      ],
-    });
+    const { incident, course } = ctx.model;
+    const duration = incident.duration;
+    if (duration) {
+      const problem = incident.start && incident.end ? againstWindow(duration, incident.start, incident.end, ctx.options) : written(incident.start) || written(incident.end) ? undefined : againstTimeline(duration, course, ctx.options);
+      if (problem) ctx.report(problem);
+    }
+    const start = startOf(ctx.model);
+    if (!start) return;
+    for (const metric of incident.metrics ?? []) {
+      if (metric === start.placedBy) continue;
+      const problem = againstStart(metric, start, course, ctx.options);
+      if (problem) ctx.report(problem);
+    }
   },
 });
 
-function stated(start: NonNullable<Span['from']> & { order?: number; epoch?: number; date?: string }, end: typeof start): Span | undefined {
-  if (!comparable(start, end)) return undefined;
-  return { minutes: (end.order! - start.order!) / 60_000, from: start, to: end, what: 'start and end', atLeast: false };
+function written(p: WindowPoint | undefined): boolean {
+  return p !== undefined && p.source !== 'timeline';
 }
 
-/** From the first entry showing the impact to the last showing the recovery: how long the incident lasted at least. */
-function impactSpan(timeline: TimelineEntry[]): Span | undefined {
-  const timed = timeline.filter((t) => t.order !== undefined);
-  const first = timed.find((t) => t.evidence === 'impact');
-  const last = [...timed].reverse().find((t) => t.evidence === 'recovery');
-  if (!first || !last || !comparable(first, last) || last.order! <= first.order!) return undefined;
-  const at = (t: TimelineEntry) => ({ time: t.time, line: t.line, column: t.expressionColumn ?? t.column });
-  return { minutes: (last.order! - first.order!) / 60_000, from: at(first), to: at(last), what: 'first sign of impact to the recovery in the timeline', atLeast: true };
+/** How far a figure may be from the span it states before it is wrong (see the rule's comment), in minutes. */
+function allowance(figure: Figure, options: Options): number {
+  const slack = options['tolerance-minutes'];
+  if (figure.bound === 'under' || figure.bound === 'over') return slack;
+  if (figure.bound === 'about') return Math.max(slack, figure.precision, (figure.minutes * options['tolerance-percent']) / 100);
+  return Math.max(slack, figure.precision / 2);
+}
+
+function minutesBetween(from: { order?: number }, to: { order?: number }): number {
+  return (to.order! - from.order!) / 60_000;
+}
+
+function place(p: WindowPoint | TimelineEntry, what: string): Place {
+  const column = 'expressionColumn' in p && p.expressionColumn !== undefined ? p.expressionColumn : p.column;
+  return { time: p.time, order: p.order, epoch: p.epoch, date: p.date, line: p.line, column, what };
+}
+
+function ends(from: Place, to: Place, extra: RelatedLocation[] = []): RelatedLocation[] {
+  return [
+    { line: from.line, column: from.column, message: `Start: ${shortTime(from.time)} (${from.what})` },
+    { line: to.line, column: to.column, message: `End: ${shortTime(to.time)} (${to.what})` },
+    ...extra,
+  ];
+}
+
+function againstWindow(duration: NonNullable<IncidentWindow['duration']>, start: WindowPoint, end: WindowPoint, options: Options): Report | undefined {
+  if (!comparable(start, end)) return undefined;
+  const actual = minutesBetween(start, end);
+  if (actual < 0) return undefined;
+  const allowed = allowance(duration, options);
+  const tooShort = duration.minutes + allowed < actual && duration.bound !== 'over';
+  const tooLong = duration.minutes - allowed > actual && duration.bound !== 'under';
+  if (!tooShort && !tooLong) return undefined;
+  return {
+    message: `Unexpected duration “${duration.text}” (${formatMinutes(duration.minutes)}), expected ${formatMinutes(actual)} from the start and end (${shortTime(start.time)} to ${shortTime(end.time)})`,
+    line: duration.line,
+    column: duration.column,
+    related: ends(place(start, 'stated start'), place(end, 'stated end')),
+  };
+}
+
+/** A duration without a stated start or end, against the spans the timeline gives. */
+function againstTimeline(duration: NonNullable<IncidentWindow['duration']>, c: Course, options: Options): Report | undefined {
+  const allowed = allowance(duration, options);
+  const said = duration.minutes;
+  const at = (report: Pick<Report, 'message' | 'related'>): Report => ({ ...report, line: duration.line, column: duration.column });
+  const longest = c.first && c.end && comparable(c.first, c.end) && c.end.order! > c.first.order! ? { from: place(c.first, "the timeline's first entry"), to: place(c.end, endWhat(c.end)) } : undefined;
+  if (duration.startUnknown) {
+    if (!longest) return undefined;
+    const span = minutesBetween(longest.from, longest.to);
+    if (said + allowed >= span) return undefined;
+    return at({
+      message: `Unexpected bound “${duration.text}” (${formatMinutes(said)}) on an incident whose start is unknown, expected it to cover the ${formatMinutes(span)} from the timeline's first entry to its ${longest.to.what.replace(/^the /, '')} (${shortTime(longest.from.time)} to ${shortTime(longest.to.time)})`,
+      related: ends(longest.from, longest.to),
+    });
+  }
+  const shortest = c.onset && c.recovery && comparable(c.onset, c.recovery) && c.recovery.order! > c.onset.order! ? { from: place(c.onset, 'the first sign of impact'), to: place(c.recovery, 'the recovery') } : undefined;
+  if (shortest && duration.bound !== 'over') {
+    const span = minutesBetween(shortest.from, shortest.to);
+    if (said + allowed < span) {
+      return at({
+        message: `Unexpected duration “${duration.text}” (${formatMinutes(said)}), expected at least ${formatMinutes(span)} from the first sign of impact to the recovery in the timeline (${shortTime(shortest.from.time)} to ${shortTime(shortest.to.time)})`,
+        related: ends(shortest.from, shortest.to),
+      });
+    }
+  }
+  if (longest && duration.bound !== 'under') {
+    const span = minutesBetween(longest.from, longest.to);
+    if (said - allowed > span) {
+      return at({
+        message: `Unexpected duration “${duration.text}” (${formatMinutes(said)}), expected at most ${formatMinutes(span)} from the timeline's first entry to its ${longest.to.what.replace(/^the /, '')} (${shortTime(longest.from.time)} to ${shortTime(longest.to.time)})`,
+        related: ends(longest.from, longest.to),
+      });
+    }
+  }
+  return undefined;
+}
+
+function endWhat(t: TimelineEntry): string {
+  return t.evidence === 'recovery' ? 'the recovery' : t.evidence === 'resolved' ? 'the resolution' : 'the fix';
+}
+
+// ---------------------------------------------------------------------------
+// Metrics
+
+interface Start extends Place {
+  /** The time to detection that placed the start, if that is where it came from. */
+  placedBy?: IncidentMetric;
+}
+
+/**
+ * Where the metrics are measured from: the stated start, the timeline's
+ * "outage begins", or the entry a time to detection places.
+ */
+function startOf(model: PostmortemModel): Start | undefined {
+  const { incident, course } = model;
+  const metrics = incident.metrics ?? [];
+  if (metrics.length === 0) return undefined;
+  if (incident.start) return place(incident.start, incident.start.source === 'timeline' ? "the timeline's start" : 'the stated start');
+  const detection = metrics.find((m) => m.milestone === 'detection');
+  const onset = course.onset;
+  if (!detection || !onset || metrics.length < 2) return undefined;
+  // The entry that lies the time to detection before the first sign, within the figure's precision.
+  const target = onset.order! - detection.minutes * 60_000;
+  const reach = Math.max(detection.precision / 2, 1) * 60_000;
+  let best: TimelineEntry | undefined;
+  for (const t of model.timeline) {
+    if (t.order === undefined || !comparable(t, onset) || t.order > onset.order!) continue;
+    const off = Math.abs(t.order - target);
+    if (off <= reach && (!best || off < Math.abs(best.order! - target))) best = t;
+  }
+  if (!best) return undefined;
+  return { ...place(best, `placed by ${detection.label} “${detection.text}” on line ${detection.line}`), placedBy: detection };
+}
+
+function againstStart(metric: IncidentMetric, start: Start, course: Course, options: Options): Report | undefined {
+  const milestone = { detection: course.onset, mitigation: course.recovery ?? course.end, recovery: course.restored ?? course.end, resolution: course.end }[metric.milestone];
+  if (!milestone || !comparable(start, milestone) || milestone.order! < start.order!) return undefined;
+  const to = place(milestone, metric.milestone === 'detection' ? 'the first sign of impact' : endWhat(milestone));
+  const actual = minutesBetween(start, to);
+  if (Math.abs(metric.minutes - actual) <= allowance(metric, options)) return undefined;
+  const placed: RelatedLocation[] = start.placedBy ? [{ line: start.placedBy.line, column: start.placedBy.column, message: `${start.placedBy.label}: ${start.placedBy.text}` }] : [];
+  return {
+    message: `Unexpected ${/[a-z]/.test(metric.label) ? metric.label.toLowerCase() : metric.label} “${metric.text}” (${formatMinutes(metric.minutes)}), expected ${formatMinutes(actual)} from the start to ${to.what} (${shortTime(start.time)} to ${shortTime(to.time)})`,
+    line: metric.line,
+    column: metric.column,
+    related: ends(start, to, placed),
+  };
 }

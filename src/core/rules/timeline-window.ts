@@ -9,22 +9,40 @@
  * service recovering after the stated end, or a status update posted outside
  * it. A window that no timed entry falls into is wrong as a whole. Each is
  * one finding, at the first entry of the run, with the window's statement and
- * the rest of the run as related places. A window the timeline's own
+ * the rest of the run as related places. A stated end later than every
+ * entry, by more than `end-tolerance-minutes`, when the timeline itself ends
+ * the incident earlier (the service recovered, the incident was resolved or
+ * fixed, and no impact shows after that) is one finding at the stated end:
+ * nothing explains the rest of the window; so is a stated start earlier than
+ * every entry when the timeline says where the impact began ("site goes
+ * down"). The text's times for events the timeline tells of agree with the
+ * timeline's (see model/mentions.ts): "At 4:33 PM, changes were made" and
+ * "4:45 PM: Configuration changes made" are one finding at the text's time. A window the timeline's own
  * markers gave ("OUTAGE BEGINS") is not checked against the timeline.
  */
 import * as z from 'zod/mini';
 import type { RelatedLocation, TimelineEntry, WindowPoint } from '../types.js';
-import { defineRule, type Report } from './rule.js';
-import { chronology, comparable, shortTime } from './util.js';
+import { defineRule, type Report, type RuleContext } from './rule.js';
+import { offset, type Mention } from '../model/mentions.js';
+import { chronology, comparable, formatMinutes, shortTime } from './util.js';
+import type { Course } from '../model/course.js';
 
 const MAX_RELATED = 20;
+
+interface Options {
+  'tolerance-minutes': number;
+  'end-tolerance-minutes': number;
+}
 
 export default defineRule({
   id: 'timeline-window',
   name: 'Timeline entry outside the incident window',
-  description: 'The stated incident window agrees with the timeline.',
+  description: 'The stated incident window, and the times the text gives for events, agree with the timeline.',
   defaultSeverity: 'warning',
-  options: z.strictObject({ 'tolerance-minutes': z._default(z.number().check(z.minimum(0)), 5) }),
+  options: z.strictObject({
+    'tolerance-minutes': z._default(z.number().check(z.minimum(0)), 5),
+    'end-tolerance-minutes': z._default(z.number().check(z.minimum(0)), 30),
+  }),
   examples: {
     valid: [
       { title: 'Inside the window', markdown: '## Summary\n\nFrom 10:00 to 11:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 10:05 UTC alert\n- 10:55 UTC fixed\n' },
@@ -40,32 +58,126 @@ export default defineRule({
         lines: [7],
       },
       { title: 'Restored after the end', markdown: '## Summary\n\nFrom 10:00 to 11:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 10:05 UTC alert\n- 12:30 UTC service restored\n', lines: [8] },
+      {
+        title: 'An end hours after the timeline’s fix',
+        markdown: '## Summary\n\nFrom 13:00 to 17:35 UTC on 2023-11-07 the site was down.\n\n## Timeline\n\n- 13:00 UTC site goes down\n- 13:12 UTC config fixed\n- 13:13 UTC service restored\n',
+        lines: [3],
+      },
     ],
   },
   check(ctx) {
-    const stated = (p: WindowPoint | undefined) => (p && p.source !== 'timeline' ? p : undefined);
-    const start = stated(ctx.model.incident.start);
-    const end = stated(ctx.model.incident.end);
-    if (!start && !end) return;
-    const slack = ctx.options['tolerance-minutes'] * 60_000;
-    const { outOfOrder } = chronology(ctx.model.timeline);
-    const timed = ctx.model.timeline.filter(
-      (t) => t.order !== undefined && !outOfOrder.has(t) && (!start || comparable(t, start)) && (!end || comparable(t, end)),
-    );
-    const early = (t: TimelineEntry) => start !== undefined && t.order! < start.order! - slack;
-    const late = (t: TimelineEntry) => end !== undefined && t.order! > end.order! + slack;
-    const outside = timed.filter((t) => early(t) || late(t));
-    if (timed.length >= 2 && outside.length === timed.length) {
-      ctx.report(wrongWindow(outside, start, end));
-      return;
-    }
-    const before = timed.filter(early);
-    const firstSign = before.findIndex((t) => t.evidence !== undefined || t.kind === 'update');
-    if (firstSign >= 0) ctx.report(beyond(before.slice(firstSign), start!, 'start'));
-    const recovered = timed.filter((t) => late(t) && (t.evidence === 'recovery' || t.kind === 'update'));
-    if (recovered.length > 0) ctx.report(beyond(recovered, end!, 'end'));
+    checkWindow(ctx);
+    checkMentions(ctx.model.mentions, ctx.options['tolerance-minutes'] * 60_000, ctx.report);
   },
 });
+
+function checkWindow(ctx: RuleContext<Options>): void {
+  const stated = (p: WindowPoint | undefined) => (p && p.source !== 'timeline' ? p : undefined);
+  const start = stated(ctx.model.incident.start);
+  const end = stated(ctx.model.incident.end);
+  if (!start && !end) return;
+  const slack = ctx.options['tolerance-minutes'] * 60_000;
+  const { outOfOrder } = chronology(ctx.model.timeline);
+  const timed = ctx.model.timeline.filter(
+    (t) => t.order !== undefined && !outOfOrder.has(t) && (!start || comparable(t, start)) && (!end || comparable(t, end)),
+  );
+  const early = (t: TimelineEntry) => start !== undefined && t.order! < start.order! - slack;
+  const late = (t: TimelineEntry) => end !== undefined && t.order! > end.order! + slack;
+  const outside = timed.filter((t) => early(t) || late(t));
+  if (timed.length >= 2 && outside.length === timed.length) {
+    ctx.report(wrongWindow(outside, start, end));
+    return;
+  }
+  const before = timed.filter(early);
+  const firstSign = before.findIndex((t) => t.evidence === 'impact' || t.evidence === 'recovery' || t.kind === 'update');
+  if (firstSign >= 0) ctx.report(beyond(before.slice(firstSign), start!, 'start'));
+  const recovered = timed.filter((t) => late(t) && (t.evidence === 'recovery' || t.kind === 'update'));
+  if (recovered.length > 0) ctx.report(beyond(recovered, end!, 'end'));
+  else if (end) {
+    const unexplained = endAfterTimeline(ctx.model.course, end, timed, ctx.options['end-tolerance-minutes'] * 60_000);
+    if (unexplained) ctx.report(unexplained);
+  }
+  if (start && firstSign < 0) {
+    const unexplained = startBeforeTimeline(ctx.model.course, start, timed, ctx.options['end-tolerance-minutes'] * 60_000);
+    if (unexplained) ctx.report(unexplained);
+  }
+}
+
+/**
+ * A stated start earlier than everything the timeline records, when the
+ * timeline says where the impact began ("13:00 site goes down", "OUTAGE
+ * BEGINS"): nothing in the document explains the start of the window.
+ */
+function startBeforeTimeline(course: Course, start: WindowPoint, timed: TimelineEntry[], slack: number): Report | undefined {
+  const onset = course.onset;
+  const first = timed.reduce<TimelineEntry | undefined>((a, t) => (!a || t.order! < a.order! ? t : a), undefined);
+  if (!onset?.onset || !first || !comparable(onset, start) || !comparable(first, start)) return undefined;
+  if (start.order! >= first.order! - slack) return undefined;
+  const related: RelatedLocation[] = [{ line: onset.line, column: onset.expressionColumn ?? onset.column, message: `The timeline's onset: ${shortTime(onset.time)}` }];
+  if (first !== onset) related.push({ line: first.line, column: first.expressionColumn ?? first.column, message: `The timeline's first entry: ${shortTime(first.time)}` });
+  return {
+    message: `Unexpected stated start ${shortTime(start.time)}, ${formatMinutes((first.order! - start.order!) / 60_000)} before the timeline's first entry (${shortTime(first.time)}), expected the window to start with the impact the timeline shows (${shortTime(onset.time)})`,
+    line: start.line,
+    column: start.column,
+    related,
+  };
+}
+
+/**
+ * A time the text gives for an event the timeline tells of at another time
+ * ("At 4:33 PM PST, changes were made…" and "4:45 PM: Configuration changes
+ * made and pushed"): one finding per entry, at the text's time. An
+ * approximate time ("at around 17:20") is allowed twice the tolerance.
+ */
+function checkMentions(mentions: Mention[], slack: number, report: (r: Report) => void): void {
+  const seen = new Set<TimelineEntry>();
+  for (const m of mentions) {
+    const entry = m.entry;
+    if (seen.has(entry)) continue;
+    const allowed = m.expression.approximate || entry.approximate ? 2 * slack : slack;
+    if (Math.abs(offset(m, entry, m.expression)) <= allowed) continue;
+    // The same clock read in two zones ("10AM Pacific time" and "10:00 AM PST") is a question of zones, not of when.
+    const clock = entry.expression?.time;
+    if (clock && clock.hour === m.expression.time!.hour && clock.minute === m.expression.time!.minute) continue;
+    seen.add(entry);
+    const theirs = entry.expression?.text.trim() ?? shortTime(entry.time);
+    report({
+      message: `Unexpected ${m.expression.text.trim()} for “${snippet(m.sentence)}”, expected ${theirs} as in the timeline (line ${entry.line})`,
+      line: m.line,
+      column: m.column,
+      related: [{ line: entry.line, column: entry.expressionColumn ?? entry.column, message: `Timeline: ${snippet(entry.text)}` }],
+    });
+  }
+}
+
+/** The start of a sentence or entry, for a message. */
+function snippet(text: string): string {
+  const t = text.replace(/\s+/g, ' ').replace(/^[\s,;:–—-]+/, '').trim();
+  return t.length <= 60 ? t : t.slice(0, 59).replace(/\s\S*$/, '') + '…';
+}
+
+/**
+ * A stated end later than everything the timeline records, when the
+ * timeline ends the incident itself (the service recovered, the incident
+ * resolved, a fix applied, and no impact seen after it): nothing in the
+ * document explains the rest of the window.
+ */
+function endAfterTimeline(course: Course, end: WindowPoint, timed: TimelineEntry[], slack: number): Report | undefined {
+  const over = course.end;
+  const last = course.last;
+  if (!over || !last || !comparable(over, end) || !comparable(last, end)) return undefined;
+  if (end.order! <= last.order! + slack) return undefined;
+  if (timed.some((t) => t.order! > over.order! && t.evidence === 'impact')) return undefined;
+  const what = over.evidence === 'recovery' ? 'recovery' : over.evidence === 'resolved' ? 'resolution' : 'fix';
+  const related: RelatedLocation[] = [{ line: over.line, column: over.expressionColumn ?? over.column, message: `The timeline's ${what}: ${shortTime(over.time)}` }];
+  if (last !== over) related.push({ line: last.line, column: last.expressionColumn ?? last.column, message: `The timeline's last entry: ${shortTime(last.time)}` });
+  return {
+    message: `Unexpected stated end ${shortTime(end.time)}, ${formatMinutes((end.order! - last.order!) / 60_000)} after the timeline's last entry (${shortTime(last.time)}), expected the window to end with the timeline's ${what} (${shortTime(over.time)})`,
+    line: end.line,
+    column: end.column,
+    related,
+  };
+}
 
 function beyond(run: TimelineEntry[], bound: WindowPoint, side: 'start' | 'end'): Report {
   const first = run[0];

@@ -1,5 +1,6 @@
 /** Small helpers shared by the time rules. */
 import type { TimelineEntry, WindowPoint } from '../types.js';
+import { comparableMajority } from '../model/course.js';
 
 type Timed = Pick<WindowPoint, 'epoch' | 'date' | 'order'> | Pick<TimelineEntry, 'epoch' | 'date' | 'order'>;
 
@@ -97,15 +98,6 @@ export function chronology(timeline: readonly Entry[]): Chronology {
   const result = { timed, newestFirst, runs, outOfOrder };
   chronologies.set(timeline, result);
   return result;
-}
-
-/** The entries of the most common kind of time (instants, local dated times, bare clocks), which compare with each other. */
-function comparableMajority(entries: Entry[]): Entry[] {
-  const kindOf = (t: Entry) => (t.epoch !== undefined ? 0 : t.date !== undefined ? 1 : 2);
-  const counts = [0, 0, 0];
-  for (const t of entries) counts[kindOf(t)]++;
-  const kind = counts.indexOf(Math.max(...counts));
-  return entries.filter((t) => kindOf(t) === kind);
 }
 
 /**

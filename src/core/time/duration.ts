@@ -23,6 +23,14 @@ export interface DurationMatch {
   index: number;
   length: number;
   text: string;
+  /**
+   * How precisely the figure was written, in minutes: its smallest unit
+   * ("54 hours 10 minutes": 1, "7 hours": 60, "a week": 1440), half of it for
+   * a half ("1.5 hours", "half an hour": 30), a tenth for other decimals, and
+   * a round number of minutes or seconds alone to its tens or fives ("90
+   * minutes": 10, but "1 hour 50 minutes": 1).
+   */
+  precision: number;
   bound?: 'under' | 'over' | 'about';
 }
 
@@ -79,6 +87,8 @@ const WS_RE = /[ \t]+/g;
 interface Component {
   value: number;
   unitMinutes: number;
+  /** The precision this component was written to, in minutes (see DurationMatch.precision). */
+  precision: number;
   /** True for number words ("two hours") and for spelled-out units. */
   wordNumber: boolean;
   singleLetterUnit: boolean;
@@ -103,7 +113,15 @@ function readComponent(m: RegExpExecArray): Component | undefined {
     if (unit.length < 3 || unitMinutes < 1) return undefined;
   }
   if (andHalf !== undefined) value += 0.5;
-  return { value, unitMinutes, wordNumber: digits === undefined, singleLetterUnit: single };
+  return { value, unitMinutes, precision: precisionOf(digits, value, unitMinutes), wordNumber: digits === undefined, singleLetterUnit: single };
+}
+
+/** See DurationMatch.precision. */
+function precisionOf(digits: string | undefined, value: number, unitMinutes: number): number {
+  const fraction = value % 1;
+  if (fraction !== 0) return fraction === 0.5 ? unitMinutes / 2 : unitMinutes / 10 ** (digits?.split('.')[1]?.length ?? 1);
+  if (unitMinutes <= 1 && digits !== undefined && value >= 10) return (value % 10 === 0 ? 10 : value % 5 === 0 ? 5 : 1) * unitMinutes;
+  return unitMinutes;
 }
 
 /** Returns the first stated duration in `text`, or undefined. */
@@ -121,6 +139,7 @@ export function findDuration(text: string): DurationMatch | undefined {
     let end = m.index + m[0].length;
     let minutes = first.value * first.unitMinutes;
     let lastUnit = first.unitMinutes;
+    let precision = first.precision;
     const hyphenated = m[4] === '-';
 
     if (hyphenated) {
@@ -135,6 +154,7 @@ export function findDuration(text: string): DurationMatch | undefined {
     AND_A_HALF_RE.lastIndex = end;
     if (m[3] === undefined && AND_A_HALF_RE.exec(text)) {
       minutes += first.unitMinutes / 2;
+      precision = first.unitMinutes / 2;
       end = AND_A_HALF_RE.lastIndex;
     } else {
       // Further, smaller components: "2 hours 30 minutes", "1h 50m", "1 hour and 30 minutes".
@@ -146,6 +166,8 @@ export function findDuration(text: string): DurationMatch | undefined {
           if (c && c.unitMinutes < lastUnit) {
             minutes += c.value * c.unitMinutes;
             lastUnit = c.unitMinutes;
+            // "54 hours 10 minutes": the minutes are written out, to the minute.
+            precision = c.value % 1 === 0 ? c.unitMinutes : c.precision;
             end = NEXT_RE.lastIndex;
             continue;
           }
@@ -156,6 +178,7 @@ export function findDuration(text: string): DurationMatch | undefined {
           const b = BARE_MINUTES_RE.exec(text);
           if (b) {
             minutes += Number(b[0]);
+            precision = 1;
             end += 2;
           }
         }
@@ -184,7 +207,7 @@ export function findDuration(text: string): DurationMatch | undefined {
         continue;
       }
     }
-    const result: DurationMatch = { minutes, index: start, length: end - start, text: text.slice(start, end) };
+    const result: DurationMatch = { minutes, index: start, length: end - start, text: text.slice(start, end), precision };
     if (bound) result.bound = bound;
     return result;
   }

@@ -1,0 +1,70 @@
+/**
+ * What a timeline entry reports about the incident, read from its words, for
+ * the checks that compare the timeline with what the document states:
+ *
+ * - `impact`: the impact being seen or noticed (an alert, complaints, errors,
+ *   the site down, someone noticing a drop);
+ * - `recovery`: the service coming back ("service restored", "back to normal");
+ * - `resolved`: the incident declared resolved or closed, which may come
+ *   after the recovery;
+ * - `fix`: a fix applied ("fixes the config", "Issue Resolution"), which
+ *   ends the impact when nothing after it says otherwise.
+ *
+ * A deploy, a merge or a meeting is none of these: such entries sit before
+ * and after an incident as a matter of course. An entry that says several
+ * things reports the first of recovery, resolved, impact, fix.
+ */
+import type { TimelineEntry } from '../types.js';
+
+const IMPACT_WORDS =
+  /\b(?:alerts?|alerted|alarms?|paged|pager|complain\w{0,4}|(?:issues?|problems?|outages?|errors?|failures?|incidents?)[ \t]{1,3}(?:(?:is|was|were|are)[ \t]{1,3})?(?:reported|detected|noticed|observed|declared)|reports?[ \t]{1,3}of|reported[ \t]{1,3}(?:(?:a|an|the)[ \t]{1,3})?(?:issues?|problems?|outages?|errors?|failures?|incidents?)|not[ \t]{1,3}(?:respond\w{0,3}|working|loading|reachable|accessible|available)|unresponsive|unavailable|inaccessible|unreachable|errors|error[ \t]{1,3}rates?|erroring|failing|failures|timeouts?|timing[ \t]{1,3}out|crash\w{0,4}|degraded|(?:went|goes|go|gone|is|was|were|are)[ \t]{1,3}down|(?:could[ \t]{0,3}n[o\u2019']t|could[ \t]{1,3}not|unable[ \t]{1,3}to|can[\u2019']t|cannot)[ \t]{1,3}(?:access|sign|log|load|reach|connect|use|open)|[45]\d\d[ \t]{1,3}errors?|[45]\d\d[ \t]{1,3}responses?|[45]xx|noticed|notices|noticing|observed|observes|(?:we|they|team|engineers?|users?|customers?)[ \t]{1,3}observe|(?:begins?|began|starts?|started)[ \t]{1,3}(?:to[ \t]{1,3})?(?:drop|fail|error|time[ \t]{1,3}out)\w{0,3})\b/gi;
+
+const RECOVERY_WORDS =
+  /\b(?:(?:outage|impact|downtime|disruption|degradation)[ \t]{1,3}(?:ends?|ended|over)|(?:services?|site|website|api|access|traffic|functionality|operations?|order|servers?)[ \t]{1,3}(?:(?:is|are|was|were|has|have)[ \t]{1,3})?(?:been[ \t]{1,3})?(?:fully[ \t]{1,3})?(?:restored|recovered|back|resumed)|fully[ \t]{1,3}(?:restored|recovered|operational)|back[ \t]{1,3}(?:online|up|to[ \t]{1,3}normal)|return(?:s|ed)?[ \t]{1,3}(?:back[ \t]{1,3})?to[ \t]{1,3}normal|resumed[ \t]{1,3}normal|(?:running|operating|working|loading|serving|responding|processing)(?:[ \t]{1,3}[\p{L}]{1,20})?[ \t]{1,3}(?:normally|again)|now[ \t]{1,3}(?:running|operating|working|loading)[ \t]{1,3}properly|(?:is|was|were|are|now)[ \t]{1,3}up[ \t]{1,3}and[ \t]{1,3}running|recovered[ \t]{1,3}(?:fully|completely)|resolution[ \t]{1,3}(?:is[ \t]{1,3})?confirmed)\b/giu;
+
+const RESOLVED_WORDS =
+  /\b(?:(?:incidents?|issues?|outages?|problems?)[ \t]{1,3}(?:(?:is|was|has[ \t]{1,3}been|have[ \t]{1,3}been|declared|marked|considered|officially)[ \t]{1,3}){0,2}(?:resolved|closed|mitigated)|resolved[ \t]{1,3}the[ \t]{1,3}(?:issues?|incidents?|problems?|outages?)|(?:declared?|marks?|marked)[ \t]{1,3}(?:as[ \t]{1,3})?(?:resolved|closed)|all[ \t]{1,3}clear)\b/gi;
+
+const FIX_WORDS = /\b(?:fix(?:es|ed)|(?:fix|hotfix|patch)[ \t]{1,3}(?:is[ \t]{1,3}|was[ \t]{1,3})?(?:deployed|applied|released|rolled[ \t]{1,3}out|merged)|resolution)\b/gi;
+
+/** The impact beginning at this entry: "site goes down", "traffic begins to drop", "errors start", "OUTAGE BEGINS". */
+const ONSET_WORDS =
+  /\b(?:(?:begins?|began|starts?|started|commenc(?:es|ed))[ \t]{1,3}(?:to[ \t]{1,3})?(?:drop|fail|error|time[ \t]{1,3}out|crash|degrade|return[ \t]{1,3}errors)\w{0,3}|(?:goes|went|go)[ \t]{1,3}down|(?:outages?|impact|downtime|disruption|degradation|errors?|failures?)[ \t]{1,3}(?:begins?|began|starts?|started|commenc(?:es|ed)))\b/gi;
+
+/**
+ * "no errors", "not loading properly", "without alerts", "ensuring Apache is
+ * up and running", "partial recovery as pods come back online": a word that
+ * turns what follows around, makes it a question or only part of it.
+ */
+const NEGATION =
+  /(?:\b(?:no|not|never|without|nor)|n[\u2019']t)[ \t]{1,3}(?:\S{1,20}[ \t]{1,3})?$|\b(?:ensur\w{0,3}|check(?:s|ed|ing)?|verif\w{0,4}|whether|if|partial\w{0,3})\b[^.;]{0,40}$/i;
+
+export type Evidence = NonNullable<TimelineEntry['evidence']>;
+
+/** What the text of an entry reports (see the module's comment), if anything. */
+export function evidenceOf(text: string): Evidence | undefined {
+  if (says(RECOVERY_WORDS, text)) return 'recovery';
+  if (says(RESOLVED_WORDS, text)) return 'resolved';
+  if (says(IMPACT_WORDS, text)) return 'impact';
+  if (says(FIX_WORDS, text)) return 'fix';
+  return undefined;
+}
+
+/** Whether the text says the impact begins here (see ONSET_WORDS). */
+export function saysOnset(text: string): boolean {
+  return says(ONSET_WORDS, text);
+}
+
+/** Whether the text says the service recovered (a status update's evidence). */
+export function saysRecovered(text: string): boolean {
+  return says(RECOVERY_WORDS, text);
+}
+
+/** Whether the text says it (a match not turned around by "no", "not", "without" just before). */
+function says(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!NEGATION.test(text.slice(Math.max(0, m.index - 48), m.index))) return true;
+  }
+  return false;
+}
