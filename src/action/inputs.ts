@@ -24,6 +24,8 @@ export interface Inputs {
   maxIssues: number;
   /** The login the token acts as, when GitHub cannot tell (empty: ask GitHub). */
   identity: string;
+  /** A token for the project board (config `project`); empty: `token`. */
+  projectToken: string;
 }
 
 export class InputError extends Error {
@@ -92,5 +94,6 @@ export function readInputs(get: (name: string) => string = (name) => core.getInp
     failOn: oneOf('fail-on', get('fail-on'), FAIL_ON, 'error'),
     maxIssues,
     identity: get('identity').trim(),
+    projectToken: tokenFrom(get('project-token')),
   };
 }
