@@ -158,6 +158,31 @@ describe('a tracking issue per postmortem, its measures as sub-issues', () => {
     expect(warnings(again)).toEqual([message]);
   });
 
+  it('an existing install that turns `issues.parent` on gets tracking issues for its postmortems\' issues, under the sync lock; dry-run first writes nothing', async () => {
+    const ws = workspace({ [SEED]: fixture('seed-postmortem.md'), [CONFIG]: '{}\n' });
+    await ok(push(ws, [SEED]));
+    expect(issues()).toHaveLength(6);
+    writeFileSync(join(ws, CONFIG), config);
+    const before = server.writes().length;
+    const dry = await ok(push(ws, [SEED], { inputs: { 'dry-run': 'true' } }));
+    expect(server.writes()).toHaveLength(before);
+    expect(JSON.parse(dry.outputs.parents)).toEqual([expect.objectContaining({ action: 'would-created', issue: null, attached: items().map((i) => `#${i.number}`) })]);
+    expect(dry.stdout).toContain('[dry-run] would create issue "Postmortem follow-ups:');
+
+    const on = await ok(push(ws, [SEED]));
+    const [parent] = parentsIn();
+    expect(server.subIssues(REPO, parent.number)).toHaveLength(6);
+    expect(writes().slice(before)).toEqual([
+      'POST /repos/{owner}/{repo}/labels', // the sync lock
+      'POST /repos/{owner}/{repo}/issues',
+      ...Array(6).fill('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues'),
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      'DELETE /repos/{owner}/{repo}/labels/{name}',
+    ]);
+    expect(JSON.parse(on.outputs.issues).map((o: { action: string }) => o.action)).toEqual(Array(6).fill('unchanged'));
+    await settled(push(ws, [SEED]));
+  });
+
   it('without `issues.parent` (an existing install\'s config), no tracking issue is opened', async () => {
     const ws = workspace({ [SEED]: fixture('seed-postmortem.md') });
     const result = await ok(push(ws, [SEED]));
