@@ -227,6 +227,12 @@ describe('measures filed where the work happens', () => {
     expect(warnings(first)).toEqual([]);
 
     await settled(run);
+    // The config now routes payments elsewhere: the issues that exist stay, found through the tracking issue's links.
+    writeFileSync(join(ws, CONFIG), config.replace('acme/payments-web', 'acme/payments-frontend'));
+    server.addRepo('acme/payments-frontend');
+    const moved = await settled(push(ws, paths, { token: 'app-token' }));
+    expect(JSON.parse(moved.outputs.issues).map((o: { action: string }) => o.action)).toEqual(Array(6).fill('unchanged'));
+    expect(issues('acme/payments-frontend')).toEqual([]);
   });
 
   it('where the token may not write (the workflow\'s GITHUB_TOKEN), each item is filed here instead, with one message per repository saying how to grant access; a rerun writes nothing', async () => {

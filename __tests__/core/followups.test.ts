@@ -28,7 +28,7 @@ function item(title: string, o: Partial<PlannedItem> = {}): PlannedItem {
   return { key: `${path}#${id}`, path, id, line: 10, title, kind: 'corrective', owner: null, due: null, priority: null, done: false, linked: null, fingerprint, document: DOC, n: 1, doc: documentKey(DOC), ...o };
 }
 
-function issue(of: PlannedItem, number: number, o: Partial<TrackedIssue> & { marker?: Partial<ItemMarker> } = {}): TrackedIssue {
+function issue(of: PlannedItem, number: number, o: Omit<Partial<TrackedIssue>, 'marker'> & { marker?: Partial<ItemMarker> } = {}): TrackedIssue {
   const { marker: m, ...rest } = o;
   const marker: ItemMarker = { path: of.path, id: of.id, words: of.fingerprint, by: BOT, title: of.title, labels: ['postmortem'], assignees: [], n: of.n, ...m };
   return {
@@ -126,7 +126,7 @@ describe('which issue is an item\'s, across repositories', () => {
 describe('issue types follow only what the product set', () => {
   const a = item('Add a circuit breaker');
   const desired = { title: a.title, labels: ['postmortem'], assignees: [], managed: '', type: 'Bug' };
-  it.each<[string, Partial<TrackedIssue> & { marker?: Partial<ItemMarker> }, string | undefined]>([
+  it.each<[string, Omit<Partial<TrackedIssue>, 'marker'> & { marker?: Partial<ItemMarker> }, string | undefined]>([
     ['no type yet, never set: set', { type: null }, 'Bug'],
     ['the type the product set, the kind changed: follows', { type: 'Task', marker: { type: 'Task' } }, 'Bug'],
     ['a type a person chose: stays', { type: 'Feature', marker: { type: 'Task' } }, undefined],

@@ -9,7 +9,7 @@ import type { CompactFile } from '../core/audit/compact.js';
 import { indexFollowUps, type IssueIndex, type KnownIssue } from '../core/audit/status.js';
 import type { FollowUp } from '../core/audit/types.js';
 import { indexIssues, isOwnLogin, keepOldest, type Identities } from '../core/identity.js';
-import { parentsAmong } from '../core/parents.js';
+import { linkedRepositories, parentsAmong } from '../core/parents.js';
 import type { PlannedItem } from '../core/plan.js';
 import { normaliseRepository, routeItem } from '../core/routing.js';
 import { labelsFor } from '../core/sync.js';
@@ -77,8 +77,7 @@ export async function listFollowUps(gateway: GitHubGateway, config: ResolvedConf
     }
     if (added) index.issues = indexIssues(all, identities, home);
   };
-  const linked = parents.flatMap((p) => p.parentMarker.children.map((ref) => /^([^#]+)#\d+$/.exec(ref)?.[1] ?? null));
-  await include([...[...settings.repositories.values()].map((r) => normaliseRepository(r, owner)), ...linked]);
+  await include([...[...settings.repositories.values()].map((r) => normaliseRepository(r, owner)), ...linkedRepositories(parents)]);
   return {
     me: identities.self, identities, issues, index,
     include: (file) => include(file.file.actionItems.map((a) => normaliseRepository(a.repo, owner))),

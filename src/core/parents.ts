@@ -87,6 +87,16 @@ export function parentsAmong(issues: readonly TrackedIssue[], ids: Identities): 
   return out.sort((a, b) => a.number - b.number);
 }
 
+/** The repositories whose issues the tracking issues link ("owner/name#12"), so their items' issues are found there even after a route changed. */
+export function linkedRepositories(parents: readonly ParentIssue[]): string[] {
+  const out = new Map<string, string>();
+  for (const p of parents) for (const ref of p.parentMarker.children) {
+    const repo = /^([\w.-]{1,100}\/[\w.-]{1,100})#\d{1,9}$/.exec(ref)?.[1];
+    if (repo) out.set(repo.toLowerCase(), repo);
+  }
+  return [...out.values()];
+}
+
 /** The parent of a document: by path (after renames), else by the document's identity; the oldest wins. */
 export function parentOf<T extends ParentIssue>(doc: Pick<PlannedDocument, 'path' | 'doc'>, parents: readonly T[], moved: ReadonlyMap<string, string> = new Map()): T | null {
   const pathOf = (p: T) => moved.get(p.parentMarker.path) ?? p.parentMarker.path;

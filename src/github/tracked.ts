@@ -53,9 +53,16 @@ export async function listProductIssues(gateway: GitHubGateway, ids: Identities,
  * them apart and keeps only those whose marker names this repository.
  */
 export async function listProductIssuesIn(gateway: GitHubGateway, ids: Identities, baseLabel: string, others: readonly string[] = []): Promise<TrackedIssue[]> {
-  const out = (await listProductIssues(gateway, ids, baseLabel)).map((i) => toTracked(i));
-  for (const repo of others) {
-    if (repo.toLowerCase() === gateway.fullName.toLowerCase()) continue;
+  return [...(await listProductIssues(gateway, ids, baseLabel)).map((i) => toTracked(i)), ...(await listProductIssuesElsewhere(gateway, ids, baseLabel, others))];
+}
+
+/** The product's issues in other repositories only (each marked with its repository). */
+export async function listProductIssuesElsewhere(gateway: GitHubGateway, ids: Identities, baseLabel: string, repos: readonly string[]): Promise<TrackedIssue[]> {
+  const out: TrackedIssue[] = [];
+  const seen = new Set([gateway.fullName.toLowerCase()]);
+  for (const repo of repos) {
+    if (seen.has(repo.toLowerCase())) continue;
+    seen.add(repo.toLowerCase());
     for (const issue of await listProductIssues(gateway.forRepo(repo), ids, baseLabel)) out.push(toTracked(issue, repo));
   }
   return out;

@@ -19,7 +19,8 @@ import { planSync, type Operation, type Placement } from '../core/sync.js';
 import type { PostmortemModel } from '../core/types.js';
 import { PaceExceeded, statusOf, type Access, type GitHubGateway } from '../github/gateway.js';
 import { LockBusy, SyncLock, type LockOptions } from '../github/lock.js';
-import { listProductIssuesIn } from '../github/tracked.js';
+import { listProductIssuesElsewhere, listProductIssuesIn } from '../github/tracked.js';
+import { linkedRepositories, parentsAmong } from '../core/parents.js';
 import type { LinkBase } from '../render/links.js';
 import { applyOperation, closeDuplicate, itemOutcome, type ApplyContext, type ItemOutcome } from './apply.js';
 import { syncBoard, type BoardResult } from './board.js';
@@ -145,7 +146,12 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
 
   let listing: TrackedIssue[] = [];
   const plan = async (): Promise<Operation[]> => {
-    listing = await listProductIssuesIn(gateway, identities, settings.labels.base, listed);
+    // Here, where items are routed, and where the tracking issues link issues (a route may have changed since).
+    const here = await listProductIssuesIn(gateway, identities, settings.labels.base);
+    const linked = linkedRepositories(parentsAmong(here, identities)).filter((r) => !access.has(r.toLowerCase()) && r.toLowerCase() !== home.toLowerCase());
+    for (const [repo, can] of await reach(gateway, linked)) access.set(repo, can);
+    const elsewhere = [...listed, ...linked.filter((r) => access.get(r.toLowerCase()) !== 'none')];
+    listing = [...here, ...(await listProductIssuesElsewhere(gateway, identities, settings.labels.base, elsewhere))];
     const located = await locateReferences(gateway, items, new Set(listing.filter((i) => !i.repo).map((i) => `#${i.number}`)));
     return planSync({
       items,
