@@ -258,6 +258,20 @@ describe('measures filed where the work happens', () => {
     const again = await settled(run);
     expect(warnings(again)).toEqual([]);
   });
+
+  it('GitHub refuses the create itself (a permission the first look could not tell): filed here, one message for the repository, asked once', async () => {
+    server.addRepo('acme/infra');
+    const ws = workspace({ 'postmortems/a.md': '# Outage\n\n## Action items\n\n- Rotate the keys (repo: acme/infra)\n- Patch the proxy (repo: acme/infra)\n' });
+    server.fault({ method: 'POST', path: '/repos/acme/infra/issues', times: 5, kind: { forbidden: true } });
+    const run = push(ws, ['postmortems/a.md'], { token: 'app-token' });
+    const first = await ok(run);
+    expect(items().map((i) => i.title)).toEqual(['Rotate the keys', 'Patch the proxy']);
+    expect(issues('acme/infra')).toEqual([]);
+    expect(server.requests.filter((r) => r.method === 'POST' && r.path === '/repos/acme/infra/issues')).toHaveLength(1);
+    expect(warnings(first)).toEqual([expect.stringMatching(/^1 action item meant for acme\/infra was filed in acme\/ops instead: the token cannot open issues in acme\/infra \(it may read that repository but not open issues in it\)/)]);
+    expect(JSON.parse(first.outputs.issues).map((o: { reason?: string }) => o.reason)).toEqual(['filed here: the token cannot open issues in acme/infra', 'filed here: the token cannot open issues in acme/infra']);
+    await settled(run);
+  });
 });
 
 describe('deadlines from priority', () => {

@@ -81,6 +81,7 @@ export interface Violation { kind: 'request' | 'response' | 'route' | 'forbidden
  * - drop: destroy the socket without a response, before or after performing the write.
  * - secondaryRateLimit: 403 with `retry-after` and GitHub's "secondary rate limit" message (plugin-throttling retries).
  * - invalidAssignee: 422 Validation Failed on `assignees` (a login that lost access between check and create).
+ * - forbidden: 403 "Resource not accessible by integration" (a permission GitHub checks only on the write itself).
  * - rateLimitExhausted: 403 with x-ratelimit-remaining 0, x-ratelimit-reset now + resetInSeconds, "API rate limit exceeded".
  * - random: on `rate` of the matching requests, one of 500, 502, 503, 502 after applying, drop before, drop after,
  *   drawn from a PRNG seeded with `seed` (same seed and same request sequence: same faults).
@@ -91,6 +92,7 @@ export type FaultKind =
   | { secondaryRateLimit: { retryAfter: number } }
   | { rateLimitExhausted: { resetInSeconds: number } }
   | { invalidAssignee: string }
+  | { forbidden: true }
   | { random: { rate: number; seed: number } };
 /** Rules are tried in the order they were added; the first that fires wins. */
 export interface FaultRule {
@@ -161,14 +163,15 @@ type Injection =
   | { drop: 'before' | 'after' }
   | { secondaryRateLimit: { retryAfter: number } }
   | { rateLimitExhausted: { resetInSeconds: number } }
-  | { invalidAssignee: string };
+  | { invalidAssignee: string }
+  | { forbidden: true };
 const RANDOM_OUTCOMES: Injection[] = [
   { status: 500, apply: false }, { status: 502, apply: false }, { status: 503, apply: false },
   { status: 502, apply: true }, { drop: 'before' }, { drop: 'after' },
 ];
 const applyFirst = (i: Injection) => ('apply' in i && i.apply) || ('drop' in i && i.drop === 'after');
 const describe = (i: Injection) =>
-  'status' in i ? `status ${i.status}${i.apply ? ' (applied)' : ''}` : 'drop' in i ? `drop ${i.drop}` : 'secondaryRateLimit' in i ? 'secondary rate limit' : 'invalidAssignee' in i ? 'invalid assignee' : 'rate limit exhausted';
+  'status' in i ? `status ${i.status}${i.apply ? ' (applied)' : ''}` : 'drop' in i ? `drop ${i.drop}` : 'secondaryRateLimit' in i ? 'secondary rate limit' : 'invalidAssignee' in i ? 'invalid assignee' : 'forbidden' in i ? 'forbidden' : 'rate limit exhausted';
 
 /** mulberry32: small, seedable, good enough for fault schedules. */
 function prng(seed: number) {
@@ -341,6 +344,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     if ('drop' in injection) return undefined;
     if ('rateLimitExhausted' in injection) return rateLimitReply(injection.rateLimitExhausted.resetInSeconds);
     const headers = rateHeaders(state.consume('core', false));
+    if ('forbidden' in injection) {
+      return { status: 403, headers, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '403' } };
+    }
     if ('invalidAssignee' in injection) {
       return {
         status: 422, headers,

@@ -59,7 +59,9 @@ export interface ApplyContext {
   home: string;
   /** Repositories that refused the token in this run (lower case): told once, then filed here. */
   refused: Set<string>;
-  /** The issue an item should have when its owner cannot be assigned (GitHub said 422). */
+  /** The issue an item should have (`repo`: where a new one is opened; absent: here), to open it here after all. */
+  desired: (item: PlannedItem, issue: TrackedIssue | null, repo?: string) => Desired;
+  /** The same when its owner cannot be assigned (GitHub said 422). */
   undesired: (item: PlannedItem, issue: TrackedIssue | null, repo?: string) => Desired;
 }
 
@@ -93,7 +95,7 @@ export async function commentOnce(ctx: Pick<ApplyContext, 'gateway' | 'identitie
 }
 
 export async function applyOperation(op: Operation, ctx: ApplyContext): Promise<Applied> {
-  const { gateway, settings } = ctx;
+  const { settings } = ctx;
   const done = (outcome: ItemOutcome, pending = false): Applied => {
     const action = ctx.dryRun && !NO_WRITE.has(outcome.action) ? `would-${outcome.action}` : outcome.action;
     return { outcome: { ...outcome, action }, pending };
@@ -179,22 +181,26 @@ async function create(op: Extract<Operation, { kind: 'create' }>, ctx: ApplyCont
     return isOwnLogin(c.user?.login ?? '', ctx.identities) && marker !== null && itemKey(marker) === op.item.key;
   };
   const find = (candidates: ApiIssue[]) => candidates.find(ours);
-  const open = async (repo: string | undefined, desired: Desired, withType: boolean) =>
-    gatewayOf(ctx, { repo }).createIssueOnce({ title: desired.title, body: desired.managed, labels: desired.labels, assignees: desired.assignees, ...(withType && desired.type ? { type: desired.type } : {}) }, find, me);
-  const attempt = async (repo: string | undefined, withType: boolean): Promise<ApiIssue | undefined> => {
+  const open = async (repo: string | undefined, desired: Desired) =>
+    gatewayOf(ctx, { repo }).createIssueOnce({ title: desired.title, body: desired.managed, labels: desired.labels, assignees: desired.assignees, ...(desired.type ? { type: desired.type } : {}) }, find, me);
+  // Opened here after all, the issue is rendered for here (no `src`, this repository's types).
+  const attempt = async (repo: string | undefined): Promise<ApiIssue | undefined> => {
+    const desired = repo === op.repo ? op.desired : ctx.desired(op.item, null, repo);
     try {
-      return await open(repo, op.desired, withType);
+      return await open(repo, desired);
     } catch (error) {
-      if (statusOf(error) !== 422 || op.desired.assignees.length === 0) throw error;
-      ctx.log.warning(`Could not assign ${op.desired.assignees.join(', ')} to "${op.desired.title}"; naming the owner in the issue instead.`);
-      return open(repo, ctx.undesired(op.item, null, repo), withType);
+      if (statusOf(error) !== 422 || desired.assignees.length === 0) throw error;
+      ctx.log.warning(`Could not assign ${desired.assignees.join(', ')} to "${desired.title}"; naming the owner in the issue instead.`);
+      return open(repo, ctx.undesired(op.item, null, repo));
     }
   };
-  let repo = op.repo;
+  // A repository that refused the token earlier in this run is not asked again.
+  let repo = op.repo && !ctx.refused.has(op.repo.toLowerCase()) ? op.repo : undefined;
+  if (op.repo && !repo) return settle(await attempt(undefined), `filed here: the token cannot open issues in ${op.repo}`);
   let note: string | undefined;
   let created: ApiIssue | undefined;
   try {
-    created = await attempt(repo, true);
+    created = await attempt(repo);
   } catch (error) {
     if (!repo || !isRefused(error)) throw error;
     // The token may not open issues there after all: open it here, and say so once for that repository.
@@ -205,7 +211,7 @@ async function create(op: Extract<Operation, { kind: 'create' }>, ctx: ApplyCont
     }
     const meant = repo;
     repo = undefined;
-    created = await attempt(undefined, false);
+    created = await attempt(undefined);
     return { ...settle(created, `filed here: the token cannot open issues in ${meant}`), ...(note ? { note } : {}) };
   }
   const refusedBefore = op.refused ? `filed here: the token cannot open issues in ${op.refused}` : undefined;

@@ -48,7 +48,7 @@ export interface ParentContext extends ApplyContext {
   relist: () => Promise<TrackedIssue[]>;
   /** Take the sync lock if this run does not hold it yet; false when another run held it too long. */
   takeLock: () => Promise<boolean>;
-  desired: DesiredContext;
+  desiredContext: DesiredContext;
 }
 
 const BLOB = /\/blob\/([0-9a-f]{7,40})\//;
@@ -109,7 +109,7 @@ function render(p: ParentPlan, record: string[], ctx: ParentContext, sha: string
   const by = p.kind === 'existing' ? (p.parent.parentMarker.by ?? p.parent.author) : ctx.identities.self;
   const rows = p.doc.items.map((item) => {
     const issue = ctx.issueOf.get(item.key) ?? null;
-    return { item, ref: issue ? childRef(issue.repo ?? ctx.home, issue.number, ctx.home) : null, deadline: deadlineFor(item, issue, ctx.desired) };
+    return { item, ref: issue ? childRef(issue.repo ?? ctx.home, issue.number, ctx.home) : null, deadline: deadlineFor(item, issue, ctx.desiredContext) };
   });
   return { title: desiredTitle, managed: parentManaged(p.doc, rows, { ...ctx.link, sha }, { by, ...(markerTitle !== undefined ? { title: markerTitle } : {}), children: record }) };
 }
@@ -143,7 +143,7 @@ async function apply(p: ParentPlan, ctx: ParentContext, notes: string[]): Promis
   const elsewhere = p.elsewhere.map((c) => c.ref);
   if (p.kind === 'create') {
     const { title, managed } = render(p, [], ctx, ctx.link.sha);
-    const type = typeFor('parent', ctx.home, ctx.desired);
+    const type = typeFor('parent', ctx.home, ctx.desiredContext);
     const find = (candidates: ApiIssue[]) =>
       candidates.find((c) => isOwnLogin(c.user?.login ?? '', ctx.identities) && parseParentMarker(c.body)?.path === p.doc.path);
     const created = await ctx.gateway.createIssueOnce({ title, body: managed, labels: p.labels, assignees: [], ...(type ? { type } : {}) }, find, ctx.identities.self);

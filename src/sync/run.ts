@@ -202,7 +202,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   tellRefused(ops, access, home, result, log);
   const ctx: ApplyContext = {
     gateway, settings, identities, link: options.link, deleted: new Set(options.deleted), dryRun: options.dryRun, log, home,
-    refused: new Set(), undesired: desiredFor(desiredContext, { assign: false }),
+    refused: new Set(), desired: desiredFor(desiredContext), undesired: desiredFor(desiredContext, { assign: false }),
   };
   const issueOf = new Map<string, TrackedIssue>();
   try {
@@ -212,7 +212,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     if (settings.parent && items.length > 0) {
       const documents = planDocuments(models, items);
       const relist = async () => (listing = await listProductIssuesIn(gateway, identities, settings.labels.base));
-      const parents = await syncParents({ ...ctx, documents, issueOf, listing: () => listing, relist, takeLock, desired: desiredContext });
+      const parents = await syncParents({ ...ctx, documents, issueOf, listing: () => listing, relist, takeLock, desiredContext });
       result.parents = parents.outcomes;
       result.failures.push(...parents.failures);
       result.notes.push(...parents.notes);
