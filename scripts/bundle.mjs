@@ -109,7 +109,7 @@ if (existsSync(readmePath)) {
   replace('inputs', inputs);
   replace('rules', rules);
   // Examples from real runs of the bundle (made by __tests__/action/readme-examples.test.ts).
-  for (const [name, file, lang] of [['example-comment', 'pr-comment.md', 'markdown'], ['example-summary', 'pr-summary.md', 'markdown'], ['example-issue', 'issue.md', 'markdown'], ['example-sync', 'sync-summary.md', 'markdown']]) {
+  for (const [name, file, lang] of [['example-comment', 'pr-comment.md', 'markdown'], ['example-summary', 'pr-summary.md', 'markdown'], ['example-issue', 'issue.md', 'markdown'], ['example-sync', 'sync-summary.md', 'markdown'], ['example-parent', 'parent-issue.md', 'markdown']]) {
     const path = join(root, 'docs', 'examples', file);
     if (existsSync(path)) replace(name, '````' + lang + '\n' + (await readFile(path, 'utf8')).trimEnd() + '\n````');
   }

@@ -49,6 +49,11 @@ export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/pulls'],
   ['post', '/repos/{owner}/{repo}/pulls'],
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
+  // Tracking issues, issue types and cross-repository filing (issue 12).
+  ['get', '/repos/{owner}/{repo}/issue-types'],
+  ['get', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues'],
+  ['post', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues'],
+  ['delete', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issue'],
 ];
 
 export function extract(spec, operations = OPERATIONS) {

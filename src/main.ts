@@ -33,14 +33,19 @@ export async function run(): Promise<void> {
         )
       : null;
     if (!gateway && mode === 'check') core.info('No token: checking without GitHub (no PR files, comment or issue preview). Set the `token` input to use the API.');
+    // The project board may need its own token: the workflow's GITHUB_TOKEN cannot reach projects.
+    const projectGateway = inputs.projectToken
+      ? new GitHubGateway(createOctokit(inputs.projectToken, { baseUrl: ctx.apiUrl, log, ...tuningFromEnv(process.env) }), { owner: ctx.owner, repo: ctx.repo }, { dryRun: inputs.dryRun, log })
+      : undefined;
 
     let report: JsonReport;
     if (mode === 'sync') {
       if (!gateway) throw new InputError('token', 'sync needs a token that can write issues');
       try {
-        const outcome = await runSyncMode(inputs, config, ctx, gateway);
+        const outcome = await runSyncMode(inputs, config, ctx, gateway, projectGateway);
         report = outcome.report;
         await setOutputs(report, ctx.runnerTemp, ctx.runId, outcome.sync.outcomes);
+        if (config.issues.parent) core.setOutput('parents', JSON.stringify(outcome.sync.parents));
         if (outcome.sync.failures.length > 0) {
           core.setFailed(`${outcome.sync.failures.length} issue operation${outcome.sync.failures.length === 1 ? '' : 's'} failed; rerun to finish (nothing is duplicated by a rerun).`);
           return;

@@ -82,4 +82,30 @@ describe('README examples from real runs of dist/index.js', () => {
     compare('issue.md', `Title: ${first.title}\nLabels: ${first.labels.join(', ')}\nAssignees: ${first.assignees.join(', ')}\n\n${first.body}\n\n---\n\nTitle: ${second.title}\nLabels: ${second.labels.join(', ')}\nAssignees: ${second.assignees.join(', ') || '(none)'}\n\n${second.body}\n`);
     compare('sync-summary.md', result.summary);
   });
+
+  it('a tracking issue and its sub-issues (issues.parent, deadlines from priority, one measure filed in another repository)', async () => {
+    server.addRepo('acme/payments-batch');
+    const doc = NEEDS_WORK.replace(
+      /## Action items[\s\S]*$/,
+      "## Action items\n\n- Alert at 80% disk usage on every database volume @dana (priority: P1)\n- Move the batch job's temporary tables to their own volume (repo: acme/payments-batch, priority: P2)\n- Write the runbook for a full data volume (due 2024-05-31)\n",
+    );
+    const ws = workspace({
+      'postmortems/2024-05-02-payments-db.md': doc,
+      '.github/postmortem.yml': 'issues:\n  parent: true\n  due-by-priority: { P1: 14d, P2: 28d }\n',
+    });
+    const sha = 'c0ffee'.padEnd(40, '0');
+    const event = pushEvent({ repo: REPO, after: sha });
+    const payload = event.payload as unknown as { commits: Array<Record<string, unknown>>; repository: { default_branch: string } };
+    payload.commits = [{ ...payload.commits[0], added: ['postmortems/2024-05-02-payments-db.md'], modified: [], removed: [] }];
+    payload.repository.default_branch = 'main';
+    const result = await runAction(actionEnv(server, event, { workspace: ws, sha, inputs: { ...DEFAULT_INPUTS } }));
+    expect(result.code).toBe(0);
+    const parent = server.issues(REPO).find((i) => (i.body ?? '').includes('postmortem-governance:parent'))!;
+    const subs = server.subIssues(REPO, parent.number);
+    const ref = (i: (typeof subs)[number]) => (server.issues(REPO).includes(i) ? `#${i.number}` : `acme/payments-batch#${i.number}`);
+    compare(
+      'parent-issue.md',
+      `Title: ${parent.title}\nLabels: ${parent.labels.join(', ')}\nSub-issues (${subs.length}):\n${subs.map((i) => `- ${ref(i)} ${i.title}`).join('\n')}\n\n${parent.body}\n`,
+    );
+  });
 });

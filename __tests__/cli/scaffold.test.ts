@@ -48,6 +48,8 @@ describe('postmortem init', () => {
 
     const config = parse(readFileSync(join(dir, '.github/postmortem.yml'), 'utf8'));
     expect(config.paths).toEqual(['docs/postmortems/**/*.md']);
+    // New installs get tracking issues; the built-in default (existing configs) stays off.
+    expect(config.issues).toEqual({ parent: true });
     const workflow = parse(readFileSync(join(dir, '.github/workflows/postmortems.yml'), 'utf8'));
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push', 'schedule', 'workflow_dispatch']);
     expect(workflow.on.push.branches).toEqual(['trunk']);

@@ -29,6 +29,7 @@ const CURRENT: Record<string, string> = {
   'actions/upload-artifact': 'v7',
   'actions/download-artifact': 'v8',
   'github/codeql-action': 'v4',
+  'actions/create-github-app-token': 'v3',
 };
 
 interface Workflow { name: string; text: string }

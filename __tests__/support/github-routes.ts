@@ -59,6 +59,34 @@ function checkAssignees(ctx: Ctx, logins: string[]): string[] {
   return logins.map((l) => ctx.repo.assignable.find((a) => a.toLowerCase() === l.toLowerCase())!);
 }
 
+/** An issue type's name as the repository spells it; 422 for one it does not have (GitHub's validation of `type`). */
+function issueType(ctx: Ctx, name: unknown): string | null {
+  if (name === null || name === undefined) return null;
+  const value = typeof name === 'object' ? (name as { value?: string | null }).value ?? null : String(name);
+  if (value === null) return null;
+  const found = (ctx.repo.issueTypes ?? []).find((t) => t.toLowerCase() === value.toLowerCase());
+  if (!found) throw validationFailed({ value, resource: 'Issue', field: 'type', code: 'invalid' });
+  return found;
+}
+
+/** Attach `child` under `parent`, with GitHub's rules: same owner, one parent each, 100 sub-issues at most (closed ones count). */
+function attachSubIssue(ctx: Ctx, parent: IssueRecord, childId: number, replace: boolean) {
+  const found = ctx.state.issueById(childId);
+  if (!found) throw notFound();
+  const { repo: childRepo, issue: child } = found;
+  if (childRepo.owner.toLowerCase() !== ctx.repo.owner.toLowerCase()) throw validationFailed({ resource: 'Issue', code: 'custom', field: 'sub_issue_id', message: 'Sub issue must belong to the same repository owner as the parent issue' });
+  if (child.id === parent.id) throw validationFailed({ resource: 'Issue', code: 'custom', field: 'sub_issue_id', message: 'An issue cannot be its own sub-issue' });
+  if (child.parent && !replace) throw validationFailed({ resource: 'Issue', code: 'custom', field: 'sub_issue_id', message: 'Sub issue may only have one parent' });
+  if ((parent.subIssues ?? []).length >= 100) throw validationFailed({ resource: 'Issue', code: 'custom', field: 'sub_issue_id', message: 'Parent cannot have more than 100 sub-issues' });
+  if (child.parent) {
+    const old = ctx.state.repo(child.parent.repo).issues.get(child.parent.number);
+    if (old) old.subIssues = (old.subIssues ?? []).filter((id) => id !== child.id);
+  }
+  child.parent = { repo: ctx.repo.fullName, number: parent.number };
+  parent.subIssues = [...(parent.subIssues ?? []), child.id];
+  parent.updated_at = ctx.now;
+}
+
 function issueFilter(issue: IssueRecord, q: Record<string, string>): boolean {
   const state = q.state ?? 'open';
   if (state !== 'all' && issue.state !== state) return false;
@@ -160,10 +188,15 @@ const ROUTES: Array<[string, string, Handler]> = [
     const matching = sortIssues(all.filter((i) => issueFilter(i, ctx.query)), ctx.query.sort, ctx.query.direction);
     return paginate(ctx, matching.map((i) => ctx.json.issue(ctx.repo, i)));
   }],
+  ['GET', '/repos/{owner}/{repo}/issue-types', (ctx) => {
+    if (!ctx.repo.issueTypes) throw notFound();
+    return ok(ctx.repo.issueTypes.map((t) => ctx.json.issueType(ctx.repo, t)));
+  }],
   ['POST', '/repos/{owner}/{repo}/issues', (ctx) => {
     const { title, body = null, assignee, assignees = [], labels = [] } = ctx.body;
     const logins = checkAssignees(ctx, [...new Set<string>([...(assignee ? [assignee] : []), ...assignees])]);
-    const issue = ctx.state.createIssue(ctx.repo, { title: String(title), body, labels: labelNames(labels), assignees: logins, user: ctx.login });
+    const type = issueType(ctx, ctx.body.type);
+    const issue = ctx.state.createIssue(ctx.repo, { title: String(title), body, labels: labelNames(labels), assignees: logins, user: ctx.login, type });
     const json = ctx.json.issue(ctx.repo, issue);
     return ok(json, 201, { location: json.url });
   }],
@@ -185,9 +218,30 @@ const ROUTES: Array<[string, string, Handler]> = [
     if (b.labels !== undefined) issue.labels = [...new Set(labelNames(b.labels).map((n) => ctx.state.ensureLabel(ctx.repo, n).name))];
     if (b.title !== undefined && b.title !== null) issue.title = String(b.title);
     if (b.body !== undefined) issue.body = b.body;
+    if (b.type !== undefined) issue.type = issueType(ctx, b.type);
     closeOrReopen(ctx, issue, b.state, b.state_reason);
     issue.updated_at = ctx.now;
     return ok(ctx.json.issue(ctx.repo, issue));
+  }],
+  ['GET', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues', (ctx) => {
+    const issue = findIssue(ctx);
+    const children = (issue.subIssues ?? []).map((id) => ctx.state.issueById(id)).filter((c): c is NonNullable<typeof c> => !!c);
+    return paginate(ctx, children.map((c) => ctx.json.issue(c.repo, c.issue)));
+  }],
+  ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues', (ctx) => {
+    const parent = findIssue(ctx);
+    attachSubIssue(ctx, parent, Number(ctx.body.sub_issue_id), ctx.body.replace_parent === true);
+    return ok(ctx.json.issue(ctx.repo, parent), 201);
+  }],
+  ['DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issue', (ctx) => {
+    const parent = findIssue(ctx);
+    const id = Number(ctx.body?.sub_issue_id);
+    if (!(parent.subIssues ?? []).includes(id)) throw notFound();
+    parent.subIssues = parent.subIssues!.filter((x) => x !== id);
+    const child = ctx.state.issueById(id);
+    if (child) child.issue.parent = null;
+    parent.updated_at = ctx.now;
+    return ok(ctx.json.issue(ctx.repo, parent));
   }],
   ['GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', (ctx) => {
     const issue = findIssue(ctx);

@@ -34,20 +34,26 @@
 //   must not depend on the eventually-consistent, 30-per-minute search API.
 // - One rate-limit budget per server and resource (core, search), not per token.
 // - POST /graphql validates each query against GitHub's published schema (@octokit/graphql-schema) and
-//   answers from the server's state what github-graphql.ts models (`viewer`); anything else is a violation.
+//   answers from the server's state what github-graphql.ts models (`viewer`, Projects v2 boards, their
+//   items and field values); anything else is a violation.
+// - Sub-issues (`/sub_issues`) follow GitHub's rules: the same owner, one parent each, at most 100 per
+//   parent (closed ones count); issues carry `sub_issues_summary` and `parent_issue_url`. Issue types
+//   exist only in repositories added with `issueTypes` (GET …/issue-types answers 404 elsewhere), and a
+//   type a repository does not have is refused with 422.
 // - A transferred issue (`transferIssue`) answers 301 on its old number, pointing at
 //   `/repositories/{id}/issues/{n}`, which is served as the documented `/repos/{owner}/{repo}/…` operation.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeErrors, responseValidator, type Operation } from './openapi-validator.js';
 import { matchRoute, HttpError, type Ctx, type Reply } from './github-routes.js';
-import { executeGraphql } from './github-graphql.js';
+import { addProject, executeGraphql, type AddProjectOptions, type ProjectRecord } from './github-graphql.js';
 import {
   ServerState, Shapes,
   type AddIssueOptions, type AddPullRequestOptions, type AddRepoOptions, type IssueRecord, type PullFileInput, type RepoRecord, type TokenInfo,
 } from './github-state.js';
 
 export { ServerState, TOKEN_KINDS } from './github-state.js';
+export type { AddProjectOptions, ProjectFieldRecord, ProjectItemRecord, ProjectRecord } from './github-graphql.js';
 export type {
   AddIssueOptions, AddPullRequestOptions, AddRepoOptions, BlobRecord, CommentRecord, CommitRecord, FileStatus, IssueRecord,
   LabelRecord, Permission, PullData, PullFileInput, PullFileRecord, RepoRecord, TokenInfo,
@@ -75,6 +81,7 @@ export interface Violation { kind: 'request' | 'response' | 'route' | 'forbidden
  * - drop: destroy the socket without a response, before or after performing the write.
  * - secondaryRateLimit: 403 with `retry-after` and GitHub's "secondary rate limit" message (plugin-throttling retries).
  * - invalidAssignee: 422 Validation Failed on `assignees` (a login that lost access between check and create).
+ * - forbidden: 403 "Resource not accessible by integration" (a permission GitHub checks only on the write itself).
  * - rateLimitExhausted: 403 with x-ratelimit-remaining 0, x-ratelimit-reset now + resetInSeconds, "API rate limit exceeded".
  * - random: on `rate` of the matching requests, one of 500, 502, 503, 502 after applying, drop before, drop after,
  *   drawn from a PRNG seeded with `seed` (same seed and same request sequence: same faults).
@@ -85,6 +92,7 @@ export type FaultKind =
   | { secondaryRateLimit: { retryAfter: number } }
   | { rateLimitExhausted: { resetInSeconds: number } }
   | { invalidAssignee: string }
+  | { forbidden: true }
   | { random: { rate: number; seed: number } };
 /** Rules are tried in the order they were added; the first that fires wins. */
 export interface FaultRule {
@@ -140,6 +148,10 @@ export interface GitHubServer {
   transferIssue(from: string, number: number, to: string): IssueRecord;
   /** Real issues (no pull requests) of a repository, by number. */
   issues(fullName: string): IssueRecord[];
+  /** The sub-issues of an issue, in order. */
+  subIssues(fullName: string, number: number): IssueRecord[];
+  /** A Projects (v2) board of an organization or user (served through GraphQL). */
+  addProject(owner: string, options: AddProjectOptions): ProjectRecord;
   close(): Promise<void>;
 }
 
@@ -151,14 +163,15 @@ type Injection =
   | { drop: 'before' | 'after' }
   | { secondaryRateLimit: { retryAfter: number } }
   | { rateLimitExhausted: { resetInSeconds: number } }
-  | { invalidAssignee: string };
+  | { invalidAssignee: string }
+  | { forbidden: true };
 const RANDOM_OUTCOMES: Injection[] = [
   { status: 500, apply: false }, { status: 502, apply: false }, { status: 503, apply: false },
   { status: 502, apply: true }, { drop: 'before' }, { drop: 'after' },
 ];
 const applyFirst = (i: Injection) => ('apply' in i && i.apply) || ('drop' in i && i.drop === 'after');
 const describe = (i: Injection) =>
-  'status' in i ? `status ${i.status}${i.apply ? ' (applied)' : ''}` : 'drop' in i ? `drop ${i.drop}` : 'secondaryRateLimit' in i ? 'secondary rate limit' : 'invalidAssignee' in i ? 'invalid assignee' : 'rate limit exhausted';
+  'status' in i ? `status ${i.status}${i.apply ? ' (applied)' : ''}` : 'drop' in i ? `drop ${i.drop}` : 'secondaryRateLimit' in i ? 'secondary rate limit' : 'invalidAssignee' in i ? 'invalid assignee' : 'forbidden' in i ? 'forbidden' : 'rate limit exhausted';
 
 /** mulberry32: small, seedable, good enough for fault schedules. */
 function prng(seed: number) {
@@ -331,6 +344,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     if ('drop' in injection) return undefined;
     if ('rateLimitExhausted' in injection) return rateLimitReply(injection.rateLimitExhausted.resetInSeconds);
     const headers = rateHeaders(state.consume('core', false));
+    if ('forbidden' in injection) {
+      return { status: 403, headers, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '403' } };
+    }
     if ('invalidAssignee' in injection) {
       return {
         status: 422, headers,
@@ -412,6 +428,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     transferIssue: (from, number, to) => state.transferIssue(from, number, to),
     addPullRequest: (fullName, number, files, options) => state.addPullRequest(fullName, number, files, options),
     issues: (fullName) => [...state.repo(fullName).issues.values()].filter((i) => !i.pull),
+    subIssues: (fullName, number) => (state.repo(fullName).issues.get(number)?.subIssues ?? []).map((id) => state.issueById(id)!.issue),
+    addProject: (owner, options) => addProject(state, owner, options),
     close: () => new Promise<void>((resolve, reject) => {
       httpServer.close((error) => (error ? reject(error) : resolve()));
       httpServer.closeAllConnections();

@@ -1,6 +1,7 @@
 // State and JSON shapes of the loopback GitHub server (see github-server.ts).
 // Everything here is plain data that tests may inspect and mutate through `server.state`.
 import { createHash } from 'node:crypto';
+import type { ProjectRecord } from './github-graphql.js';
 
 // Records
 
@@ -51,6 +52,12 @@ export interface IssueRecord {
   comments: CommentRecord[];
   /** Present when this number is a pull request. */
   pull?: PullData;
+  /** The issue type's name (repositories with `issueTypes`), or null. */
+  type?: string | null;
+  /** Its parent issue, when it is a sub-issue. */
+  parent?: { repo: string; number: number } | null;
+  /** Database ids of its sub-issues, in order. */
+  subIssues?: number[];
 }
 export interface BlobRecord { content: string; sha: string }
 export interface CommitRecord { sha: string; tree: Map<string, BlobRecord>; parents: string[]; message: string; date: string }
@@ -67,10 +74,14 @@ export interface RepoRecord {
   lastNumber: number;
   /** Issues transferred to another repository: old number -> where they went (GET answers 301). */
   transferred: Map<number, { repo: string; number: number }>;
+  /** The issue types the repository offers (its organization's); undefined: none (GET …/issue-types answers 404). */
+  issueTypes?: string[];
 }
 export interface AddRepoOptions {
   defaultBranch?: string; assignable?: string[]; tokens?: Record<string, TokenInfo>;
   private?: boolean; fork?: boolean;
+  /** Issue types the repository offers, as an organization's repository does. */
+  issueTypes?: string[];
   /** Files of the initial commit on the default branch (path -> UTF-8 content). */
   files?: Record<string, string>;
 }
@@ -82,6 +93,7 @@ export interface AddIssueOptions {
   title?: string; body?: string | null; user?: string; state?: 'open' | 'closed'; state_reason?: string | null;
   labels?: string[]; assignees?: string[]; created_at?: string; updated_at?: string; closed_at?: string | null;
   comments?: Array<{ body: string; user?: string; created_at?: string }>;
+  type?: string | null;
 }
 
 // State
@@ -97,6 +109,8 @@ export class ServerState {
   readonly repos = new Map<string, RepoRecord>();
   readonly tokens = new Map<string, TokenInfo>();
   readonly userIds = new Map<string, number>();
+  /** Projects (v2) of organizations and users (see github-graphql.ts). */
+  readonly projects: ProjectRecord[] = [];
   readonly rate = { core: { limit: 5000, used: 0, reset: 0 }, search: { limit: 30, used: 0, reset: 0 } };
   private lastId = 100_000;
   constructor(public now: () => Date) {}
@@ -119,6 +133,7 @@ export class ServerState {
       for (const [token, info] of Object.entries(options.tokens ?? {})) existing.tokens.set(token, info);
       existing.private = options.private ?? existing.private;
       existing.fork = options.fork ?? existing.fork;
+      existing.issueTypes = options.issueTypes ?? existing.issueTypes;
       return existing;
     }
     const [owner, name] = fullName.split('/');
@@ -132,6 +147,7 @@ export class ServerState {
       tokens: new Map(Object.entries(options.tokens ?? {})), labels: new Map(), issues: new Map(),
       refs: new Map([[`refs/heads/${defaultBranch}`, root.sha]]), commits: new Map([[root.sha, root]]), lastNumber: 0,
       transferred: new Map(),
+      ...(options.issueTypes ? { issueTypes: [...options.issueTypes] } : {}),
     };
     for (const [path, content] of Object.entries(options.files ?? {})) root.tree.set(path, { content, sha: blobSha(content) });
     this.repos.set(key, repo);
@@ -190,6 +206,18 @@ export class ServerState {
     to.lastNumber = moved.number;
     from.transferred.set(number, { repo: to.fullName, number: moved.number });
     return moved;
+  }
+
+  /** The issue with this database id, in whichever repository (the sub-issues API names issues by id). */
+  issueById(id: number): { repo: RepoRecord; issue: IssueRecord } | undefined {
+    for (const repo of this.repos.values()) for (const issue of repo.issues.values()) if (issue.id === id && !issue.pull) return { repo, issue };
+    return undefined;
+  }
+
+  /** The issue with this GraphQL node id (as `Shapes.issue` writes it). */
+  issueByNodeId(nodeId: string): { repo: RepoRecord; issue: IssueRecord } | undefined {
+    const m = /^05:Issue(\d+)$/.exec(Buffer.from(nodeId, 'base64').toString('utf8'));
+    return m ? this.issueById(Number(m[1])) : undefined;
   }
 
   /** The repository with this id (the target of `/repositories/{id}/…` redirects). */
@@ -303,6 +331,21 @@ export class Shapes {
     return { url: `${url}/reactions`, total_count: 0, '+1': 0, '-1': 0, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 0 };
   }
 
+  issueType(repo: RepoRecord, name: string) {
+    const id = 2000 + (repo.issueTypes ?? []).findIndex((t) => t.toLowerCase() === name.toLowerCase());
+    return {
+      id, node_id: Buffer.from(`010:IssueType${id}`).toString('base64'), name, description: null, color: 'gray', created_at: repo.created_at,
+      updated_at: repo.created_at, is_enabled: true,
+    };
+  }
+
+  /** GitHub's count of an issue's sub-issues (closed ones included) and of the closed ones. */
+  subIssuesSummary(issue: IssueRecord) {
+    const children = (issue.subIssues ?? []).map((id) => this.state.issueById(id)?.issue).filter((i): i is IssueRecord => !!i);
+    const completed = children.filter((c) => c.state === 'closed').length;
+    return { total: children.length, completed, percent_completed: children.length ? Math.floor((completed * 100) / children.length) : 0 };
+  }
+
   issue(repo: RepoRecord, issue: IssueRecord) {
     const url = `${this.api}/repos/${repo.fullName}/issues/${issue.number}`;
     const html = `${this.web}/${repo.fullName}/${issue.pull ? 'pull' : 'issues'}/${issue.number}`;
@@ -318,6 +361,11 @@ export class Shapes {
       author_association: this.association(repo, issue.user), active_lock_reason: null, body: issue.body,
       closed_by: issue.closed_by ? this.user(issue.closed_by) : null, reactions: this.reactions(url),
       timeline_url: `${url}/timeline`, performed_via_github_app: null, state_reason: issue.state_reason,
+      ...(!issue.pull && {
+        type: issue.type ? this.issueType(repo, issue.type) : null,
+        sub_issues_summary: this.subIssuesSummary(issue),
+        parent_issue_url: issue.parent ? `${this.api}/repos/${issue.parent.repo}/issues/${issue.parent.number}` : null,
+      }),
       ...(issue.pull && {
         draft: issue.pull.draft,
         pull_request: { url: pulls, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: issue.pull.merged_at },

@@ -78,6 +78,7 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
       now,
       repository: listing ? `${ctx.owner}/${ctx.repo}` : null,
       sink: (f) => writer.file(f),
+      ...(listing ? { before: listing.include } : {}),
     });
     writer.end({ summary: outcome.summary, audit: outcome.audit });
   } finally {

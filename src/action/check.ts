@@ -12,7 +12,7 @@ import { itemsToOpen, planItems, type PlannedItem } from '../core/plan.js';
 import { buildReport, type JsonReport } from '../core/report.js';
 import type { Finding, PostmortemModel } from '../core/types.js';
 import { isForbidden, statusOf, type GitHubGateway } from '../github/gateway.js';
-import { previewSync, type SyncPreview } from '../sync/preview.js';
+import { previewItems, previewSync, type SyncPreview } from '../sync/preview.js';
 import { checkFiles } from '../io/check-files.js';
 import { collectFiles } from '../io/files.js';
 import { COMMENT_MARKER, jobSummary, prComment } from '../render/markdown.js';
@@ -111,16 +111,18 @@ export async function runCheck(
   const hidden = annotate(results);
   const link = { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.pullRequest?.headSha ?? ctx.sha };
   // The merge's real plan when the action's issues can be read; otherwise every open item counts as new.
-  let preview = itemsToOpen(planItems(models));
+  let planned = itemsToOpen(planItems(models));
   let changes: SyncPreview | null = null;
   if (gateway && models.some((m) => m.actionItems.length > 0)) {
     try {
       changes = await previewSync(gateway, config, models, link);
-      preview = changes.creates;
+      planned = changes.creates;
     } catch (error) {
       core.info(`Could not read the existing action-item issues (${statusOf(error) ?? 'network'}); the preview lists every open item.`);
     }
   }
+  // Deadlines from the priority table count from today for `due-from: merge`: the day the merge would open them.
+  const preview = previewItems(planned, config, `${ctx.owner}/${ctx.repo}`, new Date().toISOString().slice(0, 10));
 
   if (ctx.pullRequest && gateway) {
     // Nothing to say: no findings and the merge would not touch any issue.

@@ -26,6 +26,8 @@ export interface Inputs {
   identity: string;
   /** The content cache's file for audits (`cache-location`), relative to the workspace; empty: no cache. */
   cacheLocation: string;
+  /** A token for the project board (config `project`); empty: `token`. */
+  projectToken: string;
 }
 
 export class InputError extends Error {
@@ -95,5 +97,6 @@ export function readInputs(get: (name: string) => string = (name) => core.getInp
     maxIssues,
     identity: get('identity').trim(),
     cacheLocation: get('cache-location').trim(),
+    projectToken: tokenFrom(get('project-token')),
   };
 }

@@ -84,7 +84,7 @@ export function unreadFiles(problems: Array<{ path: string; message: string }>, 
   return out;
 }
 
-export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: RunContext, gateway: GitHubGateway): Promise<SyncOutcome> {
+export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: RunContext, gateway: GitHubGateway, projectGateway?: GitHubGateway): Promise<SyncOutcome> {
   if (ctx.pullRequest && !ctx.pullRequest.merged) {
     throw new UnmergedError(`Not syncing: pull request #${ctx.pullRequest.number} is not merged, and issues are only opened for merged postmortems.`);
   }
@@ -114,6 +114,7 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
     dryRun: inputs.dryRun,
     log: { info: (m) => core.info(m), warning: (m) => core.warning(m) },
     lock: lockFor(ctx.runId, process.env),
+    ...(projectGateway ? { projectGateway } : {}),
   });
   sync.outcomes.push(...unread);
   for (const u of unread) sync.counts[u.action] = (sync.counts[u.action] ?? 0) + 1;
@@ -129,7 +130,11 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
 
   for (const o of sync.outcomes) {
     if (o.action === 'unchanged' || o.action.startsWith('unreadable')) continue;
-    core.info(`${o.action.padEnd(16)} ${o.issue ? `#${o.issue}` : '—'}  ${o.path}:${o.line}  ${o.title}${o.reason ? `  (${o.reason})` : ''}`);
+    core.info(`${o.action.padEnd(16)} ${o.issue ? `${o.repo ?? ''}#${o.issue}` : '—'}  ${o.path}:${o.line}  ${o.title}${o.reason ? `  (${o.reason})` : ''}`);
+  }
+  for (const p of sync.parents) {
+    if (p.action === 'unchanged') continue;
+    core.info(`tracking ${p.action.padEnd(13)} ${p.issue ? `#${p.issue}` : '—'}  ${p.path}${p.attached.length ? `  (attached ${p.attached.join(', ')})` : ''}`);
   }
   const skipped = sync.outcomes.filter((o) => o.action === 'skipped').length;
   if (skipped > 0) {
@@ -156,10 +161,23 @@ export function syncSummary(sync: SyncResult, dryRun: boolean): string {
   if (shown.length > 0) {
     out.push('| Action | Issue | Item | Source |', '| --- | --- | --- | --- |');
     for (const o of shown.slice(0, 200)) {
-      out.push(`| ${o.action} | ${o.issue ? `#${o.issue}` : '—'} | ${md(o.title, 150)} | ${code(`${o.path}:${o.line}`)} |`);
+      out.push(`| ${o.action} | ${o.issue ? `${o.repo ?? ''}#${o.issue}` : '—'} | ${md(o.title, 150)} | ${code(`${o.path}:${o.line}`)} |`);
     }
     if (shown.length > 200) out.push('', `…and ${shown.length - 200} more (see the \`issues\` output).`);
   }
+  const parents = sync.parents.filter((p) => p.action !== 'unchanged' || p.detached.length > 0 || p.notAttached.length > 0);
+  if (parents.length > 0) {
+    out.push('', '**Tracking issues:**', '', '| Action | Issue | Postmortem | Sub-issues |', '| --- | --- | --- | --- |');
+    for (const p of parents) {
+      const subs = [p.attached.length ? `${p.attached.length} attached` : '', p.detached.length ? `${p.detached.length} detached by a person (left so)` : '', p.notAttached.length ? `${p.notAttached.length} not attached` : ''].filter(Boolean).join(', ') || '—';
+      out.push(`| ${p.action} | ${p.issue ? `#${p.issue}` : '—'} | ${code(p.path)} | ${subs} |`);
+    }
+  }
+  if (sync.board) {
+    const b = sync.board;
+    if (b.project) out.push('', `**Project board** “${md(b.project, 100)}”: ${b.added} card${b.added === 1 ? '' : 's'} added, ${b.updated} updated, ${b.unchanged} unchanged.`);
+  }
+  if (sync.notes.length > 0) out.push('', ...sync.notes.map((n) => `> ${md(n, 1000)}`));
   if (sync.failures.length > 0) out.push('', '**Not done (rerun to retry):**', '', ...sync.failures.map((f) => `- ${md(f, 300)}`));
   return out.join('\n') + '\n';
 }

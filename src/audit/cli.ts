@@ -21,6 +21,7 @@ import type { LinkBase } from '../render/links.js';
 import { VERSION } from '../version.js';
 import { auditStream, type AuditOutcome } from './collect.js';
 import { listFollowUps } from './github.js';
+import type { CompactFile } from '../core/audit/compact.js';
 import { ReportWriter } from './json-writer.js';
 import { mergeReports, MergeError } from './merge.js';
 import { auditMarkdown, auditText } from './render.js';
@@ -77,6 +78,7 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
   const files = args.shard ? collected.files.filter((f) => inShard(f, args.shard!)) : collected.files;
 
   let index: IssueIndex = OFFLINE;
+  let include: ((file: CompactFile) => Promise<void>) | undefined;
   let link: LinkBase | null = null;
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || '';
   if (args.repo && token) {
@@ -84,7 +86,9 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
     const log = { info: (m: string) => io.stderr(`${m}\n`), warning: (m: string) => io.stderr(`warning: ${m}\n`) };
     const octokit = createOctokit(token, { baseUrl: io.env.GITHUB_API_URL || 'https://api.github.com', log, ...tuningFromEnv(io.env) });
     const gateway = new GitHubGateway(octokit, { owner, repo }, { dryRun: true, log });
-    index = (await listFollowUps(gateway, config, collected.files)).index;
+    const listing = await listFollowUps(gateway, config, collected.files);
+    index = listing.index;
+    include = listing.include;
     if (args.format === 'markdown') link = { serverUrl: trimSlashes(io.env.GITHUB_SERVER_URL || 'https://github.com'), owner, repo, sha: await gateway.headSha() };
   } else if (args.repo) {
     io.stderr('postmortem: no GITHUB_TOKEN or GH_TOKEN: auditing offline (follow-up status unknown)\n');
@@ -100,6 +104,7 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
     repository: index.online ? args.repo! : null,
     shard: args.shard,
     sink: writer ? (f) => writer.file(f) : undefined,
+    before: include,
   });
   bar.end();
   await cache?.save(io.cwd);

@@ -7,7 +7,7 @@
 import type { CompactFile } from '../core/audit/compact.js';
 import { MetricsAccumulator, resolveMinutes } from '../core/audit/metrics.js';
 import { auditFile, followUpsOf, type IssueIndex } from '../core/audit/status.js';
-import type { AuditFile, AuditSection, FollowUp } from '../core/audit/types.js';
+import type { AuditFile, AuditSection, FollowUp, TrackingIssue } from '../core/audit/types.js';
 import type { Shard } from '../core/audit/shard.js';
 import type { JsonReport, ReportFile } from '../core/report.js';
 
@@ -23,6 +23,8 @@ export interface PostmortemRow {
   items: number;
   /** Items closed or done in the document. */
   done: number;
+  /** Its tracking issue, with GitHub's count of closed sub-issues (config `issues.parent`). */
+  tracking?: TrackingIssue | null;
 }
 
 export interface AuditOutcome {
@@ -62,6 +64,7 @@ export class AuditCollector {
       warnings,
       items: items.length,
       done: items.filter((i) => i.status === 'closed' || i.status === 'done-in-doc').length,
+      ...(file.tracking ? { tracking: file.tracking } : {}),
     });
     if (file.findings.length > 0) this.findings.push({ path: file.path, findings: file.findings });
   }
@@ -94,12 +97,15 @@ export interface AuditStreamOptions {
   shard?: Shard;
   /** Each audited file, in path order (the JSON report's writer). */
   sink?: (file: AuditFile) => void;
+  /** Before a file is matched to its issues: list the repositories its items name (see audit/github.ts). */
+  before?: (compact: CompactFile) => Promise<void>;
 }
 
 /** Audit a stream of compact results (from src/io/pool.ts). */
 export async function auditStream(results: AsyncIterable<CompactFile>, options: AuditStreamOptions): Promise<AuditOutcome> {
   const collector = new AuditCollector();
   for await (const compact of results) {
+    await options.before?.(compact);
     const file = auditFile(compact, options.index, options.now);
     options.sink?.(file);
     collector.add(file);

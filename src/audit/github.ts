@@ -5,9 +5,14 @@
  * follow-ups.
  */
 import type { ResolvedConfig } from '../core/config/resolve.js';
+import type { CompactFile } from '../core/audit/compact.js';
 import { indexFollowUps, type IssueIndex, type KnownIssue } from '../core/audit/status.js';
 import type { FollowUp } from '../core/audit/types.js';
-import { isOwnLogin, keepOldest, type Identities } from '../core/identity.js';
+import { indexIssues, isOwnLogin, keepOldest, type Identities } from '../core/identity.js';
+import { linkedRepositories, parentsAmong } from '../core/parents.js';
+import type { PlannedItem } from '../core/plan.js';
+import { normaliseRepository, routeItem } from '../core/routing.js';
+import { labelsFor } from '../core/sync.js';
 import type { ApiIssue, GitHubGateway } from '../github/gateway.js';
 import { listProductIssues, toTracked } from '../github/tracked.js';
 import { identitiesOf } from '../sync/run.js';
@@ -18,28 +23,65 @@ import { DASHBOARD_MARKER, owner } from './render.js';
 export const REMINDER_MARKER = '<!-- postmortem-governance:reminder -->';
 const DAY = 86_400_000;
 
-export function toKnown(issue: ApiIssue): KnownIssue {
-  return { ...toTracked(issue), createdAt: issue.created_at ?? null, closedAt: issue.closed_at ?? null };
+export function toKnown(issue: ApiIssue, repo?: string): KnownIssue {
+  return { ...toTracked(issue, repo), createdAt: issue.created_at ?? null, closedAt: issue.closed_at ?? null };
 }
 
 export interface Listing {
   me: string;
   identities: Identities;
+  /** The product's issues in the documents' repository. */
   issues: ApiIssue[];
   index: IssueIndex;
+  /** List the repositories a postmortem's items name (an item's `repo:`) into the index, once each. */
+  include(file: CompactFile): Promise<void>;
 }
 
 /**
  * The listings of the product's issues, and the follow-up index built from
- * them. `postmortems` are the audited paths: an issue whose document is no
- * longer among them may be found in the document it became.
+ * them: the documents' repository, the repositories the config files items
+ * in and those the tracking issues link, and (through `include`, as files
+ * stream by) those items name. `postmortems` are the audited paths: an
+ * issue whose document is no longer among them may be found in the
+ * document it became.
  */
 export async function listFollowUps(gateway: GitHubGateway, config: ResolvedConfig, postmortems: readonly string[]): Promise<Listing> {
   const identities = await identitiesOf(gateway, config);
+  const home = gateway.fullName;
+  const owner = gateway.repo.owner;
   const issues = await listProductIssues(gateway, identities, config.issues.labels.base);
+  const known = issues.map((i) => toKnown(i));
+  const summaries = new Map(issues.map((i) => [i.number, i.sub_issues_summary]));
+  const parents = parentsAmong(known, identities).map((p) => ({ ...p, summary: summaries.get(p.number) }));
   const present = new Set(postmortems);
-  const index = indexFollowUps(issues.map(toKnown), identities, { exists: (path) => present.has(path), repository: `${gateway.repo.owner}/${gateway.repo.repo}` });
-  return { me: identities.self, identities, issues, index };
+  const settings = config.issues;
+  const index = indexFollowUps(known, identities, {
+    exists: (path) => present.has(path),
+    repository: home,
+    due: settings.due,
+    parents,
+    route: (item, compact) =>
+      routeItem({ repo: item.repo, components: compact.components, labels: labelsFor({ kind: item.kind, priority: item.priority, document: { severity: compact.severity } } as PlannedItem, settings) }, settings.repositories, home).repo,
+  });
+  const all = [...known];
+  const seen = new Set([home.toLowerCase()]);
+  const include = async (repos: Iterable<string | null>) => {
+    let added = false;
+    for (const repo of repos) {
+      if (!repo || seen.has(repo.toLowerCase())) continue;
+      seen.add(repo.toLowerCase());
+      const there = gateway.forRepo(repo);
+      if ((await there.access()) === 'none') continue;
+      for (const issue of await listProductIssues(there, identities, settings.labels.base)) all.push(toKnown(issue, repo));
+      added = true;
+    }
+    if (added) index.issues = indexIssues(all, identities, home);
+  };
+  await include([...[...settings.repositories.values()].map((r) => normaliseRepository(r, owner)), ...linkedRepositories(parents)]);
+  return {
+    me: identities.self, identities, issues, index,
+    include: (file) => include(file.file.actionItems.map((a) => normaliseRepository(a.repo, owner))),
+  };
 }
 
 /** `closed`: a person closed the dashboard; it stays closed, unwritten, until someone reopens it. */
@@ -95,7 +137,7 @@ export function reminderBody(f: FollowUp, options: Pick<ReminderOptions, 'mentio
   const who = f.owner ? ` Owner: ${owner(f.owner, options.mentions)}.` : '';
   return [
     REMINDER_MARKER,
-    `⏰ This follow-up was due on ${md(f.due ?? '?', 20)} and is still open.${who}`,
+    `⏰ This follow-up was due on ${md(f.deadline ?? f.due ?? '?', 20)} and is still open.${who}`,
     '',
     `It comes from [${md(f.path, 200)}#L${f.line}](${lineLink(options.link, f.path, f.line)}) (${code(f.title, 120)}). Close this issue when the work is done, or change the due date in the postmortem.`,
   ].join('\n');
@@ -109,11 +151,12 @@ export function reminderBody(f: FollowUp, options: Pick<ReminderOptions, 'mentio
 export async function remind(gateway: GitHubGateway, followUps: FollowUp[], options: ReminderOptions): Promise<{ sent: number[]; skipped: number[] }> {
   const sent: number[] = [];
   const skipped: number[] = [];
-  const seen = new Set<number>();
+  const seen = new Set<string>();
   for (const f of followUps) {
-    if (f.status !== 'overdue' || f.issue === null || seen.has(f.issue)) continue;
-    seen.add(f.issue);
-    const comments = await gateway.listIssueComments(f.issue);
+    if (f.status !== 'overdue' || f.issue === null || seen.has(`${f.repository ?? ''}#${f.issue}`)) continue;
+    seen.add(`${f.repository ?? ''}#${f.issue}`);
+    const there = f.repository ? gateway.forRepo(f.repository) : gateway;
+    const comments = await there.listIssueComments(f.issue);
     const last = comments
       .filter((c) => c.user?.login === options.me && (c.body ?? '').startsWith(REMINDER_MARKER))
       .map((c) => Date.parse(c.created_at ?? ''))
@@ -123,7 +166,7 @@ export async function remind(gateway: GitHubGateway, followUps: FollowUp[], opti
       skipped.push(f.issue);
       continue;
     }
-    await gateway.createComment(f.issue, reminderBody(f, options));
+    await there.createComment(f.issue, reminderBody(f, options));
     sent.push(f.issue);
   }
   return { sent, skipped };

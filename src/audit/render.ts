@@ -50,8 +50,17 @@ function itemTitle(f: FollowUp): string {
   return md(issueTitle({ title: f.title, id: f.key } as PlannedItem), 150);
 }
 
-function issueLink(f: FollowUp): string {
-  return f.issue !== null && f.url ? `[#${f.issue}](${f.url})` : '—';
+/** "#12", or "owner/name#12" for an issue in another repository than the audited one. */
+function issueLink(f: FollowUp, home: string | null = null): string {
+  const elsewhere = f.repository && home && f.repository.toLowerCase() !== home.toLowerCase() ? f.repository : '';
+  return f.issue !== null && f.url ? `[${elsewhere}#${f.issue}](${f.url})` : '—';
+}
+
+/** "[#12](…) 4/6 closed": the tracking issue and GitHub's count of its closed sub-issues. */
+function trackingCell(r: PostmortemRow): string {
+  if (!r.tracking) return '—';
+  const t = r.tracking;
+  return `[#${t.number}](${t.url}) ${t.completed}/${t.total} closed${t.state === 'closed' ? ' (closed)' : ''}`;
 }
 
 /** A block of the report: text lines, or a table that may be cut to fit a size limit. */
@@ -153,14 +162,15 @@ export function auditMarkdown(outcome: AuditOutcome, options: MarkdownOptions): 
 
   const overdue = audit.followUps.filter((f) => f.status === 'overdue');
   if (overdue.length > 0) {
-    const order = [...overdue].sort((a, b) => ((a.due ?? '') < (b.due ?? '') ? -1 : (a.due ?? '') > (b.due ?? '') ? 1 : a.path < b.path ? -1 : 1));
+    const due = (f: FollowUp) => f.deadline ?? f.due ?? '';
+    const order = [...overdue].sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : a.path < b.path ? -1 : 1));
     blocks.push({ text: [`### Overdue follow-ups (${overdue.length})`, ''] });
     blocks.push({
       header: options.dashboard ? ['| Issue | Follow-up | Owner | Due | Postmortem |', '| --- | --- | --- | --- | --- |'] : ['| Issue | Follow-up | Owner | Due | Days open | Postmortem |', '| --- | --- | --- | --- | --- | --- |'],
       rows: order.map((f) =>
         options.dashboard
-          ? `| ${issueLink(f)} | ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${md(f.due ?? '—', 20)} | ${code(`${f.path}:${f.line}`)} |`
-          : `| ${issueLink(f)} | ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${md(f.due ?? '—', 20)} | ${f.ageDays ?? '—'} | ${code(`${f.path}:${f.line}`)} |`,
+          ? `| ${issueLink(f, audit.repository)} | ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${md(f.deadline ?? f.due ?? '—', 20)} | ${code(`${f.path}:${f.line}`)} |`
+          : `| ${issueLink(f, audit.repository)} | ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${md(f.deadline ?? f.due ?? '—', 20)} | ${f.ageDays ?? '—'} | ${code(`${f.path}:${f.line}`)} |`,
       ),
       noun: 'overdue follow-up',
     });
@@ -169,8 +179,17 @@ export function auditMarkdown(outcome: AuditOutcome, options: MarkdownOptions): 
     blocks.push({ text: ['### Oldest open follow-ups', ''] });
     blocks.push({
       header: ['| Issue | Follow-up | Owner | Days open | Postmortem |', '| --- | --- | --- | --- | --- |'],
-      rows: m.oldestOpen.map((f) => `| ${issueLink(f)} | ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${f.ageDays ?? '—'} | ${code(`${f.path}:${f.line}`)} |`),
+      rows: m.oldestOpen.map((f) => `| ${issueLink(f, audit.repository)} | ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${f.ageDays ?? '—'} | ${code(`${f.path}:${f.line}`)} |`),
       noun: 'follow-up',
+    });
+  }
+  const repos = Object.entries(m.followUps.byRepository ?? {});
+  if (repos.length > 1) {
+    blocks.push({ text: ['### Follow-ups by repository', ''] });
+    blocks.push({
+      header: ['| Repository | Open | Overdue | Closed | Done in document | Not filed |', '| --- | --- | --- | --- | --- | --- |'],
+      rows: repos.map(([repo, s]) => `| ${code(repo)} | ${s.open} | ${s.overdue} | ${s.closed} | ${s['done-in-doc']} | ${s['not-filed']} |`),
+      noun: 'repository',
     });
   }
   const notFiled = audit.followUps.filter((f) => f.status === 'not-filed');
@@ -178,7 +197,7 @@ export function auditMarkdown(outcome: AuditOutcome, options: MarkdownOptions): 
     blocks.push({ text: [`### Follow-ups without an issue (${notFiled.length})`, '', 'Run `sync` (on a push to the default branch) to open them.', ''] });
     blocks.push({
       header: ['| Follow-up | Owner | Due | Postmortem |', '| --- | --- | --- | --- |'],
-      rows: notFiled.map((f) => `| ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${md(f.due ?? '—', 20)} | ${code(`${f.path}:${f.line}`)} |`),
+      rows: notFiled.map((f) => `| ${itemTitle(f)} | ${owner(f.owner, options.mentions)} | ${md(f.deadline ?? f.due ?? '—', 20)} | ${code(`${f.path}:${f.line}`)} |`),
       noun: 'follow-up without an issue',
     });
   }
@@ -196,12 +215,19 @@ export function auditMarkdown(outcome: AuditOutcome, options: MarkdownOptions): 
     blocks.push({ header: ['| Rule | Errors | Warnings |', '| --- | --- | --- |'], rows: rules.map(([rule, n]) => `| ${code(rule)} | ${n.errors} | ${n.warnings} |`), noun: 'rule' });
   }
   if (rows.length > 0) {
+    // Each incident's tracking issue and its progress (closed sub-issues, as GitHub counts them), when there are any.
+    const tracked = rows.some((r) => r.tracking);
     blocks.push({ text: [`### Postmortems (${rows.length})`, ''] });
     blocks.push({
-      header: ['| Postmortem | Date | Severity | Duration | Findings | Follow-ups done |', '| --- | --- | --- | --- | --- | --- |'],
+      header: tracked
+        ? ['| Postmortem | Date | Severity | Duration | Findings | Follow-ups done | Tracking issue |', '| --- | --- | --- | --- | --- | --- | --- |']
+        : ['| Postmortem | Date | Severity | Duration | Findings | Follow-ups done |', '| --- | --- | --- | --- | --- | --- |'],
       rows: [...rows]
         .sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : (b.date ?? '') > (a.date ?? '') ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-        .map((r: PostmortemRow) => `| ${fileLink(options.link, r.path, r.title)} | ${r.date ?? '—'} | ${r.severity ? md(r.severity, 20) : '—'} | ${duration(r.minutes)} | ${r.errors + r.warnings === 0 ? '✅' : `${r.errors} ❌ ${r.warnings} ⚠️`} | ${r.items ? `${r.done}/${r.items}` : '—'} |`),
+        .map((r: PostmortemRow) => {
+          const cells = `| ${fileLink(options.link, r.path, r.title)} | ${r.date ?? '—'} | ${r.severity ? md(r.severity, 20) : '—'} | ${duration(r.minutes)} | ${r.errors + r.warnings === 0 ? '✅' : `${r.errors} ❌ ${r.warnings} ⚠️`} | ${r.items ? `${r.done}/${r.items}` : '—'} |`;
+          return tracked ? `${cells} ${trackingCell(r)} |` : cells;
+        }),
       noun: 'postmortem',
     });
   }
@@ -215,7 +241,7 @@ export function auditText(outcome: AuditOutcome): string {
   const lines = ['', 'Audit', ...headlines(outcome).map((l) => `  ${l.replace(/\*\*/g, '')}`)];
   if (m.incidentsPerMonth.length > 0) lines.push(`  Incidents per month: ${m.incidentsPerMonth.map((x) => `${x.month} ${x.total}`).join(', ')}`);
   const overdue = outcome.audit.followUps.filter((f) => f.status === 'overdue');
-  for (const f of overdue.slice(0, 50)) lines.push(`  overdue  #${f.issue}  ${f.path}:${f.line}  ${f.title}${f.owner ? `  (${f.owner})` : ''}${f.due ? `  due ${f.due}` : ''}`);
+  for (const f of overdue.slice(0, 50)) lines.push(`  overdue  #${f.issue}  ${f.path}:${f.line}  ${f.title}${f.owner ? `  (${f.owner})` : ''}${f.deadline ?? f.due ? `  due ${f.deadline ?? f.due}` : ''}`);
   if (overdue.length > 50) lines.push(`  …and ${overdue.length - 50} more overdue`);
   return lines.join('\n') + '\n';
 }

@@ -33,6 +33,8 @@ export function starterConfig(dir: string): string {
     `  required: [${DEFAULT_REQUIRED.join(', ')}]`,
     'rules:',
     '  action-item-owner: error   # every action item names its owner',
+    'issues:',
+    '  parent: true   # one tracking issue per postmortem, its action items as sub-issues',
     '# front-matter:',
     '#   required: [severity]',
     '#   fields:',

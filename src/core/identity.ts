@@ -29,10 +29,17 @@
  * When two candidates are equally good, nothing is guessed: the item is
  * reported as undecided, no issue is opened for it and no issue is flagged
  * as removed because of it. Of two issues for one item, the oldest wins.
+ *
+ * Per repository: an item's issue may live in another repository (config
+ * `issues.repositories`, an item's `repo:`), so issues are told apart by
+ * their repository and number (`issueRef`), a reference "owner/name#12"
+ * names an issue there, and an issue elsewhere is one of this repository's
+ * only when its marker names this repository as its document's (`src`).
+ * The items keep one identity whichever repository their issue is in.
  */
 import { editDistance } from './edit-distance.js';
 import { fingerprintTitle, hash } from './model/ids.js';
-import { itemKey, type ItemMarker } from './markers.js';
+import { isTrackingOrDashboard, itemKey, type ItemMarker } from './markers.js';
 
 export interface TrackedIssue {
   number: number;
@@ -48,6 +55,24 @@ export interface TrackedIssue {
   association?: string;
   /** GitHub's `state_reason`: `reopened` says a person reopened it after it was closed. */
   stateReason?: string | null;
+  /** The repository the issue is in ("owner/name"), when it is not the documents' own. */
+  repo?: string;
+  /** GitHub's database id (the sub-issues API takes it) and GraphQL node id (projects take it), when known. */
+  id?: number;
+  nodeId?: string;
+  /** ISO instant the issue was opened, when known. */
+  createdAt?: string | null;
+  /** The issue's type (`Task`, `Bug`…), when the repository has types and the issue one. */
+  type?: string | null;
+  /** The API URL of the issue's parent issue: null when it has none, undefined when unknown. */
+  parentUrl?: string | null;
+  /** The issue's own API URL. */
+  apiUrl?: string;
+}
+
+/** An issue's identity across repositories: "#12" in the documents' repository, "owner/name#12" (lower case) elsewhere. */
+export function issueRef(issue: { number: number; repo?: string }): string {
+  return `${issue.repo ? issue.repo.toLowerCase() : ''}#${issue.number}`;
 }
 
 /** The login of the workflow's GITHUB_TOKEN: only this repository's workflows write as it here. */
@@ -69,7 +94,7 @@ export function isOwnLogin(login: string, ids: Identities): boolean {
 }
 
 /** Whether the product opened this issue (under any of its identities), rather than someone who pasted a marker. */
-export function openedByProduct(issue: Pick<TrackedIssue, 'author' | 'marker' | 'association'>, ids: Identities): boolean {
+export function openedByProduct(issue: Pick<TrackedIssue, 'author' | 'association'> & { marker: { by?: string } | null }, ids: Identities): boolean {
   if (!issue.author) return false;
   if (isOwnLogin(issue.author, ids)) return true;
   const writer = issue.marker?.by;
@@ -83,10 +108,12 @@ export function openedByProduct(issue: Pick<TrackedIssue, 'author' | 'marker' | 
  * lowest issue number is kept; the newer ones that are still open are
  * duplicates of it (closed ones are history and left alone).
  */
-export function keepOldest<T extends { number: number; state: string }>(things: readonly T[], keyOf: (t: T) => string | null): { kept: Map<string, T>; duplicates: Array<{ issue: T; of: T }> } {
+export function keepOldest<T extends { number: number; state: string; repo?: string }>(things: readonly T[], keyOf: (t: T) => string | null): { kept: Map<string, T>; duplicates: Array<{ issue: T; of: T }> } {
   const kept = new Map<string, T>();
   const duplicates: Array<{ issue: T; of: T }> = [];
-  for (const t of [...things].sort((a, b) => a.number - b.number)) {
+  // Numbers compare within a repository; the documents' own repository comes first.
+  const repoOf = (t: T) => (t.repo ?? '').toLowerCase();
+  for (const t of [...things].sort((a, b) => (repoOf(a) < repoOf(b) ? -1 : repoOf(a) > repoOf(b) ? 1 : a.number - b.number))) {
     const key = keyOf(t);
     if (key === null) continue;
     const first = kept.get(key);
@@ -101,19 +128,25 @@ export interface IssueIndex<T extends TrackedIssue = TrackedIssue> {
   byKey: Map<string, T>;
   /** Newer open copies of an item's issue. */
   duplicates: Array<{ issue: T; of: T }>;
-  /** The product's issues whose marker is gone (a person rewrote the body), dashboards left out by the caller. */
+  /** The product's issues in the documents' repository whose marker is gone (a person rewrote the body); tracking issues and dashboards left out. */
   unmarked: T[];
-  /** Every issue above, by number. */
-  byNumber: Map<number, T>;
+  /** Every issue above, by `issueRef`. */
+  byRef: Map<string, T>;
 }
 
-export function indexIssues<T extends TrackedIssue>(issues: readonly T[], ids: Identities): IssueIndex<T> {
-  const ours = issues.filter((i) => openedByProduct(i, ids));
+/**
+ * The product's issues for the documents of `home` ("owner/name"): those in
+ * it whose marker names no other repository, and those elsewhere whose
+ * marker names it (`src`). Without `home`, every marker without `src` counts.
+ */
+export function indexIssues<T extends TrackedIssue>(issues: readonly T[], ids: Identities, home?: string): IssueIndex<T> {
+  const mine = (i: T) => (i.marker?.src ?? i.repo ?? home ?? '').toLowerCase() === (home ?? '').toLowerCase();
+  const ours = issues.filter((i) => openedByProduct(i, ids) && mine(i));
   const { kept, duplicates } = keepOldest(ours, (i) => (i.marker ? itemKey(i.marker) : null));
-  const unmarked = ours.filter((i) => !i.marker);
-  const byNumber = new Map<number, T>();
-  for (const i of [...kept.values(), ...unmarked]) byNumber.set(i.number, i);
-  return { byKey: kept, duplicates, unmarked, byNumber };
+  const unmarked = ours.filter((i) => !i.marker && !i.repo && !isTrackingOrDashboard(i.body));
+  const byRef = new Map<string, T>();
+  for (const i of [...kept.values(), ...unmarked]) byRef.set(issueRef(i), i);
+  return { byKey: kept, duplicates, unmarked, byRef };
 }
 
 /** The document's identity across renames: its front matter `id`, else its title and incident date. */
@@ -193,8 +226,8 @@ export interface Matching<T extends TrackedIssue = TrackedIssue> {
   how: Map<string, MatchedHow>;
   /** Item key → the issues it could be: a person decides (a reference next to the item settles it). */
   undecided: Map<string, T[]>;
-  /** Issues an undecided item may be: never flagged as removed meanwhile. */
-  held: Set<number>;
+  /** Issues an undecided item may be (by `issueRef`): never flagged as removed meanwhile. */
+  held: Set<string>;
   /** Marked issues of an item whose reference names another of the product's issues: the reference wins. */
   superseded: Array<{ issue: T; of: T }>;
   /** A vanished document's path → the document it became. */
@@ -203,47 +236,64 @@ export interface Matching<T extends TrackedIssue = TrackedIssue> {
   pathOf(issue: T): string;
 }
 
-/** The local issue number a reference names: "#12", "owner/name#12" or an issue URL of this repository. */
-export function referencedNumber(ref: string | null | undefined, repository?: string): number | null {
+/** The issue a reference names: "#12", "owner/name#12" or an issue URL, as its repository ("" for this one) and number. */
+function referenced(ref: string | null | undefined, repository?: string): { repo: string; number: number } | null {
   if (!ref) return null;
   const local = /^#(\d{1,9})$/.exec(ref);
-  if (local) return Number(local[1]);
-  const named = /^([\w.-]{1,100}\/[\w.-]{1,100})#(\d{1,9})$/.exec(ref);
-  if (named) return repository && same(named[1], repository) ? Number(named[2]) : null;
-  const url = /^https?:\/\/[^/\s]{1,200}\/([\w.-]{1,100}\/[\w.-]{1,100})\/issues\/(\d{1,9})(?:[#?].*)?$/.exec(ref);
-  if (url) return repository && same(url[1], repository) ? Number(url[2]) : null;
-  return null;
+  if (local) return { repo: '', number: Number(local[1]) };
+  const named = /^([\w.-]{1,100}\/[\w.-]{1,100})#(\d{1,9})$/.exec(ref) ?? /^https?:\/\/[^/\s]{1,200}\/([\w.-]{1,100}\/[\w.-]{1,100})\/issues\/(\d{1,9})(?:[#?].*)?$/.exec(ref);
+  if (!named) return null;
+  return { repo: repository && same(named[1], repository) ? '' : named[1].toLowerCase(), number: Number(named[2]) };
+}
+
+/** keepOldest's order: the documents' repository first, then the lower number. */
+function older(a: { number: number; repo?: string }, b: { number: number; repo?: string }): boolean {
+  const [x, y] = [(a.repo ?? '').toLowerCase(), (b.repo ?? '').toLowerCase()];
+  return x !== y ? x < y : a.number < b.number;
+}
+
+/** The local issue number a reference names: "#12", "owner/name#12" or an issue URL of this repository. */
+export function referencedNumber(ref: string | null | undefined, repository?: string): number | null {
+  const r = referenced(ref, repository);
+  return r && r.repo === '' ? r.number : null;
+}
+
+/** The `issueRef` a reference names, in this repository or another. */
+export function referencedRef(ref: string | null | undefined, repository?: string): string | null {
+  const r = referenced(ref, repository);
+  return r ? `${r.repo}#${r.number}` : null;
 }
 
 export function matchItems<T extends TrackedIssue>(items: readonly MatchableItem[], index: IssueIndex<T>, ctx: MatchContext): Matching<T> {
   const matched = new Map<string, T>();
   const how = new Map<string, MatchedHow>();
   const undecided = new Map<string, T[]>();
-  const held = new Set<number>();
+  const held = new Set<string>();
   const superseded: Matching<T>['superseded'] = [];
-  const used = new Set<number>();
+  const used = new Set<string>();
+  const isUsed = (issue: T) => used.has(issueRef(issue));
   const take = (item: MatchableItem, issue: T, way: MatchedHow) => {
     matched.set(item.key, issue);
     how.set(item.key, way);
-    used.add(issue.number);
+    used.add(issueRef(issue));
   };
   const open = (item: MatchableItem) => !matched.has(item.key) && !undecided.has(item.key);
   const exists = ctx.exists ?? (() => true);
 
   // 1. A reference next to the item.
-  const linkedBy = new Map<number, string>();
+  const linkedBy = new Map<string, string>();
   for (const item of items) {
-    const issue = index.byNumber.get(referencedNumber(item.linked, ctx.repository) ?? NaN);
-    if (!issue || used.has(issue.number)) continue;
+    const issue = index.byRef.get(referencedRef(item.linked, ctx.repository) ?? '');
+    if (!issue || isUsed(issue)) continue;
     take(item, issue, 'link');
-    linkedBy.set(issue.number, item.key);
+    linkedBy.set(issueRef(issue), item.key);
   }
   for (const item of items) {
     const mine = index.byKey.get(item.key);
     const linked = matched.get(item.key);
     if (mine && linked && mine !== linked && how.get(item.key) === 'link') {
       superseded.push({ issue: mine, of: linked });
-      used.add(mine.number);
+      used.add(issueRef(mine));
     }
   }
 
@@ -257,17 +307,18 @@ export function matchItems<T extends TrackedIssue>(items: readonly MatchableItem
     if (target) moved.set(path, target);
   }
   const pathOf = (issue: T) => moved.get(issue.marker!.path) ?? issue.marker!.path;
+  // `marked` is in keepOldest's order: the first issue for a place is the one kept.
   const byPlace = new Map<string, T>();
   for (const issue of marked) {
     const key = itemKey({ path: pathOf(issue), id: issue.marker!.id });
-    if (!byPlace.has(key) || (byPlace.get(key)!.number > issue.number)) byPlace.set(key, issue);
+    if (!byPlace.has(key) || older(issue, byPlace.get(key)!)) byPlace.set(key, issue);
   }
   for (const item of items) {
     if (!open(item)) continue;
     const issue = byPlace.get(item.key);
-    if (issue && !used.has(issue.number)) take(item, issue, issue.marker!.path === item.path ? 'key' : 'moved');
+    if (issue && !isUsed(issue)) take(item, issue, issue.marker!.path === item.path ? 'key' : 'moved');
     // Its own issue is referenced next to another item: which item it tracks is a person's call.
-    else if (issue && linkedBy.has(issue.number) && linkedBy.get(issue.number) !== item.key) decide([item], [issue]);
+    else if (issue && linkedBy.has(issueRef(issue)) && linkedBy.get(issueRef(issue)) !== item.key) decide([item], [issue]);
   }
 
   // 3. The same derived id in another document, when the item left its own.
@@ -280,16 +331,16 @@ export function matchItems<T extends TrackedIssue>(items: readonly MatchableItem
     const path = pathOf(issue);
     return ctx.documents.has(path) ? !idsIn.get(path)?.has(issue.marker!.id) : vanished(path);
   };
-  const wanted = new Map<number, MatchableItem[]>();
+  const wanted = new Map<string, MatchableItem[]>();
   for (const item of items) {
     if (!open(item) || !isDerivedId(item.id)) continue;
     for (const issue of marked) {
-      if (used.has(issue.number) || issue.marker!.id !== item.id || pathOf(issue) === item.path || !leftItsDocument(issue)) continue;
-      wanted.set(issue.number, [...(wanted.get(issue.number) ?? []), item]);
+      if (isUsed(issue) || issue.marker!.id !== item.id || pathOf(issue) === item.path || !leftItsDocument(issue)) continue;
+      wanted.set(issueRef(issue), [...(wanted.get(issueRef(issue)) ?? []), item]);
     }
   }
-  for (const [number, claimants] of wanted) {
-    const issue = index.byNumber.get(number)!;
+  for (const [ref, claimants] of wanted) {
+    const issue = index.byRef.get(ref)!;
     if (claimants.length === 1) take(claimants[0], issue, 'moved');
     else decide(claimants, [issue]);
   }
@@ -297,7 +348,7 @@ export function matchItems<T extends TrackedIssue>(items: readonly MatchableItem
   // 4. Within a document: reworded items.
   for (const path of ctx.documents) {
     const newcomers = items.filter((i) => i.path === path && open(i) && !i.linked);
-    const orphans = marked.filter((i) => !used.has(i.number) && pathOf(i) === path);
+    const orphans = marked.filter((i) => !isUsed(i) && pathOf(i) === path);
     if (newcomers.length === 0 || orphans.length === 0) continue;
     pairReworded(newcomers, orphans);
   }
@@ -305,7 +356,7 @@ export function matchItems<T extends TrackedIssue>(items: readonly MatchableItem
   // 5. The product's issues whose marker a person deleted, by title.
   for (const item of items) {
     if (!open(item) || item.linked) continue;
-    const candidates = index.unmarked.filter((i) => !used.has(i.number) && wordSimilarity(item.fingerprint, fingerprintTitle(i.title)) >= SAME_ITEM);
+    const candidates = index.unmarked.filter((i) => !isUsed(i) && wordSimilarity(item.fingerprint, fingerprintTitle(i.title)) >= SAME_ITEM);
     if (candidates.length === 1) take(item, candidates[0], 'unmarked');
     else if (candidates.length > 1) decide([item], candidates);
   }
@@ -314,20 +365,20 @@ export function matchItems<T extends TrackedIssue>(items: readonly MatchableItem
 
   function decide(claimants: MatchableItem[], issues: T[]) {
     for (const item of claimants) undecided.set(item.key, issues);
-    for (const issue of issues) held.add(issue.number);
+    for (const issue of issues) held.add(issueRef(issue));
   }
 
   function pairReworded(newcomers: MatchableItem[], orphans: T[]) {
     const score = (item: MatchableItem, issue: T) => wordSimilarity(item.fingerprint, issue.marker!.words);
-    const pairs = newcomers.flatMap((item) => orphans.map((issue) => ({ item, issue, s: score(item, issue) }))).sort((a, b) => b.s - a.s || a.issue.number - b.issue.number);
+    const pairs = newcomers.flatMap((item) => orphans.map((issue) => ({ item, issue, s: score(item, issue) }))).sort((a, b) => b.s - a.s || (older(a.issue, b.issue) ? -1 : older(b.issue, a.issue) ? 1 : 0));
     for (const pair of pairs) {
-      if (pair.s < SAME_ITEM || !open(pair.item) || used.has(pair.issue.number)) continue;
-      const rivals = pairs.filter((p) => p !== pair && p.s > pair.s - MARGIN && open(p.item) && !used.has(p.issue.number) && (p.item === pair.item || p.issue === pair.issue));
+      if (pair.s < SAME_ITEM || !open(pair.item) || isUsed(pair.issue)) continue;
+      const rivals = pairs.filter((p) => p !== pair && p.s > pair.s - MARGIN && open(p.item) && !isUsed(p.issue) && (p.item === pair.item || p.issue === pair.issue));
       if (rivals.length === 0) take(pair.item, pair.issue, 'reworded');
       else decide([pair.item, ...rivals.map((r) => r.item)].filter((v, i, a) => a.indexOf(v) === i), [pair.issue, ...rivals.map((r) => r.issue)].filter((v, i, a) => a.indexOf(v) === i));
     }
     const item = newcomers.filter(open);
-    const issue = orphans.filter((i) => !used.has(i.number) && !held.has(i.number));
+    const issue = orphans.filter((i) => !isUsed(i) && !held.has(issueRef(i)));
     // The only item that changed, in the place of the only issue left: reworded beyond its words.
     if (item.length === 1 && issue.length === 1 && issue[0].marker!.n !== undefined && issue[0].marker!.n === item[0].n) {
       take(item[0], issue[0], 'reworded');

@@ -34,6 +34,25 @@ export interface ItemMarker {
   n?: number;
   /** The document's identity (see `documentKey`), to recognise a renamed or moved document. */
   doc?: string;
+  /** The repository of the document ("owner/name"), on issues filed in another repository. */
+  src?: string;
+  /** The issue type the product set (config `issues.type`): another type now is a person's choice. */
+  type?: string;
+  /** The project-board field values the product set (config `project`), by field: a value a person changed stays. */
+  board?: Record<string, string>;
+}
+
+/** The marker of a postmortem's tracking issue (config `issues.parent`). */
+export interface ParentMarker {
+  /** Path of the postmortem. */
+  path: string;
+  /** The document's identity (see `documentKey`). */
+  doc?: string;
+  by?: string;
+  /** The title the product gave the issue. */
+  title?: string;
+  /** The sub-issues the action attached ("#12", "owner/name#12"): one missing now was detached by a person, and is not attached again. */
+  children: string[];
 }
 
 export function itemKey(marker: Pick<ItemMarker, 'path' | 'id'>): string {
@@ -57,6 +76,9 @@ export function renderItemMarker(marker: ItemMarker): string {
   if (marker.assignees !== undefined) data.assignees = marker.assignees.slice(0, 10);
   if (marker.n !== undefined) data.n = marker.n;
   if (marker.doc !== undefined) data.doc = marker.doc;
+  if (marker.src !== undefined) data.src = marker.src;
+  if (marker.type !== undefined) data.type = marker.type.slice(0, 100);
+  if (marker.board !== undefined) data.board = marker.board;
   return `${ITEM_PREFIX}${commentJson(data)} -->`;
 }
 
@@ -78,10 +100,50 @@ export function parseItemMarker(body: string | null | undefined): ItemMarker | n
     if (assignees) marker.assignees = assignees;
     if (typeof data.n === 'number' && Number.isInteger(data.n) && data.n > 0) marker.n = data.n;
     if (typeof data.doc === 'string') marker.doc = data.doc;
+    if (typeof data.src === 'string') marker.src = data.src;
+    if (typeof data.type === 'string') marker.type = data.type;
+    const board = stringRecord(data.board);
+    if (board) marker.board = board;
     return marker;
   } catch {
     return null;
   }
+}
+
+const stringRecord = (value: unknown): Record<string, string> | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+
+const PARENT_PREFIX = '<!-- postmortem-governance:parent ';
+const PARENT = /<!-- postmortem-governance:parent (\{[^<>]{1,16000}\}) -->/;
+
+export function renderParentMarker(marker: ParentMarker): string {
+  const data: Record<string, unknown> = { v: 1, path: marker.path };
+  if (marker.doc !== undefined) data.doc = marker.doc;
+  if (marker.by !== undefined) data.by = marker.by;
+  if (marker.title !== undefined) data.title = marker.title.slice(0, 256);
+  data.children = marker.children.slice(0, 200);
+  return `${PARENT_PREFIX}${commentJson(data)} -->`;
+}
+
+export function parseParentMarker(body: string | null | undefined): ParentMarker | null {
+  const m = PARENT.exec(body ?? '');
+  if (!m) return null;
+  try {
+    const data = JSON.parse(m[1]) as Record<string, unknown>;
+    if (data.v !== 1 || typeof data.path !== 'string') return null;
+    const marker: ParentMarker = { path: data.path, children: strings(data.children) ?? [] };
+    if (typeof data.doc === 'string') marker.doc = data.doc;
+    if (typeof data.by === 'string') marker.by = data.by;
+    if (typeof data.title === 'string') marker.title = data.title;
+    return marker;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a body is one of the product's issues that track no single item (a tracking issue, the dashboard). */
+export function isTrackingOrDashboard(body: string | null | undefined): boolean {
+  return /<!-- postmortem-governance:(?:parent \{|dashboard -->)/.test(body ?? '');
 }
 
 /** The first line of a comment the product posts for a step (`removed`, `close-done`, `duplicate`), so a rerun finds it. */
@@ -107,7 +169,7 @@ function markerTokens(body: string): Token[] {
   };
   scan(MANAGED_START, 'start');
   scan(MANAGED_END, 'end');
-  const items = /<!-- postmortem-governance:item \{[^<>]{1,8000}\} -->/g;
+  const items = /<!-- postmortem-governance:(?:item \{[^<>]{1,8000}\}|parent \{[^<>]{1,16000}\}) -->/g;
   for (let m = items.exec(body); m; m = items.exec(body)) tokens.push({ kind: 'item', from: m.index, to: m.index + m[0].length });
   return tokens.sort((a, b) => a.from - b.from);
 }

@@ -3,6 +3,7 @@
  * and the input of the sync step. Pure: no network.
  */
 import { documentKey } from './identity.js';
+import { componentsOf } from './routing.js';
 import type { ActionItem, PostmortemModel } from './types.js';
 
 export interface PlannedItem {
@@ -20,8 +21,10 @@ export interface PlannedItem {
   /** An issue the document already links ("#123"). */
   linked: string | null;
   fingerprint: string[];
-  /** The document's title and incident facts, for the issue body. */
-  document: { title: string | null; date: string | null; severity: string | null };
+  /** The document's title and incident facts, for the issue body; its components (front matter), for routing. */
+  document: { title: string | null; date: string | null; severity: string | null; components?: string[] };
+  /** The repository the item names for its issue, as written (see core/routing.ts). */
+  repo?: string | null;
   /** Place among the document's items, 1-based. */
   n: number;
   /** The document's identity across renames (see core/identity.ts). */
@@ -33,11 +36,46 @@ function severityOf(model: PostmortemModel): string | null {
   return typeof s === 'string' || typeof s === 'number' ? String(s) : null;
 }
 
+/** A postmortem as its tracking issue sees it (config `issues.parent`). */
+export interface PlannedDocument {
+  path: string;
+  /** The document's identity across renames. */
+  doc?: string;
+  title: string | null;
+  date: string | null;
+  severity: string | null;
+  /** The incident's length in minutes (stated, or from its start and end), when known. */
+  minutes: number | null;
+  items: PlannedItem[];
+}
+
+function minutesOf(model: PostmortemModel): number | null {
+  const { start, end, duration } = model.incident;
+  if (duration) return duration.minutes;
+  return start?.epoch !== undefined && end?.epoch !== undefined && end.epoch > start.epoch ? Math.round((end.epoch - start.epoch) / 60_000) : null;
+}
+
+export function planDocuments(models: PostmortemModel[], items: PlannedItem[] = planItems(models)): PlannedDocument[] {
+  return models.map((model) => {
+    const doc = documentKey({ id: model.frontMatter?.data?.id, title: model.title, date: model.incident.date ?? null });
+    return {
+      path: model.path,
+      ...(doc ? { doc } : {}),
+      title: model.title,
+      date: model.incident.date ?? null,
+      severity: severityOf(model),
+      minutes: minutesOf(model),
+      items: items.filter((i) => i.path === model.path),
+    };
+  });
+}
+
 export function planItems(models: PostmortemModel[]): PlannedItem[] {
   const out: PlannedItem[] = [];
   for (const model of models) {
     const date = model.incident.date ?? null;
     const doc = documentKey({ id: model.frontMatter?.data?.id, title: model.title, date });
+    const components = componentsOf(model.frontMatter?.data);
     for (const [i, item] of model.actionItems.entries()) {
       out.push({
         key: `${model.path}#${item.id}`,
@@ -52,9 +90,10 @@ export function planItems(models: PostmortemModel[]): PlannedItem[] {
         done: item.done,
         linked: item.issue,
         fingerprint: item.fingerprint ?? [],
-        document: { title: model.title, date, severity: severityOf(model) },
+        document: { title: model.title, date, severity: severityOf(model), ...(components.length ? { components } : {}) },
         n: i + 1,
         ...(doc ? { doc } : {}),
+        ...(item.repo ? { repo: item.repo } : {}),
       });
     }
   }

@@ -29,6 +29,8 @@ export interface ReportFile {
     priority: string | null;
     done: boolean;
     issue: string | null;
+    /** The repository the item names for its issue, as written (only when it names one). */
+    repo?: string;
   }>;
   findings: Array<Pick<Finding, 'rule' | 'severity' | 'line' | 'column' | 'message'> & Partial<Pick<Finding, 'endLine' | 'endColumn' | 'related'>>>;
 }
@@ -67,6 +69,7 @@ export function fileReport(result: FileResult): ReportFile {
       priority: a.priority,
       done: a.done,
       issue: a.issue,
+      ...(a.repo ? { repo: a.repo } : {}),
     })),
     findings: result.findings.map((f) => ({
       rule: f.rule,

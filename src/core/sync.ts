@@ -16,10 +16,15 @@
  *   says so; a renamed or moved document's items are not removed;
  * - an item whose issue is uncertain gets no issue until a person decides;
  * - of two issues for one item, the older one is kept and the newer one
- *   closed as a duplicate.
+ *   closed as a duplicate;
+ * - a new issue is opened where the item's route leads (./routing.ts), or in
+ *   the documents' repository when the token cannot write there; an issue
+ *   that exists stays in its repository;
+ * - an issue type (config `issues.type`) is set like a label: only where the
+ *   product set it before, or the issue has none.
  */
 import type { IssueSettings } from './config/resolve.js';
-import { indexIssues, matchItems, type Identities, type MatchedHow, type TrackedIssue } from './identity.js';
+import { indexIssues, issueRef, matchItems, type Identities, type MatchedHow, type TrackedIssue } from './identity.js';
 import { parseItemMarker, type ItemMarker } from './markers.js';
 import type { PlannedItem } from './plan.js';
 
@@ -31,6 +36,16 @@ export interface Desired {
   assignees: string[];
   /** The managed part of the body (between the markers), marker included. */
   managed: string;
+  /** The issue type to set (config `issues.type`, where the repository has it). */
+  type?: string;
+}
+
+/** Where a new issue is opened: another repository (the item's route), or here because that one refused the token. */
+export interface Placement {
+  /** "owner/name" of another repository; absent: the documents' own. */
+  repo?: string;
+  /** The repository the item's route named, which the token cannot write to (the issue is opened here instead). */
+  refused?: string;
 }
 
 /** What an update writes: only what differs, and only what the product set before. */
@@ -41,11 +56,12 @@ export interface Edit {
   removeLabels: string[];
   addAssignees: string[];
   removeAssignees: string[];
+  type?: string;
 }
 
 export type Operation =
-  | { kind: 'create'; item: PlannedItem; desired: Desired }
-  | { kind: 'update'; item: PlannedItem; issue: TrackedIssue; desired: Desired; edit: Edit; changes: Array<'title' | 'body' | 'labels' | 'assignees'>; how: MatchedHow }
+  | { kind: 'create'; item: PlannedItem; desired: Desired; repo?: string; refused?: string }
+  | { kind: 'update'; item: PlannedItem; issue: TrackedIssue; desired: Desired; edit: Edit; changes: Change[]; how: MatchedHow }
   | { kind: 'unchanged'; item: PlannedItem; issue: TrackedIssue }
   | { kind: 'close-done'; item: PlannedItem; issue: TrackedIssue }
   | { kind: 'closed'; item: PlannedItem; issue: TrackedIssue }
@@ -78,10 +94,15 @@ export interface SyncInput {
   settings: IssueSettings;
   /** Most issues to create in this run. */
   maxCreates: number;
-  desired: (item: PlannedItem, issue: TrackedIssue | null) => Desired;
+  /** Where each new issue goes (default: the documents' repository). */
+  place?: (item: PlannedItem) => Placement;
+  /** What an item's issue should look like; `repo` is where a new one is opened (absent: here). */
+  desired: (item: PlannedItem, issue: TrackedIssue | null, repo?: string) => Desired;
   /** The body an issue would have with `managed` in place of its managed block. */
   mergeBody: (existing: string, managed: string) => string;
 }
+
+export type Change = 'title' | 'body' | 'labels' | 'assignees' | 'type';
 
 const has = (list: readonly string[], value: string) => list.some((x) => x.toLowerCase() === value.toLowerCase());
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -104,13 +125,30 @@ function bodyChanged(body: string, next: string, before: ItemMarker | null): boo
   if (before.path !== after.path || before.id !== after.id || !sameSet(before.words, after.words)) return true;
   const differs = <K extends keyof ItemMarker>(k: K, eq: (a: NonNullable<ItemMarker[K]>, b: NonNullable<ItemMarker[K]>) => boolean) =>
     before[k] !== undefined && (after[k] === undefined || !eq(before[k]!, after[k]!));
+  // The type and board values are recorded as soon as the config asks for them, so later runs can tell a person's change.
+  const recorded = <K extends 'type' | 'board'>(k: K) => after[k] !== undefined && JSON.stringify(before[k]) !== JSON.stringify(after[k]);
   return (
-    differs('labels', sameSet) || differs('assignees', sameSet) || differs('title', (a, b) => a === b) || differs('n', (a, b) => a === b) || differs('doc', (a, b) => a === b) || differs('by', (a, b) => a === b)
+    differs('labels', sameSet) || differs('assignees', sameSet) || differs('title', (a, b) => a === b) || differs('n', (a, b) => a === b) || differs('doc', (a, b) => a === b) || differs('by', (a, b) => a === b) ||
+    differs('src', (a, b) => a === b) || recorded('type') || recorded('board')
   );
 }
 
+/**
+ * The type to set, if any: the desired one when the issue has none and the
+ * product never set one, or when the issue still has the type the product
+ * set (the item's kind changed). A type a person chose or cleared stays.
+ */
+function typeEdit(issue: TrackedIssue, desired: Desired): string | undefined {
+  const want = desired.type;
+  const now = issue.type ?? null;
+  if (!want || (now !== null && now.toLowerCase() === want.toLowerCase())) return undefined;
+  const set = issue.marker?.type;
+  if (set === undefined) return now === null ? want : undefined;
+  return now !== null && now.toLowerCase() === set.toLowerCase() ? want : undefined;
+}
+
 /** The update that makes an issue follow its item, touching only what the product set. */
-export function planUpdate(item: PlannedItem, issue: TrackedIssue, desired: Desired, mergeBody: SyncInput['mergeBody']): { edit: Edit; changes: Array<'title' | 'body' | 'labels' | 'assignees'> } {
+export function planUpdate(item: PlannedItem, issue: TrackedIssue, desired: Desired, mergeBody: SyncInput['mergeBody']): { edit: Edit; changes: Change[] } {
   const m = issue.marker;
   // A title the product set is the marker's; an older marker has none, and then the title follows only a change of the item's words.
   const titleIsOurs = m?.title !== undefined ? issue.title === m.title : m !== null && !sameSet(item.fingerprint, m.words);
@@ -125,22 +163,25 @@ export function planUpdate(item: PlannedItem, issue: TrackedIssue, desired: Desi
   if (titleIsOurs && desired.title !== issue.title) edit.title = desired.title;
   const body = mergeBody(issue.body, desired.managed);
   if (bodyChanged(issue.body, body, m)) edit.body = body;
-  const changes: Array<'title' | 'body' | 'labels' | 'assignees'> = [];
+  const type = typeEdit(issue, desired);
+  if (type !== undefined) edit.type = type;
+  const changes: Change[] = [];
   if (edit.title !== undefined) changes.push('title');
   if (edit.body !== undefined) changes.push('body');
   if (edit.addLabels.length + edit.removeLabels.length > 0) changes.push('labels');
   if (edit.addAssignees.length + edit.removeAssignees.length > 0) changes.push('assignees');
+  if (edit.type !== undefined) changes.push('type');
   return { edit, changes };
 }
 
 export function planSync(input: SyncInput): Operation[] {
   const ops: Operation[] = [];
   const documents = new Set(input.documents);
-  const index = indexIssues(input.issues, input.identities);
+  const index = indexIssues(input.issues, input.identities, input.repository);
   const match = matchItems(input.items, index, { documents, renames: input.renames, exists: input.exists, repository: input.repository });
   for (const d of index.duplicates) ops.push({ kind: 'duplicate', issue: d.issue, of: d.of, linked: false });
   for (const d of match.superseded) if (d.issue.state === 'open') ops.push({ kind: 'duplicate', issue: d.issue, of: d.of, linked: true });
-  const used = new Set([...match.matched.values(), ...match.superseded.map((d) => d.issue)].map((i) => i.number));
+  const used = new Set([...match.matched.values(), ...match.superseded.map((d) => d.issue)].map(issueRef));
 
   let creates = 0;
   for (const item of input.items) {
@@ -162,14 +203,15 @@ export function planSync(input: SyncInput): Operation[] {
     else if (creates >= input.maxCreates) ops.push({ kind: 'skipped', item, reason: `max-issues (${input.maxCreates}) reached` });
     else {
       creates++;
-      ops.push({ kind: 'create', item, desired: input.desired(item, null) });
+      const place = input.place?.(item) ?? {};
+      ops.push({ kind: 'create', item, desired: input.desired(item, null, place.repo), ...place });
     }
   }
 
   // Issues whose item left a document this run read, or whose document was deleted.
   const deleted = new Set(input.deleted ?? []);
   for (const issue of index.byKey.values()) {
-    if (used.has(issue.number) || match.held.has(issue.number) || issue.state !== 'open') continue;
+    if (used.has(issueRef(issue)) || match.held.has(issueRef(issue)) || issue.state !== 'open') continue;
     const path = match.pathOf(issue);
     const gone = path === issue.marker!.path && deleted.has(path);
     if (!documents.has(path) && !gone) continue;

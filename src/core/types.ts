@@ -174,6 +174,8 @@ export interface ActionItem {
   done: boolean;
   /** An already linked issue: "#123" or an issue URL. */
   issue: string | null;
+  /** The repository the item's issue belongs in, as written ("owner/name", a repository URL, or a name). */
+  repo?: string | null;
   /** The label/group the item sits under ("Corrective Actions"), if any. */
   group?: string;
   /** The significant words of the title, sorted (internal: re-identifies edited items). */

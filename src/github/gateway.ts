@@ -69,6 +69,17 @@ export interface ApiIssue {
   state_reason?: string | null;
   /** The API URL of the repository the issue is in (another one after a transfer). */
   repository_url?: string;
+  /** The issue's own API URL. */
+  url?: string;
+  /** Database id (the sub-issues API takes it) and GraphQL node id (projects take it). */
+  id?: number;
+  node_id?: string;
+  /** The issue type, in repositories that have types. */
+  type?: { name: string } | null;
+  /** The API URL of its parent issue, when it is a sub-issue. */
+  parent_issue_url?: string | null;
+  /** How many sub-issues it has and how many of them are closed. */
+  sub_issues_summary?: { total: number; completed: number; percent_completed: number };
 }
 
 export interface NewIssue {
@@ -76,6 +87,17 @@ export interface NewIssue {
   body: string;
   labels: string[];
   assignees: string[];
+  /** An issue type the repository has (config `issues.type`). */
+  type?: string;
+}
+
+/** What a token may do in a repository. */
+export type Access = 'write' | 'read' | 'none';
+
+/** Forbidden (401, 403) or invisible (404): the token may not do this there. */
+export function isRefused(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === 401 || status === 403 || status === 404;
 }
 
 export function isForbidden(error: unknown): boolean {
@@ -98,11 +120,30 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export class GitHubGateway {
-  readonly stats: GatewayStats = { reads: 0, writes: 0, skipped: 0, failed: 0 };
-  private login: Promise<string> | undefined;
+/** What gateways of one run share: the statistics, the content-creation pace, who the token is. */
+interface Shared {
+  stats: GatewayStats;
+  pace: Pace;
+  login?: Promise<string>;
+  siblings: Map<string, GitHubGateway>;
+}
 
-  private readonly pace: Pace;
+export class GitHubGateway {
+  readonly stats: GatewayStats;
+  private readonly shared: Shared;
+  private types: Promise<string[]> | undefined;
+
+  private get login(): Promise<string> | undefined {
+    return this.shared.login;
+  }
+
+  private set login(value: Promise<string> | undefined) {
+    this.shared.login = value;
+  }
+
+  private get pace(): Pace {
+    return this.shared.pace;
+  }
 
   constructor(
     readonly octokit: Octokit,
@@ -117,8 +158,32 @@ export class GitHubGateway {
       /** The login the token acts as, when the workflow says so (the `identity` input); otherwise it is asked. */
       identity?: string;
     },
+    shared?: Shared,
   ) {
-    this.pace = new Pace(options.limits ?? CONTENT_LIMITS);
+    this.shared = shared ?? { stats: { reads: 0, writes: 0, skipped: 0, failed: 0 }, pace: new Pace(options.limits ?? CONTENT_LIMITS), siblings: new Map() };
+    this.stats = this.shared.stats;
+  }
+
+  /** "owner/name". */
+  get fullName(): string {
+    return `${this.repo.owner}/${this.repo.repo}`;
+  }
+
+  /**
+   * The gateway of another repository, with the same token, dry-run,
+   * statistics and content-creation pace (issues filed where the work
+   * happens, config `issues.repositories`).
+   */
+  forRepo(fullName: string): GitHubGateway {
+    if (fullName.toLowerCase() === this.fullName.toLowerCase()) return this;
+    const key = fullName.toLowerCase();
+    let sibling = this.shared.siblings.get(key);
+    if (!sibling) {
+      const [owner, repo] = fullName.split('/');
+      sibling = new GitHubGateway(this.octokit, { owner, repo }, this.options, this.shared);
+      this.shared.siblings.set(key, sibling);
+    }
+    return sibling;
   }
 
   /** Wait for room under the content-creation limits, or throw PaceExceeded when the wait is too long. */
@@ -190,6 +255,56 @@ export class GitHubGateway {
     }
     this.options.log.warning(`Could not tell which login the token acts as; taking it to be ${ACTIONS_BOT}. Set the \`identity\` input (for a GitHub App, "<app-slug>[bot]") if it is another.`);
     return ACTIONS_BOT;
+  }
+
+  /**
+   * What the token may do here: `none` when the repository is invisible or
+   * forbidden to it (404, 403: the workflow's GITHUB_TOKEN outside its own
+   * repository), `read` when GitHub says it may not push, else `write`.
+   */
+  async access(): Promise<Access> {
+    try {
+      const res = await this.read(() => this.octokit.rest.repos.get({ ...this.repo }));
+      const permissions = (res.data as { permissions?: { push?: boolean } }).permissions;
+      return permissions?.push === false ? 'read' : 'write';
+    } catch (error) {
+      if (isRefused(error)) return 'none';
+      throw error;
+    }
+  }
+
+  /** The issue types the repository offers (its organization's), by name; none for a user's repository or without access. */
+  issueTypes(): Promise<string[]> {
+    this.types ??= this.read(() => this.octokit.request('GET /repos/{owner}/{repo}/issue-types', { ...this.repo })).then(
+      (res) => (res.data as Array<{ name: string; is_enabled?: boolean }>).filter((t) => t.is_enabled !== false).map((t) => t.name),
+      (error: unknown) => {
+        if (isRefused(error) || statusOf(error) === 410) return [];
+        throw error;
+      },
+    );
+    return this.types;
+  }
+
+  /** The sub-issues of an issue (all pages). */
+  async listSubIssues(number: number): Promise<ApiIssue[]> {
+    return this.read(() => this.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { ...this.repo, issue_number: number, per_page: 100 })) as Promise<ApiIssue[]>;
+  }
+
+  /** Attach an issue (by its database id) as a sub-issue of `number`. */
+  async addSubIssue(number: number, child: { id: number; ref: string }): Promise<void> {
+    await this.write(`attach ${child.ref} as a sub-issue of #${number}`, () =>
+      this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { ...this.repo, issue_number: number, sub_issue_id: child.id }),
+    );
+  }
+
+  /** A GraphQL query (a read). */
+  async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    return this.read(() => this.octokit.graphql<T>(query, variables));
+  }
+
+  /** A GraphQL mutation (a write: skipped by dry-run, counted). */
+  async mutate<T>(describe: string, query: string, variables: Record<string, unknown>): Promise<T | undefined> {
+    return this.write(describe, () => this.octokit.graphql<T>(query, variables));
   }
 
   /** Every issue (open and closed) a login opened: one paginated listing, never the search API. */
@@ -264,7 +379,7 @@ export class GitHubGateway {
     throw lastError;
   }
 
-  async updateIssue(number: number, fields: { title?: string; body?: string; state?: 'open' | 'closed'; state_reason?: 'completed' | 'not_planned'; assignees?: string[] }): Promise<ApiIssue | undefined> {
+  async updateIssue(number: number, fields: { title?: string; body?: string; state?: 'open' | 'closed'; state_reason?: 'completed' | 'not_planned'; assignees?: string[]; type?: string }): Promise<ApiIssue | undefined> {
     const res = await this.write(`update issue #${number} (${Object.keys(fields).join(', ')})`, () =>
       this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...fields }),
     );

@@ -7,8 +7,8 @@ import { ACTIONS_BOT, type Identities, type TrackedIssue } from '../core/identit
 import { parseItemMarker } from '../core/markers.js';
 import type { ApiIssue, GitHubGateway } from './gateway.js';
 
-/** An issue from the API as the planner sees it (the audit adds its dates to this). */
-export function toTracked(issue: ApiIssue): TrackedIssue {
+/** An issue from the API as the planner sees it; `repo` is its repository when that is not the documents' own. */
+export function toTracked(issue: ApiIssue, repo?: string): TrackedIssue {
   return {
     number: issue.number,
     title: issue.title,
@@ -21,6 +21,13 @@ export function toTracked(issue: ApiIssue): TrackedIssue {
     marker: parseItemMarker(issue.body),
     ...(issue.author_association ? { association: issue.author_association } : {}),
     ...(issue.state_reason !== undefined ? { stateReason: issue.state_reason } : {}),
+    ...(repo ? { repo } : {}),
+    ...(issue.id !== undefined ? { id: issue.id } : {}),
+    ...(issue.node_id ? { nodeId: issue.node_id } : {}),
+    ...(issue.created_at ? { createdAt: issue.created_at } : {}),
+    ...(issue.type !== undefined ? { type: issue.type?.name ?? null } : {}),
+    ...(issue.parent_issue_url !== undefined ? { parentUrl: issue.parent_issue_url } : {}),
+    ...(issue.url ? { apiUrl: issue.url } : {}),
   };
 }
 
@@ -37,4 +44,31 @@ export async function listProductIssues(gateway: GitHubGateway, ids: Identities,
   for (const login of logins) for (const issue of await gateway.listIssuesBy(login)) byNumber.set(issue.number, issue);
   for (const issue of await gateway.listIssuesLabelled(baseLabel)) byNumber.set(issue.number, issue);
   return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+
+/**
+ * The product's issues in the documents' repository and in `others`
+ * (repositories where items are filed, config `issues.repositories`): those
+ * elsewhere carry their repository (`repo`), so the identity rule tells
+ * them apart and keeps only those whose marker names this repository.
+ */
+export async function listProductIssuesIn(gateway: GitHubGateway, ids: Identities, baseLabel: string, others: readonly string[] = []): Promise<TrackedIssue[]> {
+  return [...(await listProductIssues(gateway, ids, baseLabel)).map((i) => toTracked(i)), ...(await listProductIssuesElsewhere(gateway, ids, baseLabel, others))];
+}
+
+/** The product's issues in other repositories only (each marked with its repository). */
+export async function listProductIssuesElsewhere(gateway: GitHubGateway, ids: Identities, baseLabel: string, repos: readonly string[]): Promise<TrackedIssue[]> {
+  const out: TrackedIssue[] = [];
+  const seen = new Set([gateway.fullName.toLowerCase()]);
+  for (const repo of repos) {
+    if (seen.has(repo.toLowerCase())) continue;
+    seen.add(repo.toLowerCase());
+    for (const issue of await listProductIssues(gateway.forRepo(repo), ids, baseLabel)) out.push(toTracked(issue, repo));
+  }
+  return out;
+}
+
+/** "owner/name" of an issue's repository, from its API URL. */
+export function repositoryOf(issue: Pick<ApiIssue, 'repository_url'>): string | null {
+  return /\/repos\/([^/]+\/[^/]+)$/.exec(issue.repository_url ?? '')?.[1] ?? null;
 }

@@ -4,6 +4,7 @@
  * identifies it. Everything from the document is escaped.
  */
 import type { IssueSettings } from '../core/config/resolve.js';
+import { explainDeadline, type Deadline } from '../core/deadline.js';
 import { MANAGED_END, MANAGED_START, renderItemMarker, type ItemMarker } from '../core/markers.js';
 import type { PlannedItem } from '../core/plan.js';
 import { labelsFor, type Desired, type TrackedIssue } from '../core/sync.js';
@@ -25,6 +26,15 @@ export interface BodyOptions {
   ownerAssignable: boolean;
   /** What the marker records besides the item's identity: who wrote it, and the title, labels and assignees the product set. */
   record?: Omit<ItemMarker, 'path' | 'id' | 'words'>;
+  /** The item's deadline (its own date, or one from its priority). */
+  deadline?: Deadline | null;
+}
+
+/** The Due line: the document's date, a date from the priority table and why, or the due as written. */
+export function dueText(item: Pick<PlannedItem, 'due'>, deadline: Deadline | null | undefined): string {
+  if (deadline?.source === 'priority') return `${deadline.date} (${md(explainDeadline(deadline), 80)})`;
+  if (deadline) return deadline.date;
+  return item.due ? md(item.due, 40) : 'not stated';
 }
 
 export function managedBody(item: PlannedItem, options: BodyOptions): string {
@@ -37,7 +47,7 @@ export function managedBody(item: PlannedItem, options: BodyOptions): string {
   const rows = [
     ['Kind', item.kind],
     ['Owner', owner],
-    ['Due', item.due ? md(item.due, 40) : 'not stated'],
+    ['Due', dueText(item, options.deadline)],
     ['Priority', item.priority ? md(item.priority, 20) : 'not stated'],
     ['Incident', incident],
     ['Source', `[${md(item.path, 200)}#L${item.line}](${permalink})`],
@@ -51,9 +61,29 @@ export function managedBody(item: PlannedItem, options: BodyOptions): string {
     ...rows.map(([k, v]) => `- **${k}:** ${v}`),
     '',
     '<sub>Opened by postmortem-governance. Edit the item in the postmortem to change this issue; text outside this block is yours and is kept.</sub>',
-    renderItemMarker({ path: item.path, id: item.id, words: item.fingerprint, ...options.record, n: item.n, ...(item.doc ? { doc: item.doc } : {}) }),
+    renderItemMarker({ path: item.path, id: item.id, words: item.fingerprint, ...options.record, n: item.n, ...(item.doc ? { doc: item.doc } : {}), ...marks(options.record) }),
     MANAGED_END,
   ].join('\n');
+}
+
+/** The marker's newer fields last, in a fixed order, whatever order the record gave them in. */
+function marks(record: BodyOptions['record']): Partial<ItemMarker> {
+  const out: Partial<ItemMarker> = {};
+  if (record?.src !== undefined) out.src = record.src;
+  if (record?.type !== undefined) out.type = record.type;
+  if (record?.board !== undefined) out.board = record.board;
+  return out;
+}
+
+/** What else an item's issue carries when the config asks for it (all optional; absent: the issue as before). */
+export interface DesiredExtras {
+  /** "owner/name" of the documents' repository, when the issue is (or will be) in another one. */
+  src?: string;
+  deadline?: Deadline | null;
+  /** The issue type to set (available in the issue's repository). */
+  type?: string;
+  /** The project-board values (see core/board.ts). */
+  board?: Record<string, string>;
 }
 
 /**
@@ -70,6 +100,7 @@ export function desiredIssue(
   settings: IssueSettings,
   canAssign: (item: PlannedItem) => boolean,
   self: string,
+  extras: DesiredExtras = {},
 ): Desired {
   const previous = issue ? /\/blob\/([0-9a-f]{7,40})\/[^\s)]{0,1000}#L(\d+)\)/.exec(issue.body) : null;
   const sha = previous && Number(previous[2]) === item.line && issue!.marker?.path === item.path ? previous[1] : link.sha;
@@ -77,10 +108,17 @@ export function desiredIssue(
   const labels = labelsFor(item, settings);
   const assignees = canAssign(item) ? [item.owner!.replace(/^@/, '')] : [];
   const by = issue ? (issue.marker?.by ?? issue.author) : self;
+  const record = {
+    by, title, labels, assignees,
+    ...(extras.src ? { src: extras.src } : {}),
+    ...(extras.type ? { type: extras.type } : {}),
+    ...(extras.board && Object.keys(extras.board).length > 0 ? { board: extras.board } : {}),
+  };
   return {
     title,
     labels,
     assignees,
-    managed: managedBody(item, { link: { ...link, sha }, ownerAssignable: !item.owner || canAssign(item), record: { by, title, labels, assignees } }),
+    managed: managedBody(item, { link: { ...link, sha }, ownerAssignable: !item.owner || canAssign(item), record, deadline: extras.deadline }),
+    ...(extras.type ? { type: extras.type } : {}),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { JsonReport, ReportFile } from '../core/report.js';
 import type { PlannedItem } from '../core/plan.js';
+import type { Deadline } from '../core/deadline.js';
 import { SECTION_KEYS } from '../core/types.js';
 import { code, login, md, mermaid } from './escape.js';
 import { issueTitle } from './issue.js';
@@ -77,13 +78,23 @@ export function timelineDiagram(file: ReportFile, maxEntries = 40): string[] {
   return lines;
 }
 
-function previewTable(items: PlannedItem[], link: LinkBase, limit = 50): string[] {
+/** A previewed item: its deadline (its own, or from its priority) and the repository it is filed in, when not this one. */
+export type Previewed = PlannedItem & { deadline?: Deadline | null; target?: string };
+
+function previewTable(items: Previewed[], link: LinkBase, limit = 50): string[] {
   if (items.length === 0) return ['No new action-item issues.'];
+  // The Due and Repository columns appear only when an item has one, so a plain preview stays as it was.
+  const due = items.some((i) => i.deadline || i.due);
+  const repo = items.some((i) => i.target);
   const rows = items.slice(0, limit).map((i) => {
     const from = `[${md(i.path.split('/').pop() ?? i.path, 80)}#L${i.line}](${lineLink(link, i.path, i.line)})`;
-    return `| ${md(issueTitle(i), 200)} | ${i.kind} | ${i.owner ? login(i.owner) : '—'} | ${from} |`;
+    const cells = [md(issueTitle(i), 200), i.kind, i.owner ? login(i.owner) : '—'];
+    if (due) cells.push(i.deadline ? `${i.deadline.date}${i.deadline.source === 'priority' ? ` (${md(i.deadline.priority ?? '', 20)})` : ''}` : i.due ? md(i.due, 40) : '—');
+    if (repo) cells.push(i.target ? code(i.target) : 'here');
+    return `| ${[...cells, from].join(' | ')} |`;
   });
-  const out = ['| Issue title | Kind | Owner | From |', '| --- | --- | --- | --- |', ...rows];
+  const head = ['Issue title', 'Kind', 'Owner', ...(due ? ['Due'] : []), ...(repo ? ['Repository'] : []), 'From'];
+  const out = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows];
   if (items.length > limit) out.push('', `…and ${items.length - limit} more.`);
   return out;
 }
@@ -94,7 +105,7 @@ export interface SummaryInput {
   required: readonly string[];
   /** Findings not shown as annotations because of GitHub's per-step limit. */
   hiddenAnnotations: number;
-  preview: PlannedItem[];
+  preview: Previewed[];
   notes: string[];
 }
 
@@ -147,7 +158,7 @@ function otherChanges(changes: PlanCounts | null | undefined): string | null {
   return parts.length > 0 ? `Merging will also ${parts.join(', ')}.` : null;
 }
 
-export function prComment(input: { report: JsonReport; link: LinkBase; preview: PlannedItem[]; changes?: PlanCounts | null }): string {
+export function prComment(input: { report: JsonReport; link: LinkBase; preview: Previewed[]; changes?: PlanCounts | null }): string {
   const { report, link } = input;
   const out = [COMMENT_MARKER, '### Postmortem review', '', headline(report), ''];
   for (const file of report.files) {

@@ -13,18 +13,19 @@ export interface LinkBackResult {
   links: number;
 }
 
-/** Add " (#N)" at the end of each item's line, unless the line already names that issue. */
-export function addReferences(text: string, refs: Array<{ line: number; issue: number }>): { text: string; added: number } {
+/** Add " (#N)" (" (owner/name#N)" for an issue in another repository) at the end of each item's line, unless the line already names that issue. */
+export function addReferences(text: string, refs: Array<{ line: number; issue: number; repo?: string }>): { text: string; added: number } {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   let added = 0;
-  for (const { line, issue } of refs) {
+  for (const { line, issue, repo } of refs) {
     const i = line - 1;
     if (i < 0 || i >= lines.length) continue;
-    if (new RegExp(`#${issue}\\b`).test(lines[i])) continue;
+    const ref = `${repo ?? ''}#${issue}`;
+    if (repo ? lines[i].includes(ref) : new RegExp(`#${issue}\\b`).test(lines[i])) continue;
     // Keep a trailing comment (`<!-- id: x -->`) and hard-break spaces at the end of the line.
     const m = /^(.*?)(\s*(?:<!--[^>]{0,200}-->)?\s*)$/.exec(lines[i])!;
-    lines[i] = `${m[1]} (#${issue})${m[2]}`;
+    lines[i] = `${m[1]} (${ref})${m[2]}`;
     added++;
   }
   return { text: lines.join(eol), added };
@@ -36,8 +37,8 @@ export async function linkBack(gateway: GitHubGateway, outcomes: ItemOutcome[], 
   const base = await gateway.defaultBranch();
   const branch = `postmortem-governance/link-back-${sha.slice(0, 12)}`;
   await gateway.createBranch(branch, sha);
-  const byPath = new Map<string, Array<{ line: number; issue: number }>>();
-  for (const o of created) byPath.set(o.path, [...(byPath.get(o.path) ?? []), { line: o.line, issue: o.issue! }]);
+  const byPath = new Map<string, Array<{ line: number; issue: number; repo?: string }>>();
+  for (const o of created) byPath.set(o.path, [...(byPath.get(o.path) ?? []), { line: o.line, issue: o.issue!, ...(o.repo ? { repo: o.repo } : {}) }]);
   let files = 0;
   let links = 0;
   for (const [path, refs] of [...byPath].sort(([a], [b]) => a.localeCompare(b))) {
@@ -57,7 +58,7 @@ export async function linkBack(gateway: GitHubGateway, outcomes: ItemOutcome[], 
       branch,
       base,
       `Link postmortem action items to their issues`,
-      `postmortem-governance opened ${created.length} issue${created.length === 1 ? '' : 's'} for action items. This PR writes each issue's reference next to its item, so the postmortem links to its follow-ups.\n\n${created.map((o) => `- ${o.path}:${o.line} → #${o.issue}`).join('\n')}\n`,
+      `postmortem-governance opened ${created.length} issue${created.length === 1 ? '' : 's'} for action items. This PR writes each issue's reference next to its item, so the postmortem links to its follow-ups.\n\n${created.map((o) => `- ${o.path}:${o.line} → ${o.repo ?? ''}#${o.issue}`).join('\n')}\n`,
     )) ??
     null;
   if (pull) log.info(`Link-back: #${pull.number} writes ${links} issue reference${links === 1 ? '' : 's'} into ${files} postmortem${files === 1 ? '' : 's'}.`);

@@ -5,6 +5,7 @@
  */
 import type { CheckedFile } from '../engine.js';
 import { fileReport, type ReportFile } from '../report.js';
+import { componentsOf } from '../routing.js';
 import type { PostmortemModel } from '../types.js';
 
 export interface CompactFile {
@@ -12,6 +13,8 @@ export interface CompactFile {
   severity: string | null;
   /** Title words of each action item, parallel to `file.actionItems`. */
   fingerprints: string[][];
+  /** The components its front matter names (config `issues.repositories`), when any. */
+  components?: string[];
 }
 
 export function severityOf(model: PostmortemModel | null): string | null {
@@ -24,5 +27,6 @@ export function compactFile(result: CheckedFile): CompactFile {
     file: fileReport(result),
     severity: severityOf(result.model),
     fingerprints: (result.model?.actionItems ?? []).map((a) => a.fingerprint ?? []),
+    ...(componentsOf(result.model?.frontMatter?.data).length ? { components: componentsOf(result.model?.frontMatter?.data) } : {}),
   };
 }

@@ -52,6 +52,7 @@ export class MetricsAccumulator {
   private readonly durations: number[] = [];
   private readonly closeDays: number[] = [];
   private readonly statuses = new Map<FollowUpStatus, number>();
+  private readonly repositories = new Map<string, Map<FollowUpStatus, number>>();
   private oldest: FollowUp[] = [];
   private most: Findings[] = [];
 
@@ -88,6 +89,11 @@ export class MetricsAccumulator {
     const open: FollowUp[] = [];
     for (const item of followUpsOf(file)) {
       this.statuses.set(item.status, (this.statuses.get(item.status) ?? 0) + 1);
+      if (item.repository) {
+        const counts = this.repositories.get(item.repository) ?? new Map<FollowUpStatus, number>();
+        counts.set(item.status, (counts.get(item.status) ?? 0) + 1);
+        this.repositories.set(item.repository, counts);
+      }
       if (item.status === 'closed' && item.createdAt && item.closedAt) {
         const days = (Date.parse(item.closedAt) - Date.parse(item.createdAt)) / DAY;
         if (Number.isFinite(days) && days >= 0) this.closeDays.push(days);
@@ -118,7 +124,14 @@ export class MetricsAccumulator {
         .map(([month, sev]) => ({ month, total: [...sev.values()].reduce((a, b) => a + b, 0), bySeverity: Object.fromEntries([...sev].sort(([a], [b]) => cmp(a, b))) })),
       undated: this.undated,
       timeToResolve: { count: this.durations.length, meanMinutes: round1(this.durations.length ? sum / this.durations.length : null), medianMinutes: round1(median(this.durations)) },
-      followUps: { total, byStatus, completionRate: known > 0 && fromIssues > 0 ? Math.round((done / known) * 1000) / 1000 : null },
+      followUps: {
+        total,
+        byStatus,
+        completionRate: known > 0 && fromIssues > 0 ? Math.round((done / known) * 1000) / 1000 : null,
+        ...(this.repositories.size > 0
+          ? { byRepository: Object.fromEntries([...this.repositories].sort(([a], [b]) => cmp(a, b)).map(([repo, counts]) => [repo, Object.fromEntries(FOLLOW_UP_STATUSES.map((s) => [s, counts.get(s) ?? 0])) as Record<FollowUpStatus, number>])) }
+          : {}),
+      },
       daysToClose: { count: this.closeDays.length, median: round1(median(this.closeDays)) },
       oldestOpen: this.oldest,
       mostFindings: this.most,

@@ -5,9 +5,11 @@
  * is the adapter's job.
  */
 import { itemKey } from '../markers.js';
+import { dayOf, deadlineOf, type DuePolicy } from '../deadline.js';
 import { documentKey, indexIssues, matchItems, type Identities, type IssueIndex as Issues, type TrackedIssue } from '../identity.js';
+import { parentOf, type ParentIssue } from '../parents.js';
 import type { CompactFile } from './compact.js';
-import type { AuditFile, AuditItem, FollowUp, FollowUpStatus } from './types.js';
+import type { AuditFile, AuditItem, FollowUp, FollowUpStatus, TrackingIssue } from './types.js';
 
 /** A tracked issue with the dates the audit needs. */
 export interface KnownIssue extends TrackedIssue {
@@ -23,23 +25,30 @@ export interface IssueIndex {
   /** Whether a postmortem path exists (the audit's file list), to follow renamed documents. */
   exists?: (path: string) => boolean;
   repository?: string;
+  /** Deadlines from priority (config `issues.due-by-priority`). */
+  due?: DuePolicy | null;
+  /** The product's tracking issues, with their sub-issue counts (config `issues.parent`). */
+  parents?: Array<ParentIssue & { summary?: { total: number; completed: number } }>;
+  /** Where an item without an issue would be filed ("owner/name"). */
+  route?: (item: AuditFile['actionItems'][number] | CompactFile['file']['actionItems'][number], file: CompactFile) => string;
 }
 
-export const OFFLINE: IssueIndex = { online: false, issues: { byKey: new Map(), duplicates: [], unmarked: [], byNumber: new Map() } };
+export const OFFLINE: IssueIndex = { online: false, issues: { byKey: new Map(), duplicates: [], unmarked: [], byRef: new Map() } };
 
-export function indexFollowUps(issues: KnownIssue[], me: string | Identities, options: Pick<IssueIndex, 'exists' | 'repository'> = {}): IssueIndex {
-  return { online: true, issues: indexIssues(issues, typeof me === 'string' ? { self: me } : me), ...options };
+export function indexFollowUps(issues: KnownIssue[], me: string | Identities, options: Omit<IssueIndex, 'online' | 'issues'> = {}): IssueIndex {
+  return { online: true, issues: indexIssues(issues, typeof me === 'string' ? { self: me } : me, options.repository), ...options };
 }
 
 const DAY = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function statusOf(item: { done: boolean; due: string | null }, issue: KnownIssue | null, online: boolean, today: string): FollowUpStatus {
+/** `deadline`: the item's deadline when known (its own date, or its priority's); by default its own due date. */
+export function statusOf(item: { done: boolean; due: string | null }, issue: KnownIssue | null, online: boolean, today: string, deadline: string | null = item.due): FollowUpStatus {
   if (issue?.state === 'closed') return 'closed';
   if (item.done) return 'done-in-doc';
   if (!online) return 'unknown';
   if (!issue) return 'not-filed';
-  return item.due && ISO_DATE.test(item.due) && item.due < today ? 'overdue' : 'open';
+  return deadline && ISO_DATE.test(deadline) && deadline < today ? 'overdue' : 'open';
 }
 
 /** Whole days from `from` (ISO instant) to `now`; null when unknown. */
@@ -59,16 +68,29 @@ export function auditFile(compact: CompactFile, index: IssueIndex, now: Date): A
   const matched = index.online ? matchItems(items, index.issues, { documents: new Set([file.path]), exists: index.exists, repository: index.repository }).matched : new Map<string, KnownIssue>();
   const actionItems: AuditItem[] = file.actionItems.map((a, i) => {
     const issue = matched.get(items[i].key) ?? null;
+    // The merge is the day the item's issue was opened; an item without one has no deadline from its priority yet.
+    const deadline = deadlineOf(a, { incident: file.incident.date, merged: dayOf(issue?.createdAt) }, index.due ?? null)?.date ?? null;
     // A linked issue the product did not open: its state would take one request per item, so it stays unknown.
-    const status = !issue && a.issue && !a.done ? 'unknown' : statusOf(a, issue, index.online, today);
+    const status = !issue && a.issue && !a.done ? 'unknown' : statusOf(a, issue, index.online, today, deadline);
+    const repository = issue ? (issue.repo ?? index.repository) : index.online ? (index.route?.(a, compact) ?? index.repository) : undefined;
     return {
       ...a,
       status,
       followUp: issue ? { number: issue.number, url: issue.url, state: issue.state, createdAt: issue.createdAt, closedAt: issue.closedAt } : null,
       ageDays: issue && (status === 'open' || status === 'overdue') ? daysSince(issue.createdAt, now) : null,
+      ...(deadline ? { deadline } : {}),
+      ...(repository ? { repository } : {}),
     };
   });
-  return { ...file, severity: compact.severity, actionItems };
+  const tracking = trackingOf({ path: file.path, ...(doc ? { doc } : {}) }, index);
+  return { ...file, severity: compact.severity, actionItems, ...(tracking ? { tracking } : {}) };
+}
+
+/** A postmortem's tracking issue and GitHub's count of its sub-issues. */
+function trackingOf(doc: { path: string; doc?: string }, index: IssueIndex): TrackingIssue | null {
+  const parent = index.parents ? parentOf(doc, index.parents) : null;
+  if (!parent) return null;
+  return { number: parent.number, url: parent.url, state: parent.state, total: parent.summary?.total ?? 0, completed: parent.summary?.completed ?? 0 };
 }
 
 export function followUpsOf(file: AuditFile): FollowUp[] {
@@ -85,5 +107,7 @@ export function followUpsOf(file: AuditFile): FollowUp[] {
     createdAt: a.followUp?.createdAt ?? null,
     closedAt: a.followUp?.closedAt ?? null,
     ageDays: a.ageDays,
+    ...(a.deadline ? { deadline: a.deadline } : {}),
+    ...(a.repository ? { repository: a.repository } : {}),
   }));
 }

@@ -8,7 +8,7 @@ import type { JsonReport, ReportFile } from '../report.js';
 
 /**
  * Where an action item's follow-up stands:
- * - `open` / `overdue`: its issue is open (overdue: past the item's due date);
+ * - `open` / `overdue`: its issue is open (overdue: past the item's deadline, its own due date or the one its priority gives);
  * - `closed`: its issue is closed (the work is done);
  * - `done-in-doc`: the document marks the item done;
  * - `not-filed`: no issue tracks it yet;
@@ -34,12 +34,28 @@ export interface AuditItem extends ReportItem {
   followUp: FollowUpIssue | null;
   /** Whole days the issue has been open (open and overdue items), else null. */
   ageDays: number | null;
+  /** The deadline (YYYY-MM-DD): the item's own due date, or the one its priority gives (config `issues.due-by-priority`). */
+  deadline?: string | null;
+  /** The repository its issue is in, or would be filed in ("owner/name"); absent offline. */
+  repository?: string;
+}
+
+/** A postmortem's tracking issue (config `issues.parent`), with GitHub's count of its sub-issues. */
+export interface TrackingIssue {
+  number: number;
+  url: string;
+  state: 'open' | 'closed';
+  /** Sub-issues, closed ones included, and how many are closed. */
+  total: number;
+  completed: number;
 }
 
 export interface AuditFile extends ReportFile {
   /** Front matter `severity`, as written. */
   severity: string | null;
   actionItems: AuditItem[];
+  /** Its tracking issue, when it has one. */
+  tracking?: TrackingIssue | null;
 }
 
 /** One follow-up, flat, for the `audit.followUps` list. */
@@ -56,6 +72,10 @@ export interface FollowUp {
   createdAt: string | null;
   closedAt: string | null;
   ageDays: number | null;
+  /** The deadline (see AuditItem). */
+  deadline?: string | null;
+  /** Where its issue is, or would be filed ("owner/name"). */
+  repository?: string;
 }
 
 export interface AuditMetrics {
@@ -76,6 +96,8 @@ export interface AuditMetrics {
     byStatus: Record<FollowUpStatus, number>;
     /** (closed + done-in-doc) / items whose status is known; null when no status came from issues (offline). */
     completionRate: number | null;
+    /** Status counts per repository the issues are (or would be) in. */
+    byRepository?: Record<string, Record<FollowUpStatus, number>>;
   };
   daysToClose: { count: number; median: number | null };
   oldestOpen: FollowUp[];

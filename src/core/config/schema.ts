@@ -26,6 +26,9 @@ const frontMatterField = z.strictObject({
 });
 
 const labelName = z.string().check(z.minLength(1), z.maxLength(50));
+const repositoryName = z.string().check(z.regex(/^[A-Za-z0-9][\w-]{0,38}\/[\w.-]{1,100}$|^[\w.-]{1,100}$/, 'expected "owner/name" or a repository name'));
+const dueSpan = z.union([z.number().check(z.int(), z.minimum(0), z.maximum(3650)), z.string().check(z.regex(/^\d{1,4}\s{0,2}(?:d|days?|w|weeks?)$/i, 'expected a span such as "7d", "4w" or a number of days'))]);
+const issueTypeName = z.string().check(z.minLength(1), z.maxLength(100));
 
 const issuesSchema = z.strictObject({
   labels: z.optional(
@@ -49,6 +52,41 @@ const issuesSchema = z.strictObject({
       z.array(z.string().check(z.minLength(1), z.maxLength(60))),
       'Logins that opened this repository\'s action-item issues in earlier runs (a personal token\'s owner, another app\'s "slug[bot]"), so their issues are recognised after a token change. github-actions[bot] is always recognised.',
     ),
+  ),
+  parent: z.optional(describe(z.boolean(), 'Open one tracking issue per postmortem, with its action-item issues as sub-issues (default false; `postmortem init` writes true for new installs).')),
+  'close-parent': z.optional(describe(z.boolean(), 'Close the tracking issue when every measure of its postmortem is done (default false). Sub-issues are never closed by it.')),
+  repositories: z.optional(
+    describe(
+      z.record(z.string().check(z.minLength(1), z.maxLength(100)), repositoryName),
+      'Where to file the issues of a component or label: a postmortem\'s front matter `component`/`service` (or a label its issues get) → "owner/name". An item\'s own `repo: owner/name` or `Repo` column wins.',
+    ),
+  ),
+  'due-by-priority': z.optional(describe(z.record(z.string().check(z.minLength(1), z.maxLength(30)), dueSpan), 'Deadline per priority for items that state no due date, e.g. { P0: 7d, P1: 28d, P2: 56d }.')),
+  'due-from': z.optional(describe(z.enum(['incident', 'merge']), 'What `due-by-priority` counts from: the incident date (default) or the merge that opened the item\'s issue.')),
+  type: z.optional(
+    describe(
+      z.partialRecord(z.enum(['corrective', 'preventative', 'other', 'parent']), issueTypeName),
+      'Issue type per kind (and for the tracking issue, `parent`), e.g. { corrective: Bug, preventative: Task }. Set only where the repository has that type; silently left out elsewhere.',
+    ),
+  ),
+});
+
+const projectSchema = z.strictObject({
+  owner: z.optional(describe(z.string().check(z.minLength(1), z.maxLength(39)), 'The organization or user that owns the project (default: the repository\'s owner).')),
+  number: describe(z.number().check(z.int(), z.positive()), 'The project\'s number (the last part of its URL).'),
+  fields: z.optional(
+    z.strictObject({
+      status: z.optional(describe(z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.null()]), 'Single-select field for the item\'s state (default "Status"; null for none).')),
+      priority: z.optional(describe(z.string().check(z.minLength(1), z.maxLength(100)), 'Single-select or text field for the item\'s priority.')),
+      due: z.optional(describe(z.string().check(z.minLength(1), z.maxLength(100)), 'Date field for the item\'s deadline.')),
+      incident: z.optional(describe(z.string().check(z.minLength(1), z.maxLength(100)), 'Text field for the incident (the postmortem\'s title and date).')),
+    }),
+  ),
+  status: z.optional(
+    z.strictObject({
+      open: z.optional(describe(z.string().check(z.minLength(1), z.maxLength(100)), 'Status option of an open item (default "Todo").')),
+      done: z.optional(describe(z.string().check(z.minLength(1), z.maxLength(100)), 'Status option of a done item (default "Done").')),
+    }),
   ),
 });
 
@@ -83,6 +121,7 @@ export const configSchema = z.strictObject({
   rules: z.optional(describe(z.record(z.string(), ruleSetting), 'Severity (and options) of each rule by id.')),
   issues: z.optional(issuesSchema),
   audit: z.optional(auditSchema),
+  project: z.optional(describe(projectSchema, 'Add each action-item issue to a Projects (v2) board and set its fields. Needs a token with project access (the `project-token` input); the workflow\'s GITHUB_TOKEN has none.')),
   'front-matter': z.optional(
     z.strictObject({
       required: z.optional(describe(z.array(z.string()), 'Front matter fields every postmortem must have.')),

@@ -11,6 +11,7 @@ import type { SectionKey } from '../types.js';
 import { extendAliases, type AliasTable } from '../model/aliases.js';
 import { resolveZone } from '../time/index.js';
 import { RULES, ruleById } from '../rules/index.js';
+import { parseDays, type DuePolicy } from '../deadline.js';
 import type { ConfigFile, FrontMatterField } from './schema.js';
 
 export const DEFAULT_PATHS = [
@@ -48,6 +49,17 @@ export interface ResolvedConfig {
   frontMatter: { required: string[]; fields: Record<string, FrontMatterField> };
   issues: IssueSettings;
   audit: AuditSettings;
+  /** The Projects (v2) board each action-item issue goes on; null when not configured. */
+  project: ProjectSettings | null;
+}
+
+export interface ProjectSettings {
+  /** Organization or user login; null: the repository's owner. */
+  owner: string | null;
+  number: number;
+  /** Field names, by what they hold; null: not set. */
+  fields: { status: string | null; priority: string | null; due: string | null; incident: string | null };
+  status: { open: string; done: string };
 }
 
 export interface AuditSettings {
@@ -76,6 +88,15 @@ export interface IssueSettings {
   includeDone: boolean;
   /** Logins of earlier runs whose issues are the product's (see core/identity.ts). */
   identities: string[];
+  /** One tracking issue per postmortem, its items' issues as sub-issues. */
+  parent: boolean;
+  closeParent: boolean;
+  /** Component or label (lower case) → "owner/name" (see core/routing.ts). */
+  repositories: Map<string, string>;
+  /** Deadlines from priority; null when not configured. */
+  due: DuePolicy | null;
+  /** Issue type by item kind, and for the tracking issue (`parent`). */
+  types: Partial<Record<'corrective' | 'preventative' | 'other' | 'parent', string>>;
 }
 
 /** A problem with the configuration: names the key and what was expected. Exit code 2. */
@@ -152,6 +173,11 @@ export function settleConfig(file: ConfigFile, source: string | null): ResolvedC
       linkBack: file.issues?.['link-back'] ?? false,
       includeDone: file.issues?.['include-done'] ?? false,
       identities: file.issues?.identities ?? [],
+      parent: file.issues?.parent ?? false,
+      closeParent: file.issues?.['close-parent'] ?? false,
+      repositories: new Map(Object.entries(file.issues?.repositories ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v])),
+      due: duePolicy(file),
+      types: file.issues?.type ?? {},
     },
     audit: {
       dashboard: file.audit?.dashboard ?? true,
@@ -161,6 +187,27 @@ export function settleConfig(file: ConfigFile, source: string | null): ResolvedC
       reminders: file.audit?.reminders ?? false,
       reminderIntervalDays: file.audit?.['reminder-interval-days'] ?? 7,
     },
+    project: file.project
+      ? {
+          owner: file.project.owner ?? null,
+          number: file.project.number,
+          fields: {
+            status: file.project.fields?.status === undefined ? 'Status' : file.project.fields.status,
+            priority: file.project.fields?.priority ?? null,
+            due: file.project.fields?.due ?? null,
+            incident: file.project.fields?.incident ?? null,
+          },
+          status: { open: file.project.status?.open ?? 'Todo', done: file.project.status?.done ?? 'Done' },
+        }
+      : null,
   };
+}
+
+function duePolicy(file: ConfigFile): DuePolicy | null {
+  const table = file.issues?.['due-by-priority'];
+  if (!table || Object.keys(table).length === 0) return null;
+  const days = new Map<string, number>();
+  for (const [priority, span] of Object.entries(table)) days.set(priority.trim().toLowerCase(), parseDays(span)!);
+  return { days, from: file.issues?.['due-from'] ?? 'incident' };
 }
 

@@ -525,6 +525,7 @@ const COLUMNS: Array<[string, RegExp]> = [
   ['type', /^(?:type|kind|category|class)$/i],
   ['issue', /^(?:issues?|tickets?|bugs?|links?|tracking|jira|references?)$/i],
   ['status', /^(?:status|state|done\??)$/i],
+  ['repo', /^(?:repo(?:sitory)?|(?:target|service)\s?repo(?:sitory)?)$/i],
 ];
 
 function fromTable(table: Table, group: Group, out: Draft[]): void {
@@ -568,6 +569,7 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
       due: cell('due'),
       priority: cell('priority'),
       issue: cell('issue'),
+      repo: cell('repo'),
     };
     out.push(previous);
   }

@@ -30,6 +30,8 @@ export interface Draft {
   due?: string;
   priority?: string;
   issue?: string;
+  /** A `Repo` column's cell. */
+  repo?: string;
   /** The item opens with a title line of its own. */
   titled?: boolean;
 }
@@ -46,6 +48,7 @@ interface Fields {
   priority?: string;
   due?: string;
   issue?: string;
+  repo?: string;
 }
 
 interface Context {
@@ -55,11 +58,11 @@ interface Context {
 
 type Extractor = (f: Fields, d: Draft, ctx: Context) => void;
 
-const EXTRACTORS: readonly Extractor[] = [explicitId, status, leadingPriority, owner, priority, due, issue, wording];
+const EXTRACTORS: readonly Extractor[] = [explicitId, status, leadingPriority, repository, owner, priority, due, issue, wording];
 
 export function finish(d: Draft, ctx: Context): ActionItem {
   const text = d.text.replace(/\s+/g, ' ').trim();
-  const f: Fields = { text, title: (d.title ?? text).replace(/\s+/g, ' ').trim(), done: d.done ?? false, owner: d.owner, priority: d.priority, issue: d.issue };
+  const f: Fields = { text, title: (d.title ?? text).replace(/\s+/g, ' ').trim(), done: d.done ?? false, owner: d.owner, priority: d.priority, issue: d.issue, repo: d.repo };
   for (const extract of EXTRACTORS) extract(f, d, ctx);
   return {
     id: f.explicit ?? '',
@@ -76,6 +79,7 @@ export function finish(d: Draft, ctx: Context): ActionItem {
     issue: f.issue ?? null,
     group: d.group,
     fingerprint: fingerprintTitle(f.title),
+    ...(f.repo ? { repo: f.repo } : {}),
   };
 }
 
@@ -124,6 +128,16 @@ function leadingPriority(f: Fields): void {
   if (!m) return;
   f.priority ??= m[1].startsWith('P') ? m[1] : m[1].toLowerCase();
   f.title = f.title.trim().slice(m[0].length);
+}
+
+const REPO_FIELD = /[([,;|–—-]?\s{0,3}\b(?:repo|repository)\s{0,3}[:=]\s{0,3}`?((?:https?:\/\/[^\s/]{1,100}\/)?[A-Za-z0-9][\w-]{0,38}\/[\w.-]{1,100})`?\s{0,3}\)?/i;
+
+/** "repo: acme/payments-api" (or a repository URL): where the item's issue belongs. A `Repo` column wins. */
+function repository(f: Fields): void {
+  const field = REPO_FIELD.exec(f.title);
+  if (!field) return;
+  f.repo ??= field[1];
+  f.title = f.title.replace(field[0], ' ');
 }
 
 const OWNER_FIELD = /[([,;|–—-]?\s{0,3}\b(?:owners?|assignees?|assigned to|responsible|dri)\s{0,3}[:=-]\s{0,3}@?([\w.-]{1,39}(?:\/[\w.-]{1,100}|\s[A-Z][\w.-]{0,30})?)\s{0,3}\)?/i;

@@ -14,6 +14,7 @@ import futureDate from './future-date.js';
 import actionItemsMissing from './action-items-missing.js';
 import actionItemsProse from './action-items-prose.js';
 import actionItemOwner from './action-item-owner.js';
+import actionItemDueLimit from './action-item-due-limit.js';
 import frontMatterSyntax from './front-matter-syntax.js';
 import frontMatterSchema from './front-matter-schema.js';
 import blamefulLanguage from './blameful-language.js';
@@ -37,6 +38,7 @@ export const RULES: readonly AnyRule[] = [
   actionItemsMissing,
   actionItemsProse,
   actionItemOwner,
+  actionItemDueLimit,
   blamefulLanguage,
 ];
 
