@@ -16,7 +16,7 @@ export interface HashedResult {
 /** Read and check one file from disk, and hash what was read when `hash` is set. Never throws. */
 export async function checkPathHashed(cwd: string, path: string, config: ResolvedConfig, now: Date, hash: boolean): Promise<HashedResult> {
   try {
-    const read = await readDocument(cwd, path, config.maxFileSize);
+    const read = readDocument(cwd, path, config.maxFileSize);
     if (read.kind !== 'bytes') {
       return { result: unreadableDocument(path, read.kind === 'too-large' ? tooLargeMessage(read.size, config.maxFileSize) : read.message, config), hash: null };
     }
