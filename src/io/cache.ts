@@ -42,12 +42,13 @@ const TAB = 9;
 const NEWLINE = 10;
 
 /**
- * Rules whose findings depend on the clock. Only `future-date` reads `now`
- * (a test keeps this true), and its verdict can only go from "in the
- * future" to "not": an entry without its finding stays right as time
- * passes; an entry with it is checked again.
+ * Rules whose findings depend on the clock (a test keeps this list true).
+ * Each verdict can only go from "found" to "not" as time passes: a date is
+ * no longer in the future; a deadline counted from today (`due-from: merge`)
+ * moves later, so a stated date stops exceeding it. An entry without their
+ * findings stays right; an entry with one is checked again.
  */
-const CLOCK_RULES = new Set(['future-date']);
+const CLOCK_RULES = new Set(['future-date', 'action-item-due-limit']);
 
 /** A stable JSON text of a value: object keys sorted, Maps as sorted entries. */
 function canonical(value: unknown): unknown {
