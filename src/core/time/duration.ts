@@ -64,9 +64,6 @@ const NEXT_RE =
 const AND_A_HALF_RE = /[ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half(?![A-Za-z])/iy;
 /** "1h30": minutes without a unit after an attached "h". */
 const BARE_MINUTES_RE = /\d{2}(?![\w.:])/y;
-/** A bounding word right before the number. Group 1: the word(s). */
-const BOUND_BEFORE_RE =
-  /(?:\b(just[ \t]{1,2}under|just[ \t]{1,2}over|less[ \t]{1,2}than|more[ \t]{1,2}than|up[ \t]{1,2}to|at[ \t]{1,2}most|at[ \t]{1,2}(?:the[ \t]{1,2})?maximum|(?:a[ \t]{1,2})?maximum[ \t]{1,2}of|at[ \t]{1,2}least|at[ \t]{1,2}(?:the[ \t]{1,2})?minimum|(?:a[ \t]{1,2})?minimum[ \t]{1,2}of|longer[ \t]{1,2}than|under|within|over|about|around|approximately|approx\.|roughly|nearly|almost|some)[ \t]{1,2}|(~)[ \t]{0,2})$/i;
 const LEAD_IN_RE = /\b(?:for|lasted|lasting|took|taking|last|takes|spanned|spanning)(?:[ \t]{1,2}(?:us|me|them|roughly|about|around|approximately|nearly|almost|over|under|some))?[ \t]{1,2}$/i;
 const FREQUENCY_RE = /\b(?:every|each|per)[ \t]{1,2}$/i;
 const AFTER_SKIP_RE = /[ \t]{1,2}(ago|later|earlier|prior|before|after)(?![A-Za-z])/iy;
@@ -83,6 +80,44 @@ const BOUND_KIND: ReadonlyMap<string, 'under' | 'over' | 'about'> = new Map([
 ]);
 
 const WS_RE = /[ \t]+/g;
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+const LEADING_PUNCTUATION_RE = /^[^\w]+/;
+
+/**
+ * A bounding word or phrase right before the number ('at most ', 'a maximum
+ * of ', '~'): its kind and where it starts in `before`. Read word by word from
+ * the end (words one or two blanks apart, as the scanner allows elsewhere)
+ * rather than with an end-anchored pattern, which a regex engine tries at
+ * every position of the text before it. The longest phrase wins.
+ */
+function boundBefore(before: string): { kind: 'under' | 'over' | 'about'; index: number } | undefined {
+  let end = before.length;
+  while (end > 0 && isBlank(before[end - 1])) end--;
+  const gap = before.length - end;
+  if (before[end - 1] === '~' && gap <= 2) return { kind: 'about', index: end - 1 };
+  if (gap < 1 || gap > 2) return undefined;
+  const words: string[] = [];
+  let found: { kind: 'under' | 'over' | 'about'; index: number } | undefined;
+  for (let n = 0; n < 3 && end > 0; n++) {
+    let start = end;
+    while (start > 0 && !isBlank(before[start - 1])) start--;
+    const word = before.slice(start, end).toLowerCase();
+    // '(under 5 minutes': the phrase starts after the bracket, and nothing before the bracket belongs to it.
+    const lead = LEADING_PUNCTUATION_RE.exec(word)?.[0].length ?? 0;
+    words.unshift(word.slice(lead));
+    const kind = BOUND_KIND.get(words.join(' '));
+    if (kind) found = { kind, index: start + lead };
+    if (lead > 0) break;
+    let blanks = 0;
+    while (start > 0 && isBlank(before[start - 1])) {
+      start--;
+      blanks++;
+    }
+    if (blanks > 2) break;
+    end = start;
+  }
+  return found;
+}
 
 interface Component {
   value: number;
@@ -192,9 +227,9 @@ export function findDuration(text: string): DurationMatch | undefined {
       continue;
     }
     let bound: DurationMatch['bound'];
-    const b = BOUND_BEFORE_RE.exec(before);
+    const b = boundBefore(before);
     if (b) {
-      bound = BOUND_KIND.get((b[1] ?? b[2]).toLowerCase().replace(WS_RE, ' '));
+      bound = b.kind;
       start -= before.length - b.index;
     }
     AFTER_SKIP_RE.lastIndex = end;
