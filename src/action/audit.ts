@@ -16,10 +16,10 @@ import { collectFiles } from '../io/files.js';
 import { cacheLine, ContentCache } from '../io/cache.js';
 import { checkStream, type RunStats } from '../io/pool.js';
 import { ENGINE } from '../version.js';
-import { auditStream, type AuditOutcome } from '../audit/collect.js';
+import { auditStream, type AuditOutcome } from '../core/audit/collect.js';
 import { listFollowUps, remind, upsertDashboard, type Listing } from '../audit/github.js';
-import { ReportWriter } from '../audit/json-writer.js';
-import { auditMarkdown, BODY_LIMIT } from '../audit/render.js';
+import { ReportWriter } from '../reporters/json-writer.js';
+import { auditMarkdown, BODY_LIMIT } from '../render/audit.js';
 import type { RunContext } from './context.js';
 import type { Inputs } from './inputs.js';
 import { writeJobSummary } from './summary.js';
@@ -115,10 +115,5 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
 
   const note = dashboard?.action === 'closed' ? `> ${closedDashboard(dashboard.number!)}\n\n` : '';
   await writeJobSummary(note + auditMarkdown(outcome, { link, mentions: false, dashboard: false, limit: SUMMARY_LIMIT }));
-  core.setOutput('findings', outcome.summary.errors + outcome.summary.warnings);
-  core.setOutput('errors', outcome.summary.errors);
-  core.setOutput('report', reportPath);
-  core.setOutput('issues', JSON.stringify(outcome.audit.followUps));
-  core.setOutput('dashboard', dashboard?.url ?? '');
   return { outcome, reportPath, dashboard, reminders, failures };
 }
