@@ -28,7 +28,7 @@ describe('time layer regular expressions are safe from catastrophic backtracking
       expect(dynamic).toEqual([]);
       for (const literal of literals) {
         const last = literal.lastIndexOf('/');
-        const result = await check(literal.slice(1, last), literal.slice(last + 1));
+        const result = await check(literal.slice(1, last), literal.slice(last + 1), { randomSeed: 1 });
         expect(result.status, literal).toBe('safe');
       }
     }, 60_000);
