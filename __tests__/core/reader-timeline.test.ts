@@ -102,6 +102,21 @@ describe('entries and their times (capability 4)', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('reads a dated entry’s time without its colon, a 12-hour time typed “2: 40 P.M.”, and a heading of clock times that names a phase (“Fix and recovery”) as part of the timeline', () => {
+    const r = read('timeline-typed-times.md');
+    expect(r.entries).toEqual([
+      '11:3 2024-09-10T08:15:00Z', // "2024-09-10 0815: queue depth alert fires"
+      '12:3 2024-09-10T08:32:00Z', // "2024-09-10 0832 - on-call confirms"
+      '13:3 2024-09-10T14:40:00Z', // "2: 40 P.M."
+      '15:5 2024-09-10T15:05:00Z', // "### 3:05-3:40 PM: Fix and recovery" is an entry, not a resolution section
+      '17:3 2024-09-10T15:05:00Z',
+      '18:3 2024-09-10T15:40:00Z',
+    ]);
+    expect(r.findings).toEqual([]);
+    const sections = check(fixture('reader/timeline-typed-times.md'), {}, 'timeline-typed-times.md').model!.sections;
+    expect(sections.map((s) => `${s.line} ${s.keys.join('+') || '-'}`)).toEqual(['1 -', '3 summary', '7 timeline', '9 -', '15 -', '20 root-cause', '24 resolution', '28 action-items']);
+  });
+
   it('reads a timeline pasted as an HTML table, and a day label over a nested list', () => {
     const r = read('timeline-pasted.md');
     expect(r.entries).toEqual(['11:11 2024-07-02T08:10:00Z', '12:11 2024-07-02T08:25:00Z', '16:5 2024-07-02T08:40:00Z', '17:5 2024-07-02T08:45:00Z']);

@@ -339,12 +339,15 @@ export function ownElements(structure: Structure, sectionIndex: number): Element
  * Returns the open timeline section it continues, if any.
  */
 function datedTimelineHeading(e: HeadingElement, stack: number[], sections: Section[]): number | undefined {
-  if (e.keys.length > 0 || e.level > 6) return undefined;
+  if (e.level > 6) return undefined;
   const timeline = [...stack].reverse().find((s) => sections[s].keys.length > 0);
-  if (timeline === undefined || !sections[timeline].keys.includes('timeline') || sections[timeline].level < e.level) return undefined;
+  if (timeline === undefined || !sections[timeline].keys.includes('timeline')) return undefined;
   const first = scanTimes(e.text)[0];
-  const dated = first && (first.date || first.time || first.dayOffset !== undefined) && first.index <= 2;
-  return dated ? timeline : undefined;
+  if (!first || first.index > 2) return undefined;
+  // "### 10:45-11:37 AM: Fix development": a phase of the timeline named by its clock times, whatever its words name.
+  if (e.keys.length > 0) return first.time ? timeline : undefined;
+  if (sections[timeline].level < e.level) return undefined;
+  return first.date || first.time || first.dayOffset !== undefined ? timeline : undefined;
 }
 
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
@@ -392,6 +395,7 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
           }
         } else {
           const keep = datedTimelineHeading(e, stack, sections);
+          if (keep !== undefined) e.keys = [];
           while (stack.length > 0 && stack[stack.length - 1] !== keep && sections[stack[stack.length - 1]].level >= e.level) close(stack.pop()!, e.line);
         }
         e.section = sections.length;
