@@ -117,6 +117,13 @@ describe('entries and their times (capability 4)', () => {
     expect(sections.map((s) => `${s.line} ${s.keys.join('+') || '-'}`)).toEqual(['1 -', '3 summary', '7 timeline', '9 -', '15 -', '20 root-cause', '24 resolution', '28 action-items']);
   });
 
+  it('reads a short item over paragraphs that open with their times as a label, the paragraphs as its entries', () => {
+    const r = read('timeline-phase-items.md');
+    // "* how was it detected" then, two blank lines down, a tab-indented "09:12 a customer wrote to support".
+    expect(r.entries).toEqual(['12:2 2024-05-06T09:12:00Z', '16:2 2024-05-06T09:20:00Z', '18:2 2024-05-06T09:41:00Z']);
+    expect(r.findings).toEqual([]);
+  });
+
   it('reads a timeline pasted as an HTML table, and a day label over a nested list', () => {
     const r = read('timeline-pasted.md');
     expect(r.entries).toEqual(['11:11 2024-07-02T08:10:00Z', '12:11 2024-07-02T08:25:00Z', '16:5 2024-07-02T08:40:00Z', '17:5 2024-07-02T08:45:00Z']);

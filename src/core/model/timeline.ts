@@ -93,6 +93,8 @@ type Unit = Candidate | Mark;
 
 const MAX_ENTRIES = 20_000;
 const MAX_DEPTH = 8;
+/** An item of up to this many words over timed entries labels them ("- Monday", "- how was the issue detected"). */
+const MAX_LABEL_WORDS = 6;
 const WORDS = /[\p{L}\p{N}]+/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 /** A line that opens an entry of its own without a time: a pseudo-bullet, or a short "Label:" ("Escalation: …"). */
@@ -339,7 +341,8 @@ function fromList(g: Gatherer, list: List, depth: number): void {
   const heads = list.children.map(itemHead);
   const timed = (h: TextLine | undefined) => h !== undefined && (timeOf(h.text, g.dayFirst) !== undefined || findTimePlaceholder(h.text) !== undefined);
   const anyTimed = list.children.some(
-    (item, i) => timed(heads[i]) || item.children.some((c) => c.type === 'list' && c.children.some((sub) => timed(itemHead(sub)))),
+    (item, i) =>
+      timed(heads[i]) || item.children.some((c) => (c.type === 'list' && c.children.some((sub) => timed(itemHead(sub)))) || (c !== item.children[0] && opensWithTime(c, g.dayFirst))),
   );
   // An untimed list under a time heading or after a timed line details that entry.
   if (!anyTimed && g.current && (g.underHeading || g.current.kind === 'line')) {
@@ -354,17 +357,22 @@ function fromItem(g: Gatherer, item: ListItem, head: TextLine | undefined, depth
   const exprs = scanTimes(head.text, { dayFirst: g.dayFirst });
   const mark = exprs.some((x) => x.time || x.invalid) ? undefined : markOf(head.text, exprs);
   const nested = item.children.filter((x): x is List => x.type === 'list');
-  // "- Monday" over a nested list of timed items: a label for the group, not an entry.
+  // "- Monday" over a nested list of timed items, "- how was the issue detected" over a paragraph that opens
+  // with its time: a label for the group, not an entry.
   const label =
     !mark &&
     !exprs.some((x) => x.time || x.invalid) &&
-    (head.text.match(WORDS) ?? []).length <= 4 &&
-    nested.some((n) => n.children.some((sub) => timeOf(itemHead(sub)?.text ?? '', g.dayFirst)));
+    (head.text.match(WORDS) ?? []).length <= MAX_LABEL_WORDS &&
+    (nested.some((n) => n.children.some((sub) => timeOf(itemHead(sub)?.text ?? '', g.dayFirst))) || item.children.some((c) => opensWithTime(c, g.dayFirst)));
   if (mark || label) {
-    // A date or a label heading a nested list: its children are the entries.
+    // A date or a label heading a nested list or timed paragraphs: its children are the entries.
     g.out.push(mark || { mark: 'group' });
     g.current = undefined;
-    if (depth < MAX_DEPTH) for (const n of nested) fromList(g, n, depth + 1);
+    if (depth >= MAX_DEPTH) return;
+    for (const child of item.children.slice(1)) {
+      if (child.type === 'list') fromList(g, child, depth + 1);
+      else if (label && child.type === 'paragraph') phrasingLines(child).forEach((line, i) => fromLine(g, unglued(line), i > 0));
+    }
     return;
   }
   if (!HAS_WORD.test(head.text) || linkOnly(item)) return;
@@ -387,6 +395,13 @@ function fromItem(g: Gatherer, item: ListItem, head: TextLine | undefined, depth
       c.body.push(...linesOfElements([{ kind: 'block', node: child, line: child.position?.start.line ?? 1 }]));
     }
   }
+}
+
+/** A paragraph in an item whose first line opens with its time ("2:20 PM (GMT) a user complained"). */
+function opensWithTime(node: RootContent, dayFirst: boolean): boolean {
+  if (node.type !== 'paragraph') return false;
+  const first = phrasingLines(node)[0];
+  return first !== undefined && (timeOf(unglued(first).text, dayFirst)?.index ?? 9) <= 2;
 }
 
 /** "- [dashboard](https://…)": a reference under the timeline, not an event. */
