@@ -52,6 +52,16 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
   });
 
+  it('a document between two thematic breaks that the parser took for front matter is read as Markdown when it is not YAML', () => {
+    const result = read('rules-not-front-matter.md');
+    expect(sections('rules-not-front-matter.md')).toEqual(['5:summary:atx', '11:timeline:atx', '15:root-cause:atx', '18:resolution:atx', '21:action-items:atx']);
+    expect(result.model!.title).toBe('Login outage');
+    expect(result.model!.frontMatter).toBeNull();
+    expect(result.findings.filter((f) => f.rule.startsWith('front-matter') || f.rule === 'required-sections')).toEqual([]);
+    // A real front matter with a YAML error is still reported: it has `key:` lines.
+    expect(brief(check('---\ntitle: [x\n# note\n---\n# Doc\n')).filter((f) => f.includes('front-matter'))).toEqual(['3:front-matter-syntax']);
+  });
+
   it('a plain-text student postmortem: label lines with and without colons, "TODO:" a group inside the measures', () => {
     expect(sections('student-plain.md')).toEqual(['3:summary:label', '6:timeline:label', '10:root-cause+resolution:label', '13:action-items:label']);
     expect(read('student-plain.md').model!.actionItems.map((a) => [a.line, a.group, a.title])).toEqual([

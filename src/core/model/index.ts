@@ -5,9 +5,9 @@ import type { Root } from 'mdast';
 import type { PostmortemModel, SectionKey, TimelineEntry } from '../types.js';
 import type { AliasTable } from './aliases.js';
 import { readActionItems } from './action-items.js';
-import { readFrontMatter } from './frontmatter.js';
+import { markdownBetweenRules, readFrontMatter } from './frontmatter.js';
 import { linesOfElements, tableFieldLines } from './lines.js';
-import { buildStructure, ownElements, type Element, type Structure } from './structure.js';
+import { buildStructure, ownElements, parseMarkdownAt, type Element, type Structure } from './structure.js';
 import type { TextLine } from './text.js';
 import { readStatusUpdates, readTimeline, type ImpactMarkers } from './timeline.js';
 import { readWindow } from './window.js';
@@ -33,7 +33,9 @@ export interface BuiltModel {
 const WINDOW_KEYS: SectionKey[] = ['summary', 'impact'];
 const DATE_HEADINGS = /^(?:date|dates|incident date|when|date of incident|occurred)$/i;
 
-export function buildModel(path: string, root: Root, lineCount: number, options: ModelOptions): BuiltModel {
+export function buildModel(path: string, parsed: Root, lineCount: number, options: ModelOptions): BuiltModel {
+  const opening = markdownBetweenRules(parsed);
+  const root: Root = opening ? { ...parsed, children: [...parseMarkdownAt(opening.text, opening.line, 0), ...parsed.children.slice(1)] } : parsed;
   const frontMatter = readFrontMatter(root);
   const structure = buildStructure(root, options.aliases, lineCount);
   const { elements, sections, owner } = structure;

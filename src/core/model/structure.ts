@@ -257,6 +257,11 @@ function reparse(node: Code | Html): RootContent[] {
     lineOffset = start.line - 1;
   }
   const columnOffset = node.type === 'code' ? start.column - 1 + (isFenced(node) ? 0 : indentOf(node)) : 0;
+  return parseMarkdownAt(text, lineOffset, columnOffset);
+}
+
+/** Parse `text` as Markdown, with positions moved by the lines and columns before it in the enclosing file. */
+export function parseMarkdownAt(text: string, lineOffset: number, columnOffset: number): RootContent[] {
   const tree = parseMarkdown(text);
   const stack: Array<{ position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } }; children?: unknown[] }> = [tree];
   while (stack.length > 0) {
