@@ -161,7 +161,11 @@ function gather(elements: Element[], dayFirst: boolean, fenced: boolean): Unit[]
   let paragraphEnd = -1;
   for (const e of elements) {
     if (g.out.length >= MAX_ENTRIES) break;
-    if (e.kind === 'heading') {
+    if (e.kind === 'heading' && e.label && e.source && g.underHeading) {
+      // "Gradual recovery:" under "### 02:05 UTC": a phase label inside the heading's entry, which keeps its body.
+      fromLine(g, e.source, false);
+      paragraphEnd = e.source.line;
+    } else if (e.kind === 'heading') {
       // An ATX heading's text starts after its hashes and a space ("### 2018-10-08 ~18:10").
       const column = e.style === 'atx' ? e.column + e.level + 1 : e.style === 'hash-no-space' ? e.column + e.level : e.column;
       fromHeading(g, e.text, e.line, column);
