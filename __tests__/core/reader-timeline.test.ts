@@ -124,6 +124,14 @@ describe('entries and their times (capability 4)', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('reads a status page’s updates under headings that are only times as the timeline of a document without one', () => {
+    const r = read('status-update-headings.md');
+    expect(r.entries).toEqual(['12:6 2024-08-19T09:40:00Z', '16:6 2024-08-19T10:15:00Z']);
+    // The update that says the service is restored ends the incident; no start is stated.
+    expect(r.window).toEqual([null, '2024-08-19T10:15:00Z timeline@16:6', null, 'UTC']);
+    expect(r.findings).toEqual([]);
+  });
+
   it('reads a timeline pasted as an HTML table, and a day label over a nested list', () => {
     const r = read('timeline-pasted.md');
     expect(r.entries).toEqual(['11:11 2024-07-02T08:10:00Z', '12:11 2024-07-02T08:25:00Z', '16:5 2024-07-02T08:40:00Z', '17:5 2024-07-02T08:45:00Z']);

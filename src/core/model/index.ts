@@ -145,6 +145,39 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
   return { model, structure, zoneStated };
 }
 
+/** Headings a document without a timeline section stamps its updates with. */
+const MIN_UPDATE_HEADINGS = 2;
+
+/** A heading that is only a time, with its date or zone ("#### 11:28 UTC", "### 2021-06-22 12:22"). */
+function isTimeOnlyHeading(e: Element): e is Extract<Element, { kind: 'heading' }> {
+  if (e.kind !== 'heading' || e.level > 6 || e.keys.length > 0) return false;
+  const found = scanTimes(e.text);
+  if (found.length !== 1 || !found[0].time || found[0].index > 2) return false;
+  const rest = e.text.slice(0, found[0].index) + ' ' + e.text.slice(found[0].index + found[0].length);
+  return !/[\p{L}\p{N}]/u.test(rest.replace(/\b(?:update[sd]?|at)\b/gi, ''));
+}
+
+/**
+ * A status page's updates under headings that are only times, in a document
+ * with no timeline section: from the first such heading to the first heading
+ * of its level or above that is not one, when there are at least two.
+ */
+function timeHeadingRun(structure: Structure): Element[] {
+  const { elements } = structure;
+  const first = elements.findIndex(isTimeOnlyHeading);
+  if (first < 0) return [];
+  const level = (elements[first] as Extract<Element, { kind: 'heading' }>).level;
+  let end = first + 1;
+  let count = 1;
+  for (; end < elements.length; end++) {
+    const e = elements[end];
+    if (e.kind !== 'heading' || e.level > level) continue;
+    if (!isTimeOnlyHeading(e)) break;
+    count++;
+  }
+  return count >= MIN_UPDATE_HEADINGS ? elements.slice(first, end) : [];
+}
+
 /**
  * The timeline: its section's entries, or a status page's stamped updates when
  * the document has no timeline section. When the document states neither the
@@ -159,9 +192,14 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
   const section = structure.sections.find((s) => s.keys.includes('timeline'));
   const markers: ImpactMarkers = {};
   const zone: { zone?: string; zoneText?: string; line?: number } = {};
-  const timeline = section
-    ? readTimeline({ elements, heading: section.heading, ctx, dayFirst: window.dayFirst, firstDay: incident.start?.date ?? incident.date, markers, zone })
+  const firstDay = incident.start?.date ?? incident.date;
+  let timeline = section
+    ? readTimeline({ elements, heading: section.heading, ctx, dayFirst: window.dayFirst, firstDay, markers, zone })
     : readStatusUpdates(structure.elements, ctx, window.dayFirst);
+  if (!section && timeline.length === 0) {
+    const updates = timeHeadingRun(structure);
+    if (updates.length > 0) timeline = readTimeline({ elements: updates, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
+  }
   // A zone only the timeline names ("Time (CET)" over a table's column) is the document's zone.
   if (!incident.timezone && zone.zone) {
     incident.timezone = { zone: zone.zone, text: zone.zoneText ?? zone.zone, source: 'timeline', line: zone.line };
