@@ -387,6 +387,24 @@ describe('durations and metrics against the timeline, with the tolerance the fig
   });
 });
 
+describe('a duration followed by the range it measures', () => {
+  it('is not the incident’s length when the range is another window (“a window of 4 hours (10:30 to 2:30 AM)”)', () => {
+    const r = read('duration-of-a-range.md');
+    expect(r.window).toEqual(['2020-05-11T05:30:00Z prose@5:6', '2020-05-11T15:30:00Z prose@5:43', null, 'UTC-7']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('is still read when the range after it does not measure it', () => {
+    const doc = (summary: string) =>
+      `# Outage\n\n## Summary\n\n${summary}\n\n## Timeline\n\n- 10:00 UTC errors\n- 12:00 UTC recovered\n\n## Root cause\n\nA bug.\n\n## Resolution\n\nFixed.\n\n## Action items\n\n- Test it\n`;
+    const rules = (summary: string) => check(doc(summary)).findings.filter((f) => f.rule === 'duration-mismatch').map((f) => f.message);
+    expect(rules('On 2024-06-01 the API was down from 10:00 to 12:00 UTC. The outage lasted 3 hours (10:00 to 13:00 UTC).')).toEqual([]);
+    expect(rules('On 2024-06-01 the API was down from 10:00 to 12:00 UTC. The outage lasted 3 hours (10:00 to 12:00 UTC).')).toEqual([
+      'Unexpected duration “3 hours” (3 h), expected 2 h from the start and end (2024-06-01 10:00 UTC to 2024-06-01 12:00 UTC)',
+    ]);
+  });
+});
+
 describe('related places of one finding', () => {
   const result = check(fixture('reader/timeline-order-run.md'), {}, 'timeline-order-run.md');
   const report = buildReport([result]);
