@@ -488,7 +488,7 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
       DURATION_RANGE.test(after) ||
       /(?:\d|\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?))[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}$/i.test(before) ||
       PER_OCCURRENCE.test(before) ||
-      spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes);
+      (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes));
     if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before))) {
       const duration: NonNullable<IncidentWindow['duration']> = { minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + offset + base + d.index };
       if (d.bound) duration.bound = d.bound;
@@ -502,10 +502,12 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
 }
 
 /**
- * "a window of 4 hours (10:30 to 2:30 AM)": a duration followed by the range
- * it measures. The range says what the duration is about; when it is the
- * incident's window the duration adds nothing, and when it is not (a
+ * "a window of 4 hours (10:30 to 2:30 AM)": a duration in prose followed by
+ * the range it measures. The range says what the duration is about; when it
+ * is the incident's window the duration adds nothing, and when it is not (a
  * maintenance window, a deploy) the duration is not the incident's length.
+ * (A field that states the incident's duration, "Total impact duration: 5 h
+ * (10:45 - 16:11 UTC)", is the incident's whatever follows it.)
  */
 function spelledOutByRange(after: string, minutes: number): boolean {
   const m = /^[ \t]{0,2}[([][ \t]{0,2}(?:from[ \t]{1,3})?/.exec(after);
