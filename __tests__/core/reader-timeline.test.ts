@@ -132,6 +132,14 @@ describe('entries and their times (capability 4)', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('reads a zone written as a city (“09:00 Denver - …”) against a window stated in UTC', () => {
+    const r = read('timeline-city-zone.md');
+    // Denver is UTC-6 in April: the entries sit inside the front matter's 15:05 to 17:32 UTC.
+    expect(r.entries).toEqual(['11:3 2023-04-11T15:00:00Z', '12:3 2023-04-11T15:05:00Z', '13:3 2023-04-11T16:10:00Z', '14:3 2023-04-11T17:30:00Z']);
+    expect(r.window).toEqual(['2023-04-11T15:05:00Z front-matter@3:1', '2023-04-11T17:32:00Z front-matter@4:1', null, 'UTC']);
+    expect(r.findings).toEqual([]);
+  });
+
   it('reads a timeline pasted as an HTML table, and a day label over a nested list', () => {
     const r = read('timeline-pasted.md');
     expect(r.entries).toEqual(['11:11 2024-07-02T08:10:00Z', '12:11 2024-07-02T08:25:00Z', '16:5 2024-07-02T08:40:00Z', '17:5 2024-07-02T08:45:00Z']);

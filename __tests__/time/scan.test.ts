@@ -662,3 +662,13 @@ describe('scanTimes: a 12-hour time typed with a space after its colon', () => {
     expect(one('13: 05 pm')).toMatchObject({ invalid: '13:05 PM mixes a 24-hour time with AM/PM' });
   });
 });
+
+describe('scanTimes: a zone written as the city of an IANA zone', () => {
+  it('reads "16:37 Denver - text", "09:00 Berlin time" and "(New York)", not "10:00 Paris team" nor "Phoenix"', () => {
+    expect(one('16:37 Denver - plugins updated')).toMatchObject({ text: '16:37 Denver', zone: 'America/Denver', zoneText: 'Denver' });
+    expect(one('09:00 Berlin time the call starts')).toMatchObject({ text: '09:00 Berlin time', zone: 'Europe/Berlin' });
+    expect(one('14:10 (New York): paged')).toMatchObject({ text: '14:10 (New York)', zone: 'America/New_York' });
+    expect(one('10:00 Paris team joined')).toEqual({ index: 0, length: 5, text: '10:00', time: { hour: 10, minute: 0 } });
+    expect(one('10:00 Phoenix - workers restarted')).toEqual({ index: 0, length: 5, text: '10:00', time: { hour: 10, minute: 0 } });
+  });
+});

@@ -21,7 +21,7 @@
  * - Two-digit years: 00-69 -> 2000-2069, 70-99 -> 1970-1999.
  */
 import type { ClockParts, DateParts, ScanOptions, TimeExpression } from './types.js';
-import { matchZoneAt, offsetZoneName } from './zones.js';
+import { matchCityZoneAt, matchZoneAt, offsetZoneName } from './zones.js';
 
 // ---------------------------------------------------------------------------
 // Tables
@@ -603,7 +603,7 @@ function readZoneAfter(s: string, i: number, clock: Clock, afterT: boolean, p: P
   const bracket = open === 40 || open === 91;
   if (bracket) j = skipBlanks(s, j + 1, 1);
   if (!isAlpha(s.charCodeAt(j))) return i;
-  const z = matchZoneAt(s, j);
+  const z = matchZoneAt(s, j) ?? matchCityZoneAt(s, j);
   if (!z) return i;
   let end = z.end;
   if (bracket) {
