@@ -182,6 +182,19 @@ describe('checks that are right and quiet (capability 5)', () => {
     ]);
   });
 
+  it('reads a range written to the second (“00:33:20-00:33:24 UTC”) as a range, and an entry to the minute as covering its minute', () => {
+    const r = read('timeline-seconds.md');
+    expect(r.entries).toEqual([
+      '9:3 2025-03-04T00:30:00Z',
+      '10:3 2025-03-04T00:33:20Z', // not 00:33:20 at the offset "-00:33"
+      '11:3 2025-03-04T00:33:24Z',
+      '12:3 2025-03-04T00:35:00Z',
+      '13:3 2025-03-04T00:35:08Z',
+      '14:3 2025-03-04T00:35:00Z', // "00:35" after "00:35:08": the same minute, not a step back
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
   it('reports a run of entries out of order as one finding at its first line', () => {
     const r = read('timeline-order-run.md');
     expect(r.findings).toEqual([

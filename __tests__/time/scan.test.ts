@@ -672,3 +672,10 @@ describe('scanTimes: a zone written as the city of an IANA zone', () => {
     expect(one('10:00 Phoenix - workers restarted')).toEqual({ index: 0, length: 5, text: '10:00', time: { hour: 10, minute: 0 } });
   });
 });
+
+describe('scanTimes: a range written to the second', () => {
+  it('reads "00:33:20-00:33:24 UTC" as a range, not a time at the offset -00:33; a real offset stays one', () => {
+    expect(one('00:33:20-00:33:24 UTC restarted')).toMatchObject({ text: '00:33:20-00:33:24 UTC', time: { hour: 0, minute: 33, second: 20 }, zone: 'UTC', end: { time: { hour: 0, minute: 33, second: 24 } } });
+    expect(one('10:00:00-05:00 alert')).toMatchObject({ text: '10:00:00-05:00', time: { hour: 10, minute: 0, second: 0 }, zone: 'UTC-5' });
+  });
+});

@@ -67,15 +67,15 @@ export function chronology(timeline: readonly Entry[]): Chronology {
   let forward = 0;
   let backward = 0;
   for (let i = 1; i < timed.length; i++) {
-    if (timed[i].order! > timed[i - 1].order!) forward++;
-    else if (timed[i].order! < timed[i - 1].order!) backward++;
+    if (minuteOf(timed[i]) > minuteOf(timed[i - 1])) forward++;
+    else if (minuteOf(timed[i]) < minuteOf(timed[i - 1])) backward++;
   }
   // A status page's updates are often newest first; with as many steps back as forward, its first update being the latest decides.
   const updates = timed.length >= 3 && timed.every((t) => t.kind === 'update');
   const newestFirst =
     (backward >= 2 && backward > forward) || (updates && backward >= 1 && backward >= forward && timed.every((t) => t.order! <= timed[0].order!));
   const seq = newestFirst ? [...timed].reverse() : timed;
-  const keep = longestInOrder(seq.map((t) => t.order!));
+  const keep = longestInOrder(seq.map(minuteOf));
   const runs: OrderRun[] = [];
   const outOfOrder = new Set<Entry>();
   let current: OrderRun | undefined;
@@ -98,6 +98,15 @@ export function chronology(timeline: readonly Entry[]): Chronology {
   const result = { timed, newestFirst, runs, outOfOrder };
   chronologies.set(timeline, result);
   return result;
+}
+
+/**
+ * The minute an entry happened in: a time written to the minute ("17:55")
+ * covers the whole minute, so an entry in the same minute as one written to
+ * the second ("17:55:08") is never before or after it.
+ */
+function minuteOf(entry: Entry): number {
+  return Math.floor(entry.order! / 60_000);
 }
 
 /**

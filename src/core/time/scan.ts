@@ -580,7 +580,8 @@ function readZoneAfter(s: string, i: number, clock: Clock, afterT: boolean, p: P
       mm = m;
       j = numEnd;
     } else if (colon) return i;
-    if (hh > 14 || mm > 59) return i;
+    // "00:33:20-00:33:24": the end of a range with seconds, not an offset (offsets fall on quarter hours).
+    if (hh > 14 || mm % 15 !== 0 || (s.charCodeAt(j) === 58 && isDigit(s.charCodeAt(j + 1)))) return i;
     p.zone = offsetZoneName((c === 43 ? 1 : -1) * (hh * 60 + mm));
     p.zoneText = s.slice(i, j);
     return j;
