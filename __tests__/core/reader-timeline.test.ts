@@ -195,6 +195,19 @@ describe('checks that are right and quiet (capability 5)', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('checks the order inside each timeline section: each incident’s timeline and a detection timeline retelling them run on their own', () => {
+    const r = read('timeline-sections.md');
+    expect(r.findings).toEqual([
+      {
+        rule: 'timeline-order',
+        line: 9,
+        column: 3,
+        message: 'Unexpected 21:30 UTC after 21:40 UTC (line 8), expected entries in chronological order',
+        related: ['8:3 Later entry at 21:40 UTC'],
+      },
+    ]);
+  });
+
   it('reports a run of entries out of order as one finding at its first line', () => {
     const r = read('timeline-order-run.md');
     expect(r.findings).toEqual([

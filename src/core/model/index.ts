@@ -2,7 +2,7 @@
  * From syntax tree to model, once. Rules read the model this returns.
  */
 import type { Root } from 'mdast';
-import type { PostmortemModel, SectionKey, TimelineEntry } from '../types.js';
+import type { PostmortemModel, Section, SectionKey, TimelineEntry } from '../types.js';
 import type { AliasTable } from './aliases.js';
 import { readActionItems } from './action-items.js';
 import { markdownBetweenRules, readFrontMatter } from './frontmatter.js';
@@ -145,6 +145,22 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
   return { model, structure, zoneStated };
 }
 
+/**
+ * Which timeline section holds each entry (the innermost, by lines), when the
+ * document has several that are not nested in one another's entries' order:
+ * each incident's "Timeline", a "Detection timeline" retelling them.
+ */
+function markParts(timeline: TimelineEntry[], sections: Section[]): void {
+  if (sections.length < 2) return;
+  for (const entry of timeline) {
+    let part = -1;
+    sections.forEach((s, i) => {
+      if (s.line <= entry.line && entry.line <= s.endLine) part = i;
+    });
+    if (part >= 0) entry.part = part;
+  }
+}
+
 /** Headings a document without a timeline section stamps its updates with. */
 const MIN_UPDATE_HEADINGS = 2;
 
@@ -200,6 +216,7 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
     const updates = timeHeadingRun(structure);
     if (updates.length > 0) timeline = readTimeline({ elements: updates, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
   }
+  markParts(timeline, structure.sections.filter((s) => s.keys.includes('timeline')));
   // A zone only the timeline names ("Time (CET)" over a table's column) is the document's zone.
   if (!incident.timezone && zone.zone) {
     incident.timezone = { zone: zone.zone, text: zone.zoneText ?? zone.zone, source: 'timeline', line: zone.line };

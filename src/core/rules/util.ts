@@ -63,6 +63,23 @@ const chronologies = new WeakMap<readonly Entry[], Chronology>();
 export function chronology(timeline: readonly Entry[]): Chronology {
   const cached = chronologies.get(timeline);
   if (cached) return cached;
+  // Each timeline section is a sequence of its own ("Timeline" of each incident, a "Detection timeline" retelling them).
+  const parts = [...new Set(timeline.map((t) => t.part ?? 0))];
+  const result = parts.length === 1 ? chronologyOf(timeline) : mergeParts(parts.map((p) => chronologyOf(timeline.filter((t) => (t.part ?? 0) === p))));
+  chronologies.set(timeline, result);
+  return result;
+}
+
+function mergeParts(parts: Chronology[]): Chronology {
+  return {
+    timed: parts.flatMap((c) => c.timed),
+    newestFirst: parts.some((c) => c.newestFirst),
+    runs: parts.flatMap((c) => c.runs),
+    outOfOrder: new Set(parts.flatMap((c) => [...c.outOfOrder])),
+  };
+}
+
+function chronologyOf(timeline: readonly Entry[]): Chronology {
   const timed = comparableMajority(timeline.filter((t) => t.order !== undefined));
   let forward = 0;
   let backward = 0;
@@ -95,9 +112,7 @@ export function chronology(timeline: readonly Entry[]): Chronology {
     current.entries.push(entry);
   });
   for (const run of runs) run.entries.sort((a, b) => a.line - b.line);
-  const result = { timed, newestFirst, runs, outOfOrder };
-  chronologies.set(timeline, result);
-  return result;
+  return { timed, newestFirst, runs, outOfOrder };
 }
 
 /**
