@@ -208,6 +208,20 @@ describe('checks that are right and quiet (capability 5)', () => {
     ]);
   });
 
+  it('reads “12:30 AM” between 11:30 AM and 1:00 PM as out of place, not past midnight, and reports it once', () => {
+    const r = read('timeline-am-slip.md');
+    expect(r.entries).toEqual(['9:3 2024-08-24T14:10:00Z', '10:3 2024-08-24T16:00:00Z', '11:3 2024-08-24T18:30:00Z', '12:3 2024-08-24T07:30:00Z', '13:3 2024-08-24T20:00:00Z']);
+    expect(r.findings).toEqual([
+      {
+        rule: 'timeline-order',
+        line: 12,
+        column: 3,
+        message: 'Unexpected 12:30 AM PDT after 11:30 AM PDT (line 11), expected entries in chronological order',
+        related: ['11:3 Later entry at 11:30 AM PDT'],
+      },
+    ]);
+  });
+
   it('reports a run of entries out of order as one finding at its first line', () => {
     const r = read('timeline-order-run.md');
     expect(r.findings).toEqual([

@@ -597,18 +597,21 @@ interface Running {
   /** The entries so far write AM/PM. */
   twelveHour?: boolean;
   previous?: TimelineEntry;
+  /** The clock (minutes into the day) of the next entry, when it is an undated clock in the same zone as written. */
+  nextClock?: number;
 }
 
 function resolve(units: Unit[], input: TimelineInput, headingZone: string | undefined): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const statedZone = headingZone ?? (input.ctx.zoneStated ? input.ctx.zone : undefined);
   const run: Running = { date: input.ctx.date, written: false, zone: statedZone };
-  for (const u of units) {
+  for (const [index, u] of units.entries()) {
     if (entries.length >= MAX_ENTRIES) break;
     if (!isEntry(u)) {
       applyMark(run, u, input);
       continue;
     }
+    run.nextClock = nextClock(units, index, input.dayFirst);
     const entry = resolveEntry(u, run, input);
     entries.push(entry);
     if (entry.order !== undefined) run.previous = entry;
@@ -715,6 +718,9 @@ function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: 
     if (pm.order >= previous!.order! && pm.order - previous!.order! < 12 * 3_600_000) return pm;
   }
   if (!stepsBack || r.order >= previous!.order! - day.rollLimit! * 3_600_000) return r;
+  // "11:30 AM, 12:30 AM, 1:00 PM": the entry after goes on from the one before, so this one is out of place, not past midnight.
+  const before = previous!.expression?.time;
+  if (before && run.nextClock !== undefined && !previous!.expression?.date && run.nextClock > before.hour * 60 + before.minute) return r;
   for (let days = 1; days <= 2 && r.order < previous!.order!; days++) {
     if (date) r = resolvePoint(undefined, time, zone, { date: addDays(date, 1) });
     else r = { ...r, order: r.order + 24 * 3_600_000 };
@@ -724,6 +730,21 @@ function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: 
   if (run.statement) run.statement = date;
   else run.date = date;
   return r;
+}
+
+/** The clock of the next entry in minutes into the day, when it is written without a date (only a clock can go on from the one before). */
+function nextClock(units: Unit[], index: number, dayFirst: boolean): number | undefined {
+  for (let i = index + 1; i < units.length; i++) {
+    const u = units[i];
+    if (!isEntry(u)) {
+      if (u.mark === 'date') return undefined;
+      continue;
+    }
+    const e = scanTimes(u.timeText ?? u.text, { dayFirst }).find((x) => x.time || x.invalid);
+    if (!e) continue;
+    return e.time && !e.date && e.dayOffset === undefined && !u.dateText ? e.time.hour * 60 + e.time.minute : undefined;
+  }
+  return undefined;
 }
 
 /** Keeps the zone written on the entry for the entries after it, and the timeline's first written zone for the document. */
