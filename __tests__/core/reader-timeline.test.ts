@@ -102,6 +102,44 @@ describe('entries and their times (capability 4)', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('reads a dated entry’s time without its colon, a 12-hour time typed “2: 40 P.M.”, and a heading of clock times that names a phase (“Fix and recovery”) as part of the timeline', () => {
+    const r = read('timeline-typed-times.md');
+    expect(r.entries).toEqual([
+      '11:3 2024-09-10T08:15:00Z', // "2024-09-10 0815: queue depth alert fires"
+      '12:3 2024-09-10T08:32:00Z', // "2024-09-10 0832 - on-call confirms"
+      '13:3 2024-09-10T14:40:00Z', // "2: 40 P.M."
+      '15:5 2024-09-10T15:05:00Z', // "### 3:05-3:40 PM: Fix and recovery" is an entry, not a resolution section
+      '17:3 2024-09-10T15:05:00Z',
+      '18:3 2024-09-10T15:40:00Z',
+    ]);
+    expect(r.findings).toEqual([]);
+    const sections = check(fixture('reader/timeline-typed-times.md'), {}, 'timeline-typed-times.md').model!.sections;
+    expect(sections.map((s) => `${s.line} ${s.keys.join('+') || '-'}`)).toEqual(['1 -', '3 summary', '7 timeline', '9 -', '15 -', '20 root-cause', '24 resolution', '28 action-items']);
+  });
+
+  it('reads a short item over paragraphs that open with their times as a label, the paragraphs as its entries', () => {
+    const r = read('timeline-phase-items.md');
+    // "* how was it detected" then, two blank lines down, a tab-indented "09:12 a customer wrote to support".
+    expect(r.entries).toEqual(['12:2 2024-05-06T09:12:00Z', '16:2 2024-05-06T09:20:00Z', '18:2 2024-05-06T09:41:00Z']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reads a status page’s updates under headings that are only times as the timeline of a document without one', () => {
+    const r = read('status-update-headings.md');
+    expect(r.entries).toEqual(['12:6 2024-08-19T09:40:00Z', '16:6 2024-08-19T10:15:00Z']);
+    // The update that says the service is restored ends the incident; no start is stated.
+    expect(r.window).toEqual([null, '2024-08-19T10:15:00Z timeline@16:6', null, 'UTC']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reads a zone written as a city (“09:00 Denver - …”) against a window stated in UTC', () => {
+    const r = read('timeline-city-zone.md');
+    // Denver is UTC-6 in April: the entries sit inside the front matter's 15:05 to 17:32 UTC.
+    expect(r.entries).toEqual(['11:3 2023-04-11T15:00:00Z', '12:3 2023-04-11T15:05:00Z', '13:3 2023-04-11T16:10:00Z', '14:3 2023-04-11T17:30:00Z']);
+    expect(r.window).toEqual(['2023-04-11T15:05:00Z front-matter@3:1', '2023-04-11T17:32:00Z front-matter@4:1', null, 'UTC']);
+    expect(r.findings).toEqual([]);
+  });
+
   it('reads a timeline pasted as an HTML table, and a day label over a nested list', () => {
     const r = read('timeline-pasted.md');
     expect(r.entries).toEqual(['11:11 2024-07-02T08:10:00Z', '12:11 2024-07-02T08:25:00Z', '16:5 2024-07-02T08:40:00Z', '17:5 2024-07-02T08:45:00Z']);
@@ -141,6 +179,46 @@ describe('checks that are right and quiet (capability 5)', () => {
     expect(r.entries.slice(-2)).toEqual(['21:3 2022-01-21T23:50:00Z', '22:3 2022-01-22T00:10:00Z']);
     expect(r.findings).toEqual([
       { rule: 'timeline-order', line: 11, column: 16, message: 'Unexpected 22:40 before 22:06 (line 12), expected entries in chronological order', related: ['12:16 Earlier entry at 22:06'] },
+    ]);
+  });
+
+  it('reads a range written to the second (“00:33:20-00:33:24 UTC”) as a range, and an entry to the minute as covering its minute', () => {
+    const r = read('timeline-seconds.md');
+    expect(r.entries).toEqual([
+      '9:3 2025-03-04T00:30:00Z',
+      '10:3 2025-03-04T00:33:20Z', // not 00:33:20 at the offset "-00:33"
+      '11:3 2025-03-04T00:33:24Z',
+      '12:3 2025-03-04T00:35:00Z',
+      '13:3 2025-03-04T00:35:08Z',
+      '14:3 2025-03-04T00:35:00Z', // "00:35" after "00:35:08": the same minute, not a step back
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('checks the order inside each timeline section: each incident’s timeline and a detection timeline retelling them run on their own', () => {
+    const r = read('timeline-sections.md');
+    expect(r.findings).toEqual([
+      {
+        rule: 'timeline-order',
+        line: 9,
+        column: 3,
+        message: 'Unexpected 21:30 UTC after 21:40 UTC (line 8), expected entries in chronological order',
+        related: ['8:3 Later entry at 21:40 UTC'],
+      },
+    ]);
+  });
+
+  it('reads “12:30 AM” between 11:30 AM and 1:00 PM as out of place, not past midnight, and reports it once', () => {
+    const r = read('timeline-am-slip.md');
+    expect(r.entries).toEqual(['9:3 2024-08-24T14:10:00Z', '10:3 2024-08-24T16:00:00Z', '11:3 2024-08-24T18:30:00Z', '12:3 2024-08-24T07:30:00Z', '13:3 2024-08-24T20:00:00Z']);
+    expect(r.findings).toEqual([
+      {
+        rule: 'timeline-order',
+        line: 12,
+        column: 3,
+        message: 'Unexpected 12:30 AM PDT after 11:30 AM PDT (line 11), expected entries in chronological order',
+        related: ['11:3 Later entry at 11:30 AM PDT'],
+      },
     ]);
   });
 
@@ -354,6 +432,24 @@ describe('durations and metrics against the timeline, with the tolerance the fig
     ]);
     expect(r.window).toEqual([null, null, null, 'UTC']);
     expect(r.findings).toEqual([]);
+  });
+});
+
+describe('a duration followed by the range it measures', () => {
+  it('is not the incident’s length when the range is another window (“a window of 4 hours (10:30 to 2:30 AM)”)', () => {
+    const r = read('duration-of-a-range.md');
+    expect(r.window).toEqual(['2020-05-11T05:30:00Z prose@5:6', '2020-05-11T15:30:00Z prose@5:43', null, 'UTC-7']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('is still read when the range after it does not measure it', () => {
+    const doc = (summary: string) =>
+      `# Outage\n\n## Summary\n\n${summary}\n\n## Timeline\n\n- 10:00 UTC errors\n- 12:00 UTC recovered\n\n## Root cause\n\nA bug.\n\n## Resolution\n\nFixed.\n\n## Action items\n\n- Test it\n`;
+    const rules = (summary: string) => check(doc(summary)).findings.filter((f) => f.rule === 'duration-mismatch').map((f) => f.message);
+    expect(rules('On 2024-06-01 the API was down from 10:00 to 12:00 UTC. The outage lasted 3 hours (10:00 to 13:00 UTC).')).toEqual([]);
+    expect(rules('On 2024-06-01 the API was down from 10:00 to 12:00 UTC. The outage lasted 3 hours (10:00 to 12:00 UTC).')).toEqual([
+      'Unexpected duration “3 hours” (3 h), expected 2 h from the start and end (2024-06-01 10:00 UTC to 2024-06-01 12:00 UTC)',
+    ]);
   });
 });
 

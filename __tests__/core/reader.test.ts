@@ -52,6 +52,35 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
   });
 
+  it('a document between two thematic breaks that the parser took for front matter is read as Markdown when it is not YAML', () => {
+    const result = read('rules-not-front-matter.md');
+    expect(sections('rules-not-front-matter.md')).toEqual(['5:summary:atx', '11:timeline:atx', '15:root-cause:atx', '18:resolution:atx', '21:action-items:atx']);
+    expect(result.model!.title).toBe('Login outage');
+    expect(result.model!.frontMatter).toBeNull();
+    expect(result.findings.filter((f) => f.rule.startsWith('front-matter') || f.rule === 'required-sections')).toEqual([]);
+    // A real front matter with a YAML error is still reported: it has `key:` lines.
+    expect(brief(check('---\ntitle: [x\n# note\n---\n# Doc\n')).filter((f) => f.includes('front-matter'))).toEqual(['3:front-matter-syntax']);
+  });
+
+  it('a label item whose text sits on the next, indented line opens its section; "Key events" is a timeline', () => {
+    expect(sections('label-items-lazy.md')).toEqual(['3:timeline:list-item', '8:impact:list-item', '11:root-cause:list-item', '14:resolution:list-item']);
+    const result = read('label-items-lazy.md');
+    expect(result.model!.timeline.map((t) => `${t.line} ${t.time}`)).toEqual(['4 2024-02-12T09:05', '5 2024-02-12T09:20', '6 2024-02-12T10:02']);
+    expect(result.findings.filter((f) => f.rule === 'empty-section')).toEqual([]);
+  });
+
+  it('a plain label of a few words ending in a colon is named by its head word, not through a prefix joined to it', () => {
+    // "Main cause:" and "Immediate fix:" are sections; "Post-resolution:" (what came after) stays a line of the timeline.
+    expect(sections('plain-head-labels.md')).toEqual(['3:summary:label', '6:timeline:label', '13:root-cause:label', '16:resolution:label', '19:action-items:label']);
+  });
+
+  it('a phase label under a time heading of the timeline ("Gradual recovery:") is part of that entry, not a section', () => {
+    expect(sections('timeline-heading-phases.md')).toEqual(['3:summary:atx', '7:timeline:atx', '21:root-cause:atx', '25:resolution:atx', '29:action-items:atx']);
+    const result = read('timeline-heading-phases.md');
+    expect(result.model!.timeline.map((t) => `${t.line} ${t.time}`)).toEqual(['9 2024-11-20T02:00:00Z', '16 2024-11-20T02:05:00Z']);
+    expect(result.findings.filter((f) => f.rule === 'timeline-untimed' || f.rule === 'duplicate-section')).toEqual([]);
+  });
+
   it('a plain-text student postmortem: label lines with and without colons, "TODO:" a group inside the measures', () => {
     expect(sections('student-plain.md')).toEqual(['3:summary:label', '6:timeline:label', '10:root-cause+resolution:label', '13:action-items:label']);
     expect(read('student-plain.md').model!.actionItems.map((a) => [a.line, a.group, a.title])).toEqual([

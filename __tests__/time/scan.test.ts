@@ -643,3 +643,39 @@ describe('scanTimes: the 24-hour clock with an hour suffix', () => {
     expect(scanTimes('1400 hours of work and 2599hrs')).toEqual([]);
   });
 });
+
+describe('scanTimes: a dated entry’s 24-hour time without its colon', () => {
+  it('reads "2022-02-02 1625: text", "2022-02-03 0457 - text" and a table cell, not a count after a date', () => {
+    expect(one('2022-02-02 1625: the first report arrives')).toMatchObject({ text: '2022-02-02 1625', date: { year: 2022, month: 2, day: 2 }, time: { hour: 16, minute: 25 } });
+    expect(one('2022-02-03 0457 - provider upgraded')).toMatchObject({ text: '2022-02-03 0457', time: { hour: 4, minute: 57 } });
+    expect(one('| 2022-02-03 2300 | patched |')).toMatchObject({ text: '2022-02-03 2300', time: { hour: 23, minute: 0 } });
+    expect(one('2022-02-03 1200 users were affected')).toEqual({ index: 0, length: 10, text: '2022-02-03', date: { year: 2022, month: 2, day: 3 } });
+    expect(one('2022-02-03 2460: nothing')).toEqual({ index: 0, length: 10, text: '2022-02-03', date: { year: 2022, month: 2, day: 3 } });
+  });
+});
+
+describe('scanTimes: a 12-hour time typed with a space after its colon', () => {
+  it('reads "2: 43 A.M." and "[ 9: 03 am PST ]" only with AM/PM after them', () => {
+    expect(one('2: 43 A.M. incident solved')).toMatchObject({ index: 0, text: '2: 43 A.M.', time: { hour: 2, minute: 43 } });
+    expect(one('[ 12: 30 pm PST ] - script finalised')).toMatchObject({ index: 2, text: '12: 30 pm PST', time: { hour: 12, minute: 30 }, zone: 'UTC-8' });
+    expect(scanTimes('Step 2: 43 users were affected')).toEqual([]);
+    expect(one('13: 05 pm')).toMatchObject({ invalid: '13:05 PM mixes a 24-hour time with AM/PM' });
+  });
+});
+
+describe('scanTimes: a zone written as the city of an IANA zone', () => {
+  it('reads "16:37 Denver - text", "09:00 Berlin time" and "(New York)", not "10:00 Paris team" nor "Phoenix"', () => {
+    expect(one('16:37 Denver - plugins updated')).toMatchObject({ text: '16:37 Denver', zone: 'America/Denver', zoneText: 'Denver' });
+    expect(one('09:00 Berlin time the call starts')).toMatchObject({ text: '09:00 Berlin time', zone: 'Europe/Berlin' });
+    expect(one('14:10 (New York): paged')).toMatchObject({ text: '14:10 (New York)', zone: 'America/New_York' });
+    expect(one('10:00 Paris team joined')).toEqual({ index: 0, length: 5, text: '10:00', time: { hour: 10, minute: 0 } });
+    expect(one('10:00 Phoenix - workers restarted')).toEqual({ index: 0, length: 5, text: '10:00', time: { hour: 10, minute: 0 } });
+  });
+});
+
+describe('scanTimes: a range written to the second', () => {
+  it('reads "00:33:20-00:33:24 UTC" as a range, not a time at the offset -00:33; a real offset stays one', () => {
+    expect(one('00:33:20-00:33:24 UTC restarted')).toMatchObject({ text: '00:33:20-00:33:24 UTC', time: { hour: 0, minute: 33, second: 20 }, zone: 'UTC', end: { time: { hour: 0, minute: 33, second: 24 } } });
+    expect(one('10:00:00-05:00 alert')).toMatchObject({ text: '10:00:00-05:00', time: { hour: 10, minute: 0, second: 0 }, zone: 'UTC-5' });
+  });
+});

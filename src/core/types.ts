@@ -152,6 +152,8 @@ export interface TimelineEntry {
   detail?: string;
   /** The entry says the impact begins here ("site goes down", "traffic begins to drop", "OUTAGE BEGINS"). */
   onset?: boolean;
+  /** Which of the document's timeline sections holds the entry (0, 1, …), when it has several; each runs in order on its own. */
+  part?: number;
 }
 
 export type ActionItemKind = 'corrective' | 'preventative' | 'other';

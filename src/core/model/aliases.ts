@@ -46,6 +46,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'timeline reconstruction',
     'detailed timeline',
     'events',
+    'key events',
   ],
   'root-cause': [
     'root cause',

@@ -61,6 +61,24 @@ export function readFrontMatter(root: Root): FrontMatter | null {
   return fm;
 }
 
+const MARKDOWN_HEADING = /^#{1,6}[ \t]+\S/m;
+const YAML_KEY = /^[\w-]{1,60}:(?:[ \t]|$)/m;
+
+/**
+ * A document that opens with a thematic break (`---`) and has another further
+ * down looks like front matter to the parser. When that block is not YAML
+ * (it does not parse), holds a Markdown heading and no `key:` line, the
+ * author wrote Markdown between two rules: the text of the block, to read as
+ * the document's opening, else undefined.
+ */
+export function markdownBetweenRules(root: Root): { text: string; line: number } | undefined {
+  const node = root.children[0];
+  if (!node || node.type !== 'yaml' || !MARKDOWN_HEADING.test(node.value) || YAML_KEY.test(node.value)) return undefined;
+  const fm = readFrontMatter(root);
+  if (!fm || fm.errors.length === 0) return undefined;
+  return { text: node.value, line: node.position?.start.line ?? 1 };
+}
+
 /** TOML front matter with smol-toml: the same fields as YAML's (dates as their TOML text, like YAML's strings). */
 function readToml(text: string, line: number, endLine: number): FrontMatter {
   const fm: FrontMatter = { line, endLine, errors: [], keyLines: {} };

@@ -2,12 +2,12 @@
  * From syntax tree to model, once. Rules read the model this returns.
  */
 import type { Root } from 'mdast';
-import type { PostmortemModel, SectionKey, TimelineEntry } from '../types.js';
+import type { PostmortemModel, Section, SectionKey, TimelineEntry } from '../types.js';
 import type { AliasTable } from './aliases.js';
 import { readActionItems } from './action-items.js';
-import { readFrontMatter } from './frontmatter.js';
+import { markdownBetweenRules, readFrontMatter } from './frontmatter.js';
 import { linesOfElements, tableFieldLines } from './lines.js';
-import { buildStructure, ownElements, type Element, type Structure } from './structure.js';
+import { buildStructure, ownElements, parseMarkdownAt, type Element, type Structure } from './structure.js';
 import type { TextLine } from './text.js';
 import { readStatusUpdates, readTimeline, type ImpactMarkers } from './timeline.js';
 import { readWindow } from './window.js';
@@ -33,7 +33,9 @@ export interface BuiltModel {
 const WINDOW_KEYS: SectionKey[] = ['summary', 'impact'];
 const DATE_HEADINGS = /^(?:date|dates|incident date|when|date of incident|occurred)$/i;
 
-export function buildModel(path: string, root: Root, lineCount: number, options: ModelOptions): BuiltModel {
+export function buildModel(path: string, parsed: Root, lineCount: number, options: ModelOptions): BuiltModel {
+  const opening = markdownBetweenRules(parsed);
+  const root: Root = opening ? { ...parsed, children: [...parseMarkdownAt(opening.text, opening.line, 0), ...parsed.children.slice(1)] } : parsed;
   const frontMatter = readFrontMatter(root);
   const structure = buildStructure(root, options.aliases, lineCount);
   const { elements, sections, owner } = structure;
@@ -144,6 +146,55 @@ export function buildModel(path: string, root: Root, lineCount: number, options:
 }
 
 /**
+ * Which timeline section holds each entry (the innermost, by lines), when the
+ * document has several that are not nested in one another's entries' order:
+ * each incident's "Timeline", a "Detection timeline" retelling them.
+ */
+function markParts(timeline: TimelineEntry[], sections: Section[]): void {
+  if (sections.length < 2) return;
+  for (const entry of timeline) {
+    let part = -1;
+    sections.forEach((s, i) => {
+      if (s.line <= entry.line && entry.line <= s.endLine) part = i;
+    });
+    if (part >= 0) entry.part = part;
+  }
+}
+
+/** Headings a document without a timeline section stamps its updates with. */
+const MIN_UPDATE_HEADINGS = 2;
+
+/** A heading that is only a time, with its date or zone ("#### 11:28 UTC", "### 2021-06-22 12:22"). */
+function isTimeOnlyHeading(e: Element): e is Extract<Element, { kind: 'heading' }> {
+  if (e.kind !== 'heading' || e.level > 6 || e.keys.length > 0) return false;
+  const found = scanTimes(e.text);
+  if (found.length !== 1 || !found[0].time || found[0].index > 2) return false;
+  const rest = e.text.slice(0, found[0].index) + ' ' + e.text.slice(found[0].index + found[0].length);
+  return !/[\p{L}\p{N}]/u.test(rest.replace(/\b(?:update[sd]?|at)\b/gi, ''));
+}
+
+/**
+ * A status page's updates under headings that are only times, in a document
+ * with no timeline section: from the first such heading to the first heading
+ * of its level or above that is not one, when there are at least two.
+ */
+function timeHeadingRun(structure: Structure): Element[] {
+  const { elements } = structure;
+  const first = elements.findIndex(isTimeOnlyHeading);
+  if (first < 0) return [];
+  const level = (elements[first] as Extract<Element, { kind: 'heading' }>).level;
+  let end = first + 1;
+  let count = 1;
+  for (; end < elements.length; end++) {
+    const e = elements[end];
+    if (e.kind !== 'heading' || e.level > level) continue;
+    if (!isTimeOnlyHeading(e)) break;
+    count++;
+  }
+  return count >= MIN_UPDATE_HEADINGS ? elements.slice(first, end) : [];
+}
+
+/**
  * The timeline: its section's entries, or a status page's stamped updates when
  * the document has no timeline section. When the document states neither the
  * incident's start nor its end, the timeline's own markers ("OUTAGE BEGINS",
@@ -157,9 +208,15 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
   const section = structure.sections.find((s) => s.keys.includes('timeline'));
   const markers: ImpactMarkers = {};
   const zone: { zone?: string; zoneText?: string; line?: number } = {};
-  const timeline = section
-    ? readTimeline({ elements, heading: section.heading, ctx, dayFirst: window.dayFirst, firstDay: incident.start?.date ?? incident.date, markers, zone })
+  const firstDay = incident.start?.date ?? incident.date;
+  let timeline = section
+    ? readTimeline({ elements, heading: section.heading, ctx, dayFirst: window.dayFirst, firstDay, markers, zone })
     : readStatusUpdates(structure.elements, ctx, window.dayFirst);
+  if (!section && timeline.length === 0) {
+    const updates = timeHeadingRun(structure);
+    if (updates.length > 0) timeline = readTimeline({ elements: updates, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
+  }
+  markParts(timeline, structure.sections.filter((s) => s.keys.includes('timeline')));
   // A zone only the timeline names ("Time (CET)" over a table's column) is the document's zone.
   if (!incident.timezone && zone.zone) {
     incident.timezone = { zone: zone.zone, text: zone.zoneText ?? zone.zone, source: 'timeline', line: zone.line };

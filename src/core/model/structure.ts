@@ -8,7 +8,7 @@
  * swallowed by an HTML block or an indented block of plain sentences, are read
  * as the Markdown they are.
  */
-import type { Code, Html, List, ListItem, Root, RootContent } from 'mdast';
+import type { Code, Html, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
 import { parseMarkdown } from '../parse.js';
 import { isClosingHeading, isStatement, matchFallback, matchHeading, type AliasTable } from './aliases.js';
@@ -68,6 +68,8 @@ const MAX_LABEL = 80;
 const MAX_BOLD_WORDS = 6;
 /** Plain label lines ending in a colon of up to this many words may carry words after the section's name. */
 const MAX_LABEL_WORDS = 8;
+/** Plain label lines ending in a colon of up to this many words are named by their head word. */
+const MAX_HEAD_LABEL_WORDS = 3;
 
 function pseudoHeading(line: TextLine, table: AliasTable, opensParagraph = false): HeadingElement | null {
   const text = line.text;
@@ -96,6 +98,11 @@ function pseudoHeading(line: TextLine, table: AliasTable, opensParagraph = false
   let keys = isStatement(candidate) && !bold ? [] : matchHeading(candidate, table, { strict: !bold || words > MAX_BOLD_WORDS, plain: !bold });
   // A plain line ending in a colon that opens with a section's name labels it, whatever follows ("Corrective measures must contain:").
   if (keys.length === 0 && !bold && /:\s*$/.test(text) && words <= MAX_LABEL_WORDS) keys = matchHeading(candidate, table, { strict: true, plain: true, prefix: true });
+  // A label of a few words ending in a colon is named by its head word, as a heading is ("Main cause:", "Immediate fix:");
+  // not through a prefix joined to it ("Post-resolution:" is what came after the resolution).
+  if (keys.length === 0 && !bold && /:\s*$/.test(text) && words <= MAX_HEAD_LABEL_WORDS && !/\p{L}-\p{L}/u.test(candidate)) {
+    keys = matchHeading(candidate, table, { plain: true });
+  }
   // A closing heading stands alone at the start of its paragraph, capitalised, as headings are written.
   if (keys.length === 0 && !(opensParagraph && /^\p{Lu}/u.test(candidate) && isClosingHeading(candidate))) return null;
   return {
@@ -143,6 +150,12 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
           const label = itemLabel(item, table);
           if (label) {
             elements.push({ ...label, style: 'list-item', column: item.position?.start.column ?? label.column });
+            // "- **Resolution**:" with its text on the next, indented line: the paragraph's other lines are the section's.
+            const rest = phrasingLines(item.children[0] as Paragraph).slice(1);
+            if (rest.length > 0) {
+              const paragraph = paragraphs++;
+              for (const line of rest) elements.push({ kind: 'line', line, paragraph });
+            }
             visit(item.children.slice(1) as RootContent[], reparsed);
           } else {
             elements.push({ kind: 'block', node: { ...node, children: [item], position: item.position }, line: item.position?.start.line ?? startOf(node).line });
@@ -162,9 +175,16 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
 /** The label heading of a list item that holds only a label ("- **Timeline**") with content nested under it. */
 function itemLabel(item: ListItem, table: AliasTable): HeadingElement | null {
   const first = item.children[0];
-  if (!first || first.type !== 'paragraph' || item.children.length < 2) return null;
+  if (!first || first.type !== 'paragraph') return null;
   const lines = phrasingLines(first);
-  if (lines.length !== 1) return null;
+  // The content sits under the label: nested blocks, or lines of its paragraph indented under a label that ends in a colon
+  // (lazy lines at the margin are the list's own continuation).
+  const column = item.position?.start.column ?? 1;
+  const labelLine =
+    lines.length === 1
+      ? item.children.length >= 2
+      : lines[0].allLead === true && /:\s*$/.test(lines[0].text) && lines.slice(1).every((l) => l.column > column);
+  if (!labelLine) return null;
   const heading = pseudoHeading(lines[0], table);
   return heading && heading.keys.length > 0 ? heading : null;
 }
@@ -257,6 +277,11 @@ function reparse(node: Code | Html): RootContent[] {
     lineOffset = start.line - 1;
   }
   const columnOffset = node.type === 'code' ? start.column - 1 + (isFenced(node) ? 0 : indentOf(node)) : 0;
+  return parseMarkdownAt(text, lineOffset, columnOffset);
+}
+
+/** Parse `text` as Markdown, with positions moved by the lines and columns before it in the enclosing file. */
+export function parseMarkdownAt(text: string, lineOffset: number, columnOffset: number): RootContent[] {
   const tree = parseMarkdown(text);
   const stack: Array<{ position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } }; children?: unknown[] }> = [tree];
   while (stack.length > 0) {
@@ -285,11 +310,19 @@ const GROUP_KEYS: SectionKey[] = ['action-items', 'resolution'];
  * ("**Corrective Actions:**" inside "Action Items"), or any deeper heading
  * that names measures or what was done inside an action-item section.
  */
-function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean): boolean {
+function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, innermost: Section): boolean {
   if (e.level === 7 && isSubset(e.keys, open.keys)) return true;
   if (open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, GROUP_KEYS)) return true;
-  // "when was the issue detected:", "actions taken" over timed entries: phases of the timeline, not sections.
-  return open.keys.includes('timeline') && e.level === 7 && isSubset(e.keys, PHASE_KEYS) && timed();
+  // "when was the issue detected:", "actions taken" over timed entries, "Gradual recovery:" under a time heading:
+  // phases of the timeline, not sections.
+  return open.keys.includes('timeline') && e.level === 7 && isSubset(e.keys, PHASE_KEYS) && (isTimeHeading(innermost) || timed());
+}
+
+/** A heading without keys that opens with a clock time ("### 02:05–02:08 CET"): an entry of the timeline it sits in. */
+function isTimeHeading(section: Section): boolean {
+  if (section.keys.length > 0 || section.level > 6) return false;
+  const first = scanTimes(section.heading)[0];
+  return first !== undefined && first.time !== undefined && first.index <= 2;
 }
 
 /** Sections whose names also label the phases of a timeline. */
@@ -339,12 +372,15 @@ export function ownElements(structure: Structure, sectionIndex: number): Element
  * Returns the open timeline section it continues, if any.
  */
 function datedTimelineHeading(e: HeadingElement, stack: number[], sections: Section[]): number | undefined {
-  if (e.keys.length > 0 || e.level > 6) return undefined;
+  if (e.level > 6) return undefined;
   const timeline = [...stack].reverse().find((s) => sections[s].keys.length > 0);
-  if (timeline === undefined || !sections[timeline].keys.includes('timeline') || sections[timeline].level < e.level) return undefined;
+  if (timeline === undefined || !sections[timeline].keys.includes('timeline')) return undefined;
   const first = scanTimes(e.text)[0];
-  const dated = first && (first.date || first.time || first.dayOffset !== undefined) && first.index <= 2;
-  return dated ? timeline : undefined;
+  if (!first || first.index > 2) return undefined;
+  // "### 10:45-11:37 AM: Fix development": a phase of the timeline named by its clock times, whatever its words name.
+  if (e.keys.length > 0) return first.time ? timeline : undefined;
+  if (sections[timeline].level < e.level) return undefined;
+  return first.date || first.time || first.dayOffset !== undefined ? timeline : undefined;
 }
 
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
@@ -382,7 +418,7 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
     const e = elements[i];
     if (e.kind === 'heading') {
       const keyedTop = [...stack].reverse().map((s) => sections[s]).find((s) => s.keys.length > 0);
-      if (keyedTop && isGroupLabel(e, keyedTop, () => timedAfter(elements, i))) {
+      if (keyedTop && isGroupLabel(e, keyedTop, () => timedAfter(elements, i), sections[stack[stack.length - 1]])) {
         e.label = true; // "**Corrective Actions:**" inside "Action Items"
       } else {
         if (e.level === 7) {
@@ -392,6 +428,7 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
           }
         } else {
           const keep = datedTimelineHeading(e, stack, sections);
+          if (keep !== undefined) e.keys = [];
           while (stack.length > 0 && stack[stack.length - 1] !== keep && sections[stack[stack.length - 1]].level >= e.level) close(stack.pop()!, e.line);
         }
         e.section = sections.length;

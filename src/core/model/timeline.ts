@@ -93,6 +93,8 @@ type Unit = Candidate | Mark;
 
 const MAX_ENTRIES = 20_000;
 const MAX_DEPTH = 8;
+/** An item of up to this many words over timed entries labels them ("- Monday", "- how was the issue detected"). */
+const MAX_LABEL_WORDS = 6;
 const WORDS = /[\p{L}\p{N}]+/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 /** A line that opens an entry of its own without a time: a pseudo-bullet, or a short "Label:" ("Escalation: …"). */
@@ -159,7 +161,11 @@ function gather(elements: Element[], dayFirst: boolean, fenced: boolean): Unit[]
   let paragraphEnd = -1;
   for (const e of elements) {
     if (g.out.length >= MAX_ENTRIES) break;
-    if (e.kind === 'heading') {
+    if (e.kind === 'heading' && e.label && e.source && g.underHeading) {
+      // "Gradual recovery:" under "### 02:05 UTC": a phase label inside the heading's entry, which keeps its body.
+      fromLine(g, e.source, false);
+      paragraphEnd = e.source.line;
+    } else if (e.kind === 'heading') {
       // An ATX heading's text starts after its hashes and a space ("### 2018-10-08 ~18:10").
       const column = e.style === 'atx' ? e.column + e.level + 1 : e.style === 'hash-no-space' ? e.column + e.level : e.column;
       fromHeading(g, e.text, e.line, column);
@@ -339,7 +345,8 @@ function fromList(g: Gatherer, list: List, depth: number): void {
   const heads = list.children.map(itemHead);
   const timed = (h: TextLine | undefined) => h !== undefined && (timeOf(h.text, g.dayFirst) !== undefined || findTimePlaceholder(h.text) !== undefined);
   const anyTimed = list.children.some(
-    (item, i) => timed(heads[i]) || item.children.some((c) => c.type === 'list' && c.children.some((sub) => timed(itemHead(sub)))),
+    (item, i) =>
+      timed(heads[i]) || item.children.some((c) => (c.type === 'list' && c.children.some((sub) => timed(itemHead(sub)))) || (c !== item.children[0] && opensWithTime(c, g.dayFirst))),
   );
   // An untimed list under a time heading or after a timed line details that entry.
   if (!anyTimed && g.current && (g.underHeading || g.current.kind === 'line')) {
@@ -354,17 +361,22 @@ function fromItem(g: Gatherer, item: ListItem, head: TextLine | undefined, depth
   const exprs = scanTimes(head.text, { dayFirst: g.dayFirst });
   const mark = exprs.some((x) => x.time || x.invalid) ? undefined : markOf(head.text, exprs);
   const nested = item.children.filter((x): x is List => x.type === 'list');
-  // "- Monday" over a nested list of timed items: a label for the group, not an entry.
+  // "- Monday" over a nested list of timed items, "- how was the issue detected" over a paragraph that opens
+  // with its time: a label for the group, not an entry.
   const label =
     !mark &&
     !exprs.some((x) => x.time || x.invalid) &&
-    (head.text.match(WORDS) ?? []).length <= 4 &&
-    nested.some((n) => n.children.some((sub) => timeOf(itemHead(sub)?.text ?? '', g.dayFirst)));
+    (head.text.match(WORDS) ?? []).length <= MAX_LABEL_WORDS &&
+    (nested.some((n) => n.children.some((sub) => timeOf(itemHead(sub)?.text ?? '', g.dayFirst))) || item.children.some((c) => opensWithTime(c, g.dayFirst)));
   if (mark || label) {
-    // A date or a label heading a nested list: its children are the entries.
+    // A date or a label heading a nested list or timed paragraphs: its children are the entries.
     g.out.push(mark || { mark: 'group' });
     g.current = undefined;
-    if (depth < MAX_DEPTH) for (const n of nested) fromList(g, n, depth + 1);
+    if (depth >= MAX_DEPTH) return;
+    for (const child of item.children.slice(1)) {
+      if (child.type === 'list') fromList(g, child, depth + 1);
+      else if (label && child.type === 'paragraph') phrasingLines(child).forEach((line, i) => fromLine(g, unglued(line), i > 0));
+    }
     return;
   }
   if (!HAS_WORD.test(head.text) || linkOnly(item)) return;
@@ -387,6 +399,13 @@ function fromItem(g: Gatherer, item: ListItem, head: TextLine | undefined, depth
       c.body.push(...linesOfElements([{ kind: 'block', node: child, line: child.position?.start.line ?? 1 }]));
     }
   }
+}
+
+/** A paragraph in an item whose first line opens with its time ("2:20 PM (GMT) a user complained"). */
+function opensWithTime(node: RootContent, dayFirst: boolean): boolean {
+  if (node.type !== 'paragraph') return false;
+  const first = phrasingLines(node)[0];
+  return first !== undefined && (timeOf(unglued(first).text, dayFirst)?.index ?? 9) <= 2;
 }
 
 /** "- [dashboard](https://…)": a reference under the timeline, not an event. */
@@ -578,18 +597,21 @@ interface Running {
   /** The entries so far write AM/PM. */
   twelveHour?: boolean;
   previous?: TimelineEntry;
+  /** The clock (minutes into the day) of the next entry, when it is an undated clock in the same zone as written. */
+  nextClock?: number;
 }
 
 function resolve(units: Unit[], input: TimelineInput, headingZone: string | undefined): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const statedZone = headingZone ?? (input.ctx.zoneStated ? input.ctx.zone : undefined);
   const run: Running = { date: input.ctx.date, written: false, zone: statedZone };
-  for (const u of units) {
+  for (const [index, u] of units.entries()) {
     if (entries.length >= MAX_ENTRIES) break;
     if (!isEntry(u)) {
       applyMark(run, u, input);
       continue;
     }
+    run.nextClock = nextClock(units, index, input.dayFirst);
     const entry = resolveEntry(u, run, input);
     entries.push(entry);
     if (entry.order !== undefined) run.previous = entry;
@@ -696,6 +718,9 @@ function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: 
     if (pm.order >= previous!.order! && pm.order - previous!.order! < 12 * 3_600_000) return pm;
   }
   if (!stepsBack || r.order >= previous!.order! - day.rollLimit! * 3_600_000) return r;
+  // "11:30 AM, 12:30 AM, 1:00 PM": the entry after goes on from the one before, so this one is out of place, not past midnight.
+  const before = previous!.expression?.time;
+  if (before && run.nextClock !== undefined && !previous!.expression?.date && run.nextClock > before.hour * 60 + before.minute) return r;
   for (let days = 1; days <= 2 && r.order < previous!.order!; days++) {
     if (date) r = resolvePoint(undefined, time, zone, { date: addDays(date, 1) });
     else r = { ...r, order: r.order + 24 * 3_600_000 };
@@ -705,6 +730,21 @@ function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: 
   if (run.statement) run.statement = date;
   else run.date = date;
   return r;
+}
+
+/** The clock of the next entry in minutes into the day, when it is written without a date (only a clock can go on from the one before). */
+function nextClock(units: Unit[], index: number, dayFirst: boolean): number | undefined {
+  for (let i = index + 1; i < units.length; i++) {
+    const u = units[i];
+    if (!isEntry(u)) {
+      if (u.mark === 'date') return undefined;
+      continue;
+    }
+    const e = scanTimes(u.timeText ?? u.text, { dayFirst }).find((x) => x.time || x.invalid);
+    if (!e) continue;
+    return e.time && !e.date && e.dayOffset === undefined && !u.dateText ? e.time.hour * 60 + e.time.minute : undefined;
+  }
+  return undefined;
 }
 
 /** Keeps the zone written on the entry for the entries after it, and the timeline's first written zone for the document. */

@@ -484,7 +484,11 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
     const before = rest.slice(Math.max(0, d.index - 32), d.index);
     const after = rest.slice(d.index + d.length, d.index + d.length + 24);
     // "anywhere from 5 minutes to 30 minutes", "each outage lasting 5 minutes": not the incident's length.
-    const other = DURATION_RANGE.test(after) || /(?:\d|\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?))[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}$/i.test(before) || PER_OCCURRENCE.test(before);
+    const other =
+      DURATION_RANGE.test(after) ||
+      /(?:\d|\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?))[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}$/i.test(before) ||
+      PER_OCCURRENCE.test(before) ||
+      (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes));
     if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before))) {
       const duration: NonNullable<IncidentWindow['duration']> = { minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + offset + base + d.index };
       if (d.bound) duration.bound = d.bound;
@@ -495,6 +499,24 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
     base += d.index + d.length;
     rest = rest.slice(d.index + d.length);
   }
+}
+
+/**
+ * "a window of 4 hours (10:30 to 2:30 AM)": a duration in prose followed by
+ * the range it measures. The range says what the duration is about; when it
+ * is the incident's window the duration adds nothing, and when it is not (a
+ * maintenance window, a deploy) the duration is not the incident's length.
+ * (A field that states the incident's duration, "Total impact duration: 5 h
+ * (10:45 - 16:11 UTC)", is the incident's whatever follows it.)
+ */
+function spelledOutByRange(after: string, minutes: number): boolean {
+  const m = /^[ \t]{0,2}[([][ \t]{0,2}(?:from[ \t]{1,3})?/.exec(after);
+  if (!m) return false;
+  const range = scanTimes(after).find((x) => x.time && x.end?.time);
+  if (!range || range.index !== m[0].length || !range.time || !range.end?.time) return false;
+  const span = (range.end.time.hour * 60 + range.end.time.minute - (range.time.hour * 60 + range.time.minute) + 24 * 60) % (24 * 60);
+  // "10:30 to 2:30 AM": a start without AM/PM may be either half of the day.
+  return Math.abs(span - minutes) <= 1 || Math.abs((span % 720) - minutes) <= 1;
 }
 
 function redate(draft: Draft, date: string): void {

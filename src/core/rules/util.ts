@@ -63,19 +63,36 @@ const chronologies = new WeakMap<readonly Entry[], Chronology>();
 export function chronology(timeline: readonly Entry[]): Chronology {
   const cached = chronologies.get(timeline);
   if (cached) return cached;
+  // Each timeline section is a sequence of its own ("Timeline" of each incident, a "Detection timeline" retelling them).
+  const parts = [...new Set(timeline.map((t) => t.part ?? 0))];
+  const result = parts.length === 1 ? chronologyOf(timeline) : mergeParts(parts.map((p) => chronologyOf(timeline.filter((t) => (t.part ?? 0) === p))));
+  chronologies.set(timeline, result);
+  return result;
+}
+
+function mergeParts(parts: Chronology[]): Chronology {
+  return {
+    timed: parts.flatMap((c) => c.timed),
+    newestFirst: parts.some((c) => c.newestFirst),
+    runs: parts.flatMap((c) => c.runs),
+    outOfOrder: new Set(parts.flatMap((c) => [...c.outOfOrder])),
+  };
+}
+
+function chronologyOf(timeline: readonly Entry[]): Chronology {
   const timed = comparableMajority(timeline.filter((t) => t.order !== undefined));
   let forward = 0;
   let backward = 0;
   for (let i = 1; i < timed.length; i++) {
-    if (timed[i].order! > timed[i - 1].order!) forward++;
-    else if (timed[i].order! < timed[i - 1].order!) backward++;
+    if (minuteOf(timed[i]) > minuteOf(timed[i - 1])) forward++;
+    else if (minuteOf(timed[i]) < minuteOf(timed[i - 1])) backward++;
   }
   // A status page's updates are often newest first; with as many steps back as forward, its first update being the latest decides.
   const updates = timed.length >= 3 && timed.every((t) => t.kind === 'update');
   const newestFirst =
     (backward >= 2 && backward > forward) || (updates && backward >= 1 && backward >= forward && timed.every((t) => t.order! <= timed[0].order!));
   const seq = newestFirst ? [...timed].reverse() : timed;
-  const keep = longestInOrder(seq.map((t) => t.order!));
+  const keep = longestInOrder(seq.map(minuteOf));
   const runs: OrderRun[] = [];
   const outOfOrder = new Set<Entry>();
   let current: OrderRun | undefined;
@@ -95,9 +112,16 @@ export function chronology(timeline: readonly Entry[]): Chronology {
     current.entries.push(entry);
   });
   for (const run of runs) run.entries.sort((a, b) => a.line - b.line);
-  const result = { timed, newestFirst, runs, outOfOrder };
-  chronologies.set(timeline, result);
-  return result;
+  return { timed, newestFirst, runs, outOfOrder };
+}
+
+/**
+ * The minute an entry happened in: a time written to the minute ("17:55")
+ * covers the whole minute, so an entry in the same minute as one written to
+ * the second ("17:55:08") is never before or after it.
+ */
+function minuteOf(entry: Entry): number {
+  return Math.floor(entry.order! / 60_000);
 }
 
 /**

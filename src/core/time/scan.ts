@@ -21,7 +21,7 @@
  * - Two-digit years: 00-69 -> 2000-2069, 70-99 -> 1970-1999.
  */
 import type { ClockParts, DateParts, ScanOptions, TimeExpression } from './types.js';
-import { matchZoneAt, offsetZoneName } from './zones.js';
+import { matchCityZoneAt, matchZoneAt, offsetZoneName } from './zones.js';
 
 // ---------------------------------------------------------------------------
 // Tables
@@ -227,6 +227,7 @@ function parseClock(s: string, i: number, bareHour: boolean): Clock | undefined 
     return { end: numEnd, hour: h, minute: m, rawHour: h, hasSeconds: false };
   }
 
+  if (sep === 58 /* : */ && isBlank(s.charCodeAt(hEnd + 1)) && isDigit(s.charCodeAt(hEnd + 2))) return spacedClock(s, h, hEnd);
   if (sep === 58 /* : */ || sep === 46 /* . */) {
     const m = readNum(s, hEnd + 1, 2, 2);
     if (m < 0) return undefined;
@@ -298,6 +299,50 @@ function parseClock(s: string, i: number, bareHour: boolean): Clock | undefined 
   }
   if (bareHour && h <= 23 && !isAlnum(sep)) return { end: hEnd, hour: h, minute: 0, rawHour: h, hasSeconds: false };
   return undefined;
+}
+
+/**
+ * "2: 43 A.M.", "9: 03 am": a clock time typed with a space after its colon.
+ * Read only when AM/PM follows, which says the pair is a time of day and not
+ * a label and a count ("Step 2: 43 users").
+ */
+function spacedClock(s: string, h: number, hEnd: number): Clock | undefined {
+  const m = readNum(s, hEnd + 2, 2, 2);
+  if (m < 0 || m > 59) return undefined;
+  const mer = readMeridiem(s, numEnd);
+  if (!mer) return undefined;
+  const clock: Clock = { end: mer.end, hour: h, minute: m, rawHour: h, meridiem: mer.pm ? 'pm' : 'am', hasSeconds: false };
+  const bad = meridiemInvalid(h, m, mer.pm);
+  if (bad) clock.invalid = bad;
+  else clock.hour = twelveTo24(h, mer.pm);
+  return clock;
+}
+
+/**
+ * "2022-02-02 1625: text", "2022-02-02 0457 - text": a dated entry's 24-hour
+ * time written without its colon. Four digits after a full date are a time
+ * only where the entry's text starts after them (a colon, a dash, a cell or
+ * bracket, the end of the line), so "2022-02-02 1200 users" stays a count.
+ */
+function compactClockAfterDate(s: string, k: number): Clock | undefined {
+  const v = readNum(s, k, 4, 4);
+  if (v < 0) return undefined;
+  const end = numEnd;
+  const hh = Math.floor(v / 100);
+  const mm = v % 100;
+  if (hh > 23 || mm > 59) return undefined;
+  const clock: Clock = { end, hour: hh, minute: mm, rawHour: hh, hasSeconds: false };
+  if (end >= s.length) return clock;
+  const c = s.charCodeAt(end);
+  if (c === 58 /* : */) return isDigit(s.charCodeAt(end + 1)) ? undefined : clock;
+  if (c === 124 /* | */ || c === 41 /* ) */ || c === 93 /* ] */) return clock;
+  const j = skipBlanks(s, end, 2);
+  if (j === end) return undefined;
+  if (j >= s.length) return clock;
+  const d = s.charCodeAt(j);
+  if (d === 124) return clock;
+  const dash = d === 45 || d === 0x2013 || d === 0x2014;
+  return dash && isBlank(s.charCodeAt(j + 1)) ? clock : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -535,7 +580,8 @@ function readZoneAfter(s: string, i: number, clock: Clock, afterT: boolean, p: P
       mm = m;
       j = numEnd;
     } else if (colon) return i;
-    if (hh > 14 || mm > 59) return i;
+    // "00:33:20-00:33:24": the end of a range with seconds, not an offset (offsets fall on quarter hours).
+    if (hh > 14 || mm % 15 !== 0 || (s.charCodeAt(j) === 58 && isDigit(s.charCodeAt(j + 1)))) return i;
     p.zone = offsetZoneName((c === 43 ? 1 : -1) * (hh * 60 + mm));
     p.zoneText = s.slice(i, j);
     return j;
@@ -558,7 +604,7 @@ function readZoneAfter(s: string, i: number, clock: Clock, afterT: boolean, p: P
   const bracket = open === 40 || open === 91;
   if (bracket) j = skipBlanks(s, j + 1, 1);
   if (!isAlpha(s.charCodeAt(j))) return i;
-  const z = matchZoneAt(s, j);
+  const z = matchZoneAt(s, j) ?? matchCityZoneAt(s, j);
   if (!z) return i;
   let end = z.end;
   if (bracket) {
@@ -621,7 +667,7 @@ function joinTime(s: string, i: number, p: Point, iso: boolean): void {
     approximate = true;
     k++;
   }
-  const clock = parseClock(s, k, false);
+  const clock = parseClock(s, k, false) ?? (p.date?.year !== undefined && k > i && !approximate ? compactClockAfterDate(s, k) : undefined);
   if (!clock) return;
   applyClock(p, clock, s, false);
   if (approximate) p.approximate = true;

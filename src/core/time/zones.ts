@@ -284,6 +284,61 @@ export function matchZoneAt(text: string, index: number): ZoneMatch | undefined 
   return undefined;
 }
 
+/**
+ * IANA cities that are also English words or product names ("Resolute",
+ * "Center", "Easter", "Phoenix" the framework): never read as a zone.
+ */
+const CITY_WORDS: ReadonlySet<string> = new Set(['Center', 'Resolute', 'Easter', 'Christmas', 'Wake', 'Midway', 'Oral', 'Knox', 'Regina', 'Phoenix', 'Jersey', 'Guernsey', 'Stanley', 'Darwin', 'Chatham', 'Nome', 'Dawson', 'Creston', 'Beulah', 'Thule', 'Truk', 'Cocos', 'Norfolk', 'Marengo', 'Monticello', 'Petersburg', 'Vevay', 'Knox']);
+
+let cityZones: Map<string, string> | undefined;
+
+/** "Denver" -> "America/Denver", "New York" -> "America/New_York": the city of each IANA zone, built once. */
+function cities(): Map<string, string> {
+  if (cityZones) return cityZones;
+  cityZones = new Map();
+  let names: string[] = [];
+  try {
+    names = Intl.supportedValuesOf('timeZone');
+  } catch {
+    names = [];
+  }
+  for (const name of names) {
+    const parts = name.split('/');
+    if (parts.length < 2 || parts[0] === 'Etc' || parts[0] === 'Antarctica') continue;
+    const city = parts[parts.length - 1].replace(/_/g, ' ');
+    if (!CITY_WORDS.has(city) && !cityZones.has(city)) cityZones.set(city, name);
+  }
+  return cityZones;
+}
+
+const CITY_RE = /[A-Z][a-z]{2,15}(?:[ \-][A-Z][a-z]{1,15}){0,2}/y;
+/** After a city read as a zone: "time", or where the entry's text starts (a dash, a colon, a bracket, the end). */
+const AFTER_CITY_RE = /^(?:[ \t]{1,2}time\b|[ \t]{0,2}(?:[-–—:,;)\]|]|$))/;
+
+/**
+ * A clock time's zone written as the city of an IANA zone ("16:37 Denver -
+ * text", "09:00 Berlin time"), capitalised as written. Only where the entry's
+ * text starts after it, so "10:00 Paris team joined" is not read as a zone.
+ */
+export function matchCityZoneAt(text: string, index: number): ZoneMatch | undefined {
+  CITY_RE.lastIndex = index;
+  const m = CITY_RE.exec(text);
+  if (!m) return undefined;
+  // The longest run of capitalised words that names a city ("Los Angeles", "New York").
+  const words = m[0].split(/(?=[ \-][A-Z])/);
+  for (let n = words.length; n > 0; n--) {
+    const written = words.slice(0, n).join('');
+    const zone = cities().get(written.replace('-', ' ')) ?? cities().get(written);
+    if (!zone) continue;
+    const end = index + written.length;
+    const after = AFTER_CITY_RE.exec(text.slice(end, end + 8));
+    if (!after) return undefined;
+    const timeWord = /time/.test(after[0]);
+    return { zone: INSENSITIVE.get(zone.toLowerCase())?.zone ?? zone, zoneText: written, index, end: timeWord ? end + after[0].length : end };
+  }
+  return undefined;
+}
+
 // Phrases that introduce a document-wide zone: "All times in", "times are",
 // "Time zone:", "All in" (as in "Timeline (All in Greenwich Mean Time)").
 const STATEMENT_LEAD_RE =
