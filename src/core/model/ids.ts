@@ -5,6 +5,7 @@
  * punctuation, articles and plural/tense changes. Larger edits are matched
  * to their old issue by the sync step, by word overlap (see `similarity`).
  */
+import { fnv1a } from '../fnv.js';
 import type { ActionItem } from '../types.js';
 
 const STOPWORDS = new Set(
@@ -39,12 +40,7 @@ export function fingerprintTitle(title: string): string[] {
 
 /** 32-bit FNV-1a, as 7 base-36 digits. */
 export function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36).padStart(7, '0');
+  return fnv1a(text).toString(36).padStart(7, '0');
 }
 
 /** Jaccard overlap of two fingerprints, 0..1. */
