@@ -6,6 +6,7 @@
  * to their old issue by the sync step, by word overlap (see `similarity`).
  */
 import { fnv1a } from '../fnv.js';
+import { MENTION_IN_TEXT } from '../logins.js';
 import type { ActionItem } from '../types.js';
 
 const STOPWORDS = new Set(
@@ -25,10 +26,12 @@ export function stem(word: string): string {
   return word;
 }
 
+const MENTION_ANYWHERE = new RegExp(MENTION_IN_TEXT, 'g');
+
 /** The sorted, de-duplicated significant words of a title. */
 export function fingerprintTitle(title: string): string[] {
   const words = title
-    .replace(/@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?/g, ' ') // the owner is not the wording
+    .replace(MENTION_ANYWHERE, ' ') // the owner is not the wording
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
