@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { NAME_AFTER_OWNER, REPOSITORY_IN_TEXT } from '../logins.js';
-import { SECTION_KEYS } from '../types.js';
+import { SECTION_KEYS } from '../model/aliases.js';
 
 // One locale (English messages), not z.locales: that namespace bundles all ~50 (about 340 KiB).
 z.config(en());

@@ -9,18 +9,8 @@
  * message lists headings that would satisfy it.
  */
 import * as z from 'zod/mini';
+import { sectionName } from '../model/aliases.js';
 import { defineRule } from './rule.js';
-
-const LABELS: Record<string, string> = {
-  summary: 'summary',
-  impact: 'impact',
-  timeline: 'timeline',
-  'root-cause': 'root cause',
-  resolution: 'resolution',
-  'action-items': 'action items',
-  detection: 'detection',
-  'lessons-learned': 'lessons learned',
-};
 
 function titleCase(phrase: string): string {
   return phrase.replace(/\b\w/g, (c) => c.toUpperCase());
@@ -55,7 +45,7 @@ export default defineRule({
       const names = ctx.config.aliases[key].slice(0, 3).map((a) => `“${titleCase(a)}”`);
       const line = ctx.model.titleLine ?? 1;
       ctx.report({
-        message: `Unexpected missing ${LABELS[key] ?? key} section, expected a heading such as ${names.join(', ')}`,
+        message: `Unexpected missing ${sectionName(key)} section, expected a heading such as ${names.join(', ')}`,
         line,
         column: 1,
       });
