@@ -26,7 +26,7 @@ const entries = [
 // is never trusted. Computed from src/ alone, so the bundle stays reproducible.
 const engine = await build({
   absWorkingDir: root,
-  stdin: { contents: "export * from './src/core/engine.ts';\nexport * from './src/core/audit/compact.ts';\n", resolveDir: root, loader: 'ts' },
+  stdin: { contents: "export * from './src/core/engine.ts';\nexport * from './src/core/compact-file.ts';\n", resolveDir: root, loader: 'ts' },
   bundle: true,
   write: false,
   platform: 'node',

@@ -13,7 +13,7 @@ import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditMetrics } from '../../src/core/audit/types.js';
 import type { ReportFile } from '../../src/core/report.js';
-import { incidentsChart, MAX_BARS } from '../../src/audit/incidents-chart.js';
+import { incidentsChart, MAX_BARS } from '../../src/render/incidents-chart.js';
 import { timelineDiagram } from '../../src/render/markdown.js';
 import { ROOT } from '../support/run-action.js';
 

@@ -5,7 +5,7 @@
  * follow-ups.
  */
 import type { ResolvedConfig } from '../core/config/resolve.js';
-import type { CompactFile } from '../core/audit/compact.js';
+import type { CompactFile } from '../core/compact-file.js';
 import { indexFollowUps, type IssueIndex, type KnownIssue } from '../core/audit/status.js';
 import type { FollowUp } from '../core/audit/types.js';
 import { indexIssues, isOwnLogin, keepOldest, type Identities } from '../core/identity.js';
@@ -18,7 +18,7 @@ import { listProductIssues, toTracked } from '../github/tracked.js';
 import { identitiesOf } from '../sync/run.js';
 import { code, md } from '../render/escape.js';
 import { lineLink, type LinkBase } from '../render/links.js';
-import { DASHBOARD_MARKER, owner } from './render.js';
+import { DASHBOARD_MARKER, owner } from '../render/audit.js';
 
 export const REMINDER_MARKER = '<!-- postmortem-governance:reminder -->';
 const DAY = 86_400_000;

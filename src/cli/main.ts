@@ -131,7 +131,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR;
   // sync, audit and merge load their modules (Octokit among them) only when used: `check` starts faster.
-  if (command === 'merge') return (await import('../audit/cli.js')).mergeCommand(paths, format, color, io);
+  if (command === 'merge') return (await import('./audit.js')).mergeCommand(paths, format, color, io);
 
   let config;
   try {
@@ -150,7 +150,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`postmortem: ${shard}\n`);
       return 2;
     }
-    return (await import('../audit/cli.js')).auditCommand({ paths, format, color, repo: values.repo, shard, cacheLocation }, config, io);
+    return (await import('./audit.js')).auditCommand({ paths, format, color, repo: values.repo, shard, cacheLocation }, config, io);
   }
   let syncOptions: import('./sync.js').SyncCliOptions | null = null;
   if (command === 'sync') {

@@ -27,7 +27,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import type { CompactFile } from '../core/audit/compact.js';
+import type { CompactFile } from '../core/compact-file.js';
 import type { ResolvedConfig } from '../core/config/settle.js';
 import { ENGINE } from '../version.js';
 import { contentHash } from './files.js';

@@ -18,7 +18,7 @@ import os from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { compactFile, type CompactFile } from '../core/audit/compact.js';
+import { compactFile, type CompactFile } from '../core/compact-file.js';
 import type { ResolvedConfig } from '../core/config/settle.js';
 import { flushCompileCache } from '../compile-cache.js';
 import type { ContentCache } from './cache.js';

@@ -8,7 +8,7 @@
 import type { Deadline } from '../core/deadline.js';
 import { MANAGED_END, MANAGED_START, renderParentMarker, type ParentMarker } from '../core/markers.js';
 import type { PlannedDocument, PlannedItem } from '../core/plan.js';
-import { duration } from '../audit/render.js';
+import { duration } from './audit.js';
 import { code, md } from './escape.js';
 import { issueTitle, TITLE_LIMIT } from './issue.js';
 import type { LinkBase } from './links.js';

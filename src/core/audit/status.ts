@@ -8,7 +8,7 @@ import { itemKey } from '../markers.js';
 import { dayOf, deadlineOf, type DuePolicy } from '../deadline.js';
 import { documentKey, indexIssues, matchItems, type Identities, type IssueIndex as Issues, type TrackedIssue } from '../identity.js';
 import { parentOf, type ParentIssue } from '../parents.js';
-import type { CompactFile } from './compact.js';
+import type { CompactFile } from '../compact-file.js';
 import type { AuditFile, AuditItem, FollowUp, FollowUpStatus, TrackingIssue } from './types.js';
 
 /** A tracked issue with the dates the audit needs. */

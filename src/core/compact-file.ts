@@ -3,10 +3,10 @@
  * no model), the front-matter severity and the item title words (to match
  * edited items to their issues). Pure.
  */
-import type { CheckedFile } from '../engine.js';
-import { fileReport, type ReportFile } from '../report.js';
-import { componentsOf } from '../routing.js';
-import type { PostmortemModel } from '../types.js';
+import type { CheckedFile } from './engine.js';
+import { fileReport, type ReportFile } from './report.js';
+import { componentsOf } from './routing.js';
+import type { PostmortemModel } from './types.js';
 
 export interface CompactFile {
   file: ReportFile;

@@ -6,10 +6,10 @@
  */
 import type { AuditMetrics, FollowUp } from '../core/audit/types.js';
 import type { PlannedItem } from '../core/plan.js';
-import { code, login, md } from '../render/escape.js';
-import { issueTitle } from '../render/issue.js';
-import type { LinkBase } from '../render/links.js';
-import type { AuditOutcome, PostmortemRow } from './collect.js';
+import { code, login, md } from './escape.js';
+import { issueTitle } from './issue.js';
+import type { LinkBase } from './links.js';
+import type { AuditOutcome, PostmortemRow } from '../core/audit/collect.js';
 import { incidentsChart } from './incidents-chart.js';
 
 export const DASHBOARD_MARKER = '<!-- postmortem-governance:dashboard -->';

@@ -4,8 +4,8 @@
  * the summary is the sum over the merged files, and the metrics are
  * computed again from the merged per-file data. Pure.
  */
-import type { AuditFile, AuditItem } from '../core/audit/types.js';
-import type { JsonReport, ReportFile } from '../core/report.js';
+import type { AuditFile, AuditItem } from './types.js';
+import type { JsonReport, ReportFile } from '../report.js';
 import { AuditCollector, type AuditOutcome } from './collect.js';
 
 export class MergeError extends Error {}

@@ -4,12 +4,12 @@
  * digests the summary, the dashboard and the metrics need. Nothing else of
  * a file is kept, so 10,000 postmortems audit in flat memory.
  */
-import type { CompactFile } from '../core/audit/compact.js';
-import { MetricsAccumulator, resolveMinutes } from '../core/audit/metrics.js';
-import { auditFile, followUpsOf, type IssueIndex } from '../core/audit/status.js';
-import type { AuditFile, AuditSection, FollowUp, TrackingIssue } from '../core/audit/types.js';
-import type { Shard } from '../core/audit/shard.js';
-import type { JsonReport, ReportFile } from '../core/report.js';
+import type { CompactFile } from '../compact-file.js';
+import { MetricsAccumulator, resolveMinutes } from './metrics.js';
+import { auditFile, followUpsOf, type IssueIndex } from './status.js';
+import type { AuditFile, AuditSection, FollowUp, TrackingIssue } from './types.js';
+import type { Shard } from './shard.js';
+import type { JsonReport, ReportFile } from '../report.js';
 
 /** One postmortem, as the summary and the dashboard list it. */
 export interface PostmortemRow {
@@ -97,7 +97,7 @@ export interface AuditStreamOptions {
   shard?: Shard;
   /** Each audited file, in path order (the JSON report's writer). */
   sink?: (file: AuditFile) => void;
-  /** Before a file is matched to its issues: list the repositories its items name (see audit/github.ts). */
+  /** Before a file is matched to its issues: list the repositories its items name (see src/audit/github.ts). */
   before?: (compact: CompactFile) => Promise<void>;
 }
 

@@ -19,12 +19,12 @@ import { repositoryRoot } from '../io/repository.js';
 import { formatText } from '../reporters/text.js';
 import type { LinkBase } from '../render/links.js';
 import { VERSION } from '../version.js';
-import { auditStream, type AuditOutcome } from './collect.js';
-import { listFollowUps } from './github.js';
-import type { CompactFile } from '../core/audit/compact.js';
-import { ReportWriter } from './json-writer.js';
-import { mergeReports, MergeError } from './merge.js';
-import { auditMarkdown, auditText } from './render.js';
+import { auditStream, type AuditOutcome } from '../core/audit/collect.js';
+import { listFollowUps } from '../audit/github.js';
+import type { CompactFile } from '../core/compact-file.js';
+import { ReportWriter } from '../reporters/json-writer.js';
+import { mergeReports, MergeError } from '../core/audit/merge.js';
+import { auditMarkdown, auditText } from '../render/audit.js';
 
 export type AuditFormat = 'text' | 'json' | 'sarif' | 'markdown';
 
