@@ -19,6 +19,7 @@ import { COMMENT_MARKER, jobSummary, prComment } from '../render/markdown.js';
 import type { RunContext } from './context.js';
 import type { Inputs } from './inputs.js';
 import { writeJobSummary } from './summary.js';
+import { plural } from '../core/strings.js';
 
 /** GitHub shows at most 10 error and 10 warning annotations per step. */
 export const ANNOTATION_LIMITS = { error: 10, warning: 10 };
@@ -104,7 +105,7 @@ export async function runCheck(
   gateway: GitHubGateway | null,
 ): Promise<CheckOutcome> {
   const { files, notes } = await selectFiles(inputs, config, ctx, gateway);
-  core.info(`Checking ${files.length} postmortem${files.length === 1 ? '' : 's'}${ctx.pullRequest ? ` changed in #${ctx.pullRequest.number}` : ''}.`);
+  core.info(`Checking ${plural(files.length, 'postmortem')}${ctx.pullRequest ? ` changed in #${ctx.pullRequest.number}` : ''}.`);
   const results = await checkFiles(files, ctx.workspace, config);
   const report = buildReport(results);
   const models = results.map((r) => r.model).filter((m): m is PostmortemModel => m !== null);

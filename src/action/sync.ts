@@ -21,6 +21,7 @@ import { runSync, type SyncResult } from '../sync/run.js';
 import type { RunContext } from './context.js';
 import type { Inputs } from './inputs.js';
 import { writeJobSummary } from './summary.js';
+import { errorLine, plural } from '../core/strings.js';
 
 export class UnmergedError extends Error {}
 
@@ -100,7 +101,7 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
     core.warning(`${what}${u.line ? ` (line ${u.line})` : ''}: ${u.reason}`, u.line ? { file: u.path, startLine: u.line } : { file: u.path });
   }
   const report = buildReport(results);
-  core.info(`Syncing the action items of ${collected.files.length} postmortem${collected.files.length === 1 ? '' : 's'}${inputs.dryRun ? ' (dry run: nothing is written)' : ''}.`);
+  core.info(`Syncing the action items of ${plural(collected.files.length, 'postmortem')}${inputs.dryRun ? ' (dry run: nothing is written)' : ''}.`);
 
   const sync = await runSync({
     gateway,
@@ -124,7 +125,7 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
       await linkBack(gateway, sync.outcomes, ctx.sha, { info: (m) => core.info(m) });
     } catch (error) {
       // The issues exist; only the write-back failed. Say so and let a rerun (or a person) finish it.
-      core.warning(`Link-back PR not opened: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (the token needs contents: write and pull-requests: write).`);
+      core.warning(`Link-back PR not opened: ${errorLine(error)} (the token needs contents: write and pull-requests: write).`);
     }
   }
 
@@ -138,7 +139,7 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
   }
   const skipped = sync.outcomes.filter((o) => o.action === 'skipped').length;
   if (skipped > 0) {
-    core.warning(`max-issues (${inputs.maxIssues}) reached: ${skipped} action item${skipped === 1 ? '' : 's'} left without an issue. Run sync again (or raise max-issues) to open them; the next run resumes where this one stopped.`);
+    core.warning(`max-issues (${inputs.maxIssues}) reached: ${plural(skipped, 'action item')} left without an issue. Run sync again (or raise max-issues) to open them; the next run resumes where this one stopped.`);
   }
   await writeJobSummary(syncSummary(sync, inputs.dryRun));
   return { report, sync };
@@ -175,7 +176,7 @@ export function syncSummary(sync: SyncResult, dryRun: boolean): string {
   }
   if (sync.board) {
     const b = sync.board;
-    if (b.project) out.push('', `**Project board** “${md(b.project, 100)}”: ${b.added} card${b.added === 1 ? '' : 's'} added, ${b.updated} updated, ${b.unchanged} unchanged.`);
+    if (b.project) out.push('', `**Project board** “${md(b.project, 100)}”: ${plural(b.added, 'card')} added, ${b.updated} updated, ${b.unchanged} unchanged.`);
   }
   if (sync.notes.length > 0) out.push('', ...sync.notes.map((n) => `> ${md(n, 1000)}`));
   if (sync.failures.length > 0) out.push('', '**Not done (rerun to retry):**', '', ...sync.failures.map((f) => `- ${md(f, 300)}`));

@@ -25,6 +25,7 @@ import type { CompactFile } from '../core/compact-file.js';
 import { ReportWriter } from '../reporters/json-writer.js';
 import { mergeReports, MergeError } from '../core/audit/merge.js';
 import { auditMarkdown, auditText } from '../render/audit.js';
+import { plural, trimTrailingSlashes } from '../core/strings.js';
 
 export type AuditFormat = 'text' | 'json' | 'sarif' | 'markdown';
 
@@ -45,12 +46,6 @@ export interface AuditArgs {
   shard?: Shard;
   /** The content cache's file (--cache, --cache-location); none when unset. */
   cacheLocation?: string;
-}
-
-function trimSlashes(url: string): string {
-  let end = url.length;
-  while (end > 0 && url[end - 1] === '/') end--;
-  return url.slice(0, end);
 }
 
 const REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
@@ -89,7 +84,7 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
     const listing = await listFollowUps(gateway, config, collected.files);
     index = listing.index;
     include = listing.include;
-    if (args.format === 'markdown') link = { serverUrl: trimSlashes(io.env.GITHUB_SERVER_URL || 'https://github.com'), owner, repo, sha: await gateway.headSha() };
+    if (args.format === 'markdown') link = { serverUrl: trimTrailingSlashes(io.env.GITHUB_SERVER_URL || 'https://github.com'), owner, repo, sha: await gateway.headSha() };
   } else if (args.repo) {
     io.stderr('postmortem: no GITHUB_TOKEN or GH_TOKEN: auditing offline (follow-up status unknown)\n');
   }
@@ -112,7 +107,7 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
   else io.stdout(renderOutcome(outcome, args.format, args.color, config.audit, link, io.cwd));
   const rss = process.resourceUsage().maxRSS / 1024;
   const threads = stats.threads;
-  io.stderr(`postmortem audit: ${files.length} file${files.length === 1 ? '' : 's'}${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${collected.files.length})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s on ${threads || 1} thread${threads > 1 ? 's' : ''}; peak RSS ${rss.toFixed(0)} MiB\n`);
+  io.stderr(`postmortem audit: ${plural(files.length, 'file')}${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${collected.files.length})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s on ${threads || 1} thread${threads > 1 ? 's' : ''}; peak RSS ${rss.toFixed(0)} MiB\n`);
   if (cache) io.stderr(`postmortem: ${cacheLine(stats, cache.location, io.cwd)}\n`);
   return outcome.summary.errors > 0 ? 1 : 0;
 }

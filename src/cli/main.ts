@@ -17,6 +17,7 @@ import { REPORT_VERSION, summarize, type ReportFile } from '../core/report.js';
 import { checkStream, progressBar, type RunStats } from '../io/pool.js';
 import { cacheLine, DEFAULT_CACHE_LOCATION, openCache } from '../io/cache.js';
 import { VERSION } from '../version.js';
+import { errorMessage } from '../core/strings.js';
 
 export interface CliIO {
   cwd: string;
@@ -98,7 +99,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       },
     });
   } catch (error) {
-    io.stderr(`postmortem: ${(error as Error).message}\n\n${USAGE}`);
+    io.stderr(`postmortem: ${errorMessage(error)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;

@@ -15,6 +15,7 @@ import type { SectionKey } from '../core/types.js';
 import { toPosix } from '../io/files.js';
 import { loadConfig } from '../io/config.js';
 import type { CliIO } from './main.js';
+import { errorMessage } from '../core/strings.js';
 
 export const NEW_USAGE = `Usage: postmortem new "Title" [--dir DIR] [--date YYYY-MM-DD] [--config FILE]
 
@@ -131,7 +132,7 @@ export async function newCommand(argv: string[], io: CliIO): Promise<number> {
       options: { dir: { type: 'string' }, date: { type: 'string' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    io.stderr(`postmortem new: ${(error as Error).message}\n\n${NEW_USAGE}`);
+    io.stderr(`postmortem new: ${errorMessage(error)}\n\n${NEW_USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;

@@ -1,5 +1,6 @@
 /** `postmortem sync`: loaded only for that command. */
 import type { ResolvedConfig } from '../core/config/resolve.js';
+import { trimTrailingSlashes } from '../core/strings.js';
 import type { CheckedFile } from '../core/engine.js';
 import { GitHubGateway } from '../github/gateway.js';
 import { createOctokit, tuningFromEnv } from '../github/octokit.js';
@@ -28,7 +29,7 @@ export async function syncCommand(options: SyncCliOptions, results: CheckedFile[
     config,
     files: results,
     deleted: [],
-    link: { serverUrl: (io.env.GITHUB_SERVER_URL || 'https://github.com').replace(/(?<!\/)\/+$/, ''), owner, repo, sha },
+    link: { serverUrl: trimTrailingSlashes(io.env.GITHUB_SERVER_URL || 'https://github.com'), owner, repo, sha },
     maxCreates: options.max,
     dryRun: options.dryRun,
     log,

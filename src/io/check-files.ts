@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../core/config/resolve.js';
 import { checkDocument, unreadableDocument, type CheckedFile } from '../core/engine.js';
 import { tooLargeMessage } from '../core/parse.js';
 import { contentHash, readDocument } from './files.js';
+import { errorLine } from '../core/strings.js';
 
 export interface HashedResult {
   result: CheckedFile;
@@ -22,7 +23,7 @@ export async function checkPathHashed(cwd: string, path: string, config: Resolve
     }
     return { result: checkDocument(path, read.bytes, config, { now }), hash: hash ? contentHash(read.bytes) : null };
   } catch (error) {
-    const result = unreadableDocument(path, `Unexpected internal error (${error instanceof Error ? error.message.split('\n')[0] : String(error)}), expected ${path} to be checked; please report this`, config);
+    const result = unreadableDocument(path, `Unexpected internal error (${errorLine(error)}), expected ${path} to be checked; please report this`, config);
     return { result, hash: null };
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { JsonReport, ReportFile } from '../core/report.js';
 import type { PlannedItem } from '../core/plan.js';
+import { plural } from '../core/strings.js';
 import type { Deadline } from '../core/deadline.js';
 import { SECTION_KEYS, sectionTitle } from '../core/model/aliases.js';
 import { code, login, md, mermaid } from './escape.js';
@@ -13,7 +14,6 @@ import { lineLink, type LinkBase } from './links.js';
 
 export const COMMENT_MARKER = '<!-- postmortem-governance:pr-comment -->';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function counts(file: ReportFile): { errors: number; warnings: number } {
   let errors = 0;

@@ -28,6 +28,7 @@ import { syncBoard, type BoardResult } from './board.js';
 import { desiredFor, type DesiredContext } from './desired.js';
 import { syncParents, type ParentOutcome } from './parents.js';
 import { reach, refusedMessage, routesOf } from './repos.js';
+import { errorLine } from '../core/strings.js';
 
 export type { ItemOutcome } from './apply.js';
 export type { ParentOutcome } from './parents.js';
@@ -263,7 +264,7 @@ async function applyAll(ops: Operation[], ctx: ApplyContext, result: SyncResult,
       }
       const status = statusOf(error);
       const what = 'item' in op ? `${op.item.path}:${op.item.line}` : `#${op.issue.number}`;
-      const message = `${op.kind} ${what} failed${status ? ` (HTTP ${status})` : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      const message = `${op.kind} ${what} failed${status ? ` (HTTP ${status})` : ''}: ${errorLine(error)}`;
       ctx.log.warning(message);
       result.failures.push(message);
       if ('item' in op) record(itemOutcome(op.item, 'issue' in op ? { number: op.issue.number, url: op.issue.url } : null, 'failed', message));
