@@ -1,21 +1,55 @@
 /**
  * The action: read inputs and context, load the config, run the mode, set
- * the outputs. Everything else lives in src/action/ and the core.
+ * the outputs and apply `fail-on`. Each mode (src/action/) is a function in
+ * the table below that returns its outputs; only `run` sets them and decides
+ * whether the run fails, so every mode is judged the same way.
  */
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ResolvedConfig } from './core/config/resolve.js';
 import { ConfigError } from './core/config/settle.js';
 import type { JsonReport } from './core/report.js';
-import { runCheck } from './action/check.js';
-import { runSyncMode, UnmergedError } from './action/sync.js';
 import { runAuditMode } from './action/audit.js';
-import { pickMode, readContext } from './action/context.js';
-import { InputError, readInputs } from './action/inputs.js';
-import { GitHubGateway } from './github/gateway.js';
-import { createOctokit, tuningFromEnv } from './github/octokit.js';
-import { limitsFromEnv } from './github/pace.js';
+import { runCheck } from './action/check.js';
+import { pickMode, readContext, type RunContext } from './action/context.js';
+import { InputError, readInputs, type FailOn, type Inputs, type Mode } from './action/inputs.js';
+import { runSyncMode, UnmergedError } from './action/sync.js';
+import { createGateway } from './github/connect.js';
+import type { GitHubGateway } from './github/gateway.js';
 import { loadConfig } from './io/config.js';
+
+/** What a mode is given. */
+export interface ModeRun {
+  inputs: Inputs;
+  config: ResolvedConfig;
+  ctx: RunContext;
+  /** The gateway of the `token` input; null without a token. */
+  gateway: GitHubGateway | null;
+  /** The gateway of the `project-token` input, when given. */
+  projectGateway?: GitHubGateway;
+}
+
+/** The action's outputs (action.yml), as a mode hands them over: set in this order. */
+export type Outputs = Partial<Record<'findings' | 'errors' | 'report' | 'issues' | 'dashboard' | 'parents', string | number>>;
+
+/** What a mode hands back. */
+export interface ModeResult {
+  outputs: Outputs;
+  /** The findings `fail-on` weighs; null: the mode does not fail on findings (sync and audit). */
+  findings: { errors: number; warnings: number } | null;
+  /** Why the run fails whatever `fail-on` says (GitHub operations that failed). */
+  failure?: string;
+}
+
+export type ModeName = Exclude<Mode, 'auto'>;
+
+/** The modes, by the name the `mode` input (or the event, for `auto`) picks. */
+export const modes: Record<ModeName, (run: ModeRun) => Promise<ModeResult>> = {
+  check: checkMode,
+  sync: syncMode,
+  audit: auditMode,
+};
 
 export async function run(): Promise<void> {
   try {
@@ -25,50 +59,18 @@ export async function run(): Promise<void> {
     core.info(`postmortem-governance: ${mode} mode (event ${ctx.eventName || 'unknown'}).`);
     const config = await loadConfig(ctx.workspace, inputs.config, inputs.configExplicit);
     const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
-    const gateway = inputs.token
-      ? new GitHubGateway(
-          createOctokit(inputs.token, { baseUrl: ctx.apiUrl, log, ...tuningFromEnv(process.env) }),
-          { owner: ctx.owner, repo: ctx.repo },
-          { dryRun: inputs.dryRun, log, limits: limitsFromEnv(process.env.POSTMORTEM_CREATE_LIMITS), ...(inputs.identity ? { identity: inputs.identity } : {}) },
-        )
-      : null;
-    if (!gateway && mode === 'check') core.info('No token: checking without GitHub (no PR files, comment or issue preview). Set the `token` input to use the API.');
+    const gatewayFor = (token: string, identity?: string) =>
+      createGateway({ token, repo: { owner: ctx.owner, repo: ctx.repo }, dryRun: inputs.dryRun, log, env: process.env, apiUrl: ctx.apiUrl, identity });
+    const gateway = inputs.token ? gatewayFor(inputs.token, inputs.identity) : null;
     // The project board may need its own token: the workflow's GITHUB_TOKEN cannot reach projects.
-    const projectGateway = inputs.projectToken
-      ? new GitHubGateway(createOctokit(inputs.projectToken, { baseUrl: ctx.apiUrl, log, ...tuningFromEnv(process.env) }), { owner: ctx.owner, repo: ctx.repo }, { dryRun: inputs.dryRun, log })
-      : undefined;
+    const projectGateway = inputs.projectToken ? gatewayFor(inputs.projectToken) : undefined;
 
-    let report: JsonReport;
-    if (mode === 'sync') {
-      if (!gateway) throw new InputError('token', 'sync needs a token that can write issues');
-      try {
-        const outcome = await runSyncMode(inputs, config, ctx, gateway, projectGateway);
-        report = outcome.report;
-        await setOutputs(report, ctx.runnerTemp, ctx.runId, outcome.sync.outcomes);
-        if (config.issues.parent) core.setOutput('parents', JSON.stringify(outcome.sync.parents));
-        if (outcome.sync.failures.length > 0) {
-          core.setFailed(`${outcome.sync.failures.length} issue operation${outcome.sync.failures.length === 1 ? '' : 's'} failed; rerun to finish (nothing is duplicated by a rerun).`);
-          return;
-        }
-      } catch (error) {
-        if (!(error instanceof UnmergedError)) throw error;
-        core.warning(error.message);
-        return;
-      }
-      return; // findings are the PR check's business; sync fails only when issue work failed
-    } else if (mode === 'check') {
-      const outcome = await runCheck(inputs, config, ctx, gateway);
-      report = outcome.report;
-      await setOutputs(report, ctx.runnerTemp, ctx.runId, outcome.preview.map((p) => ({ key: p.key, title: p.title, kind: p.kind, path: p.path, line: p.line, issue: null, url: null, action: 'planned' })));
-    } else {
-      const audit = await runAuditMode(inputs, config, ctx, gateway);
-      if (audit.failures.length > 0) core.setFailed(`${audit.failures.length} GitHub operation${audit.failures.length === 1 ? '' : 's'} of the audit failed; rerun to finish.`);
-      return; // an audit reports findings; it does not fail on them
-    }
-    const { errors, warnings } = report.summary;
-    const failing = inputs.failOn === 'error' ? errors : inputs.failOn === 'warning' ? errors + warnings : 0;
-    if (failing > 0) {
-      core.setFailed(`${failing} finding${failing === 1 ? '' : 's'} at or above \`fail-on: ${inputs.failOn}\`.`);
+    const result = await modes[mode]({ inputs, config, ctx, gateway, projectGateway });
+    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
+    if (result.failure) core.setFailed(result.failure);
+    else if (result.findings) {
+      const failing = failingFindings(result.findings, inputs.failOn);
+      if (failing > 0) core.setFailed(`${failing} finding${failing === 1 ? '' : 's'} at or above \`fail-on: ${inputs.failOn}\`.`);
     }
   } catch (error) {
     if (error instanceof InputError || error instanceof ConfigError) {
@@ -79,13 +81,65 @@ export async function run(): Promise<void> {
   }
 }
 
-async function setOutputs(report: JsonReport, runnerTemp: string, runId: string, issues: unknown[]): Promise<void> {
-  const dir = join(runnerTemp, 'postmortem-governance');
+/** How many findings fail the run under `fail-on`. */
+export function failingFindings(findings: { errors: number; warnings: number }, failOn: FailOn): number {
+  return failOn === 'error' ? findings.errors : failOn === 'warning' ? findings.errors + findings.warnings : 0;
+}
+
+/** The PR check (and `check` on a push): findings fail the run as `fail-on` says. */
+async function checkMode({ inputs, config, ctx, gateway }: ModeRun): Promise<ModeResult> {
+  if (!gateway) core.info('No token: checking without GitHub (no PR files, comment or issue preview). Set the `token` input to use the API.');
+  const { report, preview } = await runCheck(inputs, config, ctx, gateway);
+  const issues = preview.map((p) => ({ key: p.key, title: p.title, kind: p.kind, path: p.path, line: p.line, issue: null, url: null, action: 'planned' }));
+  return { outputs: await reportOutputs(report, ctx, issues), findings: report.summary };
+}
+
+/** Issues for the merged postmortems: fails only when issue work failed (findings are the PR check's business). */
+async function syncMode({ inputs, config, ctx, gateway, projectGateway }: ModeRun): Promise<ModeResult> {
+  if (!gateway) throw new InputError('token', 'sync needs a token that can write issues');
+  try {
+    const { report, sync } = await runSyncMode(inputs, config, ctx, gateway, projectGateway);
+    const outputs = await reportOutputs(report, ctx, sync.outcomes);
+    if (config.issues.parent) outputs.parents = JSON.stringify(sync.parents);
+    const failed = sync.failures.length;
+    return {
+      outputs,
+      findings: null,
+      ...(failed > 0 ? { failure: `${failed} issue operation${failed === 1 ? '' : 's'} failed; rerun to finish (nothing is duplicated by a rerun).` } : {}),
+    };
+  } catch (error) {
+    if (!(error instanceof UnmergedError)) throw error;
+    core.warning(error.message);
+    return { outputs: {}, findings: null };
+  }
+}
+
+/** The repository-wide audit: reports findings, never fails on them; fails when GitHub writes failed. */
+async function auditMode({ inputs, config, ctx, gateway }: ModeRun): Promise<ModeResult> {
+  const { outcome, reportPath, dashboard, failures } = await runAuditMode(inputs, config, ctx, gateway);
+  return {
+    outputs: {
+      findings: outcome.summary.errors + outcome.summary.warnings,
+      errors: outcome.summary.errors,
+      report: reportPath,
+      issues: JSON.stringify(outcome.audit.followUps),
+      dashboard: dashboard?.url ?? '',
+    },
+    findings: null,
+    ...(failures.length > 0 ? { failure: `${failures.length} GitHub operation${failures.length === 1 ? '' : 's'} of the audit failed; rerun to finish.` } : {}),
+  };
+}
+
+/** The JSON report written under RUNNER_TEMP, and the outputs that describe it. */
+async function reportOutputs(report: JsonReport, ctx: RunContext, issues: unknown[]): Promise<Outputs> {
+  const dir = join(ctx.runnerTemp, 'postmortem-governance');
   await mkdir(dir, { recursive: true });
-  const path = join(dir, `report-${runId}.json`);
+  const path = join(dir, `report-${ctx.runId}.json`);
   await writeFile(path, JSON.stringify(report, null, 2) + '\n');
-  core.setOutput('findings', report.summary.errors + report.summary.warnings);
-  core.setOutput('errors', report.summary.errors);
-  core.setOutput('report', path);
-  core.setOutput('issues', JSON.stringify(issues));
+  return {
+    findings: report.summary.errors + report.summary.warnings,
+    errors: report.summary.errors,
+    report: path,
+    issues: JSON.stringify(issues),
+  };
 }

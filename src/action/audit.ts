@@ -116,10 +116,5 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
 
   const note = dashboard?.action === 'closed' ? `> ${closedDashboard(dashboard.number!)}\n\n` : '';
   await writeJobSummary(note + auditMarkdown(outcome, { link, mentions: false, dashboard: false, limit: SUMMARY_LIMIT }));
-  core.setOutput('findings', outcome.summary.errors + outcome.summary.warnings);
-  core.setOutput('errors', outcome.summary.errors);
-  core.setOutput('report', reportPath);
-  core.setOutput('issues', JSON.stringify(outcome.audit.followUps));
-  core.setOutput('dashboard', dashboard?.url ?? '');
   return { outcome, reportPath, dashboard, reminders, failures };
 }

@@ -9,8 +9,7 @@ import { inShard, type Shard } from '../core/audit/shard.js';
 import { OFFLINE, type IssueIndex } from '../core/audit/status.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import type { JsonReport, ReportFile } from '../core/report.js';
-import { GitHubGateway } from '../github/gateway.js';
-import { createOctokit, tuningFromEnv } from '../github/octokit.js';
+import { createGateway } from '../github/connect.js';
 import { collectFiles } from '../io/files.js';
 import { checkStream, progressBar, type RunStats } from '../io/pool.js';
 import { cacheLine, openCache } from '../io/cache.js';
@@ -79,8 +78,8 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
   if (args.repo && token) {
     const [owner, repo] = args.repo.split('/');
     const log = { info: (m: string) => io.stderr(`${m}\n`), warning: (m: string) => io.stderr(`warning: ${m}\n`) };
-    const octokit = createOctokit(token, { baseUrl: io.env.GITHUB_API_URL || 'https://api.github.com', log, ...tuningFromEnv(io.env) });
-    const gateway = new GitHubGateway(octokit, { owner, repo }, { dryRun: true, log });
+    // The audit only reads: dry-run keeps it from writing anything from a laptop.
+    const gateway = createGateway({ token, repo: { owner, repo }, dryRun: true, log, env: io.env });
     const listing = await listFollowUps(gateway, config, collected.files);
     index = listing.index;
     include = listing.include;

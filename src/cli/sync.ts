@@ -2,9 +2,7 @@
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import { trimTrailingSlashes } from '../core/strings.js';
 import type { CheckedFile } from '../core/engine.js';
-import { GitHubGateway } from '../github/gateway.js';
-import { createOctokit, tuningFromEnv } from '../github/octokit.js';
-import { limitsFromEnv } from '../github/pace.js';
+import { createGateway } from '../github/connect.js';
 import { runSync } from '../sync/run.js';
 import type { CliIO } from './main.js';
 
@@ -20,9 +18,8 @@ export interface SyncCliOptions {
 export async function syncCommand(options: SyncCliOptions, results: CheckedFile[], config: ResolvedConfig, format: 'text' | 'json', io: CliIO): Promise<number> {
   const [owner, repo] = options.repo.split('/');
   const log = { info: (m: string) => io.stderr(`${m}\n`), warning: (m: string) => io.stderr(`warning: ${m}\n`) };
-  const octokit = createOctokit(options.token, { baseUrl: io.env.GITHUB_API_URL || 'https://api.github.com', log, ...tuningFromEnv(io.env) });
   // From a laptop, waiting out the hourly limit is better than stopping: a 1,000-item backfill runs unattended.
-  const gateway = new GitHubGateway(octokit, { owner, repo }, { dryRun: options.dryRun, log, limits: limitsFromEnv(io.env.POSTMORTEM_CREATE_LIMITS), maxPauseMs: Number.POSITIVE_INFINITY });
+  const gateway = createGateway({ token: options.token, repo: { owner, repo }, dryRun: options.dryRun, log, env: io.env, maxPauseMs: Number.POSITIVE_INFINITY });
   const sha = await gateway.headSha(options.ref);
   const result = await runSync({
     gateway,
