@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { CheckedFile } from '../core/engine.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
-import { buildReport, type JsonReport } from '../core/report.js';
+import type { JsonReport } from '../core/report.js';
 import type { GitHubGateway } from '../github/gateway.js';
-import { checkFiles } from '../io/check-files.js';
+import { checkSet } from '../io/check-set.js';
 import { collectFiles } from '../io/files.js';
 import { code, md } from '../render/escape.js';
 import { linkBack } from '../sync/link-back.js';
@@ -94,13 +94,12 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
   const collected = changed
     ? await collectFiles(changed.files, { cwd: ctx.workspace, exclude: [], root: ctx.workspace })
     : await collectFiles(globs, { cwd: ctx.workspace, exclude: config.exclude, root: ctx.workspace });
-  const results = await checkFiles(collected.files, ctx.workspace, config);
+  const { report, results } = await checkSet(collected.files, { cwd: ctx.workspace, config, now: new Date(), models: true });
   const unread = unreadFiles(collected.problems, results);
   for (const u of unread) {
     const what = u.action === 'unreadable' ? `Not synced: ${u.path} could not be read` : `${u.path}: the front matter could not be read`;
     core.warning(`${what}${u.line ? ` (line ${u.line})` : ''}: ${u.reason}`, u.line ? { file: u.path, startLine: u.line } : { file: u.path });
   }
-  const report = buildReport(results);
   core.info(`Syncing the action items of ${plural(collected.files.length, 'postmortem')}${inputs.dryRun ? ' (dry run: nothing is written)' : ''}.`);
 
   const sync = await runSync({

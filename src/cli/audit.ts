@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { inShard, type Shard } from '../core/audit/shard.js';
 import { OFFLINE, type IssueIndex } from '../core/audit/status.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
-import type { JsonReport, ReportFile } from '../core/report.js';
+import { assembleReport, type JsonReport, type ReportFile } from '../core/report.js';
 import { createGateway } from '../github/connect.js';
 import { collectFiles } from '../io/files.js';
 import { checkStream, progressBar, type RunStats } from '../io/pool.js';
@@ -50,7 +50,7 @@ export interface AuditArgs {
 const REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
 
 function slimReport(outcome: AuditOutcome): JsonReport {
-  return { version: 1, files: outcome.findings as ReportFile[], summary: outcome.summary };
+  return assembleReport(outcome.findings as ReportFile[], outcome.summary);
 }
 
 function renderOutcome(outcome: AuditOutcome, format: AuditFormat, color: boolean, config: { mentions: boolean }, link: LinkBase | null, cwd?: string): string {

@@ -2,6 +2,7 @@
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import { trimTrailingSlashes } from '../core/strings.js';
 import type { CheckedFile } from '../core/engine.js';
+import { REPORT_VERSION } from '../core/report.js';
 import { createGateway } from '../github/connect.js';
 import { runSync } from '../sync/run.js';
 import type { CliIO } from './main.js';
@@ -31,7 +32,7 @@ export async function syncCommand(options: SyncCliOptions, results: CheckedFile[
     dryRun: options.dryRun,
     log,
   });
-  if (format === 'json') io.stdout(JSON.stringify({ version: 1, repo: options.repo, dryRun: options.dryRun, counts: result.counts, remaining: result.remaining, failures: result.failures, issues: result.outcomes }, null, 2) + '\n');
+  if (format === 'json') io.stdout(JSON.stringify({ version: REPORT_VERSION, repo: options.repo, dryRun: options.dryRun, counts: result.counts, remaining: result.remaining, failures: result.failures, issues: result.outcomes }, null, 2) + '\n');
   else {
     for (const o of result.outcomes) {
       io.stdout(`${o.action.padEnd(16)} ${(o.issue ? `#${o.issue}` : '—').padEnd(7)} ${o.path}:${o.line}  ${o.title}${o.reason ? `  (${o.reason})` : ''}\n`);
