@@ -34,7 +34,7 @@ export default defineRule({
       {
         title: 'No timeline',
         markdown: '# Outage\n\n## Summary\n\nDown.\n\n## Root cause\n\nDisk.\n\n## Resolution\n\nFreed space.\n\n## Action items\n\n- Add alerts\n',
-        lines: [1],
+        reports: ['1:1 Unexpected missing timeline section, expected a heading such as “Timeline”, “Events Timeline”, “Timeline Of Events”'],
       },
     ],
   },
