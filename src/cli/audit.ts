@@ -24,6 +24,7 @@ import type { CompactFile } from '../core/compact-file.js';
 import { ReportWriter } from '../reporters/json-writer.js';
 import { mergeReports, MergeError } from '../core/audit/merge.js';
 import { auditMarkdown, auditText } from '../render/audit.js';
+import { isOwnerAndName } from '../core/logins.js';
 import { plural, trimTrailingSlashes } from '../core/strings.js';
 
 export type AuditFormat = 'text' | 'json' | 'sarif' | 'markdown';
@@ -47,7 +48,6 @@ export interface AuditArgs {
   cacheLocation?: string;
 }
 
-const REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
 
 function slimReport(outcome: AuditOutcome): JsonReport {
   return assembleReport(outcome.findings as ReportFile[], outcome.summary);
@@ -62,7 +62,7 @@ function renderOutcome(outcome: AuditOutcome, format: AuditFormat, color: boolea
 export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: AuditIO): Promise<number> {
   const started = Date.now();
   const now = io.now ?? new Date();
-  if (args.repo !== undefined && !REPO.test(args.repo)) {
+  if (args.repo !== undefined && !isOwnerAndName(args.repo)) {
     io.stderr(`postmortem: unexpected --repo "${args.repo}", expected OWNER/NAME\n`);
     return 2;
   }

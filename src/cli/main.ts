@@ -18,6 +18,7 @@ import { checkSet } from '../io/check-set.js';
 import { cacheLine, DEFAULT_CACHE_LOCATION, openCache } from '../io/cache.js';
 import { VERSION } from '../version.js';
 import { errorMessage } from '../core/strings.js';
+import { isOwnerAndName } from '../core/logins.js';
 
 export interface CliIO {
   cwd: string;
@@ -156,7 +157,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let syncOptions: import('./sync.js').SyncCliOptions | null = null;
   if (command === 'sync') {
     const repo = values.repo ?? '';
-    if (!/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(repo)) {
+    if (!isOwnerAndName(repo)) {
       io.stderr(`postmortem: sync needs --repo OWNER/NAME${values.repo ? ` (got "${values.repo}")` : ''}\n`);
       return 2;
     }

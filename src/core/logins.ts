@@ -25,11 +25,21 @@ export const NAME_AFTER_OWNER = '[\\w.-]{1,100}';
 /** `@login` or `@org/team` as text spells it. */
 export const MENTION_IN_TEXT = `@${LOGIN_IN_TEXT}(?:\\/${NAME_AFTER_OWNER})?`;
 
+/** `owner/name` as the CLI's `--repo` and issue references ("owner/name#12") take it. */
+export const OWNER_AND_NAME = `${NAME_AFTER_OWNER}\\/${NAME_AFTER_OWNER}`;
+
 /** `owner/name` as text spells a repository. */
 export const REPOSITORY_IN_TEXT = `${LOGIN_IN_TEXT}\\/${NAME_AFTER_OWNER}`;
 
 const WHOLE_LOGIN = new RegExp(`^${LOGIN}$`);
 const WHOLE_LOGIN_OR_MENTION = new RegExp(`^@?(${LOGIN})$`);
+
+const WHOLE_OWNER_AND_NAME = new RegExp(`^${OWNER_AND_NAME}$`);
+
+/** Whether the whole text is "owner/name" (the CLI's `--repo`). */
+export function isOwnerAndName(text: string): boolean {
+  return WHOLE_OWNER_AND_NAME.test(text);
+}
 
 /** Whether the whole text is a login GitHub accepts ("alice"; not "@alice"). */
 export function isLogin(text: string): boolean {

@@ -5,7 +5,7 @@
  * computed again from the merged per-file data. Pure.
  */
 import type { AuditFile, AuditItem } from './types.js';
-import { REPORT_VERSION, type JsonReport, type ReportFile } from '../report.js';
+import { byPath as pathOrder, REPORT_VERSION, type JsonReport, type ReportFile } from '../report.js';
 import { AuditCollector, type AuditOutcome } from './collect.js';
 
 export class MergeError extends Error {}
@@ -48,7 +48,7 @@ export function mergeReports(inputs: Array<{ name: string; report: unknown }>): 
     if (typeof r.audit?.repository === 'string') repository ??= r.audit.repository;
     online &&= r.audit?.online === true;
   }
-  const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = [...byPath.values()].sort(pathOrder);
   const collector = new AuditCollector();
   for (const f of files) collector.add(f);
   return { files, outcome: collector.finish({ generatedAt: generatedAt || new Date(0).toISOString(), repository, online }) };
