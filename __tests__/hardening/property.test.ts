@@ -17,7 +17,7 @@ import { resolveConfig } from '../../src/core/config/resolve.js';
 import { checkDocument } from '../../src/core/engine.js';
 import { parseMarkdown } from '../../src/core/parse.js';
 import { buildReport } from '../../src/core/report.js';
-import { checkFiles } from '../../src/io/check-files.js';
+import { checkSet } from '../../src/io/check-set.js';
 import { NOW } from '../helpers.js';
 
 const config = resolveConfig({});
@@ -108,7 +108,7 @@ describe('a file’s result does not depend on the other files or their order', 
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('checkFiles over shuffled lists gives the same report, and each file as when alone', async () => {
+  it('checkSet over shuffled lists gives the same report, kept models or not, and each file as when alone', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(document, { minLength: 2, maxLength: 6 }), fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), async (docs, keys) => {
@@ -119,13 +119,13 @@ describe('a file’s result does not depend on the other files or their order', 
         mkdirSync(sub);
         docs.forEach((d, i) => writeFileSync(join(sub, names[i]), d));
         const shuffled = names.map((n, i) => ({ n, k: keys[i] })).sort((a, b) => a.k - b.k || a.n.localeCompare(b.n)).map((x) => x.n);
-        const forward = buildReport(await checkFiles(names, sub, config, NOW));
-        const mixed = buildReport(await checkFiles(shuffled, sub, config, NOW));
-        const reversed = buildReport(await checkFiles([...names].reverse(), sub, config, NOW));
+        const forward = (await checkSet(names, { cwd: sub, config, now: NOW, models: true })).report;
+        const mixed = (await checkSet(shuffled, { cwd: sub, config, now: NOW, models: true })).report;
+        const reversed = (await checkSet([...names].reverse(), { cwd: sub, config, now: NOW })).report;
         expect(mixed).toEqual(forward);
         expect(reversed).toEqual(forward);
         for (const [i, name] of names.entries()) {
-          const alone = buildReport(await checkFiles([name], sub, config, NOW)).files[0];
+          const alone = (await checkSet([name], { cwd: sub, config, now: NOW, models: true })).report.files[0];
           expect(forward.files.find((f) => f.path === name)).toEqual(alone);
           expect(alone).toEqual(buildReport([checkDocument(name, docs[i], config, { now: NOW })]).files[0]);
         }

@@ -23,6 +23,7 @@ import { auditMarkdown, BODY_LIMIT } from '../render/audit.js';
 import type { RunContext } from './context.js';
 import type { Inputs } from './inputs.js';
 import { writeJobSummary } from './summary.js';
+import { errorLine, plural } from '../core/strings.js';
 
 export interface AuditModeOutcome {
   outcome: AuditOutcome;
@@ -53,7 +54,7 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
   const failures: string[] = [];
   const fail = (what: string, error: unknown) => {
     const status = statusOf(error);
-    const message = `${what} failed${status ? ` (HTTP ${status})` : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    const message = `${what} failed${status ? ` (HTTP ${status})` : ''}: ${errorLine(error)}`;
     core.warning(message);
     failures.push(message);
   };
@@ -61,7 +62,7 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
   let listing: Listing | null = null;
   if (gateway) listing = await listFollowUps(gateway, config, collected.files);
   else core.warning('No token: follow-up status is unknown (the audit reports compliance and metrics only).');
-  core.info(`Auditing ${collected.files.length} postmortem${collected.files.length === 1 ? '' : 's'}${listing ? ` against ${listing.issues.length} issue${listing.issues.length === 1 ? '' : 's'} opened by ${listing.me}` : ''}.`);
+  core.info(`Auditing ${plural(collected.files.length, 'postmortem')}${listing ? ` against ${plural(listing.issues.length, 'issue')} opened by ${listing.me}` : ''}.`);
 
   // The JSON report goes to disk file by file.
   const dir = join(ctx.runnerTemp, 'postmortem-governance');

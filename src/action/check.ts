@@ -9,16 +9,17 @@ import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import type { CheckedFile } from '../core/engine.js';
 import { itemsToOpen, planItems, type PlannedItem } from '../core/plan.js';
-import { buildReport, type JsonReport } from '../core/report.js';
+import type { JsonReport } from '../core/report.js';
 import type { Finding, PostmortemModel } from '../core/types.js';
 import { isForbidden, statusOf, type GitHubGateway } from '../github/gateway.js';
 import { previewItems, previewSync, type SyncPreview } from '../sync/preview.js';
-import { checkFiles } from '../io/check-files.js';
+import { checkSet } from '../io/check-set.js';
 import { collectFiles } from '../io/files.js';
 import { COMMENT_MARKER, jobSummary, prComment } from '../render/markdown.js';
 import type { RunContext } from './context.js';
 import type { Inputs } from './inputs.js';
 import { writeJobSummary } from './summary.js';
+import { plural } from '../core/strings.js';
 
 /** GitHub shows at most 10 error and 10 warning annotations per step. */
 export const ANNOTATION_LIMITS = { error: 10, warning: 10 };
@@ -104,9 +105,8 @@ export async function runCheck(
   gateway: GitHubGateway | null,
 ): Promise<CheckOutcome> {
   const { files, notes } = await selectFiles(inputs, config, ctx, gateway);
-  core.info(`Checking ${files.length} postmortem${files.length === 1 ? '' : 's'}${ctx.pullRequest ? ` changed in #${ctx.pullRequest.number}` : ''}.`);
-  const results = await checkFiles(files, ctx.workspace, config);
-  const report = buildReport(results);
+  core.info(`Checking ${plural(files.length, 'postmortem')}${ctx.pullRequest ? ` changed in #${ctx.pullRequest.number}` : ''}.`);
+  const { report, results } = await checkSet(files, { cwd: ctx.workspace, config, now: new Date(), models: true });
   const models = results.map((r) => r.model).filter((m): m is PostmortemModel => m !== null);
   const hidden = annotate(results);
   const link = { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.pullRequest?.headSha ?? ctx.sha };

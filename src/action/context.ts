@@ -4,6 +4,7 @@
  * from a fork), default branch.
  */
 import { readFileSync } from 'node:fs';
+import { trimTrailingSlashes } from '../core/strings.js';
 import type { Mode } from './inputs.js';
 
 export interface PullRequestInfo {
@@ -77,8 +78,8 @@ export function readContext(env: Record<string, string | undefined> = process.en
     repo,
     sha: env.GITHUB_SHA ?? '',
     ref: env.GITHUB_REF ?? '',
-    serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/(?<!\/)\/+$/, ''),
-    apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/(?<!\/)\/+$/, ''),
+    serverUrl: trimTrailingSlashes(env.GITHUB_SERVER_URL ?? 'https://github.com'),
+    apiUrl: trimTrailingSlashes(env.GITHUB_API_URL ?? 'https://api.github.com'),
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     runnerTemp: env.RUNNER_TEMP ?? env.TMPDIR ?? '/tmp',
     runId: env.GITHUB_RUN_ID ?? String(Date.now()),

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { CheckedFile } from '../core/engine.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
-import { buildReport, type JsonReport } from '../core/report.js';
+import type { JsonReport } from '../core/report.js';
 import type { GitHubGateway } from '../github/gateway.js';
-import { checkFiles } from '../io/check-files.js';
+import { checkSet } from '../io/check-set.js';
 import { collectFiles } from '../io/files.js';
 import { code, md } from '../render/escape.js';
 import { linkBack } from '../sync/link-back.js';
@@ -21,6 +21,7 @@ import { runSync, type SyncResult } from '../sync/run.js';
 import type { RunContext } from './context.js';
 import type { Inputs } from './inputs.js';
 import { writeJobSummary } from './summary.js';
+import { errorLine, plural } from '../core/strings.js';
 
 export class UnmergedError extends Error {}
 
@@ -93,14 +94,13 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
   const collected = changed
     ? await collectFiles(changed.files, { cwd: ctx.workspace, exclude: [], root: ctx.workspace })
     : await collectFiles(globs, { cwd: ctx.workspace, exclude: config.exclude, root: ctx.workspace });
-  const results = await checkFiles(collected.files, ctx.workspace, config);
+  const { report, results } = await checkSet(collected.files, { cwd: ctx.workspace, config, now: new Date(), models: true });
   const unread = unreadFiles(collected.problems, results);
   for (const u of unread) {
     const what = u.action === 'unreadable' ? `Not synced: ${u.path} could not be read` : `${u.path}: the front matter could not be read`;
     core.warning(`${what}${u.line ? ` (line ${u.line})` : ''}: ${u.reason}`, u.line ? { file: u.path, startLine: u.line } : { file: u.path });
   }
-  const report = buildReport(results);
-  core.info(`Syncing the action items of ${collected.files.length} postmortem${collected.files.length === 1 ? '' : 's'}${inputs.dryRun ? ' (dry run: nothing is written)' : ''}.`);
+  core.info(`Syncing the action items of ${plural(collected.files.length, 'postmortem')}${inputs.dryRun ? ' (dry run: nothing is written)' : ''}.`);
 
   const sync = await runSync({
     gateway,
@@ -124,7 +124,7 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
       await linkBack(gateway, sync.outcomes, ctx.sha, { info: (m) => core.info(m) });
     } catch (error) {
       // The issues exist; only the write-back failed. Say so and let a rerun (or a person) finish it.
-      core.warning(`Link-back PR not opened: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (the token needs contents: write and pull-requests: write).`);
+      core.warning(`Link-back PR not opened: ${errorLine(error)} (the token needs contents: write and pull-requests: write).`);
     }
   }
 
@@ -138,7 +138,7 @@ export async function runSyncMode(inputs: Inputs, config: ResolvedConfig, ctx: R
   }
   const skipped = sync.outcomes.filter((o) => o.action === 'skipped').length;
   if (skipped > 0) {
-    core.warning(`max-issues (${inputs.maxIssues}) reached: ${skipped} action item${skipped === 1 ? '' : 's'} left without an issue. Run sync again (or raise max-issues) to open them; the next run resumes where this one stopped.`);
+    core.warning(`max-issues (${inputs.maxIssues}) reached: ${plural(skipped, 'action item')} left without an issue. Run sync again (or raise max-issues) to open them; the next run resumes where this one stopped.`);
   }
   await writeJobSummary(syncSummary(sync, inputs.dryRun));
   return { report, sync };
@@ -175,7 +175,7 @@ export function syncSummary(sync: SyncResult, dryRun: boolean): string {
   }
   if (sync.board) {
     const b = sync.board;
-    if (b.project) out.push('', `**Project board** “${md(b.project, 100)}”: ${b.added} card${b.added === 1 ? '' : 's'} added, ${b.updated} updated, ${b.unchanged} unchanged.`);
+    if (b.project) out.push('', `**Project board** “${md(b.project, 100)}”: ${plural(b.added, 'card')} added, ${b.updated} updated, ${b.unchanged} unchanged.`);
   }
   if (sync.notes.length > 0) out.push('', ...sync.notes.map((n) => `> ${md(n, 1000)}`));
   if (sync.failures.length > 0) out.push('', '**Not done (rerun to retry):**', '', ...sync.failures.map((f) => `- ${md(f, 300)}`));

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { inShard, type Shard } from '../core/audit/shard.js';
 import { OFFLINE, type IssueIndex } from '../core/audit/status.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
-import type { JsonReport, ReportFile } from '../core/report.js';
+import { assembleReport, type JsonReport, type ReportFile } from '../core/report.js';
 import { createGateway } from '../github/connect.js';
 import { collectFiles } from '../io/files.js';
 import { checkStream, progressBar, type RunStats } from '../io/pool.js';
@@ -24,6 +24,8 @@ import type { CompactFile } from '../core/compact-file.js';
 import { ReportWriter } from '../reporters/json-writer.js';
 import { mergeReports, MergeError } from '../core/audit/merge.js';
 import { auditMarkdown, auditText } from '../render/audit.js';
+import { isOwnerAndName } from '../core/logins.js';
+import { plural, trimTrailingSlashes } from '../core/strings.js';
 
 export type AuditFormat = 'text' | 'json' | 'sarif' | 'markdown';
 
@@ -46,16 +48,9 @@ export interface AuditArgs {
   cacheLocation?: string;
 }
 
-function trimSlashes(url: string): string {
-  let end = url.length;
-  while (end > 0 && url[end - 1] === '/') end--;
-  return url.slice(0, end);
-}
-
-const REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
 
 function slimReport(outcome: AuditOutcome): JsonReport {
-  return { version: 1, files: outcome.findings as ReportFile[], summary: outcome.summary };
+  return assembleReport(outcome.findings as ReportFile[], outcome.summary);
 }
 
 function renderOutcome(outcome: AuditOutcome, format: AuditFormat, color: boolean, config: { mentions: boolean }, link: LinkBase | null, cwd?: string): string {
@@ -67,7 +62,7 @@ function renderOutcome(outcome: AuditOutcome, format: AuditFormat, color: boolea
 export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: AuditIO): Promise<number> {
   const started = Date.now();
   const now = io.now ?? new Date();
-  if (args.repo !== undefined && !REPO.test(args.repo)) {
+  if (args.repo !== undefined && !isOwnerAndName(args.repo)) {
     io.stderr(`postmortem: unexpected --repo "${args.repo}", expected OWNER/NAME\n`);
     return 2;
   }
@@ -88,7 +83,7 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
     const listing = await listFollowUps(gateway, config, collected.files);
     index = listing.index;
     include = listing.include;
-    if (args.format === 'markdown') link = { serverUrl: trimSlashes(io.env.GITHUB_SERVER_URL || 'https://github.com'), owner, repo, sha: await gateway.headSha() };
+    if (args.format === 'markdown') link = { serverUrl: trimTrailingSlashes(io.env.GITHUB_SERVER_URL || 'https://github.com'), owner, repo, sha: await gateway.headSha() };
   } else if (args.repo) {
     io.stderr('postmortem: no GITHUB_TOKEN or GH_TOKEN: auditing offline (follow-up status unknown)\n');
   }
@@ -111,7 +106,7 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
   else io.stdout(renderOutcome(outcome, args.format, args.color, config.audit, link, io.cwd));
   const rss = process.resourceUsage().maxRSS / 1024;
   const threads = stats.threads;
-  io.stderr(`postmortem audit: ${files.length} file${files.length === 1 ? '' : 's'}${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${collected.files.length})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s on ${threads || 1} thread${threads > 1 ? 's' : ''}; peak RSS ${rss.toFixed(0)} MiB\n`);
+  io.stderr(`postmortem audit: ${plural(files.length, 'file')}${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${collected.files.length})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s on ${threads || 1} thread${threads > 1 ? 's' : ''}; peak RSS ${rss.toFixed(0)} MiB\n`);
   if (cache) io.stderr(`postmortem: ${cacheLine(stats, cache.location, io.cwd)}\n`);
   return outcome.summary.errors > 0 ? 1 : 0;
 }

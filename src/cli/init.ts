@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_REQUIRED } from '../core/config/resolve.js';
 import type { CliIO } from './main.js';
+import { errorMessage, trimTrailingSlashes } from '../core/strings.js';
 
 export const INIT_USAGE = `Usage: postmortem init [--dir DIR] [--branch BRANCH]
 
@@ -115,7 +116,7 @@ export async function initCommand(argv: string[], io: CliIO): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: { dir: { type: 'string' }, branch: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    io.stderr(`postmortem init: ${(error as Error).message}\n\n${INIT_USAGE}`);
+    io.stderr(`postmortem init: ${errorMessage(error)}\n\n${INIT_USAGE}`);
     return 2;
   }
   const { values } = parsed;
@@ -124,7 +125,7 @@ export async function initCommand(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   // The lookbehind keeps the trim linear on a long run of slashes.
-  const dir = (values.dir ?? 'postmortems').replace(/\\/g, '/').replace(/^\.\/+|(?<!\/)\/+$/g, '');
+  const dir = trimTrailingSlashes((values.dir ?? 'postmortems').replace(/\\/g, '/').replace(/^\.\/+/, ''));
   if (!/^[\w.-]+(?:\/[\w.-]+)*$/.test(dir) || dir.split('/').includes('..')) {
     io.stderr(`postmortem init: unexpected --dir "${values.dir}", expected a relative directory such as docs/postmortems\n`);
     return 2;

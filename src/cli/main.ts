@@ -13,10 +13,12 @@ import { formatSarif } from '../reporters/sarif.js';
 import { repositoryRoot } from '../io/repository.js';
 import { formatText } from '../reporters/text.js';
 import { parseShard } from '../core/audit/shard.js';
-import { REPORT_VERSION, summarize, type ReportFile } from '../core/report.js';
-import { checkStream, progressBar, type RunStats } from '../io/pool.js';
+import { progressBar, type RunStats } from '../io/pool.js';
+import { checkSet } from '../io/check-set.js';
 import { cacheLine, DEFAULT_CACHE_LOCATION, openCache } from '../io/cache.js';
 import { VERSION } from '../version.js';
+import { errorMessage } from '../core/strings.js';
+import { isOwnerAndName } from '../core/logins.js';
 
 export interface CliIO {
   cwd: string;
@@ -98,7 +100,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       },
     });
   } catch (error) {
-    io.stderr(`postmortem: ${(error as Error).message}\n\n${USAGE}`);
+    io.stderr(`postmortem: ${errorMessage(error)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -155,7 +157,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let syncOptions: import('./sync.js').SyncCliOptions | null = null;
   if (command === 'sync') {
     const repo = values.repo ?? '';
-    if (!/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(repo)) {
+    if (!isOwnerAndName(repo)) {
       io.stderr(`postmortem: sync needs --repo OWNER/NAME${values.repo ? ` (got "${values.repo}")` : ''}\n`);
       return 2;
     }
@@ -176,23 +178,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   for (const p of collected.problems) io.stderr(`postmortem: ${p.path}: ${p.message}\n`);
   if (collected.files.length === 0 && collected.problems.length > 0) return 2;
   if (syncOptions) {
-    const { checkFiles } = await import('../io/check-files.js');
-    return (await import('./sync.js')).syncCommand(syncOptions, await checkFiles(collected.files, io.cwd, config, io.now), config, format === 'json' ? 'json' : 'text', io);
+    const { results } = await checkSet(collected.files, { cwd: io.cwd, config, now: io.now ?? new Date(), models: true });
+    return (await import('./sync.js')).syncCommand(syncOptions, results, config, format === 'json' ? 'json' : 'text', io);
   }
   // check: the same worker pool as audit (all cores above 200 files), compact results only.
   const now = io.now ?? new Date();
   const cache = cacheLocation === undefined ? undefined : await openCache(cacheLocation, config, io.cwd, now, (m) => io.stderr(`postmortem: ${m}\n`));
   const stats: RunStats = { parsed: 0, cached: 0, threads: 0 };
-  const files: ReportFile[] = [];
   const bar = progressBar(io.stderr, io.stderrIsTTY === true && collected.files.length > 200, 'checking');
-  for await (const c of checkStream(collected.files, { cwd: io.cwd, config, now, onProgress: bar.update, cache, stats })) files.push(c.file);
+  const { report } = await checkSet(collected.files, { cwd: io.cwd, config, now, onProgress: bar.update, cache, stats });
   bar.end();
   if (cache) {
     await cache.save(io.cwd);
     io.stderr(`postmortem: ${cacheLine(stats, cache.location, io.cwd)}\n`);
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const report: JsonReport = { version: REPORT_VERSION, files, summary: summarize(files) };
   io.stdout(render(report, format === 'markdown' ? 'text' : format, color, io.cwd));
   return report.summary.errors > 0 ? 1 : 0;
 }

@@ -10,11 +10,12 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { ConfigError, type ResolvedConfig } from '../core/config/resolve.js';
-import { DEFAULT_ALIASES } from '../core/model/aliases.js';
+import { sectionTitle } from '../core/model/aliases.js';
 import type { SectionKey } from '../core/types.js';
 import { toPosix } from '../io/files.js';
 import { loadConfig } from '../io/config.js';
 import type { CliIO } from './main.js';
+import { errorMessage } from '../core/strings.js';
 
 export const NEW_USAGE = `Usage: postmortem new "Title" [--dir DIR] [--date YYYY-MM-DD] [--config FILE]
 
@@ -71,12 +72,6 @@ const SECTIONS: Record<SectionKey, { guidance: string; body: string[] }> = {
 /** The order of a postmortem's sections, as the common templates (Google SRE, PagerDuty, Atlassian) have them. */
 const TEMPLATE_ORDER: SectionKey[] = ['summary', 'impact', 'detection', 'timeline', 'root-cause', 'resolution', 'lessons-learned', 'action-items'];
 
-/** A section's heading: its first name in the alias table, capitalised ("Root cause"). */
-function heading(key: SectionKey): string {
-  const name = DEFAULT_ALIASES[key][0];
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
 /** A front matter value to fill in: what the config allows, as a placeholder the schema rule reports until replaced. */
 function fieldPlaceholder(name: string, config: ResolvedConfig): string {
   const field = config.frontMatter.fields[name];
@@ -99,7 +94,7 @@ export function postmortemTemplate(config: ResolvedConfig, options: { title: str
     '',
     '<!-- Written by `postmortem new`. Replace each bracketed placeholder; `postmortem check` lists the ones left. -->',
   ];
-  for (const key of required) lines.push('', `## ${heading(key)}`, '', `<!-- ${SECTIONS[key].guidance} -->`, '', ...SECTIONS[key].body);
+  for (const key of required) lines.push('', `## ${sectionTitle(key)}`, '', `<!-- ${SECTIONS[key].guidance} -->`, '', ...SECTIONS[key].body);
   return lines.join('\n') + '\n';
 }
 
@@ -137,7 +132,7 @@ export async function newCommand(argv: string[], io: CliIO): Promise<number> {
       options: { dir: { type: 'string' }, date: { type: 'string' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    io.stderr(`postmortem new: ${(error as Error).message}\n\n${NEW_USAGE}`);
+    io.stderr(`postmortem new: ${errorMessage(error)}\n\n${NEW_USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;

@@ -1,6 +1,8 @@
 /** `postmortem sync`: loaded only for that command. */
 import type { ResolvedConfig } from '../core/config/resolve.js';
+import { trimTrailingSlashes } from '../core/strings.js';
 import type { CheckedFile } from '../core/engine.js';
+import { REPORT_VERSION } from '../core/report.js';
 import { createGateway } from '../github/connect.js';
 import { runSync } from '../sync/run.js';
 import type { CliIO } from './main.js';
@@ -25,12 +27,12 @@ export async function syncCommand(options: SyncCliOptions, results: CheckedFile[
     config,
     files: results,
     deleted: [],
-    link: { serverUrl: (io.env.GITHUB_SERVER_URL || 'https://github.com').replace(/(?<!\/)\/+$/, ''), owner, repo, sha },
+    link: { serverUrl: trimTrailingSlashes(io.env.GITHUB_SERVER_URL || 'https://github.com'), owner, repo, sha },
     maxCreates: options.max,
     dryRun: options.dryRun,
     log,
   });
-  if (format === 'json') io.stdout(JSON.stringify({ version: 1, repo: options.repo, dryRun: options.dryRun, counts: result.counts, remaining: result.remaining, failures: result.failures, issues: result.outcomes }, null, 2) + '\n');
+  if (format === 'json') io.stdout(JSON.stringify({ version: REPORT_VERSION, repo: options.repo, dryRun: options.dryRun, counts: result.counts, remaining: result.remaining, failures: result.failures, issues: result.outcomes }, null, 2) + '\n');
   else {
     for (const o of result.outcomes) {
       io.stdout(`${o.action.padEnd(16)} ${(o.issue ? `#${o.issue}` : '—').padEnd(7)} ${o.path}:${o.line}  ${o.title}${o.reason ? `  (${o.reason})` : ''}\n`);

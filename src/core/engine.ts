@@ -11,6 +11,7 @@ import { buildModel, type BuiltModel } from './model/index.js';
 import { decode, parseMarkdown } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { FileResult, Finding } from './types.js';
+import { errorMessage } from './strings.js';
 
 export const LIMITS = { maxLineLength: 100_000, maxNesting: 200, maxParagraph: 50_000 };
 
@@ -26,7 +27,7 @@ export interface CheckedFile extends FileResult {
 }
 
 function internal(path: string, where: string, error: unknown): Finding {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return {
     rule: 'readable-file',
     severity: 'error',

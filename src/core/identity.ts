@@ -38,6 +38,7 @@
  * The items keep one identity whichever repository their issue is in.
  */
 import { editDistance } from './edit-distance.js';
+import { OWNER_AND_NAME } from './logins.js';
 import { fingerprintTitle, hash } from './model/ids.js';
 import { isTrackingOrDashboard, itemKey, type ItemMarker } from './markers.js';
 
@@ -236,12 +237,16 @@ export interface Matching<T extends TrackedIssue = TrackedIssue> {
   pathOf(issue: T): string;
 }
 
+/** "owner/name#12": an issue in a named repository. */
+export const NAMED_ISSUE_REF = new RegExp(`^(${OWNER_AND_NAME})#(\\d{1,9})$`);
+const ISSUE_URL = new RegExp(`^https?:\\/\\/[^/\\s]{1,200}\\/(${OWNER_AND_NAME})\\/issues\\/(\\d{1,9})(?:[#?].*)?$`);
+
 /** The issue a reference names: "#12", "owner/name#12" or an issue URL, as its repository ("" for this one) and number. */
 function referenced(ref: string | null | undefined, repository?: string): { repo: string; number: number } | null {
   if (!ref) return null;
   const local = /^#(\d{1,9})$/.exec(ref);
   if (local) return { repo: '', number: Number(local[1]) };
-  const named = /^([\w.-]{1,100}\/[\w.-]{1,100})#(\d{1,9})$/.exec(ref) ?? /^https?:\/\/[^/\s]{1,200}\/([\w.-]{1,100}\/[\w.-]{1,100})\/issues\/(\d{1,9})(?:[#?].*)?$/.exec(ref);
+  const named = NAMED_ISSUE_REF.exec(ref) ?? ISSUE_URL.exec(ref);
   if (!named) return null;
   return { repo: repository && same(named[1], repository) ? '' : named[1].toLowerCase(), number: Number(named[2]) };
 }

@@ -18,7 +18,7 @@
  *   done; a sub-issue is never closed from here, and a parent a person
  *   reopened stays open.
  */
-import { openedByProduct, type Identities, type TrackedIssue } from './identity.js';
+import { NAMED_ISSUE_REF, openedByProduct, type Identities, type TrackedIssue } from './identity.js';
 import { parseParentMarker, type ParentMarker } from './markers.js';
 import type { PlannedDocument, PlannedItem } from './plan.js';
 
@@ -91,7 +91,7 @@ export function parentsAmong(issues: readonly TrackedIssue[], ids: Identities): 
 export function linkedRepositories(parents: readonly ParentIssue[]): string[] {
   const out = new Map<string, string>();
   for (const p of parents) for (const ref of p.parentMarker.children) {
-    const repo = /^([\w.-]{1,100}\/[\w.-]{1,100})#\d{1,9}$/.exec(ref)?.[1];
+    const repo = NAMED_ISSUE_REF.exec(ref)?.[1];
     if (repo) out.set(repo.toLowerCase(), repo);
   }
   return [...out.values()];

@@ -5,6 +5,7 @@
  */
 import type { FileResult, Finding } from './types.js';
 
+/** The version of the CLI's JSON outputs (the report, and sync's `--format json`). */
 export const REPORT_VERSION = 1;
 
 export interface ReportFile {
@@ -94,7 +95,21 @@ export function summarize(files: ReportFile[]): JsonReport['summary'] {
   return { files: files.length, errors, warnings, actionItems };
 }
 
+/** Paths in code-unit order: the order of every report, on every machine. */
+export function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/**
+ * The one assembly of the JSON report: the files in path order and their
+ * summary. `summary` is given where it was counted while the files streamed
+ * past (the audit keeps only the files with findings).
+ */
+export function assembleReport(files: ReportFile[], summary: JsonReport['summary'] = summarize(files)): JsonReport {
+  return { version: REPORT_VERSION, files: [...files].sort(byPath), summary };
+}
+
+/** The report of results checked in this thread. */
 export function buildReport(results: FileResult[]): JsonReport {
-  const files = results.map(fileReport).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { version: REPORT_VERSION, files, summary: summarize(files) };
+  return assembleReport(results.map(fileReport));
 }

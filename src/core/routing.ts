@@ -13,6 +13,8 @@
  * Only where a NEW issue is opened is decided here: an item whose issue
  * exists keeps it wherever it is (see ./identity.ts). Pure.
  */
+import { isLogin } from './logins.js';
+import { trimTrailingSlashes } from './strings.js';
 
 export type RouteReason = 'item' | 'component' | 'label' | 'home';
 
@@ -24,15 +26,14 @@ export interface Route {
   by?: string;
 }
 
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const NAME = /^[\w.-]{1,100}$/;
 
 /** "owner/name" from "owner/name", "https://github.com/owner/name(.git)", or a bare "name" (the home owner's); null otherwise. */
 export function normaliseRepository(text: string | null | undefined, homeOwner: string): string | null {
   if (!text) return null;
-  const cleaned = text.trim().replace(/^`|`$/g, '').replace(/^https?:\/\/[^/\s]{1,200}\//, '').replace(/(?<!\/)\/+$/, '').replace(/\.git$/, '');
+  const cleaned = trimTrailingSlashes(text.trim().replace(/^`|`$/g, '').replace(/^https?:\/\/[^/\s]{1,200}\//, '')).replace(/\.git$/, '');
   const parts = cleaned.split('/');
-  if (parts.length === 2 && OWNER.test(parts[0]) && NAME.test(parts[1]) && !/^\.+$/.test(parts[1])) return `${parts[0]}/${parts[1]}`;
+  if (parts.length === 2 && isLogin(parts[0]) && NAME.test(parts[1]) && !/^\.+$/.test(parts[1])) return `${parts[0]}/${parts[1]}`;
   if (parts.length === 1 && NAME.test(parts[0]) && !/^\.+$/.test(parts[0])) return `${homeOwner}/${parts[0]}`;
   return null;
 }

@@ -17,17 +17,6 @@ export type SectionKey =
   | 'detection'
   | 'lessons-learned';
 
-export const SECTION_KEYS: readonly SectionKey[] = [
-  'summary',
-  'impact',
-  'timeline',
-  'root-cause',
-  'resolution',
-  'action-items',
-  'detection',
-  'lessons-learned',
-];
-
 /** A place in the document: 1-based line and column, as in unist. */
 export interface Point {
   line: number;

@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { statusOf, type GitHubGateway } from './gateway.js';
+import { errorLine } from '../core/strings.js';
 
 export const LOCK_LABEL = 'postmortem-governance: sync lock';
 
@@ -99,7 +100,7 @@ export class SyncLock {
   private keepAlive(ttl: number, now: () => number): this {
     this.timer = setInterval(() => {
       this.gateway.updateLabelDescription(LOCK_LABEL, describe(this.id, now() + ttl)).catch((error: unknown) => {
-        this.options.log.warning(`Could not extend the sync lock: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        this.options.log.warning(`Could not extend the sync lock: ${errorLine(error)}`);
       });
     }, Math.max(1000, Math.floor(ttl / 3)));
     this.timer.unref();

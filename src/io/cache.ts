@@ -32,6 +32,7 @@ import type { ResolvedConfig } from '../core/config/settle.js';
 import { ENGINE } from '../version.js';
 import { contentHash } from './files.js';
 import type { RunStats } from './pool.js';
+import { plural } from '../core/strings.js';
 
 /** The default cache file, as eslint's `.eslintcache`. */
 export const DEFAULT_CACHE_LOCATION = '.postmortemcache';
@@ -300,5 +301,5 @@ export async function openCache(location: string, config: ResolvedConfig, cwd: s
 export function cacheLine(stats: RunStats, location: string, cwd: string): string {
   const total = stats.parsed + stats.cached;
   const where = relative(cwd, location);
-  return `${total} file${total === 1 ? '' : 's'}: ${stats.parsed} parsed, ${stats.cached} unchanged from the cache ${where && !where.startsWith('..') ? where : location}`;
+  return `${plural(total, 'file')}: ${stats.parsed} parsed, ${stats.cached} unchanged from the cache ${where && !where.startsWith('..') ? where : location}`;
 }

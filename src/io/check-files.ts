@@ -1,11 +1,12 @@
 /**
- * Check a list of files from disk with the core engine. One file's problem
- * never stops the others.
+ * Check one file from disk with the core engine; a set of files goes through
+ * check-set.ts. One file's problem never stops the others.
  */
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import { checkDocument, unreadableDocument, type CheckedFile } from '../core/engine.js';
 import { tooLargeMessage } from '../core/parse.js';
 import { contentHash, readDocument } from './files.js';
+import { errorLine } from '../core/strings.js';
 
 export interface HashedResult {
   result: CheckedFile;
@@ -22,7 +23,7 @@ export async function checkPathHashed(cwd: string, path: string, config: Resolve
     }
     return { result: checkDocument(path, read.bytes, config, { now }), hash: hash ? contentHash(read.bytes) : null };
   } catch (error) {
-    const result = unreadableDocument(path, `Unexpected internal error (${error instanceof Error ? error.message.split('\n')[0] : String(error)}), expected ${path} to be checked; please report this`, config);
+    const result = unreadableDocument(path, `Unexpected internal error (${errorLine(error)}), expected ${path} to be checked; please report this`, config);
     return { result, hash: null };
   }
 }
@@ -30,17 +31,4 @@ export async function checkPathHashed(cwd: string, path: string, config: Resolve
 /** Read and check one file from disk. Never throws: a failure becomes a finding on that file. */
 export async function checkPath(cwd: string, path: string, config: ResolvedConfig, now: Date): Promise<CheckedFile> {
   return (await checkPathHashed(cwd, path, config, now, false)).result;
-}
-
-export async function checkFiles(files: string[], cwd: string, config: ResolvedConfig, now = new Date()): Promise<CheckedFile[]> {
-  const results: CheckedFile[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      results[i] = await checkPath(cwd, files[i], config, now);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
-  return results;
 }

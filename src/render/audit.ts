@@ -5,10 +5,12 @@
  * unless the config opts in to mentions.
  */
 import type { AuditMetrics, FollowUp } from '../core/audit/types.js';
+import { loginOf } from '../core/logins.js';
 import type { PlannedItem } from '../core/plan.js';
+import { plural } from '../core/strings.js';
 import { code, login, md } from './escape.js';
 import { issueTitle } from './issue.js';
-import type { LinkBase } from './links.js';
+import { documentLink, type LinkBase } from './links.js';
 import type { AuditOutcome, PostmortemRow } from '../core/audit/collect.js';
 import { incidentsChart } from './incidents-chart.js';
 
@@ -16,8 +18,6 @@ export const DASHBOARD_MARKER = '<!-- postmortem-governance:dashboard -->';
 /** GitHub's limit on an issue body. */
 export const BODY_LIMIT = 65_536;
 
-const VALID_LOGIN = /^@?([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$/;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`);
 
 export function duration(minutes: number | null): string {
@@ -33,16 +33,15 @@ export function duration(minutes: number | null): string {
 export function owner(text: string | null, mentions: boolean): string {
   if (!text) return '—';
   // A single word that can be a login is one (as sync assumes when it assigns owners).
-  const m = VALID_LOGIN.exec(text.trim());
-  if (m) return mentions ? `@${m[1]}` : login(m[1]);
+  const name = loginOf(text.trim());
+  if (name) return mentions ? `@${name}` : login(name);
   return md(text, 60);
 }
 
 function fileLink(link: LinkBase | null, path: string, title: string | null): string {
   const text = md(title ?? path, 120);
   if (!link) return `${text} (${code(path)})`;
-  const encoded = path.split('/').map(encodeURIComponent).join('/');
-  return `[${text}](${link.serverUrl}/${link.owner}/${link.repo}/blob/${link.sha}/${encoded})`;
+  return `[${text}](${documentLink(link, path)})`;
 }
 
 /** The item as its issue is titled (a trailing owner mention belongs in the Owner column). */

@@ -11,6 +11,7 @@
  * - A note names the postmortems without a date, which no bar can show.
  */
 import type { AuditMetrics } from '../core/audit/types.js';
+import { plural } from '../core/strings.js';
 
 /** Most bars: their labels fit side by side at Mermaid's default width and font size. */
 export const MAX_BARS = 12;
@@ -23,8 +24,6 @@ interface Bucket {
 
 /** Months since year 0 for "YYYY-MM". */
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Buckets of `size` months from `first` to `last` (month indexes), with their totals. */
 function buckets(counts: Map<number, number>, first: number, last: number, size: 1 | 3 | 12): Array<Bucket & { start: number }> {

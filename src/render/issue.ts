@@ -8,15 +8,18 @@ import { explainDeadline, type Deadline } from '../core/deadline.js';
 import { MANAGED_END, MANAGED_START, renderItemMarker, type ItemMarker } from '../core/markers.js';
 import type { PlannedItem } from '../core/plan.js';
 import { labelsFor, type Desired, type TrackedIssue } from '../core/sync.js';
+import { MENTION_IN_TEXT } from '../core/logins.js';
 import { code, login, md } from './escape.js';
 import { lineLink, type LinkBase } from './links.js';
 
 /** GitHub's limit on an issue title. */
 export const TITLE_LIMIT = 256;
 
+const TRAILING_MENTIONS = new RegExp(`(?:\\s[-–—:,(]{0,2}\\s{0,2}${MENTION_IN_TEXT}\\)?)+$`);
+
 export function issueTitle(item: PlannedItem): string {
   // A trailing owner mention ("… @dana") belongs in the assignee, not the title.
-  const title = item.title.replace(/\s+/g, ' ').replace(/(?:\s[-–—:,(]{0,2}\s{0,2}@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?\)?)+$/, '').trim() || `Action item ${item.id}`;
+  const title = item.title.replace(/\s+/g, ' ').replace(TRAILING_MENTIONS, '').trim() || `Action item ${item.id}`;
   return title.length > TITLE_LIMIT ? title.slice(0, TITLE_LIMIT - 1) + '…' : title;
 }
 

@@ -1,4 +1,4 @@
-/** Permalinks to a line of a file at a commit, on github.com or GitHub Enterprise. */
+/** Permalinks to a file, or a line of it, at a commit, on github.com or GitHub Enterprise. */
 export interface LinkBase {
   serverUrl: string;
   owner: string;
@@ -6,7 +6,13 @@ export interface LinkBase {
   sha: string;
 }
 
-export function lineLink(base: LinkBase, path: string, line: number): string {
+/** The whole file at the commit. */
+export function documentLink(base: LinkBase, path: string): string {
   const encoded = path.split('/').map(encodeURIComponent).join('/');
-  return `${base.serverUrl}/${base.owner}/${base.repo}/blob/${base.sha}/${encoded}#L${line}`;
+  return `${base.serverUrl}/${base.owner}/${base.repo}/blob/${base.sha}/${encoded}`;
+}
+
+/** One line of the file at the commit. */
+export function lineLink(base: LinkBase, path: string, line: number): string {
+  return `${documentLink(base, path)}#L${line}`;
 }

@@ -5,26 +5,15 @@
  */
 import type { JsonReport, ReportFile } from '../core/report.js';
 import type { PlannedItem } from '../core/plan.js';
+import { plural } from '../core/strings.js';
 import type { Deadline } from '../core/deadline.js';
-import { SECTION_KEYS } from '../core/types.js';
+import { SECTION_KEYS, sectionTitle } from '../core/model/aliases.js';
 import { code, login, md, mermaid } from './escape.js';
 import { issueTitle } from './issue.js';
 import { lineLink, type LinkBase } from './links.js';
 
 export const COMMENT_MARKER = '<!-- postmortem-governance:pr-comment -->';
 
-const SECTION_NAMES: Record<string, string> = {
-  summary: 'Summary',
-  impact: 'Impact',
-  timeline: 'Timeline',
-  'root-cause': 'Root cause',
-  resolution: 'Resolution',
-  'action-items': 'Action items',
-  detection: 'Detection',
-  'lessons-learned': 'Lessons learned',
-};
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function counts(file: ReportFile): { errors: number; warnings: number } {
   let errors = 0;
@@ -55,7 +44,7 @@ function findingsTable(file: ReportFile, link: LinkBase, limit: number): string[
 function sectionsLine(file: ReportFile, required: readonly string[]): string {
   const present = new Set(file.sections.flatMap((s) => s.keys));
   return SECTION_KEYS.filter((k) => present.has(k) || required.includes(k))
-    .map((k) => `${present.has(k) ? '✅' : '❌'} ${SECTION_NAMES[k]}`)
+    .map((k) => `${present.has(k) ? '✅' : '❌'} ${sectionTitle(k)}`)
     .join(' · ');
 }
 

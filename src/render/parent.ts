@@ -11,7 +11,7 @@ import type { PlannedDocument, PlannedItem } from '../core/plan.js';
 import { duration } from './audit.js';
 import { code, md } from './escape.js';
 import { issueTitle, TITLE_LIMIT } from './issue.js';
-import type { LinkBase } from './links.js';
+import { documentLink, type LinkBase } from './links.js';
 
 /** How many measures the body lists; the sub-issues list has them all. */
 export const LISTED_MEASURES = 50;
@@ -27,11 +27,6 @@ export interface ParentRow {
   /** "#12" or "owner/name#12"; null while the item has no issue. */
   ref: string | null;
   deadline: Deadline | null;
-}
-
-/** A permalink to the whole document at a commit. */
-export function documentLink(link: LinkBase, path: string): string {
-  return `${link.serverUrl}/${link.owner}/${link.repo}/blob/${link.sha}/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 function measureRow(row: ParentRow): string {

@@ -3,7 +3,7 @@
  * `JSON.stringify(report, null, 2) + "\n"` (see formatJson), but no file
  * waits in memory for the others.
  */
-import type { JsonReport } from '../core/report.js';
+import { REPORT_VERSION, type JsonReport } from '../core/report.js';
 
 /**
  * `JSON.stringify(value, null, 2)` as it reads nested `depth` levels deep:
@@ -31,7 +31,7 @@ export class ReportWriter {
   private begin(): void {
     if (this.started) return;
     this.started = true;
-    this.write('{\n  "version": 1,\n  "files": [');
+    this.write(`{\n  "version": ${REPORT_VERSION},\n  "files": [`);
   }
 
   file(file: unknown): void {

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fnv1a, FNV_PRIME } from '../core/fnv.js';
 import type { JsonReport } from '../core/report.js';
 import { RULES } from '../core/rules/index.js';
 import type { AnyRule } from '../core/rules/rule.js';
@@ -20,13 +21,10 @@ function help(rule: AnyRule): { text: string; markdown: string } {
   return { text, markdown: [`${rule.description}`, ...examples, `Silence one place with \`<!-- postmortem-disable-next-line ${rule.id} -->\`.`].join('\n\n') };
 }
 
+/** 64 bits from two FNV-1a lanes: the standard one and one with other constants. */
 function fingerprint(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    h1 = Math.imul(h1 ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995) >>> 0;
-  }
+  const h1 = fnv1a(text);
+  const h2 = fnv1a(text, FNV_PRIME, 0x5bd1e995);
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
 

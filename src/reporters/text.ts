@@ -3,6 +3,7 @@
  * summary line. Colour only when asked (the CLI asks on a TTY).
  */
 import type { JsonReport } from '../core/report.js';
+import { plural } from '../core/strings.js';
 
 const paint = (on: boolean, code: string) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
@@ -29,7 +30,6 @@ export function formatText(report: JsonReport, options: { color?: boolean } = {}
   }
   const { files, errors, warnings } = report.summary;
   const problems = errors + warnings;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (problems === 0) {
     out.push(green(`✔ ${plural(files, 'file')} checked, no problems`));
   } else {

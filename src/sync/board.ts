@@ -17,6 +17,7 @@ import type { TrackedIssue } from '../core/identity.js';
 import type { PlannedItem } from '../core/plan.js';
 import { ACTIONS_BOT, type GitHubGateway } from '../github/gateway.js';
 import { deadlineFor, type DesiredContext } from './desired.js';
+import { errorLine, plural } from '../core/strings.js';
 
 export interface BoardResult {
   /** The project's title, when it was found. */
@@ -180,7 +181,7 @@ export async function syncBoard(ctx: BoardContext): Promise<BoardResult> {
     if (wrote) result.updated++;
     else if (existing.has(card.nodeId)) result.unchanged++;
   }
-  ctx.log.info(`Project "${project.title}": ${result.added} card${result.added === 1 ? '' : 's'} added, ${result.updated} updated, ${result.unchanged} unchanged.`);
+  ctx.log.info(`Project "${project.title}": ${plural(result.added, 'card')} added, ${result.updated} updated, ${result.unchanged} unchanged.`);
   return result;
 }
 
@@ -253,5 +254,5 @@ function graphqlProblem(error: unknown): string {
   const type = errors?.[0]?.type;
   if (type === 'FORBIDDEN' || type === 'INSUFFICIENT_SCOPES') return 'the project token may not read it (it needs Projects: read and write)';
   if (type === 'NOT_FOUND') return 'no such project';
-  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return errorLine(error);
 }

@@ -6,6 +6,7 @@
  */
 import type { GitHubGateway } from '../github/gateway.js';
 import type { ItemOutcome } from './run.js';
+import { plural } from '../core/strings.js';
 
 export interface LinkBackResult {
   pull: { number: number; html_url: string } | null;
@@ -46,7 +47,7 @@ export async function linkBack(gateway: GitHubGateway, outcomes: ItemOutcome[], 
     if (!file) continue;
     const { text, added } = addReferences(file.text, refs);
     if (added === 0) continue;
-    await gateway.writeFile(path, branch, text, file.sha, `Link ${added} action item${added === 1 ? '' : 's'} of ${path} to their issues`);
+    await gateway.writeFile(path, branch, text, file.sha, `Link ${plural(added, 'action item')} of ${path} to their issues`);
     files++;
     links += added;
   }
@@ -58,9 +59,9 @@ export async function linkBack(gateway: GitHubGateway, outcomes: ItemOutcome[], 
       branch,
       base,
       `Link postmortem action items to their issues`,
-      `postmortem-governance opened ${created.length} issue${created.length === 1 ? '' : 's'} for action items. This PR writes each issue's reference next to its item, so the postmortem links to its follow-ups.\n\n${created.map((o) => `- ${o.path}:${o.line} → ${o.repo ?? ''}#${o.issue}`).join('\n')}\n`,
+      `postmortem-governance opened ${plural(created.length, 'issue')} for action items. This PR writes each issue's reference next to its item, so the postmortem links to its follow-ups.\n\n${created.map((o) => `- ${o.path}:${o.line} → ${o.repo ?? ''}#${o.issue}`).join('\n')}\n`,
     )) ??
     null;
-  if (pull) log.info(`Link-back: #${pull.number} writes ${links} issue reference${links === 1 ? '' : 's'} into ${files} postmortem${files === 1 ? '' : 's'}.`);
+  if (pull) log.info(`Link-back: #${pull.number} writes ${plural(links, 'issue reference')} into ${plural(files, 'postmortem')}.`);
   return { pull, files, links };
 }

@@ -21,6 +21,7 @@ import { repositoryOf } from '../github/tracked.js';
 import { parentManaged, parentTitle } from '../render/parent.js';
 import { commentOnce, type ApplyContext } from './apply.js';
 import { deadlineFor, typeFor, type DesiredContext } from './desired.js';
+import { errorLine, plural } from '../core/strings.js';
 
 export interface ParentOutcome {
   path: string;
@@ -68,7 +69,7 @@ export async function syncParents(ctx: ParentContext): Promise<{ outcomes: Paren
       outcomes.push(await apply(p, ctx, notes));
     } catch (error) {
       const status = statusOf(error);
-      const message = `tracking issue of ${p.doc.path} failed${status ? ` (HTTP ${status})` : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      const message = `tracking issue of ${p.doc.path} failed${status ? ` (HTTP ${status})` : ''}: ${errorLine(error)}`;
       ctx.log.warning(message);
       failures.push(message);
       outcomes.push({ path: p.doc.path, title: parentTitle(p.doc), issue: p.kind === 'existing' ? p.parent.number : null, url: p.kind === 'existing' ? p.parent.url : null, action: 'failed', attached: [], detached: [], notAttached: [], reason: message });
@@ -134,7 +135,7 @@ function hasWrites(p: ParentPlan, ctx: ParentContext): boolean {
 function limitNote(path: string, parent: number | null, over: ChildIssue[]): string {
   return (
     `The tracking issue${parent ? ` #${parent}` : ''} of ${path} has ${SUB_ISSUE_LIMIT} sub-issues, GitHub's limit per issue (closed ones count): ` +
-    `${over.length} measure${over.length === 1 ? '' : 's'} (${over.map((c) => c.ref).join(', ')}) ${over.length === 1 ? 'was' : 'were'} not attached; the tracking issue's body lists every measure.`
+    `${plural(over.length, 'measure')} (${over.map((c) => c.ref).join(', ')}) ${over.length === 1 ? 'was' : 'were'} not attached; the tracking issue's body lists every measure.`
   );
 }
 

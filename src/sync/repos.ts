@@ -9,6 +9,7 @@ import type { ResolvedConfig } from '../core/config/resolve.js';
 import type { PlannedItem } from '../core/plan.js';
 import { labelsFor } from '../core/sync.js';
 import type { Access, GitHubGateway } from '../github/gateway.js';
+import { plural } from '../core/strings.js';
 
 /** Where each item's new issue would go, by item key. */
 export function routesOf(items: readonly PlannedItem[], settings: ResolvedConfig['issues'], home: string): Map<string, Route> {
@@ -33,7 +34,7 @@ export async function reach(gateway: GitHubGateway, repos: Iterable<string>): Pr
 export function refusedMessage(repo: string, home: string, access: Access, items: number): string {
   const why = access === 'read' ? 'it may read that repository but not open issues in it' : 'that repository is invisible to it';
   return (
-    `${items} action item${items === 1 ? '' : 's'} meant for ${repo} ${items === 1 ? 'was' : 'were'} filed in ${home} instead: the token cannot open issues in ${repo} (${why}). ` +
+    `${plural(items, 'action item')} meant for ${repo} ${items === 1 ? 'was' : 'were'} filed in ${home} instead: the token cannot open issues in ${repo} (${why}). ` +
     `The workflow's GITHUB_TOKEN reaches only its own repository. To file there, pass another token in the \`token\` input: a GitHub App installation token ` +
     `(actions/create-github-app-token, for an app installed on both repositories with the Issues: read and write permission), or a fine-grained personal access token ` +
     `with Issues: read and write on both repositories.`

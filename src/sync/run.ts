@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import type { CheckedFile } from '../core/engine.js';
 import { indexIssues, referencedRef, type Identities, type TrackedIssue } from '../core/identity.js';
+import { isLogin } from '../core/logins.js';
 import { replaceManaged } from '../core/markers.js';
 import { planDocuments, planItems, type PlannedItem } from '../core/plan.js';
 import { planSync, type Operation, type Placement } from '../core/sync.js';
@@ -27,6 +28,7 @@ import { syncBoard, type BoardResult } from './board.js';
 import { desiredFor, type DesiredContext } from './desired.js';
 import { syncParents, type ParentOutcome } from './parents.js';
 import { reach, refusedMessage, routesOf } from './repos.js';
+import { errorLine } from '../core/strings.js';
 
 export type { ItemOutcome } from './apply.js';
 export type { ParentOutcome } from './parents.js';
@@ -74,7 +76,6 @@ export interface SyncOptions {
 }
 
 const LABEL_COLORS: Record<string, string> = { corrective: 'd93f0b', preventative: '0e8a16', removed: 'bfbfbf' };
-const VALID_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const WRITES = new Set<Operation['kind']>(['create', 'update', 'close-done', 'removed', 'duplicate']);
 
 /** The product's identities for this run: the token's login and the logins the config names. */
@@ -110,7 +111,7 @@ async function assignability(gateway: GitHubGateway, items: PlannedItem[], repoO
       const owner = item.owner!.replace(/^@/, '');
       const repo = repoOf(item);
       if (known.has(key(repo, owner))) continue;
-      known.set(key(repo, owner), VALID_LOGIN.test(owner) ? await gateway.forRepo(repo).isAssignable(owner) : false);
+      known.set(key(repo, owner), isLogin(owner) ? await gateway.forRepo(repo).isAssignable(owner) : false);
     }
   }
   return (item, repo) => !!item.owner && known.get(key(repo, item.owner.replace(/^@/, ''))) === true;
@@ -263,7 +264,7 @@ async function applyAll(ops: Operation[], ctx: ApplyContext, result: SyncResult,
       }
       const status = statusOf(error);
       const what = 'item' in op ? `${op.item.path}:${op.item.line}` : `#${op.issue.number}`;
-      const message = `${op.kind} ${what} failed${status ? ` (HTTP ${status})` : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      const message = `${op.kind} ${what} failed${status ? ` (HTTP ${status})` : ''}: ${errorLine(error)}`;
       ctx.log.warning(message);
       result.failures.push(message);
       if ('item' in op) record(itemOutcome(op.item, 'issue' in op ? { number: op.issue.number, url: op.issue.url } : null, 'failed', message));

@@ -9,7 +9,7 @@ import { MetricsAccumulator, resolveMinutes } from './metrics.js';
 import { auditFile, followUpsOf, type IssueIndex } from './status.js';
 import type { AuditFile, AuditSection, FollowUp, TrackingIssue } from './types.js';
 import type { Shard } from './shard.js';
-import type { JsonReport, ReportFile } from '../report.js';
+import { byPath, type JsonReport, type ReportFile } from '../report.js';
 
 /** One postmortem, as the summary and the dashboard list it. */
 export interface PostmortemRow {
@@ -70,7 +70,6 @@ export class AuditCollector {
   }
 
   finish(meta: { generatedAt: string; repository: string | null; online: boolean; shard?: Shard }): AuditOutcome {
-    const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     this.rows.sort(byPath);
     this.findings.sort(byPath);
     this.followUps.sort((a, b) => byPath(a, b) || a.line - b.line || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

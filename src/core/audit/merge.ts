@@ -5,7 +5,7 @@
  * computed again from the merged per-file data. Pure.
  */
 import type { AuditFile, AuditItem } from './types.js';
-import type { JsonReport, ReportFile } from '../report.js';
+import { byPath as pathOrder, REPORT_VERSION, type JsonReport, type ReportFile } from '../report.js';
 import { AuditCollector, type AuditOutcome } from './collect.js';
 
 export class MergeError extends Error {}
@@ -35,8 +35,8 @@ export function mergeReports(inputs: Array<{ name: string; report: unknown }>): 
   let online = inputs.length > 0;
   for (const { name, report } of inputs) {
     const r = report as InputReport;
-    if (!r || typeof r !== 'object' || r.version !== 1 || !Array.isArray(r.files)) {
-      throw new MergeError(`${name}: unexpected content, expected a JSON report of version 1 (postmortem check|audit --format json)`);
+    if (!r || typeof r !== 'object' || r.version !== REPORT_VERSION || !Array.isArray(r.files)) {
+      throw new MergeError(`${name}: unexpected content, expected a JSON report of version ${REPORT_VERSION} (postmortem check|audit --format json)`);
     }
     for (const file of r.files as ReportFile[]) {
       if (!file || typeof file.path !== 'string' || !Array.isArray(file.findings) || !Array.isArray(file.actionItems)) {
@@ -48,7 +48,7 @@ export function mergeReports(inputs: Array<{ name: string; report: unknown }>): 
     if (typeof r.audit?.repository === 'string') repository ??= r.audit.repository;
     online &&= r.audit?.online === true;
   }
-  const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = [...byPath.values()].sort(pathOrder);
   const collector = new AuditCollector();
   for (const f of files) collector.add(f);
   return { files, outcome: collector.finish({ generatedAt: generatedAt || new Date(0).toISOString(), repository, online }) };

@@ -1,4 +1,5 @@
 /** `--shard i/n`: which files a shard checks, by a stable hash of the path. Pure. */
+import { fnv1a } from '../fnv.js';
 
 export interface Shard {
   /** 1-based. */
@@ -18,9 +19,7 @@ export function parseShard(text: string): Shard | string {
 
 /** FNV-1a over the path's UTF-16 units: the same on every machine and in every order. */
 export function pathHash(path: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
+  return fnv1a(path);
 }
 
 export function inShard(path: string, shard: Shard): boolean {

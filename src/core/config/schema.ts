@@ -6,7 +6,8 @@
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { SECTION_KEYS } from '../types.js';
+import { NAME_AFTER_OWNER, REPOSITORY_IN_TEXT } from '../logins.js';
+import { SECTION_KEYS } from '../model/aliases.js';
 
 // One locale (English messages), not z.locales: that namespace bundles all ~50 (about 340 KiB).
 z.config(en());
@@ -26,7 +27,7 @@ const frontMatterField = z.strictObject({
 });
 
 const labelName = z.string().check(z.minLength(1), z.maxLength(50));
-const repositoryName = z.string().check(z.regex(/^[A-Za-z0-9][\w-]{0,38}\/[\w.-]{1,100}$|^[\w.-]{1,100}$/, 'expected "owner/name" or a repository name'));
+const repositoryName = z.string().check(z.regex(new RegExp(`^${REPOSITORY_IN_TEXT}$|^${NAME_AFTER_OWNER}$`), 'expected "owner/name" or a repository name'));
 const dueSpan = z.union([z.number().check(z.int(), z.minimum(0), z.maximum(3650)), z.string().check(z.regex(/^\d{1,4}\s{0,2}(?:d|days?|w|weeks?)$/i, 'expected a span such as "7d", "4w" or a number of days'))]);
 const issueTypeName = z.string().check(z.minLength(1), z.maxLength(100));
 

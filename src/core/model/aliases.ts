@@ -183,6 +183,20 @@ export function isClosingHeading(text: string): boolean {
   return CLOSING.has(normalizeHeading(text));
 }
 
+/** The section keys, in the order reports list them (the table's order). */
+export const SECTION_KEYS = Object.keys(DEFAULT_ALIASES) as readonly SectionKey[];
+
+/** A section's name in messages: the first phrase of its key ("root cause"). */
+export function sectionName(key: SectionKey): string {
+  return DEFAULT_ALIASES[key][0];
+}
+
+/** A section's name as a heading or a label: "Root cause". */
+export function sectionTitle(key: SectionKey): string {
+  const name = sectionName(key);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** Merge user aliases into the defaults (user phrases are normalised like headings). */
 export function extendAliases(extra: Partial<Record<SectionKey, string[]>> | undefined): AliasTable {
   const table = {} as AliasTable;

@@ -7,6 +7,7 @@ import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { Root } from 'mdast';
 import type { FrontMatter } from '../types.js';
+import { errorMessage } from '../strings.js';
 
 /** More aliases than this in one front matter is refused (the "billion laughs" guard). */
 const MAX_ALIASES = 50;
@@ -101,7 +102,7 @@ function readToml(text: string, line: number, endLine: number): FrontMatter {
 }
 
 function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return firstLine(message);
 }
 

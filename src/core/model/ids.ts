@@ -5,6 +5,8 @@
  * punctuation, articles and plural/tense changes. Larger edits are matched
  * to their old issue by the sync step, by word overlap (see `similarity`).
  */
+import { fnv1a } from '../fnv.js';
+import { MENTION_IN_TEXT } from '../logins.js';
 import type { ActionItem } from '../types.js';
 
 const STOPWORDS = new Set(
@@ -24,10 +26,12 @@ export function stem(word: string): string {
   return word;
 }
 
+const MENTION_ANYWHERE = new RegExp(MENTION_IN_TEXT, 'g');
+
 /** The sorted, de-duplicated significant words of a title. */
 export function fingerprintTitle(title: string): string[] {
   const words = title
-    .replace(/@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?/g, ' ') // the owner is not the wording
+    .replace(MENTION_ANYWHERE, ' ') // the owner is not the wording
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -39,12 +43,7 @@ export function fingerprintTitle(title: string): string[] {
 
 /** 32-bit FNV-1a, as 7 base-36 digits. */
 export function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36).padStart(7, '0');
+  return fnv1a(text).toString(36).padStart(7, '0');
 }
 
 /** Jaccard overlap of two fingerprints, 0..1. */

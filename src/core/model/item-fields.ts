@@ -6,6 +6,7 @@
  * @ana, due 2024-01-15, P1) DONE" becomes the title "Add alerts" with four
  * fields and the done flag.
  */
+import { LOGIN, MENTION_IN_TEXT, REPOSITORY_IN_TEXT } from '../logins.js';
 import type { ActionItem, ActionItemKind } from '../types.js';
 import { findDuration, scanTimes } from '../time/index.js';
 import { addDays, isoDate } from './when.js';
@@ -130,7 +131,7 @@ function leadingPriority(f: Fields): void {
   f.title = f.title.trim().slice(m[0].length);
 }
 
-const REPO_FIELD = /[([,;|–—-]?\s{0,3}\b(?:repo|repository)\s{0,3}[:=]\s{0,3}`?((?:https?:\/\/[^\s/]{1,100}\/)?[A-Za-z0-9][\w-]{0,38}\/[\w.-]{1,100})`?\s{0,3}\)?/i;
+const REPO_FIELD = new RegExp(`[([,;|–—-]?\\s{0,3}\\b(?:repo|repository)\\s{0,3}[:=]\\s{0,3}\`?((?:https?:\\/\\/[^\\s/]{1,100}\\/)?${REPOSITORY_IN_TEXT})\`?\\s{0,3}\\)?`, 'i');
 
 /** "repo: acme/payments-api" (or a repository URL): where the item's issue belongs. A `Repo` column wins. */
 function repository(f: Fields): void {
@@ -141,7 +142,7 @@ function repository(f: Fields): void {
 }
 
 const OWNER_FIELD = /[([,;|–—-]?\s{0,3}\b(?:owners?|assignees?|assigned to|responsible|dri)\s{0,3}[:=-]\s{0,3}@?([\w.-]{1,39}(?:\/[\w.-]{1,100}|\s[A-Z][\w.-]{0,30})?)\s{0,3}\)?/i;
-const MENTION = /(?<![\w`/.@])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][\w.-]{0,99})?)/;
+const MENTION = new RegExp(`(?<![\\w\`/.@])@(${LOGIN}(?:\\/[A-Za-z0-9][\\w.-]{0,99})?)`);
 
 /** "Owner: ana", "(assignee: @ana)", else the first @mention anywhere. */
 function owner(f: Fields): void {
@@ -235,7 +236,7 @@ function wording(f: Fields): void {
 }
 
 // "… — @ana", "… (@ana, @ben)": the owners, not the wording. Token by token from the end, no backtracking.
-const MENTION_TOKEN = /^\(?@[A-Za-z0-9][\w-]{0,38}(?:\/[\w.-]{1,100})?\)?[,;]?$/;
+const MENTION_TOKEN = new RegExp(`^\\(?${MENTION_IN_TEXT}\\)?[,;]?$`);
 const SEPARATOR_TOKEN = /^[-–—:,;(]{1,3}$/;
 
 function stripTrailingMentions(text: string): string {

@@ -43,7 +43,7 @@ export default defineRule({
         title: 'A P0 item due two months after the incident',
         markdown: '---\ndate: 2023-11-07\n---\n# Outage\n\n## Action items\n\n- Add disk alerts (priority: P0, due 2024-01-10)\n- Rotate keys (priority: P1, due 2023-11-20)\n',
         options: { limits: { P0: '7d', P1: '4w' } },
-        lines: [8],
+        reports: ['8:1 Unexpected due date 2024-01-10 for a P0 item, expected at most 7 days after the incident (by 2023-11-14, config `issues.due-by-priority`)'],
       },
     ],
   },

@@ -16,7 +16,7 @@ export default defineRule({
   options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Owned items', markdown: '## Action items\n\n- Add disk alerts @alice\n- Rotate keys (Owner: bob)\n' }],
-    invalid: [{ title: 'No owner', markdown: '## Action items\n\n- Add disk alerts\n', lines: [3] }],
+    invalid: [{ title: 'No owner', markdown: '## Action items\n\n- Add disk alerts\n', reports: ['3:1 Unexpected action item without an owner (“Add disk alerts”), expected an `@login`, “Owner: name” or an owner column'] }],
   },
   check(ctx) {
     for (const item of ctx.model.actionItems) {

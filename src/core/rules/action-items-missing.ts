@@ -19,7 +19,7 @@ export default defineRule({
   options: z.strictObject({}),
   examples: {
     valid: [{ title: 'One measure', markdown: '## Action items\n\n- Add disk alerts\n' }],
-    invalid: [{ title: 'An empty list of measures', markdown: '# Outage\n\n## Action items\n\nNone yet.\n', lines: [3] }],
+    invalid: [{ title: 'An empty list of measures', markdown: '# Outage\n\n## Action items\n\nNone yet.\n', reports: ['3:1 Unexpected action-item section “Action items” without measures, expected at least one list item, table row or line'] }],
   },
   check(ctx) {
     if (ctx.model.actionItems.length > 0) return;

@@ -27,7 +27,7 @@ export default defineRule({
         title: 'Measures told in a paragraph',
         markdown:
           '# Upload flood\n\n## Future measures\n\nWe will be introducing rate limiting on the upload endpoint. We are also looking into\nreserving usernames that impersonate official teams.\n',
-        lines: [3],
+        reports: ['3:1 Unexpected action items told as prose under “Future measures”, expected each measure as its own list item, task-list item or table row so it can be tracked'],
       },
     ],
   },

@@ -35,7 +35,7 @@ export default defineRule({
   options: z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))), []) }),
   examples: {
     valid: [{ title: 'Blameless', markdown: '## Root cause\n\nThe deploy script let a config with an empty host list through.\n' }],
-    invalid: [{ title: 'Blaming a person', markdown: '## Root cause\n\nHuman error: Bob should have known the flag was on.\n', lines: [3, 3] }],
+    invalid: [{ title: 'Blaming a person', markdown: '## Root cause\n\nHuman error: Bob should have known the flag was on.\n', reports: ['3:1 Unexpected blameful phrase “Human error”, expected blameless wording that names the gap in the system', '3:18 Unexpected blameful phrase “should have known”, expected blameless wording that names the gap in the system'] }],
   },
   check(ctx) {
     const patterns = [...BUILT_IN, ...ctx.options.phrases.map((p) => new RegExp(`\\b${escape(p)}\\b`, 'gi'))];

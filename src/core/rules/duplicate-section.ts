@@ -17,7 +17,7 @@ export default defineRule({
   options: z.strictObject({}),
   examples: {
     valid: [{ title: 'A combined heading beside a single one', markdown: '## Root Cause\n\nDisk.\n\n## Root Cause and Resolution\n\nDisk; freed space.\n' }],
-    invalid: [{ title: 'Two timelines', markdown: '## Timeline\n\n- 10:00 down\n\n## Incident timeline\n\n- 11:00 up\n', lines: [5] }],
+    invalid: [{ title: 'Two timelines', markdown: '## Timeline\n\n- 10:00 down\n\n## Incident timeline\n\n- 11:00 up\n', reports: ['5:1 Unexpected second timeline section “Incident timeline”, expected one (first at line 1)'] }],
   },
   check(ctx) {
     const sections = ctx.model.sections.filter((s) => s.keys.length > 0);

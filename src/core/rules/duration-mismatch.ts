@@ -76,22 +76,22 @@ export default defineRule({
       },
     ],
     invalid: [
-      { title: 'Two hours stated, four elapsed', markdown: '## Summary\n\n- Duration: 2 hours\n- Start: 2023-11-07 10:00 UTC\n- End: 2023-11-07 14:00 UTC\n', lines: [3] },
+      { title: 'Two hours stated, four elapsed', markdown: '## Summary\n\n- Duration: 2 hours\n- Start: 2023-11-07 10:00 UTC\n- End: 2023-11-07 14:00 UTC\n', reports: ['3:13 Unexpected duration “2 hours” (2 h), expected 4 h from the start and end (2023-11-07 10:00 UTC to 2023-11-07 14:00 UTC)'] },
       {
         title: 'Shorter than the impact the timeline shows',
         markdown: '## Summary\n\nThe API was down for 20 minutes.\n\n## Timeline\n\n- 10:00 UTC alerts fire, API errors\n- 11:10 UTC service restored\n',
-        lines: [3],
+        reports: ['3:22 Unexpected duration “20 minutes” (20 min), expected at least 1 h 10 min from the first sign of impact to the recovery in the timeline (10:00 to 11:10)'],
       },
       {
         title: 'Longer than the timeline allows',
         markdown: '## Summary\n\nThe effect lasted approximately nine hours.\n\n## Timeline\n\n- 11:00 UTC deploy; traffic begins to drop\n- 18:00 UTC traffic returns to normal\n',
-        lines: [3],
+        reports: ["3:19 Unexpected duration “approximately nine hours” (9 h), expected at most 7 h from the timeline's first entry to its recovery (11:00 to 18:00)"],
       },
       {
         title: 'A time to recovery an hour off',
         markdown:
           '## Timeline\n\n- 2022-10-31 07:30 UTC new image rolled out\n- 2022-10-31 14:30 UTC we observe nodes failing\n- 2022-11-02 14:40 UTC service restored\n\n## Stats\n\n- Time to detection: 7 hours\n- Time to recovery: 54 hours 10 minutes\n',
-        lines: [10],
+        reports: ['10:21 Unexpected time to recovery “54 hours 10 minutes” (2 d 6 h 10 min), expected 2 d 7 h 10 min from the start to the recovery (2022-10-31 07:30 UTC to 2022-11-02 14:40 UTC)'],
       },
     ],
   },

@@ -15,7 +15,7 @@ export default defineRule({
   options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Content under every heading', markdown: '# Outage\n\n## Impact\n\nAll users.\n' }],
-    invalid: [{ title: 'An empty Impact section', markdown: '# Outage\n\n## Impact\n\n## Root cause\n\nDisk.\n', lines: [3] }],
+    invalid: [{ title: 'An empty Impact section', markdown: '# Outage\n\n## Impact\n\n## Root cause\n\nDisk.\n', reports: ['3:1 Unexpected empty section “Impact”, expected content under the heading'] }],
   },
   check(ctx) {
     const titleLine = ctx.model.titleLine;

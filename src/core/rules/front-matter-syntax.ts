@@ -15,7 +15,7 @@ export default defineRule({
   options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Valid YAML', markdown: '---\ntitle: Outage\nseverity: SEV2\n---\n\n# Outage\n' }],
-    invalid: [{ title: 'An unclosed list', markdown: '---\ntitle: Outage\ntags: [a, b\n---\n\n# Outage\n', lines: [3] }],
+    invalid: [{ title: 'An unclosed list', markdown: '---\ntitle: Outage\ntags: [a, b\n---\n\n# Outage\n', reports: ['3:12 Unexpected YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; expected valid front matter'] }],
   },
   check(ctx) {
     for (const error of ctx.model.frontMatter?.errors ?? []) {

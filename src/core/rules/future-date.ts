@@ -16,7 +16,7 @@ export default defineRule({
   options: z.strictObject({}),
   examples: {
     valid: [{ title: 'A past date', markdown: '## Timeline\n\n- 2023-11-07 10:00 UTC alert\n' }],
-    invalid: [{ title: 'A date years ahead', markdown: '## Timeline\n\n- 2093-11-07 10:00 UTC alert\n', lines: [3] }],
+    invalid: [{ title: 'A date years ahead', markdown: '## Timeline\n\n- 2093-11-07 10:00 UTC alert\n', reports: ['3:3 Unexpected date 2093-11-07 in the future, expected an incident date on or before 2026-11-24'] }],
   },
   check(ctx) {
     // A day of slack for zones ahead of the runner's clock.

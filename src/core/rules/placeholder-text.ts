@@ -42,7 +42,7 @@ export default defineRule({
   examples: {
     valid: [{ title: 'A status word beside content', markdown: '| Action | Bug |\n| --- | --- |\n| Add alerts | Bug 12 **TODO** |\n' }],
     invalid: [
-      { title: 'A field left as TBD', markdown: '## Summary\n\n- **Impact:** TBD\n- **Start:** <insert start time>\n', lines: [3, 4] },
+      { title: 'A field left as TBD', markdown: '## Summary\n\n- **Impact:** TBD\n- **Start:** <insert start time>\n', reports: ['3:15 Unexpected placeholder “TBD”, expected real content', '4:14 Unexpected placeholder “<insert start time>”, expected real content'] },
     ],
   },
   check(ctx) {

@@ -9,18 +9,8 @@
  * message lists headings that would satisfy it.
  */
 import * as z from 'zod/mini';
+import { sectionName } from '../model/aliases.js';
 import { defineRule } from './rule.js';
-
-const LABELS: Record<string, string> = {
-  summary: 'summary',
-  impact: 'impact',
-  timeline: 'timeline',
-  'root-cause': 'root cause',
-  resolution: 'resolution',
-  'action-items': 'action items',
-  detection: 'detection',
-  'lessons-learned': 'lessons learned',
-};
 
 function titleCase(phrase: string): string {
   return phrase.replace(/\b\w/g, (c) => c.toUpperCase());
@@ -44,7 +34,7 @@ export default defineRule({
       {
         title: 'No timeline',
         markdown: '# Outage\n\n## Summary\n\nDown.\n\n## Root cause\n\nDisk.\n\n## Resolution\n\nFreed space.\n\n## Action items\n\n- Add alerts\n',
-        lines: [1],
+        reports: ['1:1 Unexpected missing timeline section, expected a heading such as “Timeline”, “Events Timeline”, “Timeline Of Events”'],
       },
     ],
   },
@@ -55,7 +45,7 @@ export default defineRule({
       const names = ctx.config.aliases[key].slice(0, 3).map((a) => `“${titleCase(a)}”`);
       const line = ctx.model.titleLine ?? 1;
       ctx.report({
-        message: `Unexpected missing ${LABELS[key] ?? key} section, expected a heading such as ${names.join(', ')}`,
+        message: `Unexpected missing ${sectionName(key)} section, expected a heading such as ${names.join(', ')}`,
         line,
         column: 1,
       });

@@ -40,8 +40,8 @@ export interface RuleExample {
   title: string;
   markdown: string;
   options?: Record<string, unknown>;
-  /** For invalid examples: the lines the rule reports, in order. */
-  lines?: number[];
+  /** For invalid examples: what the rule reports, in order, each as `line:column message`. */
+  reports?: string[];
 }
 
 export interface Rule<Options = Record<string, never>> {

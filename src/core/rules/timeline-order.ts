@@ -26,11 +26,11 @@ export default defineRule({
       { title: 'Newest first', markdown: '## Timeline\n\n- 2024-05-15 17:50 resolved\n- 2024-05-15 09:00 monitoring\n- 2024-05-14 19:00 investigating\n' },
     ],
     invalid: [
-      { title: 'A step back', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 09:00 UTC deploy\n', lines: [4] },
+      { title: 'A step back', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 09:00 UTC deploy\n', reports: ['4:3 Unexpected 09:00 UTC after 10:00 UTC (line 3), expected entries in chronological order'] },
       {
         title: 'One entry too late: one finding',
         markdown: '## Timeline\n\n- 2022-01-20 22:40 account suspended\n- 2022-01-20 22:06 suspension noticed\n- 2022-01-20 22:07 admin called\n',
-        lines: [3],
+        reports: ['3:3 Unexpected 2022-01-20 22:40 before 2022-01-20 22:06 (line 4), expected entries in chronological order'],
       },
     ],
   },

@@ -16,7 +16,7 @@ export default defineRule({
   options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Every entry timed', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 10:20 UTC rollback\n' }],
-    invalid: [{ title: 'An entry without a time', markdown: '## Timeline\n\n- 10:00 UTC alert\n- **Escalation:** paged the DBA\n', lines: [4] }],
+    invalid: [{ title: 'An entry without a time', markdown: '## Timeline\n\n- 10:00 UTC alert\n- **Escalation:** paged the DBA\n', reports: ['4:3 Unexpected timeline entry without a time (“Escalation: paged the DBA”), expected a timestamp such as “14:32 UTC”'] }],
   },
   check(ctx) {
     for (const entry of ctx.model.timeline) {

@@ -55,13 +55,13 @@ export default defineRule({
       {
         title: 'Complaints before the start',
         markdown: '## Summary\n\nFrom 18:00 to 19:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 17:50 UTC users complain the site is not responding\n- 17:55 UTC escalated\n- 18:00 UTC site down\n',
-        lines: [7],
+        reports: ['7:3 Unexpected impact at 2023-11-07 17:50 UTC before the stated start (2023-11-07 18:00 UTC), expected the window to start by the first sign of the incident'],
       },
-      { title: 'Restored after the end', markdown: '## Summary\n\nFrom 10:00 to 11:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 10:05 UTC alert\n- 12:30 UTC service restored\n', lines: [8] },
+      { title: 'Restored after the end', markdown: '## Summary\n\nFrom 10:00 to 11:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 10:05 UTC alert\n- 12:30 UTC service restored\n', reports: ['8:3 Unexpected recovery at 2023-11-07 12:30 UTC after the stated end (2023-11-07 11:00 UTC), expected the window to end when the service recovered'] },
       {
         title: 'An end hours after the timeline’s fix',
         markdown: '## Summary\n\nFrom 13:00 to 17:35 UTC on 2023-11-07 the site was down.\n\n## Timeline\n\n- 13:00 UTC site goes down\n- 13:12 UTC config fixed\n- 13:13 UTC service restored\n',
-        lines: [3],
+        reports: ["3:38 Unexpected stated end 2023-11-07 17:35 UTC, 4 h 22 min after the timeline's last entry (2023-11-07 13:13 UTC), expected the window to end with the timeline's recovery (2023-11-07 13:13 UTC)"],
       },
     ],
   },

@@ -15,7 +15,7 @@ export default defineRule({
   options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Real times', markdown: '## Timeline\n\n- 23:59 UTC last request\n' }],
-    invalid: [{ title: 'Minutes past 59', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 10:75 UTC rollback\n', lines: [4] }],
+    invalid: [{ title: 'Minutes past 59', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 10:75 UTC rollback\n', reports: ['4:3 Unexpected timestamp “10:75” (minute 75 is out of range), expected a valid date and time'] }],
   },
   check(ctx) {
     for (const entry of ctx.model.timeline) {

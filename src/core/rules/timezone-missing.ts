@@ -18,7 +18,7 @@ export default defineRule({
   options: z.strictObject({}),
   examples: {
     valid: [{ title: 'A statement', markdown: '## Timeline\n\nAll times in PST.\n\n- 10:00 alert\n' }],
-    invalid: [{ title: 'No zone anywhere', markdown: '## Timeline\n\n- 10:00 alert\n- 10:30 fixed\n', lines: [3] }],
+    invalid: [{ title: 'No zone anywhere', markdown: '## Timeline\n\n- 10:00 alert\n- 10:30 fixed\n', reports: ['3:3 Unexpected times without a time zone, expected a zone next to a time (“14:32 UTC”), a statement (“All times in UTC”) or front matter `timezone`'] }],
   },
   check(ctx) {
     if (ctx.zoneStated || ctx.config.timezone) return;
