@@ -9,8 +9,6 @@ import { inShard, type Shard } from '../core/audit/shard.js';
 import { OFFLINE, type IssueIndex } from '../core/audit/status.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import type { JsonReport, ReportFile } from '../core/report.js';
-import { GitHubGateway } from '../github/gateway.js';
-import { createOctokit, tuningFromEnv } from '../github/octokit.js';
 import { collectFiles } from '../io/files.js';
 import { checkStream, progressBar, type RunStats } from '../io/pool.js';
 import { cacheLine, openCache } from '../io/cache.js';
@@ -20,7 +18,6 @@ import { formatText } from '../reporters/text.js';
 import type { LinkBase } from '../render/links.js';
 import { VERSION } from '../version.js';
 import { auditStream, type AuditOutcome } from './collect.js';
-import { listFollowUps } from './github.js';
 import type { CompactFile } from '../core/audit/compact.js';
 import { ReportWriter } from './json-writer.js';
 import { mergeReports, MergeError } from './merge.js';
@@ -82,6 +79,8 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
   let link: LinkBase | null = null;
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || '';
   if (args.repo && token) {
+    // Octokit and the gateway (~640 KiB of bundle) load only for an online audit: an offline one never compiles them.
+    const [{ GitHubGateway }, { createOctokit, tuningFromEnv }, { listFollowUps }] = await Promise.all([import('../github/gateway.js'), import('../github/octokit.js'), import('./github.js')]);
     const [owner, repo] = args.repo.split('/');
     const log = { info: (m: string) => io.stderr(`${m}\n`), warning: (m: string) => io.stderr(`warning: ${m}\n`) };
     const octokit = createOctokit(token, { baseUrl: io.env.GITHUB_API_URL || 'https://api.github.com', log, ...tuningFromEnv(io.env) });
