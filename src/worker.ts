@@ -5,9 +5,10 @@
  * the bytes read) as soon as it is checked.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { enableCompileCache } from './compile-cache.js';
+import { compileRegExpsNatively, enableCompileCache } from './compile-cache.js';
 
 enableCompileCache();
+compileRegExpsNatively();
 const { checkOne } = await import('./io/pool.js');
 type Setup = import('./io/pool.js').WorkerSetup;
 type Batch = import('./io/pool.js').WorkerBatch;

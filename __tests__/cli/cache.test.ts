@@ -190,6 +190,13 @@ describe('the content cache', () => {
     expect(parsedLine(hit.stderr)).toEqual([280, 0, 280]);
     // Forced onto one thread, the report is the same.
     expect(bundled(dir, ['check', 'postmortems', '--format', 'json'], { POSTMORTEM_THREADS: '0' }).stdout).toBe(cold.stdout);
+    // A few files changed among many hits: a worker checks them while the hits are passed on, in order, with the same bytes.
+    const changed = ['a', 'c', 'd'].map((copy) => join(dir, 'postmortems', copy, '047-alx-3become4-truncated-scenario-no-times.md'));
+    for (const file of changed) writeFileSync(file, `${readFileSync(file, 'utf8')}\n## Lessons learned\n\nAlerts came late.\n`);
+    const few = bundled(dir, ['check', 'postmortems', '--format', 'json', '--cache'], { POSTMORTEM_THREADS: '2' });
+    expect(parsedLine(few.stderr)).toEqual([280, 3, 277]);
+    expect(few.stdout).toBe(bundled(dir, ['check', 'postmortems', '--format', 'json'], { POSTMORTEM_THREADS: '0' }).stdout);
+    expect(few.stdout).not.toBe(cold.stdout);
   });
 });
 

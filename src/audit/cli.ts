@@ -104,6 +104,7 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
     shard: args.shard,
     sink: writer ? (f) => writer.file(f) : undefined,
     before: include,
+    keepFindings: args.format === 'text' || args.format === 'sarif',
   });
   bar.end();
   await cache?.save(io.cwd);

@@ -15,7 +15,6 @@ import { formatText } from '../reporters/text.js';
 import { parseShard } from '../core/audit/shard.js';
 import { REPORT_VERSION, summarize, type ReportFile } from '../core/report.js';
 import { checkStream, progressBar, type RunStats } from '../io/pool.js';
-import { cacheLine, DEFAULT_CACHE_LOCATION, openCache } from '../io/cache.js';
 import { VERSION } from '../version.js';
 
 export interface CliIO {
@@ -120,7 +119,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`postmortem: unknown command "${command}", expected check, sync, audit or merge\n\n${USAGE}`);
     return 2;
   }
-  const cacheLocation = values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_LOCATION : undefined);
+  // The cache (with zlib and crypto) loads only when asked for: `check` of one file starts without it.
+  const caching = values.cache === true || values['cache-location'] !== undefined ? await import('../io/cache.js') : null;
+  const cacheLocation = values['cache-location'] ?? (caching ? caching.DEFAULT_CACHE_LOCATION : undefined);
   if (cacheLocation !== undefined && command !== 'check' && command !== 'audit') {
     io.stderr('postmortem: --cache is for check and audit\n');
     return 2;
@@ -181,7 +182,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   // check: the same worker pool as audit (all cores above 200 files), compact results only.
   const now = io.now ?? new Date();
-  const cache = cacheLocation === undefined ? undefined : await openCache(cacheLocation, config, io.cwd, now, (m) => io.stderr(`postmortem: ${m}\n`));
+  const cache = cacheLocation === undefined || !caching ? undefined : await caching.openCache(cacheLocation, config, io.cwd, now, (m) => io.stderr(`postmortem: ${m}\n`));
   const stats: RunStats = { parsed: 0, cached: 0, threads: 0 };
   const files: ReportFile[] = [];
   const bar = progressBar(io.stderr, io.stderrIsTTY === true && collected.files.length > 200, 'checking');
@@ -189,7 +190,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   bar.end();
   if (cache) {
     await cache.save(io.cwd);
-    io.stderr(`postmortem: ${cacheLine(stats, cache.location, io.cwd)}\n`);
+    io.stderr(`postmortem: ${caching!.cacheLine(stats, cache.location, io.cwd)}\n`);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const report: JsonReport = { version: REPORT_VERSION, files, summary: summarize(files) };

@@ -17,7 +17,7 @@ import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from '
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { compactFile, type CompactFile } from '../core/audit/compact.js';
 import type { ResolvedConfig } from '../core/config/settle.js';
 import { flushCompileCache } from '../compile-cache.js';
@@ -266,6 +266,8 @@ async function* pooled(files: string[], options: PoolOptions, script: string, th
     w?.();
   };
   flushCompileCache();
+  // Loaded here: a run on one thread never needs it.
+  const { Worker } = await import('node:worker_threads');
   const workers = Array.from(
     { length: threads },
     () => new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
