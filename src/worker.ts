@@ -1,28 +1,27 @@
 /**
  * Entry point of `dist/worker.js`: one checking thread of the pool
- * (src/io/pool.ts). It receives batches of paths and answers with compact
- * per-file results (JSON text and the hash of the bytes read), in the
- * batch's order.
+ * (src/io/pool.ts). It receives batches of paths and answers each file,
+ * in the batch's order, with its compact result (JSON text and the hash of
+ * the bytes read) as soon as it is checked.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { enableCompileCache } from './compile-cache.js';
+import { compileRegExpsNatively, enableCompileCache } from './compile-cache.js';
 
 enableCompileCache();
+compileRegExpsNatively();
 const { checkOne } = await import('./io/pool.js');
 type Setup = import('./io/pool.js').WorkerSetup;
 type Batch = import('./io/pool.js').WorkerBatch;
-type Results = import('./io/pool.js').WorkerResults;
+type Result = import('./io/pool.js').WorkerResult;
 
 const setup = workerData as Setup;
 const now = new Date(setup.now);
 
 parentPort?.on('message', (batch: Batch) => {
   void (async () => {
-    const results: Results = [];
-    for (const [index, path] of batch) {
+    for (const [k, [index, path]] of batch.entries()) {
       const { hash, json } = await checkOne(setup.cwd, path, setup.config, now, setup.hash);
-      results.push([index, hash, json]);
+      parentPort!.postMessage([index, hash, json, k === batch.length - 1] satisfies Result);
     }
-    parentPort!.postMessage(results);
   })();
 });

@@ -79,6 +79,8 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
       now,
       repository: listing ? `${ctx.owner}/${ctx.repo}` : null,
       sink: (f) => writer.file(f),
+      // The report file has them; the summary, outputs and dashboard need only the counts.
+      keepFindings: false,
       ...(listing ? { before: listing.include } : {}),
     });
     writer.end({ summary: outcome.summary, audit: outcome.audit });

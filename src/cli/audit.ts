@@ -9,7 +9,6 @@ import { inShard, type Shard } from '../core/audit/shard.js';
 import { OFFLINE, type IssueIndex } from '../core/audit/status.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import { assembleReport, type JsonReport, type ReportFile } from '../core/report.js';
-import { createGateway } from '../github/connect.js';
 import { collectFiles } from '../io/files.js';
 import { checkStream, progressBar, type RunStats } from '../io/pool.js';
 import { cacheLine, openCache } from '../io/cache.js';
@@ -19,7 +18,6 @@ import { formatText } from '../reporters/text.js';
 import type { LinkBase } from '../render/links.js';
 import { VERSION } from '../version.js';
 import { auditStream, type AuditOutcome } from '../core/audit/collect.js';
-import { listFollowUps } from '../audit/github.js';
 import type { CompactFile } from '../core/compact-file.js';
 import { ReportWriter } from '../reporters/json-writer.js';
 import { mergeReports, MergeError } from '../core/audit/merge.js';
@@ -76,6 +74,8 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
   let link: LinkBase | null = null;
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || '';
   if (args.repo && token) {
+    // Octokit and the gateway (~640 KiB of bundle) load only for an online audit: an offline one never compiles them.
+    const [{ createGateway }, { listFollowUps }] = await Promise.all([import('../github/connect.js'), import('../audit/github.js')]);
     const [owner, repo] = args.repo.split('/');
     const log = { info: (m: string) => io.stderr(`${m}\n`), warning: (m: string) => io.stderr(`warning: ${m}\n`) };
     // The audit only reads: dry-run keeps it from writing anything from a laptop.
@@ -99,6 +99,7 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
     shard: args.shard,
     sink: writer ? (f) => writer.file(f) : undefined,
     before: include,
+    keepFindings: args.format === 'text' || args.format === 'sarif',
   });
   bar.end();
   await cache?.save(io.cwd);

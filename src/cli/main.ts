@@ -15,7 +15,6 @@ import { formatText } from '../reporters/text.js';
 import { parseShard } from '../core/audit/shard.js';
 import { progressBar, type RunStats } from '../io/pool.js';
 import { checkSet } from '../io/check-set.js';
-import { cacheLine, DEFAULT_CACHE_LOCATION, openCache } from '../io/cache.js';
 import { VERSION } from '../version.js';
 import { errorMessage } from '../core/strings.js';
 import { isOwnerAndName } from '../core/logins.js';
@@ -122,7 +121,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`postmortem: unknown command "${command}", expected check, sync, audit or merge\n\n${USAGE}`);
     return 2;
   }
-  const cacheLocation = values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_LOCATION : undefined);
+  // The cache (with zlib and crypto) loads only when asked for: `check` of one file starts without it.
+  const caching = values.cache === true || values['cache-location'] !== undefined ? await import('../io/cache.js') : null;
+  const cacheLocation = values['cache-location'] ?? (caching ? caching.DEFAULT_CACHE_LOCATION : undefined);
   if (cacheLocation !== undefined && command !== 'check' && command !== 'audit') {
     io.stderr('postmortem: --cache is for check and audit\n');
     return 2;
@@ -183,14 +184,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   // check: the same worker pool as audit (all cores above 200 files), compact results only.
   const now = io.now ?? new Date();
-  const cache = cacheLocation === undefined ? undefined : await openCache(cacheLocation, config, io.cwd, now, (m) => io.stderr(`postmortem: ${m}\n`));
+  const cache = cacheLocation === undefined || !caching ? undefined : await caching.openCache(cacheLocation, config, io.cwd, now, (m) => io.stderr(`postmortem: ${m}\n`));
   const stats: RunStats = { parsed: 0, cached: 0, threads: 0 };
   const bar = progressBar(io.stderr, io.stderrIsTTY === true && collected.files.length > 200, 'checking');
   const { report } = await checkSet(collected.files, { cwd: io.cwd, config, now, onProgress: bar.update, cache, stats });
   bar.end();
   if (cache) {
     await cache.save(io.cwd);
-    io.stderr(`postmortem: ${cacheLine(stats, cache.location, io.cwd)}\n`);
+    io.stderr(`postmortem: ${caching!.cacheLine(stats, cache.location, io.cwd)}\n`);
   }
   io.stdout(render(report, format === 'markdown' ? 'text' : format, color, io.cwd));
   return report.summary.errors > 0 ? 1 : 0;

@@ -11,8 +11,9 @@
  * On disk: a plain first line `#postmortem-cache <format> <sha256 of the
  * body>` (so another tool's file is recognised and never overwritten, and a
  * newer format is recognised before anything is decompressed), then the
- * body, brotli-compressed (quality 3: for this text about 9× smaller, and
- * faster both ways than gzip at a similar size): a JSON header line and one
+ * body, brotli-compressed (quality 1: for this text about 7× smaller and
+ * ~3× faster to write than quality 3, which is 9× smaller; faster both ways
+ * than gzip at a similar size): a JSON header line and one
  * line per file, `<sha256>\t<path as JSON>\t<checked at, ms>\t<compact
  * result as JSON>`. The checksum catches a damaged or truncated file.
  * Whatever is wrong with a cache file, it is ignored with a one-line note,
@@ -43,13 +44,14 @@ const TAB = 9;
 const NEWLINE = 10;
 
 /**
- * Rules whose findings depend on the clock (a test keeps this list true).
- * Each verdict can only go from "found" to "not" as time passes: a date is
- * no longer in the future; a deadline counted from today (`due-from: merge`)
- * moves later, so a stated date stops exceeding it. An entry without their
- * findings stays right; an entry with one is checked again.
+ * Rules whose findings depend on the clock (a test keeps this list equal to
+ * the rules that read `now`): `future-date`, and `action-item-due-limit`
+ * with `due-from: merge` (limits counted from today). Each verdict can only
+ * go from reported to not as time passes ("in the future" to "not"; a
+ * later today allows a later due date): an entry without their findings
+ * stays right; an entry with one is checked again.
  */
-const CLOCK_RULES = new Set(['future-date', 'action-item-due-limit']);
+export const CLOCK_RULES = new Set(['action-item-due-limit', 'future-date']);
 
 /** A stable JSON text of a value: object keys sorted, Maps as sorted entries. */
 function canonical(value: unknown): unknown {
@@ -165,7 +167,8 @@ export class ContentCache {
     }
     let data: Buffer | null = null;
     try {
-      if (firstLine !== -1) data = brotliDecompressSync(raw.subarray(firstLine + 1));
+      // Output in pieces of 1 MiB, not zlib's default 16 KiB: a third of the time for a cache of a few MiB.
+      if (firstLine !== -1) data = brotliDecompressSync(raw.subarray(firstLine + 1), { chunkSize: 1 << 20 });
     } catch {
       data = null;
     }
@@ -278,7 +281,7 @@ export class ContentCache {
     const paths = [...this.next.keys()].sort();
     const header: CacheHeader = { engine: this.settings.engine, identity: this.identity, project: this.settings.project, entries: paths.length };
     const body = Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), ...paths.map((p) => this.next.get(p)!)]);
-    const compressed = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 3, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+    const compressed = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
     const location = this.settings.location;
     const temporary = join(dirname(location), `${basename(location)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     try {

@@ -13,11 +13,11 @@
  * With a content cache, files whose bytes are unchanged are not parsed at
  * all: they are hashed here first, and only the others go to the checker.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { compactFile, type CompactFile } from '../core/compact-file.js';
 import type { ResolvedConfig } from '../core/config/settle.js';
 import { flushCompileCache } from '../compile-cache.js';
@@ -55,9 +55,13 @@ export interface WorkerSetup {
   hash: boolean;
 }
 
-/** A batch sent to a worker: [index, path] pairs; it answers with [index, hash, compact JSON] triples. */
+/**
+ * A batch sent to a worker: [index, path] pairs. It answers each file as
+ * soon as it is checked, with [index, hash, compact JSON, last of the
+ * batch], so a result the stream waits for never waits for the rest of its batch.
+ */
 export type WorkerBatch = Array<[number, string]>;
-export type WorkerResults = Array<[number, string | null, string]>;
+export type WorkerResult = [number, string | null, string, boolean];
 
 /** One file's result as it crosses threads: the compact result as JSON text and the hash of the bytes it came from. */
 export interface CheckedText {
@@ -137,6 +141,37 @@ function sizesOf(cwd: string, files: string[]): number[] {
   });
 }
 
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * A regular file's bytes if it has at most `maxBytes` (null otherwise, or
+ * when it cannot be read: the checker reports why), read into a buffer
+ * reused from file to file: only hashed, never kept. One open, fstat, read
+ * and close per file, where stat and readFileSync took a second stat and a
+ * new buffer each.
+ */
+function readSmallFile(absolute: string, maxBytes: number): Uint8Array | null {
+  let fd: number;
+  try {
+    fd = openSync(absolute, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > maxBytes) return null;
+    if (scratch.length < info.size + 1) scratch = Buffer.allocUnsafe(info.size + 1);
+    let length = 0;
+    // Up to EOF (one byte more than fstat said, to notice a file that grew while being read).
+    for (let n = -1; n !== 0 && length < scratch.length; length += n) n = readSync(fd, scratch, length, scratch.length - length, null);
+    return length > info.size ? null : scratch.subarray(0, length);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * The indices of `files` that the cache cannot answer: each file the cache
  * knows is read and hashed here (cheap next to parsing it), and an
@@ -148,15 +183,10 @@ function cacheMisses(files: string[], options: PoolOptions, cache: ContentCache)
   for (let i = 0; i < files.length; i++) {
     const path = files[i];
     if (cache.has(path)) {
-      try {
-        const absolute = resolve(options.cwd, path);
-        const info = statSync(absolute);
-        if (info.isFile() && info.size <= options.config.maxFileSize && cache.fresh(path, contentHash(readFileSync(absolute)))) {
-          hits.add(i);
-          continue;
-        }
-      } catch {
-        // Unreadable now: the checker reports it.
+      const bytes = readSmallFile(resolve(options.cwd, path), options.config.maxFileSize);
+      if (bytes !== null && cache.fresh(path, contentHash(bytes))) {
+        hits.add(i);
+        continue;
       }
     }
     misses.push(i);
@@ -169,17 +199,27 @@ export async function* checkStream(files: string[], options: PoolOptions): Async
   const cache = options.cache;
   const { misses, hits } = cache ? cacheMisses(files, options, cache) : { misses: files.map((_, i) => i), hits: new Set<number>() };
   const toCheck = misses.map((i) => files[i]);
-  const threads = plannedThreads(toCheck.length, options);
+  // With many files from the cache, this thread has their reports to pass on: the few changed files
+  // go to a worker (which loads the parser and checks them meanwhile on the other core) however few they are.
+  const threshold = hits.size >= (options.threshold ?? 200) ? 0 : options.threshold;
+  const threads = toCheck.length === 0 ? 0 : plannedThreads(toCheck.length, { ...options, threshold });
   const stats = options.stats ?? { parsed: 0, cached: 0, threads: 0 };
   stats.threads = threads;
   const checked = threads === 0 ? inThread(toCheck, options) : pooled(toCheck, options, workerScript()!, threads - 1);
+  // Started now, not at the first file the cache cannot answer: the workers start and check while the hits are passed on.
+  let upcoming = toCheck.length > 0 && threads > 0 ? checked.next() : null;
   try {
     for (let i = 0; i < files.length; i++) {
       let compact = hits.has(i) ? cache!.take(files[i]) : null;
       if (compact) stats.cached++;
       else {
         // A hit that does not read back (never expected: the file's checksum held) is checked here.
-        const next = hits.has(i) ? await checkOne(options.cwd, files[i], options.config, options.now, true) : (await checked.next()).value;
+        let next: CheckedText | undefined;
+        if (hits.has(i)) next = await checkOne(options.cwd, files[i], options.config, options.now, true);
+        else {
+          next = (await (upcoming ?? checked.next())).value as CheckedText | undefined;
+          upcoming = null;
+        }
         if (!next) throw new Error(`no result for ${files[i]}`);
         // The same JSON round trip for every result, so a cold run and a cached one report the same bytes.
         compact = JSON.parse(next.json) as CompactFile;
@@ -212,7 +252,8 @@ export function dispatchOrder(sizes: number[]): number[] {
 async function* pooled(files: string[], options: PoolOptions, script: string, threads: number): AsyncGenerator<CheckedText> {
   const setup: WorkerSetup = { cwd: options.cwd, config: options.config, now: options.now.toISOString(), hash: options.cache !== undefined };
   const sizes = sizesOf(options.cwd, files);
-  const order = dispatchOrder(sizes);
+  // Largest first pays when the files are many; a few changed files are wanted in path order.
+  const order = files.length > (options.threshold ?? 200) ? dispatchOrder(sizes) : sizes.map((_, i) => i);
   const ready = new Map<number, CheckedText>();
   const inFlight = new Map<Worker, number>();
   let dispatched = 0;
@@ -225,6 +266,8 @@ async function* pooled(files: string[], options: PoolOptions, script: string, th
     w?.();
   };
   flushCompileCache();
+  // Loaded here: a run on one thread never needs it.
+  const { Worker } = await import('node:worker_threads');
   const workers = Array.from(
     { length: threads },
     () => new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
@@ -270,10 +313,12 @@ async function* pooled(files: string[], options: PoolOptions, script: string, th
     );
   };
   for (const worker of workers) {
-    worker.on('message', (results: WorkerResults) => {
-      for (const [index, hash, json] of results) ready.set(index, { hash, json });
-      inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
-      feed(worker);
+    worker.on('message', ([index, hash, json, last]: WorkerResult) => {
+      ready.set(index, { hash, json });
+      if (last) {
+        inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
+        feed(worker);
+      }
       signal();
     });
     worker.on('error', (error) => {

@@ -31,7 +31,7 @@ export interface AuditOutcome {
   summary: JsonReport['summary'];
   audit: AuditSection;
   rows: PostmortemRow[];
-  /** Files with findings (path and findings only), for the text and SARIF formats. */
+  /** Files with findings (path and findings only), for the text and SARIF formats; empty when not kept (see AuditStreamOptions). */
   findings: Array<Pick<ReportFile, 'path' | 'findings'>>;
 }
 
@@ -41,6 +41,9 @@ export class AuditCollector {
   private readonly followUps: FollowUp[] = [];
   private readonly findings: AuditOutcome['findings'] = [];
   private readonly summary = { files: 0, errors: 0, warnings: 0, actionItems: 0 };
+
+  /** `keepFindings`: false when nothing reads the outcome's findings (the JSON report has streamed them): flat memory over many files. */
+  constructor(private readonly keepFindings = true) {}
 
   /** Add a file that already has its follow-up status (a merged report's file, say). */
   add(file: AuditFile): void {
@@ -66,7 +69,7 @@ export class AuditCollector {
       done: items.filter((i) => i.status === 'closed' || i.status === 'done-in-doc').length,
       ...(file.tracking ? { tracking: file.tracking } : {}),
     });
-    if (file.findings.length > 0) this.findings.push({ path: file.path, findings: file.findings });
+    if (this.keepFindings && file.findings.length > 0) this.findings.push({ path: file.path, findings: file.findings });
   }
 
   finish(meta: { generatedAt: string; repository: string | null; online: boolean; shard?: Shard }): AuditOutcome {
@@ -98,11 +101,13 @@ export interface AuditStreamOptions {
   sink?: (file: AuditFile) => void;
   /** Before a file is matched to its issues: list the repositories its items name (see src/audit/github.ts). */
   before?: (compact: CompactFile) => Promise<void>;
+  /** Whether the outcome lists the files' findings (default true; the text and SARIF formats need them). */
+  keepFindings?: boolean;
 }
 
 /** Audit a stream of compact results (from src/io/pool.ts). */
 export async function auditStream(results: AsyncIterable<CompactFile>, options: AuditStreamOptions): Promise<AuditOutcome> {
-  const collector = new AuditCollector();
+  const collector = new AuditCollector(options.keepFindings ?? true);
   for await (const compact of results) {
     await options.before?.(compact);
     const file = auditFile(compact, options.index, options.now);
