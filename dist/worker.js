@@ -1,18 +1,3 @@
+// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import {
-  checkOne
-} from "./chunks/chunk-ACAUIUYN.js";
-import "./chunks/chunk-7ZKNTLTX.js";
-import "./chunks/chunk-ACLCLXQY.js";
-
-// src/worker.ts
-import { parentPort, workerData } from "node:worker_threads";
-var setup = workerData;
-var now = new Date(setup.now);
-parentPort?.on("message", (batch) => {
-  void (async () => {
-    const results = [];
-    for (const [index, path] of batch) results.push([index, await checkOne(setup.cwd, path, setup.config, now)]);
-    parentPort.postMessage(results);
-  })();
-});
+import{a as t,c as s}from"./chunks/chunk-JHHQ6HF5.js";import"./chunks/chunk-BLUF6EN2.js";import{parentPort as p,workerData as l}from"node:worker_threads";t();s();var{checkOne:m}=await import("./chunks/pool-RD5MVC6S.js"),o=l,h=new Date(o.now);p?.on("message",e=>{(async()=>{for(let[a,[i,r]]of e.entries()){let{hash:n,json:c}=await m(o.cwd,r,o.config,h,o.hash);p.postMessage([i,n,c,a===e.length-1])}})()});
