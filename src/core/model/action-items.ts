@@ -15,6 +15,7 @@ import { phrasingLines, rowCells, type TextLine } from './text.js';
 import { assignIds } from './ids.js';
 import { finish, type Draft } from './item-fields.js';
 import { isFinding, isStatement } from './aliases.js';
+import { OWNER_AND_NAME } from '../logins.js';
 
 export { MAX_TITLE } from './item-fields.js';
 const MAX_ITEMS = 20_000;
@@ -407,7 +408,7 @@ function itemHead(item: ListItem): { lines: TextLine[]; text: string } | undefin
 const UNFINISHED = /\b(?:to|for|that|which|with|of|and|or|by|will|should|must|can|would|such[ \t]as|including)$/i;
 
 const STATUS_NOTE = /^[([]?(?:done|completed?|fixed|resolved|merged|closed|shipped|wip|in[ \t]progress|todo|to[ \t]do|pending|open|blocked|n\/a)[)\]]?[.!]?$/i;
-const REF_NOTE = /^(?:(?:see|ref|refs|fixes|closes|issue|pr|pull[ \t]request|ticket|bug|jira|link)[ \t:]{0,3})?(?:[\w.-]{1,100}\/[\w.-]{1,100})?#\d{1,9}[.]?$|^(?:[A-Z]{1,10}-\d{1,6})$|^https?:\/\/\S{1,2000}$/i;
+const REF_NOTE = new RegExp(`^(?:(?:see|ref|refs|fixes|closes|issue|pr|pull[ \\t]request|ticket|bug|jira|link)[ \\t:]{0,3})?(?:${OWNER_AND_NAME})?#\\d{1,9}[.]?$|^(?:[A-Z]{1,10}-\\d{1,6})$|^https?:\\/\\/\\S{1,2000}$`, 'i');
 
 /** A sub-item that only annotates its parent: a link, an issue reference, a status note. */
 function isNote(item: ListItem): boolean {

@@ -6,7 +6,7 @@
  * @ana, due 2024-01-15, P1) DONE" becomes the title "Add alerts" with four
  * fields and the done flag.
  */
-import { LOGIN, MENTION_IN_TEXT, REPOSITORY_IN_TEXT } from '../logins.js';
+import { LOGIN, MENTION_IN_TEXT, OWNER_AND_NAME, REPOSITORY_IN_TEXT } from '../logins.js';
 import type { ActionItem, ActionItemKind } from '../types.js';
 import { findDuration, scanTimes } from '../time/index.js';
 import { addDays, isoDate } from './when.js';
@@ -209,7 +209,9 @@ function dueExpressionLength(text: string): number {
 }
 
 const ISSUE_URL = /https?:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s/]{1,100}\/(?:issues|pull)\/\d{1,9}/;
-const ISSUE_REF = /(?<![\w&/])(?:[\w.-]{1,100}\/[\w.-]{1,100})?#(\d{1,9})\b/;
+const ISSUE_REF = new RegExp(`(?<![\\w&/])(?:${OWNER_AND_NAME})?#(\\d{1,9})\\b`);
+/** Everything before the reference's `owner/name#` or `#`. */
+const BEFORE_ISSUE_REF = new RegExp(`^.{0,212}?(?=(?:${OWNER_AND_NAME})?#)`);
 
 /** An issue or pull request the item already links: a URL, "#12", "o/r#12", or a Markdown link's target. */
 function issue(f: Fields, d: Draft): void {
@@ -222,7 +224,7 @@ function issueOf(text: string): string | null {
   const url = ISSUE_URL.exec(text);
   if (url) return url[0];
   const ref = ISSUE_REF.exec(text);
-  return ref ? ref[0].replace(/^.{0,212}?(?=(?:[\w.-]{1,100}\/[\w.-]{1,100})?#)/, '') : null;
+  return ref ? ref[0].replace(BEFORE_ISSUE_REF, '') : null;
 }
 
 const LINKED_REF = /\(\s{0,2}(?:#\d{1,9}|https?:\/\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/issues\/\d{1,9})\s{0,2}\)/g;
