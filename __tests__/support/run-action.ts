@@ -2,7 +2,8 @@
  * Run the committed bundle `dist/index.js` as a child process, the way the
  * runner does, and read back what it printed, its outputs and its summary.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -57,32 +58,36 @@ export function parseAnnotations(stdout: string): ActionResult['annotations'] {
   return out;
 }
 
-export function runAction(run: ActionRun, options: { node?: string; cwd?: string; onSpawn?: (kill: () => void) => void; extraEnv?: Record<string, string> } = {}): Promise<ActionResult> {
-  writeFileSync(run.outputPath, '');
-  writeFileSync(run.summaryPath, '');
+/** What a child process printed, and its exit code, once it has closed. */
+export function exited(child: ChildProcessByStdio<null, Readable, Readable>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(options.node ?? process.execPath, [join(ROOT, 'dist', 'index.js')], {
-      cwd: options.cwd ?? run.env.GITHUB_WORKSPACE,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...run.env, POSTMORTEM_WRITE_INTERVAL_MS: '0', POSTMORTEM_RETRY_BASE_MS: '20', POSTMORTEM_CREATE_LIMITS: '100000/60', POSTMORTEM_LOCK_POLL_MS: '100', ...options.extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    options.onSpawn?.(() => child.kill('SIGKILL'));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({
-        code,
-        stdout,
-        stderr,
-        outputs: parseOutputs(readFileSync(run.outputPath, 'utf8')),
-        summary: readFileSync(run.summaryPath, 'utf8'),
-        annotations: parseAnnotations(stdout),
-      });
-    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+export async function runAction(run: ActionRun, options: { node?: string; cwd?: string; onSpawn?: (kill: () => void) => void; extraEnv?: Record<string, string> } = {}): Promise<ActionResult> {
+  writeFileSync(run.outputPath, '');
+  writeFileSync(run.summaryPath, '');
+  const child = spawn(options.node ?? process.execPath, [join(ROOT, 'dist', 'index.js')], {
+    cwd: options.cwd ?? run.env.GITHUB_WORKSPACE,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...run.env, POSTMORTEM_WRITE_INTERVAL_MS: '0', POSTMORTEM_RETRY_BASE_MS: '20', POSTMORTEM_CREATE_LIMITS: '100000/60', POSTMORTEM_LOCK_POLL_MS: '100', ...options.extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  options.onSpawn?.(() => child.kill('SIGKILL'));
+  const { code, stdout, stderr } = await exited(child);
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(readFileSync(run.outputPath, 'utf8')),
+    summary: readFileSync(run.summaryPath, 'utf8'),
+    annotations: parseAnnotations(stdout),
+  };
 }
 
 /** A throwaway workspace holding the given files. */

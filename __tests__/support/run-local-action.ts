@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionRun } from './events.js';
-import { parseAnnotations, ROOT, type ActionResult } from './run-action.js';
+import { exited, parseAnnotations, ROOT, type ActionResult } from './run-action.js';
 
 export const LOCAL_ACTION_BIN = join(ROOT, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js');
 
@@ -32,43 +32,35 @@ export function writeDotenv(run: ActionRun, extra: Record<string, string> = {}, 
   return path;
 }
 
-export function runLocalAction(run: ActionRun, extra: Record<string, string> = {}, base = ''): Promise<LocalActionResult> {
+export async function runLocalAction(run: ActionRun, extra: Record<string, string> = {}, base = ''): Promise<LocalActionResult> {
   if (!existsSync(LOCAL_ACTION_BIN)) throw new Error(`@github/local-action is not installed (${LOCAL_ACTION_BIN}): run npm ci`);
   const dotenv = writeDotenv(run, extra, base);
   writeFileSync(run.summaryPath, '');
-  return new Promise((resolve, reject) => {
-    // The process environment carries only what local-action itself needs; the action's
-    // environment comes from the dotenv file, as it does for a person using the tool.
-    const child = spawn(process.execPath, [LOCAL_ACTION_BIN, 'run', ROOT, 'src/main.ts', dotenv], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ...(process.env.SystemRoot ? { SystemRoot: process.env.SystemRoot } : {}),
-        ...(process.env.APPDATA ? { APPDATA: process.env.APPDATA } : {}),
-        FORCE_COLOR: '0',
-        NO_COLOR: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const outputs: Record<string, string> = {};
-      for (const m of stdout.matchAll(/^::set-output name=([\w-]+)::(.*)$/gm)) outputs[m[1]] = m[2];
-      const annotations = parseAnnotations(stdout);
-      resolve({
-        code,
-        stdout,
-        stderr,
-        outputs,
-        summary: readFileSync(run.summaryPath, 'utf8'),
-        annotations,
-        failed: annotations.filter((a) => a.level === 'error' && !a.props.file).map((a) => a.message),
-      });
-    });
+  // The process environment carries only what local-action itself needs; the action's
+  // environment comes from the dotenv file, as it does for a person using the tool.
+  const child = spawn(process.execPath, [LOCAL_ACTION_BIN, 'run', ROOT, 'src/main.ts', dotenv], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...(process.env.SystemRoot ? { SystemRoot: process.env.SystemRoot } : {}),
+      ...(process.env.APPDATA ? { APPDATA: process.env.APPDATA } : {}),
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const { code, stdout, stderr } = await exited(child);
+  const outputs: Record<string, string> = {};
+  for (const m of stdout.matchAll(/^::set-output name=([\w-]+)::(.*)$/gm)) outputs[m[1]] = m[2];
+  const annotations = parseAnnotations(stdout);
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs,
+    summary: readFileSync(run.summaryPath, 'utf8'),
+    annotations,
+    failed: annotations.filter((a) => a.level === 'error' && !a.props.file).map((a) => a.message),
+  };
 }
