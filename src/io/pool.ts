@@ -238,6 +238,9 @@ async function* inThread(files: string[], options: PoolOptions): AsyncGenerator<
   for (const file of files) yield await checkOne(options.cwd, file, options.config, options.now, options.cache !== undefined);
 }
 
+/** Lets the event loop deliver messages that arrived from the workers. */
+const turnOfEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The order work is handed out in: windows of the path order, largest file first within each. */
 export function dispatchOrder(sizes: number[]): number[] {
   const order: number[] = [];
@@ -300,7 +303,13 @@ async function* pooled(files: string[], options: PoolOptions, script: string, th
     if (!batch) return;
     localBusy = true;
     void (async () => {
-      for (const [index, path] of batch) ready.set(index, await checkOne(options.cwd, path, options.config, options.now, setup.hash));
+      for (const [index, path] of batch) {
+        // Each check is synchronous work behind promises that are already settled: without a turn of the
+        // event loop, the workers' results (and their requests for more work) wait until this thread
+        // runs out of files of its own, and the workers idle (they checked ~5% of the files).
+        await turnOfEventLoop();
+        ready.set(index, await checkOne(options.cwd, path, options.config, options.now, setup.hash));
+      }
     })().then(
       () => {
         localBusy = false;
