@@ -3,17 +3,83 @@
  * unified pipeline, so every adapter (CLI, action, audit workers) reads
  * documents identically.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import type { Construct, ConstructRecord, Extension } from 'micromark-util-types';
 import type { Root } from 'mdast';
 
-// TOML front matter (`+++`) is recognised so that it is never read as the title; the model reports it.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+/**
+ * The syntax remark-parse + remark-gfm + remark-frontmatter read, built from
+ * the same micromark and mdast extensions those plugins add, so that each
+ * document is parsed with only the GFM constructs it can contain.
+ *
+ * Why: micromark tries a construct at every character its extensions register
+ * it for, and GFM's email autolink literal is registered for every letter and
+ * digit. On a typical postmortem that one construct made the parse ~30% slower,
+ * though an email address needs an address character right before an `@`,
+ * and a `www.` or `http(s)://` autolink its prefix. A construct whose trigger
+ * text is absent can match nowhere, so leaving it out gives the same tree
+ * (positions included): `__tests__/core/parse.test.ts` compares the two on
+ * every fixture and on generated text.
+ */
+const FRONT_MATTER = ['yaml', 'toml'] as const; // TOML (`+++`) is recognised so that it is never read as the title; the model reports it.
+const MDAST_EXTENSIONS = [gfmFromMarkdown(), frontmatterFromMarkdown([...FRONT_MATTER])];
+const GFM = gfm();
+const FRONT_MATTER_SYNTAX = frontmatter([...FRONT_MATTER]);
 
+/** The GFM constructs that are left out of a document without their trigger text, by micromark name. */
+const OPTIONAL_CONSTRUCTS = {
+  email: 'emailAutolink',
+  url: ['wwwAutolink', 'protocolAutolink'],
+  table: 'table',
+} as const;
+type Optional = keyof typeof OPTIONAL_CONSTRUCTS;
+
+/** Whether a document's text may hold each optional construct: cheap supersets of what each needs to match. */
+const MAY_HOLD: Record<Optional, (text: string) => boolean> = {
+  // An email autolink literal starts with address characters (letters, digits, `+-._`) right before its `@`.
+  email: (text) => /[\w.+-]@/.test(text),
+  url: (text) => /www\.|https?:\/\//i.test(text),
+  // A GFM table's delimiter row or header row always has a pipe.
+  table: (text) => text.includes('|'),
+};
+
+/** A construct record without the named constructs (and without codes left with none). */
+function withoutConstructs(record: ConstructRecord, names: ReadonlySet<string>): ConstructRecord {
+  const kept: ConstructRecord = {};
+  for (const [code, value] of Object.entries(record)) {
+    const list = (Array.isArray(value) ? value : [value]).filter((c): c is Construct => c !== undefined && !names.has(c.name ?? ''));
+    if (list.length > 0) (kept as Record<string, Construct[]>)[code] = list;
+  }
+  return kept;
+}
+
+/** The micromark extensions for each combination of left-out constructs, made on first use. */
+const syntaxes = new Map<string, Extension[]>();
+function syntaxFor(leftOut: Optional[]): Extension[] {
+  const key = leftOut.join();
+  let syntax = syntaxes.get(key);
+  if (!syntax) {
+    const names = new Set<string>(leftOut.flatMap((k) => OPTIONAL_CONSTRUCTS[k]));
+    const gfmSyntax: Extension = { ...GFM, text: withoutConstructs(GFM.text ?? {}, names), flow: withoutConstructs(GFM.flow ?? {}, names) };
+    syntax = [gfmSyntax, FRONT_MATTER_SYNTAX];
+    syntaxes.set(key, syntax);
+  }
+  return syntax;
+}
+
+/** The syntax tree of a document, as remark-parse with remark-gfm and remark-frontmatter gives it. */
 export function parseMarkdown(text: string): Root {
-  return processor.runSync(processor.parse(text)) as Root;
+  const leftOut = (Object.keys(MAY_HOLD) as Optional[]).filter((k) => !MAY_HOLD[k](text));
+  return fromMarkdown(text, { extensions: syntaxFor(leftOut), mdastExtensions: MDAST_EXTENSIONS });
+}
+
+/** Every GFM construct, for tests that compare a document's tree with the one the full syntax gives. */
+export function parseMarkdownWithFullSyntax(text: string): Root {
+  return fromMarkdown(text, { extensions: syntaxFor([]), mdastExtensions: MDAST_EXTENSIONS });
 }
 
 /** Why a file could not be read as a postmortem. */
