@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig } from '../src/core/config/resolve.js';
+import * as yaml from 'yaml';
 import { checkDocument } from '../src/core/engine.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -12,7 +13,7 @@ export function fixture(name: string): string {
 
 /** Check a Markdown string with the given raw config (as it would be written in YAML). */
 export function check(markdown: string | Uint8Array, config: Record<string, unknown> = {}, path = 'doc.md') {
-  return checkDocument(path, markdown, resolveConfig(config), { now: NOW });
+  return checkDocument(path, markdown, resolveConfig(config), { now: NOW, yaml });
 }
 
 /** `line:rule` for each finding, for compact exact assertions. */

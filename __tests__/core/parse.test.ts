@@ -14,7 +14,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, parseMarkdownWithFullSyntax } from '../../src/core/parse.js';
+import { resolveConfig } from '../../src/core/config/resolve.js';
+import { checkDocument } from '../../src/core/engine.js';
+import { mayOpenWithYamlFrontMatter, parseMarkdown, parseMarkdownWithFullSyntax } from '../../src/core/parse.js';
 
 const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 const remarkTree = (text: string) => remark.runSync(remark.parse(text));
@@ -66,5 +68,36 @@ describe('parseMarkdown', () => {
       }),
       { numRuns: 3000, seed: 1 },
     );
+  });
+});
+
+describe('mayOpenWithYamlFrontMatter', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('is true for every fixture the parser gives a YAML front matter node, and for a UTF-8 or UTF-16 byte order mark', () => {
+    for (const path of fixtures) {
+      const raw = readFileSync(path);
+      const first = parseMarkdown(raw.toString('utf8').replace(/^\uFEFF/, '')).children[0];
+      if (first?.type === 'yaml') expect(mayOpenWithYamlFrontMatter(raw), path).toBe(true);
+    }
+    expect(mayOpenWithYamlFrontMatter(bytes('---\ntitle: x\n---\n'))).toBe(true);
+    expect(mayOpenWithYamlFrontMatter(new Uint8Array([0xef, 0xbb, 0xbf, 0x2d, 0x2d, 0x2d]))).toBe(true);
+    expect(mayOpenWithYamlFrontMatter(new Uint8Array([0xff, 0xfe, 0x2d, 0x00]))).toBe(true);
+    expect(mayOpenWithYamlFrontMatter(new Uint8Array([0xfe, 0xff, 0x00, 0x2d]))).toBe(true);
+  });
+
+  it('is false for a document that opens with anything else, so the yaml library is not loaded for it', () => {
+    expect(mayOpenWithYamlFrontMatter(bytes('# Outage\n\n---\ntitle: x\n---\n'))).toBe(false);
+    expect(mayOpenWithYamlFrontMatter(bytes('\n---\ntitle: x\n---\n'))).toBe(false);
+    expect(mayOpenWithYamlFrontMatter(bytes('+++\ntitle = "x"\n+++\n'))).toBe(false); // TOML is read without it
+    expect(mayOpenWithYamlFrontMatter(bytes(''))).toBe(false);
+  });
+
+  it('a caller that leaves the yaml library out for a document with YAML front matter gets an internal error, never a silent skip', () => {
+    const result = checkDocument('doc.md', '---\ntitle: Outage\n---\n# Outage\n', resolveConfig({}), { now: new Date('2026-11-24T12:00:00Z') });
+    expect(result.internalError).toBe(true);
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '1:1 Unexpected internal error in the model builder (the yaml library was not loaded for a document with YAML front matter), expected doc.md to be checked; please report this',
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/core/config/resolve.js';
+import * as yaml from 'yaml';
 import { checkDocument } from '../../src/core/engine.js';
 import { parseMarkdown } from '../../src/core/parse.js';
 import { buildReport } from '../../src/core/report.js';
@@ -72,7 +73,7 @@ describe('checkDocument on generated postmortems', () => {
   it('never throws, never reports an internal error, and puts every finding inside the document', () => {
     fc.assert(
       fc.property(document, (text) => {
-        const result = checkDocument('doc.md', text, config, { now: NOW });
+        const result = checkDocument('doc.md', text, config, { now: NOW, yaml });
         const lengths = lineLengths(text);
         for (const f of result.findings) {
           expect(f.message).not.toMatch(/internal error/i);
@@ -89,7 +90,7 @@ describe('checkDocument on generated postmortems', () => {
   it('also on raw bytes (any encoding, NULs, BOMs)', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]), (bytes, bom) => {
-        const result = checkDocument('doc.md', new Uint8Array([...bom, ...bytes]), config, { now: NOW });
+        const result = checkDocument('doc.md', new Uint8Array([...bom, ...bytes]), config, { now: NOW, yaml });
         for (const f of result.findings) {
           expect(f.message).not.toMatch(/internal error/i);
           expect(f.line).toBeGreaterThanOrEqual(1);
@@ -127,7 +128,7 @@ describe('a file’s result does not depend on the other files or their order', 
         for (const [i, name] of names.entries()) {
           const alone = (await checkSet([name], { cwd: sub, config, now: NOW, models: true })).report.files[0];
           expect(forward.files.find((f) => f.path === name)).toEqual(alone);
-          expect(alone).toEqual(buildReport([checkDocument(name, docs[i], config, { now: NOW })]).files[0]);
+          expect(alone).toEqual(buildReport([checkDocument(name, docs[i], config, { now: NOW, yaml })]).files[0]);
         }
       }),
       { numRuns: 25, seed: 20241125 },
@@ -154,7 +155,7 @@ describe('time grows about linearly with size', () => {
       parseMarkdown(text);
       parse.push(performance.now() - t);
       t = performance.now();
-      const r = checkDocument('doc.md', text, config, { now: NOW });
+      const r = checkDocument('doc.md', text, config, { now: NOW, yaml });
       check.push(performance.now() - t);
       // The guards must not be what keeps it fast.
       expect(r.findings.filter((f) => f.rule === 'readable-file')).toEqual([]);

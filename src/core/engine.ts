@@ -7,6 +7,7 @@ import './locale.js';
 import type { Root } from 'mdast';
 import type { ResolvedConfig } from './config/resolve.js';
 import { directiveFilter } from './directives.js';
+import type { YamlLibrary } from './model/frontmatter.js';
 import { buildModel, type BuiltModel } from './model/index.js';
 import { decode, parseMarkdown } from './parse.js';
 import { RULES } from './rules/index.js';
@@ -17,6 +18,8 @@ export const LIMITS = { maxLineLength: 100_000, maxNesting: 200, maxParagraph: 5
 
 export interface CheckOptions {
   now?: Date;
+  /** The `yaml` library, for documents that open with YAML front matter (`mayOpenWithYamlFrontMatter` says which may). */
+  yaml?: YamlLibrary;
 }
 
 export interface CheckedFile extends FileResult {
@@ -58,7 +61,7 @@ export function checkDocument(path: string, input: Uint8Array | string, config: 
   }
   const lines = text.split(/\r\n|\r|\n/);
   try {
-    built = buildModel(path, tree, lines.length, { aliases: config.aliases, defaultZone: config.timezone, dayFirst: config.dayFirst });
+    built = buildModel(path, tree, lines.length, { aliases: config.aliases, defaultZone: config.timezone, dayFirst: config.dayFirst, yaml: options.yaml });
   } catch (error) {
     return { path, model: null, findings: [...findings, internal(path, 'the model builder', error)], parsed: false, internalError: true };
   }

@@ -82,6 +82,18 @@ export function parseMarkdownWithFullSyntax(text: string): Root {
   return fromMarkdown(text, { extensions: syntaxFor([]), mdastExtensions: MDAST_EXTENSIONS });
 }
 
+/**
+ * Whether a file's bytes may open with YAML front matter: a `-` first, after a
+ * UTF-8 byte order mark if any, or any UTF-16 text (its BOM hides the first
+ * character). A cheap superset of what the parser reads as YAML front matter,
+ * for the adapters that load the `yaml` library only when it may be needed.
+ */
+export function mayOpenWithYamlFrontMatter(bytes: Uint8Array): boolean {
+  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const first = bytes[utf8Bom ? 3 : 0];
+  return first === 0x2d || bytes[0] === 0xff || bytes[0] === 0xfe;
+}
+
 /** Why a file could not be read as a postmortem. */
 export interface DecodeProblem {
   message: string;

@@ -3,8 +3,9 @@
  * check-set.ts. One file's problem never stops the others.
  */
 import type { ResolvedConfig } from '../core/config/resolve.js';
+import type { YamlLibrary } from '../core/model/frontmatter.js';
 import { checkDocument, unreadableDocument, type CheckedFile } from '../core/engine.js';
-import { tooLargeMessage } from '../core/parse.js';
+import { mayOpenWithYamlFrontMatter, tooLargeMessage } from '../core/parse.js';
 import { contentHash, readDocument } from './files.js';
 import { errorLine } from '../core/strings.js';
 
@@ -14,6 +15,16 @@ export interface HashedResult {
   hash: string | null;
 }
 
+/**
+ * The `yaml` library, imported with the first document that may open with
+ * YAML front matter. Its build is CommonJS: Node's import gives its exports
+ * as named exports, the bundle's as the default export.
+ */
+async function loadYaml(): Promise<YamlLibrary> {
+  const library = (await import('yaml')) as YamlLibrary & { default?: YamlLibrary };
+  return library.default ?? library;
+}
+
 /** Read and check one file from disk, and hash what was read when `hash` is set. Never throws. */
 export async function checkPathHashed(cwd: string, path: string, config: ResolvedConfig, now: Date, hash: boolean): Promise<HashedResult> {
   try {
@@ -21,7 +32,8 @@ export async function checkPathHashed(cwd: string, path: string, config: Resolve
     if (read.kind !== 'bytes') {
       return { result: unreadableDocument(path, read.kind === 'too-large' ? tooLargeMessage(read.size, config.maxFileSize) : read.message, config), hash: null };
     }
-    return { result: checkDocument(path, read.bytes, config, { now }), hash: hash ? contentHash(read.bytes) : null };
+    const yaml = mayOpenWithYamlFrontMatter(read.bytes) ? await loadYaml() : undefined;
+    return { result: checkDocument(path, read.bytes, config, { now, yaml }), hash: hash ? contentHash(read.bytes) : null };
   } catch (error) {
     const result = unreadableDocument(path, `Unexpected internal error (${errorLine(error)}), expected ${path} to be checked; please report this`, config);
     return { result, hash: null };

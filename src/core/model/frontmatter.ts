@@ -2,9 +2,14 @@
  * YAML front matter with `yaml` (and TOML front matter with smol-toml). Never
  * throws: syntax errors, duplicate keys, alias bombs and unknown tags become
  * errors with document lines.
+ *
+ * The `yaml` library is handed in by the caller (`CheckOptions.yaml`) rather
+ * than imported here: it is a sixth of the code a one-document `check`
+ * compiles, and most postmortems have no front matter, so the adapters load
+ * it only for a document that may open with one (`mayOpenWithYamlFrontMatter`).
  */
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
-import { parseDocument, isMap, isScalar, type Document } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { Root } from 'mdast';
 import type { FrontMatter } from '../types.js';
 import { errorMessage } from '../strings.js';
@@ -12,7 +17,10 @@ import { errorMessage } from '../strings.js';
 /** More aliases than this in one front matter is refused (the "billion laughs" guard). */
 const MAX_ALIASES = 50;
 
-export function readFrontMatter(root: Root): FrontMatter | null {
+/** What the front matter reader uses of the `yaml` library. */
+export type YamlLibrary = Pick<typeof Yaml, 'parseDocument' | 'isMap' | 'isScalar'>;
+
+export function readFrontMatter(root: Root, yaml: YamlLibrary | undefined): FrontMatter | null {
   const node = root.children[0];
   // remark-frontmatter's `toml` node (`+++` fences, as Hugo and Zola write it; mdast's types know only `yaml`).
   const toml = node as { type: string; value?: string; position?: Root['position'] } | undefined;
@@ -22,8 +30,11 @@ export function readFrontMatter(root: Root): FrontMatter | null {
   const endLine = node.position?.end.line ?? line;
   // The YAML text starts on the line after the opening `---`.
   const offset = line;
+  // A caller that checks a document with YAML front matter without the library has a bug: say so (the engine reports it as an internal error).
+  if (!yaml) throw new Error('the yaml library was not loaded for a document with YAML front matter');
+  const { parseDocument, isMap, isScalar } = yaml;
   const fm: FrontMatter = { line, endLine, errors: [], keyLines: {} };
-  let doc: Document.Parsed;
+  let doc: Yaml.Document.Parsed;
   try {
     doc = parseDocument(node.value, { uniqueKeys: true, prettyErrors: false, merge: false });
   } catch (error) {
@@ -72,10 +83,10 @@ const YAML_KEY = /^[\w-]{1,60}:(?:[ \t]|$)/m;
  * author wrote Markdown between two rules: the text of the block, to read as
  * the document's opening, else undefined.
  */
-export function markdownBetweenRules(root: Root): { text: string; line: number } | undefined {
+export function markdownBetweenRules(root: Root, yaml: YamlLibrary | undefined): { text: string; line: number } | undefined {
   const node = root.children[0];
   if (!node || node.type !== 'yaml' || !MARKDOWN_HEADING.test(node.value) || YAML_KEY.test(node.value)) return undefined;
-  const fm = readFrontMatter(root);
+  const fm = readFrontMatter(root, yaml);
   if (!fm || fm.errors.length === 0) return undefined;
   return { text: node.value, line: node.position?.start.line ?? 1 };
 }

@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import type { PostmortemModel, Section, SectionKey, TimelineEntry } from '../types.js';
 import type { AliasTable } from './aliases.js';
 import { readActionItems } from './action-items.js';
-import { markdownBetweenRules, readFrontMatter } from './frontmatter.js';
+import { markdownBetweenRules, readFrontMatter, type YamlLibrary } from './frontmatter.js';
 import { linesOfElements, tableFieldLines } from './lines.js';
 import { buildStructure, ownElements, parseMarkdownAt, type Element, type Structure } from './structure.js';
 import type { TextLine } from './text.js';
@@ -21,6 +21,8 @@ export interface ModelOptions {
   defaultZone?: string;
   /** Force reading "04-12-2022" day first (true) or month first (false); undefined guesses from the zone. */
   dayFirst?: boolean;
+  /** The `yaml` library, needed only for a document with YAML front matter (see frontmatter.ts). */
+  yaml?: YamlLibrary;
 }
 
 export interface BuiltModel {
@@ -34,9 +36,9 @@ const WINDOW_KEYS: SectionKey[] = ['summary', 'impact'];
 const DATE_HEADINGS = /^(?:date|dates|incident date|when|date of incident|occurred)$/i;
 
 export function buildModel(path: string, parsed: Root, lineCount: number, options: ModelOptions): BuiltModel {
-  const opening = markdownBetweenRules(parsed);
+  const opening = markdownBetweenRules(parsed, options.yaml);
   const root: Root = opening ? { ...parsed, children: [...parseMarkdownAt(opening.text, opening.line, 0), ...parsed.children.slice(1)] } : parsed;
-  const frontMatter = readFrontMatter(root);
+  const frontMatter = readFrontMatter(root, options.yaml);
   const structure = buildStructure(root, options.aliases, lineCount);
   const { elements, sections, owner } = structure;
 
