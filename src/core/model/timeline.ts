@@ -118,10 +118,10 @@ const DATE_STATEMENT = /\b(?:all|unless|every)\b/i;
  * closed after the impact ended; an explicit begin/end outranks resolved/restored.
  */
 const START_MARKER =
-  /\b(outages?|impact|downtime|disruption|degradation|incident|issues?|problems?)[ \t]{1,3}(?:(?:has|have)[ \t]{1,3})?(begins?|began|begun|starts?|started|commenc(?:es|ed))\b/i;
+  /\b(outages?|impact|downtime|disruption|degradation|incident|issues?|problems?)[ \t]+(?:(?:has|have)[ \t]+)?(begins?|began|begun|starts?|started|commenc(?:es|ed))\b/i;
 const END_MARKER =
-  /\b(outages?|impact|downtime|disruption|degradation|services?|site|website|incident|issues?|problems?)[ \t]{1,3}(?:(?:is|are|was|were|has|have)[ \t]{1,3})?(?:been[ \t]{1,3})?(?:(?:fully|completely)[ \t]{1,3})?(ends?|ended|over|resolved|restored)\b/i;
-const END_PHRASE = /\b(outage|impact|downtime|disruption|incident)[ \t]{1,3}to[ \t]{1,3}an[ \t]{1,3}(end)\b/i;
+  /\b(outages?|impact|downtime|disruption|degradation|services?|site|website|incident|issues?|problems?)[ \t]+(?:(?:is|are|was|were|has|have)[ \t]+)?(?:been[ \t]+)?(?:(?:fully|completely)[ \t]+)?(ends?|ended|over|resolved|restored)\b/i;
+const END_PHRASE = /\b(outage|impact|downtime|disruption|incident)[ \t]+to[ \t]+an[ \t]+(end)\b/i;
 const SERVICE_SUBJECT = /^(?:services?|site|website)$/i;
 const STRONG_SUBJECT = /^(?:outages?|impact|downtime|disruption|degradation)$/i;
 const EXPLICIT_VERB = /^(?:begins?|began|begun|starts?|started|commenc(?:es|ed)|ends?|ended|over|end)$/i;

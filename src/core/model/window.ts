@@ -110,16 +110,16 @@ const DURATION_CONTEXT =
  * the incident went unseen, not how long it lasted.
  */
 const DETECTION_DELAY = /\b(?:notic\w{0,4}|detect\w{0,4}|unnoticed|undetected|unseen|aware|discover\w{0,4})\b[^.;]{0,12}$/i;
-const DETECTION_AFTER = /^[ \t]{1,3}(?:to|before|until)[ \t]{1,3}(?:\w{1,12}[ \t]{1,3})?(?:notic|detect|discover|identif|find|found|spot)/i;
+const DETECTION_AFTER = /^[ \t]+(?:to|before|until)[ \t]+(?:\w{1,12}[ \t]+)?(?:notic|detect|discover|identif|find|found|spot)/i;
 /** "an outage of unknown length", "the start time is not fully known". */
-const START_UNKNOWN = /\b(?:unknown|not[ \t]{1,3}(?:fully[ \t]{1,3}|exactly[ \t]{1,3})?known|unclear|uncertain)\b/i;
+const START_UNKNOWN = /\b(?:unknown|not[ \t]+(?:fully[ \t]+|exactly[ \t]+)?known|unclear|uncertain)\b/i;
 /**
  * The label of a metric measured from the incident's start: "Time to
  * detection", "Mean time to recover", "TTD", "MTTR", "Detection delay",
  * "Recovery time". Group 1, 2 or 3: the milestone's word.
  */
 const METRIC_LABEL =
-  /\b(?:mean[ \t]{1,3})?time[ \t]{1,3}(?:to|until|till)[ \t]{1,3}(detect\w{0,3}|discover\w{0,3}|notic\w{0,3}|mitigat\w{0,4}|recover\w{0,3}|restor\w{0,6}|resol\w{0,6}|repair\w{0,3}|fix\w{0,3})|\bm?tt([dmr])\b|\b(detection|mitigation|recovery|resolution|restoration)[ \t]{1,3}(?:delay|time)\b/i;
+  /\b(?:mean[ \t]+)?time[ \t]+(?:to|until|till)[ \t]+(detect\w{0,3}|discover\w{0,3}|notic\w{0,3}|mitigat\w{0,4}|recover\w{0,3}|restor\w{0,6}|resol\w{0,6}|repair\w{0,3}|fix\w{0,3})|\bm?tt([dmr])\b|\b(detection|mitigation|recovery|resolution|restoration)[ \t]+(?:delay|time)\b/i;
 /** A field elsewhere that states the window: "Total impact duration:", "Outage window:", "Downtime:". */
 const WINDOW_FIELD = /\b(?:duration|window|downtime)\b/i;
 /** How far a sentence is read around a time (a paragraph without full stops is not one sentence). */
