@@ -397,7 +397,7 @@ function isStatementOrClause(text: string): boolean {
   return isStatement(text) || /^[^,]{3,80},[ \t]+(?:we|the[ \t]team|our|this|these|it)\b/i.test(text);
 }
 
-function itemHead(item: ListItem): { lines: TextLine[]; text: string } | undefined {
+function itemHead(item: ListItem): { lines: readonly TextLine[]; text: string } | undefined {
   const first = item.children[0];
   if (!first || (first.type !== 'paragraph' && first.type !== 'heading')) return undefined;
   const lines = phrasingLines(first);
@@ -426,7 +426,7 @@ function isNote(item: ListItem): boolean {
  * list of measures. A numbered item, a titled one ("**Title**" with a
  * description), and one whose children only annotate it are measures.
  */
-function isLabelItem(item: ListItem, ordered: boolean, head: { lines: TextLine[]; text: string } | undefined, nested: List[]): boolean {
+function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly TextLine[]; text: string } | undefined, nested: List[]): boolean {
   if (nested.length === 0 || nested.every((n) => n.children.every(isNote))) return false;
   if (!head || head.text === '') return true;
   if (head.lines.length !== 1 || item.children.filter((c) => c.type === 'paragraph').length > 1) return false;
@@ -469,7 +469,7 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
  * ("+ Encryption: …" then "Audits: …" written without its bullet); one run
  * for an item written otherwise.
  */
-function titledRuns(head: { lines: TextLine[]; text: string }): Array<{ lines: TextLine[]; text: string }> {
+function titledRuns(head: { lines: readonly TextLine[]; text: string }): Array<{ lines: readonly TextLine[]; text: string }> {
   if (head.lines.length < 2 || !TITLE_OPENING.test(head.lines[0].text)) return [head];
   const runs: TextLine[][] = [];
   for (const line of head.lines) {
@@ -484,7 +484,7 @@ function titledRuns(head: { lines: TextLine[]; text: string }): Array<{ lines: T
  * of their own ("* **Improvements:**" over lines written flush under it,
  * "1. Testing:" over "— Add tests" lines): the label groups the lines.
  */
-function labelOverLines(head: { lines: TextLine[] }): { label: string; rows: Row[] } | undefined {
+function labelOverLines(head: { lines: readonly TextLine[] }): { label: string; rows: Row[] } | undefined {
   const [first, ...rest] = head.lines;
   if (rest.length < 2) return undefined;
   const label = first.allLead && first.lead ? first.lead : first.text;
@@ -493,7 +493,7 @@ function labelOverLines(head: { lines: TextLine[] }): { label: string; rows: Row
   return rows.length >= 2 ? { label: label.replace(/(?<![\s:])[\s:]+$/, ''), rows } : undefined;
 }
 
-function itemDraft(item: ListItem, head: { lines: TextLine[]; text: string }, nested: List[], group: Group): Draft {
+function itemDraft(item: ListItem, head: { lines: readonly TextLine[]; text: string }, nested: List[], group: Group): Draft {
   const first = head.lines[0];
   const notes = nested.flatMap((n) => n.children.filter(isNote));
   const noteText = notes.map((n) => itemHead(n)?.text ?? '').join(' ');

@@ -81,6 +81,8 @@ interface Candidate {
   body: TextLine[];
   /** The last source line of `text`, to join wrapped lines. */
   lastLine: number;
+  /** The times of `timeText ?? text`, once gathering is done and the text no longer grows (see `timesOf`). */
+  times?: TimeExpression[];
 }
 
 /** Something in the timeline that is not an entry but changes how the entries after it read. */
@@ -133,7 +135,7 @@ const TRACK = /\{\{<[ \t]{0,4}track[ \t]{1,4}"([^"\n]{1,40})"[ \t]{0,4}>\}\}/g;
 export function readTimeline(input: TimelineInput): TimelineEntry[] {
   let units = gather(input.elements, input.dayFirst, false);
   // A timeline with no timed entry outside a fenced block may be written inside one (aligned columns of times).
-  const timed = (u: Unit) => isEntry(u) && scanTimes(u.timeText ?? u.text, { dayFirst: input.dayFirst }).some((x) => x.time);
+  const timed = (u: Unit) => isEntry(u) && timesOf(u, input.dayFirst).some((x) => x.time);
   if (!units.some(timed) && input.elements.some((e) => e.kind === 'block' && e.node.type === 'code')) units = gather(input.elements, input.dayFirst, true);
   const headingZone = input.heading ? findZoneStatement(input.heading)?.zone : undefined;
   return resolve(units, input, headingZone);
@@ -183,6 +185,17 @@ function gather(elements: Element[], dayFirst: boolean, fenced: boolean): Unit[]
 
 function isEntry(u: Unit | undefined): u is Candidate {
   return u !== undefined && 'kind' in u;
+}
+
+/**
+ * The times where a gathered entry's time is written (its time cell, else its
+ * text), scanned once: the check for a timeline in a fenced block, the
+ * look-ahead for the next clock and the entry's own resolution all read them,
+ * which scanned the same text three times. Only after gathering, which may
+ * still join wrapped lines to the text.
+ */
+function timesOf(c: Candidate, dayFirst: boolean): TimeExpression[] {
+  return (c.times ??= scanTimes(c.timeText ?? c.text, { dayFirst }));
 }
 
 function push(g: Gatherer, c: Candidate, heading = false): void {
@@ -427,7 +440,7 @@ function itemHead(item: ListItem): TextLine | undefined {
   return { ...own[0], text: own.map((l) => l.text).join(' ') };
 }
 
-function headLines(item: ListItem): TextLine[] {
+function headLines(item: ListItem): readonly TextLine[] {
   const first = item.children[0];
   if (!first || (first.type !== 'paragraph' && first.type !== 'heading')) return [];
   return phrasingLines(first);
@@ -438,7 +451,7 @@ function headLines(item: ListItem): TextLine[] {
  * lazy line starting with its time ("10.12:30 PM UTC: Service restored",
  * the tenth item written without the space its marker needs).
  */
-function lazyEntryAt(lines: TextLine[]): number {
+function lazyEntryAt(lines: readonly TextLine[]): number {
   for (let i = 1; i < lines.length; i++) {
     const text = unglued(lines[i]).text;
     if ((scanTimes(text).find((x) => x.time)?.index ?? 9) === 0) return i;
@@ -636,7 +649,7 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
   const entry: TimelineEntry = { kind: c.kind, text: c.text, line: c.line, column: c.column, time: null };
   const source = c.timeText ?? c.text;
   const origin = c.timeColumn ?? c.column;
-  const exprs = scanTimes(source, { dayFirst: input.dayFirst });
+  const exprs = timesOf(c, input.dayFirst);
   const e = exprs.find((x) => x.time || x.invalid);
   const placeholder = findTimePlaceholder(source);
   if (placeholder && (!e || placeholder.index < e.index)) {
@@ -740,7 +753,7 @@ function nextClock(units: Unit[], index: number, dayFirst: boolean): number | un
       if (u.mark === 'date') return undefined;
       continue;
     }
-    const e = scanTimes(u.timeText ?? u.text, { dayFirst }).find((x) => x.time || x.invalid);
+    const e = timesOf(u, dayFirst).find((x) => x.time || x.invalid);
     if (!e) continue;
     return e.time && !e.date && e.dayOffset === undefined && !u.dateText ? e.time.hour * 60 + e.time.minute : undefined;
   }
