@@ -80,7 +80,7 @@ function groupOf(label: string, parent: Group): Group {
 
 export function readActionItems(input: ActionItemInput): ActionItem[] {
   const drafts: Draft[] = [];
-  for (const elements of input.sections) drafts.push(...readSection(elements, input.plainText === true));
+  for (const elements of input.sections) drafts.push(...measuresOf(elements, input.plainText === true));
   const items = drafts.filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim())).map((d) => finish(d, input));
   assignIds(items);
   return items;
@@ -91,7 +91,8 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
  * text, but nothing in it reads as a measure of its own.
  */
 export function readsAsProse(elements: Element[], plainText: boolean): boolean {
-  if (readSection(elements, plainText).length > 0) return false;
+  const known = measuresFound.get(elements);
+  if (known?.plainText === plainText ? known.found : readSection(elements, plainText).length > 0) return false;
   return paragraphs(elements.slice(1)).some((p) => toRows(p, plainText).some((r) => wordCount(r.text) >= 8));
 }
 
@@ -128,6 +129,19 @@ function units(body: Element[]): Unit[] {
 
 function paragraphs(body: Element[]): TextLine[][] {
   return units(body).flatMap((u) => (u.kind === 'paragraph' ? [u.lines] : []));
+}
+
+/**
+ * Whether a section's elements (the array `ownElements` keeps for it) held
+ * measures when the model read them: the prose rules ask again, which read
+ * every action-item section a second time.
+ */
+const measuresFound = new WeakMap<Element[], { plainText: boolean; found: boolean }>();
+
+function measuresOf(elements: Element[], plainText: boolean): Draft[] {
+  const drafts = readSection(elements, plainText);
+  measuresFound.set(elements, { plainText, found: drafts.length > 0 });
+  return drafts;
 }
 
 /** One action-item section: its heading gives the kind, its units give the measures. */
