@@ -101,6 +101,28 @@ export function toDateTime(
   return parts ? wallClockIn(parts, time, zone ?? ctx.zone ?? 'UTC') : undefined;
 }
 
+/**
+ * The epoch of a wall-clock time in UTC, from the numbers: most timelines are
+ * written in UTC, and a luxon DateTime for each of their timestamps was the
+ * time layer's largest cost. Undefined where luxon must answer: a time it
+ * rejects (or rolls over, as "24:00"), and years before 100, which Date.UTC
+ * reads as 1900-1999.
+ */
+function utcEpoch(day: Required<DateParts>, time: ClockParts): number | undefined {
+  const second = time.second ?? 0;
+  if (day.year < 100 || !isClock(time.hour, 23) || !isClock(time.minute, 59) || !isClock(second, 59)) return undefined;
+  return Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute, second);
+}
+
+/** A UTC wall-clock time as `formatInstant` writes the same instant ("2023-11-07T10:00:00Z"): in UTC they are one. */
+function utcInstantText(day: Required<DateParts>, time: ClockParts): string {
+  return `${formatLocal(day, { hour: time.hour, minute: time.minute })}:${pad2(time.second ?? 0)}Z`;
+}
+
+function isClock(value: number, max: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= max;
+}
+
 /** A wall-clock time on a known day in a zone; undefined for a bad zone or a time that does not exist. */
 function wallClockIn(day: Required<DateParts>, time: ClockParts | undefined, zone: string): DateTime | undefined {
   const dt = DateTime.fromObject(
@@ -196,6 +218,8 @@ export function resolvePoint(date: DateParts | undefined, time: ClockParts, zone
   const parts = parseIsoDay(day);
   const effectiveZone = zone ?? ctx.zone;
   if (parts && effectiveZone) {
+    const utc = effectiveZone === 'UTC' ? utcEpoch(parts, time) : undefined;
+    if (utc !== undefined) return { time: utcInstantText(parts, time), epoch: utc, date: day, order: utc };
     const dt = wallClockIn(parts, time, effectiveZone);
     if (dt) {
       const epoch = dt.toMillis();
