@@ -81,7 +81,7 @@ interface Candidate {
   body: TextLine[];
   /** The last source line of `text`, to join wrapped lines. */
   lastLine: number;
-  /** The times of `timeText ?? text`, once gathering is done and the text no longer grows (see `timesOf`). */
+  /** The times of `timeText ?? text` (see `timesOf`): from gathering, dropped when a wrapped line grows the text. */
   times?: TimeExpression[];
 }
 
@@ -189,10 +189,10 @@ function isEntry(u: Unit | undefined): u is Candidate {
 
 /**
  * The times where a gathered entry's time is written (its time cell, else its
- * text), scanned once: the check for a timeline in a fenced block, the
- * look-ahead for the next clock and the entry's own resolution all read them,
- * which scanned the same text three times. Only after gathering, which may
- * still join wrapped lines to the text.
+ * text), scanned once: gathering, the check for a timeline in a fenced block,
+ * the look-ahead for the next clock and the entry's own resolution all read
+ * them, which scanned the same text four times. A wrapped line joined to the
+ * text drops them (`joinLine`).
  */
 function timesOf(c: Candidate, dayFirst: boolean): TimeExpression[] {
   return (c.times ??= scanTimes(c.timeText ?? c.text, { dayFirst }));
@@ -207,7 +207,7 @@ function push(g: Gatherer, c: Candidate, heading = false): void {
 function fromHeading(g: Gatherer, text: string, line: number, column: number): void {
   const exprs = scanTimes(text, { dayFirst: g.dayFirst });
   if (exprs.some((x) => x.time || x.invalid) || findTimePlaceholder(text)) {
-    push(g, candidate('heading', { text, line, column }), true);
+    push(g, candidate('heading', { text, line, column }, exprs), true);
     return;
   }
   const mark = markOf(text, exprs);
@@ -244,15 +244,14 @@ function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
   const prev = g.current;
   // A wrapped line ("…and\nthen we rolled back at 10:40"): same paragraph, mid-sentence, no time at its start.
   if (prev && sameParagraph && prev.lastLine === line.line - 1 && continues(prev.text, line.text, timed)) {
-    prev.text += ' ' + line.text;
-    prev.lastLine = line.line;
+    joinLine(prev, line);
     return;
   }
   // Under a time heading, and after list items or rows (whose paragraphs are notes: "Total impact: 10:45 - 16:11"),
   // a line is an entry of its own only when it opens with its time; a window field ("Duration: 21:45 to 23:28") never is.
   const notes = g.underHeading || prev?.kind === 'item' || prev?.kind === 'row' || WINDOW_NOTE.test(line.text);
   if ((timed && !(notes && timed.index > 3)) || findTimePlaceholder(line.text)) {
-    push(g, candidate('line', line));
+    push(g, candidate('line', line, exprs));
     return;
   }
   const mark = markOf(line.text, exprs, !notes);
@@ -263,7 +262,7 @@ function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
     return;
   }
   if (!notes && (PSEUDO_BULLET.test(line.text) || LABEL_START.test(line.text))) {
-    push(g, candidate('line', line));
+    push(g, candidate('line', line, exprs));
     return;
   }
   if (!prev) {
@@ -272,10 +271,15 @@ function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
     if (date && exprs.length === 1) g.out.push({ mark: 'date', date: date.date, statement: DATE_STATEMENT.test(line.text) });
     return;
   }
-  if (sameParagraph && prev.lastLine === line.line - 1) {
-    prev.text += ' ' + line.text;
-    prev.lastLine = line.line;
-  } else prev.body.push(line);
+  if (sameParagraph && prev.lastLine === line.line - 1) joinLine(prev, line);
+  else prev.body.push(line);
+}
+
+/** A wrapped line joins the entry's text, whose times are then scanned anew. */
+function joinLine(c: Candidate, line: TextLine): void {
+  c.text += ' ' + line.text;
+  c.lastLine = line.line;
+  c.times = undefined;
 }
 
 /** Whether a line continues the sentence of the line above rather than opening an entry. */
@@ -393,7 +397,7 @@ function fromItem(g: Gatherer, item: ListItem, head: TextLine | undefined, depth
     return;
   }
   if (!HAS_WORD.test(head.text) || linkOnly(item)) return;
-  const c = candidate('item', head);
+  const c = candidate('item', head, exprs);
   push(g, c);
   const lines = headLines(item);
   for (const line of lines.slice(lazyEntryAt(lines))) fromLine(g, unglued(line), true);
@@ -465,8 +469,9 @@ function unglued(line: TextLine): TextLine {
   return m ? { ...line, text: line.text.slice(m[0].length), column: line.column + m[0].length } : line;
 }
 
-function candidate(kind: Kind, line: TextLine): Candidate {
-  return { kind, text: line.text, line: line.line, column: line.column, body: [], lastLine: line.line };
+/** An entry of the line's text; `times`, when given, are that text's (scanned with the timeline's reading of dates). */
+function candidate(kind: Kind, line: TextLine, times?: TimeExpression[]): Candidate {
+  return { kind, text: line.text, line: line.line, column: line.column, body: [], lastLine: line.line, times };
 }
 
 // ---------------------------------------------------------------------------
