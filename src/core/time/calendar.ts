@@ -39,6 +39,6 @@ export function pad2(n: number): string {
  * writes it; undefined for other years, which luxon writes with a sign.
  */
 export function fourDigitIsoDay(year: number, month: number, day: number): string | undefined {
-  if (year < 0 || year > 9999) return undefined;
+  if (!(year >= 0 && year <= 9999)) return undefined;
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }

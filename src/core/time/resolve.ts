@@ -75,8 +75,22 @@ function signedIsoDay(year: number, month: number, day: number): string | undefi
   return dt.isValid ? dt.toISODate()! : undefined;
 }
 
-/** "YYYY-MM-DD" plus (or minus) whole days. */
+const CANONICAL_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "YYYY-MM-DD" plus (or minus) whole days: with Date.UTC for a day written
+ * so (a timeline's roll past midnight, a due date), else as luxon reads and
+ * adds it (other ISO forms, fractions of a day, years before 100, which
+ * Date.UTC reads as 1900-1999).
+ */
 export function addDays(day: string, days: number): string {
+  const m = CANONICAL_DAY.exec(day);
+  const year = m ? Number(m[1]) : 0;
+  if (m && year >= 100 && Number.isInteger(days) && isCalendarDay(year, Number(m[2]), Number(m[3]))) {
+    const at = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]) + days));
+    const sum = fourDigitIsoDay(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate());
+    if (sum !== undefined) return sum;
+  }
   return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
