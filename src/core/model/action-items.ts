@@ -80,7 +80,7 @@ function groupOf(label: string, parent: Group): Group {
 
 export function readActionItems(input: ActionItemInput): ActionItem[] {
   const drafts: Draft[] = [];
-  for (const elements of input.sections) drafts.push(...readSection(elements, input.plainText === true));
+  for (const elements of input.sections) drafts.push(...measuresOf(elements, input.plainText === true));
   const items = drafts.filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim())).map((d) => finish(d, input));
   assignIds(items);
   return items;
@@ -91,7 +91,8 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
  * text, but nothing in it reads as a measure of its own.
  */
 export function readsAsProse(elements: Element[], plainText: boolean): boolean {
-  if (readSection(elements, plainText).length > 0) return false;
+  const known = measuresFound.get(elements);
+  if (known?.plainText === plainText ? known.found : readSection(elements, plainText).length > 0) return false;
   return paragraphs(elements.slice(1)).some((p) => toRows(p, plainText).some((r) => wordCount(r.text) >= 8));
 }
 
@@ -128,6 +129,19 @@ function units(body: Element[]): Unit[] {
 
 function paragraphs(body: Element[]): TextLine[][] {
   return units(body).flatMap((u) => (u.kind === 'paragraph' ? [u.lines] : []));
+}
+
+/**
+ * Whether a section's elements (the array `ownElements` keeps for it) held
+ * measures when the model read them: the prose rules ask again, which read
+ * every action-item section a second time.
+ */
+const measuresFound = new WeakMap<Element[], { plainText: boolean; found: boolean }>();
+
+function measuresOf(elements: Element[], plainText: boolean): Draft[] {
+  const drafts = readSection(elements, plainText);
+  measuresFound.set(elements, { plainText, found: drafts.length > 0 });
+  return drafts;
 }
 
 /** One action-item section: its heading gives the kind, its units give the measures. */
@@ -397,7 +411,7 @@ function isStatementOrClause(text: string): boolean {
   return isStatement(text) || /^[^,]{3,80},[ \t]+(?:we|the[ \t]team|our|this|these|it)\b/i.test(text);
 }
 
-function itemHead(item: ListItem): { lines: TextLine[]; text: string } | undefined {
+function itemHead(item: ListItem): { lines: readonly TextLine[]; text: string } | undefined {
   const first = item.children[0];
   if (!first || (first.type !== 'paragraph' && first.type !== 'heading')) return undefined;
   const lines = phrasingLines(first);
@@ -426,7 +440,7 @@ function isNote(item: ListItem): boolean {
  * list of measures. A numbered item, a titled one ("**Title**" with a
  * description), and one whose children only annotate it are measures.
  */
-function isLabelItem(item: ListItem, ordered: boolean, head: { lines: TextLine[]; text: string } | undefined, nested: List[]): boolean {
+function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly TextLine[]; text: string } | undefined, nested: List[]): boolean {
   if (nested.length === 0 || nested.every((n) => n.children.every(isNote))) return false;
   if (!head || head.text === '') return true;
   if (head.lines.length !== 1 || item.children.filter((c) => c.type === 'paragraph').length > 1) return false;
@@ -469,7 +483,7 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
  * ("+ Encryption: …" then "Audits: …" written without its bullet); one run
  * for an item written otherwise.
  */
-function titledRuns(head: { lines: TextLine[]; text: string }): Array<{ lines: TextLine[]; text: string }> {
+function titledRuns(head: { lines: readonly TextLine[]; text: string }): Array<{ lines: readonly TextLine[]; text: string }> {
   if (head.lines.length < 2 || !TITLE_OPENING.test(head.lines[0].text)) return [head];
   const runs: TextLine[][] = [];
   for (const line of head.lines) {
@@ -484,7 +498,7 @@ function titledRuns(head: { lines: TextLine[]; text: string }): Array<{ lines: T
  * of their own ("* **Improvements:**" over lines written flush under it,
  * "1. Testing:" over "— Add tests" lines): the label groups the lines.
  */
-function labelOverLines(head: { lines: TextLine[] }): { label: string; rows: Row[] } | undefined {
+function labelOverLines(head: { lines: readonly TextLine[] }): { label: string; rows: Row[] } | undefined {
   const [first, ...rest] = head.lines;
   if (rest.length < 2) return undefined;
   const label = first.allLead && first.lead ? first.lead : first.text;
@@ -493,7 +507,7 @@ function labelOverLines(head: { lines: TextLine[] }): { label: string; rows: Row
   return rows.length >= 2 ? { label: label.replace(/(?<![\s:])[\s:]+$/, ''), rows } : undefined;
 }
 
-function itemDraft(item: ListItem, head: { lines: TextLine[]; text: string }, nested: List[], group: Group): Draft {
+function itemDraft(item: ListItem, head: { lines: readonly TextLine[]; text: string }, nested: List[], group: Group): Draft {
   const first = head.lines[0];
   const notes = nested.flatMap((n) => n.children.filter(isNote));
   const noteText = notes.map((n) => itemHead(n)?.text ?? '').join(' ');

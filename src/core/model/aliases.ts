@@ -354,6 +354,8 @@ interface Compiled {
   /** Stems of one-word phrases that name one key only ("timeline", "remediation"), and that key. */
   headWords: Map<string, SectionKey>;
   cache: Map<string, SectionKey[]>;
+  /** Answers by the text as written, one map per combination of options (see `matchHeading`). */
+  byText: Array<Map<string, SectionKey[]>>;
 }
 
 const compiledTables = new WeakMap<AliasTable, Compiled>();
@@ -377,7 +379,7 @@ function compile(table: AliasTable): Compiled {
   for (const [stemmed, keys] of keysOfHead) {
     if (keys.size === 1 && stemmed.length >= 3 && !WEAK_HEADS.has(stemmed) && !AHEAD.has(stemmed)) headWords.set(stemmed, [...keys][0]);
   }
-  c = { phrases, headWords, cache: new Map() };
+  c = { phrases, headWords, cache: new Map(), byText: Array.from({ length: 8 }, () => new Map()) };
   compiledTables.set(table, c);
   return c;
 }
@@ -460,16 +462,33 @@ export interface MatchOptions {
 }
 
 export function matchHeading(text: string, table: AliasTable, options: MatchOptions = {}): SectionKey[] {
+  const c = compile(table);
+  // The same headings and labels recur, as the same strings (phrasingLines shares its lines): looked up as written,
+  // they skip normalising the text and hashing a new key, which was most of the cost of a match.
+  const byText = c.byText[(options.strict ? 1 : 0) | (options.plain ? 2 : 0) | (options.prefix ? 4 : 0)];
+  let keys = byText.get(text);
+  if (keys === undefined) {
+    if (byText.size >= CACHE_LIMIT) byText.clear();
+    keys = matchNormalized(text, c, options);
+    byText.set(text, keys);
+  }
+  return [...keys];
+}
+
+function matchNormalized(text: string, c: Compiled, options: MatchOptions): SectionKey[] {
   const normalized = normalizeHeading(text);
   if (!normalized || normalized.length > 120) return [];
-  const c = compile(table);
   const cacheKey = `${options.strict ? 's' : 'n'}${options.plain ? 'p' : 'w'}${options.prefix ? 'x' : ''}${text.includes('/') ? '/' : ''}${normalized}`;
   const cached = c.cache.get(cacheKey);
-  if (cached) return [...cached];
+  if (cached) return cached;
   const keys = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
-  if (c.cache.size >= CACHE_LIMIT) c.cache.clear();
+  if (c.cache.size >= CACHE_LIMIT) {
+    // The answers by text may come from entries about to go: they go too, so a text is answered as its normalised form now is.
+    c.cache.clear();
+    for (const m of c.byText) m.clear();
+  }
   c.cache.set(cacheKey, keys);
-  return [...keys];
+  return keys;
 }
 
 function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean, prefix: boolean): SectionKey[] {

@@ -28,13 +28,16 @@ export function stem(word: string): string {
 
 const MENTION_ANYWHERE = new RegExp(MENTION_IN_TEXT, 'g');
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Accents off ("café" reads "cafe"). ASCII text, nearly every title, has none: NFKD would copy it unchanged. */
+function withoutAccents(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+}
+
 /** The sorted, de-duplicated significant words of a title. */
 export function fingerprintTitle(title: string): string[] {
-  const words = title
-    .replace(MENTION_ANYWHERE, ' ') // the owner is not the wording
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const words = withoutAccents(title.replace(MENTION_ANYWHERE, ' ').toLowerCase()) // the owner is not the wording
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 1 && !STOPWORDS.has(w))
     .map(stem);

@@ -76,9 +76,8 @@ const STOP = new Set(
 export function readMentions(input: MentionInput): Mention[] {
   const entries = input.timeline.filter((t) => t.order !== undefined);
   if (entries.length < 2 || entries.length > MAX_ENTRIES) return [];
-  const stemsOf = entries.map((t) => stems([t.text, t.detail ?? ''].join(' ')));
-  const df = new Map<string, number>();
-  for (const set of stemsOf) for (const s of set) df.set(s, (df.get(s) ?? 0) + 1);
+  // The entries' words are weighed when the text first dates an event: most documents' prose never does.
+  let weights: EntryWords | undefined;
   const mentions: Mention[] = [];
   let read = 0;
   for (const block of joinWrapped(input.lines)) {
@@ -93,12 +92,27 @@ export function readMentions(input: MentionInput): Mention[] {
       const { e, line } = locate(block, whole);
       if (input.windowLines.has(line.line)) continue;
       const words = block.text.slice(from, whole.index) + ' ' + block.text.slice(whole.index + whole.length, to);
-      const mention = link(e, line, block.text.slice(from, to).trim(), stems(words), entries, stemsOf, df, input.ctx);
+      weights ??= entryWords(entries);
+      const mention = link(e, line, block.text.slice(from, to).trim(), stems(words), entries, weights.stemsOf, weights.df, input.ctx);
       if (mention) mentions.push(mention);
       if (++read >= MAX_MENTIONS) return mentions;
     }
   }
   return mentions;
+}
+
+interface EntryWords {
+  /** The stems of each entry's words. */
+  stemsOf: Set<string>[];
+  /** How many entries use each stem. */
+  df: Map<string, number>;
+}
+
+function entryWords(entries: TimelineEntry[]): EntryWords {
+  const stemsOf = entries.map((t) => stems([t.text, t.detail ?? ''].join(' ')));
+  const df = new Map<string, number>();
+  for (const set of stemsOf) for (const s of set) df.set(s, (df.get(s) ?? 0) + 1);
+  return { stemsOf, df };
 }
 
 function link(

@@ -144,8 +144,25 @@ function walkPhrasing(b: Builder, nodes: PhrasingContent[], inLead: boolean, str
   }
 }
 
+/**
+ * Lines already read, by node: the structure, the window, the zone tally, the
+ * timeline, the mentions and the prose each read the same paragraphs, which
+ * walked every paragraph four or five times. The lines are shared, so they
+ * are frozen: no reader may change them.
+ */
+const linesOfNode = new WeakMap<Parents, readonly TextLine[]>();
+
 /** The lines of a phrasing container (paragraph, heading, table cell). */
-export function phrasingLines(node: Parents): TextLine[] {
+export function phrasingLines(node: Parents): readonly TextLine[] {
+  let lines = linesOfNode.get(node);
+  if (lines === undefined) {
+    lines = Object.freeze(readLines(node));
+    linesOfNode.set(node, lines);
+  }
+  return lines;
+}
+
+function readLines(node: Parents): TextLine[] {
   const b: Builder = { lines: [], current: null, leadOpen: false, outsideLead: 0, struckChars: 0 };
   const pos = node.position?.start;
   if (pos) startLine(b, pos.line, pos.column);

@@ -81,6 +81,8 @@ interface Candidate {
   body: TextLine[];
   /** The last source line of `text`, to join wrapped lines. */
   lastLine: number;
+  /** The times of `timeText ?? text` (see `timesOf`): from gathering, dropped when a wrapped line grows the text. */
+  times?: TimeExpression[];
 }
 
 /** Something in the timeline that is not an entry but changes how the entries after it read. */
@@ -133,7 +135,7 @@ const TRACK = /\{\{<[ \t]{0,4}track[ \t]{1,4}"([^"\n]{1,40})"[ \t]{0,4}>\}\}/g;
 export function readTimeline(input: TimelineInput): TimelineEntry[] {
   let units = gather(input.elements, input.dayFirst, false);
   // A timeline with no timed entry outside a fenced block may be written inside one (aligned columns of times).
-  const timed = (u: Unit) => isEntry(u) && scanTimes(u.timeText ?? u.text, { dayFirst: input.dayFirst }).some((x) => x.time);
+  const timed = (u: Unit) => isEntry(u) && timesOf(u, input.dayFirst).some((x) => x.time);
   if (!units.some(timed) && input.elements.some((e) => e.kind === 'block' && e.node.type === 'code')) units = gather(input.elements, input.dayFirst, true);
   const headingZone = input.heading ? findZoneStatement(input.heading)?.zone : undefined;
   return resolve(units, input, headingZone);
@@ -185,6 +187,17 @@ function isEntry(u: Unit | undefined): u is Candidate {
   return u !== undefined && 'kind' in u;
 }
 
+/**
+ * The times where a gathered entry's time is written (its time cell, else its
+ * text), scanned once: gathering, the check for a timeline in a fenced block,
+ * the look-ahead for the next clock and the entry's own resolution all read
+ * them, which scanned the same text four times. A wrapped line joined to the
+ * text drops them (`joinLine`).
+ */
+function timesOf(c: Candidate, dayFirst: boolean): TimeExpression[] {
+  return (c.times ??= scanTimes(c.timeText ?? c.text, { dayFirst }));
+}
+
 function push(g: Gatherer, c: Candidate, heading = false): void {
   g.out.push(c);
   g.current = c;
@@ -194,7 +207,7 @@ function push(g: Gatherer, c: Candidate, heading = false): void {
 function fromHeading(g: Gatherer, text: string, line: number, column: number): void {
   const exprs = scanTimes(text, { dayFirst: g.dayFirst });
   if (exprs.some((x) => x.time || x.invalid) || findTimePlaceholder(text)) {
-    push(g, candidate('heading', { text, line, column }), true);
+    push(g, candidate('heading', { text, line, column }, exprs), true);
     return;
   }
   const mark = markOf(text, exprs);
@@ -231,15 +244,14 @@ function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
   const prev = g.current;
   // A wrapped line ("…and\nthen we rolled back at 10:40"): same paragraph, mid-sentence, no time at its start.
   if (prev && sameParagraph && prev.lastLine === line.line - 1 && continues(prev.text, line.text, timed)) {
-    prev.text += ' ' + line.text;
-    prev.lastLine = line.line;
+    joinLine(prev, line);
     return;
   }
   // Under a time heading, and after list items or rows (whose paragraphs are notes: "Total impact: 10:45 - 16:11"),
   // a line is an entry of its own only when it opens with its time; a window field ("Duration: 21:45 to 23:28") never is.
   const notes = g.underHeading || prev?.kind === 'item' || prev?.kind === 'row' || WINDOW_NOTE.test(line.text);
   if ((timed && !(notes && timed.index > 3)) || findTimePlaceholder(line.text)) {
-    push(g, candidate('line', line));
+    push(g, candidate('line', line, exprs));
     return;
   }
   const mark = markOf(line.text, exprs, !notes);
@@ -250,7 +262,7 @@ function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
     return;
   }
   if (!notes && (PSEUDO_BULLET.test(line.text) || LABEL_START.test(line.text))) {
-    push(g, candidate('line', line));
+    push(g, candidate('line', line, exprs));
     return;
   }
   if (!prev) {
@@ -259,10 +271,15 @@ function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
     if (date && exprs.length === 1) g.out.push({ mark: 'date', date: date.date, statement: DATE_STATEMENT.test(line.text) });
     return;
   }
-  if (sameParagraph && prev.lastLine === line.line - 1) {
-    prev.text += ' ' + line.text;
-    prev.lastLine = line.line;
-  } else prev.body.push(line);
+  if (sameParagraph && prev.lastLine === line.line - 1) joinLine(prev, line);
+  else prev.body.push(line);
+}
+
+/** A wrapped line joins the entry's text, whose times are then scanned anew. */
+function joinLine(c: Candidate, line: TextLine): void {
+  c.text += ' ' + line.text;
+  c.lastLine = line.line;
+  c.times = undefined;
 }
 
 /** Whether a line continues the sentence of the line above rather than opening an entry. */
@@ -380,7 +397,7 @@ function fromItem(g: Gatherer, item: ListItem, head: TextLine | undefined, depth
     return;
   }
   if (!HAS_WORD.test(head.text) || linkOnly(item)) return;
-  const c = candidate('item', head);
+  const c = candidate('item', head, exprs);
   push(g, c);
   const lines = headLines(item);
   for (const line of lines.slice(lazyEntryAt(lines))) fromLine(g, unglued(line), true);
@@ -427,7 +444,7 @@ function itemHead(item: ListItem): TextLine | undefined {
   return { ...own[0], text: own.map((l) => l.text).join(' ') };
 }
 
-function headLines(item: ListItem): TextLine[] {
+function headLines(item: ListItem): readonly TextLine[] {
   const first = item.children[0];
   if (!first || (first.type !== 'paragraph' && first.type !== 'heading')) return [];
   return phrasingLines(first);
@@ -438,7 +455,7 @@ function headLines(item: ListItem): TextLine[] {
  * lazy line starting with its time ("10.12:30 PM UTC: Service restored",
  * the tenth item written without the space its marker needs).
  */
-function lazyEntryAt(lines: TextLine[]): number {
+function lazyEntryAt(lines: readonly TextLine[]): number {
   for (let i = 1; i < lines.length; i++) {
     const text = unglued(lines[i]).text;
     if ((scanTimes(text).find((x) => x.time)?.index ?? 9) === 0) return i;
@@ -452,8 +469,9 @@ function unglued(line: TextLine): TextLine {
   return m ? { ...line, text: line.text.slice(m[0].length), column: line.column + m[0].length } : line;
 }
 
-function candidate(kind: Kind, line: TextLine): Candidate {
-  return { kind, text: line.text, line: line.line, column: line.column, body: [], lastLine: line.line };
+/** An entry of the line's text; `times`, when given, are that text's (scanned with the timeline's reading of dates). */
+function candidate(kind: Kind, line: TextLine, times?: TimeExpression[]): Candidate {
+  return { kind, text: line.text, line: line.line, column: line.column, body: [], lastLine: line.line, times };
 }
 
 // ---------------------------------------------------------------------------
@@ -636,7 +654,7 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
   const entry: TimelineEntry = { kind: c.kind, text: c.text, line: c.line, column: c.column, time: null };
   const source = c.timeText ?? c.text;
   const origin = c.timeColumn ?? c.column;
-  const exprs = scanTimes(source, { dayFirst: input.dayFirst });
+  const exprs = timesOf(c, input.dayFirst);
   const e = exprs.find((x) => x.time || x.invalid);
   const placeholder = findTimePlaceholder(source);
   if (placeholder && (!e || placeholder.index < e.index)) {
@@ -740,7 +758,7 @@ function nextClock(units: Unit[], index: number, dayFirst: boolean): number | un
       if (u.mark === 'date') return undefined;
       continue;
     }
-    const e = scanTimes(u.timeText ?? u.text, { dayFirst }).find((x) => x.time || x.invalid);
+    const e = timesOf(u, dayFirst).find((x) => x.time || x.invalid);
     if (!e) continue;
     return e.time && !e.date && e.dayOffset === undefined && !u.dateText ? e.time.hour * 60 + e.time.minute : undefined;
   }

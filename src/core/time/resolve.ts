@@ -11,6 +11,7 @@
  */
 import { DateTime } from 'luxon';
 import type { ClockParts, DateParts, TimeExpression } from './types.js';
+import { fourDigitIsoDay, isCalendarDay, pad2 } from './calendar.js';
 
 export interface ResolveContext {
   /** The incident's (first) day, "YYYY-MM-DD": supplies a missing date or year. */
@@ -29,8 +30,7 @@ export function parseIsoDay(text: string | undefined): Required<DateParts> | und
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  const dt = DateTime.fromObject({ year, month, day }, { zone: 'UTC' });
-  return dt.isValid ? { year, month, day } : undefined;
+  return isCalendarDay(year, month, day) ? { year, month, day } : undefined;
 }
 
 /**
@@ -65,12 +65,32 @@ export function resolveDay(parts: DateParts, ref?: string): string | undefined {
     if (!r) return undefined;
     year = inferYear(parts.month, parts.day, r);
   }
-  const dt = DateTime.fromObject({ year, month: parts.month, day: parts.day }, { zone: 'UTC' });
+  if (!isCalendarDay(year, parts.month, parts.day)) return undefined;
+  return fourDigitIsoDay(year, parts.month, parts.day) ?? signedIsoDay(year, parts.month, parts.day);
+}
+
+/** A day of a year beyond four digits, as luxon writes it ("+010000-01-01"). */
+function signedIsoDay(year: number, month: number, day: number): string | undefined {
+  const dt = DateTime.fromObject({ year, month, day }, { zone: 'UTC' });
   return dt.isValid ? dt.toISODate()! : undefined;
 }
 
-/** "YYYY-MM-DD" plus (or minus) whole days. */
+const CANONICAL_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "YYYY-MM-DD" plus (or minus) whole days: with Date.UTC for a day written
+ * so (a timeline's roll past midnight, a due date), else as luxon reads and
+ * adds it (other ISO forms, fractions of a day, years before 100, which
+ * Date.UTC reads as 1900-1999).
+ */
 export function addDays(day: string, days: number): string {
+  const m = CANONICAL_DAY.exec(day);
+  const year = m ? Number(m[1]) : 0;
+  if (m && year >= 100 && Number.isInteger(days) && isCalendarDay(year, Number(m[2]), Number(m[3]))) {
+    const at = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]) + days));
+    const sum = fourDigitIsoDay(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate());
+    if (sum !== undefined) return sum;
+  }
   return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
@@ -92,11 +112,36 @@ export function toDateTime(
 ): DateTime | undefined {
   const day = date ? resolveDay(date, ctx.date) : ctx.date;
   const parts = parseIsoDay(day);
-  if (!parts) return undefined;
-  const { year, month, day: dayOfMonth } = parts;
+  return parts ? wallClockIn(parts, time, zone ?? ctx.zone ?? 'UTC') : undefined;
+}
+
+/**
+ * The epoch of a wall-clock time in UTC, from the numbers: most timelines are
+ * written in UTC, and a luxon DateTime for each of their timestamps was the
+ * time layer's largest cost. Undefined where luxon must answer: a time it
+ * rejects (or rolls over, as "24:00"), and years before 100, which Date.UTC
+ * reads as 1900-1999.
+ */
+function utcEpoch(day: Required<DateParts>, time: ClockParts): number | undefined {
+  const second = time.second ?? 0;
+  if (day.year < 100 || !isClock(time.hour, 23) || !isClock(time.minute, 59) || !isClock(second, 59)) return undefined;
+  return Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute, second);
+}
+
+/** A UTC wall-clock time as `formatInstant` writes the same instant ("2023-11-07T10:00:00Z"): in UTC they are one. */
+function utcInstantText(day: Required<DateParts>, time: ClockParts): string {
+  return `${formatLocal(day, { hour: time.hour, minute: time.minute })}:${pad2(time.second ?? 0)}Z`;
+}
+
+function isClock(value: number, max: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= max;
+}
+
+/** A wall-clock time on a known day in a zone; undefined for a bad zone or a time that does not exist. */
+function wallClockIn(day: Required<DateParts>, time: ClockParts | undefined, zone: string): DateTime | undefined {
   const dt = DateTime.fromObject(
-    { year, month, day: dayOfMonth, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0 },
-    { zone: zone ?? ctx.zone ?? 'UTC' },
+    { year: day.year, month: day.month, day: day.day, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0 },
+    { zone },
   );
   return dt.isValid ? dt : undefined;
 }
@@ -136,12 +181,20 @@ export function resolveExpression(
 
 /** ISO 8601 in UTC without milliseconds: "2023-11-07T10:00:00Z". */
 export function formatInstant(dt: DateTime): string {
-  const utc = dt.toUTC();
-  return utc.toISO({ suppressMilliseconds: true }) ?? '';
+  return instantText(dt.toMillis()) ?? dt.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+/**
+ * An epoch as `formatInstant` writes it, from the number alone (no second
+ * DateTime in UTC); undefined outside four-digit years, which luxon writes
+ * with a sign, and for an invalid time.
+ */
+function instantText(epoch: number): string | undefined {
+  const at = new Date(epoch);
+  const year = at.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) return undefined;
+  const iso = at.toISOString();
+  return epoch % 1000 === 0 ? `${iso.slice(0, 19)}Z` : iso;
 }
 
 /**
@@ -179,8 +232,13 @@ export function resolvePoint(date: DateParts | undefined, time: ClockParts, zone
   const parts = parseIsoDay(day);
   const effectiveZone = zone ?? ctx.zone;
   if (parts && effectiveZone) {
-    const dt = toDateTime(parts, time, {}, effectiveZone);
-    if (dt) return { time: formatInstant(dt), epoch: dt.toMillis(), date: day, order: dt.toMillis() };
+    const utc = effectiveZone === 'UTC' ? utcEpoch(parts, time) : undefined;
+    if (utc !== undefined) return { time: utcInstantText(parts, time), epoch: utc, date: day, order: utc };
+    const dt = wallClockIn(parts, time, effectiveZone);
+    if (dt) {
+      const epoch = dt.toMillis();
+      return { time: formatInstant(dt), epoch, date: day, order: epoch };
+    }
   }
   const ms = ((time.hour * 60 + time.minute) * 60 + (time.second ?? 0)) * 1000;
   if (parts) return { time: formatLocal(parts, time), date: day, order: Date.UTC(parts.year, parts.month - 1, parts.day) + ms };

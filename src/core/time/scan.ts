@@ -22,6 +22,7 @@
  */
 import type { ClockParts, DateParts, ScanOptions, TimeExpression } from './types.js';
 import { matchCityZoneAt, matchZoneAt, offsetZoneName } from './zones.js';
+import { daysInMonth } from './calendar.js';
 
 // ---------------------------------------------------------------------------
 // Tables
@@ -38,8 +39,6 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ['thu', 4], ['thur', 4], ['thurs', 4], ['thursday', 4], ['fri', 5], ['friday', 5],
   ['sat', 6], ['saturday', 6], ['sun', 7], ['sunday', 7],
 ]);
-
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 // ---------------------------------------------------------------------------
 // Regular expressions (all bounded; compiled once)
@@ -361,9 +360,7 @@ interface DateRead {
 
 function dayInvalid(year: number | undefined, month: number, day: number): string | undefined {
   if (month < 1 || month > 12) return `month ${month} is out of range`;
-  let max = DAYS_IN_MONTH[month - 1];
-  if (month === 2 && year !== undefined && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) max = 28;
-  if (day < 1 || day > max) return `day ${day} is out of range for month ${month}`;
+  if (day < 1 || day > daysInMonth(year, month)) return `day ${day} is out of range for month ${month}`;
   return undefined;
 }
 
@@ -774,8 +771,7 @@ function minutesOf(t: ClockParts): number {
 }
 
 function nextDay(d: DateParts): DateParts {
-  const max = d.month === 2 && d.year !== undefined && !(d.year % 4 === 0 && (d.year % 100 !== 0 || d.year % 400 === 0)) ? 28 : DAYS_IN_MONTH[d.month - 1];
-  if (d.day < max) return d.year === undefined ? { month: d.month, day: d.day + 1 } : { year: d.year, month: d.month, day: d.day + 1 };
+  if (d.day < daysInMonth(d.year, d.month)) return d.year === undefined ? { month: d.month, day: d.day + 1 } : { year: d.year, month: d.month, day: d.day + 1 };
   if (d.month < 12) return d.year === undefined ? { month: d.month + 1, day: 1 } : { year: d.year, month: d.month + 1, day: 1 };
   return d.year === undefined ? { month: 1, day: 1 } : { year: d.year + 1, month: 1, day: 1 };
 }
