@@ -39,7 +39,7 @@ describe('licences', () => {
     const text = read('dist/licenses.txt');
     const listed = [...text.matchAll(/^ {2}(\S+)@(\S+) {2}(.+)$/gm)].map((m) => ({ name: m[1], version: m[2], license: m[3] }));
     // The libraries the product is made of are all there (esbuild's metafile lists every bundled file).
-    for (const name of ['mdast-util-from-markdown', 'micromark-extension-gfm', 'mdast-util-gfm', 'micromark', 'yaml', 'luxon', 'zod', 'picomatch', 'tinyglobby', '@actions/core', '@actions/github', '@octokit/core', '@octokit/plugin-retry', 'undici', 'bottleneck']) {
+    for (const name of ['unified', 'remark-parse', 'remark-gfm', 'micromark', 'yaml', 'luxon', 'zod', 'picomatch', 'tinyglobby', '@actions/core', '@actions/github', '@octokit/core', '@octokit/plugin-retry', 'undici', 'bottleneck']) {
       expect(listed.map((p) => p.name), name).toContain(name);
     }
     for (const p of listed) {

@@ -3,18 +3,16 @@
  * unified pipeline, so every adapter (CLI, action, audit workers) reads
  * documents identically.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
 import type { Construct, ConstructRecord, Extension } from 'micromark-util-types';
 import type { Root } from 'mdast';
 
 /**
- * The syntax remark-parse + remark-gfm + remark-frontmatter read, built from
- * the same micromark and mdast extensions those plugins add, so that each
- * document is parsed with only the GFM constructs it can contain.
+ * remark-parse + remark-gfm + remark-frontmatter, with each document parsed
+ * with only the GFM constructs it can contain.
  *
  * Why: micromark tries a construct at every character its extensions register
  * it for, and GFM's email autolink literal is registered for every letter and
@@ -22,13 +20,10 @@ import type { Root } from 'mdast';
  * though an email address needs an address character right before an `@`,
  * and a `www.` or `http(s)://` autolink its prefix. A construct whose trigger
  * text is absent can match nowhere, so leaving it out gives the same tree
- * (positions included): `__tests__/core/parse.test.ts` compares the two on
- * every fixture and on generated text.
+ * (positions included): `__tests__/core/parse.test.ts` compares the trees with
+ * the full pipeline's on every fixture and on generated text.
  */
-const FRONT_MATTER = ['yaml', 'toml'] as const; // TOML (`+++`) is recognised so that it is never read as the title; the model reports it.
-const MDAST_EXTENSIONS = [gfmFromMarkdown(), frontmatterFromMarkdown([...FRONT_MATTER])];
-const GFM = gfm();
-const FRONT_MATTER_SYNTAX = frontmatter([...FRONT_MATTER]);
+const FRONT_MATTER: Array<'yaml' | 'toml'> = ['yaml', 'toml']; // TOML (`+++`) is recognised so that it is never read as the title; the model reports it.
 
 /** The GFM constructs that are left out of a document without their trigger text, by micromark name. */
 const OPTIONAL_CONSTRUCTS = {
@@ -48,7 +43,8 @@ const MAY_HOLD: Record<Optional, (text: string) => boolean> = {
 };
 
 /** A construct record without the named constructs (and without codes left with none). */
-function withoutConstructs(record: ConstructRecord, names: ReadonlySet<string>): ConstructRecord {
+function withoutConstructs(record: ConstructRecord | undefined, names: ReadonlySet<string>): ConstructRecord | undefined {
+  if (!record) return record;
   const kept: ConstructRecord = {};
   for (const [code, value] of Object.entries(record)) {
     const list = (Array.isArray(value) ? value : [value]).filter((c): c is Construct => c !== undefined && !names.has(c.name ?? ''));
@@ -57,29 +53,43 @@ function withoutConstructs(record: ConstructRecord, names: ReadonlySet<string>):
   return kept;
 }
 
-/** The micromark extensions for each combination of left-out constructs, made on first use. */
-const syntaxes = new Map<string, Extension[]>();
-function syntaxFor(leftOut: Optional[]): Extension[] {
+/**
+ * A unified plugin, used after remark-gfm: replaces the syntax extensions the
+ * earlier plugins registered with copies that lack the named constructs.
+ */
+function leaveOutConstructs(this: Processor, names: ReadonlySet<string>): void {
+  const data = this.data() as { micromarkExtensions?: Extension[] };
+  data.micromarkExtensions = (data.micromarkExtensions ?? []).map((extension) => ({
+    ...extension,
+    text: withoutConstructs(extension.text, names),
+    flow: withoutConstructs(extension.flow, names),
+  }));
+}
+
+/** The frozen pipeline for each combination of left-out constructs, made on first use. */
+const processors = new Map<string, Processor<Root>>();
+function processorFor(leftOut: Optional[]): Processor<Root> {
   const key = leftOut.join();
-  let syntax = syntaxes.get(key);
-  if (!syntax) {
+  let processor = processors.get(key);
+  if (!processor) {
     const names = new Set<string>(leftOut.flatMap((k) => OPTIONAL_CONSTRUCTS[k]));
-    const gfmSyntax: Extension = { ...GFM, text: withoutConstructs(GFM.text ?? {}, names), flow: withoutConstructs(GFM.flow ?? {}, names) };
-    syntax = [gfmSyntax, FRONT_MATTER_SYNTAX];
-    syntaxes.set(key, syntax);
+    processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, FRONT_MATTER).use(leaveOutConstructs, names).freeze() as unknown as Processor<Root>;
+    processors.set(key, processor);
   }
-  return syntax;
+  return processor;
 }
 
 /** The syntax tree of a document, as remark-parse with remark-gfm and remark-frontmatter gives it. */
 export function parseMarkdown(text: string): Root {
   const leftOut = (Object.keys(MAY_HOLD) as Optional[]).filter((k) => !MAY_HOLD[k](text));
-  return fromMarkdown(text, { extensions: syntaxFor(leftOut), mdastExtensions: MDAST_EXTENSIONS });
+  const processor = processorFor(leftOut);
+  return processor.runSync(processor.parse(text)) as Root;
 }
 
 /** Every GFM construct, for tests that compare a document's tree with the one the full syntax gives. */
 export function parseMarkdownWithFullSyntax(text: string): Root {
-  return fromMarkdown(text, { extensions: syntaxFor([]), mdastExtensions: MDAST_EXTENSIONS });
+  const processor = processorFor([]);
+  return processor.runSync(processor.parse(text)) as Root;
 }
 
 /**
