@@ -1,3 +1,0 @@
-// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
-import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-X7ICU5C5.js";import"./chunk-PSGQELX5.js";import"./chunk-DNQSP4FQ.js";import"./chunk-Z7EECVJI.js";import"./chunk-K7NP5GST.js";import"./chunk-FP5UZ7TI.js";import"./chunk-GF4HLRUI.js";import"./chunk-5YF4YS7E.js";import"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";export{a as REMINDER_MARKER,c as listFollowUps,f as remind,e as reminderBody,b as toKnown,d as upsertDashboard};
