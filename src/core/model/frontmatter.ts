@@ -4,7 +4,7 @@
  * errors with document lines.
  *
  * The `yaml` library is handed in by the caller (`CheckOptions.yaml`) rather
- * than imported here: it is a sixth of the code a one-document `check`
+ * than imported here: it is about a fifth of the code a one-document `check`
  * compiles, and most postmortems have no front matter, so the adapters load
  * it only for a document that may open with one (`mayOpenWithYamlFrontMatter`).
  */
