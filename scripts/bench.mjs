@@ -2,7 +2,7 @@
 // npm run bench -- [--count N] [--mode check|audit] [--runs R] [--seed S] [--keep]
 //                  [--node PATH] [--legs ours,markdownlint-cli2,bare,cache-unchanged,cache-1pct,start]
 //                  [--timeout SEC] [--cli PATH (default dist/cli.js)] [--baseline-cli PATH]
-//                  [--start-runs N] [--rss gnu-time|preload]
+//                  [--start-runs N] [--rss gnu-time|preload] [--instructions-docs N]
 //
 // (`npm run bench -- --mode audit` prints every figure issue 10 asks for; run it
 // with --count 2000 and --count 10000.)
@@ -25,6 +25,12 @@
 //                      each run: the warm cache restored, every 100th file edited)
 //   start              cold `check` of one document against `node -e 0`, alternated,
 //                      --start-runs times each (default 20); the ratio of the medians
+//   instructions       (opt-in: valgrind runs ~50x slower) machine instructions, counted
+//                      by `valgrind --tool=cachegrind --cache-sim=no` over all threads, of
+//                      ours, markdownlint-cli2 and the bare parse on every k-th document
+//                      (--instructions-docs of them, default 200: ours checks them on one
+//                      thread), and of the start leg's two commands. Unlike wall time, the
+//                      count hardly moves with other work on the machine or a shared host.
 //
 // Each leg is a child process, run R times, interleaved (A B C A B C ...) so
 // machine noise spreads over all legs. Wall time is measured here with
@@ -40,7 +46,7 @@
 // The bench reports; it never fails on timing. Exit status is 0 unless the
 // arguments are invalid (2). A leg that crashes is reported as failed.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,14 +61,14 @@ const GNU_TIME = '/usr/bin/time';
 
 function usage(msg) {
   if (msg) console.error(`bench: ${msg}`);
-  console.error(`usage: node scripts/bench.mjs [--count N] [--mode check|audit] [--runs R] [--seed S] [--keep] [--node PATH] [--legs ${ALL_LEGS.join(',')}] [--timeout SEC] [--cli PATH] [--baseline-cli PATH] [--start-runs N] [--rss gnu-time|preload]`);
+  console.error(`usage: node scripts/bench.mjs [--count N] [--mode check|audit] [--runs R] [--seed S] [--keep] [--node PATH] [--legs ${ALL_LEGS.join(',')}] [--timeout SEC] [--cli PATH] [--baseline-cli PATH] [--start-runs N] [--rss gnu-time|preload] [--instructions-docs N]`);
   process.exit(2);
 }
 
-const ALL_LEGS = ['ours', 'baseline', 'markdownlint-cli2', 'bare', 'cache-unchanged', 'cache-1pct', 'start'];
+const ALL_LEGS = ['ours', 'baseline', 'markdownlint-cli2', 'bare', 'cache-unchanged', 'cache-1pct', 'start', 'instructions'];
 
 function parseArgs(argv) {
-  const o = { count: 2000, mode: 'check', runs: 3, seed: 1, keep: false, node: process.execPath, legs: null, timeout: 900, cli: 'dist/cli.js', baselineCli: null, startRuns: 20, rss: existsSync(GNU_TIME) ? 'gnu-time' : 'preload' };
+  const o = { count: 2000, mode: 'check', runs: 3, seed: 1, keep: false, node: process.execPath, legs: null, timeout: 900, cli: 'dist/cli.js', baselineCli: null, startRuns: 20, instructionsDocs: 200, rss: existsSync(GNU_TIME) ? 'gnu-time' : 'preload' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -87,6 +93,7 @@ function parseArgs(argv) {
       case '--cli': o.cli = val(); break;
       case '--baseline-cli': o.baselineCli = val(); break;
       case '--start-runs': o.startRuns = int(val(), '--start-runs', 1); break;
+      case '--instructions-docs': o.instructionsDocs = int(val(), '--instructions-docs', 1); break;
       case '--rss': o.rss = val(); if (!['gnu-time', 'preload'].includes(o.rss)) usage('--rss must be gnu-time or preload'); if (o.rss === 'gnu-time' && !existsSync(GNU_TIME)) usage(`${GNU_TIME} not found`); break;
       case '--node': o.node = resolve(val()); break;
       case '--legs': o.legs = val().split(',').map((s) => s.trim()).filter(Boolean); break;
@@ -214,6 +221,47 @@ function runOnce({ cmd, args, cwd, stdoutFile, stderrFile, timeoutS, useGnuTime,
 }
 
 // ------------------------------------------------------------------ main ---
+
+/** Machine instructions of one command (all its threads), from valgrind's cachegrind; null when valgrind is missing or the command fails. */
+function instructionsOf(opt, args, cwd) {
+  const run = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', opt.node, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const m = /I\s+refs:\s+([\d,]+)/.exec(run.stderr ?? '');
+  return m ? Number(m[1].replace(/,/g, '')) : null;
+}
+
+/**
+ * The instructions leg: ours, markdownlint-cli2 and the bare parse on the same
+ * subset of the corpus (every k-th document, copied), and the start leg's two
+ * commands, each counted once (the count barely varies from run to run).
+ */
+function countInstructions(opt, { corpusDir, outDir, mdlBin, mdlConfig }) {
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    console.log('  instructions  valgrind is not installed; skipping');
+    return null;
+  }
+  const all = [...walkMd(corpusDir)].sort();
+  const step = Math.max(1, Math.floor(all.length / opt.instructionsDocs));
+  const subset = all.filter((_, i) => i % step === 0).slice(0, opt.instructionsDocs);
+  const dir = join(outDir, 'instructions-corpus');
+  mkdirSync(dir, { recursive: true });
+  subset.forEach((f, i) => copyFileSync(f, join(dir, `${String(i).padStart(5, '0')}.md`)));
+  const rel = relative(ROOT, dir);
+  const counts = {
+    ours: instructionsOf(opt, [opt.cli, opt.mode, rel, '--format', 'json'], ROOT),
+    'markdownlint-cli2': instructionsOf(opt, [mdlBin, '--config', relative(BENCH_DIR, mdlConfig), `${relative(BENCH_DIR, dir)}/**/*.md`], BENCH_DIR),
+    bare: instructionsOf(opt, [join('scripts', 'bench-bare-parse.mjs'), rel], ROOT),
+    'node -e 0': instructionsOf(opt, ['-e', '0'], ROOT),
+    'check, one document': instructionsOf(opt, [opt.cli, 'check', relative(ROOT, all[0]), '--format', 'json'], ROOT),
+  };
+  const g = (n) => (n == null ? 'failed' : `${(n / 1e9).toFixed(2)} G`);
+  const ratio = (a, b) => (counts[a] && counts[b] ? Number((counts[a] / counts[b]).toFixed(3)) : null);
+  const ratios = { 'ours/markdownlint-cli2': ratio('ours', 'markdownlint-cli2'), 'ours/bare': ratio('ours', 'bare'), 'check/node -e 0': ratio('check, one document', 'node -e 0') };
+  console.log('');
+  console.log(`  instructions (valgrind cachegrind, all threads; ${subset.length} documents, every ${step}th)`);
+  for (const [leg, n] of Object.entries(counts)) console.log(`    ${pad(leg, 22)} ${lpad(g(n), 9)}`);
+  for (const [what, r] of Object.entries(ratios)) console.log(`    ${pad(what, 22)} ${r == null ? '-' : r.toFixed(3)}`);
+  return { documents: subset.length, counts, ratios };
+}
 
 async function main() {
   const opt = parseArgs(process.argv.slice(2));
@@ -360,7 +408,7 @@ async function main() {
     }),
   };
   const legs = [];
-  for (const key of opt.legs.filter((l) => l !== 'start')) {
+  for (const key of opt.legs.filter((l) => l !== 'start' && l !== 'instructions')) {
     const d = legDefs[key];
     const why = d.available();
     if (why) {
@@ -531,6 +579,10 @@ async function main() {
     console.log(`  start     cold \`check\` of one document ${(med[1] * 1000).toFixed(0)} ms vs \`node -e 0\` ${(med[0] * 1000).toFixed(0)} ms: ${start.ratio.toFixed(2)}x a bare start${med[2] ? `; baseline ${(med[2] * 1000).toFixed(0)} ms, ${start.baselineRatio.toFixed(2)}x` : ''}  (medians of ${opt.startRuns}, alternated)`);
   }
 
+  // ---- instructions: counted by valgrind, which load on the machine barely changes
+  let instructions = null;
+  if (opt.legs.includes('instructions')) instructions = countInstructions(opt, { corpusDir, outDir, mdlBin, mdlConfig });
+
   // ---- the figures issue 10's "Done means" asks for
   const targets = [];
   const ratioOf = (a, b) => (usable(a) && usable(b) ? stats[a].medianSeconds / stats[b].medianSeconds : null);
@@ -578,6 +630,7 @@ async function main() {
     legs: stats,
     ratios,
     start,
+    instructions,
     targets: Object.fromEntries(targets.map(([what, ratio, target, note]) => [what, { ratio: Number(ratio.toFixed(3)), target, note }])),
   };
   console.log(`BENCH_JSON ${JSON.stringify(result)}`);
