@@ -49,8 +49,8 @@ describe('parseMarkdown', () => {
     expect(tree.children[1].type).toBe('table');
   });
 
-  it('an `@mention`, a bare domain or a pipe-less dash line is no autolink or table, with either syntax', () => {
-    for (const text of ['Owner: @alice (team.example.com)\n', 'a\n-\n', 'a | b\n', 'x\n- | -\n']) {
+  it('an `@mention`, a bare domain, a pipe-less dash line or an address made with character references reads the same with either syntax', () => {
+    for (const text of ['Owner: @alice (team.example.com)\n', 'a\n-\n', 'a | b\n', 'x\n- | -\n', 'Mail ops&#64;example.com\n', 'See www&#46;example.com and &#104;ttps://example.com\n']) {
       expect(parseMarkdown(text), text).toEqual(parseMarkdownWithFullSyntax(text));
     }
   });
@@ -59,7 +59,7 @@ describe('parseMarkdown', () => {
     // Fragments that start, almost start, or break each left-out construct, among ordinary Markdown.
     const fragment = fc.constantFrom(
       'a', 'Z9', ' ', '\n', '\n\n', '  ', '\t', '@', 'x@y', 'a.b@c.d', '+_-.', '@b.c', 'mailto:', 'www.', 'WWW.', 'ww.', 'http://', 'HTTPS://', 'http:/',
-      'example.com', '/path?q=1', ')', '(', '*', '_', '~', '`', '|', ' | ', '|-|', '---', ':-:', '- ', '1. ', '> ', '# ', '[', ']', '[^1]', '[x] ', '<', '>', '&amp;', '\\', '!',
+      'example.com', '/path?q=1', ')', '(', '*', '_', '~', '`', '|', ' | ', '|-|', '---', ':-:', '- ', '1. ', '> ', '# ', '[', ']', '[^1]', '[x] ', '<', '>', '&amp;', '&#64;', '&#x40;', 'www&#46;', '&#104;ttp://', '\\', '!',
     );
     fc.assert(
       fc.property(fc.array(fragment, { maxLength: 60 }), (parts) => {

@@ -18,18 +18,24 @@ import type { Root } from 'mdast';
  * it for, and GFM's email autolink literal is registered for every letter and
  * digit. On a typical postmortem that one construct made the parse ~30% slower,
  * though an email address needs an address character right before an `@`,
- * and a `www.` or `http(s)://` autolink its prefix. A construct whose trigger
- * text is absent can match nowhere, so leaving it out gives the same tree
+ * and a `www.` or `http(s)://` autolink its prefix; remark-gfm then looks for
+ * the same autolinks again in every text node of the tree. A construct whose
+ * trigger text is absent can match nowhere, so leaving it out gives the same tree
  * (positions included): `__tests__/core/parse.test.ts` compares the trees with
  * the full pipeline's on every fixture and on generated text.
  */
 const FRONT_MATTER: Array<'yaml' | 'toml'> = ['yaml', 'toml']; // TOML (`+++`) is recognised so that it is never read as the title; the model reports it.
 
-/** The GFM constructs that are left out of a document without their trigger text, by micromark name. */
+/**
+ * The GFM constructs that are left out of a document without their trigger
+ * text, by micromark name; `linkTransform` is remark-gfm's pass that finds
+ * the same autolinks again in the tree's text (mdast-util-gfm-autolink-literal).
+ */
 const OPTIONAL_CONSTRUCTS = {
   email: 'emailAutolink',
   url: ['wwwAutolink', 'protocolAutolink'],
   table: 'table',
+  linkTransform: [],
 } as const;
 type Optional = keyof typeof OPTIONAL_CONSTRUCTS;
 
@@ -40,6 +46,8 @@ const MAY_HOLD: Record<Optional, (text: string) => boolean> = {
   url: (text) => /www\.|https?:\/\//i.test(text),
   // A GFM table's delimiter row or header row always has a pipe.
   table: (text) => text.includes('|'),
+  // The transform reads decoded text, where a character reference (`&#64;`) can make an `@` the source lacks.
+  linkTransform: (text) => MAY_HOLD.email(text) || MAY_HOLD.url(text) || text.includes('&'),
 };
 
 /** A construct record without the named constructs (and without codes left with none). */
@@ -53,17 +61,31 @@ function withoutConstructs(record: ConstructRecord | undefined, names: ReadonlyS
   return kept;
 }
 
+/** The tree extensions of remark's plugins (nested lists of them, as remark-gfm adds them). */
+type TreeExtensions = Array<TreeExtension | TreeExtensions>;
+interface TreeExtension {
+  enter?: Record<string, unknown>;
+  transforms?: unknown[];
+}
+
+/** The same tree extensions without the autolink literal's transform (the extension that handles `literalAutolink` tokens). */
+function withoutLinkTransform(extensions: TreeExtensions): TreeExtensions {
+  return extensions.map((e) => (Array.isArray(e) ? withoutLinkTransform(e) : e.enter && 'literalAutolink' in e.enter ? { ...e, transforms: [] } : e));
+}
+
 /**
  * A unified plugin, used after remark-gfm: replaces the syntax extensions the
- * earlier plugins registered with copies that lack the named constructs.
+ * earlier plugins registered with copies that lack the left-out constructs.
  */
-function leaveOutConstructs(this: Processor, names: ReadonlySet<string>): void {
-  const data = this.data() as { micromarkExtensions?: Extension[] };
+function leaveOutConstructs(this: Processor, leftOut: ReadonlySet<Optional>): void {
+  const names = new Set<string>([...leftOut].flatMap((k) => OPTIONAL_CONSTRUCTS[k]));
+  const data = this.data() as { micromarkExtensions?: Extension[]; fromMarkdownExtensions?: TreeExtensions };
   data.micromarkExtensions = (data.micromarkExtensions ?? []).map((extension) => ({
     ...extension,
     text: withoutConstructs(extension.text, names),
     flow: withoutConstructs(extension.flow, names),
   }));
+  if (leftOut.has('linkTransform')) data.fromMarkdownExtensions = withoutLinkTransform(data.fromMarkdownExtensions ?? []);
 }
 
 /** The frozen pipeline for each combination of left-out constructs, made on first use. */
@@ -72,8 +94,7 @@ function processorFor(leftOut: Optional[]): Processor<Root> {
   const key = leftOut.join();
   let processor = processors.get(key);
   if (!processor) {
-    const names = new Set<string>(leftOut.flatMap((k) => OPTIONAL_CONSTRUCTS[k]));
-    processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, FRONT_MATTER).use(leaveOutConstructs, names).freeze() as unknown as Processor<Root>;
+    processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, FRONT_MATTER).use(leaveOutConstructs, new Set(leftOut)).freeze() as unknown as Processor<Root>;
     processors.set(key, processor);
   }
   return processor;
