@@ -102,14 +102,15 @@ function processorFor(leftOut: Optional[]): Processor<Root> {
 
 /** The syntax tree of a document, as remark-parse with remark-gfm and remark-frontmatter gives it. */
 export function parseMarkdown(text: string): Root {
-  const leftOut = (Object.keys(MAY_HOLD) as Optional[]).filter((k) => !MAY_HOLD[k](text));
-  const processor = processorFor(leftOut);
-  return processor.runSync(processor.parse(text)) as Root;
+  return parseWith(processorFor((Object.keys(MAY_HOLD) as Optional[]).filter((k) => !MAY_HOLD[k](text))), text);
 }
 
 /** Every GFM construct, for tests that compare a document's tree with the one the full syntax gives. */
 export function parseMarkdownWithFullSyntax(text: string): Root {
-  const processor = processorFor([]);
+  return parseWith(processorFor([]), text);
+}
+
+function parseWith(processor: Processor<Root>, text: string): Root {
   return processor.runSync(processor.parse(text)) as Root;
 }
 

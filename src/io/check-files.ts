@@ -3,26 +3,16 @@
  * check-set.ts. One file's problem never stops the others.
  */
 import type { ResolvedConfig } from '../core/config/resolve.js';
-import type { YamlLibrary } from '../core/model/frontmatter.js';
 import { checkDocument, unreadableDocument, type CheckedFile } from '../core/engine.js';
 import { mayOpenWithYamlFrontMatter, tooLargeMessage } from '../core/parse.js';
 import { contentHash, readDocument } from './files.js';
 import { errorLine } from '../core/strings.js';
+import { loadYaml } from './yaml.js';
 
 export interface HashedResult {
   result: CheckedFile;
   /** SHA-256 of the bytes that were checked (when asked for); null when the file was not read. */
   hash: string | null;
-}
-
-/**
- * The `yaml` library, imported with the first document that may open with
- * YAML front matter. Its build is CommonJS: Node's import gives its exports
- * as named exports, the bundle's as the default export.
- */
-async function loadYaml(): Promise<YamlLibrary> {
-  const library = (await import('yaml')) as YamlLibrary & { default?: YamlLibrary };
-  return library.default ?? library;
 }
 
 /** Read and check one file from disk, and hash what was read when `hash` is set. Never throws. */

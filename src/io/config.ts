@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError, defaultConfig, type ResolvedConfig } from '../core/config/settle.js';
+import { loadYaml } from './yaml.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/postmortem.yml', '.github/postmortem.yaml'];
 
@@ -24,9 +25,7 @@ export async function loadConfig(cwd: string, explicit?: string, required = expl
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !required) continue;
       throw new ConfigError(candidate, '(file)', `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable YAML file`);
     }
-    // yaml is CommonJS: bundled and split, its dynamic import has only a default export.
-    const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
-    const parseDocument = yaml.parseDocument ?? yaml.default!.parseDocument;
+    const { parseDocument } = await loadYaml();
     const doc = parseDocument(text, { uniqueKeys: true });
     if (doc.errors.length > 0) {
       const e = doc.errors[0];

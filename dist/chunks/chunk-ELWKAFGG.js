@@ -1,3 +1,3 @@
 // postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-var _="0.1.0",E=`${_}+ed680cfdea10ccd0`;export{_ as a,E as b};
+async function t(){let a=await import("./dist-4TFCELNI.js");return a.default??a}export{t as a};
