@@ -200,13 +200,17 @@ export async function* checkStream(files: string[], options: PoolOptions): Async
   const cache = options.cache;
   const { misses, hits } = cache ? cacheMisses(files, options, cache) : { misses: files.map((_, i) => i), hits: new Set<number>() };
   const toCheck = misses.map((i) => files[i]);
-  // With many files from the cache, this thread has their reports to pass on: the few changed files
-  // go to a worker (which loads the parser and checks them meanwhile on the other core) however few they are.
-  const threshold = hits.size >= (options.threshold ?? 200) ? 0 : options.threshold;
-  const threads = toCheck.length === 0 ? 0 : plannedThreads(toCheck.length, { ...options, threshold });
+  // With many files from the cache, this thread has their reports to pass on: the changed files go to
+  // workers (which load the parser and check them meanwhile on the other cores) however few they are.
+  const passingOnHits = hits.size >= (options.threshold ?? 200);
+  const threads = toCheck.length === 0 ? 0 : plannedThreads(toCheck.length, { ...options, threshold: passingOnHits ? 0 : options.threshold });
+  // When they are few next to the hits, this thread checks none itself: it would compile and warm up the
+  // parser a second time (a cold check costs ~5× a warm one), and every result waits on this thread
+  // (20 changed files of 2,000: 2% fewer instructions and ~0.2 s less of a 1.9 s re-audit).
+  const checkHere = !(passingOnHits && toCheck.length * 10 <= hits.size);
   const stats = options.stats ?? { parsed: 0, cached: 0, threads: 0 };
   stats.threads = threads;
-  const checked = threads === 0 ? inThread(toCheck, options) : pooled(toCheck, options, workerScript()!, threads - 1);
+  const checked = threads === 0 ? inThread(toCheck, options) : pooled(toCheck, options, workerScript()!, threads - 1, checkHere);
   // Started now, not at the first file the cache cannot answer: the workers start and check while the hits are passed on.
   let upcoming = toCheck.length > 0 && threads > 0 ? checked.next() : null;
   try {
@@ -253,7 +257,8 @@ export function dispatchOrder(sizes: number[]): number[] {
   return order;
 }
 
-async function* pooled(files: string[], options: PoolOptions, script: string, threads: number): AsyncGenerator<CheckedText> {
+/** `workerCount` worker threads check `files`; with `checkHere`, this thread checks small batches too. */
+async function* pooled(files: string[], options: PoolOptions, script: string, workerCount: number, checkHere: boolean): AsyncGenerator<CheckedText> {
   const setup: WorkerSetup = { cwd: options.cwd, config: options.config, now: options.now.toISOString(), hash: options.cache !== undefined };
   const sizes = sizesOf(options.cwd, files);
   // Largest first pays when the files are many; a few changed files are wanted in path order.
@@ -273,7 +278,7 @@ async function* pooled(files: string[], options: PoolOptions, script: string, th
   // Loaded here: a run on one thread never needs it.
   const { Worker } = await import('node:worker_threads');
   const workers = Array.from(
-    { length: threads },
+    { length: workerCount },
     () => new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
   );
   /** The next files in dispatch order, at most `max` of them and about BATCH_BYTES; null when none may go out now. */
@@ -299,7 +304,7 @@ async function* pooled(files: string[], options: PoolOptions, script: string, th
   // This thread checks small batches too, between handing out work and passing results on.
   let localBusy = false;
   const feedLocal = () => {
-    if (localBusy || failure) return;
+    if (!checkHere || localBusy || failure) return;
     const batch = take(LOCAL_BATCH);
     if (!batch) return;
     localBusy = true;
