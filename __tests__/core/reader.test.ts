@@ -193,6 +193,21 @@ describe('headings by their head word, and what closes a section', () => {
     // Words that name nothing on their own stay unread: a title is not a timeline because it says "events".
     expect(keys('Checkout delays - events and orders ingestion')).toBe('');
     expect(keys('Why this matters')).toBe('');
+    // Sections addressed to a public report's readers hold their advice, not the team's measures.
+    expect(keys('Call to action')).toBe('');
+    expect(keys('What should I do?')).toBe('');
+    expect(keys('What you can do')).toBe('');
+    expect(keys('Action required')).toBe('');
+  });
+
+  it('a section of advice to the readers ends the measures and holds none', () => {
+    const md = '# Incident\n\n## Summary\n\nThe site went down.\n\n## Action items\n\n- Add an alert on queue depth\n\n## Call to action\n\nSome things you can do:\n\n* If you have a dormant account, consider removing it.\n* Use WebAuthn for 2FA on your account.\n';
+    const model = check(md).model!;
+    expect(model.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'summary'], [7, 'action-items'], [11, '']]);
+    expect(model.actionItems.map((a) => [a.line, a.title])).toEqual([[9, 'Add an alert on queue depth']]);
+    // Configured as an alias, the same heading names the section.
+    const aliased = check(md, { sections: { aliases: { 'action-items': ['call to action'] } } }).model!;
+    expect(aliased.actionItems.map((a) => a.line)).toEqual([9, 15, 16]);
   });
 
   it('short bold lines are headings read like Markdown headings; a closing heading ends the measures', () => {

@@ -156,10 +156,27 @@ export function matchFallback(text: string): SectionKey | undefined {
 
 /**
  * Headings that close the sections before them without naming a section of a
- * postmortem ("Conclusion", "Appendix"): written as a plain or bold line, they
- * still end the action items above them.
+ * postmortem ("Conclusion", "Appendix", "Call to action"): they never name
+ * one, and written as a plain or bold line, they still end the action items
+ * above them.
  */
 const CLOSING = new Set([
+  // Sections addressed to the readers (a public report's users), whose advice is theirs to follow, not the team's measures.
+  'call to action',
+  'calls to action',
+  'what you can do',
+  'what you should do',
+  'what you need to do',
+  'what should i do',
+  'what do i need to do',
+  'what users should do',
+  'what users can do',
+  'what customers should do',
+  'action required',
+  'user action required',
+  'customer action required',
+  'recommendations for users',
+  'recommendations for customers',
   'conclusion',
   'conclusions',
   'closing thoughts',
@@ -496,6 +513,8 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (words.length === 0 || words.length > 16) return [];
   const exact = whole(words, c, plain);
   if (exact) return [exact];
+  // Unless configured as an alias, "Call to action" names no section, though "action" would make it the action items.
+  if (CLOSING.has(normalized)) return [];
   const parted = partKeys(text, normalized, c, strict, plain);
   if (parted.length > 0) return parted;
   if (prefix) {
