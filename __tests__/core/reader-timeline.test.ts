@@ -330,6 +330,19 @@ describe('checks against the incident’s course: stated ends and starts, the te
     ]);
   });
 
+  it('reports the text’s time for the recovery, in other words than the timeline’s; a time close to it, or at an entry of its own, stays quiet', () => {
+    const r = read('timeline-text-recovery.md');
+    expect(r.findings).toEqual([
+      {
+        rule: 'timeline-window',
+        line: 6,
+        column: 69,
+        message: 'Unexpected 2.30PM PST for “It took approximately 7 hours to debug, fix and test, and…”, expected 1:00 PM PST as in the timeline (line 12)',
+        related: ['12:3 Timeline: 1:00 PM PST - Nginx configuration updated with the fix and…'],
+      },
+    ]);
+  });
+
   it('reads a numbered entry written without the space its marker needs (“7.12:30 PM”) as an entry of its own', () => {
     const r = read('timeline-numbered.md');
     expect(r.entries).toEqual([

@@ -14,11 +14,14 @@
  * much again as any other entry. When an entry near the sentence's own time shares two words, that
  * is the entry it describes, and the two agree; an entry at the very time the
  * text gives may tell of the same event in other words, so the sentence is
- * left unlinked. Quotes and code (chat logs, log lines) are not read.
+ * left unlinked. A sentence saying the service recovered, linked to no entry
+ * by its words, tells of the timeline's recovery (see `recoveryOf`). Quotes
+ * and code (chat logs, log lines) are not read.
  */
 import type { TimeExpression } from '../time/types.js';
 import { resolvePoint, scanTimes, type ResolvedPoint } from '../time/index.js';
 import type { TimelineEntry } from '../types.js';
+import { saysRecovered } from './evidence.js';
 import { joinWrapped, locate, sentenceEnd, sentenceStart } from './sentences.js';
 import { trimEndOf, type TextLine } from './text.js';
 
@@ -93,7 +96,8 @@ export function readMentions(input: MentionInput): Mention[] {
       if (input.windowLines.has(line.line)) continue;
       const words = block.text.slice(from, whole.index) + ' ' + block.text.slice(whole.index + whole.length, to);
       weights ??= entryWords(entries);
-      const mention = link(e, line, block.text.slice(from, to).trim(), stems(words), entries, weights.stemsOf, weights.df, input.ctx);
+      const sentence = block.text.slice(from, to).trim();
+      const mention = link(e, line, sentence, stems(words), entries, weights.stemsOf, weights.df, input.ctx) ?? recoveryOf(e, line, sentence, entries, input.ctx);
       if (mention) mentions.push(mention);
       if (++read >= MAX_MENTIONS) return mentions;
     }
@@ -145,6 +149,24 @@ function link(
   const runnerUp = scored.filter((c) => c.entry !== best.entry).reduce((m, c) => Math.max(m, c.score), 0);
   if (best.score < runnerUp * 1.5) return undefined;
   return mentionOf(e, line, sentence, best.p, best.entry);
+}
+
+/**
+ * A sentence saying the service recovered ("at around 2.30PM the website was
+ * fully operational again") tells of the timeline's recovery, whatever its
+ * words ("1:00 PM: fix applied, all services restored"): it is linked to the
+ * recovery entry nearest its time. Not when some entry sits at its very time
+ * (it may be the event it tells of, in other words).
+ */
+function recoveryOf(e: TimeExpression, line: TextLine, sentence: string, entries: TimelineEntry[], ctx: MentionInput['ctx']): Mention | undefined {
+  if (!saysRecovered(sentence)) return undefined;
+  const placed = entries.flatMap((entry) => {
+    const p = place(e, entry, ctx);
+    return p ? [{ entry, p, off: Math.abs(offset(p, entry, e)) }] : [];
+  });
+  if (placed.some((c) => c.off <= SAME_MS)) return undefined;
+  const nearest = placed.filter((c) => c.entry.evidence === 'recovery' && c.entry.kind !== 'update').sort((a, b) => a.off - b.off)[0];
+  return nearest && mentionOf(e, line, sentence, nearest.p, nearest.entry);
 }
 
 function mentionOf(e: TimeExpression, line: TextLine, sentence: string, p: ResolvedPoint, entry: TimelineEntry): Mention {

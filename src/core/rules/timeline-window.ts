@@ -17,7 +17,9 @@
  * every entry when the timeline says where the impact began ("site goes
  * down"). The text's times for events the timeline tells of agree with the
  * timeline's (see model/mentions.ts): "At 4:33 PM, changes were made" and
- * "4:45 PM: Configuration changes made" are one finding at the text's time. A window the timeline's own
+ * "4:45 PM: Configuration changes made" are one finding at the text's time, and
+ * so are "at around 2.30PM the website was fully operational again" and the
+ * timeline's recovery at 1:00 PM. A window the timeline's own
  * markers gave ("OUTAGE BEGINS") is not checked against the timeline.
  */
 import * as z from 'zod/mini';
