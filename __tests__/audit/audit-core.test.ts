@@ -2,11 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import ts from 'typescript';
 import { check as recheck } from 'recheck';
-import { compactFile } from '../../src/core/compact-file.js';
+import { compactFile, type CompactFile } from '../../src/core/compact-file.js';
 import { inShard, parseShard } from '../../src/core/audit/shard.js';
 import { auditFile, indexFollowUps, OFFLINE, type KnownIssue } from '../../src/core/audit/status.js';
 import { renderItemMarker } from '../../src/core/markers.js';
-import { AuditCollector } from '../../src/core/audit/collect.js';
+import { AuditCollector, auditStream } from '../../src/core/audit/collect.js';
 import { ReportWriter } from '../../src/reporters/json-writer.js';
 import { mergeReports } from '../../src/core/audit/merge.js';
 import { auditMarkdown, BODY_LIMIT, owner } from '../../src/render/audit.js';
@@ -69,6 +69,31 @@ describe('JSON report, shards and merge', () => {
     let empty = '';
     new ReportWriter((t) => (empty += t)).end({ summary: { files: 0, errors: 0, warnings: 0, actionItems: 0 } });
     expect(empty).toBe(formatJson({ version: 1, files: [], summary: { files: 0, errors: 0, warnings: 0, actionItems: 0 } }));
+  });
+
+  it('audits results in whatever order they come: the same report bytes and outcome; with `before`, in path order', async () => {
+    const placed = docs.map((compact, index) => ({ index, compact }));
+    // The order checkAsReady may give: results from the cache run ahead of a changed file still being checked.
+    const shuffled = [placed[1], placed[2], placed[0], placed[5], placed[3], placed[4], ...placed.slice(6).reverse()];
+    const run = async (order: typeof placed, before?: (c: CompactFile) => Promise<void>) => {
+      let text = '';
+      const writer = new ReportWriter((t) => (text += t));
+      const outcome = await auditStream((async function* () { yield* order; })(), { index: OFFLINE, now: NOW, repository: null, sink: (f, i) => writer.fileAt(i, f), ...(before ? { before } : {}) });
+      writer.end({ summary: outcome.summary, audit: outcome.audit });
+      return { text, outcome };
+    };
+    const inPathOrder = await run(placed);
+    const asReady = await run(shuffled);
+    expect(asReady.text).toBe(inPathOrder.text);
+    expect(asReady.outcome).toEqual(inPathOrder.outcome);
+    const seen: string[] = [];
+    await run(shuffled, async (c) => void seen.push(c.file.path));
+    expect(seen).toEqual(docs.map((d) => d.file.path));
+    // A file that never comes is an error, not a report with a hole.
+    const writer = new ReportWriter(() => undefined);
+    writer.fileAt(1, {});
+    expect(() => writer.end({ summary: { files: 1, errors: 0, warnings: 0, actionItems: 0 } })).toThrow(/missing before index 1/);
+    await expect(run(placed.slice(1))).rejects.toThrow();
   });
 
   it('streams the same bytes for empty and nested values and strings with line breaks', () => {

@@ -14,7 +14,7 @@ import { OFFLINE } from '../core/audit/status.js';
 import { isForbidden, statusOf, type GitHubGateway } from '../github/gateway.js';
 import { collectFiles } from '../io/files.js';
 import { cacheLine, ContentCache } from '../io/cache.js';
-import { checkStream, type RunStats } from '../io/pool.js';
+import { checkAsReady, type RunStats } from '../io/pool.js';
 import { ENGINE } from '../version.js';
 import { auditStream, type AuditOutcome } from '../core/audit/collect.js';
 import { listFollowUps, remind, upsertDashboard, type Listing } from '../audit/github.js';
@@ -74,11 +74,11 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
   const stats: RunStats = { parsed: 0, cached: 0, threads: 0 };
   try {
     const writer = new ReportWriter((text) => void writeSync(fd, text));
-    outcome = await auditStream(checkStream(collected.files, { cwd: ctx.workspace, config, now, cache, stats }), {
+    outcome = await auditStream(checkAsReady(collected.files, { cwd: ctx.workspace, config, now, cache, stats }), {
       index: listing?.index ?? OFFLINE,
       now,
       repository: listing ? `${ctx.owner}/${ctx.repo}` : null,
-      sink: (f) => writer.file(f),
+      sink: (f, index) => writer.fileAt(index, f),
       // The report file has them; the summary, outputs and dashboard need only the counts.
       keepFindings: false,
       ...(listing ? { before: listing.include } : {}),

@@ -10,7 +10,7 @@ import { OFFLINE, type IssueIndex } from '../core/audit/status.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import { assembleReport, type JsonReport, type ReportFile } from '../core/report.js';
 import { collectFiles } from '../io/files.js';
-import { checkStream, progressBar, type RunStats } from '../io/pool.js';
+import { checkAsReady, progressBar, type RunStats } from '../io/pool.js';
 import { cacheLine, openCache } from '../io/cache.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { repositoryRoot } from '../io/repository.js';
@@ -92,12 +92,12 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
   const stats: RunStats = { parsed: 0, cached: 0, threads: 0 };
   const bar = progressBar(io.stderr, io.stderrIsTTY === true && files.length > 200, 'auditing');
   const writer = args.format === 'json' ? new ReportWriter(io.stdout) : null;
-  const outcome = await auditStream(checkStream(files, { cwd: io.cwd, config, now, onProgress: bar.update, cache, stats }), {
+  const outcome = await auditStream(checkAsReady(files, { cwd: io.cwd, config, now, onProgress: bar.update, cache, stats }), {
     index,
     now,
     repository: index.online ? args.repo! : null,
     shard: args.shard,
-    sink: writer ? (f) => writer.file(f) : undefined,
+    sink: writer ? (f, index) => writer.fileAt(index, f) : undefined,
     before: include,
     keepFindings: args.format === 'text' || args.format === 'sarif',
   });

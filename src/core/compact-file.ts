@@ -30,3 +30,23 @@ export function compactFile(result: CheckedFile): CompactFile {
     ...(componentsOf(result.model?.frontMatter?.data).length ? { components: componentsOf(result.model?.frontMatter?.data) } : {}),
   };
 }
+
+/** One file's compact result and the file's index in the list checked. */
+export interface Placed {
+  index: number;
+  compact: CompactFile;
+}
+
+/** Results that may come in any order, put back in the order of their indices (each index 0, 1, 2… once). */
+export async function* inOrder(results: AsyncIterable<Placed>): AsyncGenerator<Placed> {
+  const waiting = new Map<number, Placed>();
+  let next = 0;
+  for await (const placed of results) {
+    waiting.set(placed.index, placed);
+    for (let ready = waiting.get(next); ready !== undefined; ready = waiting.get(next)) {
+      waiting.delete(next++);
+      yield ready;
+    }
+  }
+  if (waiting.size > 0) throw new Error(`results out of order: ${waiting.size} waiting for index ${next}`);
+}

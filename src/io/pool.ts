@@ -18,7 +18,7 @@ import os from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { compactFile, type CompactFile } from '../core/compact-file.js';
+import { compactFile, inOrder, type CompactFile, type Placed } from '../core/compact-file.js';
 import type { ResolvedConfig } from '../core/config/settle.js';
 import { flushCompileCache } from '../compile-cache.js';
 import type { ContentCache } from './cache.js';
@@ -195,8 +195,25 @@ function cacheMisses(files: string[], options: PoolOptions, cache: ContentCache)
   return { misses, hits };
 }
 
+/** How far (in files) results from the cache may run ahead of a changed file still being checked. */
+const AHEAD = MAX_WAITING;
+/** Results from the cache passed on between two turns of the event loop (which deliver the workers' results). */
+const HITS_PER_TURN = 16;
+
 /** Compact results for `files`, in the order of `files`. */
 export async function* checkStream(files: string[], options: PoolOptions): AsyncGenerator<CompactFile> {
+  for await (const { compact } of inOrder(checkAsReady(files, options))) yield compact;
+}
+
+/**
+ * Compact results for `files` as they are ready, each with its index: the
+ * cache's as this thread reaches them, and the others as the checker gives
+ * them back, in path order among themselves. A result from the cache never
+ * waits for a changed file before it that a worker is still checking (the
+ * worker may still be starting), but runs at most AHEAD files ahead of it.
+ * Without a cache, or with nothing from it, the results come in path order.
+ */
+export async function* checkAsReady(files: string[], options: PoolOptions): AsyncGenerator<Placed> {
   const cache = options.cache;
   const { misses, hits } = cache ? cacheMisses(files, options, cache) : { misses: files.map((_, i) => i), hits: new Set<number>() };
   const toCheck = misses.map((i) => files[i]);
@@ -211,31 +228,93 @@ export async function* checkStream(files: string[], options: PoolOptions): Async
   const stats = options.stats ?? { parsed: 0, cached: 0, threads: 0 };
   stats.threads = threads;
   const checked = threads === 0 ? inThread(toCheck, options) : pooled(toCheck, options, workerScript()!, threads - 1, checkHere);
+  const checkedFiles = new CheckedResults(checked);
   // Started now, not at the first file the cache cannot answer: the workers start and check while the hits are passed on.
-  let upcoming = toCheck.length > 0 && threads > 0 ? checked.next() : null;
+  if (toCheck.length > 0) checkedFiles.request();
+  let done = 0;
+  let missed = 0;
+  /** The next checked file's result, in path order among the misses. */
+  const nextChecked = async (): Promise<Placed> => {
+    const index = misses[missed++];
+    const result = await checkedFiles.take();
+    if (!result) throw new Error(`no result for ${files[index]}`);
+    return { index, compact: recorded(files[index], result) };
+  };
+  const recorded = (path: string, result: CheckedText): CompactFile => {
+    // The same JSON round trip for every result, so a cold run and a cached one report the same bytes.
+    const compact = JSON.parse(result.json) as CompactFile;
+    cache?.record(path, result.hash, compact, result.json);
+    stats.parsed++;
+    return compact;
+  };
   try {
+    let sinceTurn = 0;
     for (let i = 0; i < files.length; i++) {
-      let compact = hits.has(i) ? cache!.take(files[i]) : null;
-      if (compact) stats.cached++;
-      else {
-        // A hit that does not read back (never expected: the file's checksum held) is checked here.
-        let next: CheckedText | undefined;
-        if (hits.has(i)) next = await checkOne(options.cwd, files[i], options.config, options.now, true);
-        else {
-          next = (await (upcoming ?? checked.next())).value as CheckedText | undefined;
-          upcoming = null;
+      if (!hits.has(i)) {
+        // In path order when there is nothing from the cache to pass on meanwhile.
+        if (hits.size === 0) {
+          yield await nextChecked();
+          options.onProgress?.(++done, files.length);
         }
-        if (!next) throw new Error(`no result for ${files[i]}`);
-        // The same JSON round trip for every result, so a cold run and a cached one report the same bytes.
-        compact = JSON.parse(next.json) as CompactFile;
-        cache?.record(files[i], next.hash, compact, next.json);
-        stats.parsed++;
+        continue;
       }
-      yield compact;
-      options.onProgress?.(i + 1, files.length);
+      // Checked results that came back meanwhile go first; a hit too far ahead of the next one waits for it.
+      while (missed < misses.length && (checkedFiles.arrived() || i - misses[missed] > AHEAD)) {
+        yield await nextChecked();
+        options.onProgress?.(++done, files.length);
+      }
+      let compact = cache!.take(files[i]);
+      if (compact) stats.cached++;
+      // A hit that does not read back (never expected: the file's checksum held) is checked here.
+      else compact = recorded(files[i], await checkOne(options.cwd, files[i], options.config, options.now, true));
+      yield { index: i, compact };
+      options.onProgress?.(++done, files.length);
+      if (missed < misses.length && ++sinceTurn >= HITS_PER_TURN) {
+        sinceTurn = 0;
+        await turnOfEventLoop();
+      }
+    }
+    while (missed < misses.length) {
+      yield await nextChecked();
+      options.onProgress?.(++done, files.length);
     }
   } finally {
     await checked.return(undefined);
+  }
+}
+
+/**
+ * The checker's results, one requested at a time: whether the requested one
+ * has arrived can be asked without waiting for it.
+ */
+class CheckedResults {
+  private pending: Promise<IteratorResult<CheckedText>> | null = null;
+  private settled = false;
+
+  constructor(private readonly results: AsyncGenerator<CheckedText>) {}
+
+  /** Ask for the next result (if not asked for already). */
+  request(): void {
+    if (this.pending) return;
+    this.settled = false;
+    this.pending = this.results.next();
+    this.pending.then(
+      () => (this.settled = true),
+      () => (this.settled = true),
+    );
+  }
+
+  arrived(): boolean {
+    return this.settled;
+  }
+
+  /** The next result (undefined when there is none), and the one after it asked for. */
+  async take(): Promise<CheckedText | undefined> {
+    this.request();
+    const result = await this.pending!;
+    this.pending = null;
+    this.request();
+    return result.done ? undefined : result.value;
   }
 }
 

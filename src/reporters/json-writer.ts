@@ -30,7 +30,10 @@ function nested(value: unknown, depth: number): string {
 const FLUSH_AT = 1 << 20;
 
 export class ReportWriter {
+  /** Files written. */
   private count = 0;
+  /** Files that came before one they follow, by index. */
+  private readonly waiting = new Map<number, string>();
   private started = false;
   private pending: string[] = [];
   private pendingLength = 0;
@@ -57,13 +60,36 @@ export class ReportWriter {
     this.put(`{\n  "version": ${REPORT_VERSION},\n  "files": [`);
   }
 
+  /** The next file of the report. */
   file(file: unknown): void {
+    this.fileAt(this.count + this.waiting.size, file);
+  }
+
+  /**
+   * The file at `index` of the report's list (each index once, in any
+   * order): written when the files before it are, kept as text until then.
+   */
+  fileAt(index: number, file: unknown): void {
+    const text = nested(file, 2);
+    if (index !== this.count) {
+      this.waiting.set(index, text);
+      return;
+    }
+    this.putFile(text);
+    for (let next = this.waiting.get(this.count); next !== undefined; next = this.waiting.get(this.count)) {
+      this.waiting.delete(this.count);
+      this.putFile(next);
+    }
+  }
+
+  private putFile(text: string): void {
     this.begin();
-    this.put(`${this.count++ > 0 ? ',' : ''}\n    ${nested(file, 2)}`);
+    this.put(`${this.count++ > 0 ? ',' : ''}\n    ${text}`);
   }
 
   /** Close the files array and write the rest of the report's top-level fields. */
   end(rest: { summary: JsonReport['summary'] } & Record<string, unknown>): void {
+    if (this.waiting.size > 0) throw new Error(`report files missing before index ${Math.min(...this.waiting.keys())}`);
     this.begin();
     let text = this.count > 0 ? '\n  ]' : ']';
     for (const [key, value] of Object.entries(rest)) {

@@ -4,7 +4,7 @@
  * digests the summary, the dashboard and the metrics need. Nothing else of
  * a file is kept, so 10,000 postmortems audit in flat memory.
  */
-import type { CompactFile } from '../compact-file.js';
+import { inOrder, type CompactFile, type Placed } from '../compact-file.js';
 import { MetricsAccumulator, resolveMinutes } from './metrics.js';
 import { auditFile, followUpsOf, type IssueIndex } from './status.js';
 import type { AuditFile, AuditSection, FollowUp, TrackingIssue } from './types.js';
@@ -97,21 +97,27 @@ export interface AuditStreamOptions {
   now: Date;
   repository: string | null;
   shard?: Shard;
-  /** Each audited file, in path order (the JSON report's writer). */
-  sink?: (file: AuditFile) => void;
+  /** Each audited file and its index in the list (the JSON report's writer puts them in order). */
+  sink?: (file: AuditFile, index: number) => void;
   /** Before a file is matched to its issues: list the repositories its items name (see src/audit/github.ts). */
   before?: (compact: CompactFile) => Promise<void>;
   /** Whether the outcome lists the files' findings (default true; the text and SARIF formats need them). */
   keepFindings?: boolean;
 }
 
-/** Audit a stream of compact results (from src/io/pool.ts). */
-export async function auditStream(results: AsyncIterable<CompactFile>, options: AuditStreamOptions): Promise<AuditOutcome> {
+/**
+ * Audit a stream of compact results (from src/io/pool.ts `checkAsReady`), in
+ * whatever order they come: the collector's digests do not depend on it, and
+ * the sink gets each file's index. With `before`, in path order: what it adds
+ * to the index (a repository's issues) holds for the files after it, and so
+ * must be the same on every run.
+ */
+export async function auditStream(results: AsyncIterable<Placed>, options: AuditStreamOptions): Promise<AuditOutcome> {
   const collector = new AuditCollector(options.keepFindings ?? true);
-  for await (const compact of results) {
+  for await (const { index, compact } of options.before ? inOrder(results) : results) {
     await options.before?.(compact);
     const file = auditFile(compact, options.index, options.now);
-    options.sink?.(file);
+    options.sink?.(file, index);
     collector.add(file);
   }
   return collector.finish({ generatedAt: options.now.toISOString(), repository: options.repository, online: options.index.online, shard: options.shard });
