@@ -97,7 +97,10 @@ describe('JSON report, shards and merge', () => {
   });
 
   it('streams the same bytes for empty and nested values and strings with line breaks', () => {
-    for (const value of [{ a: 1, b: [], c: {}, d: [1, { e: 'x\ny' }], f: null }, {}, [], [[1, 2], []], { x: { y: [{}] } }]) {
+    // Long arrays (the follow-ups) and the objects holding them are written an element at a time.
+    const long = Array.from({ length: 700 }, (_, i) => (i % 7 === 0 ? { n: i, s: 'é\n"', skip: undefined, d: new Date(0) } : i % 11 === 0 ? [] : i % 13 === 0 ? undefined : `x${i}`));
+    const holding = { followUps: long, metrics: { deep: { list: long.slice(0, 300), empty: [] }, f: () => 1 }, none: undefined, empty: {} };
+    for (const value of [{ a: 1, b: [], c: {}, d: [1, { e: 'x\ny' }], f: null }, {}, [], [[1, 2], []], { x: { y: [{}] } }, long, holding, [holding]]) {
       let text = '';
       const writer = new ReportWriter((t) => (text += t));
       writer.file(value);
