@@ -316,6 +316,23 @@ describe('checks against the incident’s course: stated ends and starts, the te
     ]);
   });
 
+  it('reports a stated start long before the onset the timeline marks, when only lead-up comes before it', () => {
+    const r = read('timeline-window-marked-onset.md');
+    expect(r.findings).toEqual([
+      {
+        rule: 'timeline-window',
+        line: 5,
+        column: 6,
+        message:
+          "Unexpected stated start 2020-05-11 05:30 UTC, 1 h 56 min before the onset the timeline marks (2020-05-11 07:26 UTC), expected the window to start with the impact the timeline shows (2020-05-11 07:26 UTC)",
+        related: ["10:3 The timeline's onset: 2020-05-11 07:26 UTC", "9:3 The timeline's first entry: 2020-05-11 05:30 UTC"],
+      },
+    ]);
+    // The same start is right when the reboot itself takes the site down.
+    const down = check(fixture('reader/timeline-window-marked-onset.md').toString().replace('- 10:30 PM: Scheduled reboot of the cache tier begins', '- 10:30 PM: Scheduled reboot begins; the site goes down'));
+    expect(down.findings.filter((f) => f.rule === 'timeline-window')).toEqual([]);
+  });
+
   it('reports a time the text gives for an event the timeline puts elsewhere; an approximate time close by, the same time, or several times in one sentence stay quiet', () => {
     const r = read('timeline-text-times.md');
     expect(r.entries).toEqual(['7:3 16:45', '8:3 16:50', '9:3 16:56', '10:3 17:15', '11:3 17:25', '12:3 17:40']);

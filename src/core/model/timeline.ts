@@ -685,9 +685,11 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
   noteZone(e, c, run, input);
   if (c.body.length > 0) entry.detail = c.body.map((b) => b.text).join(' ');
   const said = [c.text, ...c.body.map((b) => b.text)].join(' ');
-  const evidence = evidenceOf(said);
+  // "Outage begins" names no symptom, but says the impact is there from now on.
+  const onset = saysOnset(said);
+  const evidence = evidenceOf(said) ?? (onset ? 'impact' : undefined);
   if (evidence) entry.evidence = evidence;
-  if (evidence === 'impact' && saysOnset(said)) entry.onset = true;
+  if (evidence === 'impact' && onset) entry.onset = true;
   return entry;
 }
 

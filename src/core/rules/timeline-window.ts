@@ -15,7 +15,8 @@
  * fixed, and no impact shows after that) is one finding at the stated end:
  * nothing explains the rest of the window; so is a stated start earlier than
  * every entry when the timeline says where the impact began ("site goes
- * down"). The text's times for events the timeline tells of agree with the
+ * down"), or earlier than an entry saying it begins ("Outage begins") with
+ * only lead-up before it (a scheduled reboot). The text's times for events the timeline tells of agree with the
  * timeline's (see model/mentions.ts): "At 4:33 PM, changes were made" and
  * "4:45 PM: Configuration changes made" are one finding at the text's time, and
  * so are "at around 2.30PM the website was fully operational again" and the
@@ -108,17 +109,33 @@ function checkWindow(ctx: RuleContext<Options>): void {
 /**
  * A stated start earlier than everything the timeline records, when the
  * timeline says where the impact began ("13:00 site goes down", "OUTAGE
- * BEGINS"): nothing in the document explains the start of the window.
+ * BEGINS"), or earlier than an entry saying the impact begins that only
+ * lead-up comes before ("10:30 PM: Reboot begins", "12:26 AM: Outage
+ * begins"): nothing in the document explains the start of the window.
  */
 function startBeforeTimeline(course: Course, start: WindowPoint, timed: TimelineEntry[], slack: number): Report | undefined {
-  const onset = course.onset;
   const first = timed.reduce<TimelineEntry | undefined>((a, t) => (!a || t.order! < a.order! ? t : a), undefined);
-  if (!onset?.onset || !first || !comparable(onset, start) || !comparable(first, start)) return undefined;
-  if (start.order! >= first.order! - slack) return undefined;
+  if (!first || !comparable(first, start)) return undefined;
+  const onset = course.onset;
+  if (onset?.onset && comparable(onset, start) && start.order! < first.order! - slack) return startBefore(start, first, onset, `${formatMinutes((first.order! - start.order!) / 60_000)} before the timeline's first entry (${shortTime(first.time)})`);
+  const marked = markedOnset(timed);
+  if (marked && comparable(marked, start) && start.order! < marked.order! - slack) return startBefore(start, first, marked, `${formatMinutes((marked.order! - start.order!) / 60_000)} before the onset the timeline marks (${shortTime(marked.time)})`);
+  return undefined;
+}
+
+/** The first entry saying the impact begins ("Outage begins"), when no entry before it shows the impact. */
+function markedOnset(timed: TimelineEntry[]): TimelineEntry | undefined {
+  const ordered = [...timed].sort((a, b) => a.order! - b.order! || a.line - b.line);
+  const marked = ordered.findIndex((t) => t.onset);
+  if (marked < 0 || ordered.slice(0, marked).some((t) => t.evidence === 'impact' || t.evidence === 'recovery')) return undefined;
+  return ordered[marked];
+}
+
+function startBefore(start: WindowPoint, first: TimelineEntry, onset: TimelineEntry, howEarly: string): Report {
   const related: RelatedLocation[] = [{ line: onset.line, column: onset.expressionColumn ?? onset.column, message: `The timeline's onset: ${shortTime(onset.time)}` }];
   if (first !== onset) related.push({ line: first.line, column: first.expressionColumn ?? first.column, message: `The timeline's first entry: ${shortTime(first.time)}` });
   return {
-    message: `Unexpected stated start ${shortTime(start.time)}, ${formatMinutes((first.order! - start.order!) / 60_000)} before the timeline's first entry (${shortTime(first.time)}), expected the window to start with the impact the timeline shows (${shortTime(onset.time)})`,
+    message: `Unexpected stated start ${shortTime(start.time)}, ${howEarly}, expected the window to start with the impact the timeline shows (${shortTime(onset.time)})`,
     line: start.line,
     column: start.column,
     related,
