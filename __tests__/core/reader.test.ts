@@ -200,6 +200,18 @@ describe('headings by their head word, and what closes a section', () => {
     expect(keys('Action required')).toBe('');
   });
 
+  it('a list indented unevenly is one list: an item flush left over items indented as its siblings is a measure among them', () => {
+    const md = '# Outage\n\n## Corrective and preventative measures\n\n  - Increase server capacity.\n\n- Implement a backup plan in case of outages.\n\n  - Review the architecture.\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [5, 'Increase server capacity.'],
+      [7, 'Implement a backup plan in case of outages.'],
+      [9, 'Review the architecture.'],
+    ]);
+    // Indented deeper than its siblings, a list details the item over it: the item groups the measures.
+    const grouped = '# Outage\n\n## Action items\n\n- Work with the ops team to fund CI.\n    - Turn actions back on.\n    - Raise the need for a budget.\n- Alert on the CI budget.\n';
+    expect(check(grouped).model!.actionItems.map((a) => a.line)).toEqual([6, 7, 8]);
+  });
+
   it('a section of advice to the readers ends the measures and holds none', () => {
     const md = '# Incident\n\n## Summary\n\nThe site went down.\n\n## Action items\n\n- Add an alert on queue depth\n\n## Call to action\n\nSome things you can do:\n\n* If you have a dormant account, consider removing it.\n* Use WebAuthn for 2FA on your account.\n';
     const model = check(md).model!;

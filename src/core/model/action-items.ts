@@ -451,11 +451,31 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   return !ordered && line.text.length <= 120;
 }
 
+/**
+ * Whether `nested` (a list under `item`) starts in the column of the markers
+ * of `item`'s siblings, right of `item`'s own marker: "  - a", "- b",
+ * "  - c" is one list of three measures whose second line lost its indent,
+ * not "b" with "c" under it.
+ */
+function indentedAsSiblings(nested: List, item: ListItem, list: List): boolean {
+  const column = nested.position?.start.column;
+  const own = item.position?.start.column;
+  if (column === undefined || own === undefined || column <= own || nested.ordered !== list.ordered) return false;
+  return list.children.some((sibling) => sibling !== item && sibling.position?.start.column === column);
+}
+
 function fromList(list: List, group: Group, out: Draft[], depth: number): void {
   for (const item of list.children) {
     if (out.length >= MAX_ITEMS) return;
     const head = itemHead(item);
     const nested = item.children.filter((c): c is List => c.type === 'list');
+    // A list under an item indented as far as the item's own siblings: the same list, written unevenly.
+    const unevenly = nested.filter((n) => indentedAsSiblings(n, item, list));
+    if (unevenly.length > 0 && head && head.text !== '' && depth < MAX_DEPTH) {
+      out.push(itemDraft(item, titledRuns(head)[0], nested.filter((n) => !unevenly.includes(n)), group));
+      for (const n of unevenly) fromList(n, group, out, depth + 1);
+      continue;
+    }
     if (isLabelItem(item, list.ordered === true, head, nested) && depth < MAX_DEPTH) {
       const label = head && head.text ? (head.lines[0].lead ?? head.text).replace(/(?<![\s:])[\s:]+$/, '') : undefined;
       const child = label ? groupOf(label, group) : group;
