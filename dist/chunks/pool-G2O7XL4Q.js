@@ -1,3 +1,0 @@
-// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
-import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h}from"./chunk-OPP7SN2L.js";import"./chunk-M6IA7FHM.js";import"./chunk-GF4HLRUI.js";import"./chunk-JHHQ6HF5.js";import"./chunk-5YF4YS7E.js";import"./chunk-OLQXHYEW.js";import"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";export{a as YOUNG_GENERATION_MB,b as checkOne,f as checkStream,d as defaultThreads,g as dispatchOrder,e as plannedThreads,h as progressBar,c as workerScript};
