@@ -92,7 +92,7 @@ describe('JSON report, shards and merge', () => {
     // A file that never comes is an error, not a report with a hole.
     const writer = new ReportWriter(() => undefined);
     writer.fileAt(1, {});
-    expect(() => writer.end({ summary: { files: 1, errors: 0, warnings: 0, actionItems: 0 } })).toThrow(/missing before index 1/);
+    expect(() => writer.end({ summary: { files: 1, errors: 0, warnings: 0, actionItems: 0 } })).toThrow(/report files missing before index 0/);
     await expect(run(placed.slice(1))).rejects.toThrow();
   });
 

@@ -7,6 +7,7 @@ import type { CheckedFile } from './engine.js';
 import { fileReport, type ReportFile } from './report.js';
 import { componentsOf } from './routing.js';
 import type { PostmortemModel } from './types.js';
+import { InOrder } from './in-order.js';
 
 export interface CompactFile {
   file: ReportFile;
@@ -39,14 +40,11 @@ export interface Placed {
 
 /** Results that may come in any order, put back in the order of their indices (each index 0, 1, 2… once). */
 export async function* inOrder(results: AsyncIterable<Placed>): AsyncGenerator<Placed> {
-  const waiting = new Map<number, Placed>();
-  let next = 0;
+  const ready: Placed[] = [];
+  const order = new InOrder<Placed>((placed) => ready.push(placed));
   for await (const placed of results) {
-    waiting.set(placed.index, placed);
-    for (let ready = waiting.get(next); ready !== undefined; ready = waiting.get(next)) {
-      waiting.delete(next++);
-      yield ready;
-    }
+    order.put(placed.index, placed);
+    yield* ready.splice(0);
   }
-  if (waiting.size > 0) throw new Error(`results out of order: ${waiting.size} waiting for index ${next}`);
+  order.assertComplete('results');
 }

@@ -4,6 +4,7 @@
  * waits in memory for the others.
  */
 import { REPORT_VERSION, type JsonReport } from '../core/report.js';
+import { InOrder } from '../core/in-order.js';
 
 /**
  * `JSON.stringify(value, null, 2)` as it reads nested `depth` levels deep:
@@ -34,8 +35,8 @@ const FLUSH_AT = 1 << 15;
 export class ReportWriter {
   /** Files written. */
   private count = 0;
-  /** Files that came before one they follow, by index. */
-  private readonly waiting = new Map<number, string>();
+  /** Each file's text, written in the order of the files' indices. */
+  private readonly files = new InOrder<string>((text) => this.putFile(text));
   private started = false;
   private pending: string[] = [];
   private pendingLength = 0;
@@ -64,7 +65,7 @@ export class ReportWriter {
 
   /** The next file of the report. */
   file(file: unknown): void {
-    this.fileAt(this.count + this.waiting.size, file);
+    this.fileAt(this.files.passed, file);
   }
 
   /**
@@ -72,16 +73,7 @@ export class ReportWriter {
    * order): written when the files before it are, kept as text until then.
    */
   fileAt(index: number, file: unknown): void {
-    const text = nested(file, 2);
-    if (index !== this.count) {
-      this.waiting.set(index, text);
-      return;
-    }
-    this.putFile(text);
-    for (let next = this.waiting.get(this.count); next !== undefined; next = this.waiting.get(this.count)) {
-      this.waiting.delete(this.count);
-      this.putFile(next);
-    }
+    this.files.put(index, nested(file, 2));
   }
 
   private putFile(text: string): void {
@@ -91,7 +83,7 @@ export class ReportWriter {
 
   /** Close the files array and write the rest of the report's top-level fields. */
   end(rest: { summary: JsonReport['summary'] } & Record<string, unknown>): void {
-    if (this.waiting.size > 0) throw new Error(`report files missing before index ${Math.min(...this.waiting.keys())}`);
+    this.files.assertComplete('report files');
     this.begin();
     this.put(this.count > 0 ? '\n  ]' : ']');
     for (const [key, value] of Object.entries(rest)) {
