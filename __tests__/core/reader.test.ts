@@ -198,6 +198,15 @@ describe('headings by their head word, and what closes a section', () => {
     expect(keys('What should I do?')).toBe('');
     expect(keys('What you can do')).toBe('');
     expect(keys('Action required')).toBe('');
+    expect(keys('Looking forward')).toBe('action-items');
+  });
+
+  it('a plain "Conclusion:" line ends the measures, inside a paragraph of label lines too', () => {
+    const md = 'Corrective and preventative measures:\nTasks to address the issue:\nInstall disk space monitoring.\nSchedule log clean-ups.\nConclusion:\nWe emerged stronger and wiser, armed with brooms.\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [3, 'Install disk space monitoring.'],
+      [4, 'Schedule log clean-ups.'],
+    ]);
   });
 
   it('a list indented unevenly is one list: an item flush left over items indented as its siblings is a measure among them', () => {

@@ -106,6 +106,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'what we are doing differently',
     "what's next",
     'going forward',
+    'looking forward',
+    'looking ahead',
     'future measures',
     'future work',
     'improvements',

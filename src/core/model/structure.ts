@@ -103,8 +103,9 @@ function pseudoHeading(line: TextLine, table: AliasTable, opensParagraph = false
   if (keys.length === 0 && !bold && /:\s*$/.test(text) && words <= MAX_HEAD_LABEL_WORDS && !/\p{L}-\p{L}/u.test(candidate)) {
     keys = matchHeading(candidate, table, { plain: true });
   }
-  // A closing heading stands alone at the start of its paragraph, capitalised, as headings are written.
-  if (keys.length === 0 && !(opensParagraph && /^\p{Lu}/u.test(candidate) && isClosingHeading(candidate))) return null;
+  // A closing heading stands alone at the start of its paragraph, or alone on its line as a label ("Conclusion:"),
+  // capitalised, as headings are written.
+  if (keys.length === 0 && !((opensParagraph || /:\s*$/.test(text)) && /^\p{Lu}/u.test(candidate) && isClosingHeading(candidate))) return null;
   return {
     kind: 'heading',
     text: candidate,
