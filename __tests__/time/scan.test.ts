@@ -373,6 +373,16 @@ describe('scanTimes: ranges', () => {
     expect(one('10:00AM–11:30AM')).toMatchObject({ text: '10:00AM–11:30AM', time: { hour: 10, minute: 0 }, end: { time: { hour: 11, minute: 30 } } });
   });
 
+  it('reads an end without AM/PM as the first of its readings not before the start', () => {
+    expect(one('from 1:10pm PST until 1:19 PST')).toMatchObject({ time: { hour: 13, minute: 10 }, end: { time: { hour: 13, minute: 19 } } });
+    expect(one('10pm to 11:30')).toMatchObject({ time: { hour: 22, minute: 0 }, end: { time: { hour: 23, minute: 30 } } });
+    expect(one('9am - 10:30')).toMatchObject({ time: { hour: 9, minute: 0 }, end: { time: { hour: 10, minute: 30 } } });
+    // Both readings before the start: past midnight, as written.
+    expect(one('2023-12-31 11pm - 1:00')).toMatchObject({ time: { hour: 23, minute: 0 }, end: { date: { year: 2024, month: 1, day: 1 }, time: { hour: 1, minute: 0 } } });
+    // An end in 24-hour form is what it says.
+    expect(one('1:10pm - 13:30')).toMatchObject({ time: { hour: 13, minute: 10 }, end: { time: { hour: 13, minute: 30 } } });
+  });
+
   it('moves an end that crosses midnight to the next day', () => {
     expect(one('2023-12-31 23:00 - 01:00 UTC')).toMatchObject({
       date: { year: 2023, month: 12, day: 31 }, time: { hour: 23, minute: 0 },

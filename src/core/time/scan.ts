@@ -910,6 +910,15 @@ function linkRange(p1: Point, p2: Point): void {
       if (minutesOf(t) <= minutesOf(p2.time)) p1.time.hour = h;
     }
   }
+  // "from 1:10pm until 1:19", "11am to 1": the end without AM/PM is the first of its two readings not before the start.
+  if (p1.time && p2.time && p1.clock && p2.clock && p1.clock.meridiem !== undefined && p2.clock.meridiem === undefined) {
+    const raw = p2.clock.rawHour;
+    if (raw >= 1 && raw <= 12 && p2.clock.hour === raw) {
+      const start = minutesOf(p1.time);
+      const hour = [raw % 12, (raw % 12) + 12].find((h) => minutesOf({ hour: h, minute: p2.time!.minute, second: p2.time!.second }) >= start);
+      if (hour !== undefined) p2.time.hour = hour;
+    }
+  }
   // Years: "November 10 - November 11, 2023".
   if (p1.date && p2.date) {
     if (p1.date.year === undefined && p2.date.year !== undefined) {
