@@ -360,6 +360,18 @@ describe('checks against the incident’s course: stated ends and starts, the te
     ]);
   });
 
+  it('an entry dated alone that tells of a time on another day is untimed, not out of order', () => {
+    const md = '# Metering outage\n\n## Timeline\n\n- 8/18/23, ~4:00 PM PST: the metrics server is killed by the OOM killer\n- 8/21/23, 8 AM PST: billing values look wrong\n- 8/22/23: we find that around 3:30 PM PST on 8/18/23 memory spiked during the upgrade\n- 8/22/23, 9 AM PST: memory limits raised; same day, 9 AM PST on 8/22/23 all clear\n';
+    const r = check(md);
+    expect(r.model!.timeline.map((t) => [t.line, t.time])).toEqual([
+      [5, '2023-08-19T00:00:00Z'],
+      [6, '2023-08-21T16:00:00Z'],
+      [7, null],
+      [8, '2023-08-22T17:00:00Z'],
+    ]);
+    expect(r.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+  });
+
   it('reads a numbered entry written without the space its marker needs (“7.12:30 PM”) as an entry of its own', () => {
     const r = read('timeline-numbered.md');
     expect(r.entries).toEqual([

@@ -650,12 +650,26 @@ function applyMark(run: Running, m: Mark, input: TimelineInput): void {
   }
 }
 
+/**
+ * The entry's own time: its first clock time, unless the entry opens with a
+ * date alone and that time carries another day ("8/22/23: we find that
+ * around 3:30 PM on 8/18/23 memory spiked"): a time the entry tells of, on an
+ * entry dated but untimed.
+ */
+function entryTime(exprs: TimeExpression[]): TimeExpression | undefined {
+  const e = exprs.find((x) => x.time || x.invalid);
+  const stamp = exprs[0];
+  if (!e || e === stamp || !stamp.date || stamp.time || stamp.index > 3 || !e.date) return e;
+  const same = e.date.month === stamp.date.month && e.date.day === stamp.date.day && (e.date.year === undefined || stamp.date.year === undefined || e.date.year === stamp.date.year);
+  return same ? e : undefined;
+}
+
 function resolveEntry(c: Candidate, run: Running, input: TimelineInput): TimelineEntry {
   const entry: TimelineEntry = { kind: c.kind, text: c.text, line: c.line, column: c.column, time: null };
   const source = c.timeText ?? c.text;
   const origin = c.timeColumn ?? c.column;
   const exprs = timesOf(c, input.dayFirst);
-  const e = exprs.find((x) => x.time || x.invalid);
+  const e = entryTime(exprs);
   const placeholder = findTimePlaceholder(source);
   if (placeholder && (!e || placeholder.index < e.index)) {
     entry.placeholder = placeholder.text;
