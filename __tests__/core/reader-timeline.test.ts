@@ -360,6 +360,17 @@ describe('checks against the incident’s course: stated ends and starts, the te
     ]);
   });
 
+  it('12 AM written for 12 PM just after the entry before is out of order, not past midnight; 11:50 PM then 12:10 AM is the next day', () => {
+    const slip = check('# Outage\n\nOn June 28, 2023 the site was down for 45 minutes.\n\n## Timeline (WAT)\n\n- 11:30 AM: upgrade starts\n- 12:00 PM: server downtime starts\n- 12:15 AM: pagers inform the on-call crew\n- 12:45 AM: all traffic is back online\n');
+    expect(slip.model!.timeline.map((t) => t.rolled ?? false)).toEqual([false, false, false, false]);
+    expect(slip.findings.filter((f) => f.rule === 'timeline-order').map((f) => f.message)).toEqual([
+      'Unexpected 12:15 AM after 12:00 PM (line 8), expected entries in chronological order',
+    ]);
+    const night = check('# Outage\n\nOn June 28, 2023 the site was down.\n\n## Timeline (WAT)\n\n- 11:30 PM: upgrade starts\n- 11:50 PM: server downtime starts\n- 12:10 AM: all traffic is back online\n');
+    expect(night.model!.timeline.map((t) => t.time)).toEqual(['2023-06-28T22:30:00Z', '2023-06-28T22:50:00Z', '2023-06-28T23:10:00Z']);
+    expect(night.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+  });
+
   it('an entry dated alone that tells of a time on another day is untimed, not out of order', () => {
     const md = '# Metering outage\n\n## Timeline\n\n- 8/18/23, ~4:00 PM PST: the metrics server is killed by the OOM killer\n- 8/21/23, 8 AM PST: billing values look wrong\n- 8/22/23: we find that around 3:30 PM PST on 8/18/23 memory spiked during the upgrade\n- 8/22/23, 9 AM PST: memory limits raised; same day, 9 AM PST on 8/22/23 all clear\n';
     const r = check(md);

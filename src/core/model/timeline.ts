@@ -752,6 +752,11 @@ function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: 
     if (pm.order >= previous!.order! && pm.order - previous!.order! < 12 * 3_600_000) return pm;
   }
   if (!stepsBack || r.order >= previous!.order! - day.rollLimit! * 3_600_000) return r;
+  // "12:00 PM, 12:15 AM": 12 AM written for 12 PM, just after the entry before, is out of place, not past midnight.
+  if (time.hour === 0 && /^12\b/.test(e.text.trim()) && /\d[ \t]{0,2}a\.?m\b/i.test(e.text)) {
+    const noon = resolvePoint(undefined, { ...time, hour: 12 }, zone, { date });
+    if (noon.order >= previous!.order! && noon.order - previous!.order! <= day.rollLimit! * 3_600_000) return r;
+  }
   // "11:30 AM, 12:30 AM, 1:00 PM": the entry after goes on from the one before, so this one is out of place, not past midnight.
   const before = previous!.expression?.time;
   if (before && run.nextClock !== undefined && !previous!.expression?.date && run.nextClock > before.hour * 60 + before.minute) return r;
