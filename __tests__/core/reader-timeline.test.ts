@@ -383,6 +383,13 @@ describe('checks against the incident’s course: stated ends and starts, the te
     expect(r.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
   });
 
+  it('reports the text’s time for the all-clear against the timeline’s', () => {
+    const md = '# Hub outage\n\n## Summary\n\nThe hub was down on 2017-02-09. This was all fixed and an all-clear signalled at about 11:35 AM PST.\n\n## Timeline\n\n- 10:11 AM PST: users report proxy errors\n- 10:45 AM PST: hub pod deleted and recreated\n- 11:17 AM PST: all clear given for the hub\n';
+    expect(check(md).findings.filter((f) => f.rule === 'timeline-window').map((f) => [f.line, f.message])).toEqual([
+      [5, 'Unexpected 11:35 AM PST for “This was all fixed and an all-clear signalled at about…”, expected 11:17 AM PST as in the timeline (line 11)'],
+    ]);
+  });
+
   it('reads a numbered entry written without the space its marker needs (“7.12:30 PM”) as an entry of its own', () => {
     const r = read('timeline-numbered.md');
     expect(r.entries).toEqual([

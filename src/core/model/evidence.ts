@@ -23,7 +23,7 @@ const RECOVERY_WORDS =
   /\b(?:(?:outage|impact|downtime|disruption|degradation)[ \t]+(?:ends?|ended|over)|(?:services?|site|website|api|access|traffic|functionality|operations?|order|servers?)[ \t]+(?:(?:is|are|was|were|has|have)[ \t]+)?(?:been[ \t]+)?(?:fully[ \t]+)?(?:restored|recovered|back|resumed)|fully[ \t]+(?:restored|recovered|operational)|back[ \t]+(?:online|up|to[ \t]+normal)|return(?:s|ed)?[ \t]+(?:back[ \t]+)?to[ \t]+normal|resumed[ \t]+normal|(?:running|operating|working|loading|serving|responding|processing)(?:[ \t]+[\p{L}]{1,20})?[ \t]+(?:normally|again)|now[ \t]+(?:running|operating|working|loading)[ \t]+properly|(?:is|was|were|are|now)[ \t]+up[ \t]+and[ \t]+running|recovered[ \t]+(?:fully|completely)|resolution[ \t]+(?:is[ \t]+)?confirmed)\b/giu;
 
 const RESOLVED_WORDS =
-  /\b(?:(?:incidents?|issues?|outages?|problems?)[ \t]+(?:(?:is|was|has[ \t]+been|have[ \t]+been|declared|marked|considered|officially)[ \t]+){0,2}(?:resolved|closed|mitigated)|resolved[ \t]+the[ \t]+(?:issues?|incidents?|problems?|outages?)|(?:declared?|marks?|marked)[ \t]+(?:as[ \t]+)?(?:resolved|closed)|all[ \t]+clear)\b/gi;
+  /\b(?:(?:incidents?|issues?|outages?|problems?)[ \t]+(?:(?:is|was|has[ \t]+been|have[ \t]+been|declared|marked|considered|officially)[ \t]+){0,2}(?:resolved|closed|mitigated)|resolved[ \t]+the[ \t]+(?:issues?|incidents?|problems?|outages?)|(?:declared?|marks?|marked)[ \t]+(?:as[ \t]+)?(?:resolved|closed)|all[ \t-]+clear)\b/gi;
 
 const FIX_WORDS = /\b(?:fix(?:es|ed)|(?:fix|hotfix|patch)[ \t]+(?:is[ \t]+|was[ \t]+)?(?:deployed|applied|released|rolled[ \t]+out|merged)|resolution)\b/gi;
 

@@ -21,7 +21,7 @@
 import type { TimeExpression } from '../time/types.js';
 import { resolvePoint, scanTimes, type ResolvedPoint } from '../time/index.js';
 import type { TimelineEntry } from '../types.js';
-import { saysRecovered } from './evidence.js';
+import { evidenceOf } from './evidence.js';
 import { joinWrapped, locate, sentenceEnd, sentenceStart } from './sentences.js';
 import { trimEndOf, type TextLine } from './text.js';
 
@@ -153,19 +153,21 @@ function link(
 
 /**
  * A sentence saying the service recovered ("at around 2.30PM the website was
- * fully operational again") tells of the timeline's recovery, whatever its
- * words ("1:00 PM: fix applied, all services restored"): it is linked to the
- * recovery entry nearest its time. Not when some entry sits at its very time
- * (it may be the event it tells of, in other words).
+ * fully operational again") or the incident was resolved ("an all-clear
+ * signalled at about 11:35 AM") tells of the timeline's entry saying so,
+ * whatever its words ("1:00 PM: fix applied, all services restored"): it is
+ * linked to the nearest such entry. Not when some entry sits at its very
+ * time (it may be the event it tells of, in other words).
  */
 function recoveryOf(e: TimeExpression, line: TextLine, sentence: string, entries: TimelineEntry[], ctx: MentionInput['ctx']): Mention | undefined {
-  if (!saysRecovered(sentence)) return undefined;
+  const says = evidenceOf(sentence);
+  if (says !== 'recovery' && says !== 'resolved') return undefined;
   const placed = entries.flatMap((entry) => {
     const p = place(e, entry, ctx);
     return p ? [{ entry, p, off: Math.abs(offset(p, entry, e)) }] : [];
   });
   if (placed.some((c) => c.off <= SAME_MS)) return undefined;
-  const nearest = placed.filter((c) => c.entry.evidence === 'recovery' && c.entry.kind !== 'update').sort((a, b) => a.off - b.off)[0];
+  const nearest = placed.filter((c) => c.entry.evidence === says && c.entry.kind !== 'update').sort((a, b) => a.off - b.off)[0];
   return nearest && mentionOf(e, line, sentence, nearest.p, nearest.entry);
 }
 
