@@ -199,6 +199,8 @@ describe('headings by their head word, and what closes a section', () => {
     expect(keys('What you can do')).toBe('');
     expect(keys('Action required')).toBe('');
     expect(keys('Looking forward')).toBe('action-items');
+    // The problems found are lessons; the plan after them holds the measures.
+    expect(keys('Identified Problems:')).toBe('lessons-learned');
   });
 
   it('a plain "Conclusion:" line ends the measures, inside a paragraph of label lines too', () => {

@@ -14,8 +14,9 @@
  * much again as any other entry. When an entry near the sentence's own time shares two words, that
  * is the entry it describes, and the two agree; an entry at the very time the
  * text gives may tell of the same event in other words, so the sentence is
- * left unlinked. A sentence saying the service recovered, linked to no entry
- * by its words, tells of the timeline's recovery (see `recoveryOf`). Quotes
+ * left unlinked. A sentence saying the service recovered or the incident was
+ * resolved, linked to no entry by its words, tells of the timeline's entry
+ * saying so (see `recoveryOf`). Quotes
  * and code (chat logs, log lines) are not read.
  */
 import type { TimeExpression } from '../time/types.js';
