@@ -16,8 +16,8 @@
  * text gives may tell of the same event in other words, so the sentence is
  * left unlinked. A sentence saying the service recovered or the incident was
  * resolved, linked to no entry by its words, tells of the timeline's entry
- * saying so (see `recoveryOf`). Quotes
- * and code (chat logs, log lines) are not read.
+ * saying so (see `outcomeOf`). Quotes and code (chat logs, log lines) are
+ * not read.
  */
 import type { TimeExpression } from '../time/types.js';
 import { resolvePoint, scanTimes, type ResolvedPoint } from '../time/index.js';
@@ -98,7 +98,7 @@ export function readMentions(input: MentionInput): Mention[] {
       const words = block.text.slice(from, whole.index) + ' ' + block.text.slice(whole.index + whole.length, to);
       weights ??= entryWords(entries);
       const sentence = block.text.slice(from, to).trim();
-      const mention = link(e, line, sentence, stems(words), entries, weights.stemsOf, weights.df, input.ctx) ?? recoveryOf(e, line, sentence, entries, input.ctx);
+      const mention = link(e, line, sentence, stems(words), entries, weights.stemsOf, weights.df, input.ctx) ?? outcomeOf(e, line, sentence, entries, input.ctx);
       if (mention) mentions.push(mention);
       if (++read >= MAX_MENTIONS) return mentions;
     }
@@ -160,7 +160,7 @@ function link(
  * linked to the nearest such entry. Not when some entry sits at its very
  * time (it may be the event it tells of, in other words).
  */
-function recoveryOf(e: TimeExpression, line: TextLine, sentence: string, entries: TimelineEntry[], ctx: MentionInput['ctx']): Mention | undefined {
+function outcomeOf(e: TimeExpression, line: TextLine, sentence: string, entries: TimelineEntry[], ctx: MentionInput['ctx']): Mention | undefined {
   const says = evidenceOf(sentence);
   if (says !== 'recovery' && says !== 'resolved') return undefined;
   const placed = entries.flatMap((entry) => {
