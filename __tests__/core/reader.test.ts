@@ -233,6 +233,20 @@ describe('headings by their head word, and what closes a section', () => {
     expect(aliased.actionItems.map((a) => a.line)).toEqual([9, 15, 16]);
   });
 
+  it('inside the measures, a bold line opening with a verb names measures, not the section its noun would', () => {
+    const md = '# Reset\n\n## Prevention measures\n\n### Monitoring\n\n**Detect destructive operations:**\n- Alert on destroy operations\n- Alert on reset commands\n\n**Lessons learnt**\n\n- Automation needs guards.\n';
+    const model = check(md).model!;
+    expect(model.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [8, 'Alert on destroy operations'],
+      [9, 'Alert on reset commands'],
+    ]);
+    // "Lessons learnt" opens with a word of the table as written: it still ends the measures.
+    expect(model.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'action-items'], [5, ''], [11, 'lessons-learned']]);
+    // Outside the measures the same line names the detection.
+    const outside = check('# Reset\n\n## Summary\n\nThe cluster was reset.\n\n**Detect destructive operations:**\n\nAn alert fired at 02:13.\n').model!;
+    expect(outside.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'summary'], [7, 'detection']]);
+  });
+
   it('short bold lines are headings read like Markdown headings; a closing heading ends the measures', () => {
     expect(sections('forward-headings.md')).toEqual([
       '3:summary:bold',

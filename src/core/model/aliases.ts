@@ -466,6 +466,27 @@ function misspelt(word: Token, c: Compiled): SectionKey | undefined {
   return undefined;
 }
 
+/**
+ * "Detect destructive operations", "Monitor disk usage": a heading that opens
+ * with a verb whose noun names a section ("detection", "monitoring"), followed
+ * by what it acts on. Inside the measures it is a measure's name, not the
+ * section's; "Lessons learnt" and "Impact on users" open with a word of the
+ * table as written, and are not.
+ */
+export function opensWithVerbOfSection(text: string, table: AliasTable): boolean {
+  const words = tokens(normalizeHeading(text));
+  if (words.length < 2) return false;
+  const first = words[0];
+  let nounOfIt = false;
+  for (const p of compile(table).phrases) {
+    for (const w of p.words) {
+      if (w.raw === first.raw) return false;
+      if (w.stem === first.stem && w.raw.length > first.raw.length && w.raw.startsWith(first.raw.replace(/e$/, ''))) nounOfIt = true;
+    }
+  }
+  return nounOfIt;
+}
+
 const SPLIT = /\s(?:and|or|plus)\s/;
 
 /**

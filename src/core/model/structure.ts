@@ -11,7 +11,7 @@
 import type { Code, Html, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
 import { parseMarkdown } from '../parse.js';
-import { isClosingHeading, isStatement, matchFallback, matchHeading, type AliasTable } from './aliases.js';
+import { isClosingHeading, isStatement, matchFallback, matchHeading, opensWithVerbOfSection, type AliasTable } from './aliases.js';
 import { linesOfElements } from './lines.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 import { scanTimes } from '../time/index.js';
@@ -26,6 +26,8 @@ export interface HeadingElement {
   column: number;
   /** A pseudo-heading naming the same thing as the section it sits in: a group label, not a section. */
   label: boolean;
+  /** A bold line that names a section only through a verb it opens with ("**Detect destructive operations:**"): see `opensWithVerbOfSection`. */
+  verbal?: boolean;
   /** Index into `Structure.sections`, when this heading opens one. */
   section?: number;
   /** For a heading written as a line of a paragraph ("TODO:"): the line and its paragraph. */
@@ -106,6 +108,7 @@ function pseudoHeading(line: TextLine, table: AliasTable, opensParagraph = false
   // A closing heading stands alone at the start of its paragraph, or alone on its line as a label ("Conclusion:"),
   // capitalised, as headings are written.
   if (keys.length === 0 && !((opensParagraph || /:\s*$/.test(text)) && /^\p{Lu}/u.test(candidate) && isClosingHeading(candidate))) return null;
+  const verbal = bold && keys.length > 0 && matchHeading(candidate, table, { strict: true }).length === 0 && opensWithVerbOfSection(candidate, table);
   return {
     kind: 'heading',
     text: candidate,
@@ -115,6 +118,7 @@ function pseudoHeading(line: TextLine, table: AliasTable, opensParagraph = false
     line: line.line,
     column: line.column,
     label: false,
+    ...(verbal ? { verbal } : {}),
   };
 }
 
@@ -314,6 +318,9 @@ const GROUP_KEYS: SectionKey[] = ['action-items', 'resolution'];
 function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, innermost: Section): boolean {
   if (e.level === 7 && isSubset(e.keys, open.keys)) return true;
   if (open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, GROUP_KEYS)) return true;
+  // Inside the measures, a bold line that opens with a verb ("**Detect destructive operations:**", over alerts to
+  // add) names measures, not the section its verb's noun would.
+  if (open.keys.includes('action-items') && e.level === 7 && e.verbal) return true;
   // "when was the issue detected:", "actions taken" over timed entries, "Gradual recovery:" under a time heading:
   // phases of the timeline, not sections.
   return open.keys.includes('timeline') && e.level === 7 && isSubset(e.keys, PHASE_KEYS) && (isTimeHeading(innermost) || timed());
