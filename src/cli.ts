@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /** Entry point of `dist/cli.js` (the package's `postmortem` bin). */
-import { compileRegExpsNatively, enableCompileCache } from './compile-cache.js';
+import { enableCompileCache, tuneV8 } from './compile-cache.js';
 
 // Before the bundle's chunks are imported, so they are compiled from the cache.
 enableCompileCache();
-compileRegExpsNatively();
+tuneV8();
 const { runCli } = await import('./cli/main.js');
 
 // `postmortem check | head`: a reader that stops early is not an error.

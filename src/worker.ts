@@ -5,10 +5,10 @@
  * the bytes read) as soon as it is checked.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileRegExpsNatively, enableCompileCache } from './compile-cache.js';
+import { enableCompileCache, tuneV8 } from './compile-cache.js';
 
 enableCompileCache();
-compileRegExpsNatively();
+tuneV8();
 const { checkOne } = await import('./io/pool.js');
 type Setup = import('./io/pool.js').WorkerSetup;
 type Batch = import('./io/pool.js').WorkerBatch;
