@@ -233,6 +233,23 @@ describe('headings by their head word, and what closes a section', () => {
     expect(aliased.actionItems.map((a) => a.line)).toEqual([9, 15, 16]);
   });
 
+  it('a document title names a section only as a whole heading would; a phrase taking in the head word says more of it', () => {
+    const md = '# Incident Report: GitHub Actions Platform Outage\n\n**Date:** 2026-02-02  \n**Status:** Resolved\n\n## Summary\n\nCI was down.\n\n## Actions Taken During Incident\n\n### Mitigation\n\n- Paused deploys\n\n### Resolution\n\n- Re-ran the workflows\n\n## Preventative Measures\n\n- Add a status check\n';
+    const result = check(md);
+    expect(result.model!.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [6, 'summary'], [10, 'resolution'], [12, 'resolution'], [16, 'resolution'], [20, 'action-items']]);
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([[22, 'Add a status check']]);
+    // The parts of one resolution are not a second resolution.
+    expect(result.findings.filter((f) => f.rule === 'duplicate-section')).toEqual([]);
+    // A product's name in a title ("recommendation service", read as "recommendations") no longer makes the whole
+    // document its measures, though a heading of that name deeper down would be read so.
+    expect(matchHeading('Memory leak in the recommendation service', extendAliases(undefined))).toEqual(['action-items']);
+    const titled = check('# Memory leak in the recommendation service\n\n## Action items\n\n- Add a memory alert\n\n## Open questions\n\n- Revisit the thresholds\n').model!;
+    expect(titled.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'action-items'], [7, '']]);
+    expect(titled.actionItems.map((a) => a.line)).toEqual([5]);
+    // A title that is a section's name as a whole still names it.
+    expect(check('# Root cause analysis\n\n## Disk\n\nThe disk filled up.\n').model!.sections[0].keys).toEqual(['root-cause']);
+  });
+
   it('inside the measures, a bold line opening with a verb names measures, not the section its noun would', () => {
     const md = '# Reset\n\n## Prevention measures\n\n### Monitoring\n\n**Detect destructive operations:**\n- Alert on destroy operations\n- Alert on reset commands\n\n**Lessons learnt**\n\n- Automation needs guards.\n';
     const model = check(md).model!;

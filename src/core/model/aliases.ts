@@ -424,12 +424,17 @@ function whole(words: Token[], c: Compiled, plain = false): SectionKey | undefin
 
 /** The longest phrase of two or more words the heading starts with ("Root cause identification: the five whys"). */
 function leading(words: Token[], c: Compiled): SectionKey | undefined {
+  return leadingPhrase(words, c)?.key;
+}
+
+/** `leading`, with the number of words the phrase covers. */
+function leadingPhrase(words: Token[], c: Compiled): { key: SectionKey; length: number } | undefined {
   let best: { key: SectionKey; length: number } | undefined;
   for (const p of c.phrases) {
     if (p.words.length < 2 || p.words.length >= words.length || p.words.length <= (best?.length ?? 0)) continue;
     if (p.words.every((w, i) => wordScore(words[i], w) > 0)) best = { key: p.key, length: p.words.length };
   }
-  return best?.key;
+  return best;
 }
 
 /**
@@ -451,11 +456,18 @@ const WEAK_HEADS = new Set(['why', 'event', 'what']);
  * done ("Long-term solution").
  */
 function headWord(normalized: string, c: Compiled): SectionKey | undefined {
+  return headWordAt(normalized, c)?.key;
+}
+
+/** `headWord`, with the head word's place among the heading's words. */
+function headWordAt(normalized: string, c: Compiled): { key: SectionKey; index: number } | undefined {
   const head = tokens(normalized.split(' of ')[0]);
   if (head.length === 0 || head.length > 6) return undefined;
-  let key: SectionKey | undefined;
-  for (let i = head.length - 1; i >= 0 && !key; i--) key = c.headWords.get(head[i].stem) ?? misspelt(head[i], c);
-  return key === 'resolution' && head.some((w) => AHEAD.has(w.raw)) ? 'action-items' : key;
+  for (let i = head.length - 1; i >= 0; i--) {
+    const key = c.headWords.get(head[i].stem) ?? misspelt(head[i], c);
+    if (key) return { key: key === 'resolution' && head.some((w) => AHEAD.has(w.raw)) ? 'action-items' : key, index: i };
+  }
+  return undefined;
 }
 
 /** A misspelt head word ("Timline", "Remediaton"), by the same tolerance as whole phrases. */
@@ -549,9 +561,13 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
     return lead ? [lead] : [];
   }
   if (strict) return [];
-  // The head word names what the heading is about ("Root cause remediations" are measures); else a phrase it opens with.
-  const lead = headWord(normalized, c) ?? leading(words, c);
-  return lead ? [lead] : [];
+  // The head word names what the heading is about ("Root cause remediations" are measures); else a phrase it opens
+  // with. A phrase that takes the head word in says more of it: "Actions taken during the incident" were taken
+  // ("actions taken", the resolution), not planned ("actions").
+  const head = headWordAt(normalized, c);
+  const phrase = leadingPhrase(words, c);
+  const key = head && !(phrase && head.index < phrase.length) ? head.key : phrase?.key;
+  return key ? [key] : [];
 }
 
 /** "Root Cause and Resolution", "Root cause / resolution", "Lessons learned and future improvements": the keys of its parts. */

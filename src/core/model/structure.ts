@@ -174,7 +174,23 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
     }
   };
   visit(root.children, false);
+  readTitleStrictly(elements, table);
   return { elements, markdown };
+}
+
+/**
+ * A document's title, its one level-1 heading above sections of their own,
+ * names the incident: it names a section only as a whole heading would
+ * ("# Root cause analysis"). Read loosely, a product in the title named one:
+ * "Incident Report: GitHub Actions Platform Outage" held the whole document
+ * as its measures.
+ */
+function readTitleStrictly(elements: Element[], table: AliasTable): void {
+  const headings = elements.filter((e): e is HeadingElement => e.kind === 'heading' && e.level <= 6);
+  const title = headings[0];
+  if (!title || title.level !== 1 || title.keys.length === 0) return;
+  if (headings.length < 2 || headings.slice(1).some((h) => h.level === 1)) return;
+  title.keys = matchHeading(title.text, table, { strict: true });
 }
 
 /** The label heading of a list item that holds only a label ("- **Timeline**") with content nested under it. */

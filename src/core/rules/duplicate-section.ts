@@ -16,7 +16,10 @@ export default defineRule({
   defaultSeverity: 'warning',
   options: z.strictObject({}),
   examples: {
-    valid: [{ title: 'A combined heading beside a single one', markdown: '## Root Cause\n\nDisk.\n\n## Root Cause and Resolution\n\nDisk; freed space.\n' }],
+    valid: [
+      { title: 'A combined heading beside a single one', markdown: '## Root Cause\n\nDisk.\n\n## Root Cause and Resolution\n\nDisk; freed space.\n' },
+      { title: 'Parts of one section', markdown: '## Actions taken\n\n### Mitigation\n\nFailed over.\n\n### Resolution\n\nRestored the primary.\n' },
+    ],
     invalid: [{ title: 'Two timelines', markdown: '## Timeline\n\n- 10:00 down\n\n## Incident timeline\n\n- 11:00 up\n', reports: ['5:1 Unexpected second timeline section “Incident timeline”, expected one (first at line 1)'] }],
   },
   check(ctx) {
@@ -24,7 +27,11 @@ export default defineRule({
     for (let i = 0; i < sections.length; i++) {
       const s = sections[i];
       const same = (t: typeof s) => t.keys.length === s.keys.length && t.keys.every((k) => s.keys.includes(k));
-      const first = sections.slice(0, i).find((t) => same(t) && !(t.line < s.line && s.line <= t.endLine && t.level < s.level));
+      const within = (t: typeof s) => t.line < s.line && s.line <= t.endLine && t.level < s.level;
+      // A part of a section that stands for the same ("### Mitigation" and "### Resolution" inside "## Actions
+      // taken") is not a section of its own: its parent is the one that may be a second.
+      if (sections.some((t) => same(t) && within(t))) continue;
+      const first = sections.slice(0, i).find((t) => same(t));
       if (!first) continue;
       ctx.report({
         message: `Unexpected second ${s.keys.join(' and ')} section “${s.heading}”, expected one (first at line ${first.line})`,
