@@ -6,7 +6,7 @@
  * @ana, due 2024-01-15, P1) DONE" becomes the title "Add alerts" with four
  * fields and the done flag.
  */
-import { LOGIN, MENTION_IN_TEXT, OWNER_AND_NAME, REPOSITORY_IN_TEXT } from '../logins.js';
+import { LOGIN_IN_TEXT, MENTION_IN_TEXT, OWNER_AND_NAME, REPOSITORY_IN_TEXT } from '../logins.js';
 import type { ActionItem, ActionItemKind } from '../types.js';
 import { findDuration, scanTimes } from '../time/index.js';
 import { addDays, isoDate } from './when.js';
@@ -142,7 +142,9 @@ function repository(f: Fields): void {
 }
 
 const OWNER_FIELD = /[([,;|–—-]?\s{0,3}\b(?:owners?|assignees?|assigned to|responsible|dri)\s{0,3}[:=-]\s{0,3}@?([\w.-]{1,39}(?:\/[\w.-]{1,100}|\s[A-Z][\w.-]{0,30})?)\s{0,3}\)?/i;
-const MENTION = new RegExp(`(?<![\\w\`/.@])@(${LOGIN}(?:\\/[A-Za-z0-9][\\w.-]{0,99})?)`);
+// Spelled as text may spell one: "@malte_j" (a handle elsewhere) is that owner, named and never assigned (isLogin),
+// not the GitHub user "malte".
+const MENTION = new RegExp(`(?<![\\w\`/.@])@(${LOGIN_IN_TEXT}(?:\\/[A-Za-z0-9][\\w.-]{0,99})?)`);
 
 /** "Owner: ana", "(assignee: @ana)", else the first @mention anywhere. */
 function owner(f: Fields): void {
