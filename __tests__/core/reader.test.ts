@@ -250,6 +250,49 @@ describe('headings by their head word, and what closes a section', () => {
     expect(check('# Root cause analysis\n\n## Disk\n\nThe disk filled up.\n').model!.sections[0].keys).toEqual(['root-cause']);
   });
 
+  it('paragraphs that each open with an instruction are measures with their reasons; a statement among them is not', () => {
+    const md = '# Outage\n\n## Improvements\n\nMistakes are opportunities to learn and here are some lessons.\n\nImprove our monitoring, especially around mainnet. This includes paging the right people.\n\nKnow who is responsible for communicating with the ecosystem. This ties into the above.\n\nThe release took four hours. We were slow.\n';
+    expect(check(md).model!.actionItems.map((a) => a.line)).toEqual([7, 9]);
+    // One such paragraph among prose is prose.
+    const one = '# Outage\n\n## Improvements\n\nImprove our monitoring, especially around mainnet. This includes paging.\n\nThe release took four hours. We were slow.\n';
+    expect(check(one).model!.actionItems).toEqual([]);
+  });
+
+  it('a label item whose text ends by introducing its nested list groups that list', () => {
+    const md = '# Outage\n\n## Corrective and Preventative Measures\n- **Improvements**:  \n  This incident revealed gaps. Moving forward, we will:\n  1. **Perform regular failover testing** in staging.\n  2. Implement more granular monitoring.\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [6, 'Perform regular failover testing in staging.'],
+      [7, 'Implement more granular monitoring.'],
+    ]);
+  });
+
+  it('"Tasks performed" is what was done, the resolution, not measures', () => {
+    const md = '# Incident\n\n_Tasks performed_\n\n1. Updated the binary to v0.9.18.\n2. Restarted the node.\n\n## Action items\n\n- Test upgrades on a spare node\n';
+    const model = check(md).model!;
+    expect(model.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'resolution'], [8, 'action-items']]);
+    expect(model.actionItems.map((a) => a.line)).toEqual([10]);
+  });
+
+  it('numbered sub-headings over a description are the measures, their text its details', () => {
+    const md = '# Disk full\n\n# Resulting Action\n\n#### 1) Cron cleanup scheduled `@malte_j`\n\nCron scheduled to remove old archives.\n\n```bash\nfind . -mtime 5\n```\n\n#### 2) Alerts configured `@dma`\n\nAlerts at 90% disk.\n\n#### 3. Monitoring\n\n- Alert on inode use\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title, a.owner])).toEqual([
+      // A handle GitHub would not accept is the owner as written, never a GitHub user "malte".
+      [5, 'Cron cleanup scheduled', 'malte_j'],
+      [13, 'Alerts configured', 'dma'],
+      // A sub-heading over a list groups it, as before.
+      [19, 'Alert on inode use', null],
+    ]);
+  });
+
+  it('table rows in lower case are measures of their own below a complete row, and a wrapped row continues a cut one', () => {
+    const md = '# Outage\n\n## Action Items\n\n| Action Item | Type | Owner | State |\n| --- | --- | --- | --- |\n| Alert contributors | mitigate | mar | DONE |\n| broadcast transactions with AntPool | fix | mar | DONE |\n| Store configuration on external servers so it is not lost\nas the servers are decommissioned | fix | | |\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [7, 'Alert contributors'],
+      [8, 'broadcast transactions with AntPool'],
+      [9, 'Store configuration on external servers so it is not lost as the servers are decommissioned'],
+    ]);
+  });
+
   it('inside the measures, a bold line opening with a verb names measures, not the section its noun would', () => {
     const md = '# Reset\n\n## Prevention measures\n\n### Monitoring\n\n**Detect destructive operations:**\n- Alert on destroy operations\n- Alert on reset commands\n\n**Lessons learnt**\n\n- Automation needs guards.\n';
     const model = check(md).model!;

@@ -100,7 +100,7 @@ export function readsAsProse(elements: Element[], plainText: boolean): boolean {
 const headingLines = new WeakSet<TextLine>();
 
 /** A paragraph's lines, or a block, in document order. */
-type Unit = { kind: 'paragraph'; lines: TextLine[] } | { kind: 'heading'; text: string } | { kind: 'block'; element: Element & { kind: 'block' } };
+type Unit = { kind: 'paragraph'; lines: TextLine[] } | { kind: 'heading'; text: string; line: number; column: number } | { kind: 'block'; element: Element & { kind: 'block' } };
 
 function units(body: Element[]): Unit[] {
   const out: Unit[] = [];
@@ -121,7 +121,7 @@ function units(body: Element[]): Unit[] {
     }
     else {
       current = undefined;
-      out.push(e.kind === 'heading' ? { kind: 'heading', text: e.text } : { kind: 'block', element: e });
+      out.push(e.kind === 'heading' ? { kind: 'heading', text: e.text, line: e.line, column: e.column } : { kind: 'block', element: e });
     }
   }
   return out;
@@ -159,6 +159,9 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   const lined = !itemized && read.some((rows) => isBlock(rows) || rows.some((r) => opensAsMeasure(r, false)));
   // Paragraphs of several sentences make a section of prose: its one-sentence paragraphs are prose too.
   const narrative = read.some((rows) => rows.length === 1 && SENTENCE_BREAK.test(rows[0].text));
+  // Unless two or more of its paragraphs each open with an instruction ("Improve our monitoring, especially
+  // around mainnet. This includes…"): each of those is a measure with its reasons.
+  const instructed = !itemized && read.filter((rows) => rows.length === 1 && opensWithInstruction(rows[0].text)).length >= 2;
   const out: Draft[] = [];
   let lastList: { list: List; drafts: Draft[] } | undefined;
   // A numbered title ("**1) Creating a renewal script**"): what follows it, up to the next title, are its steps.
@@ -170,11 +173,22 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
     if (u.kind === 'heading') {
       headingGroup = group = groupOf(u.text, sectionGroup);
       titled = undefined;
+      // "#### 1) Cron cleanup scheduled" over what was done: the heading is the measure, what follows it its details.
+      const title = measureHeading(u.text);
+      if (title && describedOnly(all, i)) {
+        titled = { text: title, title, line: u.line, column: u.column, kind: group.kind, group: group.label, done: group.done, comments: [], links: [], titled: true };
+        titleDrafts.add(titled);
+        out.push(titled);
+      }
     } else if (u.kind === 'paragraph') {
       // Right under a heading or a label, lines of a block are that group's measures even in a section with lists.
       const previous = all[i - 1];
       const announced = previous !== undefined && (previous.kind === 'heading' || (previous.kind === 'paragraph' && read[i - 1].every(isLabelRow)));
       const layout = itemized && !announced ? 'itemized' : lined || itemized ? 'lined' : narrative ? 'prose' : 'paragraphs';
+      if (instructed && !titled && read[i].length === 1 && opensWithInstruction(read[i][0].text)) {
+        out.push(rowDraft(read[i][0], group));
+        continue;
+      }
       const before = out.length;
       group = fromRows(read[i], group, headingGroup, layout, out, titled !== undefined);
       const last = out.length > before ? out[out.length - 1] : undefined;
@@ -385,6 +399,56 @@ function isMeasureTitle(row: Row): boolean {
   return words.length >= 4 || /^\p{L}+ing$/u.test(words[0] ?? '');
 }
 
+/** Words a sentence opens with that are not a verb telling what to do ("After the outage", "Today the team"). */
+const NOT_INSTRUCTION = new Set(
+  ('after before during in on at by for with from to of since because when while once if as all both overall then also finally first second ' +
+    'third next however unfortunately luckily thankfully additionally moreover furthermore so but and or although though despite within without ' +
+    'over under into through per via about around upon like unlike due thanks there here it we i they he she you this that these those the a an ' +
+    'our my their his her its each every some many most no not one two several what which who how why where today yesterday tomorrow tonight ' +
+    'later earlier eventually now currently recently initially ultimately approximately customers users everyone nobody something nothing')
+    .split(' '),
+);
+/** What an instruction's verb acts on, right after it ("Improve our…", "Have a…", "Know who…"). */
+const INSTRUCTION_OBJECT = /^(?:the|a|an|our|your|their|its|this|these|those|who|what|how|when|where|more|all|every|each|clear|better|regular|proper|any|some|new|additional)$/i;
+
+/**
+ * A paragraph that opens with an instruction: a capitalised verb, not a
+ * statement's subject nor a preposition, and what it acts on ("Reduce the
+ * time taken from fix to release. Collectively, …").
+ */
+function opensWithInstruction(text: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}+)\s+(\p{L}+)\b/u.exec(text);
+  if (!m || NOT_INSTRUCTION.has(m[1].toLowerCase()) || /(?:ed|ing|ly)$/.test(m[1]) || !INSTRUCTION_OBJECT.test(m[2])) return false;
+  // "Know who is responsible": the helper verb is the clause's, after the instruction's object.
+  return /^(?:who|what|how|when|where)$/i.test(m[2]) || !isStatement(text.split(SENTENCE_END_INSIDE)[0]);
+}
+const SENTENCE_END_INSIDE = /[.!?]["”’)]?\s+/u;
+
+/**
+ * A numbered sub-heading that names a measure ("1) Cron cleanup scheduled",
+ * "2. Add a cron job to renew every day"), not a group ("1. Monitoring"),
+ * by the test `isMeasureTitle` makes of a bold numbered line, or a word
+ * telling it was done ("Alerts configured"). Its text without the number.
+ */
+function measureHeading(text: string): string | undefined {
+  const m = /^\(?\d{1,3}[.)]\s*(.*?)[\s.]*$/.exec(text.trim());
+  if (!m || /:$/.test(m[1])) return undefined;
+  const words = m[1].split(/\s+/).filter(Boolean);
+  const says = words.length >= 4 || /^\p{L}+ing$/u.test(words[0] ?? '') || (words.length >= 2 && words.slice(1).some((w) => /^\p{L}{3,}ed$/u.test(w)));
+  return says ? m[1] : undefined;
+}
+
+/** Whether what follows the heading at `index`, up to the next heading, is text and code only: a description, no list or table of measures. */
+function describedOnly(all: Unit[], index: number): boolean {
+  let content = false;
+  for (let i = index + 1; i < all.length && all[i].kind !== 'heading'; i++) {
+    const u = all[i];
+    if (u.kind === 'block' && (u.element.node.type === 'list' || u.element.node.type === 'table')) return false;
+    content = true;
+  }
+  return content;
+}
+
 /** A line that introduces the measures after it: it ends in a colon, or says "the following measures…". */
 function isIntroRow(row: Row): boolean {
   if (isLabelRow(row) || PSEUDO_BULLET.test(row.text)) return false;
@@ -443,7 +507,8 @@ function isNote(item: ListItem): boolean {
 function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly TextLine[]; text: string } | undefined, nested: List[]): boolean {
   if (nested.length === 0 || nested.every((n) => n.children.every(isNote))) return false;
   if (!head || head.text === '') return true;
-  if (head.lines.length !== 1 || item.children.filter((c) => c.type === 'paragraph').length > 1) return false;
+  if (item.children.filter((c) => c.type === 'paragraph').length > 1) return false;
+  if (head.lines.length > 1) return introducesUnderLabel(head.lines);
   const line = head.lines[0];
   if (/:$/.test(line.text) || (line.allLead && /:$/.test(line.lead ?? ''))) return true;
   // A phrase its children finish ("encourage authors to", "We will:"): the children are the measures.
@@ -518,6 +583,17 @@ function titledRuns(head: { lines: readonly TextLine[]; text: string }): Array<{
  * of their own ("* **Improvements:**" over lines written flush under it,
  * "1. Testing:" over "— Add tests" lines): the label groups the lines.
  */
+/**
+ * "**Improvements**:" over "…Moving forward, we will:": a label whose text
+ * ends by introducing the list nested under it. A measure detailed by its list
+ * opens with what to do, not with a label alone on its line.
+ */
+function introducesUnderLabel(lines: readonly TextLine[]): boolean {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  return /:$/.test(first.text) && wordCount(first.text) <= 6 && !isStatement(first.text) && /:$/.test(last.text);
+}
+
 function labelOverLines(head: { lines: readonly TextLine[] }): { label: string; rows: Row[] } | undefined {
   const [first, ...rest] = head.lines;
   if (rest.length < 2) return undefined;
@@ -576,6 +652,7 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
   const named = [...index.keys()].some((field) => field !== 'type');
   if (!named && !rows.some((row) => wordCount(rowCells(row)[0]?.text ?? '') >= 3)) return;
   let previous: Draft | undefined;
+  let previousCut = false;
   for (const row of rows) {
     if (out.length >= MAX_ITEMS) return;
     const cells = rowCells(row);
@@ -585,8 +662,10 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
     };
     const title = cells[titleAt]?.text.trim();
     if (!title) continue;
-    // A row that goes on in lower case where the row above stopped mid-sentence is that row, wrapped by hand.
-    if (previous && /^\p{Ll}/u.test(title) && !SENTENCE_END.test(previous.text)) {
+    // A row that goes on in lower case where the row above stopped mid-sentence is that row, wrapped by hand: the
+    // row above stopped before its other cells. Below a row with an owner or a state, a row in lower case is a
+    // measure of its own.
+    if (previous && previousCut && /^\p{Ll}/u.test(title) && !SENTENCE_END.test(previous.text)) {
       previous.text += ' ' + title;
       continue;
     }
@@ -606,6 +685,7 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
       issue: cell('issue'),
       repo: cell('repo'),
     };
+    previousCut = cells.every((c, i) => i === titleAt || c.text.trim() === '');
     out.push(previous);
   }
 }
