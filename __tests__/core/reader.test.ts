@@ -266,6 +266,14 @@ describe('headings by their head word, and what closes a section', () => {
     ]);
   });
 
+  it('a titled measure ending "…, allowing:" takes the list after it as its details; a label over a list does not', () => {
+    const md = '# Outage\n\n## Future Work\n### Improvement Plan:\nJump Server Access: Configure external jump server access, allowing:\n - Simple SSH access via the jump host.\n - Access management via per-user keys.\n\nNetwork Redundancy:\n - Add a second uplink.\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [5, 'Jump Server Access: Configure external jump server access, allowing: Simple SSH access via the jump host.; Access management via per-user keys.'],
+      [10, 'Add a second uplink.'],
+    ]);
+  });
+
   it('"Tasks performed" is what was done, the resolution, not measures', () => {
     const md = '# Incident\n\n_Tasks performed_\n\n1. Updated the binary to v0.9.18.\n2. Restarted the node.\n\n## Action items\n\n- Test upgrades on a spare node\n';
     const model = check(md).model!;

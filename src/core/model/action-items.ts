@@ -203,6 +203,11 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       fromTable(u.element.node, group, out);
     } else if (u.element.node.type === 'list') {
       const list = u.element.node;
+      const introducer = all[i - 1]?.kind === 'paragraph' ? out[out.length - 1] : undefined;
+      if (introducer && detailedDrafts.has(introducer) && introducer.line === read[i - 1][read[i - 1].length - 1]?.first.line) {
+        introducer.text += ' ' + listText(list);
+        continue;
+      }
       const target = previousList && detailTarget(previousList, list, all[i + 1]);
       if (target) {
         target.text += ' ' + listText(list);
@@ -351,6 +356,13 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
       continue;
     }
     if (inSteps) continue; // a step of the numbered title above
+    // "Jump server access: Configure external jump server access, allowing:" is a measure; the list after it, its details.
+    if (index === rows.length - 1 && introducesItsDetails(row)) {
+      const draft = rowDraft(row, group);
+      detailedDrafts.add(draft);
+      out.push(draft);
+      continue;
+    }
     if (index < introAt && !opensAsMeasure(row, layout === 'itemized')) continue;
     if (isLabelRow(row)) {
       group = groupOf((row.first.lead ?? row.text).replace(/(?<![\s:])[\s:]+$/, ''), headingGroup);
@@ -380,6 +392,9 @@ function rowDraft(row: Row, group: Group): Draft {
     titled,
   };
 }
+
+/** Drafts of measures that introduce their details ("…, allowing:"): the list right after is theirs. */
+const detailedDrafts = new WeakSet<Draft>();
 
 /** Drafts of numbered measure titles, whose following lines and lists are their steps. */
 const titleDrafts = new WeakSet<Draft>();
@@ -448,6 +463,18 @@ function describedOnly(all: Unit[], index: number): boolean {
   }
   return content;
 }
+
+/**
+ * A titled measure that ends by introducing what it includes ("Jump server
+ * access: Configure external jump server access, allowing:"), rather than a
+ * line introducing measures ("To prevent this, we will:"): after its title
+ * comes an instruction, and it stops on a word asking for examples.
+ */
+function introducesItsDetails(row: Row): boolean {
+  const m = /^[^:]{1,60}:\s+(.+)$/u.exec(row.text);
+  return m !== null && TITLE_OPENING.test(row.text) && DETAILS_ASKED.test(m[1]) && !isStatement(m[1]) && /^\p{Lu}\p{Ll}+\s/u.test(m[1]);
+}
+const DETAILS_ASKED = /(?:,|\b)\s*(?:allowing|including|covering|such[ \t]as|e\.g\.|for[ \t]example|like)[ \t]*:$/i;
 
 /** A line that introduces the measures after it: it ends in a colon, or says "the following measures…". */
 function isIntroRow(row: Row): boolean {
