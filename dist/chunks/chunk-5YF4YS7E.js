@@ -1,3 +1,0 @@
-// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
-import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-var o="[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}",e="[A-Za-z0-9][\\w-]{0,38}",t="[\\w.-]{1,100}",O=`@${e}(?:\\/${t})?`,r=`${t}\\/${t}`,_=`${e}\\/${t}`,N=new RegExp(`^${o}$`),E=new RegExp(`^@?(${o})$`),s=new RegExp(`^${r}$`);function c(n){return s.test(n)}function x(n){return N.test(n)}function p(n){return E.exec(n)?.[1]??null}export{o as a,t as b,O as c,r as d,_ as e,c as f,x as g,p as h};

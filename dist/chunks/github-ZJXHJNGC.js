@@ -1,3 +1,0 @@
-// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
-import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-XW2EP3RO.js";import"./chunk-3FCFKT7C.js";import"./chunk-IS24WQSM.js";import"./chunk-Z7EECVJI.js";import"./chunk-OGVYZGL3.js";import"./chunk-XHRCOXRO.js";import"./chunk-GF4HLRUI.js";import"./chunk-5YF4YS7E.js";import"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";export{a as REMINDER_MARKER,c as listFollowUps,f as remind,e as reminderBody,b as toKnown,d as upsertDashboard};
