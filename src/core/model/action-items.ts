@@ -174,7 +174,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       headingGroup = group = groupOf(u.text, sectionGroup);
       titled = undefined;
       // "#### 1) Cron cleanup scheduled" over what was done: the heading is the measure, what follows it its details.
-      const title = measureHeading(u.text);
+      const title = numberedMeasure(u.text, true);
       if (title && describedOnly(all, i)) {
         titled = { text: title, title, line: u.line, column: u.column, kind: group.kind, group: group.label, done: group.done, comments: [], links: [], titled: true };
         titleDrafts.add(titled);
@@ -408,10 +408,21 @@ const titleDrafts = new WeakSet<Draft>();
 function isMeasureTitle(row: Row): boolean {
   const line = row.first;
   if (row.lines.length > 1 || !line.allLead || !line.lead) return false;
-  const m = /^\(?\d{1,3}[.)]\s*(.*?)[\s.]*$/.exec(line.lead.trim());
-  if (!m || /:$/.test(m[1])) return false;
+  return numberedMeasure(line.lead, false) !== undefined;
+}
+
+/**
+ * The measure a numbered title names, without its number: it says what is
+ * done, with a verb or in four words or more, and introduces no list with a
+ * colon. `done`: a word telling it was done counts too ("2) Alerts
+ * configured"), for a heading whose text below is its description only.
+ */
+function numberedMeasure(text: string, done: boolean): string | undefined {
+  const m = /^\(?\d{1,3}[.)]\s*(.*?)[\s.]*$/.exec(text.trim());
+  if (!m || /:$/.test(m[1])) return undefined;
   const words = m[1].split(/\s+/).filter(Boolean);
-  return words.length >= 4 || /^\p{L}+ing$/u.test(words[0] ?? '');
+  const says = words.length >= 4 || /^\p{L}+ing$/u.test(words[0] ?? '') || (done && words.length >= 2 && words.slice(1).some((w) => /^\p{L}{3,}ed$/u.test(w)));
+  return says ? m[1] : undefined;
 }
 
 /** Words a sentence opens with that are not a verb telling what to do ("After the outage", "Today the team"). */
@@ -438,20 +449,6 @@ function opensWithInstruction(text: string): boolean {
   return /^(?:who|what|how|when|where)$/i.test(m[2]) || !isStatement(text.split(SENTENCE_END_INSIDE)[0]);
 }
 const SENTENCE_END_INSIDE = /[.!?]["”’)]?\s+/u;
-
-/**
- * A numbered sub-heading that names a measure ("1) Cron cleanup scheduled",
- * "2. Add a cron job to renew every day"), not a group ("1. Monitoring"),
- * by the test `isMeasureTitle` makes of a bold numbered line, or a word
- * telling it was done ("Alerts configured"). Its text without the number.
- */
-function measureHeading(text: string): string | undefined {
-  const m = /^\(?\d{1,3}[.)]\s*(.*?)[\s.]*$/.exec(text.trim());
-  if (!m || /:$/.test(m[1])) return undefined;
-  const words = m[1].split(/\s+/).filter(Boolean);
-  const says = words.length >= 4 || /^\p{L}+ing$/u.test(words[0] ?? '') || (words.length >= 2 && words.slice(1).some((w) => /^\p{L}{3,}ed$/u.test(w)));
-  return says ? m[1] : undefined;
-}
 
 /** Whether what follows the heading at `index`, up to the next heading, is text and code only: a description, no list or table of measures. */
 function describedOnly(all: Unit[], index: number): boolean {
