@@ -199,6 +199,9 @@ describe('headings by their head word, and what closes a section', () => {
     expect(keys('What you can do')).toBe('');
     expect(keys('Action required')).toBe('');
     expect(keys('Looking forward')).toBe('action-items');
+    // Asked in full, what is being done names the measures; what was done does not.
+    expect(keys('What is being done about this?')).toBe('action-items');
+    expect(keys('What was done')).toBe('');
     // The problems found are lessons; the plan after them holds the measures.
     expect(keys('Identified Problems:')).toBe('lessons-learned');
   });

@@ -170,6 +170,21 @@ export function matchFallback(text: string): SectionKey | undefined {
  * one, and written as a plain or bold line, they still end the action items
  * above them.
  */
+/**
+ * "What is being done about this?": the measures, as written in full. As an
+ * alias it would not do: its words without the helper verbs are "done", and
+ * "What was done" would name the measures too.
+ */
+const MEASURES_ASKED = new Set([
+  'what is being done about this',
+  'what is being done about it',
+  'what is being done to prevent this',
+  'what is being done to prevent it',
+  'what are we doing about this',
+  'what we are doing to prevent this',
+  'what we are doing to prevent it',
+]);
+
 const CLOSING = new Set([
   // Sections addressed to the readers (a public report's users), whose advice is theirs to follow, not the team's measures.
   'call to action',
@@ -558,6 +573,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (exact) return [exact];
   // Unless configured as an alias, "Call to action" names no section, though "action" would make it the action items.
   if (CLOSING.has(normalized)) return [];
+  if (MEASURES_ASKED.has(normalized)) return ['action-items'];
   const parted = partKeys(text, normalized, c, strict, plain);
   if (parted.length > 0) return parted;
   if (prefix) {
