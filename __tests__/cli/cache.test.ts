@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config/settle.js';
 import { resolveConfig } from '../../src/core/config/resolve.js';
 import { runCli } from '../../src/cli/main.js';
-import { dispatchOrder } from '../../src/io/pool.js';
+import { dispatchOrder, tailBytes } from '../../src/io/pool.js';
 import { CLOCK_RULES } from '../../src/io/cache.js';
 import { ROOT } from '../support/run-action.js';
 
@@ -212,5 +212,13 @@ describe('start-up pieces', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(sizes.map((_, i) => i));
     expect(order.slice(0, 256).every((i) => i < 256)).toBe(true);
     expect(order[512]).toBe(599);
+  });
+
+  it('cuts batches short near the end, so the threads run out of files together', () => {
+    expect(tailBytes(14_000_000, 2)).toBe(64 * 1024);
+    expect(tailBytes(400_000, 2)).toBe(50_000);
+    expect(tailBytes(400_000, 1)).toBe(64 * 1024);
+    expect(tailBytes(7_000, 2)).toBe(875);
+    expect(tailBytes(0, 0)).toBe(0);
   });
 });

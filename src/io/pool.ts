@@ -344,7 +344,9 @@ async function* pooled(files: string[], options: PoolOptions, script: string, wo
   const order = files.length > (options.threshold ?? 200) ? dispatchOrder(sizes) : sizes.map((_, i) => i);
   const ready = new Map<number, CheckedText>();
   const inFlight = new Map<Worker, number>();
+  const threads = workerCount + (checkHere ? 1 : 0);
   let dispatched = 0;
+  let bytesLeft = sizes.reduce((sum, size) => sum + size, 0);
   let failure: Error | null = null;
   let finished = false;
   let wake: (() => void) | null = null;
@@ -360,14 +362,16 @@ async function* pooled(files: string[], options: PoolOptions, script: string, wo
     { length: workerCount },
     () => new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
   );
-  /** The next files in dispatch order, at most `max` of them and about BATCH_BYTES; null when none may go out now. */
+  /** The next files in dispatch order, at most `max` of them and about `tailBytes`; null when none may go out now. */
   const take = (max: number): WorkerBatch | null => {
     if (dispatched >= files.length || ready.size >= MAX_WAITING) return null;
     const batch: WorkerBatch = [];
+    const most = tailBytes(bytesLeft, threads);
     let bytes = 0;
-    while (batch.length < max && dispatched < files.length && (batch.length === 0 || bytes + sizes[order[dispatched]] <= BATCH_BYTES)) {
+    while (batch.length < max && dispatched < files.length && (batch.length === 0 || bytes + sizes[order[dispatched]] <= most)) {
       const index = order[dispatched++];
       bytes += sizes[index];
+      bytesLeft -= sizes[index];
       batch.push([index, files[index]]);
     }
     return batch;
@@ -441,9 +445,23 @@ async function* pooled(files: string[], options: PoolOptions, script: string, wo
     }
   } finally {
     finished = true;
-    await Promise.all(workers.map((w) => w.terminate()));
+    // Not waited for: a worker's teardown (~50 ms, its heap freed) overlaps the report's last writes instead of delaying them.
+    for (const worker of workers) void worker.terminate();
   }
 }
+
+/**
+ * Bytes a batch may hold: BATCH_BYTES, but near the end only a share of what
+ * is left, so the threads run out of files at about the same time. With whole
+ * batches to the end, this thread idled ~0.1 s of a 7 s audit of 2,000 files
+ * while a worker finished the two batches it held.
+ */
+export function tailBytes(bytesLeft: number, threads: number): number {
+  return Math.min(BATCH_BYTES, Math.floor(bytesLeft / (TAIL_SHARES * Math.max(1, threads))));
+}
+
+/** Near the end, each batch is at most 1/(TAIL_SHARES × threads) of the bytes left. */
+const TAIL_SHARES = 4;
 
 /** A progress bar on a TTY (stderr), redrawn at most every 100 ms; nothing elsewhere. */
 export function progressBar(write: (text: string) => void, enabled: boolean, label: string): { update: (done: number, total: number) => void; end: () => void } {
