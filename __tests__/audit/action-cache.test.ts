@@ -62,7 +62,7 @@ describe.each(NODES)('audit mode with cache-location (%s)', (_name, node) => {
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(first.stdout).toContain('Content cache: 3 files: 3 parsed, 0 unchanged from the cache .postmortemcache.');
     expect(existsSync(join(ws, '.postmortemcache'))).toBe(true);
-    expect(readFileSync(join(ws, '.postmortemcache')).subarray(0, 19).toString()).toBe('#postmortem-cache 1');
+    expect(readFileSync(join(ws, '.postmortemcache')).subarray(0, 19).toString()).toBe('#postmortem-cache 2');
 
     const second = await runAction(auditRun(ws), { node });
     expect(second.code, second.stdout + second.stderr).toBe(0);
@@ -81,7 +81,7 @@ describe.each(NODES)('audit mode with cache-location (%s)', (_name, node) => {
   });
 
   it('ignores a damaged cache with a note and runs in full', async () => {
-    const ws = workspace({ 'postmortems/a.md': doc(1), '.postmortemcache': '#postmortem-cache 1 0123\nnot brotli at all' });
+    const ws = workspace({ 'postmortems/a.md': doc(1), '.postmortemcache': '#postmortem-cache 2 0123\nnot what its checksum says' });
     const run = await runAction(auditRun(ws), { node });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Content cache \S+\.postmortemcache is damaged or truncated; checking every file\./);
