@@ -277,6 +277,35 @@ describe('headings by their head word, and what closes a section', () => {
     ]);
   });
 
+  it('a sentence of who should do what is the measure over its nested note; a measure over names of its parts is one measure', () => {
+    const md = '# Breach\n\n## Recommendations\n\n- Maintainers should [enable two-factor authentication](https://example.com/tfa). A guide is here.\n  - If you use Lerna, you can follow this issue.\n- Maintainers should audit who can publish.\n\n## Corrective Actions\n\n* Process for yanking a bad release (RFC)\n* Communication process for blocker level process\n  * twitter\n  * mailing list\n  * Public Information Officer\n* Monitoring\n  * Alert on CPU\n  * Alert on disk\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [5, 'Maintainers should enable two-factor authentication. A guide is here.'],
+      [7, 'Maintainers should audit who can publish.'],
+      [11, 'Process for yanking a bad release (RFC)'],
+      [12, 'Communication process for blocker level process'],
+      // A short label over measures still groups them.
+      [17, 'Alert on CPU'],
+      [18, 'Alert on disk'],
+    ]);
+    // A sentence announcing its list ("… should do the following.") still introduces the measures.
+    const announced = '# Outage\n\n## Action items\n\n- The team should do the following.\n  - Add a canary stage to deploys\n  - Page on error budget burn\n';
+    expect(check(announced).model!.actionItems.map((a) => a.line)).toEqual([6, 7]);
+  });
+
+  it('a list announced as lessons or reasons is not measures, in a section of both', () => {
+    const md = '# Crash\n\n## Lessons learned and corrective actions\n\nI learned this:\n\n- Better back up logical dumps than database files.\n- Restoring is easy once you have the backup.\n\nAs someone who ran such systems, I can tell you why:\n\n- Replication needs three nodes.\n\nWhat we will do:\n\n- Move the databases to the new storage node\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([[16, 'Move the databases to the new storage node']]);
+  });
+
+  it('"TL;DR" is the summary only of a document without one; "Stabilization steps" is the resolution', () => {
+    const alone = check('# Outage\n\n## TL;DR\n\nThe database was read-only for 45 minutes.\n\n## Stabilization Steps\n\n* Release yanked\n');
+    expect(alone.model!.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'summary'], [7, 'resolution']]);
+    const recap = check('# Outage\n\n## Summary\n\nThe database was read-only.\n\n## TL;DR\n\nRead-only for 45 minutes.\n');
+    expect(recap.model!.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'summary'], [7, '']]);
+    expect(recap.findings.filter((f) => f.rule === 'duplicate-section')).toEqual([]);
+  });
+
   it('"Tasks performed" is what was done, the resolution, not measures', () => {
     const md = '# Incident\n\n_Tasks performed_\n\n1. Updated the binary to v0.9.18.\n2. Restarted the node.\n\n## Action items\n\n- Test upgrades on a spare node\n';
     const model = check(md).model!;

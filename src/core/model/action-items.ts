@@ -216,6 +216,8 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       }
       // A list of what was found ("X didn't have a test", "Y was never monitored") states findings, not measures.
       if (list.children.every((item) => isFinding(itemHead(item)?.text ?? ''))) continue;
+      // A list announced as lessons or reasons ("I learned this:", "I can tell you why:") is not what will be done.
+      if (all[i - 1]?.kind === 'paragraph' && LESSONS_OR_REASONS.test(read[i - 1].at(-1)?.text ?? '')) continue;
       const drafts: Draft[] = [];
       fromList(list, group, drafts, 0);
       out.push(...drafts);
@@ -509,6 +511,14 @@ function itemHead(item: ListItem): { lines: readonly TextLine[]; text: string } 
 /** A line that stops mid-phrase, on a word that needs what follows. */
 const UNFINISHED = /\b(?:to|for|that|which|with|of|and|or|by|will|should|must|can|would|such[ \t]as|including)$/i;
 
+/** The end of a line announcing lessons or reasons, not measures: "We learned a few things:", "Here is why:". */
+const LESSONS_OR_REASONS = /\b(?:learn(?:ed|t)(?:[ \t]+(?:this|that|these|the[ \t]+following|a[ \t]+few[ \t]+things|some[ \t]+things))?|lessons(?:[ \t]+learn(?:ed|t))?|takeaways|why)[ \t]*:$/i;
+
+/** A sentence that obliges: "should", "must", "shall", "need to" and a verb, ended by a full stop. */
+const OBLIGATION = /\b(?:should|must|shall|needs?[ \t]to|ought[ \t]to)[ \t]+\p{L}[^:]*[.!]$/iu;
+/** A sentence that announces the list under it ("… should do the following."). */
+const INTRODUCTION = /\b(?:following|below|these|as[ \t]follows)\b/i;
+
 const STATUS_NOTE = /^[([]?(?:done|completed?|fixed|resolved|merged|closed|shipped|wip|in[ \t]progress|todo|to[ \t]do|pending|open|blocked|n\/a)[)\]]?[.!]?$/i;
 const REF_NOTE = new RegExp(`^(?:(?:see|ref|refs|fixes|closes|issue|pr|pull[ \\t]request|ticket|bug|jira|link)[ \\t:]{0,3})?(?:${OWNER_AND_NAME})?#\\d{1,9}[.]?$|^(?:[A-Z]{1,10}-\\d{1,6})$|^https?:\\/\\/\\S{1,2000}$`, 'i');
 
@@ -537,7 +547,17 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   if (/:$/.test(line.text) || (line.allLead && /:$/.test(line.lead ?? ''))) return true;
   // A phrase its children finish ("encourage authors to", "We will:"): the children are the measures.
   if (UNFINISHED.test(line.text)) return true;
+  // A finished sentence of who should do what ("Maintainers should enable 2FA."): a measure its children detail.
+  if (OBLIGATION.test(line.text) && !INTRODUCTION.test(line.text)) return false;
+  // A measure over the names of its parts ("Communication process for blockers" over "twitter", "mailing list", "blog").
+  if (wordCount(line.text) >= 4 && nested.every((n) => n.children.every(namesAPart))) return false;
   return !ordered && line.text.length <= 120;
+}
+
+/** A sub-item of one to three words and nothing under it: a name, not a measure of its own. */
+function namesAPart(item: ListItem): boolean {
+  const head = itemHead(item);
+  return head !== undefined && item.children.length === 1 && wordCount(head.text) <= 3;
 }
 
 /**

@@ -81,6 +81,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'steps performed',
     'work performed',
     'restoration',
+    'stabilization',
     'workaround',
     'solution',
     'remedy',
@@ -154,6 +155,9 @@ export const DEFAULT_ALIASES: AliasTable = {
  */
 const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
   ['what happened', 'summary'],
+  // A "TL;DR" closing a document that has its summary is a recap, not a second summary.
+  ['tl dr', 'summary'],
+  ['tldr', 'summary'],
   ['so what happened', 'summary'],
   ['response', 'resolution'],
   ['incident response', 'resolution'],
