@@ -9,9 +9,9 @@ import { v8FlagsFor } from '../src/compile-cache.js';
 import { NODES, ROOT } from './support/run-action.js';
 
 describe('V8 settings', () => {
-  it('waits longer before optimising on the V8 versions it knows, and sets only the regexp flag on others', () => {
-    expect(v8FlagsFor('11.3.244.8-node.33')).toEqual(['--no-regexp-tier-up', '--interrupt-budget=2400000']);
-    expect(v8FlagsFor('13.6.233.17-node.37')).toEqual(['--no-regexp-tier-up', '--invocation-count-for-turbofan=30000', '--invocation-count-for-maglev=4000']);
+  it('waits longer before optimising and grows heaps by half as much on the V8 versions it knows, and sets only the regexp flag on others', () => {
+    expect(v8FlagsFor('11.3.244.8-node.33')).toEqual(['--no-regexp-tier-up', '--interrupt-budget=2400000', '--heap-growing-percent=100']);
+    expect(v8FlagsFor('13.6.233.17-node.37')).toEqual(['--no-regexp-tier-up', '--invocation-count-for-turbofan=30000', '--invocation-count-for-maglev=4000', '--heap-growing-percent=100']);
     expect(v8FlagsFor('12.4.254.21-node.33')).toEqual(['--no-regexp-tier-up']);
     expect(v8FlagsFor('')).toEqual(['--no-regexp-tier-up']);
   });

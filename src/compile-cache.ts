@@ -70,5 +70,10 @@ export function v8FlagsFor(v8Version: string): string[] {
     // audit of 2,000 on Node 20 went from ~10.6-12.3 s to ~7.0 s with ~35 MiB less peak RSS.
     ...(major === 11 ? ['--interrupt-budget=2400000'] : []),
     ...(major === 13 ? ['--invocation-count-for-turbofan=30000', '--invocation-count-for-maglev=4000'] : []),
+    // Let each heap grow to twice what it kept at its last full collection, not up to four times (V8 picks the factor
+    // from how fast the program allocates, and an audit allocates fast). Peak RSS of an audit of 2,000 documents
+    // went from ~279 to ~229 MiB, of 10,000 from ~346 to ~261 MiB, with the same CPU time (alternated runs, README,
+    // Performance). V8 reads the setting at each collection, so it holds when set at run time.
+    ...(major === 11 || major === 13 ? ['--heap-growing-percent=100'] : []),
   ];
 }
