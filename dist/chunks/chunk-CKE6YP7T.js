@@ -1,0 +1,3 @@
+// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
+import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
+import n from"node:module";import{setFlagsFromString as t}from"node:v8";function a(){let o=n.enableCompileCache;try{o?.()}catch{}}function s(){let o=n.flushCompileCache;try{o?.()}catch{}}function l(o=process.versions.v8){for(let e of r(o))try{t(e)}catch{}}function r(o){let e=Number(o.split(".")[0]);return["--no-regexp-tier-up",...e===11?["--interrupt-budget=2400000"]:[],...e===13?["--invocation-count-for-turbofan=30000","--invocation-count-for-maglev=4000"]:[],...e===11||e===13?["--heap-growing-percent=100"]:[]]}export{a,s as b,l as c};

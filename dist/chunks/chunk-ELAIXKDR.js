@@ -1,3 +1,0 @@
-// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
-import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import e from"node:module";import{setFlagsFromString as t}from"node:v8";function a(){let o=e.enableCompileCache;try{o?.()}catch{}}function s(){let o=e.flushCompileCache;try{o?.()}catch{}}function l(o=process.versions.v8){for(let n of r(o))try{t(n)}catch{}}function r(o){let n=Number(o.split(".")[0]);return["--no-regexp-tier-up",...n===11?["--interrupt-budget=2400000"]:[],...n===13?["--invocation-count-for-turbofan=30000","--invocation-count-for-maglev=4000"]:[]]}export{a,s as b,l as c};
