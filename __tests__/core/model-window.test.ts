@@ -24,6 +24,14 @@ describe('prose durations', () => {
     expect(incident('## Summary\n\nIt took us 9 hours to resolve.\n').duration).toMatchObject({ minutes: 540 });
   });
 
+  it('count as a length that names the incident right after it ("a 7 minute cascading failure")', () => {
+    const i = incident('## Summary\n\nOn Tuesday, December 13th, 2022 at roughly 18:52 UTC Hachyderm experienced a 7 minute cascading failure.\n');
+    expect([i.start?.time, i.duration?.minutes, i.duration?.column]).toEqual(['2022-12-13T18:52:00Z', 7, 78]);
+    expect(incident('## Summary\n\nWe had a 45-minute outage of the API.\n').duration).toMatchObject({ minutes: 45 });
+    expect(incident('## Summary\n\nThe API was slow. We held a 30 minute incident review the day after.\n').duration).toBeUndefined();
+    expect(incident('## Summary\n\nThe API was slow. A 10 minute deploy fixed it.\n').duration).toBeUndefined();
+  });
+
   it('do not count when they measure something else, even with a bound', () => {
     expect(incident('Certificates now stay valid with at least two weeks before expiration.\n').duration).toBeUndefined();
     expect(incident('## Summary\n\nWe retry every 5 minutes and keep logs about 3 days.\n').duration).toBeUndefined();

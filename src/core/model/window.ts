@@ -125,6 +125,8 @@ const WINDOW_FIELD = /\b(?:duration|window|downtime)\b/i;
 /** How far a sentence is read around a time (a paragraph without full stops is not one sentence). */
 const SENTENCE_REACH = 100;
 const DURATION_RANGE = /^[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}\d/;
+/** "a 7 minute cascading failure", "a 45-minute outage": a length that names the incident right after it. */
+const OF_THE_INCIDENT = /^[ \t]{0,2}(?:[A-Za-z-]{3,20}[ \t]{1,2})?(?:outage|failure|incident|downtime|disruption|interruption|degradation|service[ \t]{1,2}outage)\b(?![ \t]{1,2}(?:review|report|call|meeting|retro|response|process))/i;
 const PER_OCCURRENCE = /\b(?:each|every|per|additional|extra|another|further)\b/i;
 const FM_START = ['start', 'started', 'started_at', 'start_time', 'startTime', 'began', 'begin'];
 const FM_END = ['end', 'ended', 'ended_at', 'end_time', 'endTime', 'resolved_at', 'resolvedAt', 'resolvedWhen', 'resolved_when'];
@@ -489,7 +491,7 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
       /(?:\d|\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?))[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}$/i.test(before) ||
       PER_OCCURRENCE.test(before) ||
       (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes));
-    if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before))) {
+    if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before) || OF_THE_INCIDENT.test(after))) {
       const duration: NonNullable<IncidentWindow['duration']> = { minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + offset + base + d.index };
       if (d.bound) duration.bound = d.bound;
       if (d.bound === 'under' && START_UNKNOWN.test(text)) duration.startUnknown = true;

@@ -55,7 +55,7 @@ const HRS_RE = /(?:hrs?|HRS?|Hrs?|h|H)(?![A-Za-z])/y;
 const ORDINAL_RE = /(?:st|nd|rd|th)(?![A-Za-z])/iy;
 const OF_RE = /[ \t]{1,2}of(?=[ \t])/iy;
 /** Words allowed between a date and its clock time: "May 10th, 2024 at 2:00 AM". */
-const JOIN_WORD_RE = /(?:at|@|from|between|around|about|approximately|approx\.|ca\.)(?=[ \t])/iy;
+const JOIN_WORD_RE = /(?:at|@|from|between|around|about|approximately|approx\.|roughly|circa|ca\.)(?=[ \t])/iy;
 /** Range separators written as words. */
 const RANGE_WORD_RE = /(?:to|until|till|til|through|thru|and)(?=[ \t])/iy;
 const ON_RE = /on(?=[ \t])/iy;
