@@ -79,6 +79,35 @@ function violations(check: (file: string, imp: Import) => string | null, only: (
   return found;
 }
 
+/** The files `file` reaches through relative imports (itself included), and the packages they import. */
+function closureOf(file: string): { files: Set<string>; packages: Set<string> } {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const queue = [file];
+  while (queue.length > 0) {
+    const next = queue.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    for (const imp of imports.get(next) ?? []) {
+      if (imp.target === null) packages.add(imp.specifier);
+      else queue.push(imp.target);
+    }
+  }
+  return { files: seen, packages };
+}
+
+describe('what a run answered by the cache loads', () => {
+  it('resolving the configuration (and with it the rules and the model) never imports the Markdown parser', () => {
+    // core/parse.ts registers itself with core/fragment.ts for the model's fragments: a static import of it
+    // here would put remark and micromark in the bundle chunk every run loads.
+    const { files: reached, packages } = closureOf('core/config/settle.ts');
+    expect(reached.has('core/rules/index.ts')).toBe(true);
+    expect(reached.has('core/model/structure.ts')).toBe(true);
+    expect(reached.has('core/parse.ts')).toBe(false);
+    expect([...packages].filter((p) => /^(unified|remark-|micromark|mdast-util-from-markdown)/.test(p))).toEqual([]);
+  });
+});
+
 describe('the layers of ARCHITECTURE.md', () => {
   it('finds the source files and their imports (the scan itself works)', () => {
     expect(files).toContain('core/engine.ts');

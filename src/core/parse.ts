@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Construct, ConstructRecord, Extension } from 'micromark-util-types';
 import type { Root } from 'mdast';
+import { registerFragmentParser } from './fragment.js';
 
 /**
  * remark-parse + remark-gfm + remark-frontmatter, with each document parsed
@@ -104,6 +105,8 @@ function processorFor(leftOut: Optional[]): Processor<Root> {
 export function parseMarkdown(text: string): Root {
   return parseWith(processorFor((Object.keys(MAY_HOLD) as Optional[]).filter((k) => !MAY_HOLD[k](text))), text);
 }
+
+registerFragmentParser(parseMarkdown);
 
 /** Every GFM construct, for tests that compare a document's tree with the one the full syntax gives. */
 export function parseMarkdownWithFullSyntax(text: string): Root {

@@ -4,7 +4,7 @@
  * helpers that recover lines the parser put in HTML or code blocks.
  */
 import type { BlockContent, Code, DefinitionContent, Html, List, Nodes, Root, RootContent, Table } from 'mdast';
-import { parseMarkdown } from '../parse.js';
+import { parseFragment } from '../fragment.js';
 import type { Element } from './structure.js';
 import { INVISIBLE, phrasingLines, rowCells, type TextLine } from './text.js';
 
@@ -78,7 +78,7 @@ export function htmlTail(node: Html): RootContent[] {
   if (k === 0 || k >= lines.length) return [];
   const fragment = lines.slice(k).join('\n');
   if (fragment.length > MAX_TAIL || !/[\p{L}\p{N}]/u.test(fragment)) return [];
-  const tree = parseMarkdown(fragment);
+  const tree = parseFragment(fragment);
   shiftPositions(tree, (node.position?.start.line ?? 1) - 1 + k, (node.position?.start.column ?? 1) - 1);
   return tree.children;
 }

@@ -10,7 +10,7 @@
  */
 import type { Code, Html, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
-import { parseMarkdown } from '../parse.js';
+import { parseFragment } from '../fragment.js';
 import { isClosingHeading, isStatement, matchFallback, matchHeading, opensWithVerbOfSection, type AliasTable } from './aliases.js';
 import { linesOfElements } from './lines.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
@@ -303,7 +303,7 @@ function reparse(node: Code | Html): RootContent[] {
 
 /** Parse `text` as Markdown, with positions moved by the lines and columns before it in the enclosing file. */
 export function parseMarkdownAt(text: string, lineOffset: number, columnOffset: number): RootContent[] {
-  const tree = parseMarkdown(text);
+  const tree = parseFragment(text);
   const stack: Array<{ position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } }; children?: unknown[] }> = [tree];
   while (stack.length > 0) {
     const n = stack.pop()!;
