@@ -298,6 +298,14 @@ describe('headings by their head word, and what closes a section', () => {
     expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([[16, 'Move the databases to the new storage node']]);
   });
 
+  it('under a sub-heading of what was tried, the list is what was done, not measures', () => {
+    const md = '# Overheating\n\n## Corrective and Preventative Measures\n\n- Buy a cooling pad\n\n### Other avenues investigated:\n\n* Changing the GRUB value did not work.\n\n### Long term\n\n- Replace the fan\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [5, 'Buy a cooling pad'],
+      [13, 'Replace the fan'],
+    ]);
+  });
+
   it('"TL;DR" is the summary only of a document without one; "Stabilization steps" is the resolution', () => {
     const alone = check('# Outage\n\n## TL;DR\n\nThe database was read-only for 45 minutes.\n\n## Stabilization Steps\n\n* Release yanked\n');
     expect(alone.model!.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'summary'], [7, 'resolution']]);

@@ -166,13 +166,18 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   let lastList: { list: List; drafts: Draft[] } | undefined;
   // A numbered title ("**1) Creating a renewal script**"): what follows it, up to the next title, are its steps.
   let titled: Draft | undefined;
+  // Under a sub-heading of what was tried ("Other avenues investigated"), what follows is what was done, not measures.
+  let triedBefore = false;
   for (let i = 0; i < all.length && out.length < MAX_ITEMS; i++) {
     const u = all[i];
     const previousList = lastList;
     lastList = undefined;
+    if (u.kind !== 'heading' && triedBefore) continue;
     if (u.kind === 'heading') {
       headingGroup = group = groupOf(u.text, sectionGroup);
       titled = undefined;
+      triedBefore = TRIED.test(u.text);
+      if (triedBefore) continue;
       // "#### 1) Cron cleanup scheduled" over what was done: the heading is the measure, what follows it its details.
       const title = numberedMeasure(u.text, true);
       if (title && describedOnly(all, i)) {
@@ -510,6 +515,9 @@ function itemHead(item: ListItem): { lines: readonly TextLine[]; text: string } 
 
 /** A line that stops mid-phrase, on a word that needs what follows. */
 const UNFINISHED = /\b(?:to|for|that|which|with|of|and|or|by|will|should|must|can|would|such[ \t]as|including)$/i;
+
+/** A sub-heading naming what was tried or looked into: "Other avenues investigated", "What we tried", "Alternatives considered". */
+const TRIED = /\b(?:investigated|tried|attempted|explored|considered|ruled[ \t]out|rejected)\b/i;
 
 /** The end of a line announcing lessons or reasons, not measures: "We learned a few things:", "Here is why:". */
 const LESSONS_OR_REASONS = /\b(?:learn(?:ed|t)(?:[ \t]+(?:this|that|these|the[ \t]+following|a[ \t]+few[ \t]+things|some[ \t]+things))?|lessons(?:[ \t]+learn(?:ed|t))?|takeaways|why)[ \t]*:$/i;
