@@ -298,6 +298,17 @@ describe('headings by their head word, and what closes a section', () => {
     expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([[16, 'Move the databases to the new storage node']]);
   });
 
+  it('an item titled "**Title**:" over its parts, among titled measures, is one measure; a group label among them is not', () => {
+    const md = '# Outage\n\n### Corrective Measures Implemented\n1. **Dual monitoring system**:\n   - Direct node metrics\n   - Performance monitoring via the API\n2. **Redundancy**: Two independent monitoring paths ensure detection\n\n### Improvements\n- **Improvements**: Implement a more rigorous testing protocol\n- **Specific Tasks**:\n  - Add a canary stage\n  - Page on error budget burn\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [4, 'Dual monitoring system'],
+      [7, 'Redundancy: Two independent monitoring paths ensure detection'],
+      [10, 'Improvements: Implement a more rigorous testing protocol'],
+      [12, 'Add a canary stage'],
+      [13, 'Page on error budget burn'],
+    ]);
+  });
+
   it('under a sub-heading of what was tried, the list is what was done, not measures', () => {
     const md = '# Overheating\n\n## Corrective and Preventative Measures\n\n- Buy a cooling pad\n\n### Other avenues investigated:\n\n* Changing the GRUB value did not work.\n\n### Long term\n\n- Replace the fan\n';
     expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([

@@ -562,6 +562,33 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   return !ordered && line.text.length <= 120;
 }
 
+/** The bold title of an item written "**Title**:" with nothing after it but a parenthetical ("(in development)"). */
+function bareTitle(head: { lines: readonly TextLine[]; text: string }): string | undefined {
+  const line = head.lines[0];
+  if (head.lines.length !== 1 || !line.lead) return undefined;
+  const rest = line.text.slice(line.text.indexOf(line.lead) + line.lead.length).replace(/\([^()]{0,60}\)/g, '').trim();
+  return /^[:\-–—]?$/.test(rest) && /\p{L}/u.test(line.lead) ? line.lead.replace(/[\s:]+$/, '') : undefined;
+}
+
+/** Words of a group label, not of a measure's title: "Specific tasks:", "Short term:", "Task list:". */
+const GROUP_TITLE = /\b(?:tasks?|items?|actions?|steps?|measures?|improvements?|list|todos?|follow[ -]?ups?|term|immediate|next|later|done|completed|planned|ongoing|pending)\b/i;
+
+/**
+ * An item titled "**Title**:" over a list, in a list whose other items are
+ * titled measures ("**Redundancy**: Two monitoring paths…"): a measure of the
+ * same form whose list gives its parts, not a label over measures.
+ */
+function titledLikeSiblings(item: ListItem, head: { lines: readonly TextLine[]; text: string }, list: List): boolean {
+  const title = bareTitle(head);
+  if (!title || GROUP_TITLE.test(title) || kindOf(title) !== undefined) return false;
+  return list.children.some((sibling) => {
+    if (sibling === item || sibling.children.some((c) => c.type === 'list')) return false;
+    const h = itemHead(sibling);
+    const lead = h?.lines[0].lead;
+    return h !== undefined && lead !== undefined && bareTitle(h) === undefined && wordCount(h.text) - wordCount(lead) >= 3;
+  });
+}
+
 /** A sub-item of one to three words and nothing under it: a name, not a measure of its own. */
 function namesAPart(item: ListItem): boolean {
   const head = itemHead(item);
@@ -591,6 +618,11 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
     if (unevenly.length > 0 && head && head.text !== '' && depth < MAX_DEPTH) {
       out.push(itemDraft(item, titledRuns(head)[0], nested.filter((n) => !unevenly.includes(n)), group));
       for (const n of unevenly) fromList(n, group, out, depth + 1);
+      continue;
+    }
+    // "1. **Dual monitoring system**:" over its parts, among "2. **Redundancy**: Two paths…": a measure titled as its siblings are.
+    if (head && nested.length > 0 && titledLikeSiblings(item, head, list)) {
+      out.push(itemDraft(item, head, nested, group));
       continue;
     }
     if (isLabelItem(item, list.ordered === true, head, nested) && depth < MAX_DEPTH) {
