@@ -61,13 +61,16 @@ export function daysSince(from: string | null, now: Date): number | null {
 export function auditFile(compact: CompactFile, index: IssueIndex, now: Date): AuditFile {
   const { file } = compact;
   const today = now.toISOString().slice(0, 10);
-  const doc = documentKey({ title: file.title, date: file.incident.date });
-  const items = file.actionItems.map((a, i) => ({
-    key: itemKey({ path: file.path, id: a.id }), path: file.path, id: a.id, fingerprint: compact.fingerprints[i] ?? [], linked: a.issue, n: i + 1, ...(doc ? { doc } : {}),
-  }));
+  // The document's key and the items' identities only match issues: an offline audit (no index, no parents) skips them.
+  const doc = index.online || index.parents ? documentKey({ title: file.title, date: file.incident.date }) : null;
+  const items = index.online
+    ? file.actionItems.map((a, i) => ({
+        key: itemKey({ path: file.path, id: a.id }), path: file.path, id: a.id, fingerprint: compact.fingerprints[i] ?? [], linked: a.issue, n: i + 1, ...(doc ? { doc } : {}),
+      }))
+    : [];
   const matched = index.online ? matchItems(items, index.issues, { documents: new Set([file.path]), exists: index.exists, repository: index.repository }).matched : new Map<string, KnownIssue>();
   const actionItems: AuditItem[] = file.actionItems.map((a, i) => {
-    const issue = matched.get(items[i].key) ?? null;
+    const issue = index.online ? (matched.get(items[i].key) ?? null) : null;
     // The merge is the day the item's issue was opened; an item without one has no deadline from its priority yet.
     const deadline = deadlineOf(a, { incident: file.incident.date, merged: dayOf(issue?.createdAt) }, index.due ?? null)?.date ?? null;
     // A linked issue the product did not open: its state would take one request per item, so it stays unknown.
