@@ -117,6 +117,17 @@ describe('entries and their times (capability 4)', () => {
     expect(sections.map((s) => `${s.line} ${s.keys.join('+') || '-'}`)).toEqual(['1 -', '3 summary', '7 timeline', '9 -', '15 -', '20 root-cause', '24 resolution', '28 action-items']);
   });
 
+  it('after a list of entries that open with their times, a list none of whose items does is a note, not entries', () => {
+    const md = '# Backlog\n\n## Incident timeline\n\n- Thurs 07:06 PDT: paged for a growing backlog\n- Thurs 07:28 PDT: hotfix rollout begins\n- Thurs 07:50 PDT: backlog at zero\n\nWhile monitoring the rollout, we also noticed:\n\n- Step idempotency was made stricter at 07:40 PDT.\n- We scaled the cluster to 25 machines.\n';
+    const r = check(md);
+    expect(r.model!.timeline.map((e) => [e.line, e.time !== null])).toEqual([
+      [5, true],
+      [6, true],
+      [7, true],
+    ]);
+    expect(r.findings.filter((f) => f.rule === 'timeline-order' || f.rule === 'timeline-untimed')).toEqual([]);
+  });
+
   it('reads a short item over paragraphs that open with their times as a label, the paragraphs as its entries', () => {
     const r = read('timeline-phase-items.md');
     // "* how was it detected" then, two blank lines down, a tab-indented "09:12 a customer wrote to support".

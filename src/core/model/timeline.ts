@@ -156,6 +156,8 @@ interface Gatherer {
   underHeading: boolean;
   /** Read fenced code blocks too (a timeline written inside one). */
   fenced: boolean;
+  /** A list of items that open with their times has been read: the timeline is written that way. */
+  timeLedList?: boolean;
 }
 
 function gather(elements: Element[], dayFirst: boolean, fenced: boolean): Unit[] {
@@ -365,6 +367,16 @@ function fromList(g: Gatherer, list: List, depth: number): void {
     (item, i) =>
       timed(heads[i]) || item.children.some((c) => (c.type === 'list' && c.children.some((sub) => timed(itemHead(sub)))) || (c !== item.children[0] && opensWithTime(c, g.dayFirst))),
   );
+  if (depth === 0) {
+    const timeLed = heads.filter((h) => h !== undefined && leadsWithTime(h.text, g.dayFirst)).length;
+    if (timeLed >= 2) g.timeLedList = true;
+    // After a timeline of items that open with their times, a list none of whose items does is a note on it
+    // ("While monitoring the rollout we also noticed: - Step idempotency was made stricter at 07:40"), not entries.
+    else if (timeLed === 0 && g.timeLedList) {
+      g.current = undefined;
+      return;
+    }
+  }
   // An untimed list under a time heading or after a timed line details that entry.
   if (!anyTimed && g.current && (g.underHeading || g.current.kind === 'line')) {
     g.current.body.push(...linesOfElements([{ kind: 'block', node: list, line: list.position?.start.line ?? 1 }]));
@@ -423,6 +435,14 @@ function opensWithTime(node: RootContent, dayFirst: boolean): boolean {
   if (node.type !== 'paragraph') return false;
   const first = phrasingLines(node)[0];
   return first !== undefined && (timeOf(unglued(first).text, dayFirst)?.index ?? 9) <= 2;
+}
+
+/** "10:02 alert", "**Thurs 07:06 PDT**: paged", "Day 2, 09:00 …": a line whose time comes first, after a word or two of its day at most. */
+function leadsWithTime(text: string, dayFirst: boolean): boolean {
+  const t = timeOf(text, dayFirst);
+  if (!t) return false;
+  const before = text.slice(0, t.index).trim();
+  return before.length <= 14 && before.split(/\s+/).filter(Boolean).length <= 2;
 }
 
 /** "- [dashboard](https://…)": a reference under the timeline, not an event. */
