@@ -117,6 +117,13 @@ describe('entries and their times (capability 4)', () => {
     expect(sections.map((s) => `${s.line} ${s.keys.join('+') || '-'}`)).toEqual(['1 -', '3 summary', '7 timeline', '9 -', '15 -', '20 root-cause', '24 resolution', '28 action-items']);
   });
 
+  it('reads no entry from a figure\'s caption or from a time a sentence plans ("was to start at noon")', () => {
+    const md = '# Outage\n\n## Outage timeline\n\nThe special offer was to start at noon sharp, and a link had been published before.\nAt 11:15 we scaled out the Listing service.\n\n<figure>\n<img alt="Traffic around noon"\nsrc="/traffic.png" />\n<figcaption>\nSearch traffic around noon, and the failures around 12:05.\n</figcaption>\n</figure>\n\nAt 11:50 traffic was 50% higher than the day before.\n';
+    const r = check(md);
+    expect(r.model!.timeline.map((e) => e.line)).toEqual([6, 16]);
+    expect(r.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+  });
+
   it('after a list of entries that open with their times, a list none of whose items does is a note, not entries', () => {
     const md = '# Backlog\n\n## Incident timeline\n\n- Thurs 07:06 PDT: paged for a growing backlog\n- Thurs 07:28 PDT: hotfix rollout begins\n- Thurs 07:50 PDT: backlog at zero\n\nWhile monitoring the rollout, we also noticed:\n\n- Step idempotency was made stricter at 07:40 PDT.\n- We scaled the cluster to 25 machines.\n';
     const r = check(md);

@@ -62,7 +62,7 @@ export function tableLines(table: Table): TextLine[] {
   });
 }
 
-const TAG_LINE = /^\s{0,3}</;
+const TAG_LINE = /^\s*</;
 const MAX_TAIL = 20_000;
 
 /**
@@ -72,15 +72,27 @@ const MAX_TAIL = 20_000;
  * block's leading tag lines are parsed again, with their own positions.
  */
 export function htmlTail(node: Html): RootContent[] {
+  const tail = swallowedText(node);
+  if (!tail || tail.text.length > MAX_TAIL || !/[\p{L}\p{N}]/u.test(tail.text)) return [];
+  const tree = parseFragment(tail.text);
+  shiftPositions(tree, (node.position?.start.line ?? 1) - 1 + tail.skipped, (node.position?.start.column ?? 1) - 1);
+  return tree.children;
+}
+
+/**
+ * The lines after the tag lines that open an HTML block, when none of them is
+ * a tag line itself: Markdown the block swallowed. With a tag line among them
+ * ("<figure>", "<img …", "<figcaption>", caption text, "</figcaption>") the
+ * block is HTML, and its text a caption or markup, not the document's lines.
+ */
+export function swallowedText(node: Html): { text: string; skipped: number } | null {
   const lines = node.value.split('\n');
   let k = 0;
-  while (k < lines.length && TAG_LINE.test(lines[k])) k++;
-  if (k === 0 || k >= lines.length) return [];
-  const fragment = lines.slice(k).join('\n');
-  if (fragment.length > MAX_TAIL || !/[\p{L}\p{N}]/u.test(fragment)) return [];
-  const tree = parseFragment(fragment);
-  shiftPositions(tree, (node.position?.start.line ?? 1) - 1 + k, (node.position?.start.column ?? 1) - 1);
-  return tree.children;
+  while (k < lines.length && (lines[k].trim() === '' || TAG_LINE.test(lines[k]))) k++;
+  if (k === 0 || k >= lines.length) return null;
+  const rest = lines.slice(k);
+  if (rest.some((l) => TAG_LINE.test(l))) return null;
+  return { text: rest.join('\n'), skipped: k };
 }
 
 function shiftPositions(root: Root, lines: number, columns: number): void {

@@ -12,7 +12,7 @@ import type { Code, Html, List, ListItem, Paragraph, Root, RootContent } from 'm
 import type { Section, SectionKey } from '../types.js';
 import { parseFragment } from '../fragment.js';
 import { isClosingHeading, isStatement, matchFallback, matchHeading, opensWithVerbOfSection, type AliasTable } from './aliases.js';
-import { linesOfElements } from './lines.js';
+import { linesOfElements, swallowedText } from './lines.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 import { scanTimes } from '../time/index.js';
 
@@ -241,7 +241,7 @@ function isSentence(line: string): boolean {
  * block of plain sentences, or lines an HTML tag line swallowed.
  */
 function readsAsMarkdown(node: Code | Html, table: AliasTable): boolean {
-  if (node.type === 'html') return htmlTail(node) !== null;
+  if (node.type === 'html') return swallowedText(node) !== null;
   if (!MARKDOWN_LANGS.has((node.lang ?? '').toLowerCase())) return false;
   let headings = 0;
   for (const m of node.value.matchAll(HEADING_LINE)) {
@@ -256,17 +256,6 @@ function readsAsMarkdown(node: Code | Html, table: AliasTable): boolean {
 function isFenced(node: Code): boolean {
   const span = (node.position?.end.line ?? 0) - (node.position?.start.line ?? 0) + 1;
   return span > node.value.split('\n').length;
-}
-
-/** The text after the tag lines that open an HTML block, when it is not HTML itself. */
-function htmlTail(node: Html): { text: string; skipped: number } | null {
-  const lines = node.value.split('\n');
-  let k = 0;
-  while (k < lines.length && (lines[k].trim() === '' || /^\s*</.test(lines[k]))) k++;
-  if (k === 0 || k >= lines.length) return null;
-  const rest = lines.slice(k);
-  if (rest.some((l) => /^\s*</.test(l))) return null;
-  return { text: rest.join('\n'), skipped: k };
 }
 
 /**
@@ -286,7 +275,7 @@ function reparse(node: Code | Html): RootContent[] {
   let text: string;
   let lineOffset: number;
   if (node.type === 'html') {
-    const tail = htmlTail(node)!;
+    const tail = swallowedText(node)!;
     text = tail.text;
     lineOffset = start.line - 1 + tail.skipped;
   } else if (isFenced(node)) {

@@ -242,7 +242,9 @@ function dateOnly(text: string, exprs: TimeExpression[]): Mark | undefined {
 function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
   if (!HAS_WORD.test(line.text)) return; // "\\\\", "---", "…": separators
   const exprs = scanTimes(line.text, { dayFirst: g.dayFirst });
-  const timed = exprs.find((x) => x.time || x.invalid);
+  const first = exprs.find((x) => x.time || x.invalid);
+  // "The special offer was to start at noon sharp": a time planned, not an event at it.
+  const timed = first && first.index > 3 && PLANNED.test(line.text.slice(Math.max(0, first.index - 40), first.index)) ? undefined : first;
   const prev = g.current;
   // A wrapped line ("…and\nthen we rolled back at 10:40"): same paragraph, mid-sentence, no time at its start.
   if (prev && sameParagraph && prev.lastLine === line.line - 1 && continues(prev.text, line.text, timed)) {
@@ -346,8 +348,8 @@ function fromHtml(g: Gatherer, node: Html): void {
   if (g.html >= 2) return;
   const tail = htmlTail(node);
   if (tail.length === 0) {
-    // A timeline pasted as HTML (a table, a list): its rendered lines.
-    if (!/\d/.test(node.value)) return;
+    // A timeline pasted as HTML (a table, a list): its rendered lines. A figure's caption describes its image, not events.
+    if (!/\d/.test(node.value) || FIGURE.test(node.value)) return;
     let end = -1;
     for (const line of htmlTextLines(node)) {
       fromLine(g, line, line.line === end + 1);
@@ -359,6 +361,12 @@ function fromHtml(g: Gatherer, node: Html): void {
   for (const child of tail) fromBlock(g, child);
   g.html--;
 }
+
+/** The words before a planned time: "was to start at", "is scheduled for", "planned for", "due by". */
+const PLANNED = /\b(?:(?:was|were|is|are)[ \t]+(?:to|due[ \t]+to|scheduled[ \t]+to|planned[ \t]+to|expected[ \t]+to|supposed[ \t]+to)[ \t]+[a-z]+|scheduled|planned|due|slated)[ \t]+(?:at|for|by|on)[ \t]+(?:around[ \t]+|about[ \t]+)?$/i;
+
+/** An HTML figure: an image and its caption. */
+const FIGURE = /<fig(?:ure|caption)\b/i;
 
 function fromList(g: Gatherer, list: List, depth: number): void {
   const heads = list.children.map(itemHead);
