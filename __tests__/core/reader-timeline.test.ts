@@ -117,6 +117,22 @@ describe('entries and their times (capability 4)', () => {
     expect(sections.map((s) => `${s.line} ${s.keys.join('+') || '-'}`)).toEqual(['1 -', '3 summary', '7 timeline', '9 -', '15 -', '20 root-cause', '24 resolution', '28 action-items']);
   });
 
+  it('reads a "Time" column of bare 24-hour clocks ("0730"), and never a date ("2021-11-25") as one', () => {
+    const md = '# Incident Report - February 4th, 2019\n\n### Timeline\n\n_All times in UTC._\n\n| Time | Event Type | Description |\n| ---- | ---------- | ----------- |\n| 0730 | `operator` | The operator renews the metadata. |\n| 0809 | `operator` | Provisioning fails with a 403. |\n| 1230 | `operator` | The operator calls the end of the incident. |\n';
+    const r = check(md);
+    expect(r.model!.timeline.map((e) => [e.line, e.time])).toEqual([
+      [9, '2019-02-04T07:30:00Z'],
+      [10, '2019-02-04T08:09:00Z'],
+      [11, '2019-02-04T12:30:00Z'],
+    ]);
+    expect(r.findings.filter((f) => f.rule === 'timeline-untimed')).toEqual([]);
+    const dated = check('# Terra\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2021-11-25 | An attack is outlined. |\n| 2022-05-07 | UST withdrawn. |\n');
+    expect(dated.model!.timeline.map((e) => [e.line, e.time, e.date])).toEqual([
+      [7, null, '2021-11-25'],
+      [8, null, '2022-05-07'],
+    ]);
+  });
+
   it('reads no entry from a figure\'s caption or from a time a sentence plans ("was to start at noon")', () => {
     const md = '# Outage\n\n## Outage timeline\n\nThe special offer was to start at noon sharp, and a link had been published before.\nAt 11:15 we scaled out the Listing service.\n\n<figure>\n<img alt="Traffic around noon"\nsrc="/traffic.png" />\n<figcaption>\nSearch traffic around noon, and the failures around 12:05.\n</figcaption>\n</figure>\n\nAt 11:50 traffic was 50% higher than the day before.\n';
     const r = check(md);

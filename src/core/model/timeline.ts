@@ -511,8 +511,13 @@ interface Columns {
   zone: number;
   zoneHint?: string;
   yearHint?: number;
+  /** The time column holds bare 24-hour clocks ("0730", "1415"), as military-style logs write them. */
+  bareClocks?: boolean;
   description: number[];
 }
+
+/** A cell that is a bare 24-hour clock, "0730" or "1415 UTC". */
+const BARE_CLOCK = /^([01]\d|2[0-3])([0-5]\d)(?=$|\s)/;
 
 function fromTable(table: Table, dayFirst: boolean): Candidate[] {
   const [header, ...rows] = table.children;
@@ -558,6 +563,8 @@ function tableColumns(names: string[], rows: Array<ReturnType<typeof rowCells>>,
   if (headerZone) columns.zoneHint = headerZone;
   const year = YEAR.exec(names[columns.date] ?? '');
   if (year) columns.yearHint = Number(year[0]);
+  // A "Time" column whose cells are four digits each, none read as a time: clocks written without their colon.
+  if (timed[time] === 0 && TIME_HEADER.test(names[time] ?? '') && rows.length > 1 && rows.every((r) => BARE_CLOCK.test((r[time]?.text ?? '').trim()))) columns.bareClocks = true;
   for (let i = 0; i < width; i++) {
     if (i === time || i === columns.date || i === zone) continue;
     // A column of short tokens ("Thur", "P1") labels the row; the event is in the other columns.
@@ -576,6 +583,7 @@ function fromRow(row: TableRow, cells: ReturnType<typeof rowCells>, columns: Col
     column: row.position?.start.column ?? 1,
   });
   c.timeText = timeCell?.text ?? '';
+  if (columns.bareClocks) c.timeText = c.timeText.trim().replace(BARE_CLOCK, '$1:$2');
   // The cell's text, not its leading pipe: "| 23:40 |".
   const firstChild = row.children[columns.time]?.children[0];
   c.timeColumn = firstChild?.position?.start.column ?? timeCell?.column ?? c.column;
