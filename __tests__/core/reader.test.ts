@@ -309,6 +309,17 @@ describe('headings by their head word, and what closes a section', () => {
     ]);
   });
 
+  it('sub-headings each over a description are the measures; sub-headings of groups or over lists are not', () => {
+    const md = '# Chain halt\n\n# Future works\n\n## Removal of the `--l1.trustrpc`\n\nThe option skips validation. It will be turned off.\n\n## Enhancement of monitoring system\n\nWe are going to monitor blocks from trust partners.\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [5, 'Removal of the --l1.trustrpc'],
+      [9, 'Enhancement of monitoring system'],
+    ]);
+    // "Short term" and "Long term" name groups: their prose is the measures' text, read as before.
+    const groups = '# Outage\n\n## Action items\n\n### Short term\n\nWe will add an alert on queue depth.\n\n### Long term\n\nWe will move the queue to a managed service.\n';
+    expect(check(groups).model!.actionItems.map((a) => a.line)).not.toContain(5);
+  });
+
   it('under a sub-heading of what was tried, the list is what was done, not measures', () => {
     const md = '# Overheating\n\n## Corrective and Preventative Measures\n\n- Buy a cooling pad\n\n### Other avenues investigated:\n\n* Changing the GRUB value did not work.\n\n### Long term\n\n- Replace the fan\n';
     expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([

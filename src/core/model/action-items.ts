@@ -166,6 +166,16 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   let lastList: { list: List; drafts: Draft[] } | undefined;
   // A numbered title ("**1) Creating a renewal script**"): what follows it, up to the next title, are its steps.
   let titled: Draft | undefined;
+  // A section of sub-headings each over a description and nothing else ("## Removal of the `--l1.trustrpc`" over
+  // what it means): each sub-heading names a measure, as a numbered one does.
+  const subHeadings = all.flatMap((u, i) => (u.kind === 'heading' ? [i] : []));
+  const headedMeasures =
+    !itemized &&
+    subHeadings.length >= 2 &&
+    subHeadings.every((i) => {
+      const text = (all[i] as { text: string }).text;
+      return describedOnly(all, i) && !GROUP_TITLE.test(text) && kindOf(text) === undefined && !TRIED.test(text);
+    });
   // Under a sub-heading of what was tried ("Other avenues investigated"), what follows is what was done, not measures.
   let triedBefore = false;
   for (let i = 0; i < all.length && out.length < MAX_ITEMS; i++) {
@@ -179,7 +189,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       triedBefore = TRIED.test(u.text);
       if (triedBefore) continue;
       // "#### 1) Cron cleanup scheduled" over what was done: the heading is the measure, what follows it its details.
-      const title = numberedMeasure(u.text, true);
+      const title = numberedMeasure(u.text, true) ?? (headedMeasures ? u.text : undefined);
       if (title && describedOnly(all, i)) {
         titled = { text: title, title, line: u.line, column: u.column, kind: group.kind, group: group.label, done: group.done, comments: [], links: [], titled: true };
         titleDrafts.add(titled);
