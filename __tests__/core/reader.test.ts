@@ -320,6 +320,13 @@ describe('headings by their head word, and what closes a section', () => {
     expect(check(groups).model!.actionItems.map((a) => a.line)).not.toContain(5);
   });
 
+  it('in a numbered list of sections, an item that names no section is a section of its own, not measures', () => {
+    const md = '# Login disruption\n\n1. Incident Summary\n   - Patron login failed.\n2. Preventative Measures\n   - Test environments should be created.\n3. Additional Issues Found\n   - The header still reads old cookies.\n';
+    const model = check(md).model!;
+    expect(model.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'summary'], [5, 'action-items'], [7, '']]);
+    expect(model.actionItems.map((a) => [a.line, a.title])).toEqual([[6, 'Test environments should be created.']]);
+  });
+
   it('under a sub-heading of what was tried, the list is what was done, not measures', () => {
     const md = '# Overheating\n\n## Corrective and Preventative Measures\n\n- Buy a cooling pad\n\n### Other avenues investigated:\n\n* Changing the GRUB value did not work.\n\n### Long term\n\n- Replace the fan\n';
     expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([

@@ -152,7 +152,7 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
         }
       } else if (node.type === 'list' && isOutlineList(node, table)) {
         for (const item of node.children) {
-          const label = itemLabel(item, table);
+          const label = itemLabel(item, table) ?? outlineLabel(item);
           if (label) {
             elements.push({ ...label, style: 'list-item', column: item.position?.start.column ?? label.column });
             // "- **Resolution**:" with its text on the next, indented line: the paragraph's other lines are the section's.
@@ -208,6 +208,20 @@ function itemLabel(item: ListItem, table: AliasTable): HeadingElement | null {
   if (!labelLine) return null;
   const heading = pseudoHeading(lines[0], table);
   return heading && heading.keys.length > 0 ? heading : null;
+}
+
+/**
+ * In a list of sections, an item of the same shape that names none ("9. Additional Issues Found" over its
+ * notes): a section of its own, not text of the section before it.
+ */
+function outlineLabel(item: ListItem): HeadingElement | null {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph' || item.children.length < 2) return null;
+  const lines = phrasingLines(first);
+  if (lines.length !== 1) return null;
+  const text = lines[0].text.replace(/[\s:]+$/, '');
+  if (!/^\p{Lu}/u.test(text) || /[.!?]$/.test(text) || text.split(/\s+/).length > 6) return null;
+  return { kind: 'heading', text, level: 7, style: 'list-item', keys: [], line: lines[0].line, column: lines[0].column, label: false };
 }
 
 /** A list whose items are the document's sections: two or more label items naming different sections. */
