@@ -335,6 +335,13 @@ describe('headings by their head word, and what closes a section', () => {
     ]);
   });
 
+  it('"Safeguards" name the measures ("Moving Forward: Lessons Learned and Future Safeguards")', () => {
+    const md = '# Database wipe\n\n## Moving Forward: Lessons Learned and Future Safeguards\n\nWe are implementing several measures:\n\n- **Automated Backups:** We enabled automated backups.\n';
+    const model = check(md).model!;
+    expect(model.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'lessons-learned+action-items']]);
+    expect(model.actionItems.map((a) => a.line)).toEqual([7]);
+  });
+
   it('"TL;DR" is the summary only of a document without one; "Stabilization steps" is the resolution', () => {
     const alone = check('# Outage\n\n## TL;DR\n\nThe database was read-only for 45 minutes.\n\n## Stabilization Steps\n\n* Release yanked\n');
     expect(alone.model!.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'summary'], [7, 'resolution']]);

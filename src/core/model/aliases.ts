@@ -104,6 +104,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'remediation',
     'remediation items',
     'prevention',
+    'safeguards',
     'preventing recurrence',
     'how will we prevent it',
     'what we are doing about it',
