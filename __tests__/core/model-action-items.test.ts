@@ -46,6 +46,10 @@ describe('what is not an action item', () => {
     expect(items('## Action items\n\nNone yet.\n')).toEqual([]);
     expect(items('## Action items\n\n- N/A\n')).toEqual([]);
   });
+
+  it('"As above" or "Ditto", which point at a measure already listed', () => {
+    expect(items('## Action items\n\n### Prevent it\n\n- Pin terraform modules\n\n### Improve comms\n\n- As above\n- Ditto.\n').map((a) => [a.line, a.title])).toEqual([[5, 'Pin terraform modules']]);
+  });
 });
 
 describe('kinds come from what the heading or group label says', () => {

@@ -50,8 +50,8 @@ const PSEUDO_BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔�
 /** A check mark written before the measure says it is done. */
 const DONE_MARK = /^[✓✔☑✅]/u;
 const LABEL_LINE = /^[^.!?:]{1,60}:$/;
-/** "None yet.", "N/A", "No action items." say there are no measures; they are not one. */
-const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?))(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
+/** "None yet.", "N/A", "No action items." say there are no measures, and "As above" points at one already listed; they are not one. */
+const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?)|(?:same[ \t]as|as|see)[ \t]above|ditto)(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
 /** An emoji written as a bullet at the start of a list item ("* 🗒 Patch the server"). */
 const EMOJI_BULLET = /^\p{Extended_Pictographic}\uFE0F?[\s\u00a0]{0,8}/u;
 /** A paragraph that opens with a status word: "DONE: …", "TODO - …", "[DOING] …". */
