@@ -335,11 +335,22 @@ describe('headings by their head word, and what closes a section', () => {
     ]);
   });
 
-  it('"Safeguards" name the measures ("Moving Forward: Lessons Learned and Future Safeguards")', () => {
+  it('"Future safeguards" name the measures, "Missing safeguards" a cause; "Immediate actions taken" were taken (the resolution)', () => {
     const md = '# Database wipe\n\n## Moving Forward: Lessons Learned and Future Safeguards\n\nWe are implementing several measures:\n\n- **Automated Backups:** We enabled automated backups.\n';
     const model = check(md).model!;
     expect(model.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'lessons-learned+action-items']]);
     expect(model.actionItems.map((a) => a.line)).toEqual([7]);
+    const causes = check('# Data loss\n\n## Contributing Factors\n\n### 2. Missing Safeguards\n- No database backup before deployment\n\n## Immediate Actions Taken\n\n- Restored the database\n').model!;
+    expect(causes.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'root-cause'], [5, ''], [8, 'resolution']]);
+    expect(causes.actionItems).toEqual([]);
+  });
+
+  it('numbered sub-headings each over a code block are the measures, "3. Verification Steps" too', () => {
+    const md = '# Data loss\n\n## Prevention Measures\n\n### 1. Mandatory Backups\n```bash\ncp blog.db backups/\n```\n\n### 2. Verification Steps\n```bash\nsqlite3 blog.db \'SELECT 1\'\n```\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [5, '1. Mandatory Backups'],
+      [10, '2. Verification Steps'],
+    ]);
   });
 
   it('"TL;DR" is the summary only of a document without one; "Stabilization steps" is the resolution', () => {

@@ -174,7 +174,9 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
     subHeadings.length >= 2 &&
     subHeadings.every((i) => {
       const text = (all[i] as { text: string }).text;
-      return describedOnly(all, i) && !GROUP_TITLE.test(text) && kindOf(text) === undefined && !TRIED.test(text);
+      // A numbered sub-heading counts its measures ("3. Verification Steps"); an unnumbered one may name a group.
+      const numbered = /^\(?\d{1,3}[.)]\s/.test(text);
+      return describedOnly(all, i) && (numbered || !GROUP_TITLE.test(text)) && kindOf(text) === undefined && !TRIED.test(text);
     });
   // Under a sub-heading of what was tried ("Other avenues investigated"), what follows is what was done, not measures.
   let triedBefore = false;

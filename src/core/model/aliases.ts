@@ -104,7 +104,10 @@ export const DEFAULT_ALIASES: AliasTable = {
     'remediation',
     'remediation items',
     'prevention',
-    'safeguards',
+    // Not "safeguards" alone: "Missing safeguards" are a cause.
+    'future safeguards',
+    'new safeguards',
+    'additional safeguards',
     'preventing recurrence',
     'how will we prevent it',
     'what we are doing about it',
@@ -591,8 +594,23 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   // ("actions taken", the resolution), not planned ("actions").
   const head = headWordAt(normalized, c);
   const phrase = leadingPhrase(words, c);
-  const key = head && !(phrase && head.index < phrase.length) ? head.key : phrase?.key;
+  if (head && phrase && head.index < phrase.length) return [phrase.key];
+  // The same for a phrase it ends with: "Immediate actions taken" ("actions taken").
+  const tail = head ? trailingPhrase(words, c) : undefined;
+  if (head && tail && head.index >= words.length - tail.length) return [tail.key];
+  const key = head?.key ?? phrase?.key;
   return key ? [key] : [];
+}
+
+/** The longest phrase of two or more words the heading ends with, and how many words it covers. */
+function trailingPhrase(words: Token[], c: Compiled): { key: SectionKey; length: number } | undefined {
+  let best: { key: SectionKey; length: number } | undefined;
+  for (const p of c.phrases) {
+    const n = p.words.length;
+    if (n < 2 || n >= words.length || n <= (best?.length ?? 0)) continue;
+    if (p.words.every((w, i) => wordScore(words[words.length - n + i], w) > 0)) best = { key: p.key, length: n };
+  }
+  return best;
 }
 
 /** "Root Cause and Resolution", "Root cause / resolution", "Lessons learned and future improvements": the keys of its parts. */
