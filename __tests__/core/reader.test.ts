@@ -353,6 +353,12 @@ describe('headings by their head word, and what closes a section', () => {
     ]);
   });
 
+  it('"Whats next?" without its apostrophe names the measures as "What\'s next?" does', () => {
+    const model = check('# Outage\n\n## Whats next?\n\n- Add a second DNS provider\n').model!;
+    expect(model.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'action-items']]);
+    expect(model.actionItems.map((a) => a.line)).toEqual([5]);
+  });
+
   it('"TL;DR" is the summary only of a document without one; "Stabilization steps" is the resolution', () => {
     const alone = check('# Outage\n\n## TL;DR\n\nThe database was read-only for 45 minutes.\n\n## Stabilization Steps\n\n* Release yanked\n');
     expect(alone.model!.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'summary'], [7, 'resolution']]);

@@ -271,7 +271,11 @@ export function normalizeHeading(text: string): string {
   s = s.replace(NUMBERING, '');
   s = s.replace(/&/g, ' and ');
   s = s.toLowerCase().replace(NON_WORD, ' ').trim();
-  return s.replace(/\bpost mortem\b/g, 'postmortem').replace(/\b(?:follow|check) ups?\b/g, (m) => m.replace(' ', ''));
+  // "Whats next?" as "What's next?": the apostrophe is often left out.
+  return s
+    .replace(/\bpost mortem\b/g, 'postmortem')
+    .replace(/\b(?:follow|check) ups?\b/g, (m) => m.replace(' ', ''))
+    .replace(/\bwhats\b/g, 'what s');
 }
 
 /**
