@@ -534,8 +534,14 @@ const TRIED = /\b(?:investigated|tried|attempted|explored|considered|ruled[ \t]o
 /** The end of a line announcing lessons or reasons, not measures: "We learned a few things:", "Here is why:". */
 const LESSONS_OR_REASONS = /\b(?:learn(?:ed|t)(?:[ \t]+(?:this|that|these|the[ \t]+following|a[ \t]+few[ \t]+things|some[ \t]+things))?|lessons(?:[ \t]+learn(?:ed|t))?|takeaways|why)[ \t]*:$/i;
 
-/** A sentence that obliges: "should", "must", "shall", "need to" and a verb, ended by a full stop. */
-const OBLIGATION = /\b(?:should|must|shall|needs?[ \t]to|ought[ \t]to)[ \t]+\p{L}[^:]*[.!]$/iu;
+/** "should", "must", "shall", "need to" and a verb. */
+const OBLIGATION = /\b(?:should|must|shall|needs?[ \t]to|ought[ \t]to)[ \t]{1,3}\p{L}/iu;
+
+/** A sentence that obliges: an obligation and its verb, no colon after them, ended by a full stop. */
+function obliges(text: string): boolean {
+  const m = OBLIGATION.exec(text);
+  return m !== null && /[.!]$/.test(text) && !text.includes(':', m.index);
+}
 /** A sentence that announces the list under it ("… should do the following."). */
 const INTRODUCTION = /\b(?:following|below|these|as[ \t]follows)\b/i;
 
@@ -568,7 +574,7 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   // A phrase its children finish ("encourage authors to", "We will:"): the children are the measures.
   if (UNFINISHED.test(line.text)) return true;
   // A finished sentence of who should do what ("Maintainers should enable 2FA."): a measure its children detail.
-  if (OBLIGATION.test(line.text) && !INTRODUCTION.test(line.text)) return false;
+  if (obliges(line.text) && !INTRODUCTION.test(line.text)) return false;
   // A measure over the names of its parts ("Communication process for blockers" over "twitter", "mailing list", "blog").
   if (wordCount(line.text) >= 4 && nested.every((n) => n.children.every(namesAPart))) return false;
   return !ordered && line.text.length <= 120;
@@ -579,7 +585,7 @@ function bareTitle(head: { lines: readonly TextLine[]; text: string }): string |
   const line = head.lines[0];
   if (head.lines.length !== 1 || !line.lead) return undefined;
   const rest = line.text.slice(line.text.indexOf(line.lead) + line.lead.length).replace(/\([^()]{0,60}\)/g, '').trim();
-  return /^[:\-–—]?$/.test(rest) && /\p{L}/u.test(line.lead) ? line.lead.replace(/[\s:]+$/, '') : undefined;
+  return /^[:\-–—]?$/.test(rest) && /\p{L}/u.test(line.lead) ? line.lead.replace(/(?<![\s:])[\s:]+$/, '') : undefined;
 }
 
 /** Words of a group label, not of a measure's title: "Specific tasks:", "Short term:", "Task list:". */

@@ -219,7 +219,7 @@ function outlineLabel(item: ListItem): HeadingElement | null {
   if (!first || first.type !== 'paragraph' || item.children.length < 2) return null;
   const lines = phrasingLines(first);
   if (lines.length !== 1) return null;
-  const text = lines[0].text.replace(/[\s:]+$/, '');
+  const text = lines[0].text.replace(/(?<![\s:])[\s:]+$/, '');
   if (!/^\p{Lu}/u.test(text) || /[.!?]$/.test(text) || text.split(/\s+/).length > 6) return null;
   return { kind: 'heading', text, level: 7, style: 'list-item', keys: [], line: lines[0].line, column: lines[0].column, label: false };
 }
