@@ -542,6 +542,7 @@ function obliges(text: string): boolean {
   const m = OBLIGATION.exec(text);
   return m !== null && /[.!]$/.test(text) && !text.includes(':', m.index);
 }
+
 /** A sentence that announces the list under it ("… should do the following."). */
 const INTRODUCTION = /\b(?:following|below|these|as[ \t]follows)\b/i;
 
