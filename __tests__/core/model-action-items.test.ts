@@ -33,6 +33,60 @@ describe('action item fields', () => {
   });
 });
 
+describe('action item due dates and titles', () => {
+  const dated = (md: string) => items(`---\ndate: 2024-09-22\n---\n# Outage\n\n## Action Items\n\n${md}`);
+
+  it('read "(ETA: 2 days)", "(ETA: 1 week)" and "(ETA: 1 month)" after the incident, and take the whole parenthesis out of the title', () => {
+    const list = dated(
+      '- **Audit failover configurations** across environments (ETA: 2 days).\n- **Add monitoring for invalid failover targets** to trigger alerts (ETA: 1 week).\n- **Provide training** for engineers (ETA: 1 month).\n',
+    );
+    expect(list.map((a) => [a.line, a.title, a.due])).toEqual([
+      [8, 'Audit failover configurations across environments.', '2024-09-24'],
+      [9, 'Add monitoring for invalid failover targets to trigger alerts.', '2024-09-29'],
+      [10, 'Provide training for engineers.', '2024-10-22'],
+    ]);
+  });
+
+  it('leave a word that only begins like a field alone ("targets", "bypass")', () => {
+    expect(dated('- Alert on targets that bypass the proxy.\n').map((a) => [a.title, a.due])).toEqual([['Alert on targets that bypass the proxy.', null]]);
+  });
+
+  it('take the item\'s own issue in another repository, written last, out of the title with the owner before it', () => {
+    const list = dated('- [x] Alert on cache hit ratio below 80% @cwei (due: 2024-10-01) northwind/ops#3761\n- [ ] Fix the retry loop of #12\n');
+    expect(list.map((a) => [a.title, a.owner, a.due, a.issue])).toEqual([
+      ['Alert on cache hit ratio below 80%', 'cwei', '2024-10-01', 'northwind/ops#3761'],
+      ['Fix the retry loop of #12', null, null, '#12'],
+    ]);
+  });
+});
+
+describe('titled paragraphs and open items', () => {
+  it('read paragraphs that each open with a bold title line over its description as one measure each, named by the title', () => {
+    const list = items(
+      '## Monitoring Improvements\n\n**Clone-failure alert (updated):**\nThe existing alert matched only one error string and missed clone\nfailures. Pattern expanded to cover both error paths.\n\n**Sustained deploy-failure alert (new):**\nA new alert fires when the WARN rate exceeds a threshold\nsustained over a 20-minute window.\n',
+    );
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [3, 'Clone-failure alert (updated)'],
+      [7, 'Sustained deploy-failure alert (new)'],
+    ]);
+  });
+
+  it('keep a bold label over lines that each state a measure as their group', () => {
+    const list = items('## Action Items\n\n**Short term:**\nAdd an alert on disk usage.\nRotate logs daily.\n\n**Long term:**\nMove logs to a separate volume.\nReview log levels.\n');
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [4, 'Add an alert on disk usage.'],
+      [5, 'Rotate logs daily.'],
+      [8, 'Move logs to a separate volume.'],
+      [9, 'Review log levels.'],
+    ]);
+  });
+
+  it('read "Open Items" as the measures still to do', () => {
+    const list = items('## Summary\n\nIt broke.\n\n## Open Items\n\n- **Vaultwarden:** secrets exist only on disk. Should be mirrored.\n');
+    expect(list.map((a) => [a.line, a.title])).toEqual([[7, 'Vaultwarden: secrets exist only on disk. Should be mirrored.']]);
+  });
+});
+
 describe('what is not an action item', () => {
   it('a sentence ending with a colon that introduces pseudo-bulleted lines', () => {
     const list = items('## Corrective measures\n\nThe following measures will be put in place to make sure this never repeats:\n\u00a0•\u00a0Simplify the firewall rules.\n\u00a0•\u00a0Remove unused rules weekly.\n');

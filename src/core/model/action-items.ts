@@ -178,6 +178,9 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       const numbered = /^\(?\d{1,3}[.)]\s/.test(text);
       return describedOnly(all, i) && (numbered || !GROUP_TITLE.test(text)) && kindOf(text) === undefined && !TRIED.test(text);
     });
+  // Two or more paragraphs that each open with a bold title line over its description ("**Clone-failure alert
+  // (updated):**" and what changed): each is a measure named by its title, as a titled list item is.
+  const titledParagraphs = !itemized && read.filter((rows) => describedTitle(rows) !== undefined).length >= 2;
   // Under a sub-heading of what was tried ("Other avenues investigated"), what follows is what was done, not measures.
   let triedBefore = false;
   for (let i = 0; i < all.length && out.length < MAX_ITEMS; i++) {
@@ -204,6 +207,11 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       const layout = itemized && !announced ? 'itemized' : lined || itemized ? 'lined' : narrative ? 'prose' : 'paragraphs';
       if (instructed && !titled && read[i].length === 1 && opensWithInstruction(read[i][0].text)) {
         out.push(rowDraft(read[i][0], group));
+        continue;
+      }
+      const title = titledParagraphs && !titled ? describedTitle(read[i]) : undefined;
+      if (title) {
+        out.push({ ...rowDraft(read[i][0], group), text: read[i].map((r) => r.text).join(' '), title, titled: true });
         continue;
       }
       const before = out.length;
@@ -410,6 +418,21 @@ function rowDraft(row: Row, group: Group): Draft {
     links: row.lines.flatMap((l) => l.links ?? []),
     titled,
   };
+}
+
+/**
+ * The title of a paragraph that is a bold title line over its description
+ * ("**Sustained deploy-failure alert (new):**" then what the alert does), or
+ * undefined. A label of a group or kind ("**Short term:**") is no title, nor
+ * is a bold line over lines that each state a measure: those are its group.
+ */
+function describedTitle(rows: Row[]): string | undefined {
+  const [head, ...description] = rows;
+  if (description.length === 0 || !head.first.allLead || head.lines.length !== 1 || !isLabelRow(head)) return undefined;
+  const title = (head.first.lead ?? head.text).replace(/(?<![\s:])[\s:]+$/, '');
+  if (GROUP_TITLE.test(title) || kindOf(title) !== undefined || TRIED.test(title)) return undefined;
+  if (description.length >= 2 && isBlock(description) && !description.some((r) => isStatement(r.text))) return undefined;
+  return description.some((r) => opensAsMeasure(r, true) || isLabelRow(r)) ? undefined : title;
 }
 
 /** Drafts of measures that introduce their details ("…, allowing:"): the list right after is theirs. */

@@ -99,6 +99,12 @@ export const DEFAULT_ALIASES: AliasTable = {
     'follow-up actions',
     'follow-up tasks',
     'follow-up items',
+    // What is still to do when the document is written: "Open items", "Outstanding work".
+    'open items',
+    'outstanding items',
+    'remaining items',
+    'outstanding work',
+    'remaining work',
     'corrective actions and follow-up tasks',
     'next steps',
     'remediation',

@@ -9,7 +9,7 @@
 import { LOGIN_IN_TEXT, MENTION_IN_TEXT, OWNER_AND_NAME, REPOSITORY_IN_TEXT } from '../logins.js';
 import type { ActionItem, ActionItemKind } from '../types.js';
 import { findDuration, scanTimes } from '../time/index.js';
-import { addDays, isoDate } from './when.js';
+import { addDays, addMonths, isoDate } from './when.js';
 import { fingerprintTitle } from './ids.js';
 
 export const MAX_TITLE = 256;
@@ -172,7 +172,8 @@ function priority(f: Fields): void {
   else f.title = f.title.replace(BARE_PRIORITY_FIELD, ' ');
 }
 
-const DUE_FIELD = /[([,;|–—-]?\s{0,3}\b(?:due(?:\s?date)?|deadline|eta|target(?:\s?date)?|by)\s{0,3}[:=-]?\s{0,3}/i;
+// The keyword ends at a word's end: "targets" is no "target".
+const DUE_FIELD = /[([,;|–—-]?\s{0,3}\b(?:due(?:\s?date)?|deadline|eta|target(?:\s?date)?|by)\b\s{0,3}[:=-]?\s{0,3}/gi;
 
 /** "due 2024-01-15", "ETA: 2 weeks" (after the incident), "by Jan 15". */
 function due(f: Fields, d: Draft, ctx: Context): void {
@@ -180,25 +181,38 @@ function due(f: Fields, d: Draft, ctx: Context): void {
     f.due = normaliseDue(d.due, ctx) ?? d.due;
     return;
   }
-  const field = DUE_FIELD.exec(f.title);
-  if (!field) return;
-  const after = f.title.slice(field.index + field[0].length, field.index + field[0].length + 60);
-  const named = /^(?:due|deadline|eta|target)/i.test(field[0].replace(/^[\W]+/, ''));
-  const when = normaliseDue(after, ctx, named);
-  if (!when) return;
-  f.due = when;
-  if (/^[\W]{0,4}(?:due|deadline|eta|target)/i.test(field[0])) {
-    f.title = f.title.slice(0, field.index) + ' ' + f.title.slice(field.index + field[0].length + dueExpressionLength(after));
+  for (const field of f.title.matchAll(DUE_FIELD)) {
+    const start = field.index + field[0].length;
+    const after = f.title.slice(start, start + 60);
+    const named = /^(?:due|deadline|eta|target)/i.test(field[0].replace(/^[\W]+/, ''));
+    const when = normaliseDue(after, ctx, named);
+    if (!when) continue;
+    f.due = when;
+    if (/^[\W]{0,4}(?:due|deadline|eta|target)/i.test(field[0])) f.title = withoutField(f.title, field.index, start + dueExpressionLength(after), field[0].startsWith('('));
+    return;
   }
 }
 
-/** An absolute date (YYYY-MM-DD) from "2024-01-15", "Jan 15", or "2 weeks" after the incident. */
+/** The title without the field at [from, to): with its closing parenthesis when it opened one ("(ETA: 2 days)"). */
+function withoutField(title: string, from: number, to: number, parenthesised: boolean): string {
+  const close = parenthesised ? /^\s{0,3}\)/.exec(title.slice(to)) : null;
+  const rest = title.slice(to + (close?.[0].length ?? 0));
+  // "… environments (ETA: 2 days)." keeps its full stop against its last word.
+  return title.slice(0, from).trimEnd() + (close && /^[.,;!?]/.test(rest) ? '' : ' ') + rest;
+}
+
+const MONTHS_AHEAD = /^(\d{1,2}|an?|one|two|three|four|six|nine|twelve)[ \t]{1,2}months?(?![A-Za-z])/i;
+const MONTH_COUNTS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, six: 6, nine: 9, twelve: 12 };
+
+/** An absolute date (YYYY-MM-DD) from "2024-01-15", "Jan 15", or "2 weeks" or "1 month" after the incident. */
 function normaliseDue(text: string, ctx: Context, allowRelative = true): string | undefined {
   const e = scanTimes(text, { dayFirst: ctx.dayFirst }).find((x) => x.date && x.index < 4);
   if (e?.date) return isoDate(e.date, ctx.date);
   if (allowRelative && ctx.date) {
     const d = findDuration(text);
     if (d && d.index < 4 && d.minutes >= 24 * 60) return addDays(ctx.date, Math.round(d.minutes / (24 * 60)));
+    const months = MONTHS_AHEAD.exec(text);
+    if (months) return addMonths(ctx.date, Number(months[1]) || MONTH_COUNTS[months[1].toLowerCase()]) ?? undefined;
   }
   return undefined;
 }
@@ -207,7 +221,8 @@ function dueExpressionLength(text: string): number {
   const e = scanTimes(text).find((x) => x.date && x.index < 4);
   if (e) return e.index + e.length;
   const d = findDuration(text);
-  return d && d.index < 4 ? d.index + d.length : 0;
+  if (d && d.index < 4) return d.index + d.length;
+  return MONTHS_AHEAD.exec(text)?.[0].length ?? 0;
 }
 
 const ISSUE_URL = /https?:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s/]{1,100}\/(?:issues|pull)\/\d{1,9}/;
@@ -234,9 +249,20 @@ const LINKED_REF = /\(\s{0,2}(?:#\d{1,9}|https?:\/\/[^\s/)]{1,100}\/[^\s/)]{1,10
 /** What is left is the wording: without the item's own issue reference, trailing @mentions and debris. */
 function wording(f: Fields): void {
   // A reference to the item's own issue ("(#123)", written back by link-back) is not part of its wording.
-  let title = tidy(stripTrailingMentions(tidy(f.title.replace(LINKED_REF, ' '))));
+  let title = tidy(stripTrailingMentions(tidy(withoutTrailingRef(f.title.replace(LINKED_REF, ' '), f.issue))));
   if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE - 1).trimEnd() + '…';
   f.title = title;
+}
+
+/**
+ * The title without the item's own issue written last in another repository's
+ * form ("… @cwei northwind/ops#3761") or as a URL: a pointer, not wording. A
+ * bare "#12" stays ("Fix bug #12" may name what the measure is about).
+ */
+function withoutTrailingRef(title: string, issue: string | undefined): string {
+  if (!issue || issue.startsWith('#')) return title;
+  const trimmed = title.trimEnd();
+  return trimmed.endsWith(issue) && /\s$/.test(trimmed.slice(0, -issue.length)) ? trimmed.slice(0, -issue.length) : title;
 }
 
 // "… — @ana", "… (@ana, @ben)": the owners, not the wording. Token by token from the end, no backtracking.

@@ -6,7 +6,7 @@
  */
 import type { ResolveContext } from '../time/index.js';
 
-export { addDays, resolveDay as isoDate, resolvePoint as resolve } from '../time/index.js';
+export { addDays, addMonths, resolveDay as isoDate, resolvePoint as resolve } from '../time/index.js';
 export type { ResolvedPoint as Resolved } from '../time/index.js';
 export type Context = ResolveContext;
 

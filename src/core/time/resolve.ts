@@ -94,6 +94,12 @@ export function addDays(day: string, days: number): string {
   return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
+/** "YYYY-MM-DD" plus whole calendar months, as luxon adds them (Jan 31 + 1 month is Feb 28 or 29); null for a day it cannot read. */
+export function addMonths(day: string, months: number): string | null {
+  const at = DateTime.fromISO(day, { zone: 'UTC' });
+  return at.isValid ? at.plus({ months }).toISODate() : null;
+}
+
 /**
  * Builds a luxon DateTime from a date and a wall-clock time.
  *
