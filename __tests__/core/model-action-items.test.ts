@@ -87,6 +87,28 @@ describe('titled paragraphs and open items', () => {
   });
 });
 
+describe('measures outside an action-items section', () => {
+  it('read a table whose header names a column of measures, under no heading of its own', () => {
+    const list = items(
+      '**Summary**: The chain halted.\n**Resolution**: Restarted.\n\n| Action Item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n| Go version sync across nodes | Prevention | Core team | DONE |\n| Version check before upgrades | Prevention | Core team | TODO |\n\n## Lessons Learned\n\nMany.\n',
+    );
+    expect(list.map((a) => [a.line, a.title, a.kind])).toEqual([
+      [6, 'Go version sync across nodes', 'preventative'],
+      [7, 'Version check before upgrades', 'preventative'],
+    ]);
+  });
+
+  it('leave what was done under a resolution section ("### Immediate Actions (Completed)") out of the measures', () => {
+    const list = items(
+      '## Resolution\n\n### Immediate Actions (Completed)\n\n1. Restored the database from backup\n2. Verified all users\n\n### Follow-up actions\n\n- Add a user count health check\n\n## Action Items\n\n- Create a deployment checklist\n',
+    );
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [10, 'Add a user count health check'],
+      [14, 'Create a deployment checklist'],
+    ]);
+  });
+});
+
 describe('what is not an action item', () => {
   it('a sentence ending with a colon that introduces pseudo-bulleted lines', () => {
     const list = items('## Corrective measures\n\nThe following measures will be put in place to make sure this never repeats:\n\u00a0•\u00a0Simplify the firewall rules.\n\u00a0•\u00a0Remove unused rules weekly.\n');

@@ -32,6 +32,10 @@ describe('prose durations', () => {
     expect(incident('## Summary\n\nThe API was slow. A 10 minute deploy fixed it.\n').duration).toBeUndefined();
   });
 
+  it('do not count when they look back over what led up to the incident ("for the past two weeks")', () => {
+    expect(incident('## Summary\n\nThe site went down at 12:05. For the past two weeks we had not been able to deploy the website.\n').duration).toBeUndefined();
+  });
+
   it('do not count when they measure something else, even with a bound', () => {
     expect(incident('Certificates now stay valid with at least two weeks before expiration.\n').duration).toBeUndefined();
     expect(incident('## Summary\n\nWe retry every 5 minutes and keep logs about 3 days.\n').duration).toBeUndefined();

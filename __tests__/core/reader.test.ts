@@ -102,6 +102,11 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(keys('Corrective/Preventative measures')).toEqual(['action-items']);
     expect(keys('Incident report for 504 error / Site Outage')).toEqual([]);
     expect(keys('What happened')).toEqual([]);
+    // A status page's "ISSUE:" over what went wrong, though "issue" alone says nothing in a longer heading.
+    expect(keys('ISSUE:')).toEqual(['summary']);
+    expect(keys('Related issues')).toEqual([]);
+    expect(keys('Details')).toEqual([]);
+    expect(keys('Open Items')).toEqual(['action-items']);
     // A plain line is a label only when its words are the table's own: "Incident resolved" is a sentence.
     expect(matchHeading('Incident resolved', table, { strict: true, plain: true })).toEqual([]);
   });

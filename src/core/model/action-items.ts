@@ -146,7 +146,9 @@ function measuresOf(elements: Element[], plainText: boolean): Draft[] {
 
 /** One action-item section: its heading gives the kind, its units give the measures. */
 function readSection(elements: Element[], plainText: boolean): Draft[] {
-  const [head, ...body] = elements;
+  // A loose table of measures comes without a heading (see model/index.ts).
+  const head = elements[0]?.kind === 'heading' ? elements[0] : undefined;
+  const body = head ? elements.slice(1) : elements;
   const headText = head && head.kind === 'heading' ? head.text : '';
   const sectionGroup: Group = { kind: kindOf(headText) ?? 'other', done: false };
   // Sub-headings group under the section; labels group under the heading they sit under, side by side.
@@ -764,6 +766,15 @@ const COLUMNS: Array<[string, RegExp]> = [
   ['status', /^(?:status|state|done\??)$/i],
   ['repo', /^(?:repo(?:sitory)?|(?:target|service)\s?repo(?:sitory)?)$/i],
 ];
+
+/** A header cell that names the measures themselves: "Action item", "Follow-ups", "Corrective action". */
+const MEASURES_COLUMN = /^(?:action[ \t]?items?|follow[ \t-]?ups?|follow[ \t-]?up[ \t]actions?|corrective[ \t]actions?|preventi(?:ve|ative)[ \t]actions?|remediation[ \t]items?)$/i;
+
+/** Whether a table's header names a column of measures, wherever the table stands. */
+export function namesMeasures(table: Table): boolean {
+  const header = table.children[0];
+  return header !== undefined && rowCells(header).some((c) => MEASURES_COLUMN.test(c.text.trim()));
+}
 
 function fromTable(table: Table, group: Group, out: Draft[]): void {
   const [header, ...rows] = table.children;

@@ -189,6 +189,13 @@ export function matchFallback(text: string): SectionKey | undefined {
  * alias it would not do: its words without the helper verbs are "done", and
  * "What was done" would name the measures too.
  */
+/**
+ * Headings of words that say nothing on their own ("issue", "incident") but
+ * name the summary when they stand alone: a status page's "ISSUE:" over what
+ * went wrong. Not "Details" alone, which heads anything.
+ */
+const PROBLEM_NAMED = new Set(['issue', 'the issue', 'what was the issue', 'what is the issue']);
+
 const MEASURES_ASKED = new Set([
   'what is being done about this',
   'what is being done about it',
@@ -585,6 +592,7 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
 }
 
 function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean, prefix: boolean): SectionKey[] {
+  if (PROBLEM_NAMED.has(normalized)) return ['summary'];
   const words = tokens(normalized);
   if (words.length === 0 || words.length > 16) return [];
   const exact = whole(words, c, plain);

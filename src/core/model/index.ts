@@ -4,7 +4,7 @@
 import type { Root } from 'mdast';
 import type { PostmortemModel, Section, SectionKey, TimelineEntry } from '../types.js';
 import type { AliasTable } from './aliases.js';
-import { readActionItems } from './action-items.js';
+import { namesMeasures, readActionItems } from './action-items.js';
 import { markdownBetweenRules, readFrontMatter, type YamlLibrary } from './frontmatter.js';
 import { linesOfElements, tableFieldLines } from './lines.js';
 import { buildStructure, ownElements, parseMarkdownAt, type Element, type Structure } from './structure.js';
@@ -116,8 +116,9 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
   });
   const timeline = buildTimeline(structure, timelineElements, window);
 
+  const actionSections = ownedBy(['action-items']);
   const actionItems = readActionItems({
-    sections: ownedBy(['action-items']),
+    sections: [...actionSections, ...looseActionTables(elements, [...actionSections, timelineElements]).map((table) => [table])],
     date: window.incident.date,
     dayFirst: window.dayFirst,
     plainText: !structure.markdown,
@@ -152,6 +153,16 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
  * document has several that are not nested in one another's entries' order:
  * each incident's "Timeline", a "Detection timeline" retelling them.
  */
+/**
+ * Tables of measures outside every action-items section, named so by their
+ * header ("| Action Item | Type | Owner |" under the summary's fields, with no
+ * heading of their own): their rows are measures all the same.
+ */
+function looseActionTables(elements: Element[], owned: Element[][]): Element[] {
+  const taken = new Set(owned.flat());
+  return elements.filter((e) => e.kind === 'block' && e.node.type === 'table' && !taken.has(e) && namesMeasures(e.node));
+}
+
 function markParts(timeline: TimelineEntry[], sections: Section[]): void {
   if (sections.length < 2) return;
   for (const entry of timeline) {

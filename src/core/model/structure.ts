@@ -337,6 +337,11 @@ const GROUP_KEYS: SectionKey[] = ['action-items', 'resolution'];
 function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, innermost: Section): boolean {
   if (e.level === 7 && isSubset(e.keys, open.keys)) return true;
   if (open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, GROUP_KEYS)) return true;
+  // "### Immediate Actions (Completed)" under "## Resolution", "### Process Improvement" under "## Immediate Actions
+  // Taken": what was done to resolve it, not measures to follow.
+  if (open.keys.includes('resolution') && !open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, ['action-items'])) {
+    if (!STILL_TO_DO.test(e.text) && (DONE_HEADING.test(e.text) || DONE_HEADING.test(open.heading))) return true;
+  }
   // Inside the measures, a bold line that opens with a verb ("**Detect destructive operations:**", over alerts to
   // add) names measures, not the section its verb's noun would.
   if (open.keys.includes('action-items') && e.level === 7 && e.verbal) return true;
@@ -344,6 +349,11 @@ function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, in
   // phases of the timeline, not sections.
   return open.keys.includes('timeline') && e.level === 7 && isSubset(e.keys, PHASE_KEYS) && (isTimeHeading(innermost) || timed());
 }
+
+/** A heading of what was done: "Immediate actions (completed)", "Actions taken". */
+const DONE_HEADING = /\b(?:immediate|completed?|done|taken|performed|applied)\b/i;
+/** A heading of what is still to do, whatever else it says: "Immediate follow-ups", "Next steps". */
+const STILL_TO_DO = /\b(?:follow[ \t-]?ups?|next|future|todo|to[ \t]do|planned|pending|open|long[ \t-]term|short[ \t-]term|prevent\w*)\b/i;
 
 /** A heading without keys that opens with a clock time ("### 02:05–02:08 CET"): an entry of the timeline it sits in. */
 function isTimeHeading(section: Section): boolean {

@@ -128,6 +128,8 @@ const DURATION_RANGE = /^[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}\d/;
 /** "a 7 minute cascading failure", "a 45-minute outage": a length that names the incident right after it. */
 const OF_THE_INCIDENT = /^[ \t]{0,2}(?:[A-Za-z-]{3,20}[ \t]{1,2})?(?:outage|failure|incident|downtime|disruption|interruption|degradation|service[ \t]{1,2}outage)\b(?![ \t]{1,2}(?:review|report|call|meeting|retro|response|process))/i;
 const PER_OCCURRENCE = /\b(?:each|every|per|additional|extra|another|further)\b/i;
+/** "For the past two weeks we had not been able to deploy": a look back over what led up to it, not its length. */
+const LOOK_BACK = /\b(?:the|these)[ \t]{1,3}(?:past|last|previous|preceding|prior)[ \t]{1,3}(?:(?:about|around|nearly|almost|over)[ \t]{1,3})?$/i;
 const FM_START = ['start', 'started', 'started_at', 'start_time', 'startTime', 'began', 'begin'];
 const FM_END = ['end', 'ended', 'ended_at', 'end_time', 'endTime', 'resolved_at', 'resolvedAt', 'resolvedWhen', 'resolved_when'];
 const FM_DURATION = ['duration', 'duration_minutes', 'durationMinutes'];
@@ -490,6 +492,7 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
       DURATION_RANGE.test(after) ||
       /(?:\d|\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?))[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}$/i.test(before) ||
       PER_OCCURRENCE.test(before) ||
+      LOOK_BACK.test(before) ||
       (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes));
     if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before) || OF_THE_INCIDENT.test(after))) {
       const duration: NonNullable<IncidentWindow['duration']> = { minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + offset + base + d.index };

@@ -33,6 +33,43 @@ function codeLines(tree: Root): Set<number> {
   return lines;
 }
 
+/** A cell that states where a measure stands: a column holding one is a status column. */
+const STATUS_CELL = /^[\s*_`~]{0,4}(?:DONE|DOING|IN[ \t]PROGRESS|WIP|OPEN|CLOSED|FIXED|BLOCKED|COMPLETED?)[\s*_`~.!]{0,4}$/i;
+const STATUS_HEADER = /^(?:status|state|done\??|progress)$/i;
+
+/**
+ * Lines of table rows whose status column says "TODO" ("| Monitoring script |
+ * Prevention | TODO |" beside rows marked DONE): a measure not done yet, not a
+ * placeholder. A column is a status column by its header or by a status word
+ * in another of its cells.
+ */
+function statusTodoLines(tree: Root): Set<number> {
+  const lines = new Set<number>();
+  const stack: RootContent[] = [...tree.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type !== 'table') {
+      if ('children' in node) stack.push(...(node.children as RootContent[]));
+      continue;
+    }
+    const rows = node.children.map((row) => row.children.map((cell) => cellText(cell)));
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    for (let col = 0; col < width; col++) {
+      const status = STATUS_HEADER.test(rows[0]?.[col]?.trim() ?? '') || rows.slice(1).some((r) => STATUS_CELL.test(r[col] ?? ''));
+      if (!status) continue;
+      node.children.forEach((row, r) => {
+        if (r > 0 && /^[\s*_`~]{0,4}TODO[\s*_`~.!]{0,4}$/i.test(rows[r][col] ?? '') && row.position) lines.add(row.position.start.line);
+      });
+    }
+  }
+  return lines;
+}
+
+function cellText(node: RootContent): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  return 'children' in node ? (node.children as RootContent[]).map(cellText).join('') : '';
+}
+
 export default defineRule({
   id: 'placeholder-text',
   name: 'Template placeholder',
@@ -40,13 +77,18 @@ export default defineRule({
   defaultSeverity: 'error',
   options: z.strictObject({}),
   examples: {
-    valid: [{ title: 'A status word beside content', markdown: '| Action | Bug |\n| --- | --- |\n| Add alerts | Bug 12 **TODO** |\n' }],
+    valid: [
+      { title: 'A status word beside content', markdown: '| Action | Bug |\n| --- | --- |\n| Add alerts | Bug 12 **TODO** |\n' },
+      { title: 'A measure not done yet, in a status column', markdown: '| Action Item | Bug |\n| --- | --- |\n| Sync Go versions | DONE |\n| Add a version check | TODO |\n' },
+    ],
     invalid: [
       { title: 'A field left as TBD', markdown: '## Summary\n\n- **Impact:** TBD\n- **Start:** <insert start time>\n', reports: ['3:15 Unexpected placeholder “TBD”, expected real content', '4:14 Unexpected placeholder “<insert start time>”, expected real content'] },
+      { title: 'An owner left as TODO', markdown: '| Action Item | Owner | Status |\n| --- | --- | --- |\n| Add alerts | TODO | DONE |\n', reports: ['3:16 Unexpected placeholder “TODO”, expected real content'] },
     ],
   },
   check(ctx) {
     const skip = codeLines(ctx.tree);
+    const statusTodo = statusTodoLines(ctx.tree);
     ctx.lines.forEach((raw, i) => {
       const line = i + 1;
       if (skip.has(line) || raw.length > 10_000) return;
@@ -65,7 +107,7 @@ export default defineRule({
         const colon = cell.indexOf(':');
         const value = colon >= 0 && colon < 60 ? cell.slice(colon + 1) : cell;
         const m = WHOLE.exec(value);
-        if (m && value.trim() !== '') {
+        if (m && value.trim() !== '' && !(m[1].toUpperCase() === 'TODO' && statusTodo.has(line))) {
           const column = offset + (colon >= 0 && colon < 60 ? colon + 1 : 0) + value.indexOf(m[1]) + 1;
           ctx.report({ message: `Unexpected placeholder “${m[1]}”, expected real content`, line, column });
         }

@@ -38,7 +38,7 @@ const WORD_NUMBERS: ReadonlyMap<string, number> = new Map([
   ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6],
   ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13],
   ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19],
-  ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['ninety', 90],
+  ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
   ['half', 0.5], ['half a', 0.5], ['half an', 0.5], ['a half', 0.5], ['a couple of', 2], ['a couple', 2],
   ['couple of', 2], ['a dozen', 12],
 ]);
@@ -56,10 +56,10 @@ const UNIT_MINUTES: ReadonlyMap<string, number> = new Map([
 // 4 separator, 5 unit. Single-letter units are checked in code (attached, lower case).
 /** Finds the first component of a duration (the number must not touch a word, ":", "." or "/"). */
 const FIRST_RE =
-  /(?<![\w.:/$€£#-])(?:(\d{1,4}(?:\.\d{1,2})?)|(a[ \t]{1,2}couple(?:[ \t]{1,2}of)?|couple[ \t]{1,2}of|a[ \t]{1,2}dozen|half[ \t]{1,2}an?|a[ \t]{1,2}half|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|half))([ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half)?([ \t]{0,2}|-)(weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|d|h|m)(?![A-Za-z])/gi;
+  /(?<![\w.:/$€£#-])(?:(\d{1,4}(?:\.\d{1,2})?)|(a[ \t]{1,2}couple(?:[ \t]{1,2}of)?|couple[ \t]{1,2}of|a[ \t]{1,2}dozen|half[ \t]{1,2}an?|a[ \t]{1,2}half|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ \t-](?:one|two|three|four|five|six|seven|eight|nine)(?![a-z])|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half))([ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half)?([ \t]{0,2}|-)(weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|d|h|m)(?![A-Za-z])/gi;
 /** A further component, after "1 hour" in "1 hour and 30 minutes" / "1h 50m" / "2 hours, 30 minutes". */
 const NEXT_RE =
-  /(?:[ \t]{0,2},[ \t]{0,2}|[ \t]{1,2}and[ \t]{1,2}|[ \t]{0,2})(?:(\d{1,4}(?:\.\d{1,2})?)|(a[ \t]{1,2}couple(?:[ \t]{1,2}of)?|couple[ \t]{1,2}of|a[ \t]{1,2}dozen|half[ \t]{1,2}an?|a[ \t]{1,2}half|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|half))([ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half)?([ \t]{0,2}|-)(weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|d|h|m)(?![A-Za-z])/iy;
+  /(?:[ \t]{0,2},[ \t]{0,2}|[ \t]{1,2}and[ \t]{1,2}|[ \t]{0,2})(?:(\d{1,4}(?:\.\d{1,2})?)|(a[ \t]{1,2}couple(?:[ \t]{1,2}of)?|couple[ \t]{1,2}of|a[ \t]{1,2}dozen|half[ \t]{1,2}an?|a[ \t]{1,2}half|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ \t-](?:one|two|three|four|five|six|seven|eight|nine)(?![a-z])|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half))([ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half)?([ \t]{0,2}|-)(weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|d|h|m)(?![A-Za-z])/iy;
 /** "an hour and a half" */
 const AND_A_HALF_RE = /[ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half(?![A-Za-z])/iy;
 /** "1h30": minutes without a unit after an attached "h". */
@@ -68,7 +68,7 @@ const LEAD_IN_RE = /\b(?:for|lasted|lasting|took|taking|last|takes|spanned|spann
 const FREQUENCY_RE = /\b(?:every|each|per)[ \t]{1,2}$/i;
 const AFTER_SKIP_RE = /[ \t]{1,2}(ago|later|earlier|prior|before|after)(?![A-Za-z])/iy;
 const HYPHEN_ADJ_RE = /[ \t-]{1,2}(?:clock|format|notation|time)(?![A-Za-z])/iy;
-const DIGIT_OR_WORD_RE = /[0-9]|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|ninety|half|couple)\b/i;
+const DIGIT_OR_WORD_RE = /[0-9]|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|couple)\b/i;
 
 const BOUND_KIND: ReadonlyMap<string, 'under' | 'over' | 'about'> = new Map([
   ['just under', 'under'], ['less than', 'under'], ['up to', 'under'], ['at most', 'under'], ['under', 'under'], ['within', 'under'],
@@ -140,7 +140,7 @@ function readComponent(m: RegExpExecArray): Component | undefined {
   let value: number;
   if (digits !== undefined) value = Number(digits);
   else {
-    const w = WORD_NUMBERS.get(word.toLowerCase().replace(WS_RE, ' '));
+    const w = wordNumber(word.toLowerCase().replace(WS_RE, ' '));
     if (w === undefined) return undefined;
     value = w;
     // Number words need a spelled-out unit ("a m" is not a duration), and
@@ -149,6 +149,14 @@ function readComponent(m: RegExpExecArray): Component | undefined {
   }
   if (andHalf !== undefined) value += 0.5;
   return { value, unitMinutes, precision: precisionOf(digits, value, unitMinutes), wordNumber: digits === undefined, singleLetterUnit: single };
+}
+
+/** A number word, or a compound of tens and units ("twenty four", "thirty-six"). */
+function wordNumber(word: string): number | undefined {
+  const compound = /^(\w+)[ -](\w+)$/.exec(word);
+  const tens = compound ? WORD_NUMBERS.get(compound[1]) : undefined;
+  const units = compound ? WORD_NUMBERS.get(compound[2]) : undefined;
+  return tens !== undefined && units !== undefined && tens % 10 === 0 && tens >= 20 && units < 10 ? tens + units : WORD_NUMBERS.get(word);
 }
 
 /** See DurationMatch.precision. */
