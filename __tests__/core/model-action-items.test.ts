@@ -87,6 +87,18 @@ describe('titled paragraphs and open items', () => {
   });
 });
 
+describe('titled list items', () => {
+  it('take the bold words as the title when only a note follows them on their line ("**Test the negative.** *(shipped)*")', () => {
+    const list = items(
+      '## What we are changing\n\n1. **Address-bind every account, always.** *(shipped)*\n   A stored field naming an owner is a convenience, not a boundary.\n\n2. **Alert on the symptom.** *(outstanding)* 623 accounts\n   closed by one wallet should page someone.\n',
+    );
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [3, 'Address-bind every account, always.'],
+      [6, 'Alert on the symptom. (outstanding) 623 accounts closed by one wallet should page someone.'],
+    ]);
+  });
+});
+
 describe('measures outside an action-items section', () => {
   it('read a table whose header names a column of measures, under no heading of its own', () => {
     const list = items(

@@ -107,6 +107,10 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(keys('Related issues')).toEqual([]);
     expect(keys('Details')).toEqual([]);
     expect(keys('Open Items')).toEqual(['action-items']);
+    expect(keys('What we are changing beyond the patch')).toEqual(['action-items']);
+    expect(keys("What we're doing differently")).toEqual(['action-items']);
+    expect(keys('What we changed')).toEqual([]);
+    expect(keys('Changes')).toEqual([]);
     // A plain line is a label only when its words are the table's own: "Incident resolved" is a sentence.
     expect(matchHeading('Incident resolved', table, { strict: true, plain: true })).toEqual([]);
   });

@@ -610,8 +610,13 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
 function bareTitle(head: { lines: readonly TextLine[]; text: string }): string | undefined {
   const line = head.lines[0];
   if (head.lines.length !== 1 || !line.lead) return undefined;
-  const rest = line.text.slice(line.text.indexOf(line.lead) + line.lead.length).replace(/\([^()]{0,60}\)/g, '').trim();
-  return /^[:\-–—]?$/.test(rest) && /\p{L}/u.test(line.lead) ? line.lead.replace(/(?<![\s:])[\s:]+$/, '') : undefined;
+  return /^[:\-–—]?$/.test(afterLead(line)) && /\p{L}/u.test(line.lead) ? line.lead.replace(/(?<![\s:])[\s:]+$/, '') : undefined;
+}
+
+/** What a line says after its bold lead, without parenthetical notes ("(in development)", "(shipped, #67)"). */
+function afterLead(line: TextLine): string {
+  const lead = line.lead ?? '';
+  return line.text.slice(line.text.indexOf(lead) + lead.length).replace(/\([^()]{0,60}\)/g, '').trim();
 }
 
 /** Words of a group label, not of a measure's title: "Specific tasks:", "Short term:", "Task list:". */
@@ -740,11 +745,13 @@ function itemDraft(item: ListItem, head: { lines: readonly TextLine[]; text: str
   const comments = head.lines.flatMap((l) => l.comments ?? []);
   // Links anywhere in the item's own paragraphs or its notes ("… [issue](https://github.com/o/r/issues/9).").
   const links = [...paragraphLines, ...noteLines].flatMap((l) => l.links ?? []);
-  const titled = first.allLead === true && (head.lines.length > 1 || paragraphLines.length > head.lines.length);
+  // "**Test the negative.** *(shipped)*" over its description: the bold words title it as a whole bold line would.
+  const noted = first.allLead !== true && first.lead !== undefined && /\p{L}/u.test(first.lead) && /^[:\-–—.]?$/.test(afterLead(first));
+  const titled = (first.allLead === true || noted) && (head.lines.length > 1 || paragraphLines.length > head.lines.length);
   const text = head.text.replace(EMOJI_BULLET, '');
   return {
     text: noteText && STATUS_NOTE.test(noteText.trim()) ? `${text} (${noteText.trim()})` : text,
-    title: titled ? first.text : undefined,
+    title: titled ? (noted ? first.lead!.replace(/(?<![\s:])[\s:]+$/, '') : first.text) : undefined,
     line: first.line,
     column: item.position?.start.column ?? first.column,
     kind: group.kind,

@@ -206,6 +206,14 @@ const MEASURES_ASKED = new Set([
   'what we are doing to prevent it',
 ]);
 
+/**
+ * A heading that opens by announcing what the team changes or does next: "What
+ * we are changing beyond the patch", "What we'll do differently", "Changes
+ * we're making". Its words alone ("changing", "doing") name no section.
+ */
+const MEASURES_ANNOUNCED =
+  /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)/;
+
 const CLOSING = new Set([
   // Sections addressed to the readers (a public report's users), whose advice is theirs to follow, not the team's measures.
   'call to action',
@@ -599,7 +607,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (exact) return [exact];
   // Unless configured as an alias, "Call to action" names no section, though "action" would make it the action items.
   if (CLOSING.has(normalized)) return [];
-  if (MEASURES_ASKED.has(normalized)) return ['action-items'];
+  if (MEASURES_ASKED.has(normalized) || MEASURES_ANNOUNCED.test(normalized)) return ['action-items'];
   const parted = partKeys(text, normalized, c, strict, plain);
   if (parted.length > 0) return parted;
   if (prefix) {
