@@ -87,6 +87,12 @@ describe('titled paragraphs and open items', () => {
   });
 });
 
+describe('measures under a Chinese heading', () => {
+  it('take their kind from it ("## 预防": preventative)', () => {
+    expect(items('## 问题\n\n路由器 DNS 故障。\n\n## 预防\n\n- 固定按这条链路检查。\n').map((a) => [a.line, a.kind])).toEqual([[7, 'preventative']]);
+  });
+});
+
 describe('titled list items', () => {
   it('take the bold words as the title when only a note follows them on their line ("**Test the negative.** *(shipped)*")', () => {
     const list = items(

@@ -110,6 +110,17 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(keys('What we are changing beyond the patch')).toEqual(['action-items']);
     expect(keys("What we're doing differently")).toEqual(['action-items']);
     expect(keys('What we changed')).toEqual([]);
+    // Chinese and Japanese headings, written without spaces.
+    expect(['根因', '修复', '改进措施', '临时措施', '原因及解决方案', '再発防止策', 'タイムライン', '问题'].map(keys)).toEqual([
+      ['root-cause'],
+      ['resolution'],
+      ['action-items'],
+      ['resolution'],
+      ['root-cause', 'resolution'],
+      ['action-items'],
+      ['timeline'],
+      [],
+    ]);
     expect(keys('Changes')).toEqual([]);
     // A plain line is a label only when its words are the table's own: "Incident resolved" is a sentence.
     expect(matchHeading('Incident resolved', table, { strict: true, plain: true })).toEqual([]);

@@ -214,6 +214,31 @@ const MEASURES_ASKED = new Set([
 const MEASURES_ANNOUNCED =
   /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)/;
 
+/**
+ * Headings in Chinese or Japanese, which write words without spaces: a word
+ * of one of these anywhere in the heading names its section ("## 根因",
+ * "## 改进措施", "### 再発防止策"). Measures taken for now ("临时措施",
+ * "応急対応") are the resolution.
+ */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK_WORDS: ReadonlyArray<[SectionKey, RegExp]> = [
+  ['timeline', /时间线|时间轴|時間線|時間軸|时间顺序|事件经过|故障经过|处理经过|處理經過|経緯|時系列|タイムライン/u],
+  ['root-cause', /根因|根本原因|原因|根源/u],
+  ['resolution', /修复|修復|解决|解決|恢复|恢復|復旧|处置|處置|临时|臨時|应急|應急|応急|暫定/u],
+  ['action-items', /预防|預防|再発防止|改进|改進|改善|后续|後續|待办|待辦|行动项|行動項|跟进|跟進|措施|対策|アクション/u],
+  ['impact', /影响|影響/u],
+  ['lessons-learned', /经验教训|經驗教訓|教训|教訓|反思|振り返り/u],
+  ['summary', /概述|概要|摘要|事件描述|问题描述|問題描述/u],
+];
+
+function cjkKeys(normalized: string, strict: boolean): SectionKey[] {
+  const keys = CJK_WORDS.filter(([, re]) => (strict ? new RegExp(`^(?:${re.source})$`, 'u') : re).test(normalized)).map(([key]) => key);
+  // "临时措施", "応急対策": measures taken for now.
+  if (keys.includes('resolution') && keys.includes('action-items') && /临时|臨時|应急|應急|応急|暫定/u.test(normalized)) return ['resolution'];
+  // A heading that names a cause or a fix as well as the problem is about the cause or the fix.
+  return keys.length > 1 ? keys.filter((k) => k !== 'summary' && k !== 'impact') : keys;
+}
+
 const CLOSING = new Set([
   // Sections addressed to the readers (a public report's users), whose advice is theirs to follow, not the team's measures.
   'call to action',
@@ -605,6 +630,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (words.length === 0 || words.length > 16) return [];
   const exact = whole(words, c, plain);
   if (exact) return [exact];
+  if (CJK.test(normalized)) return cjkKeys(normalized, strict);
   // Unless configured as an alias, "Call to action" names no section, though "action" would make it the action items.
   if (CLOSING.has(normalized)) return [];
   if (MEASURES_ASKED.has(normalized) || MEASURES_ANNOUNCED.test(normalized)) return ['action-items'];
