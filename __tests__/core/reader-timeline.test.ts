@@ -166,6 +166,12 @@ describe('entries and their times (capability 4)', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('reads a status page’s updates as paragraphs stamped with their time, newest first, as the timeline of a document without one', () => {
+    const r = read('status-update-paragraphs.md');
+    expect(r.entries).toEqual(['7:1 2026-07-01T06:14:00Z', '13:1 2026-07-01T01:11:00Z', '19:1 2026-06-30T22:00:00Z', '25:2 2026-06-30T20:10:00Z']);
+    expect(r.findings).toEqual([]);
+  });
+
   it('reads a zone written as a city (“09:00 Denver - …”) against a window stated in UTC', () => {
     const r = read('timeline-city-zone.md');
     // Denver is UTC-6 in April: the entries sit inside the front matter's 15:05 to 17:32 UTC.

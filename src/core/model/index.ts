@@ -207,6 +207,47 @@ function timeHeadingRun(structure: Structure): Element[] {
   return count >= MIN_UPDATE_HEADINGS ? elements.slice(first, end) : [];
 }
 
+/** Paragraphs a document without a timeline section stamps its updates with. */
+const MIN_STAMPED_PARAGRAPHS = 3;
+
+/**
+ * The first line of a paragraph that is, or opens with, a time and its date
+ * or zone: a status update's stamp ("2026-07-01 21:11 UTC" over the update,
+ * "[2025-05-16 09:14 UTC]: Mail is bouncing", "At 6:48 GMT, all workloads…").
+ */
+function isStampedParagraph(elements: Element[], i: number): boolean {
+  const e = elements[i];
+  if (e.kind !== 'line') return false;
+  const before = elements[i - 1];
+  if (before?.kind === 'line' && before.paragraph === e.paragraph) return false;
+  const first = scanTimes(e.line.text)[0];
+  return first?.time !== undefined && first.index <= 3 && (first.date !== undefined || first.zone !== undefined);
+}
+
+/**
+ * A status page's updates as paragraphs stamped with their time, in a
+ * document with no timeline section and outside its other sections: from the
+ * first stamped paragraph to the next section's heading, when at least three
+ * paragraphs there are stamped.
+ */
+function stampedParagraphRun(structure: Structure): Element[] {
+  const { elements, owner } = structure;
+  let first = -1;
+  let count = 0;
+  let end = elements.length;
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i];
+    if (first >= 0 && (owner[i] >= 0 || (e.kind === 'heading' && !e.label))) {
+      end = i;
+      break;
+    }
+    if (owner[i] >= 0 || !isStampedParagraph(elements, i)) continue;
+    if (first < 0) first = i;
+    count++;
+  }
+  return count >= MIN_STAMPED_PARAGRAPHS ? elements.slice(first, end) : [];
+}
+
 /**
  * The timeline: its section's entries, or a status page's stamped updates when
  * the document has no timeline section. When the document states neither the
@@ -227,7 +268,8 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
     : readStatusUpdates(structure.elements, ctx, window.dayFirst);
   if (!section && timeline.length === 0) {
     const updates = timeHeadingRun(structure);
-    if (updates.length > 0) timeline = readTimeline({ elements: updates, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
+    const stamped = updates.length > 0 ? updates : stampedParagraphRun(structure);
+    if (stamped.length > 0) timeline = readTimeline({ elements: stamped, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
   }
   markParts(timeline, structure.sections.filter((s) => s.keys.includes('timeline')));
   // A zone only the timeline names ("Time (CET)" over a table's column) is the document's zone.
