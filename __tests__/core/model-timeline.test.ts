@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceOf } from '../../src/core/model/evidence.js';
 import { check } from '../helpers.js';
 
 const model = (md: string) => check(md).model!;
@@ -70,5 +71,14 @@ describe('a bare clock in an AM/PM timeline', () => {
   it('is read as PM when that keeps the timeline in order', () => {
     const m = model('## Timeline\n\nAll times UTC.\n\n- 2024-06-12 10:40 AM alert\n- 11:50 AM rollback\n- 1:00 fixed\n- 1:30 all clear\n');
     expect(m.timeline.map((t) => t.time)).toEqual(['2024-06-12T10:40:00Z', '2024-06-12T11:50:00Z', '2024-06-12T13:00:00Z', '2024-06-12T13:30:00Z']);
+  });
+});
+
+describe('what an entry reports', () => {
+  it('reads errors in a rehearsal on staging as no impact of the incident, unless production is named too', () => {
+    expect(evidenceOf('we attempted to migrate our staging cluster and found errors')).toBeUndefined();
+    expect(evidenceOf('errors on staging and production')).toBe('impact');
+    expect(evidenceOf('errors on the pre-production cluster')).toBeUndefined();
+    expect(evidenceOf('users report errors')).toBe('impact');
   });
 });

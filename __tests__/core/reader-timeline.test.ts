@@ -172,6 +172,14 @@ describe('entries and their times (capability 4)', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('reads a list whose items open with their dated times as the timeline of a document without one, and errors under a lead-up heading as no impact', () => {
+    const r = read('leadup-list.md');
+    expect(r.entries).toEqual(['13:4 2023-07-24T22:04:00Z', '14:4 2023-07-25T15:30:00Z', '15:4 2023-07-27T03:58:00Z', '16:4 2023-07-30T00:30:00Z', '17:4 2023-07-30T01:15:00Z']);
+    expect(r.window).toEqual(['2023-07-30T00:30:00Z prose@5:29', '2023-07-30T01:15:00Z prose@5:66', null, 'UTC']);
+    // Neither the lead-up's errors nor the entry's own "At 01:15" are window problems.
+    expect(r.findings).toEqual([]);
+  });
+
   it('reads a zone written as a city (“09:00 Denver - …”) against a window stated in UTC', () => {
     const r = read('timeline-city-zone.md');
     // Denver is UTC-6 in April: the entries sit inside the front matter's 15:05 to 17:32 UTC.

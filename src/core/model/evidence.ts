@@ -41,8 +41,17 @@ const NEGATION =
 
 export type Evidence = NonNullable<TimelineEntry['evidence']>;
 
+/**
+ * "we attempted to migrate our staging cluster and found errors": a
+ * rehearsal of what later failed, not the incident's impact or recovery,
+ * unless the entry speaks of production too.
+ */
+const REHEARSAL = /\b(?:staging|pre-?prod(?:uction)?|dry[ \t-]runs?|rehearsals?)\b/i;
+const PRODUCTION = /\bprod(?:uction)?\b/i;
+
 /** What the text of an entry reports (see the module's comment), if anything. */
 export function evidenceOf(text: string): Evidence | undefined {
+  if (REHEARSAL.test(text) && !PRODUCTION.test(text.replace(/\bpre-?prod(?:uction)?\b/gi, ''))) return undefined;
   if (says(RECOVERY_WORDS, text)) return 'recovery';
   if (says(RESOLVED_WORDS, text)) return 'resolved';
   if (says(IMPACT_WORDS, text)) return 'impact';

@@ -8,7 +8,7 @@ import { namesMeasures, readActionItems } from './action-items.js';
 import { markdownBetweenRules, readFrontMatter, type YamlLibrary } from './frontmatter.js';
 import { linesOfElements, tableFieldLines } from './lines.js';
 import { buildStructure, ownElements, parseMarkdownAt, type Element, type Structure } from './structure.js';
-import type { TextLine } from './text.js';
+import { plainText, type TextLine } from './text.js';
 import { readStatusUpdates, readTimeline, type ImpactMarkers } from './timeline.js';
 import { readWindow } from './window.js';
 import { readCourse } from './course.js';
@@ -114,7 +114,8 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
     defaultZone: options.defaultZone,
     dayFirst: options.dayFirst,
   });
-  const timeline = buildTimeline(structure, timelineElements, window);
+  const read = new Set<Element>();
+  const timeline = buildTimeline(structure, timelineElements, window, read);
 
   const actionSections = ownedBy(['action-items']);
   const actionItems = readActionItems({
@@ -136,7 +137,7 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
     timeline,
     course: readCourse(timeline),
     mentions: readMentions({
-      lines: proseLines(structure),
+      lines: proseLines(structure, read),
       timeline,
       ctx: { date: window.incident.date, zone: window.incident.timezone?.zone },
       dayFirst: window.dayFirst,
@@ -161,6 +162,24 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
 function looseActionTables(elements: Element[], owned: Element[][]): Element[] {
   const taken = new Set(owned.flat());
   return elements.filter((e) => e.kind === 'block' && e.node.type === 'table' && !taken.has(e) && namesMeasures(e.node));
+}
+
+/** "Leadup", "Events leading up to the migration", "Background": what happened before the incident. */
+const LEAD_UP = /\blead[ \t-]?up\b|\bleading[ \t]+up\b|\bbefore[ \t]+the[ \t]+(?:incident|outage)\b|\bprelude\b/i;
+
+/**
+ * Entries under a heading of what led up to the incident tell of the days
+ * before it: errors seen there (a rehearsal that failed, a warning) are not
+ * the incident's impact, and nothing there starts or ends it.
+ */
+function markLeadUp(timeline: TimelineEntry[], sections: Section[]): void {
+  const leadUps = sections.filter((s) => LEAD_UP.test(s.heading));
+  if (leadUps.length === 0) return;
+  for (const entry of timeline) {
+    if (!leadUps.some((s) => s.line <= entry.line && entry.line <= s.endLine)) continue;
+    delete entry.evidence;
+    delete entry.onset;
+  }
 }
 
 function markParts(timeline: TimelineEntry[], sections: Section[]): void {
@@ -249,13 +268,37 @@ function stampedParagraphRun(structure: Structure): Element[] {
 }
 
 /**
+ * A list outside every section with a key, nearly all of whose items open
+ * with a time and its date or zone ("- 2018-09-23 04:00 UTC: upgrade…",
+ * "1. Tuesday, July 25th, 2023 at 15:30 we attempted…"), under a heading or
+ * label that does not say it is the timeline ("Log", "Updates:"): the
+ * timeline of a document without one. The first such list of three items or more.
+ */
+function stampedList(structure: Structure): Element[] {
+  const { elements, owner } = structure;
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i];
+    if (owner[i] >= 0 || e.kind !== 'block' || e.node.type !== 'list' || e.node.children.length < MIN_STAMPED_PARAGRAPHS) continue;
+    const stamped = e.node.children.filter((item) => {
+      const head = item.children[0];
+      const text = head?.type === 'paragraph' ? plainText(head) : '';
+      const first = scanTimes(text.slice(0, 80))[0];
+      return first?.time !== undefined && first.index <= 3 && (first.date !== undefined || first.zone !== undefined);
+    }).length;
+    if (stamped >= MIN_STAMPED_PARAGRAPHS && stamped >= 0.8 * e.node.children.length) return [e];
+  }
+  return [];
+}
+
+/**
  * The timeline: its section's entries, or a status page's stamped updates when
  * the document has no timeline section. When the document states neither the
  * incident's start nor its end, the timeline's own markers ("OUTAGE BEGINS",
  * "Service is restored") give them; a document without a date takes the date
  * of its first dated entry.
  */
-function buildTimeline(structure: Structure, elements: Element[], window: ReturnType<typeof readWindow>): TimelineEntry[] {
+/** `read` gets the elements read as a timeline that no timeline section holds (a status page's updates). */
+function buildTimeline(structure: Structure, elements: Element[], window: ReturnType<typeof readWindow>, read: Set<Element>): TimelineEntry[] {
   const { incident } = window;
   const source = incident.timezone?.source;
   const ctx = { date: incident.date, zone: incident.timezone?.zone, zoneStated: source === 'front-matter' || source === 'statement' };
@@ -269,9 +312,13 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
   if (!section && timeline.length === 0) {
     const updates = timeHeadingRun(structure);
     const stamped = updates.length > 0 ? updates : stampedParagraphRun(structure);
+    const list = stamped.length > 0 ? [] : stampedList(structure);
+    if (list.length > 0) stamped.push(...list);
     if (stamped.length > 0) timeline = readTimeline({ elements: stamped, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
+    for (const e of stamped) read.add(e);
   }
   markParts(timeline, structure.sections.filter((s) => s.keys.includes('timeline')));
+  markLeadUp(timeline, structure.sections);
   // A zone only the timeline names ("Time (CET)" over a table's column) is the document's zone.
   if (!incident.timezone && zone.zone) {
     incident.timezone = { zone: zone.zone, text: zone.zoneText ?? zone.zone, source: 'timeline', line: zone.line };
@@ -295,10 +342,10 @@ const NOT_PROSE: SectionKey[] = ['timeline', 'action-items'];
  * The prose outside the timeline and the action items: paragraphs and lists,
  * not quotes, code or tables (chat logs, log lines and metadata).
  */
-function proseLines(structure: Structure): TextLine[] {
+function proseLines(structure: Structure, timeline: ReadonlySet<Element>): TextLine[] {
   const { elements, owner, sections } = structure;
   const kept = elements.filter((e, i) => {
-    if (owner[i] >= 0 && sections[owner[i]].keys.some((k) => NOT_PROSE.includes(k))) return false;
+    if (timeline.has(e) || (owner[i] >= 0 && sections[owner[i]].keys.some((k) => NOT_PROSE.includes(k)))) return false;
     if (e.kind === 'heading') return false;
     return e.kind === 'line' || e.node.type === 'paragraph' || e.node.type === 'list';
   });
