@@ -11,6 +11,7 @@
 import type { Code, Html, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
 import { parseFragment } from '../fragment.js';
+import { htmlDocumentNodes, readsAsHtmlDocument } from './html.js';
 import { isClosingHeading, isStatement, matchFallback, matchHeading, opensWithVerbOfSection, type AliasTable } from './aliases.js';
 import { linesOfElements, swallowedText } from './lines.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
@@ -168,6 +169,8 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
         }
       } else if (!reparsed && (node.type === 'code' || node.type === 'html') && readsAsMarkdown(node, table)) {
         visit(reparse(node), true);
+      } else if (!reparsed && node.type === 'html' && readsAsHtmlDocument(node)) {
+        visit(htmlDocumentNodes(node), true);
       } else {
         elements.push({ kind: 'block', node, line: startOf(node).line });
       }
