@@ -196,6 +196,12 @@ export function matchFallback(text: string): SectionKey | undefined {
  */
 const PROBLEM_NAMED = new Set(['issue', 'the issue', 'what was the issue', 'what is the issue']);
 
+/** "To Do", written apart, is "TODO": words that say nothing alone. */
+const TO_DO = new Set(['to do', 'to dos', 'things to do']);
+
+/** "Problems", in the plural and alone, lists what went wrong; "Problem" states the incident's (the summary). */
+const PROBLEMS_LISTED = 'problems';
+
 const MEASURES_ASKED = new Set([
   'what is being done about this',
   'what is being done about it',
@@ -626,6 +632,8 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
 
 function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean, prefix: boolean): SectionKey[] {
   if (PROBLEM_NAMED.has(normalized)) return ['summary'];
+  if (TO_DO.has(normalized)) return ['action-items'];
+  if (normalized === PROBLEMS_LISTED) return ['lessons-learned'];
   const words = tokens(normalized);
   if (words.length === 0 || words.length > 16) return [];
   const exact = whole(words, c, plain);
