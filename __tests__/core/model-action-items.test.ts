@@ -105,6 +105,19 @@ describe('titled list items', () => {
   });
 });
 
+describe('the legend of a table of measures', () => {
+  it('is no measure: a list defining the values the table uses ("Prevent - …", "P0 - …")', () => {
+    const list = items(
+      '## Action items\n\nTypes:\n* Prevent - Prevent similar issues from occurring.\n* Detect - Detect similar issues sooner.\n\nPriorities:\n* P0 - Critical for the release.\n* P1 - Important.\n\n| Action Item | Type | Priority |\n| --- | --- | --- |\n| Testing reproduces the inconsistency | Prevent | P0 |\n| Corruption is detected by default | Detect | P1 |\n\n- Write the runbook\n',
+    );
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [13, 'Testing reproduces the inconsistency'],
+      [14, 'Corruption is detected by default'],
+      [16, 'Write the runbook'],
+    ]);
+  });
+});
+
 describe('measures outside an action-items section', () => {
   it('read a table whose header names a column of measures, under no heading of its own', () => {
     const list = items(

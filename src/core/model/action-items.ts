@@ -184,6 +184,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   // Two or more paragraphs that each open with a bold title line over its description ("**Clone-failure alert
   // (updated):**" and what changed): each is a measure named by its title, as a titled list item is.
   const titledParagraphs = !itemized && read.filter((rows) => describedTitle(rows) !== undefined).length >= 2;
+  const tableValues = shortCellValues(all);
   // Under a sub-heading of what was tried ("Other avenues investigated"), what follows is what was done, not measures.
   let triedBefore = false;
   for (let i = 0; i < all.length && out.length < MAX_ITEMS; i++) {
@@ -244,6 +245,8 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       }
       // A list of what was found ("X didn't have a test", "Y was never monitored") states findings, not measures.
       if (list.children.every((item) => isFinding(itemHead(item)?.text ?? ''))) continue;
+      // "Prevent - Prevent similar issues…", "P0 - Critical for…": the legend of the values a table of measures uses.
+      if (isLegend(list, tableValues)) continue;
       // A list announced as lessons or reasons ("I learned this:", "I can tell you why:") is not what will be done.
       if (all[i - 1]?.kind === 'paragraph' && LESSONS_OR_REASONS.test(read[i - 1].at(-1)?.text ?? '')) continue;
       const drafts: Draft[] = [];
@@ -774,6 +777,32 @@ const COLUMNS: Array<[string, RegExp]> = [
   ['status', /^(?:status|state|done\??)$/i],
   ['repo', /^(?:repo(?:sitory)?|(?:target|service)\s?repo(?:sitory)?)$/i],
 ];
+
+/** The short values in the cells of the section's tables ("Prevent", "P1", "DONE"), lower-cased. */
+function shortCellValues(all: Unit[]): Set<string> {
+  const values = new Set<string>();
+  for (const u of all) {
+    if (u.kind !== 'block' || u.element.node.type !== 'table') continue;
+    for (const row of u.element.node.children.slice(1)) {
+      for (const cell of rowCells(row)) {
+        const text = cell.text.trim().toLowerCase();
+        if (text && text.length <= 24) values.add(text);
+      }
+    }
+  }
+  return values;
+}
+
+const LEGEND_TERM = /^([^\s:–—-]{1,24}(?:[ \t][^\s:–—-]{1,24})?)[ \t]{0,3}(?:[:–—]|[ \t]-)[ \t]/;
+
+/** A list of two or more items, each defining a value the tables use ("Prevent - Prevent similar issues from occurring."). */
+function isLegend(list: List, values: ReadonlySet<string>): boolean {
+  if (values.size === 0 || list.children.length < 2) return false;
+  return list.children.every((item) => {
+    const term = LEGEND_TERM.exec(itemHead(item)?.text ?? '')?.[1];
+    return term !== undefined && values.has(term.toLowerCase());
+  });
+}
 
 /** A header cell that names the measures themselves: "Action item", "Follow-ups", "Corrective action". */
 const MEASURES_COLUMN = /^(?:action[ \t]?items?|follow[ \t-]?ups?|follow[ \t-]?up[ \t]actions?|corrective[ \t]actions?|preventi(?:ve|ative)[ \t]actions?|remediation[ \t]items?)$/i;
