@@ -9,7 +9,9 @@ import { enableCompileCache, tuneV8 } from './compile-cache.js';
 
 enableCompileCache();
 tuneV8();
-const { checkOne } = await import('./io/pool.js');
+const { checkOne, loadEngine } = await import('./io/pool.js');
+// Started before its first batch is chosen (io/pool.ts `startWorkerEarly`): the engine loads meanwhile.
+void loadEngine();
 type Setup = import('./io/pool.js').WorkerSetup;
 type Batch = import('./io/pool.js').WorkerBatch;
 type Result = import('./io/pool.js').WorkerResult;

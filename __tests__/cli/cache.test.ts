@@ -202,6 +202,20 @@ describe('the content cache', () => {
     expect(parsedLine(few.stderr)).toEqual([280, 3, 277]);
     expect(few.stdout).toBe(bundled(dir, ['check', 'postmortems', '--format', 'json'], { POSTMORTEM_THREADS: '0' }).stdout);
     expect(few.stdout).not.toBe(cold.stdout);
+    // The audit starts a worker before it knows what changed: adopted for the changed files, ended when none did.
+    const stamp = (text: string) => text.replace(/"generatedAt": "[^"]*"/, '');
+    const oneThread = stamp(bundled(dir, ['audit', 'postmortems', '--format', 'json'], { POSTMORTEM_THREADS: '0' }).stdout);
+    const auditWriting = bundled(dir, ['audit', 'postmortems', '--format', 'json', '--cache-location', 'audit.cache'], { POSTMORTEM_THREADS: '2' });
+    const auditHit = bundled(dir, ['audit', 'postmortems', '--format', 'json', '--cache-location', 'audit.cache'], { POSTMORTEM_THREADS: '2' });
+    expect([parsedLine(auditWriting.stderr), parsedLine(auditHit.stderr)]).toEqual([
+      [280, 280, 0],
+      [280, 0, 280],
+    ]);
+    expect([stamp(auditWriting.stdout), stamp(auditHit.stdout)]).toEqual([oneThread, oneThread]);
+    for (const file of changed) writeFileSync(file, `${readFileSync(file, 'utf8')}\nA second look.\n`);
+    const auditFew = bundled(dir, ['audit', 'postmortems', '--format', 'json', '--cache-location', 'audit.cache'], { POSTMORTEM_THREADS: '2' });
+    expect(parsedLine(auditFew.stderr)).toEqual([280, 3, 277]);
+    expect(stamp(auditFew.stdout)).toBe(stamp(bundled(dir, ['audit', 'postmortems', '--format', 'json'], { POSTMORTEM_THREADS: '0' }).stdout));
   });
 });
 

@@ -14,7 +14,7 @@ import { OFFLINE } from '../core/audit/status.js';
 import { isForbidden, statusOf, type GitHubGateway } from '../github/gateway.js';
 import { collectFiles } from '../io/files.js';
 import { cacheLine, ContentCache } from '../io/cache.js';
-import { checkAsReady, type RunStats } from '../io/pool.js';
+import { checkAsReady, startWorkerEarly, type RunStats } from '../io/pool.js';
 import { ENGINE } from '../version.js';
 import { auditStream, type AuditOutcome } from '../core/audit/collect.js';
 import { listFollowUps, remind, upsertDashboard, type Listing } from '../audit/github.js';
@@ -51,6 +51,8 @@ export async function runAuditMode(inputs: Inputs, config: ResolvedConfig, ctx: 
   const globs = inputs.paths.length > 0 ? inputs.paths : config.paths;
   const collected = await collectFiles(globs, { cwd: ctx.workspace, exclude: config.exclude, root: ctx.workspace });
   for (const p of collected.problems) core.warning(`Skipped ${p.path}: ${p.message}`);
+  // Many files: a worker loads the engine while the files are hashed and the issues listed.
+  await startWorkerEarly(collected.files.length, { cwd: ctx.workspace, config, now, hash: Boolean(inputs.cacheLocation) });
   const failures: string[] = [];
   const fail = (what: string, error: unknown) => {
     const status = statusOf(error);

@@ -10,7 +10,7 @@ import { OFFLINE, type IssueIndex } from '../core/audit/status.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import { assembleReport, type JsonReport, type ReportFile } from '../core/report.js';
 import { collectFiles } from '../io/files.js';
-import { checkAsReady, progressBar, type RunStats } from '../io/pool.js';
+import { checkAsReady, progressBar, startWorkerEarly, type RunStats } from '../io/pool.js';
 import { cacheLine, openCache } from '../io/cache.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { repositoryRoot } from '../io/repository.js';
@@ -68,6 +68,8 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
   for (const p of collected.problems) io.stderr(`postmortem: ${p.path}: ${p.message}\n`);
   if (collected.files.length === 0 && collected.problems.length > 0) return 2;
   const files = args.shard ? collected.files.filter((f) => inShard(f, args.shard!)) : collected.files;
+  // Many files: a worker loads the engine while the files are read and hashed and the issues listed.
+  await startWorkerEarly(files.length, { cwd: io.cwd, config, now, hash: args.cacheLocation !== undefined });
 
   let index: IssueIndex = OFFLINE;
   let include: ((file: CompactFile) => Promise<void>) | undefined;

@@ -94,6 +94,11 @@ let checker: Promise<typeof import('./check-files.js')> | undefined;
 /** The engine (parser, model, rules), imported with the first file to check: a run the cache answers never compiles it. */
 const engine = () => (checker ??= import('./check-files.js'));
 
+/** Load the engine now: a worker exists to check files, and loads it while its first batch is still being chosen. */
+export function loadEngine(): Promise<unknown> {
+  return engine();
+}
+
 /** Read, parse, check and compact one file. Never throws. */
 export async function checkOne(cwd: string, path: string, config: ResolvedConfig, now: Date, hash: boolean): Promise<CheckedText> {
   const { checkPathHashed } = await engine();
@@ -279,6 +284,7 @@ export async function* checkAsReady(files: string[], options: PoolOptions): Asyn
       options.onProgress?.(++done, files.length);
     }
   } finally {
+    endEarlyWorker();
     await checked.return(undefined);
   }
 }
@@ -355,13 +361,11 @@ async function* pooled(files: string[], options: PoolOptions, script: string, wo
     wake = null;
     w?.();
   };
+  const adopted = adoptEarlyWorkers(setup, workerCount);
   flushCompileCache();
   // Loaded here: a run on one thread never needs it.
   const { Worker } = await import('node:worker_threads');
-  const workers = Array.from(
-    { length: workerCount },
-    () => new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
-  );
+  const workers = [...adopted, ...Array.from({ length: workerCount - adopted.length }, () => newWorker(Worker, script, setup))];
   /** The next files in dispatch order, at most `max` of them and about `tailBytes`; null when none may go out now. */
   const take = (max: number): WorkerBatch | null => {
     if (dispatched >= files.length || ready.size >= MAX_WAITING) return null;
@@ -448,6 +452,56 @@ async function* pooled(files: string[], options: PoolOptions, script: string, wo
     // Not waited for: a worker's teardown (~50 ms, its heap freed) overlaps the report's last writes instead of delaying them.
     for (const worker of workers) void worker.terminate();
   }
+}
+
+function newWorker(WorkerClass: typeof Worker, script: string, setup: WorkerSetup): Worker {
+  return new WorkerClass(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+}
+
+interface EarlyWorker {
+  worker: Worker;
+  dead: boolean;
+  onEnd: () => void;
+}
+
+/** The worker `startWorkerEarly` started, until the pool adopts it or the run ends it. */
+let early: { setup: WorkerSetup; entry: EarlyWorker } | null = null;
+
+/**
+ * Start one worker as soon as a run knows it has many files, before it knows
+ * which of them the cache answers: it loads the engine (~0.3 s from a cold
+ * start, and more to compile its code as it first runs) while this thread
+ * reads and hashes the files, instead of after. The pool adopts it for the
+ * files to check; if there are none it is ended (`endEarlyWorker`). Unless
+ * adopted it does not keep the process alive.
+ */
+export async function startWorkerEarly(fileCount: number, options: Pick<PoolOptions, 'cwd' | 'config' | 'now' | 'threads' | 'threshold'> & { hash: boolean }): Promise<void> {
+  const script = workerScript();
+  if (early || !script || plannedThreads(fileCount, options) < 2) return;
+  const setup: WorkerSetup = { cwd: options.cwd, config: options.config, now: options.now.toISOString(), hash: options.hash };
+  flushCompileCache();
+  const { Worker } = await import('node:worker_threads');
+  const worker = newWorker(Worker, script, setup);
+  const entry: EarlyWorker = { worker, dead: false, onEnd: () => (entry.dead = true) };
+  worker.on('error', entry.onEnd).on('exit', entry.onEnd).unref();
+  early = { setup, entry };
+}
+
+/** The early worker, if it was started for this setup and is alive, for a pool of at least one worker. */
+function adoptEarlyWorkers(setup: WorkerSetup, count: number): Worker[] {
+  if (!early || count < 1) return [];
+  const { setup: started, entry } = early;
+  const same = started.cwd === setup.cwd && started.config === setup.config && started.now === setup.now && started.hash === setup.hash;
+  if (!same || entry.dead) return [];
+  early = null;
+  entry.worker.off('error', entry.onEnd).off('exit', entry.onEnd).ref();
+  return [entry.worker];
+}
+
+/** End the early worker if no pool adopted it (nothing was left to check). */
+export function endEarlyWorker(): void {
+  if (early) void early.entry.worker.terminate();
+  early = null;
 }
 
 /**
