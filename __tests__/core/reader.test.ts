@@ -122,6 +122,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       [],
     ]);
     expect(keys('Changes')).toEqual([]);
+    expect(keys('To Do')).toEqual(['action-items']);
+    expect([keys('Problems'), keys('Problem')]).toEqual([['lessons-learned'], ['summary']]);
     // A plain line is a label only when its words are the table's own: "Incident resolved" is a sentence.
     expect(matchHeading('Incident resolved', table, { strict: true, plain: true })).toEqual([]);
   });
