@@ -123,6 +123,16 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     expect(keys('Changes')).toEqual([]);
     expect(keys('To Do')).toEqual(['action-items']);
+    // Headings in Spanish, Portuguese, French, German and Russian.
+    expect(['Resumen', 'Linha do tempo', 'Cause racine', 'Lösung', 'Maßnahmen', 'Таймлайн', 'Жизненные уроки'].map(keys)).toEqual([
+      ['summary'],
+      ['timeline'],
+      ['root-cause'],
+      ['resolution'],
+      ['action-items'],
+      ['timeline'],
+      ['lessons-learned'],
+    ]);
     expect([keys('Problems'), keys('Problem')]).toEqual([['lessons-learned'], ['summary']]);
     // A plain line is a label only when its words are the table's own: "Incident resolved" is a sentence.
     expect(matchHeading('Incident resolved', table, { strict: true, plain: true })).toEqual([]);
