@@ -123,6 +123,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     expect(keys('Changes')).toEqual([]);
     expect(keys('To Do')).toEqual(['action-items']);
+    // A slash inside a parenthetical parts nothing.
+    expect(keys('Decision log (optional but recommended for sev0/sev1)')).toEqual([]);
     // Headings in Spanish, Portuguese, French, German and Russian.
     expect(['Resumen', 'Linha do tempo', 'Cause racine', 'Lösung', 'Maßnahmen', 'Таймлайн', 'Жизненные уроки'].map(keys)).toEqual([
       ['summary'],

@@ -679,7 +679,7 @@ export function matchHeading(text: string, table: AliasTable, options: MatchOpti
 function matchNormalized(text: string, c: Compiled, options: MatchOptions): SectionKey[] {
   const normalized = normalizeHeading(text);
   if (!normalized || normalized.length > 120) return [];
-  const cacheKey = `${options.strict ? 's' : 'n'}${options.plain ? 'p' : 'w'}${options.prefix ? 'x' : ''}${text.includes('/') ? '/' : ''}${normalized}`;
+  const cacheKey = `${options.strict ? 's' : 'n'}${options.plain ? 'p' : 'w'}${options.prefix ? 'x' : ''}${text.replace(PARENTHETICAL, ' ').includes('/') ? '/' : ''}${normalized}`;
   const cached = c.cache.get(cacheKey);
   if (cached) return cached;
   const keys = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
@@ -737,7 +737,9 @@ function trailingPhrase(words: Token[], c: Compiled): { key: SectionKey; length:
 
 /** "Root Cause and Resolution", "Root cause / resolution", "Lessons learned and future improvements": the keys of its parts. */
 function partKeys(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean): SectionKey[] {
-  const slashParts = text.includes('/') ? text.split('/').map(normalizeHeading) : [normalized];
+  // A slash inside a parenthetical ("(optional for sev0/sev1)") parts nothing: the parenthetical is dropped anyway.
+  const bare = text.replace(PARENTHETICAL, ' ');
+  const slashParts = bare.includes('/') ? bare.split('/').map(normalizeHeading) : [normalized];
   const parts = slashParts.flatMap((p) => p.split(SPLIT)).map((p) => p.trim()).filter((p) => tokens(p).length > 0);
   const keys: SectionKey[] = [];
   if (parts.length < 2) return keys;
