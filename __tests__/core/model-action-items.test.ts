@@ -105,6 +105,16 @@ describe('titled list items', () => {
   });
 });
 
+describe('a measure that lists its details', () => {
+  it('keeps "…covering:" over its cases as one measure, titled without the word that announces them', () => {
+    const list = items('## Action Items\n\n- [ ] Add integration tests for the lookup covering:\n  - New contributor creation\n  - Duplicate id handling\n- [ ] Document the filter\n');
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [3, 'Add integration tests for the lookup'],
+      [6, 'Document the filter'],
+    ]);
+  });
+});
+
 describe('the legend of a table of measures', () => {
   it('is no measure: a list defining the values the table uses ("Prevent - …", "P0 - …")', () => {
     const list = items(

@@ -600,6 +600,8 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   if (item.children.filter((c) => c.type === 'paragraph').length > 1) return false;
   if (head.lines.length > 1) return introducesUnderLabel(head.lines);
   const line = head.lines[0];
+  // "Add integration tests for the lookup covering:" over the cases: a measure that lists its details.
+  if (DETAILS_ASKED.test(line.text) && wordCount(line.text) >= 4 && !line.allLead) return false;
   if (/:$/.test(line.text) || (line.allLead && /:$/.test(line.lead ?? ''))) return true;
   // A phrase its children finish ("encourage authors to", "We will:"): the children are the measures.
   if (UNFINISHED.test(line.text)) return true;

@@ -249,10 +249,13 @@ const LINKED_REF = /\(\s{0,2}(?:#\d{1,9}|https?:\/\/[^\s/)]{1,100}\/[^\s/)]{1,10
 /** What is left is the wording: without the item's own issue reference, trailing @mentions and debris. */
 function wording(f: Fields): void {
   // A reference to the item's own issue ("(#123)", written back by link-back) is not part of its wording.
-  let title = tidy(stripTrailingMentions(tidy(withoutTrailingRef(f.title.replace(LINKED_REF, ' '), f.issue))));
+  let title = tidy(stripTrailingMentions(tidy(withoutTrailingRef(f.title.replace(LINKED_REF, ' ').trimEnd().replace(DETAILS_FOLLOW, ''), f.issue))));
   if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE - 1).trimEnd() + '…';
   f.title = title;
 }
+
+/** "Add tests for the lookup covering:" over its cases: the title stops before the words that announce them. */
+const DETAILS_FOLLOW = /,?[ \t]+(?:including|covering|such[ \t]as|for[ \t]example|e\.g\.)[ \t]*:$/i;
 
 /**
  * The title without the item's own issue written last in another repository's
