@@ -10,13 +10,14 @@ import type { Html, RootContent } from 'mdast';
 import { parseFragment } from '../fragment.js';
 
 /** Tags that shape what a reader sees; enough of them make a block an HTML document rather than a figure or a comment. */
-const SHAPING = /<(?:p|br|li|strong|b|h[1-6])\b[^>]{0,2000}>/gi;
+const SHAPING = /<(?:p|br|li|strong|b|h[1-6])\b[^<>]{0,2000}>/gi;
 const MIN_SHAPING_TAGS = 3;
 const MIN_LETTERS = 80;
 const MAX_HTML = 2_000_000;
 /** What Markdown reads as syntax at the start of a line: a heading, a quote, a list item. */
 const LINE_SYNTAX = /^(?:[#>]|[-+*](?=\s))|(?<=^\d{1,9})[.)](?=\s)/;
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^>]{0,2000}>|<!--[\s\S]{0,20000}?-->/g;
+// A tag's attributes stop at the next "<": a stray "<" scans no further (no backtracking over the block). A comment is found by its end.
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,2000}>|<!--/g;
 
 /** Whether an HTML block is a document written in HTML (see the module's comment): tables are read as they are elsewhere. */
 export function readsAsHtmlDocument(node: Html): boolean {
@@ -84,12 +85,19 @@ export function htmlToMarkdown(node: Html): Converted {
     lineStarts = true;
   };
   let last = 0;
-  for (const m of value.matchAll(TAG)) {
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(value); m; m = TAG.exec(value)) {
     const raw = value.slice(last, m.index);
     const text = raw.replace(/\s+/g, ' ');
     if (text.trim()) place(last + raw.search(/\S/));
     if (text) write(text);
     last = m.index + m[0].length;
+    if (m[0] === '<!--') {
+      const end = value.indexOf('-->', last);
+      last = end < 0 ? value.length : end + 3;
+      TAG.lastIndex = last;
+      continue;
+    }
     const closing = m[1] === '/';
     const name = (m[2] ?? '').toLowerCase();
     if (name === 'strong' || name === 'b') {

@@ -255,7 +255,7 @@ function wording(f: Fields): void {
 }
 
 /** "Add tests for the lookup covering:" over its cases: the title stops before the words that announce them. */
-const DETAILS_FOLLOW = /,?[ \t]+(?:including|covering|such[ \t]as|for[ \t]example|e\.g\.)[ \t]*:$/i;
+const DETAILS_FOLLOW = /(?<![ \t,])[ \t,]{1,8}(?:including|covering|such[ \t]as|for[ \t]example|e\.g\.)[ \t]{0,8}:$/i;
 
 /**
  * The title without the item's own issue written last in another repository's
