@@ -88,6 +88,10 @@ describe('titled paragraphs and open items', () => {
 });
 
 describe('measures under a Chinese heading', () => {
+  it('take their kind from a Type column in another language ("feilretting", "preventiva")', () => {
+    expect(items('## Aksjonspunkter\n\n| Tiltak | Type |\n| --- | --- |\n| Fjerne duplikat felt | feilretting |\n| Varsle ved feil | preventiva |\n').map((a) => a.kind)).toEqual(['corrective', 'preventative']);
+  });
+
   it('take their kind from it ("## 预防": preventative)', () => {
     expect(items('## 问题\n\n路由器 DNS 故障。\n\n## 预防\n\n- 固定按这条链路检查。\n').map((a) => [a.line, a.kind])).toEqual([[7, 'preventative']]);
   });

@@ -125,6 +125,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(keys('To Do')).toEqual(['action-items']);
     // A slash inside a parenthetical parts nothing.
     expect(keys('Decision log (optional but recommended for sev0/sev1)')).toEqual([]);
+    expect(keys('Play by Play')).toEqual(['timeline']);
+    expect(['Sammendrag', 'Tidslinje', 'Rotårsaker', 'Aksjonspunkter', 'Hva lærte vi?'].map(keys)).toEqual([['summary'], ['timeline'], ['root-cause'], ['action-items'], ['lessons-learned']]);
     // Headings in Spanish, Portuguese, French, German and Russian.
     expect(['Resumen', 'Linha do tempo', 'Cause racine', 'Lösung', 'Maßnahmen', 'Таймлайн', 'Жизненные уроки'].map(keys)).toEqual([
       ['summary'],

@@ -43,8 +43,13 @@ export const DEFAULT_ALIASES: AliasTable = {
     'сводка',
     'описание',
     'краткое описание',
+    'sammendrag',
+    'oppsummering',
+    'sammanfattning',
+    'samenvatting',
+    'riepilogo',
   ],
-  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected', 'what was impacted', 'what was affected', 'scope', 'impacto', 'auswirkungen', 'влияние', 'последствия'],
+  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected', 'what was impacted', 'what was affected', 'scope', 'impacto', 'auswirkungen', 'влияние', 'последствия', 'konsekvens', 'konsekvenser'],
   timeline: [
     'timeline',
     'events timeline',
@@ -55,6 +60,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'detailed timeline',
     'events',
     'key events',
+    'play by play',
     // In other languages.
     'cronología',
     'línea de tiempo',
@@ -66,6 +72,9 @@ export const DEFAULT_ALIASES: AliasTable = {
     'таймлайн',
     'хронология',
     'хронология событий',
+    'tidslinje',
+    'tidslinjen',
+    'tijdlijn',
   ],
   'root-cause': [
     'root cause',
@@ -93,6 +102,12 @@ export const DEFAULT_ALIASES: AliasTable = {
     'причина',
     'причины',
     'корневая причина',
+    'rotårsak',
+    'rotårsaker',
+    'grunnårsak',
+    'grundorsak',
+    'oorzaak',
+    'causa principale',
   ],
   resolution: [
     'resolution',
@@ -124,6 +139,10 @@ export const DEFAULT_ALIASES: AliasTable = {
     'решение',
     'устранение',
     'восстановление',
+    'løsning',
+    'lösning',
+    'oplossing',
+    'risoluzione',
   ],
   'action-items': [
     'action items',
@@ -185,8 +204,14 @@ export const DEFAULT_ALIASES: AliasTable = {
     'действия',
     'задачи',
     'план действий',
+    'aksjonspunkter',
+    'tiltak',
+    'åtgärder',
+    'handlingspunkter',
+    'actiepunten',
+    'azioni correttive',
   ],
-  detection: ['detection', 'how was it detected', 'how we found out', 'monitoring and detection', 'detection and response', 'detección', 'detecção', 'détection', 'erkennung', 'обнаружение'],
+  detection: ['detection', 'how was it detected', 'how we found out', 'monitoring and detection', 'detection and response', 'detección', 'detecção', 'détection', 'erkennung', 'обнаружение', 'påvisning', 'oppdagelse'],
   'lessons-learned': [
     'lessons learned',
     'lessons',
@@ -216,6 +241,10 @@ export const DEFAULT_ALIASES: AliasTable = {
     'уроки',
     'жизненные уроки',
     'выводы',
+    'hva lærte vi',
+    'lærdommer',
+    'lärdomar',
+    'lessen',
   ],
 };
 
@@ -300,7 +329,8 @@ const CJK_WORDS: ReadonlyArray<[SectionKey, RegExp]> = [
 ];
 
 function cjkKeys(normalized: string, strict: boolean): SectionKey[] {
-  const keys = CJK_WORDS.filter(([, re]) => (strict ? new RegExp(`^(?:${re.source})$`, 'u') : re).test(normalized)).map(([key]) => key);
+  // Strictly (a plain line that may be a sentence), the word must be the whole heading.
+  const keys = CJK_WORDS.filter(([, re]) => (strict ? re.exec(normalized)?.[0] === normalized : re.test(normalized))).map(([key]) => key);
   // "临时措施", "応急対策": measures taken for now.
   if (keys.includes('resolution') && keys.includes('action-items') && /临时|臨時|应急|應急|応急|暫定/u.test(normalized)) return ['resolution'];
   // A heading that names a cause or a fix as well as the problem is about the cause or the fix.
