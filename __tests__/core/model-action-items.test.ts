@@ -119,6 +119,23 @@ describe('a measure that lists its details', () => {
   });
 });
 
+describe('a status list restating the measures', () => {
+  it('is not read as new measures: "## Action Items Status" repeating the follow-ups in order', () => {
+    const list = items(
+      '## Follow-up Actions\n\n| Action Item | Owner |\n| --- | --- |\n| TLS monitoring: blackbox probe for cert expiry | @ana |\n| Rotate the NPM admin password | @ana |\n\n## Action Items Status\n\n- [ ] TLS certificate monitoring (blackbox probe)\n- [ ] NPM admin password rotation\n',
+    );
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [5, 'TLS monitoring: blackbox probe for cert expiry'],
+      [6, 'Rotate the NPM admin password'],
+    ]);
+  });
+
+  it('counts a second list of other measures, or of more of them', () => {
+    const list = items('## Follow-up Actions\n\n- Add alerts\n- Rotate keys\n\n## Action Items Status\n\n- [ ] Add alerts\n- [ ] Rotate keys\n- [ ] Write the runbook\n');
+    expect(list).toHaveLength(5);
+  });
+});
+
 describe('the legend of a table of measures', () => {
   it('is no measure: a list defining the values the table uses ("Prevent - …", "P0 - …")', () => {
     const list = items(

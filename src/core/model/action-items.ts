@@ -12,7 +12,7 @@ import type { List, ListItem, Table } from 'mdast';
 import type { ActionItem, ActionItemKind } from '../types.js';
 import type { Element, LineElement } from './structure.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
-import { assignIds } from './ids.js';
+import { assignIds, fingerprintTitle } from './ids.js';
 import { finish, type Draft } from './item-fields.js';
 import { isFinding, isStatement } from './aliases.js';
 import { OWNER_AND_NAME } from '../logins.js';
@@ -81,7 +81,13 @@ function groupOf(label: string, parent: Group): Group {
 
 export function readActionItems(input: ActionItemInput): ActionItem[] {
   const drafts: Draft[] = [];
-  for (const elements of input.sections) drafts.push(...measuresOf(elements, input.plainText === true));
+  const bySection: Draft[][] = [];
+  for (const elements of input.sections) {
+    const found = measuresOf(elements, input.plainText === true);
+    if (restates(elements, found, bySection)) continue;
+    bySection.push(found);
+    drafts.push(...found);
+  }
   const items = drafts.filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim())).map((d) => finish(d, input));
   assignIds(items);
   return items;
@@ -138,6 +144,31 @@ function paragraphs(body: Element[]): TextLine[][] {
  * every action-item section a second time.
  */
 const measuresFound = new WeakMap<Element[], { plainText: boolean; found: boolean }>();
+
+/** "Action Items Status", "Follow-up tracking": a heading over the state of measures listed before. */
+const STATUS_OF_MEASURES = /\b(?:status|progress|tracking|tracker|checklist|recap)\b/i;
+
+/**
+ * A section headed as the status of the measures ("## Action Items Status"
+ * as a task list under the table of follow-ups) that lists an earlier
+ * section's measures again, as many and in the same order, each sharing
+ * words with its counterpart: a restatement, not new measures (they would
+ * become a second issue each).
+ */
+function restates(elements: Element[], found: Draft[], earlier: Draft[][]): boolean {
+  const head = elements[0];
+  if (found.length < 2 || head?.kind !== 'heading' || !STATUS_OF_MEASURES.test(head.text)) return false;
+  const words = (d: Draft) => fingerprintTitle(d.title ?? d.text);
+  return earlier.some(
+    (before) =>
+      before.length === found.length &&
+      found.every((d, k) => {
+        const mine = words(d);
+        const theirs = new Set(words(before[k]));
+        return mine.some((w) => theirs.has(w));
+      }),
+  );
+}
 
 function measuresOf(elements: Element[], plainText: boolean): Draft[] {
   const drafts = readSection(elements, plainText);
