@@ -609,6 +609,7 @@ describe('scanTimes: forms teams write in timelines', () => {
 
   it('reads a month and day without a year only before a clock time', () => {
     expect(one('[03-26 23:04] drained')).toMatchObject({ text: '03-26 23:04', date: { month: 3, day: 26 }, time: { hour: 23, minute: 4 } });
+    expect(one('| 10-02 ~07:01 | attempts fail')).toMatchObject({ text: '10-02 ~07:01', date: { month: 10, day: 2 }, time: { hour: 7, minute: 1 } });
     expect(one('3/26 2:54 PM')).toMatchObject({ date: { month: 3, day: 26 }, time: { hour: 14, minute: 54 } });
     expect(one('26/3 10:00')).toMatchObject({ date: { month: 3, day: 26 } });
     expect(one('04-05 10:00')).toMatchObject({ date: { month: 4, day: 5 }, ambiguousDate: true });

@@ -447,8 +447,10 @@ function parseMonthFirst(s: string, i: number, month: number, wordEnd: number): 
  */
 function yearlessDate(s: string, i: number, a: number, b: number, bEnd: number, sep: number, opts: ScanOptions | undefined): DateRead | undefined {
   if (sep === 46 || isAlnum(s.charCodeAt(bEnd))) return undefined;
-  const t = s.charCodeAt(bEnd) === 84 /* T */ ? bEnd + 1 : skipBlanks(s, bEnd, 2);
-  if (t === bEnd || !isDigit(s.charCodeAt(t)) || !parseClock(s, t, false)) return undefined;
+  const at = s.charCodeAt(bEnd) === 84 /* T */ ? bEnd + 1 : skipBlanks(s, bEnd, 2);
+  // "10-02 ~07:01": an approximate clock follows the date as well.
+  const t = s.charCodeAt(at) === 126 /* ~ */ ? at + 1 : at;
+  if (at === bEnd || !isDigit(s.charCodeAt(t)) || !parseClock(s, t, false)) return undefined;
   const read: DateRead = { end: bEnd, iso: s.charCodeAt(bEnd) === 84 };
   let dayFirst: boolean;
   if (a > 12 && b <= 12) dayFirst = true;
