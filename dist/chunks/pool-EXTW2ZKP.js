@@ -1,3 +1,0 @@
-// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
-import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{c as a,d as b,e as c,f as d,g as e,h as f,i as g,j as h,k as i,l as j}from"./chunk-5ZCUMLN7.js";import"./chunk-M6IA7FHM.js";import"./chunk-QV2OK63W.js";import"./chunk-CKE6YP7T.js";import"./chunk-USLJEMDO.js";import"./chunk-OLQXHYEW.js";import"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";export{a as YOUNG_GENERATION_MB,g as checkAsReady,b as checkOne,f as checkStream,d as defaultThreads,h as dispatchOrder,e as plannedThreads,j as progressBar,i as tailBytes,c as workerScript};
