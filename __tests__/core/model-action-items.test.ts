@@ -160,6 +160,11 @@ describe('measures outside an action-items section', () => {
     ]);
   });
 
+  it('leave a table elsewhere alone when the document has an action-items section: it recaps them', () => {
+    const list = items('## Summary\n\n| Action Item | Owner |\n| --- | --- |\n| Add alerts | ana |\n\n## Action Items\n\n- Add alerts on disk usage\n');
+    expect(list.map((a) => [a.line, a.title])).toEqual([[9, 'Add alerts on disk usage']]);
+  });
+
   it('leave what was done under a resolution section ("### Immediate Actions (Completed)") out of the measures', () => {
     const list = items(
       '## Resolution\n\n### Immediate Actions (Completed)\n\n1. Restored the database from backup\n2. Verified all users\n\n### Follow-up actions\n\n- Add a user count health check\n\n## Action Items\n\n- Create a deployment checklist\n',

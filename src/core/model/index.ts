@@ -119,7 +119,8 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
 
   const actionSections = ownedBy(['action-items']);
   const actionItems = readActionItems({
-    sections: [...actionSections, ...looseActionTables(elements, [...actionSections, timelineElements]).map((table) => [table])],
+    // Only a document without an action-items section keeps its measures in a loose table; else a table elsewhere recaps them.
+    sections: actionSections.length > 0 ? actionSections : looseActionTables(elements, [timelineElements]).map((table) => [table]),
     date: window.incident.date,
     dayFirst: window.dayFirst,
     plainText: !structure.markdown,
@@ -155,9 +156,9 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
  * each incident's "Timeline", a "Detection timeline" retelling them.
  */
 /**
- * Tables of measures outside every action-items section, named so by their
- * header ("| Action Item | Type | Owner |" under the summary's fields, with no
- * heading of their own): their rows are measures all the same.
+ * Tables of measures in a document without an action-items section, named so
+ * by their header ("| Action Item | Type | Owner |" under the summary's
+ * fields, with no heading of their own): their rows are measures all the same.
  */
 function looseActionTables(elements: Element[], owned: Element[][]): Element[] {
   const taken = new Set(owned.flat());
