@@ -123,6 +123,7 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     expect(keys('Changes')).toEqual([]);
     expect(keys('To Do')).toEqual(['action-items']);
+    expect([keys('How this happened'), keys('What happened')]).toEqual([['root-cause'], []]);
     // A slash inside a parenthetical parts nothing.
     expect(keys('Decision log (optional but recommended for sev0/sev1)')).toEqual([]);
     expect(keys('Play by Play')).toEqual(['timeline']);

@@ -287,6 +287,9 @@ export function matchFallback(text: string): SectionKey | undefined {
  */
 const PROBLEM_NAMED = new Set(['issue', 'the issue', 'what was the issue', 'what is the issue']);
 
+/** "How this happened": how, not what (the summary's "What happened"); its words alone say nothing. */
+const HOW_IT_HAPPENED = new Set(['how this happened', 'how it happened', 'how did this happen', 'how did it happen', 'how this could happen', 'how could this happen']);
+
 /** "To Do", written apart, is "TODO": words that say nothing alone. */
 const TO_DO = new Set(['to do', 'to dos', 'things to do']);
 
@@ -725,6 +728,7 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
 function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean, prefix: boolean): SectionKey[] {
   if (PROBLEM_NAMED.has(normalized)) return ['summary'];
   if (TO_DO.has(normalized)) return ['action-items'];
+  if (HOW_IT_HAPPENED.has(normalized)) return ['root-cause'];
   if (normalized === PROBLEMS_LISTED) return ['lessons-learned'];
   const words = tokens(normalized);
   if (words.length === 0 || words.length > 16) return [];
