@@ -123,7 +123,16 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     expect(keys('Changes')).toEqual([]);
     expect(keys('To Do')).toEqual(['action-items']);
-    expect([keys('How this happened'), keys('What happened')]).toEqual([['root-cause'], []]);
+    expect([keys('How this happened'), keys('But how did this happen?'), keys('What happened')]).toEqual([['root-cause'], ['root-cause'], []]);
+    // Security postmortems; a word that names a section only as the whole heading.
+    expect(['The Vulnerability', 'Exploit', 'Exploit transactions (HyperEVM)', 'Handling', 'Guest user handling', 'Solving (Charles)'].map(keys)).toEqual([
+      ['root-cause'],
+      ['root-cause'],
+      [],
+      ['resolution'],
+      [],
+      ['resolution'],
+    ]);
     // A slash inside a parenthetical parts nothing.
     expect(keys('Decision log (optional but recommended for sev0/sev1)')).toEqual([]);
     expect(keys('Play by Play')).toEqual(['timeline']);

@@ -92,6 +92,9 @@ export const DEFAULT_ALIASES: AliasTable = {
     'origin',
     'technical cause',
     'trigger',
+    // Security postmortems explain the cause under these.
+    'vulnerability',
+    'the vulnerability',
     // In other languages.
     'causa raíz',
     'causa raiz',
@@ -129,6 +132,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'workaround',
     'solution',
     'remedy',
+    'solving',
+    'incident handling',
     // In other languages.
     'solución',
     'resolução',
@@ -289,6 +294,22 @@ const PROBLEM_NAMED = new Set(['issue', 'the issue', 'what was the issue', 'what
 
 /** "How this happened": how, not what (the summary's "What happened"); its words alone say nothing. */
 const HOW_IT_HAPPENED = new Set(['how this happened', 'how it happened', 'how did this happen', 'how did it happen', 'how this could happen', 'how could this happen']);
+
+/**
+ * Words that name a section only as the whole heading: "## Exploit" explains
+ * the cause, "Exploit transactions" lists them; "#### Handling" is how the
+ * incident was handled, "Guest user handling" a feature.
+ */
+const WHOLE_HEADINGS: ReadonlyMap<string, SectionKey> = new Map([
+  ['exploit', 'root-cause'],
+  ['the exploit', 'root-cause'],
+  ['details of exploit', 'root-cause'],
+  ['details of the exploit', 'root-cause'],
+  ['handling', 'resolution'],
+]);
+
+/** "But how did this happen?": the conjunction a narrative heading opens with. */
+const LEADING_CONJUNCTION = /^(?:but|so|and)[ ]/;
 
 /** "To Do", written apart, is "TODO": words that say nothing alone. */
 const TO_DO = new Set(['to do', 'to dos', 'things to do']);
@@ -728,7 +749,9 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
 function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean, prefix: boolean): SectionKey[] {
   if (PROBLEM_NAMED.has(normalized)) return ['summary'];
   if (TO_DO.has(normalized)) return ['action-items'];
-  if (HOW_IT_HAPPENED.has(normalized)) return ['root-cause'];
+  if (HOW_IT_HAPPENED.has(normalized.replace(LEADING_CONJUNCTION, ''))) return ['root-cause'];
+  const named = WHOLE_HEADINGS.get(normalized);
+  if (named) return [named];
   if (normalized === PROBLEMS_LISTED) return ['lessons-learned'];
   const words = tokens(normalized);
   if (words.length === 0 || words.length > 16) return [];
