@@ -102,7 +102,7 @@ const OUTLINE: Record<string, Outline> = {
   '305': {sections: "9:summary 21:impact 29:timeline 44:root-cause 56:resolution 67:lessons-learned 81:action-items", items: "85:o! 88:o 89:o 90:o 91:o 92:o 93:o", errors: []},
   '306': {sections: "8:summary 23:impact 26:impact 44:timeline 49:root-cause 86:detection 102:action-items 174:lessons-learned 177:lessons-learned", items: "107:o! 114:o! 123:o! 130:o! 137:o! 143:o! 150:o! 158:o 165:o 168:o 171:o", errors: ["required-sections"]},
   '312': {sections: "3:summary 18:timeline 45:root-cause 49:resolution 53:action-items", items: "", errors: ["action-items-prose"]},
-  '313': {sections: "3:summary 7:timeline 41:resolution 61:summary", items: "", errors: ["action-items-missing","required-sections"]},
+  '313': {sections: "3:summary 7:timeline 41:resolution 61:summary 105:root-cause", items: "", errors: ["action-items-missing","required-sections"]},
   '314': {sections: "4:summary 13:timeline 26:root-cause 31:resolution 35:action-items", items: "", errors: ["action-items-prose"]},
   '315': {sections: "13:summary 16:impact 19:root-cause 27:root-cause 30:resolution 33:detection 36:action-items 43:lessons-learned 47:lessons-learned 50:lessons-learned 53:lessons-learned 56:timeline", items: "37:o 39:o 41:o", errors: []},
   '316': {sections: "7:summary 40:root-cause 58:resolution 68:action-items", items: "70:c 71:c 72:c", errors: ["required-sections"]},
