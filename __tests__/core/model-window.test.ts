@@ -181,3 +181,11 @@ describe('prose windows', () => {
     expect([i.start?.time, i.end?.time]).toEqual(['2024-11-05T11:00:00Z', '2024-11-05T23:01:00Z']);
   });
 });
+
+describe('a heading that names a section only when no other does', () => {
+  it('reads "## Analysis" as the root cause, unless a "Root Cause" heading names it', () => {
+    const keysOf = (md: string) => check(md).model!.sections.map((s) => s.keys.join());
+    expect(keysOf('## Summary\n\nIt broke.\n\n## Analysis\n\nA query leaked.\n')).toEqual(['summary', 'root-cause']);
+    expect(keysOf('## Summary\n\nIt broke.\n\n## Analysis\n\nA query leaked.\n\n## Root Cause\n\nThe query.\n')).toEqual(['summary', '', 'root-cause']);
+  });
+});

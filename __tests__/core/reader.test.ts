@@ -123,7 +123,7 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     expect(keys('Changes')).toEqual([]);
     expect(keys('To Do')).toEqual(['action-items']);
-    expect([keys('How this happened'), keys('But how did this happen?'), keys('What happened')]).toEqual([['root-cause'], ['root-cause'], []]);
+    expect([keys('How this happened'), keys('But how did this happen?'), keys('What allowed this to happen?'), keys('What happened')]).toEqual([['root-cause'], ['root-cause'], ['root-cause'], []]);
     // Security postmortems; a word that names a section only as the whole heading.
     expect(['The Vulnerability', 'Exploit', 'Exploit transactions (HyperEVM)', 'Handling', 'Guest user handling', 'Solving (Charles)'].map(keys)).toEqual([
       ['root-cause'],

@@ -267,6 +267,9 @@ const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
   ['so what happened', 'summary'],
   ['response', 'resolution'],
   ['incident response', 'resolution'],
+  // "## Analysis" is the cause's unless a "Root Cause" says so; "Impact analysis" is not.
+  ['analysis', 'root-cause'],
+  ['summation', 'summary'],
 ];
 
 export function matchFallback(text: string): SectionKey | undefined {
@@ -293,7 +296,16 @@ export function matchFallback(text: string): SectionKey | undefined {
 const PROBLEM_NAMED = new Set(['issue', 'the issue', 'what was the issue', 'what is the issue']);
 
 /** "How this happened": how, not what (the summary's "What happened"); its words alone say nothing. */
-const HOW_IT_HAPPENED = new Set(['how this happened', 'how it happened', 'how did this happen', 'how did it happen', 'how this could happen', 'how could this happen']);
+const HOW_IT_HAPPENED = new Set([
+  'how this happened',
+  'how it happened',
+  'how did this happen',
+  'how did it happen',
+  'how this could happen',
+  'how could this happen',
+  'what allowed this to happen',
+  'what allowed it to happen',
+]);
 
 /**
  * Words that name a section only as the whole heading: "## Exploit" explains
