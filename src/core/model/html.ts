@@ -38,101 +38,136 @@ interface Converted {
 /** The Markdown an HTML block renders as, and where each of its lines comes from. */
 export function htmlToMarkdown(node: Html): Converted {
   const value = node.value;
-  const start = node.position?.start ?? { line: 1, column: 1 };
-  const out: string[] = [];
-  const at: Converted['at'] = [{ line: start.line, column: start.column }];
-  const lists: Array<{ ordered: boolean; n: number }> = [];
-  let bold = 0;
-  let pending = '';
-  // Where `index` is in the source (a running count of the newlines before it).
-  let seenTo = 0;
-  let line = start.line;
-  let lineStart = -(start.column - 1);
-  const sourceAt = (index: number) => {
-    for (; seenTo < index; seenTo++) {
-      if (value[seenTo] === '\n') {
-        line++;
-        lineStart = seenTo + 1;
-      }
-    }
-    return { line, column: index - lineStart + 1 };
-  };
-  // At the start of a line, text that Markdown would read as syntax ("#5 was…", "1. then…") is escaped.
-  let lineStarts = true;
-  const write = (text: string) => {
-    if (bold > 0) {
-      pending += text;
-      return;
-    }
-    const shown = lineStarts ? text.trimStart().replace(LINE_SYNTAX, '\\$&') : text;
-    if (shown) lineStarts = false;
-    out.push(shown);
-  };
-  // A line starts where its first text is in the source, not at the tag that broke the line before it.
-  let unplaced = 0;
-  const place = (index: number) => {
-    if (unplaced === 0) return;
-    const where = sourceAt(index);
-    for (let k = at.length - unplaced; k < at.length; k++) at[k] = where;
-    unplaced = 0;
-  };
-  const newline = (index: number, blank: boolean) => {
-    const where = sourceAt(index);
-    out.push(blank ? '\n\n' : '  \n');
-    at.push(where);
-    if (blank) at.push(where);
-    unplaced += blank ? 2 : 1;
-    lineStarts = true;
-  };
+  const out = new MarkdownOut(value, node.position?.start ?? { line: 1, column: 1 });
   let last = 0;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(value); m; m = TAG.exec(value)) {
-    const raw = value.slice(last, m.index);
-    const text = raw.replace(/\s+/g, ' ');
-    if (text.trim()) place(last + raw.search(/\S/));
-    if (text) write(text);
+    out.text(value.slice(last, m.index), last);
     last = m.index + m[0].length;
     if (m[0] === '<!--') {
       const end = value.indexOf('-->', last);
       last = end < 0 ? value.length : end + 3;
       TAG.lastIndex = last;
-      continue;
+    } else out.tag((m[2] ?? '').toLowerCase(), m[1] === '/', m.index);
+  }
+  out.text(value.slice(last), last);
+  return out.finish();
+}
+
+const BLOCK = /^(?:p|div|h[1-6]|ul|ol|blockquote|pre|hr|section)$/;
+
+/** The Markdown being written, the source line each of its lines comes from, and the state of the tags open. */
+class MarkdownOut {
+  private readonly out: string[] = [];
+  private readonly at: Converted['at'];
+  private readonly lists: Array<{ ordered: boolean; n: number }> = [];
+  /** Bold runs open, and the text of the outermost, written when it closes. */
+  private bold = 0;
+  private pending = '';
+  /** At the start of a line, text that Markdown would read as syntax ("#5 was…", "1. then…") is escaped. */
+  private lineStarts = true;
+  /** Lines begun whose source place is their first text's, not yet seen. */
+  private unplaced = 0;
+  private seenTo = 0;
+  private line: number;
+  private lineStart: number;
+
+  constructor(
+    private readonly value: string,
+    start: { line: number; column: number },
+  ) {
+    this.at = [{ line: start.line, column: start.column }];
+    this.line = start.line;
+    this.lineStart = -(start.column - 1);
+  }
+
+  /** Text between tags, its whitespace collapsed as a browser does. */
+  text(raw: string, index: number): void {
+    const text = raw.replace(/\s+/g, ' ');
+    if (text.trim()) this.place(index + raw.search(/\S/));
+    if (!text) return;
+    if (this.bold > 0) {
+      this.pending += text;
+      return;
     }
-    const closing = m[1] === '/';
-    const name = (m[2] ?? '').toLowerCase();
-    if (name === 'strong' || name === 'b') {
-      if (!closing && bold++ === 0) place(m.index);
-      else if (bold > 0 && --bold === 0) {
-        // "** Summary **" is no emphasis in Markdown: the spaces go outside the run.
-        const inner = pending.trim();
-        out.push(inner ? `${/^\s/.test(pending) && !lineStarts ? ' ' : ''}**${inner.replace(/\*/g, '\\*')}**${/\s$/.test(pending) ? ' ' : ''}` : pending);
-        if (inner) lineStarts = false;
-        pending = '';
-      }
-    } else if (name === 'br') {
-      if (bold === 0) newline(m.index, false);
-      else pending += ' ';
-    } else if (/^(?:p|div|h[1-6]|ul|ol|blockquote|pre|hr|section)$/.test(name)) {
-      if (bold > 0) continue;
-      newline(m.index, true);
-      if (name === 'ul' || name === 'ol') {
-        if (closing) lists.pop();
-        else lists.push({ ordered: name === 'ol', n: 0 });
-      } else if (!closing && name.startsWith('h')) {
-        out.push(`${'#'.repeat(Number(name[1]))} `);
-        lineStarts = false;
-      }
-    } else if (name === 'li' && !closing && bold === 0) {
-      const list = lists.at(-1);
-      newline(m.index, false);
-      place(m.index);
-      out.push(list?.ordered ? `${++list.n}. ` : '- ');
-      lineStarts = false;
+    const shown = this.lineStarts ? text.trimStart().replace(LINE_SYNTAX, '\\$&') : text;
+    if (shown) this.lineStarts = false;
+    this.out.push(shown);
+  }
+
+  tag(name: string, closing: boolean, index: number): void {
+    if (name === 'strong' || name === 'b') this.boldTag(closing, index);
+    else if (name === 'br') {
+      if (this.bold === 0) this.newline(index, false);
+      else this.pending += ' ';
+    } else if (BLOCK.test(name) && this.bold === 0) this.blockTag(name, closing, index);
+    else if (name === 'li' && !closing && this.bold === 0) {
+      const list = this.lists.at(-1);
+      this.newline(index, false);
+      this.place(index);
+      this.prefix(list?.ordered ? `${++list.n}. ` : '- ');
     }
   }
-  write(value.slice(last).replace(/\s+/g, ' '));
-  if (pending) out.push(pending);
-  return { text: out.join(''), at };
+
+  finish(): Converted {
+    if (this.pending) this.out.push(this.pending);
+    return { text: this.out.join(''), at: this.at };
+  }
+
+  private boldTag(closing: boolean, index: number): void {
+    if (!closing) {
+      if (this.bold++ === 0) this.place(index);
+      return;
+    }
+    if (this.bold === 0 || --this.bold > 0) return;
+    // "** Summary **" is no emphasis in Markdown: the spaces go outside the run.
+    const inner = this.pending.trim();
+    const before = /^\s/.test(this.pending) && !this.lineStarts ? ' ' : '';
+    const after = /\s$/.test(this.pending) ? ' ' : '';
+    this.out.push(inner ? `${before}**${inner.replace(/\*/g, '\\*')}**${after}` : this.pending);
+    if (inner) this.lineStarts = false;
+    this.pending = '';
+  }
+
+  private blockTag(name: string, closing: boolean, index: number): void {
+    this.newline(index, true);
+    if (name === 'ul' || name === 'ol') {
+      if (closing) this.lists.pop();
+      else this.lists.push({ ordered: name === 'ol', n: 0 });
+    } else if (!closing && name.startsWith('h')) this.prefix(`${'#'.repeat(Number(name[1]))} `);
+  }
+
+  private prefix(text: string): void {
+    this.out.push(text);
+    this.lineStarts = false;
+  }
+
+  private newline(index: number, blank: boolean): void {
+    const where = this.sourceAt(index);
+    this.out.push(blank ? '\n\n' : '  \n');
+    this.at.push(where);
+    if (blank) this.at.push(where);
+    this.unplaced += blank ? 2 : 1;
+    this.lineStarts = true;
+  }
+
+  /** A line starts where its first text is in the source, not at the tag that broke the line before it. */
+  private place(index: number): void {
+    if (this.unplaced === 0) return;
+    const where = this.sourceAt(index);
+    for (let k = this.at.length - this.unplaced; k < this.at.length; k++) this.at[k] = where;
+    this.unplaced = 0;
+  }
+
+  /** Where `index` is in the source: a running count of the newlines before it. */
+  private sourceAt(index: number): { line: number; column: number } {
+    for (; this.seenTo < index; this.seenTo++) {
+      if (this.value[this.seenTo] !== '\n') continue;
+      this.line++;
+      this.lineStart = this.seenTo + 1;
+    }
+    return { line: this.line, column: index - this.lineStart + 1 };
+  }
 }
 
 /** The Markdown nodes an HTML document block renders as, placed on its source lines. */
