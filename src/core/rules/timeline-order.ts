@@ -25,6 +25,11 @@ export default defineRule({
       { title: 'Past midnight', markdown: '## Timeline\n\n- 23:50 UTC alert\n- 00:10 UTC rollback\n' },
       { title: 'Newest first', markdown: '## Timeline\n\n- 2024-05-15 17:50 resolved\n- 2024-05-15 09:00 monitoring\n- 2024-05-14 19:00 investigating\n' },
       { title: 'Days in order', markdown: '## Timeline\n\n- 2021-06-16 release\n- 2021-12-01 first report\n- 2022-03-08 fix\n' },
+      {
+        title: 'Newest first, the top entry naming its day',
+        markdown:
+          '## Timeline\n\n- **15:00 UTC (Sat)** All objects restored.\n- **20:30 UTC** Script still running.\n- **18:00 UTC** Restore script starts.\n- **15:30 UTC** Root cause found.\n- **14:30 UTC** First report.\n',
+      },
     ],
     invalid: [
       { title: 'A step back', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 09:00 UTC deploy\n', reports: ['4:3 Unexpected 09:00 UTC after 10:00 UTC (line 3), expected entries in chronological order'] },

@@ -80,7 +80,11 @@ function mergeParts(parts: Chronology[]): Chronology {
 }
 
 function chronologyOf(timeline: readonly Entry[]): Chronology {
-  const timed = comparableMajority(timeline.filter((t) => t.order !== undefined));
+  const clocked = timeline.filter((t) => t.order !== undefined);
+  // "15:00 UTC (Sat)" above undated "20:30 UTC": an entry that names its own day among ones that do not is not
+  // surely on their day, so it is in no order with them.
+  const ownDay = clocked.filter(namesOwnDay);
+  const timed = comparableMajority(ownDay.length * 2 < clocked.length ? clocked.filter((t) => !ownDay.includes(t)) : clocked);
   let forward = 0;
   let backward = 0;
   for (let i = 1; i < timed.length; i++) {
@@ -120,6 +124,14 @@ function chronologyOf(timeline: readonly Entry[]): Chronology {
  * covers the whole minute, so an entry in the same minute as one written to
  * the second ("17:55:08") is never before or after it.
  */
+const WEEKDAY_AFTER = /^[ \t]{0,2}\(?[ \t]{0,2}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?\)?(?![a-z])/i;
+
+/** An undated entry whose clock carries a weekday ("15:00 UTC (Sat)"). */
+function namesOwnDay(entry: Entry): boolean {
+  const e = entry.expression;
+  return entry.date === undefined && e !== undefined && WEEKDAY_AFTER.test(entry.text.slice(e.index + e.length, e.index + e.length + 16));
+}
+
 function minuteOf(entry: Entry): number {
   return Math.floor(entry.order! / 60_000);
 }
