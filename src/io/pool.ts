@@ -361,7 +361,7 @@ async function* pooled(files: string[], options: PoolOptions, script: string, wo
     wake = null;
     w?.();
   };
-  const adopted = adoptEarlyWorkers(setup, workerCount);
+  const adopted = adoptEarlyWorker(setup, workerCount);
   flushCompileCache();
   // Loaded here: a run on one thread never needs it.
   const { Worker } = await import('node:worker_threads');
@@ -487,8 +487,8 @@ export async function startWorkerEarly(fileCount: number, options: Pick<PoolOpti
   early = { setup, entry };
 }
 
-/** The early worker, if it was started for this setup and is alive, for a pool of at least one worker. */
-function adoptEarlyWorkers(setup: WorkerSetup, count: number): Worker[] {
+/** The early worker (none or one), if it was started for this setup and is alive, for a pool of at least one worker. */
+function adoptEarlyWorker(setup: WorkerSetup, count: number): Worker[] {
   if (!early || count < 1) return [];
   const { setup: started, entry } = early;
   const same = started.cwd === setup.cwd && started.config === setup.config && started.now === setup.now && started.hash === setup.hash;

@@ -38,7 +38,7 @@ export interface ActionItemInput {
 }
 
 // Kinds come only from words naming them (see the labelling guide): "Corrective…", "Preventive/Preventative…".
-// With the Chinese and Japanese words a heading may give the kind in (model/aliases.ts reads such headings).
+// With the words of other languages a heading or a Type column may give the kind in (model/aliases.ts reads such headings).
 const CORRECTIVE = /\bcorrect(?:ive|ions?)\b|\bcorre(?:c)?tiv[ao]s?\b|\bkorrigerende\b|\bfeilretting\b|纠正|糾正|是正/i;
 const PREVENTATIVE = /\bprevent(?:ive|ative|ions?|ing)?\b|\bpr[eé]ventiv(?:[ao]s?|es?)\b|\bforebyggende\b|\bförebyggande\b|预防|預防|再発防止/i;
 /** A group that says its work is done ("Completed", "Actions taken", "Immediate actions (done)")… */
@@ -429,7 +429,7 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
     }
     if (index < introAt && !opensAsMeasure(row, layout === 'itemized')) continue;
     if (isLabelRow(row)) {
-      group = groupOf((row.first.lead ?? row.text).replace(/(?<![\s:])[\s:]+$/, ''), headingGroup);
+      group = groupOf(withoutColon(row.first.lead ?? row.text), headingGroup);
       continue;
     }
     if (isIntroRow(row) || isRemark(row.text)) continue;
@@ -466,7 +466,7 @@ function rowDraft(row: Row, group: Group): Draft {
 function describedTitle(rows: Row[]): string | undefined {
   const [head, ...description] = rows;
   if (description.length === 0 || !head.first.allLead || head.lines.length !== 1 || !isLabelRow(head)) return undefined;
-  const title = (head.first.lead ?? head.text).replace(/(?<![\s:])[\s:]+$/, '');
+  const title = withoutColon(head.first.lead ?? head.text);
   if (GROUP_TITLE.test(title) || kindOf(title) !== undefined || TRIED.test(title)) return undefined;
   if (description.length >= 2 && isBlock(description) && !description.some((r) => isStatement(r.text))) return undefined;
   return description.some((r) => opensAsMeasure(r, true) || isLabelRow(r)) ? undefined : title;
@@ -647,7 +647,12 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
 function bareTitle(head: { lines: readonly TextLine[]; text: string }): string | undefined {
   const line = head.lines[0];
   if (head.lines.length !== 1 || !line.lead) return undefined;
-  return /^[:\-–—]?$/.test(afterLead(line)) && /\p{L}/u.test(line.lead) ? line.lead.replace(/(?<![\s:])[\s:]+$/, '') : undefined;
+  return /^[:\-–—]?$/.test(afterLead(line)) && /\p{L}/u.test(line.lead) ? withoutColon(line.lead) : undefined;
+}
+
+/** A label or title without the colon and spaces that end it ("Short term:" reads "Short term"). */
+function withoutColon(text: string): string {
+  return text.replace(/(?<![\s:])[\s:]+$/, '');
 }
 
 /** What a line says after its bold lead, without parenthetical notes ("(in development)", "(shipped, #67)"). */
@@ -712,7 +717,7 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
       continue;
     }
     if (isLabelItem(item, list.ordered === true, head, nested) && depth < MAX_DEPTH) {
-      const label = head && head.text ? (head.lines[0].lead ?? head.text).replace(/(?<![\s:])[\s:]+$/, '') : undefined;
+      const label = head && head.text ? withoutColon(head.lines[0].lead ?? head.text) : undefined;
       const child = label ? groupOf(label, group) : group;
       for (const n of nested) fromList(n, child, out, depth + 1);
       continue;
@@ -770,7 +775,7 @@ function labelOverLines(head: { lines: readonly TextLine[] }): { label: string; 
   const label = first.allLead && first.lead ? first.lead : first.text;
   if (!/:$/.test(label.trim()) || wordCount(label) > 6 || isStatement(label)) return undefined;
   const rows = toRows(rest, true);
-  return rows.length >= 2 ? { label: label.replace(/(?<![\s:])[\s:]+$/, ''), rows } : undefined;
+  return rows.length >= 2 ? { label: withoutColon(label), rows } : undefined;
 }
 
 function itemDraft(item: ListItem, head: { lines: readonly TextLine[]; text: string }, nested: List[], group: Group): Draft {
@@ -788,7 +793,7 @@ function itemDraft(item: ListItem, head: { lines: readonly TextLine[]; text: str
   const text = head.text.replace(EMOJI_BULLET, '');
   return {
     text: noteText && STATUS_NOTE.test(noteText.trim()) ? `${text} (${noteText.trim()})` : text,
-    title: titled ? (noted ? first.lead!.replace(/(?<![\s:])[\s:]+$/, '') : first.text) : undefined,
+    title: titled ? (noted ? withoutColon(first.lead!) : first.text) : undefined,
     line: first.line,
     column: item.position?.start.column ?? first.column,
     kind: group.kind,

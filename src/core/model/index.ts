@@ -120,7 +120,7 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
   const actionSections = ownedBy(['action-items']);
   const actionItems = readActionItems({
     // Only a document without an action-items section keeps its measures in a loose table; else a table elsewhere recaps them.
-    sections: actionSections.length > 0 ? actionSections : looseActionTables(elements, [timelineElements]).map((table) => [table]),
+    sections: actionSections.length > 0 ? actionSections : looseActionTables(elements, timelineElements).map((table) => [table]),
     date: window.incident.date,
     dayFirst: window.dayFirst,
     plainText: !structure.markdown,
@@ -151,17 +151,12 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
 }
 
 /**
- * Which timeline section holds each entry (the innermost, by lines), when the
- * document has several that are not nested in one another's entries' order:
- * each incident's "Timeline", a "Detection timeline" retelling them.
- */
-/**
  * Tables of measures in a document without an action-items section, named so
  * by their header ("| Action Item | Type | Owner |" under the summary's
  * fields, with no heading of their own): their rows are measures all the same.
  */
-function looseActionTables(elements: Element[], owned: Element[][]): Element[] {
-  const taken = new Set(owned.flat());
+function looseActionTables(elements: Element[], timeline: Element[]): Element[] {
+  const taken = new Set(timeline);
   return elements.filter((e) => e.kind === 'block' && e.node.type === 'table' && !taken.has(e) && namesMeasures(e.node));
 }
 
@@ -183,6 +178,11 @@ function markLeadUp(timeline: TimelineEntry[], sections: Section[]): void {
   }
 }
 
+/**
+ * Which timeline section holds each entry (the innermost, by lines), when the
+ * document has several that are not nested in one another's entries' order:
+ * each incident's "Timeline", a "Detection timeline" retelling them.
+ */
 function markParts(timeline: TimelineEntry[], sections: Section[]): void {
   if (sections.length < 2) return;
   for (const entry of timeline) {
@@ -240,7 +240,12 @@ function isStampedParagraph(elements: Element[], i: number): boolean {
   if (e.kind !== 'line') return false;
   const before = elements[i - 1];
   if (before?.kind === 'line' && before.paragraph === e.paragraph) return false;
-  const first = scanTimes(e.line.text)[0];
+  return opensWithStamp(e.line.text);
+}
+
+/** Text that opens with a time and its date or zone (after at most "At "): an update's stamp. */
+function opensWithStamp(text: string): boolean {
+  const first = scanTimes(text.slice(0, 80))[0];
   return first?.time !== undefined && first.index <= 3 && (first.date !== undefined || first.zone !== undefined);
 }
 
@@ -280,12 +285,7 @@ function stampedList(structure: Structure): Element[] {
   for (let i = 0; i < elements.length; i++) {
     const e = elements[i];
     if (owner[i] >= 0 || e.kind !== 'block' || e.node.type !== 'list' || e.node.children.length < MIN_STAMPED_PARAGRAPHS) continue;
-    const stamped = e.node.children.filter((item) => {
-      const head = item.children[0];
-      const text = head?.type === 'paragraph' ? plainText(head) : '';
-      const first = scanTimes(text.slice(0, 80))[0];
-      return first?.time !== undefined && first.index <= 3 && (first.date !== undefined || first.zone !== undefined);
-    }).length;
+    const stamped = e.node.children.filter((item) => item.children[0]?.type === 'paragraph' && opensWithStamp(plainText(item.children[0]))).length;
     if (stamped >= MIN_STAMPED_PARAGRAPHS && stamped >= 0.8 * e.node.children.length) return [e];
   }
   return [];
@@ -296,9 +296,9 @@ function stampedList(structure: Structure): Element[] {
  * the document has no timeline section. When the document states neither the
  * incident's start nor its end, the timeline's own markers ("OUTAGE BEGINS",
  * "Service is restored") give them; a document without a date takes the date
- * of its first dated entry.
+ * of its first dated entry. `read` gets the elements read as a timeline
+ * that no timeline section holds (a status page's updates).
  */
-/** `read` gets the elements read as a timeline that no timeline section holds (a status page's updates). */
 function buildTimeline(structure: Structure, elements: Element[], window: ReturnType<typeof readWindow>, read: Set<Element>): TimelineEntry[] {
   const { incident } = window;
   const source = incident.timezone?.source;
@@ -311,10 +311,10 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
     ? readTimeline({ elements, heading: section.heading, ctx, dayFirst: window.dayFirst, firstDay, markers, zone })
     : readStatusUpdates(structure.elements, ctx, window.dayFirst);
   if (!section && timeline.length === 0) {
-    const updates = timeHeadingRun(structure);
-    const stamped = updates.length > 0 ? updates : stampedParagraphRun(structure);
-    const list = stamped.length > 0 ? [] : stampedList(structure);
-    if (list.length > 0) stamped.push(...list);
+    // A status page's updates: under time headings, else as stamped paragraphs, else as a stamped list.
+    let stamped = timeHeadingRun(structure);
+    if (stamped.length === 0) stamped = stampedParagraphRun(structure);
+    if (stamped.length === 0) stamped = stampedList(structure);
     if (stamped.length > 0) timeline = readTimeline({ elements: stamped, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
     for (const e of stamped) read.add(e);
   }
