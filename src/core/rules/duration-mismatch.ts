@@ -8,8 +8,9 @@
  * The tolerance follows the precision the author wrote: a figure is allowed
  * half its smallest unit ("54 hours 10 minutes" is precise to the minute,
  * "7 hours" to the hour), at least `tolerance-minutes`; an approximate one
- * ("about 3 hours") a whole unit or `tolerance-percent` of itself, whichever
- * is larger; a bound ("under 3 hours", "at most 16 hours", "over an hour") is
+ * ("about 3 hours") as much, or `tolerance-percent` of itself if that is
+ * larger (a whole unit let "about 2 hours" stand for 80 minutes, where a
+ * careful reader sees the gap); a bound ("under 3 hours", "at most 16 hours", "over an hour") is
  * a limit the author drew, so only `tolerance-minutes` past it counts.
  *
  * With a stated start and end, the duration is compared with them. Without,
@@ -88,6 +89,11 @@ export default defineRule({
         reports: ["3:19 Unexpected duration “approximately nine hours” (9 h), expected at most 7 h from the timeline's first entry to its recovery (11:00 to 18:00)"],
       },
       {
+        title: 'About two hours, eighty minutes elapsed',
+        markdown: '## Summary\n\n- Duration: ~2 hours\n\n## Timeline\n\n- 19:00 UTC sync triggered\n- 19:01 UTC users report failures\n- 20:20 UTC service restored\n',
+        reports: ["3:13 Unexpected duration “~2 hours” (2 h), expected at most 1 h 20 min from the timeline's first entry to its recovery (19:00 to 20:20)"],
+      },
+      {
         title: 'A time to recovery an hour off',
         markdown:
           '## Timeline\n\n- 2022-10-31 07:30 UTC new image rolled out\n- 2022-10-31 14:30 UTC we observe nodes failing\n- 2022-11-02 14:40 UTC service restored\n\n## Stats\n\n- Time to detection: 7 hours\n- Time to recovery: 54 hours 10 minutes\n',
@@ -120,7 +126,7 @@ function written(p: WindowPoint | undefined): boolean {
 function allowance(figure: Figure, options: Options): number {
   const slack = options['tolerance-minutes'];
   if (figure.bound === 'under' || figure.bound === 'over') return slack;
-  if (figure.bound === 'about') return Math.max(slack, figure.precision, (figure.minutes * options['tolerance-percent']) / 100);
+  if (figure.bound === 'about') return Math.max(slack, figure.precision / 2, (figure.minutes * options['tolerance-percent']) / 100);
   return Math.max(slack, figure.precision / 2);
 }
 
