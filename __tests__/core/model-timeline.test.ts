@@ -81,4 +81,22 @@ describe('what an entry reports', () => {
     expect(evidenceOf('errors on the pre-production cluster')).toBeUndefined();
     expect(evidenceOf('users report errors')).toBe('impact');
   });
+
+  it('reads a cluster, a connection or the network coming back as the recovery', () => {
+    expect(evidenceOf('All 3 k3s nodes Ready, cluster recovered')).toBe('recovery');
+    expect(evidenceOf('Factorio connection restored')).toBe('recovery');
+    expect(evidenceOf('OSL Network was restored.')).toBe('recovery');
+    expect(evidenceOf('Pods recover, cluster returns to healthy state')).toBe('recovery');
+    expect(evidenceOf('connection pool exhausted on the cluster')).not.toBe('recovery');
+  });
+
+  it('gives an entry none of the evidence of a later time its text runs on into (a table broken into a paragraph)', () => {
+    const m = model(
+      '## Timeline\n\n| Time | Description |\n| --- | --- |\n| 8:28AM PST | Users report errors. |\n| 9:12AM PST | "OSL arrives on-site and confirms the systems |\n\nhad been rebooted." 9:30AM PST| Root cause found. 11:15AM PST| OSL Network was restored.\n',
+    );
+    expect(m.timeline.map((t) => [t.line, t.evidence ?? null])).toEqual([
+      [5, 'impact'],
+      [6, null],
+    ]);
+  });
 });

@@ -734,13 +734,32 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
   if (e.approximate) entry.approximate = true;
   noteZone(e, c, run, input);
   if (c.body.length > 0) entry.detail = c.body.map((b) => b.text).join(' ');
-  const said = [c.text, ...c.body.map((b) => b.text)].join(' ');
+  const said = [c.text, ...untilNextTime(c.body.map((b) => b.text), input.dayFirst)].join(' ');
   // "Outage begins" names no symptom, but says the impact is there from now on.
   const onset = saysOnset(said);
   const evidence = evidenceOf(said) ?? (onset ? 'impact' : undefined);
   if (evidence) entry.evidence = evidence;
   if (evidence === 'impact' && onset) entry.onset = true;
   return entry;
+}
+
+/**
+ * An entry's body up to the first clock time in it: what follows a time is
+ * another event (a broken table's later rows run on into one paragraph), so
+ * its recovery or impact is not this entry's.
+ */
+function untilNextTime(body: string[], dayFirst: boolean): string[] {
+  const kept: string[] = [];
+  for (const text of body) {
+    const next = scanTimes(text, { dayFirst }).find((x) => x.time);
+    if (!next) {
+      kept.push(text);
+      continue;
+    }
+    if (next.index > 0) kept.push(text.slice(0, next.index));
+    break;
+  }
+  return kept;
 }
 
 interface Day {
