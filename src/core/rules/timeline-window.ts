@@ -5,9 +5,12 @@
  * fields, "from 10:00 to 14:00 UTC") agrees with its timeline. Deploys before
  * the start and follow-ups after the end are part of a good timeline, so an
  * entry outside the window only counts when it shows the incident itself:
- * the impact seen before the stated start (an alert, complaints, errors), the
- * service recovering after the stated end, or a status update posted outside
- * it. A window that no timed entry falls into is wrong as a whole. Each is
+ * the impact seen before the stated start (an alert, complaints, errors; by
+ * any time at all, `start-tolerance-minutes`, unless the entry's time is
+ * approximate: "9:55 AM: issue detected" contradicts an outage "from
+ * 10:00 AM"), the service recovering after the stated end (by more than
+ * `tolerance-minutes`), or a status update posted outside it. Before the
+ * start, "operating normally" is how things stood, not a recovery. A window that no timed entry falls into is wrong as a whole. Each is
  * one finding, at the first entry of the run, with the window's statement and
  * the rest of the run as related places. A stated end later than every
  * entry, by more than `end-tolerance-minutes`, when the timeline itself ends
@@ -34,6 +37,7 @@ const MAX_RELATED = 20;
 
 interface Options {
   'tolerance-minutes': number;
+  'start-tolerance-minutes': number;
   'end-tolerance-minutes': number;
 }
 
@@ -44,6 +48,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   options: z.strictObject({
     'tolerance-minutes': z._default(z.number().check(z.minimum(0)), 5),
+    'start-tolerance-minutes': z._default(z.number().check(z.minimum(0)), 0),
     'end-tolerance-minutes': z._default(z.number().check(z.minimum(0)), 30),
   }),
   examples: {
@@ -53,12 +58,21 @@ export default defineRule({
         title: 'The deploy before and the follow-up after',
         markdown: '## Summary\n\nFrom 10:00 to 11:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 09:40 UTC deploy\n- 10:05 UTC alert\n- 10:55 UTC rollback\n- 14:00 UTC postmortem meeting\n',
       },
+      {
+        title: 'Operating normally before the start, alerts at about the start',
+        markdown: '## Summary\n\nFrom 10:00 to 11:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 09:50 UTC validator operating normally\n- ~09:58 UTC alerts fire\n- 10:55 UTC service restored\n',
+      },
     ],
     invalid: [
       {
         title: 'Complaints before the start',
         markdown: '## Summary\n\nFrom 18:00 to 19:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 17:50 UTC users complain the site is not responding\n- 17:55 UTC escalated\n- 18:00 UTC site down\n',
         reports: ['7:3 Unexpected impact at 2023-11-07 17:50 UTC before the stated start (2023-11-07 18:00 UTC), expected the window to start by the first sign of the incident'],
+      },
+      {
+        title: 'Detected five minutes before the stated start',
+        markdown: '## Summary\n\nThe outage lasted from 10:00 AM to 2:00 PM UTC on May 8th, 2024.\n\n## Timeline\n\n- 9:55 AM: issue detected, monitoring alerts on database response time\n- 10:00 AM: engineers investigate\n- 2:00 PM: service fully restored\n',
+        reports: ['7:3 Unexpected impact at 2024-05-08 09:55 UTC before the stated start (2024-05-08 10:00 UTC), expected the window to start by the first sign of the incident'],
       },
       { title: 'Restored after the end', markdown: '## Summary\n\nFrom 10:00 to 11:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 10:05 UTC alert\n- 12:30 UTC service restored\n', reports: ['8:3 Unexpected recovery at 2023-11-07 12:30 UTC after the stated end (2023-11-07 11:00 UTC), expected the window to end when the service recovered'] },
       {
@@ -84,7 +98,8 @@ function checkWindow(ctx: RuleContext<Options>): void {
   const timed = ctx.model.timeline.filter(
     (t) => t.order !== undefined && !outOfOrder.has(t) && (!start || comparable(t, start)) && (!end || comparable(t, end)),
   );
-  const early = (t: TimelineEntry) => start !== undefined && t.order! < start.order! - slack;
+  const startSlack = ctx.options['start-tolerance-minutes'] * 60_000;
+  const early = (t: TimelineEntry) => start !== undefined && t.order! < start.order! - (t.approximate || t.expression?.approximate ? Math.max(slack, startSlack) : startSlack);
   const late = (t: TimelineEntry) => end !== undefined && t.order! > end.order! + slack;
   const outside = timed.filter((t) => early(t) || late(t));
   if (timed.length >= 2 && outside.length === timed.length) {
@@ -92,7 +107,7 @@ function checkWindow(ctx: RuleContext<Options>): void {
     return;
   }
   const before = timed.filter(early);
-  const firstSign = before.findIndex((t) => t.evidence === 'impact' || t.evidence === 'recovery' || t.kind === 'update');
+  const firstSign = before.findIndex((t) => t.evidence === 'impact' || t.kind === 'update');
   if (firstSign >= 0) ctx.report(beyond(before.slice(firstSign), start!, 'start'));
   const recovered = timed.filter((t) => late(t) && (t.evidence === 'recovery' || t.kind === 'update'));
   if (recovered.length > 0) ctx.report(beyond(recovered, end!, 'end'));
