@@ -80,6 +80,8 @@ describe('what an entry reports', () => {
     expect(evidenceOf('errors on staging and production')).toBe('impact');
     expect(evidenceOf('errors on the pre-production cluster')).toBeUndefined();
     expect(evidenceOf('users report errors')).toBe('impact');
+    expect(evidenceOf('Issue #214 was detected by our monitoring service')).toBe('impact');
+    expect(evidenceOf('Incident INC-1426 declared')).toBe('impact');
   });
 
   it('reads a cluster, a connection or the network coming back as the recovery', () => {

@@ -180,6 +180,13 @@ describe('prose windows', () => {
     );
     expect([i.start?.time, i.end?.time]).toEqual(['2024-11-05T11:00:00Z', '2024-11-05T23:01:00Z']);
   });
+
+  it('read a time opening a long sentence about the outage as its start, and "the ending of the outage at" as its end', () => {
+    const i = incident(
+      '## Summary\n\nAt 11:23:45 PM PST on Monday (August 28, 2017), during a scheduled code deployment and launch of a new intranet feature, a bad script brought down our load balancers. The outage lasted 10 minutes, bringing the ending of the outage at 11:34:08 PM PST.\n',
+    );
+    expect([i.start?.time, i.start?.source, i.end?.time]).toEqual(['2017-08-29T07:23:45Z', 'prose', '2017-08-29T07:34:08Z']);
+  });
 });
 
 describe('a heading that names a section only when no other does', () => {

@@ -90,7 +90,7 @@ const START_LABEL = /\b(?:start|started|starting|began|begin|beginning|onset|fro
 const END_LABEL = /\b(?:end|ended|ending|resolved|resolution time|recovered|restored|until|closed|mitigated)\b/i;
 const RANGE_LABEL = /\b(?:duration|outage|period|window|timeframe|time frame|when|time|date|dates|occurred|incident)\b/i;
 const START_WORD = /\b(?:start\w{0,3}|began|begin\w{0,3}|commenc\w{0,3}|from|between|since|onset|first)\b/gi;
-const END_WORD = /\b(?:end\w{0,2}|until|till|conclud\w{0,3}|finish\w{0,3}|resolved|restored|recovered|fixed|mitigated|back)\b|\b(?:and|to|through)[ \t]{1,3}(?:(?:about|around|approximately|roughly)[ \t]{1,3})?$/gi;
+const END_WORD = /\b(?:end(?:s|ed|ing)?|until|till|conclud\w{0,3}|finish\w{0,3}|resolved|restored|recovered|fixed|mitigated|back)\b|\b(?:and|to|through)[ \t]{1,3}(?:(?:about|around|approximately|roughly)[ \t]{1,3})?$/gi;
 /**
  * Words that make a sentence a statement about the incident itself (its
  * impact, the service, the people affected), as opposed to a narrative time
@@ -123,7 +123,7 @@ const METRIC_LABEL =
 /** A field elsewhere that states the window: "Total impact duration:", "Outage window:", "Downtime:". */
 const WINDOW_FIELD = /\b(?:duration|window|downtime)\b/i;
 /** How far a sentence is read around a time (a paragraph without full stops is not one sentence). */
-const SENTENCE_REACH = 100;
+const SENTENCE_REACH = 160;
 const DURATION_RANGE = /^[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}\d/;
 /** "a 7 minute cascading failure", "a 45-minute outage": a length that names the incident right after it. */
 const OF_THE_INCIDENT = /^[ \t]{0,2}(?:[A-Za-z-]{3,20}[ \t]{1,2})?(?:outage|failure|incident|downtime|disruption|interruption|degradation|service[ \t]{1,2}outage)\b(?![ \t]{1,2}(?:review|report|call|meeting|retro|response|process))/i;
