@@ -44,6 +44,9 @@ describe('findDuration', () => {
     ['a 2-hour outage', 120, '2-hour', 2, 60],
     ['1h30', 90, '1h30', 0, 1],
     ['30 seconds', 0.5, '30 seconds', 0, 1 / 6],
+    ['for a total outage of 4:21h.', 261, '4:21h', 22, 1],
+    ['the site was down for about 1:30 hours', 90, 'about 1:30 hours', 22, 1, 'about'],
+    ['resumed at 18:42 UTC, downtime 2:15 hrs, then 3 hours of backlog', 135, '2:15 hrs', 31, 1],
   ];
   for (const [text, minutes, found, index, precision, bound] of cases) {
     it(JSON.stringify(text), () => {
@@ -79,6 +82,8 @@ describe('findDuration', () => {
       'listening on port 8080',
       '80% of users',
       'at 3am',
+      'a las 14:30h se cayó el sitio',
+      'um 14:30 h fiel der Server aus',
       '$50m budget',
       '',
     ]) {

@@ -167,8 +167,42 @@ function precisionOf(digits: string | undefined, value: number, unitMinutes: num
   return unitMinutes;
 }
 
+/** "4:21h", "1:30 hours": hours and minutes written as a clock, with an hour unit after it. */
+const CLOCK_HOURS_RE = /(?<![\w.:/])(\d{1,3}):([0-5]\d)[ \t]?(?:h|hrs?|hours?)(?![A-Za-z])/g;
+/**
+ * What makes "4:21h" a length: "for", "of", "lasted", "took", "duration"
+ * just before it. Without, it is a clock ("a las 14:30h", "um 14:30 h").
+ */
+const CLOCK_HOURS_LEAD_RE = /\b(?:for|of|lasted|lasting|took|taking|total|duration|downtime)[ \t]{1,2}(?:(?:about|around|approximately|roughly|nearly|almost|over|under|just|some|~)[ \t]{0,2}){0,2}$/i;
+
+/** The first clock-written length in `text` ("a total outage of 4:21h"), precise to the minute. */
+function clockHours(text: string): DurationMatch | undefined {
+  CLOCK_HOURS_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  do m = CLOCK_HOURS_RE.exec(text);
+  while (m && !CLOCK_HOURS_LEAD_RE.test(text.slice(Math.max(0, m.index - 40), m.index)));
+  if (!m) return undefined;
+  const result: DurationMatch = { minutes: Number(m[1]) * 60 + Number(m[2]), index: m.index, length: m[0].length, text: m[0], precision: 1 };
+  const b = boundBefore(text.slice(Math.max(0, m.index - 24), m.index));
+  if (b) {
+    result.bound = b.kind;
+    const shift = Math.min(m.index, 24) - b.index;
+    result.index -= shift;
+    result.length += shift;
+    result.text = text.slice(result.index, result.index + result.length);
+  }
+  return result;
+}
+
 /** Returns the first stated duration in `text`, or undefined. */
 export function findDuration(text: string): DurationMatch | undefined {
+  const inWords = findDurationInWords(text);
+  const clock = text.includes(':') ? clockHours(text) : undefined;
+  return clock && (!inWords || clock.index < inWords.index) ? clock : inWords;
+}
+
+/** The first duration written with units ("2 hours 30 minutes", "an hour and a half", "1h30"). */
+function findDurationInWords(text: string): DurationMatch | undefined {
   if (!DIGIT_OR_WORD_RE.test(text)) return undefined;
   const re = FIRST_RE;
   re.lastIndex = 0;
