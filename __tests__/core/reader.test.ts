@@ -152,6 +152,15 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(matchHeading('Incident resolved', table, { strict: true, plain: true })).toEqual([]);
   });
 
+  it('a path or a file name, and a question answered yes or no, name no section', () => {
+    const keys = (h: string) => matchHeading(h, extendAliases(undefined));
+    expect(keys("Node's /etc/resolv.conf")).toEqual([]);
+    expect(keys('resolv.conf')).toEqual([]);
+    expect(keys('Were we able to diagnose and fix the immediate issue quickly?')).toEqual([]);
+    expect(keys('**Did we fix it in time?**')).toEqual([]);
+    expect([keys('How did we fix it?'), keys('Root Cause/Resolution'), keys('Node.js upgrade root cause')]).toEqual([['resolution'], ['root-cause', 'resolution'], ['root-cause']]);
+  });
+
   it('config aliases still extend the vocabulary', () => {
     const table = extendAliases({ 'action-items': ['Hausaufgaben'] });
     expect(matchHeading('Hausaufgaben', table)).toEqual(['action-items']);

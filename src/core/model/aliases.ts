@@ -440,6 +440,8 @@ export function extendAliases(extra: Partial<Record<SectionKey, string[]>> | und
 const NUMBERING = /^(?:(?:step|part|section)\s{1,3})?(?:\d{1,3}(?:\.\d{1,3}){0,3}[.):]?|[ivx]{1,6}[.)]|[a-h][.)])\s{1,6}|^\d{1,3}(?:\.\d{1,3}){0,3}[.)]/i;
 const PARENTHETICAL = /\([^()]{0,200}\)|\[[^\][]{0,200}\]/g;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
+/** "/etc/resolv.conf", "config.yaml", "~/bin": a path or a file's name, which names no section ("resolv" is not "Resolution"). */
+const PATH_OR_FILE = /(?<!\S)(?:[~.]?\/\S*|[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)(?!\S)/gu;
 
 /**
  * Lower-case, drop numbering ("2.", "IV)"), parentheticals ("(all times UTC)"),
@@ -448,7 +450,7 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
  */
 export function normalizeHeading(text: string): string {
   let s = text.trim().replace(PARENTHETICAL, ' ');
-  s = s.replace(NUMBERING, '');
+  s = s.replace(NUMBERING, '').replace(PATH_OR_FILE, ' ');
   s = s.replace(/&/g, ' and ');
   s = s.toLowerCase().replace(NON_WORD, ' ').trim();
   // "Whats next?" as "What's next?": the apostrophe is often left out.
@@ -528,6 +530,8 @@ function tolerance(length: number): number {
 function isInflection(word: string, tableWord: string): boolean {
   return /(?:ed|ing)$/.test(word) && singular(word) !== singular(tableWord);
 }
+
+const YES_NO_QUESTION = /^[\W_]{0,6}(?:were|was|did|do|does|is|are|can|could|should|have|has|had|will|would)[ \t][^?]{1,200}\?[\W_]{0,6}$/i;
 
 const COORDINATOR = new Set(['and', 'or', 'to', 'then']);
 /**
@@ -769,6 +773,8 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (words.length === 0 || words.length > 16) return [];
   const exact = whole(words, c, plain);
   if (exact) return [exact];
+  // "Were we able to diagnose and fix the issue quickly?": a review question answered yes or no, not a section named.
+  if (YES_NO_QUESTION.test(text)) return [];
   if (CJK.test(normalized)) return cjkKeys(normalized, strict);
   // Unless configured as an alias, "Call to action" names no section, though "action" would make it the action items.
   if (CLOSING.has(normalized)) return [];
