@@ -161,6 +161,13 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([keys('How did we fix it?'), keys('Root Cause/Resolution'), keys('Node.js upgrade root cause')]).toEqual([['resolution'], ['root-cause', 'resolution'], ['root-cause']]);
   });
 
+  it('takes the head after a word that only holds it, and reads "why" and "so long" as no measures', () => {
+    const keys = (h: string) => matchHeading(h, extendAliases(undefined));
+    expect([keys('Details of mitigation'), keys('Overview of the root cause'), keys('Timeline of events')]).toEqual([['resolution'], ['root-cause'], ['timeline']]);
+    expect([keys('Why restores took so long'), keys('Why was this hard to detect?'), keys('Why did this happen?')]).toEqual([[], ['detection'], ['root-cause']]);
+    expect([keys('Long-term fixes'), keys('Longer term actions')]).toEqual([['action-items'], ['action-items']]);
+  });
+
   it('config aliases still extend the vocabulary', () => {
     const table = extendAliases({ 'action-items': ['Hausaufgaben'] });
     expect(matchHeading('Hausaufgaben', table)).toEqual(['action-items']);

@@ -659,6 +659,15 @@ function leadingPhrase(words: Token[], c: Compiled): { key: SectionKey; length: 
  */
 const AHEAD = new Set(['future', 'further', 'forward', 'next', 'ahead', 'upcoming', 'long', 'longer', 'differently', 'henceforth', 'onward', 'onwards']);
 
+/** Words that hold what follows their "of" ("Details of the fix"), naming nothing themselves. */
+const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'explanation', 'discussion', 'notes']);
+
+/** A word of AHEAD where it looks ahead: "long" and "longer" only as "long-term" or "long run" ("Why restores took so long" does not). */
+function looksAhead(word: Token, i: number, words: Token[]): boolean {
+  if (!AHEAD.has(word.raw)) return false;
+  return !word.raw.startsWith('long') || words[i + 1]?.raw === 'term' || words[i + 1]?.raw === 'run';
+}
+
 /** One-word phrases too common in titles and questions to name a section from inside a longer heading ("Ingestion events", "Why this matters"). */
 const WEAK_HEADS = new Set(['why', 'event', 'what']);
 
@@ -676,11 +685,13 @@ function headWord(normalized: string, c: Compiled): SectionKey | undefined {
 
 /** `headWord`, with the head word's place among the heading's words. */
 function headWordAt(normalized: string, c: Compiled): { key: SectionKey; index: number } | undefined {
-  const head = tokens(normalized.split(' of ')[0]);
+  const [before, ...rest] = normalized.split(' of ');
+  // "Details of mitigation", "Overview of the root cause": a word that only holds the rest leaves the head to it.
+  const head = tokens(rest.length > 0 && CONTAINERS.has(before) ? rest.join(' of ') : before);
   if (head.length === 0 || head.length > 6) return undefined;
   for (let i = head.length - 1; i >= 0; i--) {
     const key = c.headWords.get(head[i].stem) ?? misspelt(head[i], c);
-    if (key) return { key: key === 'resolution' && head.some((w) => AHEAD.has(w.raw)) ? 'action-items' : key, index: i };
+    if (key) return { key: key === 'resolution' && head.some(looksAhead) ? 'action-items' : key, index: i };
   }
   return undefined;
 }
@@ -789,7 +800,9 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   // The head word names what the heading is about ("Root cause remediations" are measures); else a phrase it opens
   // with. A phrase that takes the head word in says more of it: "Actions taken during the incident" were taken
   // ("actions taken", the resolution), not planned ("actions").
-  const head = headWordAt(normalized, c);
+  // "Why restores took so long": why asks for a cause; the restore it names is not the resolution, nor a measure.
+  const headWordFound = headWordAt(normalized, c);
+  const head = words[0].raw === 'why' && (headWordFound?.key === 'resolution' || headWordFound?.key === 'action-items') ? undefined : headWordFound;
   const phrase = leadingPhrase(words, c);
   if (head && phrase && head.index < phrase.length) return [phrase.key];
   // The same for a phrase it ends with: "Immediate actions taken" ("actions taken").
