@@ -172,6 +172,18 @@ describe('entries and their times (capability 4)', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('reads a status page’s update blocks (`::: update Resolved | <time>` … `:::`) as the timeline of a document without one, the resolved one as the recovery', () => {
+    const r = read('status-update-blocks.md');
+    expect(r.entries).toEqual(['9:21 2024-03-05T17:12:46Z', '13:25 2024-03-06T11:03:46Z', '17:23 2024-03-06T12:03:46Z']);
+    const m = check(fixture('reader/status-update-blocks.md'), {}, 'status-update-blocks.md').model!;
+    expect(m.timeline.map((t) => [t.kind, t.evidence, t.text])).toEqual([
+      ['update', 'impact', 'Update We have disabled the US cluster and all traffic is routed to the EU cluster.'],
+      ['update', 'impact', 'Monitoring A fix has been implemented and we are monitoring the results.'],
+      ['update', 'recovery', 'Resolved This incident has been resolved.'],
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
   it('reads a list whose items open with their dated times as the timeline of a document without one, and errors under a lead-up heading as no impact', () => {
     const r = read('leadup-list.md');
     expect(r.entries).toEqual(['13:4 2023-07-24T22:04:00Z', '14:4 2023-07-25T15:30:00Z', '15:4 2023-07-27T03:58:00Z', '16:4 2023-07-30T00:30:00Z', '17:4 2023-07-30T01:15:00Z']);
@@ -299,7 +311,8 @@ describe('checks that are right and quiet (capability 5)', () => {
         line: 11,
         column: 3,
         message: 'Unexpected impact at 2024-04-09 17:50 UTC before the stated start (2024-04-09 18:00 UTC), expected the window to start by the first sign of the incident',
-        related: ['5:6 Stated start', '12:3 Also outside: 2024-04-09 17:51 UTC'],
+        // 17:59 is outside too: the impact may not show before the stated start by any time (start-tolerance-minutes 0).
+        related: ['5:6 Stated start', '12:3 Also outside: 2024-04-09 17:51 UTC', '13:3 Also outside: 2024-04-09 17:59 UTC'],
       },
     ]);
   });

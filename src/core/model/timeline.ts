@@ -131,6 +131,11 @@ const EXPLICIT_VERB = /^(?:begins?|began|begun|starts?|started|commenc(?:es|ed)|
 const MERIDIEM = /\d[ \t]{0,2}[AaPp]\.?[Mm]\b/;
 /** cState and other Hugo status pages stamp each update: `{{< track "2024-05-14 19:00:00" >}}`. */
 const TRACK = /\{\{<[ \t]{0,4}track[ \t]{1,4}"([^"\n]{1,40})"[ \t]{0,4}>\}\}/g;
+/** cState's update block opens `::: update Resolved | 2021-01-14T12:03:46.693Z` (its status, its stamp) and closes `:::`. */
+const UPDATE_BLOCK = /^:::[ \t]{0,4}update[ \t]{1,4}([^|\n]{0,40})\|[ \t]{0,4}([^\n]{1,60})$/i;
+const BLOCK_END = /^:::[ \t]*$/;
+/** An update's status saying the incident is over. */
+const OVER_STATUS = /^(?:resolved|completed|closed|recovered)$/i;
 
 export function readTimeline(input: TimelineInput): TimelineEntry[] {
   let units = gather(input.elements, input.dayFirst, false);
@@ -599,36 +604,53 @@ function fromRow(row: TableRow, cells: ReturnType<typeof rowCells>, columns: Col
 // Status updates
 
 /**
- * The updates of a status-page entry (cState): each paragraph stamped with
- * `{{< track "YYYY-MM-DD HH:MM:SS" >}}` is an update posted while the
- * incident was open. Read when the document has no timeline section.
+ * The updates of a status-page entry (cState), each posted while the
+ * incident was open: a paragraph stamped with `{{< track "YYYY-MM-DD
+ * HH:MM:SS" >}}`, or a block opened by `::: update Resolved | <ISO time>` and
+ * closed by `:::`. Read when the document has no timeline section.
  */
 export function readStatusUpdates(elements: Element[], ctx: TimelineInput['ctx'], dayFirst: boolean): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
+  const add = (text: string, stamp: string, line: TextLine, stampColumn: number, over = false) => {
+    const e = scanTimes(stamp, { dayFirst }).find((x) => x.time);
+    if (!e?.time || entries.length >= MAX_ENTRIES) return;
+    const r = resolvePoint(e.date, e.time, e.zone, ctx);
+    entries.push({
+      kind: 'update',
+      text: text.trim(),
+      line: line.line,
+      column: line.column,
+      time: r.time,
+      epoch: r.epoch,
+      order: r.order,
+      date: r.date,
+      expression: e,
+      expressionColumn: stampColumn + e.index,
+      evidence: over || saysRecovered(text) ? 'recovery' : 'impact',
+    });
+  };
   let text: string[] = [];
+  let block: { status: string; stamp: string; line: TextLine; column: number; text: string[] } | null = null;
   for (const line of linesOfElements(elements)) {
+    if (block) {
+      if (BLOCK_END.test(line.text.trim())) {
+        add([block.status, ...block.text].join(' '), block.stamp, block.line, block.column, OVER_STATUS.test(block.status));
+        block = null;
+      } else block.text.push(line.text);
+      continue;
+    }
+    const opened = UPDATE_BLOCK.exec(line.text.trim());
+    if (opened) {
+      const status = opened[1].trim();
+      block = { status, stamp: opened[2].trim(), line, column: line.column + line.text.indexOf(opened[2].trim()), text: [] };
+      continue;
+    }
     TRACK.lastIndex = 0;
     let from = 0;
     for (let m = TRACK.exec(line.text); m; m = TRACK.exec(line.text)) {
       text.push(line.text.slice(from, m.index));
       from = m.index + m[0].length;
-      const e = scanTimes(m[1], { dayFirst }).find((x) => x.time);
-      if (!e?.time || entries.length >= MAX_ENTRIES) continue;
-      const r = resolvePoint(e.date, e.time, e.zone, ctx);
-      const column = line.column + m.index + m[0].indexOf('"') + 1;
-      entries.push({
-        kind: 'update',
-        text: text.join(' ').trim(),
-        line: line.line,
-        column: line.column,
-        time: r.time,
-        epoch: r.epoch,
-        order: r.order,
-        date: r.date,
-        expression: e,
-        expressionColumn: column + e.index,
-        evidence: saysRecovered(text.join(' ')) ? 'recovery' : 'impact',
-      });
+      add(text.join(' '), m[1], line, line.column + m.index + m[0].indexOf('"') + 1);
       text = [];
     }
     text.push(line.text.slice(from));
