@@ -67,6 +67,17 @@ describe('timeline dates', () => {
   });
 });
 
+describe('a status page without a timeline section', () => {
+  it('reads headings of an update word and its time ("### Update 27.08.2022 10:00 Uhr:") as its updates, newest first', () => {
+    const m = model('# Störung LernSax\n\n## Aktualisierungen\n\n### Update 27.08.2022 10:00 Uhr:\n\nDas System funktioniert wieder.\n\n### Update 26.08.2022 18:00 Uhr:\n\nWiederherstellung läuft.\n\n### Resolved at 2022-08-25 07:00 UTC\n\nLernSax ist nicht verfügbar.\n');
+    expect(m.timeline.map((t) => [t.line, t.time])).toEqual([
+      [5, '2022-08-27T10:00'],
+      [9, '2022-08-26T18:00'],
+      [13, '2022-08-25T07:00:00Z'],
+    ]);
+  });
+});
+
 describe('a bare clock in an AM/PM timeline', () => {
   it('is read as PM when that keeps the timeline in order', () => {
     const m = model('## Timeline\n\nAll times UTC.\n\n- 2024-06-12 10:40 AM alert\n- 11:50 AM rollback\n- 1:00 fixed\n- 1:30 all clear\n');

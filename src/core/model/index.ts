@@ -197,14 +197,21 @@ function markParts(timeline: TimelineEntry[], sections: Section[]): void {
 /** Headings a document without a timeline section stamps its updates with. */
 const MIN_UPDATE_HEADINGS = 2;
 
-/** A heading that is only a time, with its date or zone ("#### 11:28 UTC", "### 2021-06-22 12:22"). */
+/**
+ * A heading that is only a time, with its date or zone ("#### 11:28 UTC",
+ * "### 2021-06-22 12:22"), or a time and an update's word ("### Update
+ * 27.08.2022 10:00 Uhr:", "### Resolved at 14:02 UTC").
+ */
 function isTimeOnlyHeading(e: Element): e is Extract<Element, { kind: 'heading' }> {
   if (e.kind !== 'heading' || e.level > 6 || e.keys.length > 0) return false;
   const found = scanTimes(e.text);
-  if (found.length !== 1 || !found[0].time || found[0].index > 2) return false;
+  if (found.length !== 1 || !found[0].time || found[0].index > 40) return false;
   const rest = e.text.slice(0, found[0].index) + ' ' + e.text.slice(found[0].index + found[0].length);
-  return !/[\p{L}\p{N}]/u.test(rest.replace(/\b(?:update[sd]?|at)\b/gi, ''));
+  return !/[\p{L}\p{N}]/u.test(rest.replace(UPDATE_WORDS, ''));
 }
+
+/** The words a status page's update heading may carry besides its time: "Update", "Resolved", "at", "Uhr". */
+const UPDATE_WORDS = /(?<![\p{L}\p{N}])(?:update[sd]?|at|resolved|investigating|identified|monitoring|uhr|nachtrag|aktualisierung)(?![\p{L}\p{N}])/giu;
 
 /**
  * A status page's updates under headings that are only times, in a document
