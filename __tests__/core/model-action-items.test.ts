@@ -117,6 +117,19 @@ describe('a measure that lists its details', () => {
       [6, 'Document the filter'],
     ]);
   });
+
+  it('reads sub-headings over prose as the measures, one of them over a list of its reasons', () => {
+    const md =
+      '## Reducing the risk\n\n### Prefer common server models\n\nWe will prefer the most common models, because:\n\n- spare parts are easier to find\n- technicians know them\n\n### Make sure servers boot with the provider kernel\n\nWe will test that every server boots with it.\n\n### Faster access to data in rescue mode\n\nWe will document how to reach the data.\n';
+    expect(items(md.replace('Reducing the risk', 'Action Items')).map((a) => [a.line, a.title])).toEqual([
+      [3, 'Prefer common server models'],
+      [10, 'Make sure servers boot with the provider kernel'],
+      [14, 'Faster access to data in rescue mode'],
+    ]);
+    // A task list under one of them is tasks of their own.
+    const tasks = items('## Action Items\n\n### 1. Validation\n\nAdded checks.\n\n### 2. Checklist\n\n- [ ] Verify the variables\n- [ ] Test the keys\n\n### 3. Script\n\nCreated a script.\n');
+    expect(tasks.map((a) => a.title)).toContain('Verify the variables');
+  });
 });
 
 describe('a status list restating the measures', () => {

@@ -168,6 +168,29 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([keys('Long-term fixes'), keys('Longer term actions')]).toEqual([['action-items'], ['action-items']]);
   });
 
+  it('reads "# The Incident" as the summary of a document without one, "# Incident" as a title', () => {
+    const keysOf = (md: string) => check(md).model!.sections.map((x) => [x.line, x.keys.join('+')]);
+    expect(keysOf('# The Incident\n\nThe site returned 404s.\n\n## Lessons\n\nCache less.\n')).toEqual([
+      [1, 'summary'],
+      [5, 'lessons-learned'],
+    ]);
+    expect(keysOf('# Incident\n\n## Summary\n\nThe site returned 404s.\n')).toEqual([
+      [1, ''],
+      [3, 'summary'],
+    ]);
+  });
+
+  it('reads measures headed in French, Spanish and Italian', () => {
+    const keys = (h: string) => matchHeading(h, extendAliases(undefined));
+    expect([keys("Diminuer les risques à l'avenir"), keys('Prochaines étapes'), keys('Mesures préventives'), keys('Medidas correctivas'), keys('Prossimi passi')]).toEqual([
+      ['action-items'],
+      ['action-items'],
+      ['action-items'],
+      ['action-items'],
+      ['action-items'],
+    ]);
+  });
+
   it('config aliases still extend the vocabulary', () => {
     const table = extendAliases({ 'action-items': ['Hausaufgaben'] });
     expect(matchHeading('Hausaufgaben', table)).toEqual(['action-items']);

@@ -203,15 +203,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   // A section of sub-headings each over a description and nothing else ("## Removal of the `--l1.trustrpc`" over
   // what it means): each sub-heading names a measure, as a numbered one does.
   const subHeadings = all.flatMap((u, i) => (u.kind === 'heading' ? [i] : []));
-  const headedMeasures =
-    !itemized &&
-    subHeadings.length >= 2 &&
-    subHeadings.every((i) => {
-      const text = (all[i] as { text: string }).text;
-      // A numbered sub-heading counts its measures ("3. Verification Steps"); an unnumbered one may name a group.
-      const numbered = /^\(?\d{1,3}[.)]\s/.test(text);
-      return describedOnly(all, i) && (numbered || !GROUP_TITLE.test(text)) && kindOf(text) === undefined && !TRIED.test(text);
-    });
+  const headedMeasures = subHeadingsNameMeasures(all, subHeadings, itemized);
   // Two or more paragraphs that each open with a bold title line over its description ("**Clone-failure alert
   // (updated):**" and what changed): each is a measure named by its title, as a titled list item is.
   const titledParagraphs = !itemized && read.filter((rows) => describedTitle(rows) !== undefined).length >= 2;
@@ -230,7 +222,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       if (triedBefore) continue;
       // "#### 1) Cron cleanup scheduled" over what was done: the heading is the measure, what follows it its details.
       const title = numberedMeasure(u.text, true) ?? (headedMeasures ? u.text : undefined);
-      if (title && describedOnly(all, i)) {
+      if (title && (describedOnly(all, i) || headedMeasures)) {
         titled = { text: title, title, line: u.line, column: u.column, kind: group.kind, group: group.label, done: group.done, comments: [], links: [], titled: true };
         titleDrafts.add(titled);
         out.push(titled);
@@ -254,7 +246,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       const last = out.length > before ? out[out.length - 1] : undefined;
       if (last) titled = titleDrafts.has(last) ? last : undefined;
       // A line introducing more ("…by implementing the following:") ends the steps.
-      else if (read[i].some(isIntroRow) && !read[i].some(isMeasureTitle)) titled = undefined;
+      else if (read[i].some(isIntroRow) && !read[i].some(isMeasureTitle) && !headedMeasures) titled = undefined;
     } else if (u.element.node.type === 'thematicBreak') {
       if (out.length > 0) break; // the measures are over: what follows is a closing remark
     } else if (titled) {
@@ -530,6 +522,35 @@ function opensWithInstruction(text: string): boolean {
 const SENTENCE_END_INSIDE = /[.!?]["”’)]?\s+/u;
 
 /** Whether what follows the heading at `index`, up to the next heading, is text and code only: a description, no list or table of measures. */
+/**
+ * Whether the section's sub-headings each name a measure, with a description
+ * under it: two or more, none naming a group or a kind, and each over prose
+ * only, but one that may hold a list of its details or reasons after its
+ * prose ("### Prefer common server models" over why, with a list of the
+ * reasons), when no list or table sits outside them and that list is no
+ * task list.
+ */
+function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: boolean): boolean {
+  if (subHeadings.length < 2) return false;
+  const named = subHeadings.every((i) => {
+    const text = (all[i] as { text: string }).text;
+    // A numbered sub-heading counts its measures ("3. Verification Steps"); an unnumbered one may name a group.
+    const numbered = /^\(?\d{1,3}[.)]\s/.test(text);
+    return (numbered || !GROUP_TITLE.test(text)) && kindOf(text) === undefined && !TRIED.test(text);
+  });
+  if (!named) return false;
+  const described = subHeadings.filter((i) => describedOnly(all, i)).length;
+  if (!itemized) return described === subHeadings.length;
+  // A task list is tasks of its own, each a measure ("- [ ] Verify all environment variables").
+  const details = all.every((u, i) => {
+    if (u.kind !== 'block' || (u.element.node.type !== 'list' && u.element.node.type !== 'table')) return true;
+    return i > subHeadings[0] && u.element.node.type === 'list' && u.element.node.children.every((item) => typeof item.checked !== 'boolean');
+  });
+  // The one with a list describes itself first ("…, because:"); a sub-heading right over a list groups it ("### Monitoring").
+  const introduced = subHeadings.every((i) => describedOnly(all, i) || all[i + 1]?.kind === 'paragraph');
+  return details && introduced && described >= 2 && described >= subHeadings.length - 1;
+}
+
 function describedOnly(all: Unit[], index: number): boolean {
   let content = false;
   for (let i = index + 1; i < all.length && all[i].kind !== 'heading'; i++) {
