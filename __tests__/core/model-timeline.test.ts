@@ -78,6 +78,24 @@ describe('a status page without a timeline section', () => {
   });
 });
 
+describe('an undated timeline past midnight', () => {
+  it('keeps the clocks after midnight on the next day, and a window of bare clocks on the day of its entries', () => {
+    const md =
+      '## Issue Summary\n\nThe server was down for six hours between 00:00 and 06:00.\n\n## Timeline\n\n**23:00** - An engineer installs the monitoring agent.\n\n**00:00** - Response times slow down; the server does not come back after a reboot.\n\n**00:30** - Tried another device.\n\n**06:00** - A new server is up and the services are back online.\n';
+    const result = check(md);
+    const m = result.model!;
+    const hours = (order: number | undefined) => (order ?? NaN) / 3_600_000;
+    expect(m.timeline.map((t) => [t.line, hours(t.order)])).toEqual([
+      [7, 23],
+      [9, 24],
+      [11, 24.5],
+      [13, 30],
+    ]);
+    expect([hours(m.incident.start?.order), hours(m.incident.end?.order)]).toEqual([24, 30]);
+    expect(result.findings.filter((f) => f.rule.startsWith('timeline') || f.rule === 'duration-mismatch')).toEqual([]);
+  });
+});
+
 describe('a bare clock in an AM/PM timeline', () => {
   it('is read as PM when that keeps the timeline in order', () => {
     const m = model('## Timeline\n\nAll times UTC.\n\n- 2024-06-12 10:40 AM alert\n- 11:50 AM rollback\n- 1:00 fixed\n- 1:30 all clear\n');

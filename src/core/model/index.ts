@@ -2,7 +2,7 @@
  * From syntax tree to model, once. Rules read the model this returns.
  */
 import type { Root } from 'mdast';
-import type { PostmortemModel, Section, SectionKey, TimelineEntry } from '../types.js';
+import type { PostmortemModel, Section, SectionKey, TimelineEntry, WindowPoint } from '../types.js';
 import type { AliasTable } from './aliases.js';
 import { namesMeasures, readActionItems } from './action-items.js';
 import { markdownBetweenRules, readFrontMatter, type YamlLibrary } from './frontmatter.js';
@@ -341,7 +341,37 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
     const dated = timeline.find((t) => t.date);
     if (dated?.date) window.redate(dated.date);
   }
+  alignUndatedWindow(incident, timeline);
   return timeline;
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * A window of bare clocks ("down between 00:00 and 06:00") in a document
+ * whose undated timeline runs past midnight ("23:00 agent installed",
+ * "00:00 reboot", … "06:00 back online"): a point is on the day of the
+ * timeline's entry at the same clock past midnight, as a reader lines them
+ * up, and the end is not before the start.
+ */
+function alignUndatedWindow(incident: PostmortemModel['incident'], timeline: TimelineEntry[]): void {
+  const bare = (p: WindowPoint | undefined): p is WindowPoint & { order: number } => p !== undefined && p.source !== 'timeline' && p.epoch === undefined && p.date === undefined && p.order !== undefined && p.order >= 0 && p.order < DAY_MS;
+  const pastMidnight = timeline.filter((t) => t.epoch === undefined && t.date === undefined && t.order !== undefined && t.order >= DAY_MS);
+  if (pastMidnight.length === 0) return;
+  const { start, end } = incident;
+  const onDayOf = (p: WindowPoint & { order: number }) => {
+    const same = pastMidnight.find((t) => t.order! % DAY_MS === p.order);
+    return same ? { ...p, order: same.order! } : p;
+  };
+  if (bare(start)) incident.start = onDayOf(start);
+  if (bare(end)) {
+    let moved = onDayOf(end);
+    const from = incident.start?.order;
+    if (from !== undefined && incident.start!.epoch === undefined && incident.start!.date === undefined) {
+      for (let days = 0; days < 2 && moved.order! < from; days++) moved = { ...moved, order: moved.order! + DAY_MS };
+    }
+    incident.end = moved;
+  }
 }
 
 const NOT_PROSE: SectionKey[] = ['timeline', 'action-items'];

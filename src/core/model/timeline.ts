@@ -661,6 +661,8 @@ export function readStatusUpdates(elements: Element[], ctx: TimelineInput['ctx']
 // ---------------------------------------------------------------------------
 // Phase 2: resolve the times
 
+const DAY_MS = 24 * 3_600_000;
+
 interface Running {
   /** The date in force and where it came from: a date line or entry written in the timeline, or only the incident's day. */
   date?: string;
@@ -675,6 +677,8 @@ interface Running {
   previous?: TimelineEntry;
   /** The clock (minutes into the day) of the next entry, when it is an undated clock in the same zone as written. */
   nextClock?: number;
+  /** Days an undated timeline has gone past midnight: its later clocks are on that day too. */
+  undatedDays?: number;
 }
 
 function resolve(units: Unit[], input: TimelineInput, headingZone: string | undefined): TimelineEntry[] {
@@ -820,6 +824,7 @@ function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: 
   const time = e.time!;
   let date = day.date;
   let r = resolvePoint(undefined, time, zone, { date });
+  if (!date && run.undatedDays) r = { ...r, order: r.order + run.undatedDays * DAY_MS };
   const previous = run.previous;
   const meridiem = MERIDIEM.test(e.text);
   const stepsBack = day.rollLimit !== undefined && previous?.order !== undefined && comparableOrders(previous, r) && r.order < previous.order;
@@ -839,7 +844,10 @@ function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: 
   if (before && run.nextClock !== undefined && !previous!.expression?.date && run.nextClock > before.hour * 60 + before.minute) return r;
   for (let days = 1; days <= 2 && r.order < previous!.order!; days++) {
     if (date) r = resolvePoint(undefined, time, zone, { date: addDays(date, 1) });
-    else r = { ...r, order: r.order + 24 * 3_600_000 };
+    else {
+      r = { ...r, order: r.order + DAY_MS };
+      run.undatedDays = (run.undatedDays ?? 0) + 1;
+    }
     date = r.date ?? date;
   }
   entry.rolled = true;
