@@ -119,6 +119,12 @@ describe('what an entry reports', () => {
     expect(evidenceOf('OSL Network was restored.')).toBe('recovery');
     expect(evidenceOf('Pods recover, cluster returns to healthy state')).toBe('recovery');
     expect(evidenceOf('connection pool exhausted on the cluster')).not.toBe('recovery');
+    expect([evidenceOf('Voice PE functional'), evidenceOf('site was functional again.'), evidenceOf('the API is not functional'), evidenceOf('functional tests added')]).toEqual([
+      'recovery',
+      'recovery',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('gives an entry none of the evidence of a later time its text runs on into (a table broken into a paragraph)', () => {
