@@ -118,6 +118,13 @@ describe('scanTimes: dates and date-times', () => {
     });
   });
 
+  it('reads dates written with the year, month and day signs of Chinese, Japanese and Korean', () => {
+    expect(one('2013年10月2日 14:30 升级')).toMatchObject({ index: 0, text: '2013年10月2日 14:30', date: { year: 2013, month: 10, day: 2 }, time: { hour: 14, minute: 30 } });
+    expect(one('10 月 1 日晚，鉴于')).toMatchObject({ index: 0, text: '10 月 1 日', date: { month: 10, day: 1 } });
+    expect(one('2020년 5월 26일 22:24')).toMatchObject({ date: { year: 2020, month: 5, day: 26 }, time: { hour: 22, minute: 24 } });
+    expect(scanTimes('10月に公開')).toEqual([]);
+  });
+
   it('reads a non-padded "2019-1-17" as a date alone', () => {
     expect(one('2019-1-17 ')).toEqual({ index: 0, length: 9, text: '2019-1-17', date: { year: 2019, month: 1, day: 17 } });
   });

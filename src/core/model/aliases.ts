@@ -368,7 +368,7 @@ const MEASURES_ANNOUNCED =
  */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_WORDS: ReadonlyArray<[SectionKey, RegExp]> = [
-  ['timeline', /时间线|时间轴|時間線|時間軸|时间顺序|事件经过|故障经过|处理经过|處理經過|経緯|時系列|タイムライン/u],
+  ['timeline', /时间线|时间轴|時間線|時間軸|时间顺序|事件经过|事件經過|故障经过|处理经过|處理經過|处理过程|處理過程|发生过程|發生過程|経緯|時系列|タイムライン/u],
   ['root-cause', /根因|根本原因|原因|根源/u],
   ['resolution', /修复|修復|解决|解決|恢复|恢復|復旧|处置|處置|临时|臨時|应急|應急|応急|暫定/u],
   ['action-items', /预防|預防|再発防止|改进|改進|改善|后续|後續|待办|待辦|行动项|行動項|跟进|跟進|措施|対策|アクション/u],

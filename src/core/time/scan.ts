@@ -464,7 +464,21 @@ function yearlessDate(s: string, i: number, a: number, b: number, bEnd: number, 
 }
 
 /** Reads a date starting with digits: "2023-11-07", "2019-1-17", "04-12-2022", "05/02/22", "13 August, 2021". */
+/** "2013年10月2日", "10 月 1 日", "2020년 5월 26일": a date written with the year, month and day signs of Chinese, Japanese or Korean. */
+const CJK_DATE_RE = /(?:(\d{4})[ \t]?[年년][ \t]?)?(\d{1,2})[ \t]?[月월][ \t]?(\d{1,2})[ \t]?[日일号號]/y;
+
+function parseCjkDate(s: string, i: number): DateRead | undefined {
+  CJK_DATE_RE.lastIndex = i;
+  const m = CJK_DATE_RE.exec(s);
+  if (!m) return undefined;
+  const year = m[1] === undefined ? undefined : Number(m[1]);
+  if (year !== undefined && (year < 1900 || year > 2199)) return undefined;
+  return makeDate({ end: i + m[0].length, iso: false }, year, Number(m[2]), Number(m[3]));
+}
+
 function parseNumericDate(s: string, i: number, opts: ScanOptions | undefined): DateRead | undefined {
+  const cjk = parseCjkDate(s, i);
+  if (cjk) return cjk;
   const a = readNum(s, i, 1, 4);
   if (a < 0) return undefined;
   const aEnd = numEnd;
