@@ -78,6 +78,19 @@ describe('a status page without a timeline section', () => {
   });
 });
 
+describe('a status page of stamped paragraphs', () => {
+  it('has its stamps as the updates, a list or a time inside an update being part of it', () => {
+    const m = model(
+      '**2020-05-30 16:15 Update 2**\n\nThe network is stable again.\n\n**2020-05-26 23:10 Update 1**\n\ngit is back.\n\n---\n\nSome services are down:\n\n- the proxy, since the 24th\n- git, since 22:24 tonight\n\n2020-05-26 23:00:00\n',
+    );
+    expect(m.timeline.map((t) => [t.line, t.time])).toEqual([
+      [1, '2020-05-30T16:15'],
+      [5, '2020-05-26T23:10'],
+      [16, '2020-05-26T23:00'],
+    ]);
+  });
+});
+
 describe('an undated timeline past midnight', () => {
   it('keeps the clocks after midnight on the next day, and a window of bare clocks on the day of its entries', () => {
     const md =

@@ -250,6 +250,15 @@ function isStampedParagraph(elements: Element[], i: number): boolean {
   return opensWithStamp(e.line.text);
 }
 
+/** The lines of the stamped paragraphs among `elements` (see `isStampedParagraph`). */
+function stampLines(elements: Element[]): Set<number> {
+  const lines = new Set<number>();
+  elements.forEach((e, i) => {
+    if (e.kind === 'line' && isStampedParagraph(elements, i)) lines.add(e.line.line);
+  });
+  return lines;
+}
+
 /** Text that opens with a time and its date or zone (after at most "At "): an update's stamp. */
 function opensWithStamp(text: string): boolean {
   const first = scanTimes(text.slice(0, 80))[0];
@@ -320,9 +329,18 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
   if (!section && timeline.length === 0) {
     // A status page's updates: under time headings, else as stamped paragraphs, else as a stamped list.
     let stamped = timeHeadingRun(structure);
-    if (stamped.length === 0) stamped = stampedParagraphRun(structure);
+    let paragraphs = false;
+    if (stamped.length === 0) {
+      stamped = stampedParagraphRun(structure);
+      paragraphs = stamped.length > 0;
+    }
     if (stamped.length === 0) stamped = stampedList(structure);
     if (stamped.length > 0) timeline = readTimeline({ elements: stamped, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
+    // Stamped paragraphs are the updates; a list or a time in an update's text is part of that update, not one of its own.
+    if (paragraphs) {
+      const updates = stampLines(stamped);
+      timeline = timeline.filter((t) => updates.has(t.line));
+    }
     for (const e of stamped) read.add(e);
   }
   markParts(timeline, structure.sections.filter((s) => s.keys.includes('timeline')));
