@@ -774,10 +774,13 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
  * another event (a broken table's later rows run on into one paragraph), so
  * its recovery or impact is not this entry's.
  */
+const MAY_HOLD_CLOCK = /\d[:.hH]\d|\d[ \t]?[aApP]\.?[mM]\b|\d{4}[ \t]?(?:UTC|GMT|Z\b)|noon|midnight/;
+
 function untilNextTime(body: string[], dayFirst: boolean): string[] {
   const kept: string[] = [];
   for (const text of body) {
-    const next = scanTimes(text, { dayFirst }).find((x) => x.time);
+    // Only text with a clock in it ("10:30", "9h15", "3 pm") can hold another time: most bodies are read once, not scanned.
+    const next = MAY_HOLD_CLOCK.test(text) ? scanTimes(text, { dayFirst }).find((x) => x.time) : undefined;
     if (!next) {
       kept.push(text);
       continue;

@@ -465,9 +465,12 @@ function yearlessDate(s: string, i: number, a: number, b: number, bEnd: number, 
 
 /** Reads a date starting with digits: "2023-11-07", "2019-1-17", "04-12-2022", "05/02/22", "13 August, 2021". */
 /** "2013年10月2日", "10 月 1 日", "2020년 5월 26일": a date written with the year, month and day signs of Chinese, Japanese or Korean. */
+const CJK_DATE_SIGN = /[年月년월]/;
 const CJK_DATE_RE = /(?:(\d{4})[ \t]?[年년][ \t]?)?(\d{1,2})[ \t]?[月월][ \t]?(\d{1,2})[ \t]?[日일号號]/y;
 
 function parseCjkDate(s: string, i: number): DateRead | undefined {
+  // Most numbers are not such dates: look for a sign within the next few characters before running the pattern.
+  if (!CJK_DATE_SIGN.test(s.slice(i + 1, i + 7))) return undefined;
   CJK_DATE_RE.lastIndex = i;
   const m = CJK_DATE_RE.exec(s);
   if (!m) return undefined;
