@@ -182,6 +182,9 @@ describe('entries and their times (capability 4)', () => {
       ['update', 'recovery', 'Resolved This incident has been resolved.'],
     ]);
     expect(r.findings).toEqual([]);
+    // A block left open at the end of the page is still an update.
+    const open = check('Investigating.\n\n::: update Resolved | 2024-03-06T12:03:46Z\nThis incident has been resolved.\n').model!;
+    expect(open.timeline.map((t) => [t.line, t.time, t.evidence])).toEqual([[3, '2024-03-06T12:03:46Z', 'recovery']]);
   });
 
   it('reads a list whose items open with their dated times as the timeline of a document without one, and errors under a lead-up heading as no impact', () => {

@@ -19,9 +19,9 @@ import { identitiesOf } from '../sync/run.js';
 import { code, md } from '../render/escape.js';
 import { lineLink, type LinkBase } from '../render/links.js';
 import { DASHBOARD_MARKER, owner } from '../render/audit.js';
+import { DAY_MS } from '../core/time/index.js';
 
 export const REMINDER_MARKER = '<!-- postmortem-governance:reminder -->';
-const DAY = 86_400_000;
 
 export function toKnown(issue: ApiIssue, repo?: string): KnownIssue {
   return { ...toTracked(issue, repo), createdAt: issue.created_at ?? null, closedAt: issue.closed_at ?? null };
@@ -162,7 +162,7 @@ export async function remind(gateway: GitHubGateway, followUps: FollowUp[], opti
       .map((c) => Date.parse(c.created_at ?? ''))
       .filter(Number.isFinite)
       .sort((a, b) => b - a)[0];
-    if (last !== undefined && options.now.getTime() - last < options.intervalDays * DAY) {
+    if (last !== undefined && options.now.getTime() - last < options.intervalDays * DAY_MS) {
       skipped.push(f.issue);
       continue;
     }

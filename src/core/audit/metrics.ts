@@ -6,9 +6,9 @@
  */
 import { FOLLOW_UP_STATUSES, type AuditFile, type AuditMetrics, type FollowUp, type FollowUpStatus } from './types.js';
 import { followUpsOf } from './status.js';
+import { DAY_MS } from '../time/index.js';
 
 export const TOP = 10;
-const DAY = 86_400_000;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?Z$/;
 
 export function median(values: number[]): number | null {
@@ -95,7 +95,7 @@ export class MetricsAccumulator {
         this.repositories.set(item.repository, counts);
       }
       if (item.status === 'closed' && item.createdAt && item.closedAt) {
-        const days = (Date.parse(item.closedAt) - Date.parse(item.createdAt)) / DAY;
+        const days = (Date.parse(item.closedAt) - Date.parse(item.createdAt)) / DAY_MS;
         if (Number.isFinite(days) && days >= 0) this.closeDays.push(days);
       }
       if ((item.status === 'open' || item.status === 'overdue') && item.ageDays !== null) open.push(item);

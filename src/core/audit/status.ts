@@ -9,6 +9,7 @@ import { dayOf, deadlineOf, type DuePolicy } from '../deadline.js';
 import { documentKey, indexIssues, matchItems, type Identities, type IssueIndex as Issues, type TrackedIssue } from '../identity.js';
 import { parentOf, type ParentIssue } from '../parents.js';
 import type { CompactFile } from '../compact-file.js';
+import { DAY_MS } from '../time/index.js';
 import type { AuditFile, AuditItem, FollowUp, FollowUpStatus, TrackingIssue } from './types.js';
 
 /** A tracked issue with the dates the audit needs. */
@@ -39,7 +40,6 @@ export function indexFollowUps(issues: KnownIssue[], me: string | Identities, op
   return { online: true, issues: indexIssues(issues, typeof me === 'string' ? { self: me } : me, options.repository), ...options };
 }
 
-const DAY = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `deadline`: the item's deadline when known (its own date, or its priority's); by default its own due date. */
@@ -54,7 +54,7 @@ export function statusOf(item: { done: boolean; due: string | null }, issue: Kno
 /** Whole days from `from` (ISO instant) to `now`; null when unknown. */
 export function daysSince(from: string | null, now: Date): number | null {
   const t = from ? Date.parse(from) : NaN;
-  return Number.isFinite(t) ? Math.max(0, Math.floor((now.getTime() - t) / DAY)) : null;
+  return Number.isFinite(t) ? Math.max(0, Math.floor((now.getTime() - t) / DAY_MS)) : null;
 }
 
 /** A file's report entry with each item's follow-up status. */

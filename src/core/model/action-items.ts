@@ -521,7 +521,6 @@ function opensWithInstruction(text: string): boolean {
 }
 const SENTENCE_END_INSIDE = /[.!?]["”’)]?\s+/u;
 
-/** Whether what follows the heading at `index`, up to the next heading, is text and code only: a description, no list or table of measures. */
 /**
  * Whether the section's sub-headings each name a measure, with a description
  * under it: two or more, none naming a group or a kind, and each over prose
@@ -551,6 +550,7 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
   return details && introduced && described >= 2 && described >= subHeadings.length - 1;
 }
 
+/** Whether what follows the heading at `index`, up to the next heading, is text and code only: a description, no list or table of measures. */
 function describedOnly(all: Unit[], index: number): boolean {
   let content = false;
   for (let i = index + 1; i < all.length && all[i].kind !== 'heading'; i++) {

@@ -544,6 +544,7 @@ function isInflection(word: string, tableWord: string): boolean {
   return /(?:ed|ing)$/.test(word) && singular(word) !== singular(tableWord);
 }
 
+/** A question opening with a helper verb, answered yes or no ("Were we alerted quickly?"). */
 const YES_NO_QUESTION = /^[\W_]{0,6}(?:were|was|did|do|does|is|are|can|could|should|have|has|had|will|would)[ \t][^?]{1,200}\?[\W_]{0,6}$/i;
 
 const COORDINATOR = new Set(['and', 'or', 'to', 'then']);

@@ -13,7 +13,7 @@ import { readStatusUpdates, readTimeline, type ImpactMarkers } from './timeline.
 import { readWindow } from './window.js';
 import { readCourse } from './course.js';
 import { readMentions } from './mentions.js';
-import { scanTimes } from '../time/index.js';
+import { DAY_MS, scanTimes } from '../time/index.js';
 
 export interface ModelOptions {
   aliases: AliasTable;
@@ -362,8 +362,6 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
   alignUndatedWindow(incident, timeline);
   return timeline;
 }
-
-const DAY_MS = 24 * 3_600_000;
 
 /**
  * A window of bare clocks ("down between 00:00 and 06:00") in a document

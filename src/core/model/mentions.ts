@@ -20,7 +20,7 @@
  * not read.
  */
 import type { TimeExpression } from '../time/types.js';
-import { resolvePoint, scanTimes, type ResolvedPoint } from '../time/index.js';
+import { DAY_MS, resolvePoint, scanTimes, type ResolvedPoint } from '../time/index.js';
 import type { TimelineEntry } from '../types.js';
 import { evidenceOf } from './evidence.js';
 import { joinWrapped, locate, sentenceEnd, sentenceStart } from './sentences.js';
@@ -195,11 +195,10 @@ function place(e: TimeExpression, entry: TimelineEntry, ctx: MentionInput['ctx']
  * PM when the clock was written without them and could be either.
  */
 export function offset(p: { order: number }, entry: TimelineEntry, e: TimeExpression): number {
-  const day = 24 * 3_600_000;
   let d = p.order - entry.order!;
-  if (!e.date) d = ((((d + day / 2) % day) + day) % day) - day / 2;
+  if (!e.date) d = ((((d + DAY_MS / 2) % DAY_MS) + DAY_MS) % DAY_MS) - DAY_MS / 2;
   if (!/[AaPp]\.?[Mm]\b/.test(e.text) && e.time!.hour >= 1 && e.time!.hour <= 12) {
-    const half = day / 2;
+    const half = DAY_MS / 2;
     const other = ((((d + half / 2) % half) + half) % half) - half / 2;
     if (Math.abs(other) < Math.abs(d)) d = other;
   }

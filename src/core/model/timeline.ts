@@ -24,7 +24,7 @@
 import type { Html, List, ListItem, RootContent, Table, TableRow } from 'mdast';
 import type { TimelineEntry } from '../types.js';
 import type { DateParts, TimeExpression } from '../time/types.js';
-import { addDays, findTimePlaceholder, findZoneStatement, matchZoneAt, resolveDay, resolvePoint, scanTimes, zoneNamedIn } from '../time/index.js';
+import { DAY_MS, addDays, findTimePlaceholder, findZoneStatement, matchZoneAt, resolveDay, resolvePoint, scanTimes, zoneNamedIn } from '../time/index.js';
 import type { ResolvedPoint } from '../time/index.js';
 import type { Element } from './structure.js';
 import { fencedCodeLines, htmlTail, htmlTextLines, indentedCodeLines, linesOfElements } from './lines.js';
@@ -655,13 +655,13 @@ export function readStatusUpdates(elements: Element[], ctx: TimelineInput['ctx']
     }
     text.push(line.text.slice(from));
   }
+  // A block the page never closed still reports its update.
+  if (block) add([block.status, ...block.text].join(' '), block.stamp, block.line, block.column, OVER_STATUS.test(block.status));
   return entries;
 }
 
 // ---------------------------------------------------------------------------
 // Phase 2: resolve the times
-
-const DAY_MS = 24 * 3_600_000;
 
 interface Running {
   /** The date in force and where it came from: a date line or entry written in the timeline, or only the incident's day. */
@@ -769,17 +769,17 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
   return entry;
 }
 
+/** Text that may hold a clock ("10:30", "9h15", "3 pm", "1430 UTC", "noon"); without one, there is no time to scan for. */
+const MAY_HOLD_CLOCK = /\d[:.hH]\d|\d[ \t]?[aApP]\.?[mM]\b|\d{4}[ \t]?(?:UTC|GMT|Z\b)|noon|midnight/;
+
 /**
  * An entry's body up to the first clock time in it: what follows a time is
  * another event (a broken table's later rows run on into one paragraph), so
  * its recovery or impact is not this entry's.
  */
-const MAY_HOLD_CLOCK = /\d[:.hH]\d|\d[ \t]?[aApP]\.?[mM]\b|\d{4}[ \t]?(?:UTC|GMT|Z\b)|noon|midnight/;
-
 function untilNextTime(body: string[], dayFirst: boolean): string[] {
   const kept: string[] = [];
   for (const text of body) {
-    // Only text with a clock in it ("10:30", "9h15", "3 pm") can hold another time: most bodies are read once, not scanned.
     const next = MAY_HOLD_CLOCK.test(text) ? scanTimes(text, { dayFirst }).find((x) => x.time) : undefined;
     if (!next) {
       kept.push(text);

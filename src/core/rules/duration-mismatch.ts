@@ -10,8 +10,9 @@
  * "7 hours" to the hour), at least `tolerance-minutes`; an approximate one
  * ("about 3 hours") as much, or `tolerance-percent` of itself if that is
  * larger (a whole unit let "about 2 hours" stand for 80 minutes, where a
- * careful reader sees the gap); a bound ("under 3 hours", "at most 16 hours", "over an hour") is
- * a limit the author drew, so only `tolerance-minutes` past it counts.
+ * careful reader sees the gap); a bound ("under 3 hours", "at most 16
+ * hours", "over an hour") is a limit the author drew, so only
+ * `tolerance-minutes` past it counts.
  *
  * With a stated start and end, the duration is compared with them. Without,
  * the timeline bounds it from both sides: from the first entry that shows

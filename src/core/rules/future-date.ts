@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
+import { DAY_MS } from '../time/index.js';
 
 export default defineRule({
   id: 'future-date',
@@ -20,7 +21,7 @@ export default defineRule({
   },
   check(ctx) {
     // A day of slack for zones ahead of the runner's clock.
-    const today = new Date(ctx.now.getTime() + 24 * 3_600_000).toISOString().slice(0, 10);
+    const today = new Date(ctx.now.getTime() + DAY_MS).toISOString().slice(0, 10);
     const seen = new Set<string>();
     const { start, end } = ctx.model.incident;
     const points = [start, end, ...ctx.model.timeline].filter((p): p is NonNullable<typeof p> => p !== undefined);

@@ -10,8 +10,8 @@
  * approximate: "9:55 AM: issue detected" contradicts an outage "from
  * 10:00 AM"), the service recovering after the stated end (by more than
  * `tolerance-minutes`), or a status update posted outside it. Before the
- * start, "operating normally" is how things stood, not a recovery. A window that no timed entry falls into is wrong as a whole. Each is
- * one finding, at the first entry of the run, with the window's statement and
+ * start, "operating normally" is how things stood, not a recovery. A window
+ * that no timed entry falls into is wrong as a whole. Each is one finding, at the first entry of the run, with the window's statement and
  * the rest of the run as related places. A stated end later than every
  * entry, by more than `end-tolerance-minutes`, when the timeline itself ends
  * the incident earlier (the service recovered, the incident was resolved or

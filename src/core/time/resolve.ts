@@ -83,6 +83,9 @@ const CANONICAL_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * adds it (other ISO forms, fractions of a day, years before 100, which
  * Date.UTC reads as 1900-1999).
  */
+/** Milliseconds in a day (of UTC; a local day across a change of offset is not this long). */
+export const DAY_MS = 86_400_000;
+
 export function addDays(day: string, days: number): string {
   const m = CANONICAL_DAY.exec(day);
   const year = m ? Number(m[1]) : 0;
