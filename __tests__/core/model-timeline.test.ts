@@ -78,6 +78,15 @@ describe('a status page without a timeline section', () => {
   });
 });
 
+describe('where the timeline ends the incident', () => {
+  it('is not a fix the impact outlived', () => {
+    const held = model('## Timeline\n\n- 10:00 UTC alerts fire\n- 10:30 UTC fix deployed\n- 11:00 UTC postmortem meeting\n');
+    expect(held.course.end?.line).toBe(4);
+    const outlived = model('## Timeline\n\n- 10:00 UTC alerts fire\n- 10:30 UTC fix deployed\n- 11:00 UTC errors again\n');
+    expect(outlived.course.end).toBeUndefined();
+  });
+});
+
 describe('a status page of stamped paragraphs', () => {
   it('has its stamps as the updates, a list or a time inside an update being part of it', () => {
     const m = model(
@@ -132,6 +141,7 @@ describe('what an entry reports', () => {
     expect(evidenceOf('OSL Network was restored.')).toBe('recovery');
     expect(evidenceOf('Pods recover, cluster returns to healthy state')).toBe('recovery');
     expect(evidenceOf('connection pool exhausted on the cluster')).not.toBe('recovery');
+    expect([evidenceOf('Loki alert rules extended'), evidenceOf('alerts fire'), evidenceOf('Fix v2 deployed: sleep 10'), evidenceOf('Patch #3 applied')]).toEqual([undefined, 'impact', 'fix', 'fix']);
     expect([evidenceOf('Voice PE functional'), evidenceOf('site was functional again.'), evidenceOf('the API is not functional'), evidenceOf('functional tests added')]).toEqual([
       'recovery',
       'recovery',

@@ -29,7 +29,8 @@ export interface Course {
   restored?: TimelineEntry;
   /**
    * Where the timeline ends the incident: its last entry saying the service
-   * recovered or the incident was resolved, else its last fix.
+   * recovered or the incident was resolved, else its last fix when no impact
+   * shows after it.
    */
   end?: TimelineEntry;
   /** The last timed entry. */
@@ -51,9 +52,15 @@ export function readCourse(timeline: readonly TimelineEntry[]): Course {
   const after = onset >= 0 ? timed.slice(onset) : timed;
   const restored = onset >= 0 ? lastOf(after, (t) => t.evidence === 'recovery') : undefined;
   if (restored) course.restored = restored;
-  const end = lastOf(after, (t) => t.evidence === 'recovery' || t.evidence === 'resolved') ?? lastOf(after, (t) => t.evidence === 'fix');
+  const end = lastOf(after, (t) => t.evidence === 'recovery' || t.evidence === 'resolved') ?? lastFixThatHeld(after);
   if (end) course.end = end;
   return course;
+}
+
+/** The last fix, when no impact shows after it: a fix the impact outlived did not end the incident. */
+function lastFixThatHeld(entries: TimelineEntry[]): TimelineEntry | undefined {
+  const fix = lastOf(entries, (t) => t.evidence === 'fix');
+  return fix && !entries.some((t) => t.order! > fix.order! && t.evidence === 'impact') ? fix : undefined;
 }
 
 function lastOf(entries: TimelineEntry[], test: (t: TimelineEntry) => boolean): TimelineEntry | undefined {
