@@ -227,8 +227,6 @@ function dueExpressionLength(text: string): number {
 
 const ISSUE_URL = /https?:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s/]{1,100}\/(?:issues|pull)\/\d{1,9}/;
 const ISSUE_REF = new RegExp(`(?<![\\w&/])(?:${OWNER_AND_NAME})?#(\\d{1,9})\\b`);
-/** Everything before the reference's `owner/name#` or `#`. */
-const BEFORE_ISSUE_REF = new RegExp(`^.{0,212}?(?=(?:${OWNER_AND_NAME})?#)`);
 
 /** An issue or pull request the item already links: a URL, "#12", "o/r#12", or a Markdown link's target. */
 function issue(f: Fields, d: Draft): void {
@@ -241,7 +239,7 @@ function issueOf(text: string): string | null {
   const url = ISSUE_URL.exec(text);
   if (url) return url[0];
   const ref = ISSUE_REF.exec(text);
-  return ref ? ref[0].replace(BEFORE_ISSUE_REF, '') : null;
+  return ref?.[0] ?? null;
 }
 
 const LINKED_REF = /\(\s{0,2}(?:#\d{1,9}|https?:\/\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/[^\s/)]{1,100}\/issues\/\d{1,9})\s{0,2}\)/g;
