@@ -9,6 +9,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundledPackages, licensesText } from './licenses.mjs';
+import { patchesPlugin } from './patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const banner = "// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.\nimport { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);";
@@ -34,6 +35,7 @@ const engine = await build({
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [patchesPlugin()],
 });
 const engineHash = createHash('sha256').update(engine.outputFiles[0].contents).digest('hex').slice(0, 16);
 
@@ -56,6 +58,7 @@ const bundled = await build({
   sourcemap: false,
   logLevel: 'warning',
   metafile: true,
+  plugins: [patchesPlugin()],
 });
 // The notices of the bundled packages, whose comments the bundle leaves out.
 await writeFile(join(root, 'dist', 'licenses.txt'), licensesText(bundledPackages(root, bundled.metafile)));
