@@ -189,6 +189,20 @@ describe('prose windows', () => {
   });
 });
 
+describe('the duration a field says is the total', () => {
+  it('is the incident\'s length, over a phase\'s read before it; the first total stands', () => {
+    const i = incident(
+      '## Summary\n\n- **Outage Start (UTC):** 15 December 2024, 03:53\n- **Outage End (UTC):** 18 December 2024, 00:29\n- **Duration:**\n  - **Dark outage:** Complete outage of 8 hours until read-only enabled.\n  - **Full outage:** Approximately 56 hours until edits were restored.\n  - **Total time until HE.net resolved:** About 68 hours.\n\n**Total Downtime:** 3 hours\n',
+    );
+    expect([i.duration?.text, i.duration?.minutes, i.duration?.line]).toEqual(['About 68 hours', 68 * 60, 8]);
+    expect(check('## Summary\n\nThe site was down for about 5 hours in all.\n\n**Total impact duration:** 5 hours 26 minutes (10:45 - 16:11 UTC)\n').model!.incident.duration?.minutes).toBe(326);
+  });
+
+  it('leaves a front matter duration alone', () => {
+    expect(incident('---\nduration: 45 minutes\n---\n\n## Summary\n\n**Total downtime:** 2 hours\n').duration?.minutes).toBe(45);
+  });
+});
+
 describe('a heading that names a section only when no other does', () => {
   it('reads "## Analysis" as the root cause, unless a "Root Cause" heading names it', () => {
     const keysOf = (md: string) => check(md).model!.sections.map((s) => s.keys.join());

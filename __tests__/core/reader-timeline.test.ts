@@ -539,9 +539,13 @@ describe('durations and metrics against the timeline, with the tolerance the fig
 
   it('stays quiet for a rough “about 5 hours”, a detection delay that adds up, and how long the issue went unnoticed', () => {
     const r = read('duration-quiet.md');
-    // "went unnoticed for about 4 hours" is the detection delay, not the incident's length.
-    expect(r.window).toEqual(['10:45 field@18:44', '16:11 field@18:61', 300, 'UTC']);
+    // "went unnoticed for about 4 hours" is the detection delay, not the incident's length; the total's field is the length.
+    expect(r.window).toEqual(['10:45 field@18:44', '16:11 field@18:61', 326, 'UTC']);
     expect(r.findings).toEqual([]);
+    // Without that field, the rough "about 5 hours in all" is the length, and 5 h 26 min is within it.
+    const rough = check(fixture('reader/duration-quiet.md').replace(/\*\*Total impact duration:\*\*[^\n]*\n/, '**Impact:** 10:45 - 16:11 UTC\n'), {}, 'duration-quiet.md');
+    expect(rough.model!.incident.duration?.minutes).toBe(300);
+    expect(rough.findings.filter((f) => TIME_RULES.has(f.rule))).toEqual([]);
   });
 
   it('takes no one window from a document that reports several incidents, and stays quiet', () => {

@@ -76,6 +76,8 @@ interface Draft {
   dayFirst: boolean;
   /** Start and end read without a date, kept to re-date them. */
   undated: { start?: UndatedPoint; end?: UndatedPoint };
+  /** The duration came from front matter or from a field that says it is the total (see setTotalDuration). */
+  durationIsTotal?: boolean;
 }
 
 interface ScannedLine {
@@ -261,6 +263,7 @@ function readFrontMatterWindow(draft: Draft, fm: FrontMatter | null): void {
     if (minutes !== undefined) {
       const precision = typeof duration.value === 'number' ? 1 : findDuration(String(duration.value))?.precision ?? 1;
       draft.incident.duration = { minutes, text: String(duration.value), precision, line: lineOf(duration.key), column: 1 };
+      draft.durationIsTotal = true;
     }
   }
 }
@@ -286,6 +289,7 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
     const { line } = scanned;
     const label = labelOf(line);
     if (label?.metric) continue;
+    if (label?.total) setTotalDuration(draft, line, label.offset);
     if (!label?.role) {
       prose.push(scanned);
       continue;
@@ -329,6 +333,8 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
 interface Label {
   role: Role;
   offset: number;
+  /** "Total downtime:", "Total time until resolved:": its duration is the whole incident's. */
+  total?: boolean;
   zone?: string;
   /** A metric's label ("Time to detection"): not a field of the window. */
   metric?: IncidentMetric['milestone'];
@@ -349,7 +355,28 @@ function labelOf(line: TextLine): Label | null {
   if (start && !end) role = 'start';
   else if (end && !start) role = 'end';
   else if (RANGE_LABEL.test(label)) role = /duration/i.test(label) ? 'duration' : /date/i.test(label) ? 'date' : 'range';
-  return zone ? { role, offset: m[1].length + 1, zone } : { role, offset: m[1].length + 1 };
+  const found: Label = { role, offset: m[1].length + 1 };
+  if (TOTAL_LABEL.test(label)) found.total = true;
+  if (zone) found.zone = zone;
+  return found;
+}
+
+/** A label that opens with "Total" or "Overall": what follows it is the whole. */
+const TOTAL_LABEL = /^\W{0,4}(?:total|overall)\b/i;
+
+/**
+ * "Duration: Dark outage: 8 hours, Full outage: ~56 hours, Total time until
+ * resolved: about 68 hours": a field that says it is the total gives the
+ * incident's length, over a phase's length read before it from a field or
+ * prose. The first total stands (a log of incidents gives one each).
+ */
+function setTotalDuration(draft: Draft, line: TextLine, offset: number): void {
+  if (draft.durationIsTotal) return;
+  const before = draft.incident.duration;
+  if (before) delete draft.incident.duration;
+  setDuration(draft, line.text.slice(offset), line, offset, false);
+  if (draft.incident.duration) draft.durationIsTotal = true;
+  else if (before) draft.incident.duration = before;
 }
 
 /** The milestone a metric's label measures to ("Time to recovery": recovery), if it is one. */
