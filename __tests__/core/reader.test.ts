@@ -191,6 +191,19 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
   });
 
+  it('reads British spellings, "Improving …" headings as measures, and a reader\'s own FAQ question as no section', () => {
+    const keys = (h: string) => matchHeading(h, extendAliases(undefined));
+    expect([keys('stabilisation steps'), keys('Stabilization Steps')]).toEqual([['resolution'], ['resolution']]);
+    // "Recovery" alone is the resolution; what is being improved is the measures.
+    expect([keys('Improving Recovery Procedures'), keys('Improvements to recovery'), keys('Recovery procedures')]).toEqual([['action-items'], ['action-items'], ['resolution']]);
+    // An instruction on a plain line is a measure, not a heading naming the measures.
+    expect(matchHeading('Improve monitoring so that it detects issues', extendAliases(undefined), { strict: true, plain: true })).toEqual([]);
+    expect([keys('How can I resolve this?'), keys('My merge request has not been merged. How can I fix this?'), keys('How did we fix it?')]).toEqual([[], [], ['resolution']]);
+    // The answer for a question is not the answer for the same words without its mark (one cache for both).
+    const one = extendAliases(undefined);
+    expect([matchHeading('How can we resolve it, my friend?', one), matchHeading('How can we resolve it, my friend', one)]).toEqual([[], ['resolution']]);
+  });
+
   it('config aliases still extend the vocabulary', () => {
     const table = extendAliases({ 'action-items': ['Hausaufgaben'] });
     expect(matchHeading('Hausaufgaben', table)).toEqual(['action-items']);

@@ -361,6 +361,14 @@ const MEASURES_ANNOUNCED =
   /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)/;
 
 /**
+ * A heading "Improving recovery procedures", "Improvements to recovery": what
+ * is being made better, the measures, whichever section the rest names
+ * ("recovery" would be the resolution). Not "Improve monitoring so that…",
+ * an instruction: a measure itself.
+ */
+const IMPROVING = /^improv(?:ing|ements?)[ ]/;
+
+/**
  * Headings in Chinese or Japanese, which write words without spaces: a word
  * of one of these anywhere in the heading names its section ("## 根因",
  * "## 改进措施", "### 再発防止策"). Measures taken for now ("临时措施",
@@ -502,6 +510,8 @@ export function stem(word: string): string {
 }
 
 const DERIVATIONAL: ReadonlyArray<[string, string]> = [
+  // British spelling reads as American: "stabilisation" is "stabilization".
+  ['isation', 'iz'],
   ['ative', ''],
   ['ation', ''],
   ['ution', 'v'],
@@ -546,6 +556,8 @@ function isInflection(word: string, tableWord: string): boolean {
 
 /** A question opening with a helper verb, answered yes or no ("Were we alerted quickly?"). */
 const YES_NO_QUESTION = /^[\W_]{0,6}(?:were|was|did|do|does|is|are|can|could|should|have|has|had|will|would)[ \t][^?]{1,200}\?[\W_]{0,6}$/i;
+/** A reader's own question, as a FAQ asks it ("My pipelines did not run. How can I fix this?"): no section of the report. */
+const READER_QUESTION = /(?:\b(?:can|could|should|do|shall|may)[ \t]i\b|\bmy\b)[^?]{0,200}\?[\W_]{0,6}$/i;
 
 const COORDINATOR = new Set(['and', 'or', 'to', 'then']);
 /**
@@ -774,7 +786,9 @@ export function matchHeading(text: string, table: AliasTable, options: MatchOpti
 function matchNormalized(text: string, c: Compiled, options: MatchOptions): SectionKey[] {
   const normalized = normalizeHeading(text);
   if (!normalized || normalized.length > 120) return [];
-  const cacheKey = `${options.strict ? 's' : 'n'}${options.plain ? 'p' : 'w'}${options.prefix ? 'x' : ''}${text.replace(PARENTHETICAL, ' ').includes('/') ? '/' : ''}${normalized}`;
+  // What the text holds beyond its normalised form: a slash parting it, a question's mark (see match).
+  const asks = /\?[\W_]{0,6}$/.test(text) ? '?' : '';
+  const cacheKey = `${options.strict ? 's' : 'n'}${options.plain ? 'p' : 'w'}${options.prefix ? 'x' : ''}${text.replace(PARENTHETICAL, ' ').includes('/') ? '/' : ''}${asks}${normalized}`;
   const cached = c.cache.get(cacheKey);
   if (cached) return cached;
   const keys = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
@@ -788,6 +802,7 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
 }
 
 function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean, prefix: boolean): SectionKey[] {
+  if (READER_QUESTION.test(text)) return [];
   if (PROBLEM_NAMED.has(normalized)) return ['summary'];
   if (TO_DO.has(normalized)) return ['action-items'];
   if (HOW_IT_HAPPENED.has(normalized.replace(LEADING_CONJUNCTION, ''))) return ['root-cause'];
@@ -811,6 +826,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
     return lead ? [lead] : [];
   }
   if (strict) return [];
+  if (IMPROVING.test(normalized)) return ['action-items'];
   // The head word names what the heading is about ("Root cause remediations" are measures); else a phrase it opens
   // with. A phrase that takes the head word in says more of it: "Actions taken during the incident" were taken
   // ("actions taken", the resolution), not planned ("actions").
