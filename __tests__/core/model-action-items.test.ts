@@ -130,6 +130,18 @@ describe('a measure that lists its details', () => {
     const tasks = items('## Action Items\n\n### 1. Validation\n\nAdded checks.\n\n### 2. Checklist\n\n- [ ] Verify the variables\n- [ ] Test the keys\n\n### 3. Script\n\nCreated a script.\n');
     expect(tasks.map((a) => a.title)).toContain('Verify the variables');
   });
+
+  it('a sub-heading with a priority ("### P0 — …") names a measure, whatever lists and rules sit under it', () => {
+    const md =
+      '## Action Items\n\n### P0 — Require a migration before a column is added\n\n**What:** Add a CI check.\n\n**Owner:** on-call\n\n---\n\n### P1 — Enforce helm upgrade for rollouts\n\n**What:** Ban kubectl set image.\n\n**Options:**\n\n1. **RBAC:** remove patch on deployments.\n2. **GitOps:** reconcile from git.\n\n---\n\n### P2 — Define a rollback SLA\n\n- Write it in the runbook\n- Review it quarterly\n\n---\n\n## Lessons Learned\n\nMigrations first.\n';
+    expect(items(md).map((a) => [a.line, a.title])).toEqual([
+      [3, 'Require a migration before a column is added'],
+      [11, 'Enforce helm upgrade for rollouts'],
+      [22, 'Define a rollback SLA'],
+    ]);
+    // Without priorities, the sub-headings over lists group them, as before.
+    expect(items(md.replace(/P\d — /g, '')).map((a) => a.title)).toContain('Write it in the runbook');
+  });
 });
 
 describe('a status list restating the measures', () => {

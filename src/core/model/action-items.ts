@@ -248,7 +248,8 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       // A line introducing more ("…by implementing the following:") ends the steps.
       else if (read[i].some(isIntroRow) && !read[i].some(isMeasureTitle) && !headedMeasures) titled = undefined;
     } else if (u.element.node.type === 'thematicBreak') {
-      if (out.length > 0) break; // the measures are over: what follows is a closing remark
+      // The measures are over: what follows is a closing remark. Unless a sub-heading follows: the rule parts measures.
+      if (out.length > 0 && all[i + 1]?.kind !== 'heading') break;
     } else if (titled) {
       if (u.element.node.type === 'list') titled.text += ' ' + listText(u.element.node);
     } else if (u.element.node.type === 'table') {
@@ -538,16 +539,27 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
     return (numbered || !GROUP_TITLE.test(text)) && kindOf(text) === undefined && !TRIED.test(text);
   });
   if (!named) return false;
+  // "### P0 — Require a migration before a column is added": a priority is given to a measure, never to a group,
+  // so what sits under each (its what, how, options, steps) describes it. A task list is still tasks of its own.
+  if (subHeadings.every((i) => PRIORITY_TAG.test((all[i] as { text: string }).text))) return !holdsTaskList(all);
   const described = subHeadings.filter((i) => describedOnly(all, i)).length;
   if (!itemized) return described === subHeadings.length;
   // A task list is tasks of its own, each a measure ("- [ ] Verify all environment variables").
-  const details = all.every((u, i) => {
+  const details = !holdsTaskList(all) && all.every((u, i) => {
     if (u.kind !== 'block' || (u.element.node.type !== 'list' && u.element.node.type !== 'table')) return true;
-    return i > subHeadings[0] && u.element.node.type === 'list' && u.element.node.children.every((item) => typeof item.checked !== 'boolean');
+    return i > subHeadings[0] && u.element.node.type === 'list';
   });
   // The one with a list describes itself first ("…, because:"); a sub-heading right over a list groups it ("### Monitoring").
   const introduced = subHeadings.every((i) => describedOnly(all, i) || all[i + 1]?.kind === 'paragraph');
   return details && introduced && described >= 2 && described >= subHeadings.length - 1;
+}
+
+/** A priority before a title: "P0 — ", "[P1] ", "(P2): ", "P3: ". */
+const PRIORITY_TAG = /^[[(]?P[0-4][\])]?(?:[ \t]{0,3}[—–:-])?[ \t]/;
+
+/** Whether a list of the section, at its top level, is a task list ("- [ ] Verify…"). */
+function holdsTaskList(all: Unit[]): boolean {
+  return all.some((u) => u.kind === 'block' && u.element.node.type === 'list' && u.element.node.children.some((item) => typeof item.checked === 'boolean'));
 }
 
 /** Whether what follows the heading at `index`, up to the next heading, is text and code only: a description, no list or table of measures. */
