@@ -697,3 +697,19 @@ describe('scanTimes: a range written to the second', () => {
     expect(one('10:00:00-05:00 alert')).toMatchObject({ text: '10:00:00-05:00', time: { hour: 10, minute: 0, second: 0 }, zone: 'UTC-5' });
   });
 });
+
+describe('scanTimes: a 12-hour time with a bare a or p, and February misspelt', () => {
+  it('reads "10:13a" and "4:06p", not "13:05p", "10:13ab" nor the article in "10:13 a"', () => {
+    expect(one('## Investigating 2025-02-20 10:13a')).toMatchObject({ text: '2025-02-20 10:13a', date: { year: 2025, month: 2, day: 20 }, time: { hour: 10, minute: 13 } });
+    expect(one('Resolved at 4:06p.')).toMatchObject({ text: '4:06p', time: { hour: 16, minute: 6 } });
+    expect(one('12:30a the job ran')).toMatchObject({ time: { hour: 0, minute: 30 } });
+    expect(scanTimes('13:05p')).toEqual([]);
+    expect(scanTimes('10:13ab')).toEqual([]);
+    expect(one('10:13 a page went out')).toEqual({ index: 0, length: 5, text: '10:13', time: { hour: 10, minute: 13 } });
+  });
+
+  it('reads "Friday 15th Feburary" and "Febuary 3, 2020" as February', () => {
+    expect(one('Friday 15th Feburary')).toMatchObject({ date: { month: 2, day: 15 } });
+    expect(one('Febuary 3, 2020 10:00')).toMatchObject({ date: { year: 2020, month: 2, day: 3 }, time: { hour: 10, minute: 0 } });
+  });
+});

@@ -28,7 +28,8 @@ import { daysInMonth } from './calendar.js';
 // Tables
 
 const MONTHS: ReadonlyMap<string, number> = new Map([
-  ['jan', 1], ['january', 1], ['feb', 2], ['february', 2], ['mar', 3], ['march', 3],
+  // With February's two common misspellings ("Feburary", "Febuary"): the date is still meant.
+  ['jan', 1], ['january', 1], ['feb', 2], ['february', 2], ['feburary', 2], ['febuary', 2], ['mar', 3], ['march', 3],
   ['apr', 4], ['april', 4], ['may', 5], ['jun', 6], ['june', 6], ['jul', 7], ['july', 7],
   ['aug', 8], ['august', 8], ['sep', 9], ['sept', 9], ['september', 9], ['oct', 10], ['october', 10],
   ['nov', 11], ['november', 11], ['dec', 12], ['december', 12],
@@ -158,6 +159,13 @@ function readMeridiem(s: string, i: number): { end: number; pm: boolean } | unde
   return { end: k, pm: c === 112 };
 }
 
+/** "10:13a", "4:06p": a 12-hour clock's a or p written right after its minutes, nothing after it. */
+function shortMeridiem(s: string, i: number, h: number): { end: number; pm: boolean } | undefined {
+  const c = s.charCodeAt(i);
+  if ((c !== 97 && c !== 112) || h < 1 || h > 12 || isAlnum(i + 1 < s.length ? s.charCodeAt(i + 1) : 0)) return undefined;
+  return { end: i + 1, pm: c === 112 };
+}
+
 function twelveTo24(h: number, pm: boolean): number {
   if (h === 12) return pm ? 12 : 0;
   return pm ? h + 12 : h;
@@ -249,7 +257,7 @@ function parseClock(s: string, i: number, bareHour: boolean): Clock | undefined 
     const next = end < s.length ? s.charCodeAt(end) : 0;
     // "1:12:13:14", "10:30.5", "1.10.2": not a clock time.
     if ((next === 58 || next === 46) && isDigit(s.charCodeAt(end + 1))) return undefined;
-    const mer = readMeridiem(s, end);
+    const mer = readMeridiem(s, end) ?? (dot ? undefined : shortMeridiem(s, end, h));
     if (!mer && h === 12 && m === 0 && second === undefined && !dot) {
       // "12:00 noon", "12:00 midnight"
       const j = skipBlanks(s, end, 2);
