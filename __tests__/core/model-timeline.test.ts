@@ -159,4 +159,15 @@ describe('what an entry reports', () => {
       [6, null],
     ]);
   });
+
+  it('joins a wrapped line that opens with a number after a word no sentence ends on', () => {
+    const m = model(
+      '## Timeline\n\n**17:20 UTC:** the engineer takes a snapshot. This procedure normally happens once every\n24 hours (at 01:00 UTC), but the engineer wanted a newer copy.\n\n**19:00 UTC:** load rises\nsharply.\n',
+    );
+    expect(m.timeline.map((t) => [t.line, t.time])).toEqual([
+      [3, '17:20'],
+      [6, '19:00'],
+    ]);
+    expect(m.timeline[0].text).toContain('(at 01:00 UTC)');
+  });
 });

@@ -294,9 +294,13 @@ function joinLine(c: Candidate, line: TextLine): void {
 /** Whether a line continues the sentence of the line above rather than opening an entry. */
 function continues(above: string, text: string, timed: TimeExpression | undefined): boolean {
   if (/[.!?:;]["')\]*_]*$/.test(above.slice(-12))) return false;
-  if (!/^[a-z(]/.test(text)) return false;
+  // "…once every\n24 hours (at 01:00 UTC), but…": after a word no sentence ends on, a line goes on whatever it opens with.
+  if (!/^[a-z(]/.test(text) && !DANGLING.test(above.slice(-12))) return false;
   return !timed || timed.index > 3;
 }
+
+/** A word a line may stop on but a sentence never ends on: an article, a preposition, a conjunction. */
+const DANGLING = /\b(?:a|an|the|of|to|at|in|on|for|and|or|but|with|by|from|every|about|than|into|per|each|its|their|our|was|were|is|are|been|has|have|had)$/i;
 
 function fromBlock(g: Gatherer, node: RootContent): void {
   switch (node.type) {
