@@ -76,6 +76,15 @@ describe('a status page without a timeline section', () => {
       [13, '2022-08-25T07:00:00Z'],
     ]);
   });
+
+  it('reads a "Resolved <date> <time>" heading as an update too, though "Resolved" names the resolution', () => {
+    const m = model('## Investigating 2025-02-20 10:13a\n\nThe node is offline.\n\n## Resolved  2025-02-21 4:06p\n\nThe node is back online.\n\n## Investigating 2025-04-03 10:06a\n\nIt locked up again.\n');
+    expect(m.timeline.map((t) => [t.line, t.time, t.evidence ?? null])).toEqual([
+      [1, '2025-02-20T10:13', null],
+      [5, '2025-02-21T16:06', 'recovery'],
+      [9, '2025-04-03T10:06', null],
+    ]);
+  });
 });
 
 describe('where the timeline ends the incident', () => {

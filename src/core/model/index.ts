@@ -203,7 +203,8 @@ const MIN_UPDATE_HEADINGS = 2;
  * 27.08.2022 10:00 Uhr:", "### Resolved at 14:02 UTC").
  */
 function isTimeOnlyHeading(e: Element): e is Extract<Element, { kind: 'heading' }> {
-  if (e.kind !== 'heading' || e.level > 6 || e.keys.length > 0) return false;
+  // Its words are only an update's ("Resolved 2025-02-21 4:06p"), even when one of them names a section too.
+  if (e.kind !== 'heading' || e.level > 6) return false;
   const found = scanTimes(e.text);
   if (found.length !== 1 || !found[0].time || found[0].index > 40) return false;
   const rest = e.text.slice(0, found[0].index) + ' ' + e.text.slice(found[0].index + found[0].length);
