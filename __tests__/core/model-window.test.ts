@@ -203,6 +203,15 @@ describe('the duration a field says is the total', () => {
   });
 });
 
+describe('a field of one time and the words that it is the start', () => {
+  it('reads "Duration: Started at 10:00 am GMT on 3rd June 2023, lasting 37 minutes" as the start and the length', () => {
+    const i = incident('## Issue Summary\n\n- **Duration**: Started at **10:00 am GMT** on **3rd June 2023**, lasting **37 minutes**.\n');
+    expect([i.start?.time, i.start?.source, i.end, i.duration?.minutes]).toEqual(['2023-06-03T10:00:00Z', 'field', undefined, 37]);
+    // One time without those words is not a start ("Duration: 45 minutes, paged at 10:05").
+    expect(incident('## Summary\n\n- Duration: 45 minutes, paged at 10:05 UTC\n').start).toBeUndefined();
+  });
+});
+
 describe('a heading that names a section only when no other does', () => {
   it('reads "## Analysis" as the root cause, unless a "Root Cause" heading names it', () => {
     const keysOf = (md: string) => check(md).model!.sections.map((s) => s.keys.join());

@@ -91,6 +91,8 @@ const LABEL = /^([^:]{1,48}):\s{0,8}([\s\S]*)$/;
 const START_LABEL = /\b(?:start|started|starting|began|begin|beginning|onset|from|detected|commenced)\b/i;
 const END_LABEL = /\b(?:end|ended|ending|resolved|resolution time|recovered|restored|until|closed|mitigated)\b/i;
 const RANGE_LABEL = /\b(?:duration|outage|period|window|timeframe|time frame|when|time|date|dates|occurred|incident)\b/i;
+/** The words of a field's value right before its one time, saying it is the start: "Started at", "Began around", "from". */
+const STARTED_AT = /^[\s*_]{0,4}(?:(?:it|the[ \t]+(?:outage|incident|issue))[ \t]+)?(?:start(?:ed|s|ing)?|began|begins?|commenced)(?:[ \t]+(?:at|on|around|about|approximately))?[\s*_]{0,4}$|^[\s*_]{0,4}(?:from|since)[\s*_]{0,4}$/i;
 const START_WORD = /\b(?:start\w{0,3}|began|begin\w{0,3}|commenc\w{0,3}|from|between|since|onset|first)\b/gi;
 const END_WORD = /\b(?:end(?:s|ed|ing)?|until|till|conclud\w{0,3}|finish\w{0,3}|resolved|restored|recovered|fixed|mitigated|back)\b|\b(?:and|to|through)[ \t]{1,3}(?:(?:about|around|approximately|roughly)[ \t]{1,3})?$/gi;
 /**
@@ -322,6 +324,9 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
         else if (timed.length >= 2) {
           setStart(draft, timed[0], line, 'field');
           setEnd(draft, timed[1].date, timed[1].time!, timed[1].zone, line, line.column + timed[1].index, 'field');
+        } else if (timed.length === 1 && STARTED_AT.test(line.text.slice(label.offset, timed[0].index))) {
+          // "Duration: Started at 10:00 am GMT on 3rd June 2023, lasting 37 minutes": the start, and the length.
+          setStart(draft, timed[0], line, 'field');
         }
         setDuration(draft, line.text.slice(label.offset), line, label.offset, false);
       }
