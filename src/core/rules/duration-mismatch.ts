@@ -73,6 +73,10 @@ export default defineRule({
         markdown: '## Summary\n\nThe API was down for 40 minutes.\n\n## Timeline\n\n- 10:00 UTC alerts fire, API errors\n- 10:40 UTC service restored\n- 16:00 UTC postmortem meeting\n',
       },
       {
+        title: 'A stated start, and as long as the timeline runs from it',
+        markdown: '## Summary\n\n- Duration: Started at 10:00 UTC, lasting 20 minutes.\n\n## Timeline\n\n- 09:45 UTC upgrade begins\n- 10:00 UTC servers go offline\n- 10:20 UTC service restored\n- 15:00 UTC postmortem written\n',
+      },
+      {
         title: 'A rough figure',
         markdown: '## Summary\n\nThe site was down for about 3 hours.\n\n## Timeline\n\n- 09:40 UTC deploy\n- 10:00 UTC alerts fire\n- 13:20 UTC service restored\n',
       },
@@ -95,6 +99,16 @@ export default defineRule({
         reports: ["3:13 Unexpected duration “~2 hours” (2 h), expected at most 1 h 20 min from the timeline's first entry to its recovery (19:00 to 20:20)"],
       },
       {
+        title: 'A stated start, and longer than the timeline runs from it',
+        markdown: '## Summary\n\n- Duration: Started at 10:00 AM GMT on 3 June 2023, lasting 37 minutes.\n\n## Timeline (GMT)\n\n- 9:45 AM: upgrade begins\n- 10:00 AM: production servers go dark\n- 10:20 AM: rollback success\n',
+        reports: ['3:61 Unexpected duration “37 minutes” (37 min), expected at most 20 min from the stated start to the fix (2023-06-03 10:00 UTC to 2023-06-03 10:20 UTC)'],
+      },
+      {
+        title: 'A stated start, and shorter than its first recovery',
+        markdown: '## Summary\n\n- Outage: began at 10:00 UTC, about 10 minutes\n\n## Timeline\n\n- 10:00 UTC alerts fire\n- 10:40 UTC service restored\n',
+        reports: ['3:31 Unexpected duration “about 10 minutes” (10 min), expected at least 40 min from the stated start to the recovery (10:00 to 10:40)'],
+      },
+      {
         title: 'A time to recovery an hour off',
         markdown:
           '## Timeline\n\n- 2022-10-31 07:30 UTC new image rolled out\n- 2022-10-31 14:30 UTC we observe nodes failing\n- 2022-11-02 14:40 UTC service restored\n\n## Stats\n\n- Time to detection: 7 hours\n- Time to recovery: 54 hours 10 minutes\n',
@@ -106,7 +120,14 @@ export default defineRule({
     const { incident, course } = ctx.model;
     const duration = incident.duration;
     if (duration) {
-      const problem = incident.start && incident.end ? againstWindow(duration, incident.start, incident.end, ctx.options) : written(incident.start) || written(incident.end) ? undefined : againstTimeline(duration, course, ctx.options);
+      const problem =
+        incident.start && incident.end
+          ? againstWindow(duration, incident.start, incident.end, ctx.options)
+          : fielded(incident.start) && !incident.end
+            ? againstStatedStart(duration, incident.start!, course, ctx.options)
+            : written(incident.start) || written(incident.end)
+              ? undefined
+              : againstTimeline(duration, course, ctx.options);
       if (problem) ctx.report(problem);
     }
     const start = startOf(ctx.model);
@@ -121,6 +142,15 @@ export default defineRule({
 
 function written(p: WindowPoint | undefined): boolean {
   return p !== undefined && p.source !== 'timeline';
+}
+
+/**
+ * A start stated as a field or in front matter ("Duration: Started at 10:00"),
+ * not a time read from prose, whose sentence may tell of another end than the
+ * timeline's (timeline-window reports that one).
+ */
+function fielded(p: WindowPoint | undefined): boolean {
+  return p?.source === 'field' || p?.source === 'front-matter';
 }
 
 /** How far a figure may be from the span it states before it is wrong (see the rule's comment), in minutes. */
@@ -162,6 +192,33 @@ function againstWindow(duration: NonNullable<IncidentWindow['duration']>, start:
     column: duration.column,
     related: ends(place(start, 'stated start'), place(end, 'stated end')),
   };
+}
+
+/**
+ * A duration with a start stated as a field and no end ("Duration: Started
+ * at 10:00, lasting 37 minutes"): it lasted at most until where the timeline
+ * ends the incident, and at least until the timeline's first recovery.
+ */
+function againstStatedStart(duration: NonNullable<IncidentWindow['duration']>, start: WindowPoint, c: Course, options: Options): Report | undefined {
+  const allowed = allowance(duration, options);
+  const said = duration.minutes;
+  const from = place(start, 'the stated start');
+  const after = (t: TimelineEntry | undefined): t is TimelineEntry => t !== undefined && comparable(start, t) && t.order! > start.order!;
+  const report = (bound: string, to: Place): Report => ({
+    message: `Unexpected duration “${duration.text}” (${formatMinutes(said)}), expected ${bound} ${formatMinutes(minutesBetween(from, to))} from the stated start to ${to.what} (${shortTime(from.time)} to ${shortTime(to.time)})`,
+    line: duration.line,
+    column: duration.column,
+    related: ends(from, to),
+  });
+  if (after(c.end) && duration.bound !== 'under') {
+    const to = place(c.end, endWhat(c.end));
+    if (said - allowed > minutesBetween(from, to)) return report('at most', to);
+  }
+  if (after(c.recovery) && duration.bound !== 'over') {
+    const to = place(c.recovery, 'the recovery');
+    if (said + allowed < minutesBetween(from, to)) return report('at least', to);
+  }
+  return undefined;
 }
 
 /** A duration without a stated start or end, against the spans the timeline gives. */
