@@ -131,6 +131,19 @@ describe('a measure that lists its details', () => {
     expect(tasks.map((a) => a.title)).toContain('Verify the variables');
   });
 
+  it('a paragraph of one sentence saying what should be done is a measure; hindsight is not', () => {
+    expect(items('### Preventive Measures to be taken.\n\nAll code should be tested before deployment, that way issues will not be shown on the client end.\n').map((a) => [a.line, a.kind])).toEqual([[3, 'preventative']]);
+    expect(items('## Action items\n\nWe should have paged the on-call engineer sooner.\n')).toEqual([]);
+    // A sentence that comes to its "should" after a clause of its own is prose.
+    expect(items('## Preventative measures\n\nAdditionally, we should employ monitoring services to ping the website.\n')).toEqual([]);
+    expect(items('## Corrective actions\n\nWhile we were lucky to have a backup, we need to keep backups up to date.\n')).toEqual([]);
+  });
+
+  it('"**Actions:**" under attempted fixes lists what was done, not measures', () => {
+    const md = '## Attempted fixes (chronological)\n\n### Session 1: memory (Dec 3, 3pm)\n\n**Actions:**\n\n- ✅ Increased swap to 2GB\n- ✅ Limited the database to 7 days\n\n## Recommendations\n\n- Monitor for 48 hours\n';
+    expect(items(md).map((a) => a.title)).toEqual(['Monitor for 48 hours']);
+  });
+
   it('a sub-heading with a priority ("### P0 — …") names a measure, whatever lists and rules sit under it', () => {
     const md =
       '## Action Items\n\n### P0 — Require a migration before a column is added\n\n**What:** Add a CI check.\n\n**Owner:** on-call\n\n---\n\n### P1 — Enforce helm upgrade for rollouts\n\n**What:** Ban kubectl set image.\n\n**Options:**\n\n1. **RBAC:** remove patch on deployments.\n2. **GitOps:** reconcile from git.\n\n---\n\n### P2 — Define a rollback SLA\n\n- Write it in the runbook\n- Review it quarterly\n\n---\n\n## Lessons Learned\n\nMigrations first.\n';

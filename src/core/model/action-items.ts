@@ -427,7 +427,7 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
     }
     if (isIntroRow(row) || isRemark(row.text)) continue;
     const opens = opensAsMeasure(row, layout === 'itemized');
-    const measure = opens || (index > introAt && introducedBlock) || (!intro && (layout === 'lined' ? block : layout === 'paragraphs' && rows.length === 1 && !isStatement(row.text)));
+    const measure = opens || (index > introAt && introducedBlock) || (!intro && (layout === 'lined' ? block : layout === 'paragraphs' && rows.length === 1 && (!isStatement(row.text) || statesAMeasure(row.text))));
     if (!measure) continue;
     out.push(rowDraft(row, group));
   }
@@ -635,6 +635,22 @@ function obliges(text: string): boolean {
   const m = OBLIGATION.exec(text);
   return m !== null && /[.!]$/.test(text) && !text.includes(':', m.index);
 }
+
+/**
+ * A paragraph of one sentence that opens by saying what is to be done, by
+ * whom or to what ("All code should be tested before deployment."): a
+ * measure, though a statement. Not hindsight ("We should have paged
+ * sooner."), nor a sentence that comes to its "should" after a clause of
+ * its own ("Additionally, we should…", "While we were lucky…, we need to…"):
+ * that is prose.
+ */
+function statesAMeasure(text: string): boolean {
+  const m = OBLIGATION.exec(text);
+  if (!m || !obliges(text) || HINDSIGHT.test(text) || INTRODUCTION.test(text)) return false;
+  const before = text.slice(0, m.index);
+  return !/[,;:]/.test(before) && wordCount(before) <= 4;
+}
+const HINDSIGHT = /\b(?:should|must|ought[ \t]to)[ \t]{1,3}(?:have|not[ \t]{1,3}have)\b|\b(?:would|could)\b/i;
 
 /** A sentence that announces the list under it ("… should do the following."). */
 const INTRODUCTION = /\b(?:following|below|these|as[ \t]follows)\b/i;
