@@ -151,6 +151,7 @@ describe('what an entry reports', () => {
     expect(evidenceOf('Pods recover, cluster returns to healthy state')).toBe('recovery');
     expect(evidenceOf('connection pool exhausted on the cluster')).not.toBe('recovery');
     expect([evidenceOf('Loki alert rules extended'), evidenceOf('alerts fire'), evidenceOf('Fix v2 deployed: sleep 10'), evidenceOf('Patch #3 applied')]).toEqual([undefined, 'impact', 'fix', 'fix']);
+    expect([evidenceOf('Outage notification'), evidenceOf('Customers notified')]).toEqual(['impact', undefined]);
     expect([evidenceOf('Boom! Production servers go dark.'), evidenceOf('the API went offline'), evidenceOf('Rollback success.'), evidenceOf('rolled back successfully'), evidenceOf('decided to roll back')]).toEqual([
       'impact',
       'impact',
