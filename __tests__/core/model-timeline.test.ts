@@ -187,4 +187,14 @@ describe('what an entry reports', () => {
     ]);
     expect(m.timeline[0].text).toContain('(at 01:00 UTC)');
   });
+
+  it('dates "### Tonight\'s Events" after a lead-up of other days with the incident\'s own day', () => {
+    const m = model(
+      '# Hotfix\n\n**Date:** November 17, 2025\n\n## Timeline of Events\n\n### Pre-History\n\n**September 9, 2025**\n- the job processor was disabled\n\n### Tonight\'s Events\n\n- 12:30 AM - Deployment\n- 1:18 AM - Final fix\n',
+    );
+    expect(m.timeline.filter((t) => t.time).map((t) => [t.line, t.time])).toEqual([
+      [14, '2025-11-17T00:30'],
+      [15, '2025-11-17T01:18'],
+    ]);
+  });
 });

@@ -87,7 +87,7 @@ interface Candidate {
 
 /** Something in the timeline that is not an entry but changes how the entries after it read. */
 type Mark =
-  | { mark: 'date'; date?: DateParts; dayOffset?: number; statement: boolean }
+  | { mark: 'date'; date?: DateParts; dayOffset?: number; today?: boolean; statement: boolean }
   | { mark: 'zone'; zone: string }
   | { mark: 'group' };
 
@@ -227,12 +227,17 @@ function fromHeading(g: Gatherer, text: string, line: number, column: number): v
 function markOf(text: string, exprs: TimeExpression[], label = true): Mark | undefined {
   const date = dateOnly(text, exprs);
   if (date) return date;
+  // "### Tonight's Events" after the lead-up's dates: the incident's own day again.
+  if (exprs.length === 0 && THE_DAY_ITSELF.test(text)) return { mark: 'date', today: true, statement: false };
   const zone = findZoneStatement(text);
   if (zone && (text.match(WORDS) ?? []).length <= 12) return { mark: 'zone', zone: zone.zone };
   // "Links to grafana during the incident window:": a line that introduces what follows.
   if (label && /^[^:]{1,60}:$/.test(text.trim())) return { mark: 'group' };
   return undefined;
 }
+
+/** A heading or line of the incident's own day: "Tonight's events", "Today", "This morning". */
+const THE_DAY_ITSELF = /^[\W_]{0,4}(?:today|tonight|this[ \t]+(?:morning|afternoon|evening))(?:[\u2019']s)?(?:[ \t]+(?:events?|timeline))?[\W_]{0,4}$/i;
 
 /** "2019-1-17", "2015-10-21 (all times UTC)", "Day 2", "Monday, March 4": a date with at most three other words. */
 function dateOnly(text: string, exprs: TimeExpression[]): Mark | undefined {
@@ -707,7 +712,13 @@ function resolve(units: Unit[], input: TimelineInput, headingZone: string | unde
 function applyMark(run: Running, m: Mark, input: TimelineInput): void {
   if (m.mark === 'zone') run.zone = m.zone;
   else if (m.mark === 'date') {
-    const day = m.date ? resolveDay(m.date, run.date ?? input.ctx.date) : m.dayOffset !== undefined && (input.firstDay ?? input.ctx.date) ? addDays((input.firstDay ?? input.ctx.date)!, m.dayOffset) : undefined;
+    const day = m.today
+      ? input.ctx.date
+      : m.date
+        ? resolveDay(m.date, run.date ?? input.ctx.date)
+        : m.dayOffset !== undefined && (input.firstDay ?? input.ctx.date)
+          ? addDays((input.firstDay ?? input.ctx.date)!, m.dayOffset)
+          : undefined;
     if (!day) return;
     run.date = day;
     run.written = true;
