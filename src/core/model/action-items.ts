@@ -640,9 +640,9 @@ function obliges(text: string): boolean {
  * A paragraph of one sentence that opens by saying what is to be done, by
  * whom or to what ("All code should be tested before deployment."): a
  * measure, though a statement. Not hindsight ("We should have paged
- * sooner."), nor a sentence that comes to its "should" after a clause of
- * its own ("Additionally, we should…", "While we were lucky…, we need to…"):
- * that is prose.
+ * sooner.") or a conditional ("could", "would"), nor a sentence that comes
+ * to its "should" after a clause of its own ("Additionally, we should…",
+ * "While we were lucky…, we need to…"): that is prose.
  */
 function statesAMeasure(text: string): boolean {
   const m = OBLIGATION.exec(text);
@@ -650,6 +650,7 @@ function statesAMeasure(text: string): boolean {
   const before = text.slice(0, m.index);
   return !/[,;:]/.test(before) && wordCount(before) <= 4;
 }
+/** "should have", "must not have", and the conditional "would", "could". */
 const HINDSIGHT = /\b(?:should|must|ought[ \t]to)[ \t]{1,3}(?:have|not[ \t]{1,3}have)\b|\b(?:would|could)\b/i;
 
 /** A sentence that announces the list under it ("… should do the following."). */

@@ -14,8 +14,11 @@
  * hours", "over an hour") is a limit the author drew, so only
  * `tolerance-minutes` past it counts.
  *
- * With a stated start and end, the duration is compared with them. Without,
- * the timeline bounds it from both sides: from the first entry that shows
+ * With a stated start and end, the duration is compared with them. With a
+ * start stated as a field and no end ("Duration: Started at 10:00, lasting
+ * 37 minutes"), the timeline's end of the incident bounds it from above and
+ * its first recovery from below. Without either, the timeline bounds it from
+ * both sides: from the first entry that shows
  * the impact to the first that shows the recovery it lasted at least that
  * long; from the timeline's first entry (a cause or a lead-up, not yet the
  * impact) to the entry where the timeline ends it (the recovery, the
