@@ -13,7 +13,7 @@ import type { ActionItem, ActionItemKind } from '../types.js';
 import type { Element, LineElement } from './structure.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
 import { assignIds, fingerprintTitle } from './ids.js';
-import { finish, type Draft } from './item-fields.js';
+import { finish, opensWithPriorityLevel, type Draft } from './item-fields.js';
 import { isFinding, isStatement } from './aliases.js';
 import { OWNER_AND_NAME } from '../logins.js';
 
@@ -541,7 +541,7 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
   if (!named) return false;
   // "### P0 — Require a migration before a column is added": a priority is given to a measure, never to a group,
   // so what sits under each (its what, how, options, steps) describes it. A task list is still tasks of its own.
-  if (subHeadings.every((i) => PRIORITY_TAG.test((all[i] as { text: string }).text))) return !holdsTaskList(all);
+  if (subHeadings.every((i) => opensWithPriorityLevel((all[i] as { text: string }).text))) return !holdsTaskList(all);
   const described = subHeadings.filter((i) => describedOnly(all, i)).length;
   if (!itemized) return described === subHeadings.length;
   // A task list is tasks of its own, each a measure ("- [ ] Verify all environment variables").
@@ -553,9 +553,6 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
   const introduced = subHeadings.every((i) => describedOnly(all, i) || all[i + 1]?.kind === 'paragraph');
   return details && introduced && described >= 2 && described >= subHeadings.length - 1;
 }
-
-/** A priority before a title: "P0 — ", "[P1] ", "(P2): ", "P3: ". */
-const PRIORITY_TAG = /^[[(]?P[0-4][\])]?(?:[ \t]{0,3}[—–:-])?[ \t]/;
 
 /** Whether a list of the section, at its top level, is a task list ("- [ ] Verify…"). */
 function holdsTaskList(all: Unit[]): boolean {

@@ -123,6 +123,16 @@ function status(f: Fields): void {
 
 const PRIORITY_WORD = /^(?:\*\*)?(CRITICAL|URGENT|HIGH|MEDIUM|LOW|P[0-4])(?:\*\*)?[\s:–—-]{1,4}(?=\S)/;
 
+/**
+ * Whether a title opens with a priority level: "P0 — ", "[P1] ", "(P2): ".
+ * Only the levels, not the words ("### High priority" may head a group); a
+ * level is given to one measure, never to a group of them.
+ */
+export function opensWithPriorityLevel(text: string): boolean {
+  return PRIORITY_LEVEL.test(text);
+}
+const PRIORITY_LEVEL = /^[[(]?P[0-4][\])]?(?:[ \t]{0,3}[—–:-])?[ \t]/;
+
 /** A priority in capitals before the wording: "**HIGH** Include downloads in the smoke tests". */
 function leadingPriority(f: Fields): void {
   const m = PRIORITY_WORD.exec(f.title.trim());
