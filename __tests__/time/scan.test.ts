@@ -97,6 +97,20 @@ describe('scanTimes: clock times', () => {
     expect(one('10:00 (EAT)')).toMatchObject({ zone: 'UTC+3', text: '10:00 (EAT)' });
   });
 
+  it('reads an offset written apart from GMT or UTC ("GMT + 1"), never a range or a sum', () => {
+    expect(one('10am GMT + 1')).toMatchObject({ time: { hour: 10, minute: 0 }, zone: 'UTC+1', zoneText: 'GMT + 1', length: 12 });
+    expect(one('10:00 GMT +1')).toMatchObject({ zone: 'UTC+1', zoneText: 'GMT +1' });
+    expect(one('10:00 UTC +5:30')).toMatchObject({ zone: 'UTC+5:30' });
+    expect(one('10:00 UTC + 2 hours')).toMatchObject({ zone: 'UTC', length: 9 });
+    expect(one('10:00 UTC - 11:00 UTC')).toMatchObject({ zone: 'UTC', end: { time: { hour: 11, minute: 0 }, zone: 'UTC' } });
+  });
+
+  it('ends a range "From 4pm to 6 GMT" at a lone hour with its zone, after a time with AM/PM', () => {
+    expect(one('From 4pm to 6 GMT, the servers failed')).toMatchObject({ time: { hour: 16, minute: 0 }, end: { time: { hour: 18, minute: 0 }, zone: 'UTC' } });
+    expect(one('from 4pm to 6 users')).toMatchObject({ time: { hour: 16, minute: 0 }, length: 3 });
+    expect(one('10:00 to 11 UTC')).toMatchObject({ time: { hour: 10, minute: 0 }, length: 5 });
+  });
+
   it('does not read English words as zones after a time', () => {
     expect(one('at 10:00 cat videos')).toEqual({ index: 3, length: 5, text: '10:00', time: { hour: 10, minute: 0 } });
     expect(one('at 10:00 at the office').zone).toBeUndefined();
@@ -190,6 +204,13 @@ describe('scanTimes: dates and date-times', () => {
     expect(one('On May 10th, 2024 at 2:00 AM, the server access went down')).toEqual({
       index: 3, length: 25, text: 'May 10th, 2024 at 2:00 AM', date: { year: 2024, month: 5, day: 10 }, time: { hour: 2, minute: 0 },
     });
+  });
+
+  it('reads the time in brackets after a date: "31st January 2023 (10am GMT + 1)"', () => {
+    expect(one('On 31st January 2023 (10am GMT + 1), we experienced a server outage')).toMatchObject({
+      index: 3, text: '31st January 2023 (10am GMT + 1', date: { year: 2023, month: 1, day: 31 }, time: { hour: 10, minute: 0 }, zone: 'UTC+1',
+    });
+    expect(one('On 2023-01-31 (10 users) it failed')).toEqual({ index: 3, length: 10, text: '2023-01-31', date: { year: 2023, month: 1, day: 31 } });
   });
 
   it('reads "September 11th, 2018 at midnight" (with or without a comma)', () => {

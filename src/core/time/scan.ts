@@ -673,6 +673,13 @@ function joinTime(s: string, i: number, p: Point, iso: boolean): void {
     if (clock) applyClock(p, clock, s, false);
     return;
   }
+  // "31st January 2023 (10am GMT+1)": the date's time in brackets after it.
+  if (c === 40 /* ( */ || (isBlank(c) && s.charCodeAt(skipBlanks(s, i, 2)) === 40)) {
+    const k = skipBlanks(s, (c === 40 ? i : skipBlanks(s, i, 2)) + 1, 1);
+    const clock = isDigit(s.charCodeAt(k)) ? parseClock(s, k, false) : undefined;
+    if (clock) applyClock(p, clock, s, false);
+    return;
+  }
   if (c === 44 /* , */ || c === 58 /* : */) j++;
   let k = skipBlanks(s, j, 3);
   if (k === i) return;
@@ -828,7 +835,8 @@ function parseRangeEnd(s: string, p1: Point, opts: ScanOptions | undefined, betw
   }
   const c2 = s.charCodeAt(j);
   if (!(isDigit(c2) || isAlpha(c2) || c2 === 126)) return undefined;
-  const p2 = parsePoint(s, j, opts, false);
+  // "From 4pm to 6 GMT": after a time with AM/PM, a lone hour with its zone ends the range.
+  const p2 = parsePoint(s, j, opts, false) ?? (p1.clock?.meridiem !== undefined ? zonedBareHour(s, j, opts) : undefined);
   if (!p2 || p2.invalid) return undefined;
   if (p1.time) {
     if (!p2.time) return undefined;
@@ -838,6 +846,11 @@ function parseRangeEnd(s: string, p1: Point, opts: ScanOptions | undefined, betw
     if (p2.dayOffset === undefined) return undefined;
   } else return undefined;
   return p2;
+}
+
+function zonedBareHour(s: string, i: number, opts: ScanOptions | undefined): Point | undefined {
+  const p = parsePoint(s, i, opts, true);
+  return p?.zone !== undefined && p.date === undefined ? p : undefined;
 }
 
 /** Reads " on October 14, 2023" / ", November 7, 2023" after a time-only expression. */

@@ -241,6 +241,22 @@ function isWordChar(code: number): boolean {
 }
 
 /**
+ * "GMT + 1", "UTC +5:30": an offset written apart from UTC or GMT. Only "+":
+ * "10:00 UTC - 11:00 UTC" is a range, and "UTC + 2 hours" a sum.
+ */
+const SPACED_OFFSET_RE = /[ \t]{0,2}\+[ \t]{0,2}\d{1,2}(?::\d{2})?(?![\d:.]|[ \t]{0,2}(?:h|hrs?|hours?|mins?|minutes?|days?|am|pm|a\.m|p\.m)\b)/iy;
+
+function spacedOffsetAt(text: string, index: number, head: string): ZoneMatch | undefined {
+  if (!/^(?:utc|gmt)$/i.test(head)) return undefined;
+  SPACED_OFFSET_RE.lastIndex = index + head.length;
+  const m = SPACED_OFFSET_RE.exec(text);
+  if (!m || !/\s/.test(m[0])) return undefined;
+  const end = index + head.length + m[0].length;
+  const resolved = resolveZone(text.slice(index, end));
+  return resolved && { ...resolved, index, end };
+}
+
+/**
  * Reads a zone written at `index` in `text` ("PST", "GMT+1", "Eastern time",
  * "Europe/Berlin"), preferring the longest spelling that resolves. No leading
  * whitespace or brackets are skipped.
@@ -254,6 +270,8 @@ export function matchZoneAt(text: string, index: number): ZoneMatch | undefined 
   if (headEnd < text.length && isWordChar(text.charCodeAt(headEnd))) return undefined;
   // "EAT-ing", "CAT-like": a hyphenated word, not a zone.
   if (text.charCodeAt(headEnd) === 45 && isAlpha(text.charCodeAt(headEnd + 1))) return undefined;
+  const spaced = spacedOffsetAt(text, index, head[0]);
+  if (spaced) return spaced;
 
   // Up to three more words for names like "Pacific Standard Time".
   const ends: number[] = [headEnd];
