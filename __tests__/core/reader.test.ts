@@ -204,6 +204,30 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([matchHeading('How can we resolve it, my friend?', one), matchHeading('How can we resolve it, my friend', one)]).toEqual([[], ['resolution']]);
   });
 
+  it('reads a heading glossed in English, Indonesian, German question and Korean headings, "avoid" and "The rollback"', () => {
+    const keys = (h: string) => matchHeading(h, extendAliases(undefined));
+    // The English name in brackets, when the rest names nothing; an update's number keeps it an update.
+    expect([keys('Kronologi (timeline)'), keys('Tindakan Perbaikan (action items) + penanggung jawab peran'), keys('Update 3 (fix)'), keys('Something (Resolved)')]).toEqual([
+      ['timeline'],
+      ['action-items'],
+      [],
+      [],
+    ]);
+    expect([keys('Ringkasan Insiden'), keys('Akar Masalah pada SISTEM (bukan pada orang)'), keys('Penyelesaian'), keys('Pelajaran yang Diambil'), keys('Dampak (waktu terbuang)')]).toEqual([
+      ['summary'],
+      ['root-cause'],
+      ['resolution'],
+      ['lessons-learned'],
+      ['impact'],
+    ]);
+    expect([keys('2. Warum ist es passiert'), keys('3. Was haben wir gelernt'), keys('4. Was ändern wir')]).toEqual([['root-cause'], ['lessons-learned'], ['action-items']]);
+    expect([keys('요약'), keys('타임라인'), keys('근본 원인'), keys('재발 방지 액션'), keys('교훈')]).toEqual([['summary'], ['timeline'], ['root-cause'], ['action-items'], ['lessons-learned']]);
+    expect([keys('Временная шкала'), keys('Первопричина')]).toEqual([['timeline'], ['root-cause']]);
+    expect([keys('How we will avoid this situation in the future'), keys('What could be done to avoid this in future?')]).toEqual([['action-items'], ['action-items']]);
+    // "The rollback" tells how the service came back; a measure that names a rollback is a measure.
+    expect([keys('The rollback'), keys('P2 — Define rollback SLA in the on-call runbook')]).toEqual([['resolution'], []]);
+  });
+
   it('config aliases still extend the vocabulary', () => {
     const table = extendAliases({ 'action-items': ['Hausaufgaben'] });
     expect(matchHeading('Hausaufgaben', table)).toEqual(['action-items']);

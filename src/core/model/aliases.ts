@@ -48,8 +48,12 @@ export const DEFAULT_ALIASES: AliasTable = {
     'sammanfattning',
     'samenvatting',
     'riepilogo',
+    // Indonesian and Malay.
+    'ringkasan',
+    'rangkuman',
+    'ikhtisar',
   ],
-  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected', 'what was impacted', 'what was affected', 'scope', 'impacto', 'auswirkungen', 'влияние', 'последствия', 'konsekvens', 'konsekvenser'],
+  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected', 'what was impacted', 'what was affected', 'scope', 'impacto', 'auswirkungen', 'влияние', 'последствия', 'konsekvens', 'konsekvenser', 'dampak'],
   timeline: [
     'timeline',
     'events timeline',
@@ -72,9 +76,13 @@ export const DEFAULT_ALIASES: AliasTable = {
     'таймлайн',
     'хронология',
     'хронология событий',
+    'временная шкала',
     'tidslinje',
     'tidslinjen',
     'tijdlijn',
+    'kronologi',
+    'linimasa',
+    'garis waktu',
   ],
   'root-cause': [
     'root cause',
@@ -102,15 +110,21 @@ export const DEFAULT_ALIASES: AliasTable = {
     'cause première',
     'ursache',
     'grundursache',
+    'warum ist es passiert',
     'причина',
     'причины',
     'корневая причина',
+    'первопричина',
+    'первопричины',
     'rotårsak',
     'rotårsaker',
     'grunnårsak',
     'grundorsak',
     'oorzaak',
     'causa principale',
+    'akar masalah',
+    'akar penyebab',
+    'penyebab',
   ],
   resolution: [
     'resolution',
@@ -148,6 +162,9 @@ export const DEFAULT_ALIASES: AliasTable = {
     'lösning',
     'oplossing',
     'risoluzione',
+    'penyelesaian',
+    'resolusi',
+    'pemulihan',
   ],
   'action-items': [
     'action items',
@@ -179,6 +196,9 @@ export const DEFAULT_ALIASES: AliasTable = {
     'additional safeguards',
     'preventing recurrence',
     'how will we prevent it',
+    // "How we will avoid this situation in the future", "What could be done to avoid this in future?"
+    'avoid',
+    'avoiding recurrence',
     'what we are doing about it',
     'what we will do differently',
     'what we are doing differently',
@@ -217,6 +237,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'maßnahmen',
     'massnahmen',
     'nächste schritte',
+    'was ändern wir',
+    'was wir ändern',
     'действия',
     'задачи',
     'план действий',
@@ -226,6 +248,11 @@ export const DEFAULT_ALIASES: AliasTable = {
     'handlingspunkter',
     'actiepunten',
     'azioni correttive',
+    'tindakan perbaikan',
+    'tindakan pencegahan',
+    'langkah pencegahan',
+    'tindak lanjut',
+    'rencana tindak lanjut',
   ],
   detection: ['detection', 'how was it detected', 'how we found out', 'monitoring and detection', 'detection and response', 'detección', 'detecção', 'détection', 'erkennung', 'обнаружение', 'påvisning', 'oppdagelse'],
   'lessons-learned': [
@@ -254,6 +281,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'leçons apprises',
     'leçons tirées',
     'erkenntnisse',
+    'was haben wir gelernt',
     'уроки',
     'жизненные уроки',
     'выводы',
@@ -261,6 +289,9 @@ export const DEFAULT_ALIASES: AliasTable = {
     'lærdommer',
     'lärdomar',
     'lessen',
+    'pelajaran',
+    'pelajaran yang diambil',
+    'pembelajaran',
   ],
 };
 
@@ -272,6 +303,7 @@ export const DEFAULT_ALIASES: AliasTable = {
  */
 const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
   ['what happened', 'summary'],
+  ['was ist passiert', 'summary'],
   // A "TL;DR" closing a document that has its summary is a recap, not a second summary.
   ['tl dr', 'summary'],
   ['tldr', 'summary'],
@@ -331,6 +363,9 @@ const WHOLE_HEADINGS: ReadonlyMap<string, SectionKey> = new Map([
   ['details of exploit', 'root-cause'],
   ['details of the exploit', 'root-cause'],
   ['handling', 'resolution'],
+  // "## The rollback" over how the service was brought back; "Define rollback SLA" is a measure.
+  ['rollback', 'resolution'],
+  ['the rollback', 'resolution'],
 ]);
 
 /** "But how did this happen?": the conjunction a narrative heading opens with. */
@@ -369,20 +404,20 @@ const MEASURES_ANNOUNCED =
 const IMPROVING = /^improv(?:ing|ements?)[ ]/;
 
 /**
- * Headings in Chinese or Japanese, which write words without spaces: a word
- * of one of these anywhere in the heading names its section ("## 根因",
- * "## 改进措施", "### 再発防止策"). Measures taken for now ("临时措施",
- * "応急対応") are the resolution.
+ * Headings in Chinese, Japanese or Korean, whose section words are compounds
+ * that stand anywhere in the heading ("## 根因", "## 改进措施", "### 再発防止策",
+ * "## 재발 방지 액션"). Measures taken for now ("临时措施", "応急対応") are the
+ * resolution.
  */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_WORDS: ReadonlyArray<[SectionKey, RegExp]> = [
-  ['timeline', /时间线|时间轴|時間線|時間軸|时间顺序|事件经过|事件經過|故障经过|处理经过|處理經過|处理过程|處理過程|发生过程|發生過程|経緯|時系列|タイムライン/u],
-  ['root-cause', /根因|根本原因|原因|根源/u],
-  ['resolution', /修复|修復|解决|解決|恢复|恢復|復旧|处置|處置|临时|臨時|应急|應急|応急|暫定/u],
-  ['action-items', /预防|預防|再発防止|改进|改進|改善|后续|後續|待办|待辦|行动项|行動項|跟进|跟進|措施|対策|アクション/u],
-  ['impact', /影响|影響/u],
-  ['lessons-learned', /经验教训|經驗教訓|教训|教訓|反思|振り返り/u],
-  ['summary', /概述|概要|摘要|事件描述|问题描述|問題描述/u],
+  ['timeline', /时间线|时间轴|時間線|時間軸|时间顺序|事件经过|事件經過|故障经过|处理经过|處理經過|处理过程|處理過程|发生过程|發生過程|経緯|時系列|タイムライン|타임라인|경과|시간순/u],
+  ['root-cause', /根因|根本原因|原因|根源|원인/u],
+  ['resolution', /修复|修復|解决|解決|恢复|恢復|復旧|处置|處置|临时|臨時|应急|應急|応急|暫定|대응|해결|복구/u],
+  ['action-items', /预防|預防|再発防止|改进|改進|改善|后续|後續|待办|待辦|行动项|行動項|跟进|跟進|措施|対策|アクション|재발|방지|후속|개선|액션/u],
+  ['impact', /影响|影響|영향|임팩트/u],
+  ['lessons-learned', /经验教训|經驗教訓|教训|教訓|反思|振り返り|교훈|회고|배운/u],
+  ['summary', /概述|概要|摘要|事件描述|问题描述|問題描述|요약|개요/u],
 ];
 
 function cjkKeys(normalized: string, strict: boolean): SectionKey[] {
@@ -791,7 +826,8 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
   const cacheKey = `${options.strict ? 's' : 'n'}${options.plain ? 'p' : 'w'}${options.prefix ? 'x' : ''}${text.replace(PARENTHETICAL, ' ').includes('/') ? '/' : ''}${asks}${normalized}`;
   const cached = c.cache.get(cacheKey);
   if (cached) return cached;
-  const keys = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
+  const found = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
+  const keys = found.length > 0 ? found : glossKeys(text, c);
   if (c.cache.size >= CACHE_LIMIT) {
     // The answers by text may come from entries about to go: they go too, so a text is answered as its normalised form now is.
     c.cache.clear();
@@ -840,6 +876,23 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (head && tail && head.index >= words.length - tail.length) return [tail.key];
   const key = head?.key ?? phrase?.key;
   return key ? [key] : [];
+}
+
+/**
+ * "Kronologi (timeline)", "Tindakan Perbaikan (action items)": a heading in
+ * another language with the section's English name in brackets. Only when
+ * the words outside the brackets name nothing, hold no number ("Update 3
+ * (fix)" is an update), and the bracket is the table's own words.
+ */
+function glossKeys(text: string, c: Compiled): SectionKey[] {
+  const glosses = text.match(PARENTHETICAL);
+  if (!glosses || /\d/.test(text.replace(PARENTHETICAL, ' '))) return [];
+  for (const gloss of glosses) {
+    const words = tokens(normalizeHeading(gloss.slice(1, -1)));
+    const key = words.length > 0 && words.length <= 4 ? whole(words, c, true) : undefined;
+    if (key) return [key];
+  }
+  return [];
 }
 
 /** The longest phrase of two or more words the heading ends with, and how many words it covers. */
