@@ -139,6 +139,36 @@ describe('a measure that lists its details', () => {
     expect(items('## Corrective actions\n\nWhile we were lucky to have a backup, we need to keep backups up to date.\n')).toEqual([]);
   });
 
+  it('a one-sentence paragraph committing to a measure ("We will install…") is a measure; "We will have" hindsight is not', () => {
+    expect(items('**Future Prevention**\n\nWe will install a new monitoring tool that will send alert when storage space reaches capacity.\n').map((a) => [a.line, a.kind])).toEqual([[3, 'preventative']]);
+    expect(items("## Action items\n\nWe'll add an alert on disk usage.\n").map((a) => a.line)).toEqual([3]);
+    expect(items('## Action items\n\nWe would have caught it with an alert.\n')).toEqual([]);
+  });
+
+  it('a closing remark on "these measures" is no measure, whoever its subject is', () => {
+    const md = 'Corrective and Preventive Measures:\n\nAn additional power source was installed.\nAn external backup of all data was created.\nA UPS was acquired to safeguard the server.\nBy implementing these measures, InnovateCommerce aims to enhance the stability of its systems.\n';
+    expect(items(md).map((a) => a.line)).toEqual([3, 4, 5]);
+  });
+
+  it('a table of measures without a column named for them takes the first column of sentences ("No. | Tindakan Perbaikan | …")', () => {
+    const md = '## Tindakan Perbaikan (action items)\n\n| No. | Tindakan Perbaikan | Penanggung Jawab |\n|---|---|---|\n| 1 | Menstandarkan kebutuhan dan dependency aplikasi. | Developer |\n| 2 | Melakukan health check setelah aplikasi dijalankan. | Operations |\n';
+    expect(items(md).map((a) => [a.line, a.title])).toEqual([
+      [5, 'Menstandarkan kebutuhan dan dependency aplikasi.'],
+      [6, 'Melakukan health check setelah aplikasi dijalankan.'],
+    ]);
+  });
+
+  it('reads a section whose text is fenced as Markdown ("```md"), as a course template fences every section', () => {
+    const md = '## Action items\n\n```md\n1. Testing all paths of the api endpoints.\n2. Use the staging environment properly.\n```\n\n## Appendix\n\n```md\nconst x = 1;\n```\n';
+    expect(items(md).map((a) => [a.line, a.title])).toEqual([
+      [4, 'Testing all paths of the api endpoints.'],
+      [5, 'Use the staging environment properly.'],
+    ]);
+    // A fence of code, or one not marked as Markdown, stays code.
+    expect(items('## Action items\n\n```bash\nTesting all paths of the api endpoints.\n```\n')).toEqual([]);
+    expect(items('## Action items\n\n```md\nx = fetch(url);\n```\n')).toEqual([]);
+  });
+
   it('"**Actions:**" under attempted fixes lists what was done, not measures', () => {
     const md = '## Attempted fixes (chronological)\n\n### Session 1: memory (Dec 3, 3pm)\n\n**Actions:**\n\n- ✅ Increased swap to 2GB\n- ✅ Limited the database to 7 days\n\n## Recommendations\n\n- Monitor for 48 hours\n';
     expect(items(md).map((a) => a.title)).toEqual(['Monitor for 48 hours']);

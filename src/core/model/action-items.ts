@@ -603,9 +603,12 @@ function isRemark(text: string): boolean {
   return CLOSER.test(text) || (REMARK.test(text) && isStatementOrClause(text));
 }
 
-/** A statement, or a sentence that opens with a clause ("By implementing…, we…"): what a remark is written as. */
+/**
+ * A statement, or a sentence that opens with a clause ("By implementing…, we…",
+ * "…, InnovateCommerce aims to…"): what a remark is written as.
+ */
 function isStatementOrClause(text: string): boolean {
-  return isStatement(text) || /^[^,]{3,80},[ \t]+(?:we|the[ \t]team|our|this|these|it)\b/i.test(text);
+  return isStatement(text) || /^[^,]{3,80},[ \t]+(?:(?:we|the[ \t]team|our|this|these|it)\b|\p{Lu}[\p{L}\d&-]{1,40}[ \t]+(?:aims?|hopes?|expects?|intends?|plans?|wants?|will|is|are)\b)/iu.test(text);
 }
 
 function itemHead(item: ListItem): { lines: readonly TextLine[]; text: string } | undefined {
@@ -635,18 +638,22 @@ function obliges(text: string): boolean {
 
 /**
  * A paragraph of one sentence that opens by saying what is to be done, by
- * whom or to what ("All code should be tested before deployment."): a
- * measure, though a statement. Not hindsight ("We should have paged
+ * whom or to what ("All code should be tested before deployment.", "We will
+ * install a new monitoring tool…"): a measure, though a statement. Not hindsight ("We should have paged
  * sooner.") or a conditional ("could", "would"), nor a sentence that comes
  * to its "should" after a clause of its own ("Additionally, we should…",
  * "While we were lucky…, we need to…"): that is prose.
  */
 function statesAMeasure(text: string): boolean {
+  if (COMMITMENT.test(text) && /[.!]$/.test(text) && !HINDSIGHT.test(text) && !INTRODUCTION.test(text)) return true;
   const m = OBLIGATION.exec(text);
   if (!m || !obliges(text) || HINDSIGHT.test(text) || INTRODUCTION.test(text)) return false;
   const before = text.slice(0, m.index);
   return !/[,;:]/.test(before) && wordCount(before) <= 4;
 }
+/** "We will install a monitoring tool that…": what the authors commit to, as the sentence's opening words. */
+const COMMITMENT = /^(?:we|the[ \t]team)[ \t]+(?:will|are[ \t]going[ \t]to|plan[ \t]to|intend[ \t]to)[ \t]+\p{L}|^we(?:'|’)ll[ \t]+\p{L}/iu;
+
 /** "should have", "must not have", and the conditional "would", "could". */
 const HINDSIGHT = /\b(?:should|must|ought[ \t]to)[ \t]{1,3}(?:have|not[ \t]{1,3}have)\b|\b(?:would|could)\b/i;
 
@@ -906,10 +913,11 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
   names.forEach((name, i) => {
     for (const [field, re] of COLUMNS) if (!index.has(field) && re.test(name)) index.set(field, i);
   });
-  const titleAt = index.get('title') ?? 0;
+  // Without a column named for the measure, the first column whose rows read as sentences ("No. | Tindakan Perbaikan | …").
+  const titleAt = index.get('title') ?? Math.max(0, names.findIndex((_, i) => rows.some((row) => wordCount(rowCells(row)[i]?.text ?? '') >= 3)));
   // A table whose columns name no part of a measure lists data ("type | name" of DNS records), unless its rows read as sentences.
   const named = [...index.keys()].some((field) => field !== 'type');
-  if (!named && !rows.some((row) => wordCount(rowCells(row)[0]?.text ?? '') >= 3)) return;
+  if (!named && !rows.some((row) => wordCount(rowCells(row)[titleAt]?.text ?? '') >= 3)) return;
   let previous: Draft | undefined;
   let previousCut = false;
   for (const row of rows) {

@@ -254,8 +254,9 @@ function isSentence(line: string): boolean {
 
 /**
  * Whether a block that Markdown took as code or HTML is text a reader reads
- * as Markdown: a fence around a document with section headings, an indented
- * block of plain sentences, or lines an HTML tag line swallowed.
+ * as Markdown: a fence around a document with section headings, a fence
+ * marked as Markdown around lines of text, an indented block of plain
+ * sentences, or lines an HTML tag line swallowed.
  */
 function readsAsMarkdown(node: Code | Html, table: AliasTable): boolean {
   if (node.type === 'html') return swallowedText(node) !== null;
@@ -264,9 +265,19 @@ function readsAsMarkdown(node: Code | Html, table: AliasTable): boolean {
   for (const m of node.value.matchAll(HEADING_LINE)) {
     if (matchHeading(m[2], table).length > 0 && ++headings >= 2) return true;
   }
-  if (isFenced(node) || node.lang) return false;
   const lines = node.value.split('\n').filter((l) => l.trim());
+  // "```md" around a section's own sentences and lists (a course template fences every section): the author wrote Markdown.
+  if (/^(?:md|markdown)$/i.test(node.lang ?? '') && isFenced(node)) return lines.length > 0 && lines.every(isTextLine);
+  if (isFenced(node) || node.lang) return false;
   return lines.length > 0 && lines.every(isSentence);
+}
+
+/** No code, and two words or more: a line of text, a list item or a timeline entry ("- _10:56_ - Alert fires."). */
+function isTextLine(line: string): boolean {
+  if (/[{};=<>$\\]|^\s*(?:\/\/|#!|\$ )/.test(line)) return false;
+  let words = 0;
+  for (const w of line.split(/\s+/)) if (/^[\p{L}_*`]/u.test(w) && ++words >= 2) return true;
+  return false;
 }
 
 /** Fenced code spans more source lines than its value (the fences); indented code spans exactly its value. */
