@@ -159,6 +159,8 @@ describe('what an entry reports', () => {
       'fix',
       undefined,
     ]);
+    // Someone discovering the outage sees the impact; discovering what caused it is the diagnosis.
+    expect([evidenceOf('Sysadmin discovers outage on web server, debugging begins'), evidenceOf('outage discovered'), evidenceOf('Sysadmin discovers that all error logs are disabled')]).toEqual(['impact', 'impact', undefined]);
     expect([evidenceOf('Voice PE functional'), evidenceOf('site was functional again.'), evidenceOf('the API is not functional'), evidenceOf('functional tests added')]).toEqual([
       'recovery',
       'recovery',
