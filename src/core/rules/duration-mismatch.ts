@@ -107,6 +107,11 @@ export default defineRule({
         reports: ['3:61 Unexpected duration “37 minutes” (37 min), expected at most 20 min from the stated start to the fix (2023-06-03 10:00 UTC to 2023-06-03 10:20 UTC)'],
       },
       {
+        title: 'A start and a duration in one sentence, longer than the timeline runs from the start',
+        markdown: '## Summary\n\nOn 31st January 2023 (10am GMT + 1), we had an outage which lasted for 37 minutes.\n\n## Timeline (GMT +1)\n\n- 9:45 AM upgrade begins\n- 10:00 AM pagers alert the on-call team\n- 10:22 AM 100% of traffic back online\n',
+        reports: ['3:72 Unexpected duration “37 minutes” (37 min), expected at most 22 min from the stated start to the recovery (2023-01-31 09:00 UTC to 2023-01-31 09:22 UTC)'],
+      },
+      {
         title: 'A stated start, and shorter than its first recovery',
         markdown: '## Summary\n\n- Outage: began at 10:00 UTC, about 10 minutes\n\n## Timeline\n\n- 10:00 UTC alerts fire\n- 10:40 UTC service restored\n',
         reports: ['3:31 Unexpected duration “about 10 minutes” (10 min), expected at least 40 min from the stated start to the recovery (10:00 to 10:40)'],
@@ -126,7 +131,7 @@ export default defineRule({
       const problem =
         incident.start && incident.end
           ? againstWindow(duration, incident.start, incident.end, ctx.options)
-          : fielded(incident.start) && !incident.end
+          : statedStart(incident.start, duration) && !incident.end
             ? againstStatedStart(duration, incident.start!, course, ctx.options)
             : written(incident.start) || written(incident.end)
               ? undefined
@@ -149,11 +154,13 @@ function written(p: WindowPoint | undefined): boolean {
 
 /**
  * A start stated as a field or in front matter ("Duration: Started at 10:00"),
- * not a time read from prose, whose sentence may tell of another end than the
- * timeline's (timeline-window reports that one).
+ * or in the same line of prose as the duration ("On 31 January (10am GMT+1)
+ * we had an outage, which lasted 37 minutes"). Not a time read from prose
+ * elsewhere, whose sentence may tell of another end than the timeline's
+ * (timeline-window reports that one).
  */
-function fielded(p: WindowPoint | undefined): boolean {
-  return p?.source === 'field' || p?.source === 'front-matter';
+function statedStart(p: WindowPoint | undefined, duration: { line: number }): boolean {
+  return p?.source === 'field' || p?.source === 'front-matter' || (p?.source === 'prose' && p.line === duration.line);
 }
 
 /** How far a figure may be from the span it states before it is wrong (see the rule's comment), in minutes. */

@@ -76,6 +76,11 @@ export default defineRule({
       },
       { title: 'Restored after the end', markdown: '## Summary\n\nFrom 10:00 to 11:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 10:05 UTC alert\n- 12:30 UTC service restored\n', reports: ['8:3 Unexpected recovery at 2023-11-07 12:30 UTC after the stated end (2023-11-07 11:00 UTC), expected the window to end when the service recovered'] },
       {
+        title: 'A start before the change that caused it',
+        markdown: '## Summary\n\nFrom 4pm to 6pm GMT the site showed errors.\n\n## Timeline\n\n- 5:30pm GMT configuration push begins\n- 5:36pm GMT server failure, monitoring alerts\n- 6:00pm GMT servers back online\n',
+        reports: ["3:6 Unexpected stated start 16:00, 1 h 30 min before the timeline's first entry (17:30), which comes before the impact, expected the window to start with the impact the timeline shows (17:36)"],
+      },
+      {
         title: 'An end hours after the timeline’s fix',
         markdown: '## Summary\n\nFrom 13:00 to 17:35 UTC on 2023-11-07 the site was down.\n\n## Timeline\n\n- 13:00 UTC site goes down\n- 13:12 UTC config fixed\n- 13:13 UTC service restored\n',
         reports: ["3:38 Unexpected stated end 2023-11-07 17:35 UTC, 4 h 22 min after the timeline's last entry (2023-11-07 13:13 UTC), expected the window to end with the timeline's recovery (2023-11-07 13:13 UTC)"],
@@ -126,7 +131,9 @@ function checkWindow(ctx: RuleContext<Options>): void {
  * timeline says where the impact began ("13:00 site goes down", "OUTAGE
  * BEGINS"), or earlier than an entry saying the impact begins that only
  * lead-up comes before ("10:30 PM: Reboot begins", "12:26 AM: Outage
- * begins"): nothing in the document explains the start of the window.
+ * begins"), or earlier than a first entry that comes before the impact (the
+ * change that caused it): nothing in the document explains the start of the
+ * window.
  */
 function startBeforeTimeline(course: Course, start: WindowPoint, timed: TimelineEntry[], slack: number): Report | undefined {
   const first = timed.reduce<TimelineEntry | undefined>((a, t) => (!a || t.order! < a.order! ? t : a), undefined);
@@ -135,6 +142,12 @@ function startBeforeTimeline(course: Course, start: WindowPoint, timed: Timeline
   if (onset?.onset && comparable(onset, start) && start.order! < first.order! - slack) return startBefore(start, first, onset, `${formatMinutes((first.order! - start.order!) / 60_000)} before the timeline's first entry (${shortTime(first.time)})`);
   const marked = markedOnset(timed);
   if (marked && comparable(marked, start) && start.order! < marked.order! - slack) return startBefore(start, first, marked, `${formatMinutes((marked.order! - start.order!) / 60_000)} before the onset the timeline marks (${shortTime(marked.time)})`);
+  // The timeline opens before the impact, with the change that caused it or a lead-up ("5:30pm – Configuration push
+  // begins", then "5:36pm – server failure"): the incident cannot have begun before that.
+  const lead = course.first;
+  if (lead === first && onset && onset !== lead && comparable(onset, start) && start.order! < lead.order! - slack) {
+    return startBefore(start, first, onset, `${formatMinutes((lead.order! - start.order!) / 60_000)} before the timeline's first entry (${shortTime(lead.time)}), which comes before the impact`);
+  }
   return undefined;
 }
 
