@@ -169,6 +169,24 @@ describe('a measure that lists its details', () => {
     expect(items('## Action items\n\n```md\nx = fetch(url);\n```\n')).toEqual([]);
   });
 
+  it('"Preventation", a misspelling, names the preventative kind; beside "Correction", neither', () => {
+    expect(items('### Preventation measures\n\n* Install more load balancers\n').map((a) => a.kind)).toEqual(['preventative']);
+    expect(items('### CORRECTION AND PREVENTATION MEASURES\n\n* Install more load balancers\n').map((a) => a.kind)).toEqual(['other']);
+  });
+
+  it('reads measures indented under labels (an indented block of sentences and labels is text, not code)', () => {
+    const md =
+      '### Corrective and Preventative Measures:\n\n    * Improvements/Fixes:\n        Enhance onboarding and training processes for the team.\n        Develop a troubleshooting playbook for common issues.\n    * Tasks:\n        Schedule dedicated training sessions for team members.\n        Document the steps taken to resolve the issue.\n';
+    expect(items(md).map((a) => [a.line, a.title])).toEqual([
+      [4, 'Enhance onboarding and training processes for the team.'],
+      [5, 'Develop a troubleshooting playbook for common issues.'],
+      [7, 'Schedule dedicated training sessions for team members.'],
+      [8, 'Document the steps taken to resolve the issue.'],
+    ]);
+    // Indented commands stay code.
+    expect(items('### Corrective measures\n\n    * Restart:\n        sudo systemctl restart nginx\n        curl -I localhost\n')).toEqual([]);
+  });
+
   it('"**Actions:**" under attempted fixes lists what was done, not measures', () => {
     const md = '## Attempted fixes (chronological)\n\n### Session 1: memory (Dec 3, 3pm)\n\n**Actions:**\n\n- ✅ Increased swap to 2GB\n- ✅ Limited the database to 7 days\n\n## Recommendations\n\n- Monitor for 48 hours\n';
     expect(items(md).map((a) => a.title)).toEqual(['Monitor for 48 hours']);

@@ -269,8 +269,11 @@ function readsAsMarkdown(node: Code | Html, table: AliasTable): boolean {
   // "```md" around a section's own sentences and lists (a course template fences every section): the author wrote Markdown.
   if (/^(?:md|markdown)$/i.test(node.lang ?? '') && isFenced(node)) return lines.length > 0 && lines.every(isTextLine);
   if (isFenced(node) || node.lang) return false;
-  return lines.length > 0 && lines.every(isSentence);
+  // Sentences, and labels over them ("    * Tasks:" over indented measures): the author indented text, not code.
+  return lines.some(isSentence) && lines.every((l) => isSentence(l) || INDENTED_LABEL.test(l));
 }
+
+const INDENTED_LABEL = /^\s*(?:[*+-][ \t]+)?\p{L}[\p{L}\p{N} /&'-]{0,40}:\s*$/u;
 
 /** No code, and two words or more: a line of text, a list item or a timeline entry ("- _10:56_ - Alert fires."). */
 function isTextLine(line: string): boolean {
