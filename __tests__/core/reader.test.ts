@@ -224,6 +224,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([keys('요약'), keys('타임라인'), keys('근본 원인'), keys('재발 방지 액션'), keys('교훈')]).toEqual([['summary'], ['timeline'], ['root-cause'], ['action-items'], ['lessons-learned']]);
     expect([keys('Временная шкала'), keys('Первопричина')]).toEqual([['timeline'], ['root-cause']]);
     expect([keys('How we will avoid this situation in the future'), keys('What could be done to avoid this in future?')]).toEqual([['action-items'], ['action-items']]);
+    // A section's summary is that section ("Timeline summary" over its entries); the incident's or its impact's is the summary.
+    expect([keys('Timeline summary'), keys('Root cause overview'), keys('Incident summary'), keys('Impact Summary')]).toEqual([['timeline'], ['root-cause'], ['summary'], ['summary']]);
     // "The rollback" tells how the service came back; a measure that names a rollback is a measure.
     expect([keys('The rollback'), keys('P2 — Define rollback SLA in the on-call runbook')]).toEqual([['resolution'], []]);
   });

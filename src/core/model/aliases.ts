@@ -849,6 +849,10 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (words.length === 0 || words.length > 16) return [];
   const exact = whole(words, c, plain);
   if (exact) return [exact];
+  // "Timeline summary", "Root cause overview": the section it sums up, not the document's summary. An "Impact summary"
+  // sums up the incident: the summary.
+  const summed = words.length >= 2 && /^(?:summary|overview)$/.test(words[words.length - 1].raw) ? whole(words.slice(0, -1), c, plain) : undefined;
+  if (summed && SUMMED.has(summed)) return [summed];
   // "Were we able to diagnose and fix the issue quickly?": a review question answered yes or no, not a section named.
   if (YES_NO_QUESTION.test(text)) return [];
   if (CJK.test(normalized)) return cjkKeys(normalized, strict);
@@ -894,6 +898,9 @@ function glossKeys(text: string, c: Compiled): SectionKey[] {
   }
   return [];
 }
+
+/** The sections whose own summary ("Timeline summary") is that section. */
+const SUMMED: ReadonlySet<SectionKey> = new Set(['timeline', 'root-cause', 'resolution', 'action-items']);
 
 /** The longest phrase of two or more words the heading ends with, and how many words it covers. */
 function trailingPhrase(words: Token[], c: Compiled): { key: SectionKey; length: number } | undefined {
