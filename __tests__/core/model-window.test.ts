@@ -198,6 +198,16 @@ describe('the duration a field says is the total', () => {
     expect(check('## Summary\n\nThe site was down for about 5 hours in all.\n\n**Total impact duration:** 5 hours 26 minutes (10:45 - 16:11 UTC)\n').model!.incident.duration?.minutes).toBe(326);
   });
 
+  it('is not a span to a milestone it does not measure ("Time to own: ~4.3 days")', () => {
+    const i = incident('## Impact\n\n| Measure | Value |\n| --- | --- |\n| Time to own | ~4.3 days |\n| Time to acknowledge | 20 minutes |\n| Duration | about 5 days |\n');
+    expect([i.duration?.text, i.duration?.line]).toEqual(['about 5 days', 7]);
+  });
+
+  it('is not a span in a condition ("if the registry fails to rediscover a module for 3 days, it is removed")', () => {
+    const md = '## Description\n\nNothing broke at first, but if the registry fails to rediscover a module for 3 days, it is removed from the database.\n\nThe site was down for 2 hours.\n';
+    expect(incident(md).duration?.text).toBe('2 hours');
+  });
+
   it('leaves a front matter duration alone', () => {
     expect(incident('---\nduration: 45 minutes\n---\n\n## Summary\n\n**Total downtime:** 2 hours\n').duration?.minutes).toBe(45);
   });

@@ -109,6 +109,8 @@ const INCIDENT_WORD =
  */
 const DURATION_CONTEXT =
   /\b(?:lasted|lasting|lasts|last|for|duration|length|bounded|took|takes|spanning|spanned|down|outage|downtime|unavailable|unusable|offline|inaccessible|limited|total)\b/i;
+/** "if the registry fails to rediscover a module for 3 days, it is removed": a rule of the system, not what happened. */
+const CONDITION = /\b(?:if|unless|whenever)\b[^.!?]*$/i;
 /**
  * "wasn't noticed for nearly 12 hours", "took 3 hours to detect": how long
  * the incident went unseen, not how long it lasted.
@@ -124,6 +126,8 @@ const START_UNKNOWN = /\b(?:unknown|not[ \t]+(?:fully[ \t]+|exactly[ \t]+)?known
  */
 const METRIC_LABEL =
   /\b(?:mean[ \t]+)?time[ \t]+(?:to|until|till)[ \t]+(detect\w{0,3}|discover\w{0,3}|notic\w{0,3}|mitigat\w{0,4}|recover\w{0,3}|restor\w{0,6}|resol\w{0,6}|repair\w{0,3}|fix\w{0,3})|\bm?tt([dmr])\b|\b(detection|mitigation|recovery|resolution|restoration)[ \t]+(?:delay|time)\b/i;
+/** "Time to own", "Time to acknowledge", "Time until escalation": a metric this model does not measure. */
+const OTHER_METRIC = /\btime[ \t]+(?:to|until|till)[ \t]+\p{L}/iu;
 /** A field elsewhere that states the window: "Total impact duration:", "Outage window:", "Downtime:". */
 const WINDOW_FIELD = /\b(?:duration|window|downtime)\b/i;
 /** How far a sentence is read around a time (a paragraph without full stops is not one sentence). */
@@ -353,6 +357,9 @@ function labelOf(line: TextLine): Label | null {
   // "Time to recovery: 54 hours 10 minutes" is a metric; "Resolution time: 16:11" is the end.
   const metric = milestoneOf(label);
   if (metric && !scanTimes(m[2]).some((e) => e.time)) return { role: null, offset: m[1].length + 1, metric };
+  // "Time to own: ~4.3 days", "Time to acknowledge": a span to a milestone of its own, not the incident's length
+  // ("Total time until resolved" is the whole).
+  if (!metric && OTHER_METRIC.test(label) && !TOTAL_LABEL.test(label)) return { role: null, offset: m[1].length + 1 };
   const zone = zoneNamedIn(label);
   const start = START_LABEL.test(label);
   const end = END_LABEL.test(label);
@@ -525,7 +532,8 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
       /(?:\d|\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?))[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}$/i.test(before) ||
       PER_OCCURRENCE.test(before) ||
       LOOK_BACK.test(before) ||
-      (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes));
+      (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes)) ||
+      (requireContext && CONDITION.test(text.slice(Math.max(0, base + d.index - SENTENCE_REACH), base + d.index)));
     if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before) || OF_THE_INCIDENT.test(after))) {
       const duration: NonNullable<IncidentWindow['duration']> = { minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + offset + base + d.index };
       if (d.bound) duration.bound = d.bound;
