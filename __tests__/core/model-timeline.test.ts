@@ -161,6 +161,7 @@ describe('what an entry reports', () => {
     ]);
     // Someone discovering the outage sees the impact; discovering what caused it is the diagnosis.
     expect([evidenceOf('Sysadmin discovers outage on web server, debugging begins'), evidenceOf('outage discovered'), evidenceOf('Sysadmin discovers that all error logs are disabled')]).toEqual(['impact', 'impact', undefined]);
+    expect([evidenceOf('Monitoring system screamed, alerting us to the chaos'), evidenceOf('Added alerting for disk usage'), evidenceOf('alerting rules updated')]).toEqual(['impact', undefined, undefined]);
     expect([evidenceOf('Voice PE functional'), evidenceOf('site was functional again.'), evidenceOf('the API is not functional'), evidenceOf('functional tests added')]).toEqual([
       'recovery',
       'recovery',
