@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brief, check, FIXTURES } from '../helpers.js';
-import { matchHeading, extendAliases } from '../../src/core/model/aliases.js';
+import { matchHeading, matchFallback, extendAliases } from '../../src/core/model/aliases.js';
 
 const read = (name: string) => check(readFileSync(join(FIXTURES, 'reader', name)), {}, name);
 const sections = (name: string) =>
@@ -226,6 +226,16 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([keys('How we will avoid this situation in the future'), keys('What could be done to avoid this in future?')]).toEqual([['action-items'], ['action-items']]);
     // A section's summary is that section ("Timeline summary" over its entries); the incident's or its impact's is the summary.
     expect([keys('Timeline summary'), keys('Root cause overview'), keys('Incident summary'), keys('Impact Summary')]).toEqual([['timeline'], ['root-cause'], ['summary'], ['summary']]);
+    // What the responders did is the resolution; "Actions" alone are the measures.
+    expect([matchFallback('Response Actions'), matchFallback('Immediate response actions')]).toEqual(['resolution', 'resolution']);
+    expect([keys('Response Actions'), keys('MEASURES TAKEN TO ARREST THE ISSUE'), keys('Actions'), keys('Preventive measures')]).toEqual([
+      [],
+      ['resolution'],
+      ['action-items'],
+      ['action-items'],
+    ]);
+    // What is still to be taken is the measures.
+    expect([keys('Actions to be taken'), keys('Measures to be taken'), keys('Steps we will take'), keys('Actions taken')]).toEqual([['action-items'], ['action-items'], ['action-items'], ['resolution']]);
     // "The rollback" tells how the service came back; a measure that names a rollback is a measure.
     expect([keys('The rollback'), keys('P2 — Define rollback SLA in the on-call runbook')]).toEqual([['resolution'], []]);
   });

@@ -137,6 +137,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'resolution steps',
     'actions taken',
     'steps taken',
+    'measures taken',
     'actions performed',
     'tasks performed',
     'steps performed',
@@ -311,6 +312,9 @@ const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
   // "# The Incident" over what happened (not "# Incident", a title; nor an exported form's "Incident" field beside a summary).
   ['the incident', 'summary'],
   ['response', 'resolution'],
+  // What the responders did, in order: not measures for later.
+  ['response actions', 'resolution'],
+  ['immediate response actions', 'resolution'],
   ['incident response', 'resolution'],
   // "## Analysis" is the cause's unless a "Root Cause" says so; "Impact analysis" is not.
   ['analysis', 'root-cause'],
@@ -394,6 +398,9 @@ const MEASURES_ASKED = new Set([
  */
 const MEASURES_ANNOUNCED =
   /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)/;
+
+/** "Actions to be taken", "Measures that will be implemented": what is still to do ("Actions taken" is the resolution). */
+const TO_BE_TAKEN = /^(?:\w+ ){0,3}(?:actions?|measures?|steps?|tasks?)[ ](?:\w+ )?(?:to[ ]be|that[ ]will[ ]be|we[ ]will|we[ ]ll)[ ](?:taken|done|implemented|made|take)\b/;
 
 /**
  * A heading "Improving recovery procedures", "Improvements to recovery": what
@@ -839,12 +846,16 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
 
 function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean, prefix: boolean): SectionKey[] {
   if (READER_QUESTION.test(text)) return [];
+  // A heading that names its section only when no other does ("Response actions") names none by its words.
+  if (FALLBACK.some(([phrase]) => phrase === normalized)) return [];
   if (PROBLEM_NAMED.has(normalized)) return ['summary'];
   if (TO_DO.has(normalized)) return ['action-items'];
   if (HOW_IT_HAPPENED.has(normalized.replace(LEADING_CONJUNCTION, ''))) return ['root-cause'];
   const named = WHOLE_HEADINGS.get(normalized);
   if (named) return [named];
   if (normalized === PROBLEMS_LISTED) return ['lessons-learned'];
+  // Before the words alone: without "to be", "Actions to be taken" reads as "Actions taken".
+  if (TO_BE_TAKEN.test(normalized)) return ['action-items'];
   const words = tokens(normalized);
   if (words.length === 0 || words.length > 16) return [];
   const exact = whole(words, c, plain);
