@@ -110,7 +110,10 @@ const INCIDENT_WORD =
 const DURATION_CONTEXT =
   /\b(?:lasted|lasting|lasts|last|for|duration|length|bounded|took|takes|spanning|spanned|down|outage|downtime|unavailable|unusable|offline|inaccessible|limited|total)\b/i;
 /** "if the registry fails to rediscover a module for 3 days, it is removed": a rule of the system, not what happened. */
-const CONDITION = /\b(?:if|unless|whenever)\b[^.!?]*$/i;
+function inCondition(before: string): boolean {
+  const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1);
+  return /\b(?:if|unless|whenever)\b/i.test(sentence);
+}
 /**
  * "wasn't noticed for nearly 12 hours", "took 3 hours to detect": how long
  * the incident went unseen, not how long it lasted.
@@ -533,7 +536,7 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
       PER_OCCURRENCE.test(before) ||
       LOOK_BACK.test(before) ||
       (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes)) ||
-      (requireContext && CONDITION.test(text.slice(Math.max(0, base + d.index - SENTENCE_REACH), base + d.index)));
+      (requireContext && inCondition(text.slice(Math.max(0, base + d.index - SENTENCE_REACH), base + d.index)));
     if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before) || OF_THE_INCIDENT.test(after))) {
       const duration: NonNullable<IncidentWindow['duration']> = { minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + offset + base + d.index };
       if (d.bound) duration.bound = d.bound;
