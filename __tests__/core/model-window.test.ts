@@ -228,4 +228,12 @@ describe('a heading that names a section only when no other does', () => {
     expect(keysOf('## Summary\n\nIt broke.\n\n## Analysis\n\nA query leaked.\n')).toEqual(['summary', 'root-cause']);
     expect(keysOf('## Summary\n\nIt broke.\n\n## Analysis\n\nA query leaked.\n\n## Root Cause\n\nThe query.\n')).toEqual(['summary', '', 'root-cause']);
   });
+
+  it('reads "## What happened" over timed entries as the timeline when there is none, else as the summary', () => {
+    const keysOf = (md: string) => check(md).model!.sections.map((s) => s.keys.join());
+    const entries = '- **21:10 UTC**: the NAS hangs\n- **21:12**: the registry loses its backend\n- **21:15**: apps fail to pull images\n';
+    expect(keysOf(`## What happened\n\n${entries}\n## Root cause\n\nThe NAS.\n`)).toEqual(['timeline', 'root-cause']);
+    expect(keysOf(`## What happened\n\n${entries}\n## Timeline\n\n${entries}`)).toEqual(['summary', 'timeline']);
+    expect(keysOf('## What happened\n\nAt 21:10 UTC the NAS hung and the registry lost its backend.\n')).toEqual(['summary']);
+  });
 });

@@ -389,6 +389,15 @@ function timedAfter(elements: Element[], index: number): boolean {
   return linesOfElements(own).some((l) => scanTimes(l.text).some((t) => t.time !== undefined));
 }
 
+/** Whether the lines after a heading, up to the next, are timeline entries: three or more, most of them opening with a time. */
+function entriesAfter(elements: Element[], index: number): boolean {
+  const own: Element[] = [];
+  for (let i = index + 1; i < elements.length && elements[i].kind !== 'heading'; i++) own.push(elements[i]);
+  const lines = linesOfElements(own).filter((l) => l.text.trim().length > 0);
+  const opening = lines.filter((l) => scanTimes(l.text.slice(0, 40)).some((t) => t.time !== undefined && t.index <= 4)).length;
+  return opening >= 3 && opening * 3 >= lines.length * 2;
+}
+
 function hasContent(element: Element): boolean {
   if (element.kind === 'line') return element.line.text.length > 0;
   if (element.kind === 'heading') return false;
@@ -446,7 +455,9 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
   for (const i of first.sectionElement) {
     const e = elements[i] as HeadingElement;
     if (e.keys.length > 0 || e.level > 6 && e.style !== 'bold') continue;
-    const key = matchFallback(e.text);
+    const fallback = matchFallback(e.text);
+    // "## What happened" over a list of timed entries, in a document without a timeline: it is the timeline.
+    const key = fallback === 'summary' && missing('timeline') && entriesAfter(elements, i) ? 'timeline' : fallback;
     if (key && missing(key) && !elements.some((x) => x.kind === 'heading' && x.keys.includes(key))) {
       e.keys = [key];
       filled = true;
