@@ -594,6 +594,9 @@ const INTRO = /\bthe[ \t]following[ \t](?:\w+[ \t])?(?:measures|actions|steps|ch
  * A closing remark about the measures as a whole ("By implementing these
  * measures, we aim to…", "In conclusion, …"), not a measure of its own.
  */
+/** "…, InnovateCommerce aims to…": a clause, then a name (capitalised: case matters here) and what it aims or plans. */
+const NAMED_SUBJECT = /^[^,]{3,80},[ \t]+\p{Lu}[\p{L}\d&-]{1,40}[ \t]+(?:aims?|hopes?|expects?|intends?|plans?|wants?|will|is|are)\b/u;
+
 /** How a closing paragraph opens: a conclusion, an apology or thanks, or what the incident taught. */
 const CLOSER = /^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short|thank[ \t]you|thanks)\b|^(?:we|i)[ \t](?:sincerely[ \t])?(?:apologi[sz]e|regret|thank)\b|^this[ \t](?:incident|outage|event|experience)[ \t](?:has[ \t])?(?:underscored|highlighted|demonstrated|showed|shown|taught|reminded|reinforced|emphasi[sz]ed)\b/i;
 const REMARK = /\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives|efforts|fixes)\b/i;
@@ -608,7 +611,7 @@ function isRemark(text: string): boolean {
  * "…, InnovateCommerce aims to…"): what a remark is written as.
  */
 function isStatementOrClause(text: string): boolean {
-  return isStatement(text) || /^[^,]{3,80},[ \t]+(?:(?:we|the[ \t]team|our|this|these|it)\b|\p{Lu}[\p{L}\d&-]{1,40}[ \t]+(?:aims?|hopes?|expects?|intends?|plans?|wants?|will|is|are)\b)/iu.test(text);
+  return isStatement(text) || /^[^,]{3,80},[ \t]+(?:we|the[ \t]team|our|this|these|it)\b/i.test(text) || NAMED_SUBJECT.test(text);
 }
 
 function itemHead(item: ListItem): { lines: readonly TextLine[]; text: string } | undefined {
@@ -639,7 +642,8 @@ function obliges(text: string): boolean {
 /**
  * A paragraph of one sentence that opens by saying what is to be done, by
  * whom or to what ("All code should be tested before deployment.", "We will
- * install a new monitoring tool…"): a measure, though a statement. Not hindsight ("We should have paged
+ * install a new monitoring tool…"): a measure, though a statement. Not
+ * hindsight ("We should have paged
  * sooner.") or a conditional ("could", "would"), nor a sentence that comes
  * to its "should" after a clause of its own ("Additionally, we should…",
  * "While we were lucky…, we need to…"): that is prose.

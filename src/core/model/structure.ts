@@ -273,6 +273,7 @@ function readsAsMarkdown(node: Code | Html, table: AliasTable): boolean {
   return lines.some(isSentence) && lines.every((l) => isSentence(l) || INDENTED_LABEL.test(l));
 }
 
+/** "* Tasks:", "Improvements/Fixes:": a short label line over the lines of an indented block. */
 const INDENTED_LABEL = /^\s*(?:[*+-][ \t]+)?\p{L}[\p{L}\p{N} /&'-]{0,40}:\s*$/u;
 
 /** No code, and two words or more: a line of text, a list item or a timeline entry ("- _10:56_ - Alert fires."). */
@@ -382,18 +383,21 @@ function isTimeHeading(section: Section): boolean {
 /** Sections whose names also label the phases of a timeline. */
 const PHASE_KEYS: SectionKey[] = ['detection', 'impact', 'resolution'];
 
-/** Whether the elements after a heading, up to the next, carry a clock time. */
-function timedAfter(elements: Element[], index: number): boolean {
+/** The elements after a heading, up to the next heading. */
+function elementsUnder(elements: Element[], index: number): Element[] {
   const own: Element[] = [];
   for (let i = index + 1; i < elements.length && elements[i].kind !== 'heading'; i++) own.push(elements[i]);
-  return linesOfElements(own).some((l) => scanTimes(l.text).some((t) => t.time !== undefined));
+  return own;
+}
+
+/** Whether the elements after a heading, up to the next, carry a clock time. */
+function timedAfter(elements: Element[], index: number): boolean {
+  return linesOfElements(elementsUnder(elements, index)).some((l) => scanTimes(l.text).some((t) => t.time !== undefined));
 }
 
 /** Whether the lines after a heading, up to the next, are timeline entries: three or more, most of them opening with a time. */
 function entriesAfter(elements: Element[], index: number): boolean {
-  const own: Element[] = [];
-  for (let i = index + 1; i < elements.length && elements[i].kind !== 'heading'; i++) own.push(elements[i]);
-  const lines = linesOfElements(own).filter((l) => l.text.trim().length > 0);
+  const lines = linesOfElements(elementsUnder(elements, index)).filter((l) => l.text.trim().length > 0);
   const opening = lines.filter((l) => scanTimes(l.text.slice(0, 40)).some((t) => t.time !== undefined && t.index <= 4)).length;
   return opening >= 3 && opening * 3 >= lines.length * 2;
 }
