@@ -171,6 +171,8 @@ describe('a measure that lists its details', () => {
 
   it('"Preventation", a misspelling, names the preventative kind; beside "Correction", neither', () => {
     expect(items('### Preventation measures\n\n* Install more load balancers\n').map((a) => a.kind)).toEqual(['preventative']);
+    // Korean "재발 방지" (preventing a recurrence), as Japanese "再発防止".
+    expect(items('## 재발 방지 액션\n\n- 화이트리스트를 다시 적용한다\n').map((a) => a.kind)).toEqual(['preventative']);
     expect(items('### CORRECTION AND PREVENTATION MEASURES\n\n* Install more load balancers\n').map((a) => a.kind)).toEqual(['other']);
   });
 

@@ -221,6 +221,7 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['impact'],
     ]);
     expect([keys('2. Warum ist es passiert'), keys('3. Was haben wir gelernt'), keys('4. Was ändern wir')]).toEqual([['root-cause'], ['lessons-learned'], ['action-items']]);
+    expect([keys('サマリー'), keys('Resolving actions')]).toEqual([['summary'], ['resolution']]);
     expect([keys('요약'), keys('타임라인'), keys('근본 원인'), keys('재발 방지 액션'), keys('교훈')]).toEqual([['summary'], ['timeline'], ['root-cause'], ['action-items'], ['lessons-learned']]);
     expect([keys('Временная шкала'), keys('Первопричина')]).toEqual([['timeline'], ['root-cause']]);
     expect([keys('How we will avoid this situation in the future'), keys('What could be done to avoid this in future?')]).toEqual([['action-items'], ['action-items']]);

@@ -40,7 +40,7 @@ export interface ActionItemInput {
 // Kinds come only from words naming them (see the labelling guide): "Corrective…", "Preventive/Preventative…".
 // With the words of other languages a heading or a Type column may give the kind in (model/aliases.ts reads such headings).
 const CORRECTIVE = /\bcorrect(?:ive|ions?)\b|\bcorre(?:c)?tiv[ao]s?\b|\bkorrigerende\b|\bfeilretting\b|纠正|糾正|是正/i;
-const PREVENTATIVE = /\bprevent(?:ive|ative|itive|ations?|ions?|ing)?\b|\bpr[eé]ventiv(?:[ao]s?|es?)\b|\bforebyggende\b|\bförebyggande\b|预防|預防|再発防止/i;
+const PREVENTATIVE = /\bprevent(?:ive|ative|itive|ations?|ions?|ing)?\b|\bpr[eé]ventiv(?:[ao]s?|es?)\b|\bforebyggende\b|\bförebyggande\b|预防|預防|再発防止|재발[ ]?방지|예방/i;
 /** A group that says its work is done ("Completed", "Actions taken", "Immediate actions (done)")… */
 const DONE_GROUP = /\b(?:completed?|done|taken|finished|implemented|accomplished|resolved|shipped|delivered)\b/i;
 /** …unless it says it is still to do ("Actions to be taken", "Not yet completed"). */
