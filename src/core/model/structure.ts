@@ -246,9 +246,13 @@ const CODE_CHARS = /[{};=<>$`\\|]|^\s*(?:\/\/|#!|\$ |[A-Za-z_][\w.]*\()/;
 
 /** A line of at least three words: a sentence, not a command or a log line. */
 function isSentence(line: string): boolean {
-  if (CODE_CHARS.test(line)) return false;
+  return !CODE_CHARS.test(line) && hasWords(line, 3, /^\p{L}/u);
+}
+
+/** Whether `line` holds at least `count` words opening as `word` says. */
+function hasWords(line: string, count: number, word: RegExp): boolean {
   let words = 0;
-  for (const w of line.split(/\s+/)) if (/^\p{L}/u.test(w) && ++words >= 3) return true;
+  for (const w of line.split(/\s+/)) if (word.test(w) && ++words >= count) return true;
   return false;
 }
 
@@ -278,10 +282,7 @@ const INDENTED_LABEL = /^\s*(?:[*+-][ \t]+)?\p{L}[\p{L}\p{N} /&'-]{0,40}:\s*$/u;
 
 /** No code, and two words or more: a line of text, a list item or a timeline entry ("- _10:56_ - Alert fires."). */
 function isTextLine(line: string): boolean {
-  if (/[{};=<>$\\]|^\s*(?:\/\/|#!|\$ )/.test(line)) return false;
-  let words = 0;
-  for (const w of line.split(/\s+/)) if (/^[\p{L}_*`]/u.test(w) && ++words >= 2) return true;
-  return false;
+  return !/[{};=<>$\\]|^\s*(?:\/\/|#!|\$ )/.test(line) && hasWords(line, 2, /^[\p{L}_*`]/u);
 }
 
 /** Fenced code spans more source lines than its value (the fences); indented code spans exactly its value. */

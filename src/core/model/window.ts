@@ -109,11 +109,6 @@ const INCIDENT_WORD =
  */
 const DURATION_CONTEXT =
   /\b(?:lasted|lasting|lasts|last|for|duration|length|bounded|took|takes|spanning|spanned|down|outage|downtime|unavailable|unusable|offline|inaccessible|limited|total)\b/i;
-/** "if the registry fails to rediscover a module for 3 days, it is removed": a rule of the system, not what happened. */
-function inCondition(before: string): boolean {
-  const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1);
-  return /\b(?:if|unless|whenever)\b/i.test(sentence);
-}
 /**
  * "wasn't noticed for nearly 12 hours", "took 3 hours to detect": how long
  * the incident went unseen, not how long it lasted.
@@ -471,6 +466,15 @@ function aboutIncident(text: string, e: TimeExpression, wholeSentence = false): 
   return INCIDENT_WORD.test(text.slice(after, sentenceEnd(text, after, SENTENCE_REACH)));
 }
 
+/**
+ * Whether the figure at `at` sits in a condition ("if the registry fails to
+ * rediscover a module for 3 days, it is removed"): a rule of the system, not
+ * what happened.
+ */
+function inCondition(text: string, at: number): boolean {
+  return /\b(?:if|unless|whenever)\b/i.test(text.slice(sentenceStart(text, at, SENTENCE_REACH), at));
+}
+
 function lastMatch(re: RegExp, text: string): number {
   re.lastIndex = 0;
   let last = -1;
@@ -536,7 +540,7 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
       PER_OCCURRENCE.test(before) ||
       LOOK_BACK.test(before) ||
       (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes)) ||
-      (requireContext && inCondition(text.slice(Math.max(0, base + d.index - SENTENCE_REACH), base + d.index)));
+      (requireContext && inCondition(text, base + d.index));
     if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before) || OF_THE_INCIDENT.test(after))) {
       const duration: NonNullable<IncidentWindow['duration']> = { minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + offset + base + d.index };
       if (d.bound) duration.bound = d.bound;

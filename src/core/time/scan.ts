@@ -666,16 +666,12 @@ function joinTime(s: string, i: number, p: Point, iso: boolean): void {
   }
   let j = i;
   const c = s.charCodeAt(j);
-  // "2023-11-07/10:00", "2023-11-07 / 10:00": a date and time joined by a slash.
-  if (c === 47 /* / */ || (isBlank(c) && s.charCodeAt(skipBlanks(s, i, 2)) === 47)) {
-    const k = skipBlanks(s, c === 47 ? i + 1 : skipBlanks(s, i, 2) + 1, 2);
-    const clock = isDigit(s.charCodeAt(k)) ? parseClock(s, k, false) : undefined;
-    if (clock) applyClock(p, clock, s, false);
-    return;
-  }
-  // "31st January 2023 (10am GMT+1)": the date's time in brackets after it.
-  if (c === 40 /* ( */ || (isBlank(c) && s.charCodeAt(skipBlanks(s, i, 2)) === 40)) {
-    const k = skipBlanks(s, (c === 40 ? i : skipBlanks(s, i, 2)) + 1, 1);
+  // "2023-11-07/10:00", "2023-11-07 / 10:00": a date and time joined by a slash; "31st January 2023 (10am GMT+1)":
+  // the date's time in brackets after it.
+  const at = isBlank(c) ? skipBlanks(s, i, 2) : i;
+  const joiner = s.charCodeAt(at);
+  if (joiner === 47 /* / */ || joiner === 40 /* ( */) {
+    const k = skipBlanks(s, at + 1, joiner === 47 ? 2 : 1);
     const clock = isDigit(s.charCodeAt(k)) ? parseClock(s, k, false) : undefined;
     if (clock) applyClock(p, clock, s, false);
     return;
@@ -848,6 +844,7 @@ function parseRangeEnd(s: string, p1: Point, opts: ScanOptions | undefined, betw
   return p2;
 }
 
+/** A lone hour at `i` followed by its zone ("6 GMT"), as the end of a range; not a date. */
 function zonedBareHour(s: string, i: number, opts: ScanOptions | undefined): Point | undefined {
   const p = parsePoint(s, i, opts, true);
   return p?.zone !== undefined && p.date === undefined ? p : undefined;
