@@ -97,6 +97,26 @@ describe.each(NODES)('sync mode (%s)', (_name, node) => {
     expect(server.writes().length).toBe(count);
   });
 
+  it('quotes a measure\'s description under its title, and follows an edit of it in place', async () => {
+    const doc = (how: string) => `# Outage\n\n## Action items\n\n1. **Patch the connection pool**\n\n   ${how}\n2. Rotate the database credentials\n`;
+    const ws = workspace({ 'postmortems/a.md': doc('Raise the pool to 200 on every node.') });
+    await runAction(pushRun(ws, ['postmortems/a.md']), { node });
+    const [pool, rotate] = issues();
+    expect(pool.title).toBe('Patch the connection pool');
+    expect(pool.body).toContain('\n> Patch the connection pool\n>\n> Raise the pool to 200 on every node.\n\n- **Kind:** other\n');
+    expect(rotate.body).toContain('\n> Rotate the database credentials\n\n- **Kind:** other\n');
+
+    writeFileSync(join(ws, 'postmortems/a.md'), doc('Raise the pool to 300, and alert at 80% use.'));
+    const before = server.writes().length;
+    const run = await runAction(pushRun(ws, ['postmortems/a.md'], {}, [], 'b'.repeat(40)), { node });
+    expect(run.code, run.stdout).toBe(0);
+    expect(issues()).toHaveLength(2);
+    // Besides the run's lock (a label created and deleted), one write: the issue's body.
+    expect(server.writes().slice(before).map((w) => `${w.method} ${w.template}`).filter((w) => w.includes('/issues'))).toEqual(['PATCH /repos/{owner}/{repo}/issues/{issue_number}']);
+    expect(pool.body).toContain('\n> Patch the connection pool\n>\n> Raise the pool to 300, and alert at 80% use.\n');
+    expect(JSON.parse(run.outputs.issues).map((o: { action: string; issue: number }) => `${o.action}:${o.issue}`)).toEqual([`updated:${pool.number}`, `unchanged:${rotate.number}`]);
+  });
+
   it('trusts only its own issues: a marker pasted into someone else\'s issue takes nothing over', async () => {
     const ws = workspace({ [SEED]: fixture('seed-postmortem.md') });
     await runAction(pushRun(ws, [SEED], { 'max-issues': '1' }), { node });

@@ -109,6 +109,25 @@ describe('titled list items', () => {
   });
 });
 
+describe('what an item says beyond its title (its details, for the issue body)', () => {
+  const doc =
+    '## Action items\n\n1. **Patch the Connection Pool:**\n   Apply the new settings across all nodes.\n2. **Add Tests**\n\n   Write tests for the pool, covering exhaustion.\n\n   Run them in CI.\n3. Rotate keys (owner: @bob, due 2024-06-01) DONE\n4. **Page on errors:** when the error rate passes 2%.\n';
+
+  it('are the description under a title written apart, and the later paragraphs of a list item', () => {
+    expect(items(doc).map((a) => [a.line, a.title, a.details])).toEqual([
+      [3, 'Patch the Connection Pool', 'Apply the new settings across all nodes.'],
+      [5, 'Add Tests', 'Write tests for the pool, covering exhaustion. Run them in CI.'],
+      [10, 'Rotate keys', undefined],
+      [11, 'Page on errors: when the error rate passes 2%.', undefined],
+    ]);
+  });
+
+  it('give no field: a date or owner in the description is not the item\'s', () => {
+    const [item] = items('## Action items\n\n- **Add alerts**\n\n  The old ones were removed on 2024-01-02 by @carol.\n');
+    expect([item.title, item.owner, item.due, item.details]).toEqual(['Add alerts', null, null, 'The old ones were removed on 2024-01-02 by @carol.']);
+  });
+});
+
 describe('a measure that lists its details', () => {
   it('keeps "…covering:" over its cases as one measure, titled without the word that announces them', () => {
     const list = items('## Action Items\n\n- [ ] Add integration tests for the lookup covering:\n  - New contributor creation\n  - Duplicate id handling\n- [ ] Document the filter\n');

@@ -90,6 +90,21 @@ describe('an action-item issue body', () => {
   });
 });
 
+describe('an action-item issue body with the item\'s details', () => {
+  const doc = '# Outage\n\n## Action items\n\n1. **Patch the pool**\n\n   Apply limits where load > 2 & ask @ops, see #12.\n2. Rotate keys (owner: @bob)\n';
+  const [detailed, plain] = planItems([check(doc, {}, 'postmortems/x.md').model as PostmortemModel]);
+
+  it('quotes the title, then what the item says beyond it, escaped', () => {
+    const [quote] = nodes(gfm.parse(managedBody(detailed, { link: LINK, ownerAssignable: true })), 'blockquote');
+    expect((quote as { children: RootContent[] }).children.map((p) => text(p).replace(/\u200b/g, ''))).toEqual(['Patch the pool', 'Apply limits where load > 2 & ask @ops, see #12.']);
+    expect(managedBody(detailed, { link: LINK, ownerAssignable: true })).toContain('> Patch the pool\n>\n> Apply limits where load &gt; 2 &amp; ask @\u200bops, see #\u200b12.\n');
+  });
+
+  it('quotes only the title when the item says nothing more (its owner is a row of its own)', () => {
+    expect(managedBody(plain, { link: LINK, ownerAssignable: true })).toContain('\n> Rotate keys\n\n- **Kind:** other\n');
+  });
+});
+
 describe('the job summary', () => {
   it('shows a `|` in a document title without a stray backslash in its heading', () => {
     const summary = gfm.parse(jobSummary({ report: buildReport([result]), link: LINK, required: [], hiddenAnnotations: 0, preview: [], notes: [] }));

@@ -13,6 +13,8 @@ export interface PlannedItem {
   id: string;
   line: number;
   title: string;
+  /** What the item says beyond its title, for its issue's body (see ActionItem). */
+  details?: string;
   kind: ActionItem['kind'];
   owner: string | null;
   due: string | null;
@@ -94,6 +96,7 @@ export function planItems(models: PostmortemModel[]): PlannedItem[] {
         n: i + 1,
         ...(doc ? { doc } : {}),
         ...(item.repo ? { repo: item.repo } : {}),
+        ...(item.details ? { details: item.details } : {}),
       });
     }
   }

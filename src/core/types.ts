@@ -155,7 +155,7 @@ export interface ActionItem {
   kind: ActionItemKind;
   /** Plain text, at most 256 characters. */
   title: string;
-  /** The item's full plain text (title plus details), for the issue body. */
+  /** The item's full plain text, as its fields were read from it. */
   text: string;
   line: number;
   column: number;
@@ -171,6 +171,8 @@ export interface ActionItem {
   group?: string;
   /** The significant words of the title, sorted (internal: re-identifies edited items). */
   fingerprint?: string[];
+  /** What it says beyond its title (a description under a title written apart, later paragraphs), for the issue body; absent when nothing. */
+  details?: string;
 }
 
 export interface FrontMatter {

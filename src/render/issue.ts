@@ -23,6 +23,9 @@ export function issueTitle(item: PlannedItem): string {
   return title.length > TITLE_LIMIT ? title.slice(0, TITLE_LIMIT - 1) + '…' : title;
 }
 
+/** Characters of an item's description quoted in its issue: a summary of it (the permalink shows the rest). */
+const DETAILS_LIMIT = 2000;
+
 export interface BodyOptions {
   link: LinkBase;
   /** Whether the owner could be assigned (otherwise they are named, not pinged). */
@@ -60,6 +63,8 @@ export function managedBody(item: PlannedItem, options: BodyOptions): string {
     `An action item from the postmortem **${doc}**.`,
     '',
     `> ${md(item.title, 1000)}`,
+    // Only when there is more than the title: the body of an item without details stays as it was.
+    ...(item.details ? ['>', `> ${md(item.details, DETAILS_LIMIT)}`] : []),
     '',
     ...rows.map(([k, v]) => `- **${k}:** ${v}`),
     '',

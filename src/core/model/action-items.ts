@@ -8,7 +8,7 @@
  * themselves; neither are narrative paragraphs, closing remarks, what follows
  * a thematic break, nor sub-items that only detail or annotate their parent.
  */
-import type { List, ListItem, Table } from 'mdast';
+import type { List, ListItem, Paragraph, Table } from 'mdast';
 import type { ActionItem, ActionItemKind } from '../types.js';
 import type { Element, LineElement } from './structure.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
@@ -849,8 +849,11 @@ function itemDraft(item: ListItem, head: { lines: readonly TextLine[]; text: str
   const noted = first.allLead !== true && first.lead !== undefined && /\p{L}/u.test(first.lead) && /^[:\-–—.]?$/.test(afterLead(first));
   const titled = (first.allLead === true || noted) && (head.lines.length > 1 || paragraphLines.length > head.lines.length);
   const text = head.text.replace(EMOJI_BULLET, '');
+  // The item's later paragraphs ("**Add tests**", a blank line, what to test): its description, for its issue.
+  const later = item.children.filter((c): c is Paragraph => c.type === 'paragraph' && c !== item.children[0]).map((c) => phrasingLines(c).map((l) => l.text).join(' ').trim());
   return {
     text: noteText && STATUS_NOTE.test(noteText.trim()) ? `${text} (${noteText.trim()})` : text,
+    more: later.filter(Boolean).join(' ') || undefined,
     title: titled ? (noted ? withoutColon(first.lead!) : first.text) : undefined,
     line: first.line,
     column: item.position?.start.column ?? first.column,

@@ -35,6 +35,8 @@ export interface Draft {
   repo?: string;
   /** The item opens with a title line of its own. */
   titled?: boolean;
+  /** Its later paragraphs (a list item's description after a blank line): for its issue only, no field is read from them. */
+  more?: string;
 }
 
 /** What the extractors fill in, step by step. */
@@ -80,8 +82,29 @@ export function finish(d: Draft, ctx: Context): ActionItem {
     issue: f.issue ?? null,
     group: d.group,
     fingerprint: fingerprintTitle(f.title),
+    ...detailsOf(f, d),
     ...(f.repo ? { repo: f.repo } : {}),
   };
+}
+
+/** Punctuation between a title and its description ("Title: …", "Title — …"). */
+const TITLE_GAP = /^[\s:;,.\u2013\u2014-]+/;
+
+/**
+ * What an item says beyond its title: the description after a title written
+ * apart ("**Patch the pool:** apply the settings…"), and its later paragraphs.
+ * An item whose title is its whole wording has none: its owner, due date and
+ * status are fields of their own.
+ */
+function detailsOf(f: Fields, d: Draft): { details?: string } {
+  let details = '';
+  if (d.title !== undefined && f.text.length > f.title.length) {
+    const lead = f.text.slice(0, f.title.length);
+    details = lead.toLowerCase() === f.title.toLowerCase() ? f.text.slice(f.title.length).replace(TITLE_GAP, '') : f.text;
+  }
+  const more = d.more?.replace(/\s+/g, ' ').trim();
+  if (more) details = details ? `${details} ${more}` : more;
+  return details ? { details } : {};
 }
 
 const EXPLICIT_ID = /^\[([A-Za-z][\w.-]{0,30})\][\s:.-]{0,3}|^([A-Z]{1,10}-\d{1,6})[:.)][\s]{1,3}/;
