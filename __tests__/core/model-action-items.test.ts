@@ -195,6 +195,20 @@ describe('a measure that lists its details', () => {
     expect(items('### CORRECTION AND PREVENTATION MEASURES\n\n* Install more load balancers\n').map((a) => a.kind)).toEqual(['other']);
   });
 
+  it('kinds named in French, Spanish, Portuguese, German and Indonesian', () => {
+    const kind = (heading: string) => items(`## ${heading}\n\n- Add the alert\n`).map((a) => a.kind)[0];
+    expect(['Actions correctives', 'Mesures préventives', 'Acciones de prevención', 'Ações de prevenção', 'Korrekturmaßnahmen', 'Vorbeugende Maßnahmen', 'Tindakan Korektif', 'Tindakan Pencegahan'].map(kind)).toEqual([
+      'corrective', 'preventative', 'preventative', 'preventative', 'corrective', 'preventative', 'corrective', 'preventative',
+    ]);
+  });
+
+  it('a Chinese or Japanese measure written without spaces is no bare word ("修复所有纹理加载问题")', () => {
+    expect(items('## 预防措施\n\n- [x] 修复所有纹理加载问题\n- [ ] 添加错误处理\n- staticshare\n').map((a) => [a.line, a.title, a.done])).toEqual([
+      [3, '修复所有纹理加载问题', true],
+      [4, '添加错误处理', false],
+    ]);
+  });
+
   it('reads measures indented under labels (an indented block of sentences and labels is text, not code)', () => {
     const md =
       '### Corrective and Preventative Measures:\n\n    * Improvements/Fixes:\n        Enhance onboarding and training processes for the team.\n        Develop a troubleshooting playbook for common issues.\n    * Tasks:\n        Schedule dedicated training sessions for team members.\n        Document the steps taken to resolve the issue.\n';

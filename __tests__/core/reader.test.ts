@@ -220,6 +220,16 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['lessons-learned'],
       ['impact'],
     ]);
+    // A section's number before a heading glossed in English ("2. …"); "analysis of" names what it analyses, in any language.
+    expect([keys('2. Hipotesis de la Línea de Tiempo del Incidente (Timeline)'), keys('3. Análisis de Causa Raíz (Root Cause Analysis)'), keys('Análisis de Causa Raíz'), keys('Análise da causa raiz'), keys('Analysis of the root cause'), keys('Analysis of the impact'), keys('Analysis')]).toEqual([
+      ['timeline'],
+      ['root-cause'],
+      ['root-cause'],
+      ['root-cause'],
+      ['root-cause'],
+      ['impact'],
+      [],
+    ]);
     expect([keys('2. Warum ist es passiert'), keys('3. Was haben wir gelernt'), keys('4. Was ändern wir')]).toEqual([['root-cause'], ['lessons-learned'], ['action-items']]);
     expect([keys('サマリー'), keys('Resolving actions')]).toEqual([['summary'], ['resolution']]);
     expect([keys('요약'), keys('타임라인'), keys('근본 원인'), keys('재발 방지 액션'), keys('교훈')]).toEqual([['summary'], ['timeline'], ['root-cause'], ['action-items'], ['lessons-learned']]);

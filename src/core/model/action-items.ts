@@ -39,8 +39,8 @@ export interface ActionItemInput {
 
 // Kinds come only from words naming them (see the labelling guide): "Corrective…", "Preventive/Preventative…".
 // With the words of other languages a heading or a Type column may give the kind in (model/aliases.ts reads such headings).
-const CORRECTIVE = /\bcorrect(?:ive|ions?)\b|\bcorre(?:c)?tiv[ao]s?\b|\bkorrigerende\b|\bfeilretting\b|纠正|糾正|是正/i;
-const PREVENTATIVE = /\bprevent(?:ive|ative|itive|ations?|ions?|ing)?\b|\bpr[eé]ventiv(?:[ao]s?|es?)\b|\bforebyggende\b|\bförebyggande\b|预防|預防|再発防止|재발[ ]?방지|예방/i;
+const CORRECTIVE = /\bcorrect(?:ives?|ions?|ifs?)\b|\bcorre(?:c)?tiv[ao]s?\b|\bkorrigerende\b|\bfeilretting\b|\bkorrekti(?:v\p{L}*|f)|\bkorektif\b|\bkorrekturma(?:ß|ss)nahmen?\b|纠正|糾正|是正/iu;
+const PREVENTATIVE = /\bprevent(?:ive|ative|itive|ations?|ions?|ing)?\b|\bpr[eéä]venti(?:v(?:[ao]s?|es?|e[nr]?)?|fs?|on)\b|\bprevenci[oó]n\b|\bpreven[cç](?:[aã]o|[oõ]es)\b|\bvorbeug\p{L}*|\bforebyggende\b|\bförebyggande\b|\bpencegahan\b|预防|預防|再発防止|재발[ ]?방지|예방/iu;
 /** A group that says its work is done ("Completed", "Actions taken", "Immediate actions (done)")… */
 const DONE_GROUP = /\b(?:completed?|done|taken|finished|implemented|accomplished|resolved|shipped|delivered)\b/i;
 /** …unless it says it is still to do ("Actions to be taken", "Not yet completed"). */
@@ -782,7 +782,8 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
     }
     if (!head || head.text === '') continue;
     // One bare word ("staticshare", a record's name) names a thing; a measure says what to do. A link is a measure's issue.
-    if (nested.length === 0 && /^[\p{L}\p{N}_.-]+$/u.test(head.text.replace(EMOJI_BULLET, '').trim())) continue;
+    // Chinese and Japanese write a whole measure without a space ("修复所有纹理加载问题"): no bare word.
+    if (nested.length === 0 && isBareWord(head.text.replace(EMOJI_BULLET, '').trim())) continue;
     const labelled = nested.length === 0 ? labelOverLines(head) : undefined;
     if (labelled) {
       const child = groupOf(labelled.label, group);
@@ -834,6 +835,13 @@ function labelOverLines(head: { lines: readonly TextLine[] }): { label: string; 
   if (!/:$/.test(label.trim()) || wordCount(label) > 6 || isStatement(label)) return undefined;
   const rows = toRows(rest, true);
   return rows.length >= 2 ? { label: withoutColon(label), rows } : undefined;
+}
+
+/** Scripts written without spaces between words. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+function isBareWord(text: string): boolean {
+  return /^[\p{L}\p{N}_.-]+$/u.test(text) && !UNSPACED_SCRIPT.test(text);
 }
 
 function itemDraft(item: ListItem, head: { lines: readonly TextLine[]; text: string }, nested: List[], group: Group): Draft {

@@ -237,6 +237,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'vervolgstappen',
     'maßnahmen',
     'massnahmen',
+    'korrekturmaßnahmen',
+    'korrekturmassnahmen',
     'nächste schritte',
     'was ändern wir',
     'was wir ändern',
@@ -250,6 +252,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'actiepunten',
     'azioni correttive',
     'tindakan perbaikan',
+    'tindakan korektif',
+    'tindakan preventif',
     'tindakan pencegahan',
     'langkah pencegahan',
     'tindak lanjut',
@@ -534,7 +538,9 @@ const STOP = new Set(
   ('a an the and or plus of for to in on at by with from about into onto this that these those it its we our us you your they their them i my me ' +
     'is are was were be been being am do does did has have had will would shall should can could may might must ' +
     'what how when who where which whom so then there here again just also all any some very s re ll ve d m t ' +
-    'incident incidents outage outages issue issues postmortem postmortems mortem report our') .split(' '),
+    'incident incidents outage outages issue issues postmortem postmortems mortem report our ' +
+    // The articles and prepositions of Spanish, French and Portuguese headings ("Análisis de la causa raíz", "Leçons de l'incident").
+    'de del la las el los un una unos unas y e en para por con al le les l des du et au aux d un une da das dos em na nas nos o os incidente incidentes') .split(' '),
 );
 /** "didn't", "wasn't": the negation is the meaning that stays. */
 const NEGATION = new Set(['didn', 'don', 'doesn', 'wasn', 'weren', 'isn', 'aren', 'won', 'haven', 'hasn', 'not', 'no']);
@@ -732,6 +738,9 @@ const AHEAD = new Set(['future', 'further', 'forward', 'next', 'ahead', 'upcomin
 /** Words that hold what follows their "of" ("Details of the fix"), naming nothing themselves. */
 const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'explanation', 'discussion', 'notes']);
 
+/** "Analysis" in the languages the table reads: before what it analyses, it names nothing itself. */
+const ANALYSIS = new Set(['analysis', 'análisis', 'analisis', 'analyse', 'análise', 'analise', 'analisi', 'analizi', 'analiz']);
+
 /** A word of AHEAD where it looks ahead: "long" and "longer" only as "long-term" or "long run" ("Why restores took so long" does not). */
 function looksAhead(word: Token, i: number, words: Token[]): boolean {
   if (!AHEAD.has(word.raw)) return false;
@@ -862,6 +871,9 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (words.length === 0 || words.length > 16) return [];
   const exact = whole(words, c, plain);
   if (exact) return [exact];
+  // "Analysis of the root cause", "Análisis de causa raíz": a word that only holds the rest names what the rest names.
+  const held = words.length >= 2 && (CONTAINERS.has(words[0].raw) || ANALYSIS.has(words[0].raw)) ? whole(words.slice(1), c, plain) : undefined;
+  if (held) return [held];
   // "Timeline summary", "Root cause overview": the section it sums up, not the document's summary. An "Impact summary"
   // sums up the incident: the summary.
   const summed = words.length >= 2 && /^(?:summary|overview)$/.test(words[words.length - 1].raw) ? whole(words.slice(0, -1), c, plain) : undefined;
@@ -903,7 +915,8 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
  */
 function glossKeys(text: string, c: Compiled): SectionKey[] {
   const glosses = text.match(PARENTHETICAL);
-  if (!glosses || /\d/.test(text.replace(PARENTHETICAL, ' '))) return [];
+  // A number besides the section's own ("2. Timeline (…)") makes it an update ("Update 3 (fix)").
+  if (!glosses || /\d/.test(normalizeHeading(text))) return [];
   for (const gloss of glosses) {
     const words = tokens(normalizeHeading(gloss.slice(1, -1)));
     const key = words.length > 0 && words.length <= 4 ? whole(words, c, true) : undefined;
