@@ -128,6 +128,37 @@ describe('what an item says beyond its title (its details, for the issue body)',
   });
 });
 
+describe('a measure named by its sub-heading over a list of its fields', () => {
+  it('takes owner, due date, priority and state from the list, as from a table\'s columns', () => {
+    const list = items(
+      '## Action items\n\n### Add alerting on queue depth\n\n- **Owner:** @alice\n- **Due:** 2024-05-01\n- **Priority:** P1\n\n### Rotate the database credentials\n\n- Owner: @bob\n- Due date: 2024-06-01\n- Status: done\n- Tracking: #42\n',
+    );
+    expect(list.map((a) => [a.line, a.title, a.owner, a.due, a.priority, a.done, a.issue, a.details])).toEqual([
+      [3, 'Add alerting on queue depth', 'alice', '2024-05-01', 'P1', false, null, undefined],
+      [9, 'Rotate the database credentials', 'bob', '2024-06-01', null, true, '#42', undefined],
+    ]);
+  });
+
+  it('a field recurring under each sub-heading is one too, and describes the measure ("Rule name", "Contact point")', () => {
+    const list = items(
+      '## Action items\n\n### Add an alert for login failures\n\n- **Rule name**: `Login failures`\n- **Condition**: more than 5 in 1 minute\n- **Contact point**: on-call\n\n### Add an alert for menu queries\n\n- **Rule name**: `Menu spike`\n- **Metric**: menu_request_count\n- **Contact point**: on-call\n',
+    );
+    expect(list.map((a) => [a.line, a.title, a.details])).toEqual([
+      [3, 'Add an alert for login failures', 'Rule name: Login failures; Condition: more than 5 in 1 minute; Contact point: on-call'],
+      [9, 'Add an alert for menu queries', 'Rule name: Menu spike; Metric: menu_request_count; Contact point: on-call'],
+    ]);
+  });
+
+  it('lists of titled measures under group sub-headings stay measures', () => {
+    const list = items('## Action items\n\n### Monitoring\n\n- Alerting: add alerts on queue depth\n- Dashboards: build one for the pool\n\n### Process\n\n- Reviews: require two reviewers\n');
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [5, 'Alerting: add alerts on queue depth'],
+      [6, 'Dashboards: build one for the pool'],
+      [10, 'Reviews: require two reviewers'],
+    ]);
+  });
+});
+
 describe('a measure that lists its details', () => {
   it('keeps "…covering:" over its cases as one measure, titled without the word that announces them', () => {
     const list = items('## Action Items\n\n- [ ] Add integration tests for the lookup covering:\n  - New contributor creation\n  - Duplicate id handling\n- [ ] Document the filter\n');

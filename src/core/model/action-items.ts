@@ -203,6 +203,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   // A section of sub-headings each over a description and nothing else ("## Removal of the `--l1.trustrpc`" over
   // what it means): each sub-heading names a measure, as a numbered one does.
   const subHeadings = all.flatMap((u, i) => (u.kind === 'heading' ? [i] : []));
+  markFieldLists(all, subHeadings);
   const headedMeasures = subHeadingsNameMeasures(all, subHeadings, itemized);
   // Two or more paragraphs that each open with a bold title line over its description ("**Clone-failure alert
   // (updated):**" and what changed): each is a measure named by its title, as a titled list item is.
@@ -251,7 +252,8 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       // The measures are over: what follows is a closing remark. Unless a sub-heading follows: the rule parts measures.
       if (out.length > 0 && all[i + 1]?.kind !== 'heading') break;
     } else if (titled) {
-      if (u.element.node.type === 'list') titled.text += ' ' + listText(u.element.node);
+      if (u.element.node.type === 'list' && fieldLists.has(u.element.node)) takeFields(u.element.node, titled);
+      else if (u.element.node.type === 'list') titled.text += ' ' + listText(u.element.node);
     } else if (u.element.node.type === 'table') {
       fromTable(u.element.node, group, out);
     } else if (u.element.node.type === 'list') {
@@ -554,16 +556,95 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
   return details && introduced && described >= 2 && described >= subHeadings.length - 1;
 }
 
+/** Lists that give the fields of the measure named by the sub-heading over them (see markFieldLists). */
+const fieldLists = new WeakSet<List>();
+
+/** The name of a field an item gives ("**Owner**: @ana", "Contact point: on-call"), lower-cased. */
+const FIELD_NAME = /^([\p{L}][\p{L}\p{N}_\/-]*(?:[ \t][\p{L}\p{N}_\/-]+){0,3})[ \t]?:(?:[ \t]|$)/u;
+
+/** The field and its value an item gives ("Owner: @ana" → owner, "@ana"), when it opens with a field's name. */
+function fieldOf(item: ListItem): { name: string; value: string } | undefined {
+  if (item.children.some((c) => c.type === 'list')) return undefined;
+  const text = itemHead(item)?.text.replace(EMOJI_BULLET, '');
+  const m = text ? FIELD_NAME.exec(text) : null;
+  return m ? { name: m[1].toLowerCase(), value: text!.slice(m[0].length).trim() } : undefined;
+}
+
+/** The column a field's name stands for, as in a table of measures ("Owner", "Due date", "Status"); not the measure's own. */
+function measureField(name: string): string | undefined {
+  return COLUMNS.find(([field, header]) => field !== 'title' && header.test(name))?.[0];
+}
+
+/**
+ * Under sub-headings that each name a measure, the lists that give its
+ * fields rather than measures of their own: "### Add alerting" over "- **Owner:** @ana",
+ * "- **Due:** 2024-05-01". A list is one when two thirds of its items name a
+ * field and at least half of those names are a measure's fields or recur
+ * under another sub-heading ("Rule name", "Contact point" under each alert).
+ */
+function markFieldLists(all: Unit[], subHeadings: number[]): void {
+  if (subHeadings.length < 2) return;
+  const under = subHeadings.map((h) => {
+    const lists: List[] = [];
+    for (let i = h + 1; i < all.length && all[i].kind !== 'heading'; i++) {
+      const u = all[i];
+      if (u.kind === 'block' && u.element.node.type === 'list') lists.push(u.element.node);
+    }
+    return { lists, names: lists.flatMap((l) => l.children.map((item) => fieldOf(item)?.name)) };
+  });
+  const headingsOf = new Map<string, number>();
+  for (const { names } of under) for (const name of new Set(names)) if (name) headingsOf.set(name, (headingsOf.get(name) ?? 0) + 1);
+  for (const { lists, names } of under) {
+    const given = names.filter((n): n is string => n !== undefined);
+    const known = given.filter((n) => measureField(n) !== undefined || (headingsOf.get(n) ?? 0) >= 2);
+    if (given.length > 0 && given.length * 3 >= names.length * 2 && known.length * 2 >= given.length) lists.forEach((l) => fieldLists.add(l));
+  }
+}
+
+/**
+ * A field list under a measure's sub-heading: its owner, due date,
+ * priority, state and issue fill the measure's fields, as a table's columns
+ * do; the rest ("Rule name", "Metric") describe it.
+ */
+function takeFields(list: List, draft: Draft): void {
+  const described: string[] = [];
+  for (const item of list.children) {
+    const field = fieldOf(item);
+    const column = field && field.value ? measureField(field.name) : undefined;
+    const value = field?.value.replace(/[.;]$/, '').trim() ?? '';
+    if (column === 'owner' && !/^(?:n\/a|-|tbd|none|\?)$/i.test(value)) draft.owner ??= value.replace(/^@/, '');
+    else if (column === 'due') draft.due ??= value;
+    else if (column === 'priority') draft.priority ??= value;
+    else if (column === 'issue') draft.issue ??= value;
+    else if (column === 'repo') draft.repo ??= value;
+    else if (column === 'status') draft.done ||= /\b(?:done|closed|complete|completed|fixed|resolved|shipped)\b/i.test(value) && !/\btodo\b/i.test(value);
+    else if (column === 'type') draft.kind = kindOf(value) ?? draft.kind;
+    else {
+      const text = itemHead(item)?.text;
+      if (text) described.push(text);
+    }
+  }
+  if (described.length > 0) draft.text += ' ' + described.join('; ');
+}
+
 /** Whether a list of the section, at its top level, is a task list ("- [ ] Verify…"). */
 function holdsTaskList(all: Unit[]): boolean {
   return all.some((u) => u.kind === 'block' && u.element.node.type === 'list' && u.element.node.children.some((item) => typeof item.checked === 'boolean'));
 }
 
-/** Whether what follows the heading at `index`, up to the next heading, is text and code only: a description, no list or table of measures. */
+/**
+ * Whether what follows the heading at `index`, up to the next heading, is a
+ * description: text, code and lists of the measure's fields, no list or
+ * table of measures.
+ */
 function describedOnly(all: Unit[], index: number): boolean {
   let content = false;
   for (let i = index + 1; i < all.length && all[i].kind !== 'heading'; i++) {
     const u = all[i];
+    if (u.kind === 'block' && u.element.node.type === 'list' && fieldLists.has(u.element.node)) {
+      content = true;
+      continue;
+    }
     if (u.kind === 'block' && (u.element.node.type === 'list' || u.element.node.type === 'table')) return false;
     content = true;
   }

@@ -99,8 +99,9 @@ const TITLE_GAP = /^[\s:;,.\u2013\u2014-]+/;
 function detailsOf(f: Fields, d: Draft): { details?: string } {
   let details = '';
   if (d.title !== undefined && f.text.length > f.title.length) {
-    const lead = f.text.slice(0, f.title.length);
-    details = lead.toLowerCase() === f.title.toLowerCase() ? f.text.slice(f.title.length).replace(TITLE_GAP, '') : f.text;
+    // The title as the text opens with it, after a status mark or a number ("✅ Add alerts", "3. Add alerts").
+    const at = f.text.slice(0, f.title.length + 8).toLowerCase().indexOf(f.title.toLowerCase());
+    details = at >= 0 ? f.text.slice(at + f.title.length).replace(TITLE_GAP, '') : f.text;
   }
   const more = d.more?.replace(/\s+/g, ' ').trim();
   if (more) details = details ? `${details} ${more}` : more;
