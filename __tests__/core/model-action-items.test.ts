@@ -159,6 +159,16 @@ describe('a measure named by its sub-heading over a list of its fields', () => {
   });
 });
 
+describe('a table of measures numbered in a column named for them', () => {
+  it('"Item | Action | Owner" over "1 | Add alerts | …": the numbers count the measures, the next column names them', () => {
+    const list = items('## Action Items\n\n| Item | Action | Owner | Due Date |\n|---|---|---|---|\n| 1 | Add config validation | Platform Team | 2024-05-20 |\n| 2 | Add a ConfigMap | SRE Team | 2024-05-18 |\n');
+    expect(list.map((a) => [a.line, a.title, a.owner, a.due])).toEqual([
+      [5, 'Add config validation', 'Platform Team', '2024-05-20'],
+      [6, 'Add a ConfigMap', 'SRE Team', '2024-05-18'],
+    ]);
+  });
+});
+
 describe('a measure that lists its details', () => {
   it('keeps "…covering:" over its cases as one measure, titled without the word that announces them', () => {
     const list = items('## Action Items\n\n- [ ] Add integration tests for the lookup covering:\n  - New contributor creation\n  - Duplicate id handling\n- [ ] Document the filter\n');

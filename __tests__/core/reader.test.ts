@@ -230,6 +230,14 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['impact'],
       [],
     ]);
+    // What follows a word of time qualifies the heading's head: "State after each major action" is no measure.
+    expect([keys('State after each major action'), keys('Root cause before the fix'), keys('Metrics After Resolution'), keys('Timeline before the outage'), keys('Actions taken after the incident')]).toEqual([
+      [],
+      ['root-cause'],
+      [],
+      ['timeline'],
+      ['resolution'],
+    ]);
     expect([keys('2. Warum ist es passiert'), keys('3. Was haben wir gelernt'), keys('4. Was ändern wir')]).toEqual([['root-cause'], ['lessons-learned'], ['action-items']]);
     expect([keys('サマリー'), keys('Resolving actions')]).toEqual([['summary'], ['resolution']]);
     expect([keys('요약'), keys('타임라인'), keys('근본 원인'), keys('재발 방지 액션'), keys('교훈')]).toEqual([['summary'], ['timeline'], ['root-cause'], ['action-items'], ['lessons-learned']]);

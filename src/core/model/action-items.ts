@@ -1001,6 +1001,10 @@ export function namesMeasures(table: Table): boolean {
   return header !== undefined && rowCells(header).some((c) => MEASURES_COLUMN.test(c.text.trim()));
 }
 
+function isTitleColumn(name: string): boolean {
+  return COLUMNS.some(([field, header]) => field === 'title' && header.test(name));
+}
+
 function fromTable(table: Table, group: Group, out: Draft[]): void {
   const [header, ...rows] = table.children;
   if (!header) return;
@@ -1010,10 +1014,13 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
     for (const [field, re] of COLUMNS) if (!index.has(field) && re.test(name)) index.set(field, i);
   });
   // Without a column named for the measure, the first column whose rows read as sentences ("No. | Tindakan Perbaikan | …").
-  const titleAt = index.get('title') ?? Math.max(0, names.findIndex((_, i) => rows.some((row) => wordCount(rowCells(row)[i]?.text ?? '') >= 3)));
+  // "Item | Action | Owner" over "1 | Add alerts | …": a column named for the measure that only counts them leaves it to the next.
+  const named = names.flatMap((name, i) => (isTitleColumn(name) ? [i] : []));
+  const worded = named.find((i) => rows.some((row) => /\p{L}/u.test(rowCells(row)[i]?.text ?? '')));
+  const titleAt = worded ?? index.get('title') ?? Math.max(0, names.findIndex((_, i) => rows.some((row) => wordCount(rowCells(row)[i]?.text ?? '') >= 3)));
   // A table whose columns name no part of a measure lists data ("type | name" of DNS records), unless its rows read as sentences.
-  const named = [...index.keys()].some((field) => field !== 'type');
-  if (!named && !rows.some((row) => wordCount(rowCells(row)[titleAt]?.text ?? '') >= 3)) return;
+  const partNamed = [...index.keys()].some((field) => field !== 'type');
+  if (!partNamed && !rows.some((row) => wordCount(rowCells(row)[titleAt]?.text ?? '') >= 3)) return;
   let previous: Draft | undefined;
   let previousCut = false;
   for (const row of rows) {

@@ -735,6 +735,9 @@ function leadingPhrase(words: Token[], c: Compiled): { key: SectionKey; length: 
  */
 const AHEAD = new Set(['future', 'further', 'forward', 'next', 'ahead', 'upcoming', 'long', 'longer', 'differently', 'henceforth', 'onward', 'onwards']);
 
+/** A preposition of time inside a heading: what follows it says when, not what the heading is about. */
+const QUALIFYING_TIME = / (?:after|before|during|until|since|following) /;
+
 /** Words that hold what follows their "of" ("Details of the fix"), naming nothing themselves. */
 const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'explanation', 'discussion', 'notes']);
 
@@ -766,7 +769,8 @@ function headWord(normalized: string, c: Compiled): SectionKey | undefined {
 function headWordAt(normalized: string, c: Compiled): { key: SectionKey; index: number } | undefined {
   const [before, ...rest] = normalized.split(' of ');
   // "Details of mitigation", "Overview of the root cause": a word that only holds the rest leaves the head to it.
-  const head = tokens(rest.length > 0 && CONTAINERS.has(before) ? rest.join(' of ') : before);
+  // "State after each action", "Root cause before the fix": what follows a word of time qualifies the head, before it.
+  const head = tokens(rest.length > 0 && CONTAINERS.has(before) ? rest.join(' of ') : before.split(QUALIFYING_TIME)[0]);
   if (head.length === 0 || head.length > 6) return undefined;
   for (let i = head.length - 1; i >= 0; i--) {
     const key = c.headWords.get(head[i].stem) ?? misspelt(head[i], c);
