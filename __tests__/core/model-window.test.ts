@@ -134,6 +134,22 @@ describe('two fields on one line', () => {
   });
 });
 
+describe('durations written beside their range', () => {
+  it('are read with the minutes of the range, in both readings when the start has no AM or PM of its own', () => {
+    const spans = (md: string) => incident(md).spans?.map((s) => [s.line, s.duration.text, s.range.text.trim(), s.range.minutes]);
+    expect(spans('## Summary\n\n- Duration: ~6 hours (3am - 11:30am HKT)\n- Window: 10:00–14:00 UTC (4 hours)\n- Outage: 4 hours (10:30 to 2:30 AM)\n')).toEqual([
+      [3, '~6 hours', '3am - 11:30am HKT', [510]],
+      [4, '4 hours', '10:00–14:00 UTC', [240]],
+      [5, '4 hours', '10:30 to 2:30 AM', [960, 240]],
+    ]);
+  });
+
+  it('across days by the dates written, and not a duration far from the range ("down 2 hours; the deploy at 10:00-11:00")', () => {
+    expect(incident('## Summary\n\n- Duration: 2 days (2024-03-01 10:00 UTC to 2024-03-03 10:00 UTC)\n').spans?.[0].range.minutes).toEqual([2880]);
+    expect(incident('## Summary\n\nThe API was down for 2 hours; we deployed the fix during the 10:00-11:00 window.\n').spans).toBeUndefined();
+  });
+});
+
 describe('what a duration measures', () => {
   it('carries the precision it was written to', () => {
     expect(incident('## Summary\n\nThe API was down for 54 hours 10 minutes.\n').duration).toMatchObject({ minutes: 3250, precision: 1 });

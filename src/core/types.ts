@@ -83,6 +83,8 @@ export interface IncidentWindow {
   };
   /** Stated metrics measured from the incident's start ("Time to detection: 7 hours", "TTR: 54h10m"). */
   metrics?: IncidentMetric[];
+  /** Durations written beside the range they measure ("~6 hours (3am - 11:30am HKT)"), each to be checked against it. */
+  spans?: StatedSpan[];
   /** The incident's local date (YYYY-MM-DD) when known. */
   date?: string;
   /** The luxon zone used to read local times, and where it came from. */
@@ -92,6 +94,15 @@ export interface IncidentWindow {
     source: 'front-matter' | 'statement' | 'window' | 'timeline' | 'config';
     line?: number;
   };
+}
+
+/** A duration and the range of clock times beside it, on one line of the window's fields or prose. */
+export interface StatedSpan {
+  duration: { minutes: number; text: string; precision: number; bound?: 'under' | 'over' | 'about' };
+  line: number;
+  column: number;
+  /** The range as written ("3am - 11:30am HKT"), where it is, and how many minutes it spans (two readings when a start without AM or PM may be either half of the day). */
+  range: { text: string; column: number; minutes: number[] };
 }
 
 /** A stated time from the incident's start to a milestone: its detection, its mitigation, its recovery or its resolution. */

@@ -21,7 +21,7 @@
  * the timeline's own markers gave (see model/index.ts).
  */
 import { DateTime } from 'luxon';
-import type { FrontMatter, IncidentMetric, IncidentWindow, WindowPoint } from '../types.js';
+import type { FrontMatter, IncidentMetric, IncidentWindow, StatedSpan, WindowPoint } from '../types.js';
 import type { TimeExpression } from '../time/types.js';
 import { addDays, findDuration, findZoneStatement, formatInstant, parseDurationValue, resolveDay, resolvePoint, resolveZone, scanTimes, zoneNamedIn } from '../time/index.js';
 import type { ResolveContext, ResolvedPoint } from '../time/index.js';
@@ -167,6 +167,8 @@ export function readWindow(input: WindowInput): WindowResult {
   if (windows.length <= 1) readFields(draft, notes.map((line) => ({ line, exprs: scanTimes(line.text, { dayFirst }) })));
   const metrics = readMetrics(input.allLines);
   if (metrics.length > 0) draft.incident.metrics = metrics;
+  const spans = [...lines, ...notes.map((line) => ({ line, exprs: scanTimes(line.text, { dayFirst }) }))].flatMap(spansOf);
+  if (spans.length > 0) draft.incident.spans = spans;
   if (draft.ctx.date) draft.incident.date = draft.incident.start?.date ?? draft.ctx.date;
   return { incident: draft.incident, dayFirst, zoneWritten: timezone !== undefined, several: windows.length > 1, redate: (date) => redate(draft, date) };
 }
@@ -416,6 +418,58 @@ function readMetrics(lines: TextLine[]): IncidentMetric[] {
     metrics.push({ milestone: label.metric, label: name, minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + label.offset + d.index });
   }
   return metrics;
+}
+
+// ---------------------------------------------------------------------------
+// Durations beside their range ("Duration: ~6 hours (3am - 11:30am HKT)", "10:00–14:00 UTC (4 hours)")
+
+/** What may sit between a duration and the range it measures: a bracket, a dash or a comma, and "from". */
+const DURATION_THEN_RANGE = /^[ \t]{0,2}[([,:–—-]?[ \t]{0,2}(?:from[ \t]{1,3})?$/i;
+const RANGE_THEN_DURATION = /^[ \t]{0,2}[)\]]?[ \t]{0,2}[([,:–—-]?[ \t]{0,2}(?:lasting|for|or|i\.e\.|that[ \t]is)?[ \t]{0,2}$/i;
+
+function spansOf({ line, exprs }: ScannedLine): StatedSpan[] {
+  const ranges = exprs.filter((e) => e.time && e.end?.time);
+  if (ranges.length === 0) return [];
+  const spans: StatedSpan[] = [];
+  let base = 0;
+  for (let guard = 0; guard < 8; guard++) {
+    const d = findDuration(line.text.slice(base));
+    if (!d) break;
+    const at = base + d.index;
+    const end = at + d.length;
+    const range = ranges.find((e) => (e.index >= end && DURATION_THEN_RANGE.test(line.text.slice(end, e.index))) || (e.index + e.length <= at && RANGE_THEN_DURATION.test(line.text.slice(e.index + e.length, at))));
+    const minutes = range ? rangeMinutes(range) : [];
+    if (range && minutes.length > 0) {
+      const duration: StatedSpan['duration'] = { minutes: d.minutes, text: d.text, precision: d.precision };
+      if (d.bound) duration.bound = d.bound;
+      spans.push({ duration, line: line.line, column: line.column + at, range: { text: range.text, column: line.column + range.index, minutes } });
+    }
+    base = end;
+  }
+  return spans;
+}
+
+/**
+ * The minutes a range spans: from its start's day and time to its end's
+ * (the end's day is the start's when it names none, and the next when it
+ * would come first). Two readings when the start has no AM or PM of its own
+ * ("10:30 to 2:30 AM"); none for a range across days of unknown years.
+ */
+function rangeMinutes(e: TimeExpression): number[] {
+  const from = e.time!;
+  const to = e.end!.time!;
+  const clock = to.hour * 60 + to.minute - (from.hour * 60 + from.minute);
+  const startDay = e.date?.year !== undefined && e.date.month !== undefined && e.date.day !== undefined ? Date.UTC(e.date.year, e.date.month - 1, e.date.day) : undefined;
+  const endDate = e.end!.date;
+  const endDay = endDate ? (endDate.year !== undefined && endDate.month !== undefined && endDate.day !== undefined ? Date.UTC(endDate.year, endDate.month - 1, endDate.day) : undefined) : startDay;
+  if (endDate && (startDay === undefined || endDay === undefined)) return [];
+  const days = startDay !== undefined && endDay !== undefined ? (endDay - startDay) / 86_400_000 : 0;
+  let minutes = days * 24 * 60 + clock;
+  if (minutes < 0 && !endDate) minutes += 24 * 60;
+  if (minutes < 0) return [];
+  // One AM or PM, the end's ("10:30 to 2:30 AM"): the start may be in either half of the day.
+  const marks = e.text.match(/\d[ \t]?[ap]\.?m\b/gi)?.length ?? 0;
+  return marks === 1 && !endDate && minutes > 720 ? [minutes, minutes - 720] : [minutes];
 }
 
 // ---------------------------------------------------------------------------

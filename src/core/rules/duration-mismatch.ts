@@ -14,6 +14,10 @@
  * hours", "over an hour") is a limit the author drew, so only
  * `tolerance-minutes` past it counts.
  *
+ * A duration written beside the range it measures ("~6 hours (3am -
+ * 11:30am HKT)", "10:00–14:00 UTC (4 hours)") agrees with that range,
+ * whichever duration the incident's window takes.
+ *
  * With a stated start and end, the duration is compared with them. With a
  * start stated as a field and no end ("Duration: Started at 10:00, lasting
  * 37 minutes"), the timeline's end of the incident bounds it from above and
@@ -37,7 +41,7 @@
  */
 import * as z from 'zod/mini';
 import type { Course } from '../model/course.js';
-import type { IncidentMetric, IncidentWindow, PostmortemModel, RelatedLocation, TimelineEntry, WindowPoint } from '../types.js';
+import type { IncidentMetric, IncidentWindow, PostmortemModel, RelatedLocation, StatedSpan, TimelineEntry, WindowPoint } from '../types.js';
 import { defineRule, type Report } from './rule.js';
 import { comparable, formatMinutes, shortTime } from './util.js';
 
@@ -79,6 +83,7 @@ export default defineRule({
         title: 'A stated start, and as long as the timeline runs from it',
         markdown: '## Summary\n\n- Duration: Started at 10:00 UTC, lasting 20 minutes.\n\n## Timeline\n\n- 09:45 UTC upgrade begins\n- 10:00 UTC servers go offline\n- 10:20 UTC service restored\n- 15:00 UTC postmortem written\n',
       },
+      { title: 'A duration beside the range it measures, the start in either half of the day', markdown: '## Summary\n\n- Duration: 4 hours (10:30 to 2:30 AM)\n' },
       {
         title: 'A rough figure',
         markdown: '## Summary\n\nThe site was down for about 3 hours.\n\n## Timeline\n\n- 09:40 UTC deploy\n- 10:00 UTC alerts fire\n- 13:20 UTC service restored\n',
@@ -117,6 +122,11 @@ export default defineRule({
         reports: ['3:31 Unexpected duration “about 10 minutes” (10 min), expected at least 40 min from the stated start to the recovery (10:00 to 10:40)'],
       },
       {
+        title: 'A duration that its own range disagrees with',
+        markdown: '## Summary\n\n- Duration: ~6 hours (3am - 11:30am HKT)\n- Total incident duration: ~8.5 hours\n',
+        reports: ['3:13 Unexpected duration “~6 hours” (6 h), expected 8 h 30 min from the range beside it (3am - 11:30am HKT)'],
+      },
+      {
         title: 'A time to recovery an hour off',
         markdown:
           '## Timeline\n\n- 2022-10-31 07:30 UTC new image rolled out\n- 2022-10-31 14:30 UTC we observe nodes failing\n- 2022-11-02 14:40 UTC service restored\n\n## Stats\n\n- Time to detection: 7 hours\n- Time to recovery: 54 hours 10 minutes\n',
@@ -127,6 +137,7 @@ export default defineRule({
   check(ctx) {
     const { incident, course } = ctx.model;
     const duration = incident.duration;
+    let durationReported = false;
     if (duration) {
       const problem =
         incident.start && incident.end
@@ -136,6 +147,13 @@ export default defineRule({
             : written(incident.start) || written(incident.end)
               ? undefined
               : againstTimeline(duration, course, ctx.options);
+      if (problem) ctx.report(problem);
+      durationReported = problem !== undefined;
+    }
+    for (const span of incident.spans ?? []) {
+      // The incident's duration, written here and reported already: one problem, one finding.
+      if (durationReported && duration!.line === span.line && duration!.column === span.column) continue;
+      const problem = againstOwnRange(span, ctx.options);
       if (problem) ctx.report(problem);
     }
     const start = startOf(ctx.model);
@@ -186,6 +204,21 @@ function ends(from: Place, to: Place, extra: RelatedLocation[] = []): RelatedLoc
     { line: to.line, column: to.column, message: `End: ${shortTime(to.time)} (${to.what})` },
     ...extra,
   ];
+}
+
+/** A duration written beside its range ("~6 hours (3am - 11:30am HKT)") that no reading of the range agrees with. */
+function againstOwnRange(span: StatedSpan, options: Options): Report | undefined {
+  const { duration, range } = span;
+  const allowed = allowance(duration, options);
+  const agrees = (minutes: number) => !(duration.minutes + allowed < minutes && duration.bound !== 'over') && !(duration.minutes - allowed > minutes && duration.bound !== 'under');
+  if (range.minutes.some(agrees)) return undefined;
+  const actual = range.minutes[0];
+  return {
+    message: `Unexpected duration “${duration.text}” (${formatMinutes(duration.minutes)}), expected ${formatMinutes(actual)} from the range beside it (${range.text.trim()})`,
+    line: span.line,
+    column: span.column,
+    related: [{ line: span.line, column: range.column, message: `Range: ${range.text.trim()}` }],
+  };
 }
 
 function againstWindow(duration: NonNullable<IncidentWindow['duration']>, start: WindowPoint, end: WindowPoint, options: Options): Report | undefined {
