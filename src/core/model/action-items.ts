@@ -314,7 +314,8 @@ function toRows(lines: TextLine[], plainText: boolean): Row[] {
   const introduced = plainText ? -1 : lines.findLastIndex((l, i) => i < lines.length - 2 && /:$/.test(l.text));
   if (introduced >= 0) return [...toRows(lines.slice(0, introduced + 1), false), ...wrapRows(lines.slice(introduced + 1), isLineBlock(lines.slice(introduced + 1), 2))];
   // Soft breaks only at the end of each sentence, every line a measure of its own: a block of lines, not a wrap.
-  return wrapRows(lines, plainText || isLineBlock(lines, MIN_LINE_BLOCK));
+  const pairOfMeasures = lines.length > MIN_LINE_BLOCK || lines.every((l) => wordCount(l.text) <= PAIR_WORDS);
+  return wrapRows(lines, plainText || (pairOfMeasures && isLineBlock(lines, MIN_LINE_BLOCK)));
 }
 
 function wrapRows(lines: TextLine[], plainText: boolean): Row[] {
@@ -329,8 +330,13 @@ function wrapRows(lines: TextLine[], plainText: boolean): Row[] {
   return rows;
 }
 
-/** The shortest block of soft-broken lines read as one line each (two after a line that introduces them): fewer could be a wrapped sentence pair. */
-const MIN_LINE_BLOCK = 3;
+/**
+ * The shortest block of soft-broken lines read as one line each. Two lines
+ * could be a wrapped pair of sentences: they count when each is short enough
+ * to be one measure (two after a line that introduces them, whatever their length).
+ */
+const MIN_LINE_BLOCK = 2;
+const PAIR_WORDS = 25;
 const SENTENCE_END = /[.!?]["”’)]?$/u;
 
 /**
