@@ -169,6 +169,21 @@ describe('two lines under a measures heading', () => {
   });
 });
 
+describe('lines after a paragraph that announces them', () => {
+  it('are a measure each, even written as statements; announced as taken, they are done', () => {
+    const taken = '## Corrective and Preventative Measures\n\nTo prevent future outages, we have taken the following corrective and preventative measures:\n\nWe have implemented a new load balancer that is more reliable.\nWe have increased the capacity of our servers.\n';
+    expect(items(taken).map((a) => [a.line, a.title, a.done])).toEqual([
+      [5, 'We have implemented a new load balancer that is more reliable.', true],
+      [6, 'We have increased the capacity of our servers.', true],
+    ]);
+    const planned = '## Action items\n\nWe will take the following measures:\n\nWe will add a second load balancer.\nWe will double the capacity of our servers.\n';
+    expect(items(planned).map((a) => [a.line, a.done])).toEqual([
+      [5, false],
+      [6, false],
+    ]);
+  });
+});
+
 describe('a table of measures numbered in a column named for them', () => {
   it('"Item | Action | Owner" over "1 | Add alerts | …": the numbers count the measures, the next column names them', () => {
     const list = items('## Action Items\n\n| Item | Action | Owner | Due Date |\n|---|---|---|---|\n| 1 | Add config validation | Platform Team | 2024-05-20 |\n| 2 | Add a ConfigMap | SRE Team | 2024-05-18 |\n');

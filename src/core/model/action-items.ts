@@ -188,7 +188,8 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   let group = sectionGroup;
   const all = units(body);
   const itemized = all.some((u) => u.kind === 'block' && (u.element.node.type === 'list' || u.element.node.type === 'table'));
-  const read = all.map((u) => (u.kind === 'paragraph' ? toRows(u.lines, plainText) : []));
+  const read: Row[][] = [];
+  all.forEach((u, i) => read.push(u.kind === 'paragraph' ? toRows(u.lines, plainText || announcedLines(u.lines, read[i - 1])) : []));
   // Without lists or tables, a block of lines or titled paragraphs itemises the section too.
   const lined = !itemized && read.some((rows) => isBlock(rows) || rows.some((r) => opensAsMeasure(r, false)));
   // Paragraphs of several sentences make a section of prose: its one-sentence paragraphs are prose too.
@@ -229,9 +230,9 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
         out.push(titled);
       }
     } else if (u.kind === 'paragraph') {
-      // Right under a heading or a label, lines of a block are that group's measures even in a section with lists.
+      // Right under a heading, a label or a line announcing them, lines of a block are that group's measures even in a section with lists.
       const previous = all[i - 1];
-      const announced = previous !== undefined && (previous.kind === 'heading' || (previous.kind === 'paragraph' && read[i - 1].every(isLabelRow)));
+      const announced = previous !== undefined && (previous.kind === 'heading' || (previous.kind === 'paragraph' && (read[i - 1].every(isLabelRow) || announces(read[i - 1]))));
       const layout = itemized && !announced ? 'itemized' : lined || itemized ? 'lined' : narrative ? 'prose' : 'paragraphs';
       if (instructed && !titled && read[i].length === 1 && opensWithInstruction(read[i][0].text)) {
         out.push(rowDraft(read[i][0], group));
@@ -243,7 +244,10 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
         continue;
       }
       const before = out.length;
-      group = fromRows(read[i], group, headingGroup, layout, out, titled !== undefined);
+      // "…, we have taken the following measures:": what it announces is done.
+      const doneGroup = previous?.kind === 'paragraph' && announcesDone(read[i - 1]) ? { ...group, done: true } : undefined;
+      const next = fromRows(read[i], doneGroup ?? group, headingGroup, layout, out, titled !== undefined);
+      if (next !== doneGroup) group = next;
       const last = out.length > before ? out[out.length - 1] : undefined;
       if (last) titled = titleDrafts.has(last) ? last : undefined;
       // A line introducing more ("…by implementing the following:") ends the steps.
@@ -328,6 +332,28 @@ function wrapRows(lines: TextLine[], plainText: boolean): Row[] {
     } else rows.push({ text: line.text, first: line, lines: [line] });
   }
   return rows;
+}
+
+/** An announcement of measures already carried out: "we have taken the following measures:", "…were implemented:". */
+const ANNOUNCED_DONE = /\b(?:have|has|were|was)[ \t]{1,3}(?:already[ \t]{1,3})?(?:taken|implemented|made|completed|applied|introduced|put[ \t]{1,3}in[ \t]{1,3}place)\b/i;
+const ANNOUNCED_PLAN = /\b(?:will|plan(?:ned|s)?|to[ \t]{1,3}be)\b/i;
+
+function announcesDone(rows: Row[] | undefined): boolean {
+  return announces(rows) && ANNOUNCED_DONE.test(rows![0].text) && !ANNOUNCED_PLAN.test(rows![0].text);
+}
+
+/** A paragraph of one line that announces what follows with a colon ("…, we have taken the following measures:"). */
+function announces(rows: Row[] | undefined): boolean {
+  return rows?.length === 1 && isIntroRow(rows[0]) && /:$/.test(rows[0].text);
+}
+
+/**
+ * Lines right after a paragraph that announces them, each a short sentence
+ * of its own ("We have implemented a new load balancer."): one measure a
+ * line, even written as statements (done measures are).
+ */
+function announcedLines(lines: TextLine[], before: Row[] | undefined): boolean {
+  return announces(before) && lines.length >= 2 && lines.every((l) => /^[\p{Lu}\p{N}]/u.test(l.text) && SENTENCE_END.test(l.text) && wordCount(l.text) <= PAIR_WORDS);
 }
 
 /**
