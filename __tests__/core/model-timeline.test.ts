@@ -134,6 +134,14 @@ describe('a bare clock in an AM/PM timeline', () => {
   });
 });
 
+describe('an end stated without its day', () => {
+  it('is on the day the timeline recovers at that clock time', () => {
+    const m = model('## Summary\n\nCommencing at 20:11 (UTC) on March 28, 2025, and concluding at 14:24 (UTC), users could not sign in.\n\n## Timeline\n\n### 2025-03-28 20:11\n\nSign-ins fail.\n\n### 2025-03-31 14:24\n\nVerified the site was up and running with HTTP 200 responses.\n');
+    expect(m.incident.end?.time).toBe('2025-03-31T14:24:00Z');
+    expect(check('## Summary\n\nCommencing at 20:11 (UTC) on March 28, 2025, and concluding at 14:24 (UTC), users could not sign in.\n\n## Timeline\n\n### 2025-03-28 20:11\n\nSign-ins fail.\n\n### 2025-03-31 14:24\n\nVerified the site was up and running with HTTP 200 responses.\n').findings.filter((f) => f.rule === 'timeline-window')).toEqual([]);
+  });
+});
+
 describe('what an entry reports', () => {
   it('reads errors in a rehearsal on staging as no impact of the incident, unless production is named too', () => {
     expect(evidenceOf('we attempted to migrate our staging cluster and found errors')).toBeUndefined();
@@ -142,6 +150,13 @@ describe('what an entry reports', () => {
     expect(evidenceOf('users report errors')).toBe('impact');
     expect(evidenceOf('Issue #214 was detected by our monitoring service')).toBe('impact');
     expect(evidenceOf('Incident INC-1426 declared')).toBe('impact');
+  });
+
+  it('reads a check that was done as what it found, and one to do as nothing yet', () => {
+    expect([evidenceOf('Verified the site was up and running with HTTP 200 responses.'), evidenceOf('Verify whether the site is up and running'), evidenceOf('ensuring Apache is up and running')]).toEqual(['recovery', undefined, undefined]);
+    expect([evidenceOf('PHASE 5: Verified fix successful (HTTP 200, no more 502)'), evidenceOf('Fix confirmed by the on-call'), evidenceOf('No more 5xx errors')]).toEqual(['recovery', 'recovery', 'recovery']);
+    // Name resolution is no resolution of the incident; "INCIDENT END" ends it.
+    expect([evidenceOf('Verified DNS resolution working'), evidenceOf('INCIDENT END: Both CoreDNS pods Running/Ready'), evidenceOf('Resolution: restarted the pods')]).toEqual([undefined, 'resolved', 'fix']);
   });
 
   it('reads a cluster, a connection or the network coming back as the recovery', () => {

@@ -134,6 +134,16 @@ describe('two fields on one line', () => {
   });
 });
 
+describe('times to a milestone', () => {
+  it('listed as phases that shrink ("Time to diagnose: 5 minutes", "Time to fix: 3 minutes") are no times from the start', () => {
+    expect(incident('## Metrics\n\n- Time to diagnose: 5 minutes\n- Time to fix: 3 minutes\n- Time to verify: 2 minutes\n').metrics).toBeUndefined();
+    expect(incident('## Metrics\n\n- Time to detect: 5 minutes\n- Time to fix: 30 minutes\n').metrics?.map((m) => [m.milestone, m.minutes])).toEqual([
+      ['detection', 5],
+      ['resolution', 30],
+    ]);
+  });
+});
+
 describe('durations written beside their range', () => {
   it('are read with the minutes of the range, in both readings when the start has no AM or PM of its own', () => {
     const spans = (md: string) => incident(md).spans?.map((s) => [s.line, s.duration.text, s.range.text.trim(), s.range.minutes]);

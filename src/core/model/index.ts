@@ -361,7 +361,20 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
     if (dated?.date) window.redate(dated.date);
   }
   alignUndatedWindow(incident, timeline);
+  if (window.endUndated()) alignEndToRecovery(incident, timeline);
   return timeline;
+}
+
+/**
+ * "Commencing at 20:11 on March 28, and concluding at 14:24": an end written
+ * without its day, on the day the timeline recovers at that same clock time
+ * ("2025-03-31 14:24 Verified the site was up"), as a reader lines them up.
+ */
+function alignEndToRecovery(incident: PostmortemModel['incident'], timeline: TimelineEntry[]): void {
+  const end = incident.end;
+  if (!end || end.source === 'timeline' || end.epoch === undefined) return;
+  const same = timeline.find((t) => (t.evidence === 'recovery' || t.evidence === 'resolved') && t.epoch !== undefined && t.epoch > end.epoch! && (t.epoch - end.epoch!) % DAY_MS === 0);
+  if (same) incident.end = { ...end, time: same.time ?? end.time, epoch: same.epoch, order: same.order, date: same.date };
 }
 
 /**

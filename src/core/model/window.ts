@@ -58,6 +58,8 @@ export interface WindowResult {
    * resolve to instants; an end before the start moves to the next day.
    */
   redate(date: string): void;
+  /** Whether the end was stated with a clock time only ("concluding at 14:24 UTC"): its day is the reader's guess. */
+  endUndated(): boolean;
 }
 
 type Source = NonNullable<WindowPoint['source']>;
@@ -166,11 +168,18 @@ export function readWindow(input: WindowInput): WindowResult {
   const windows = notes.filter((line) => scanTimes(line.text, { dayFirst }).some((e) => e.time));
   if (windows.length <= 1) readFields(draft, notes.map((line) => ({ line, exprs: scanTimes(line.text, { dayFirst }) })));
   const metrics = readMetrics(input.allLines);
-  if (metrics.length > 0) draft.incident.metrics = metrics;
+  if (metrics.length > 0 && fromTheStart(metrics)) draft.incident.metrics = metrics;
   const spans = [...lines, ...notes.map((line) => ({ line, exprs: scanTimes(line.text, { dayFirst }) }))].flatMap(spansOf);
   if (spans.length > 0) draft.incident.spans = spans;
   if (draft.ctx.date) draft.incident.date = draft.incident.start?.date ?? draft.ctx.date;
-  return { incident: draft.incident, dayFirst, zoneWritten: timezone !== undefined, several: windows.length > 1, redate: (date) => redate(draft, date) };
+  return {
+    incident: draft.incident,
+    dayFirst,
+    zoneWritten: timezone !== undefined,
+    several: windows.length > 1,
+    redate: (date) => redate(draft, date),
+    endUndated: () => draft.undated.end !== undefined && draft.incident.end?.line === draft.undated.end.line,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -407,9 +416,10 @@ function milestoneOf(label: string): IncidentMetric['milestone'] | undefined {
 
 function readMetrics(lines: TextLine[]): IncidentMetric[] {
   const metrics: IncidentMetric[] = [];
+  const phases = phaseLines(lines);
   for (const line of lines) {
     const label = labelOf(line);
-    if (!label?.metric) continue;
+    if (!label?.metric || phases.has(line.line)) continue;
     const value = line.text.slice(label.offset);
     const d = findDuration(value);
     // The value is the duration itself ("7 hours", "~54h10m"), not a sentence that mentions one.
@@ -470,6 +480,41 @@ function rangeMinutes(e: TimeExpression): number[] {
   // One AM or PM, the end's ("10:30 to 2:30 AM"): the start may be in either half of the day.
   const marks = e.text.match(/\d[ \t]?[ap]\.?m\b/gi)?.length ?? 0;
   return marks === 1 && !endDate && minutes > 720 ? [minutes, minutes - 720] : [minutes];
+}
+
+/**
+ * Lines of "Time to …" figures, one under the other, that shrink somewhere
+ * ("Time to diagnose: 5 minutes", "Time to fix: 3 minutes"): the lengths of
+ * phases, one after the other. Times from the start only grow.
+ */
+function phaseLines(lines: TextLine[]): Set<number> {
+  const phases = new Set<number>();
+  let run: Array<{ line: number; minutes: number }> = [];
+  const close = () => {
+    if (run.some((r, i) => i > 0 && r.minutes < run[i - 1].minutes)) for (const r of run) phases.add(r.line);
+    run = [];
+  };
+  for (const line of lines) {
+    const m = LABEL.exec(line.text);
+    const figure = m && OTHER_METRIC.test(m[1]) ? findDuration(line.text.slice(m[1].length + 1)) : undefined;
+    if (!figure) continue;
+    if (run.length > 0 && line.line > run[run.length - 1].line + 1) close();
+    run.push({ line: line.line, minutes: figure.minutes });
+  }
+  close();
+  return phases;
+}
+
+const MILESTONE_ORDER: readonly IncidentMetric['milestone'][] = ['detection', 'mitigation', 'recovery', 'resolution'];
+
+/**
+ * Whether the metrics can all be measured from the start: a later milestone
+ * is reached no sooner than an earlier one. "Time to diagnose: 5 minutes,
+ * Time to fix: 3 minutes, Total: 10 minutes" are the lengths of phases, one
+ * after the other, not times from the start.
+ */
+function fromTheStart(metrics: IncidentMetric[]): boolean {
+  return metrics.every((a) => metrics.every((b) => MILESTONE_ORDER.indexOf(a.milestone) >= MILESTONE_ORDER.indexOf(b.milestone) || a.minutes <= b.minutes));
 }
 
 // ---------------------------------------------------------------------------
