@@ -134,6 +134,14 @@ describe('two fields on one line', () => {
   });
 });
 
+describe('a range in prose that says when the impact began', () => {
+  it('gives the start, not the window ("Between 20:44 and 20:45 UTC, users began to experience latency")', () => {
+    const i = incident('## Summary\n\nBetween 20:44 UTC and 20:45 UTC on 4 December 2024, users began to experience extreme latency.\n');
+    expect([i.start?.time, i.end]).toEqual(['2024-12-04T20:44:00Z', undefined]);
+    expect(incident('## Summary\n\nAt about 4:50 PM GMT to 5:30 PM GMT on 3 May 2023, we noticed that we started trending on social media.\n').end?.time).toBe('2023-05-03T17:30:00Z');
+  });
+});
+
 describe('times to a milestone', () => {
   it('listed as phases that shrink ("Time to diagnose: 5 minutes", "Time to fix: 3 minutes") are no times from the start', () => {
     expect(incident('## Metrics\n\n- Time to diagnose: 5 minutes\n- Time to fix: 3 minutes\n- Time to verify: 2 minutes\n').metrics).toBeUndefined();

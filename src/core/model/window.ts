@@ -95,6 +95,8 @@ const END_LABEL = /\b(?:end|ended|ending|resolved|resolution time|recovered|rest
 const RANGE_LABEL = /\b(?:duration|outage|period|window|timeframe|time frame|when|time|date|dates|occurred|incident)\b/i;
 /** The words of a field's value right before its one time, saying it is the start: "Started at", "Began around", "from". */
 const STARTED_AT = /^[\s*_]{0,4}(?:(?:it|the[ \t]+(?:outage|incident|issue))[ \t]+)?(?:start(?:ed|s|ing)?|began|begins?|commenced)(?:[ \t]+(?:at|on|around|about|approximately))?[\s*_]{0,4}$|^[\s*_]{0,4}(?:from|since)[\s*_]{0,4}$/i;
+/** A range that says when the impact began ("…, users began to experience…"), not the window. */
+const BEGAN_WITHIN = /\b(?:began|begin|begins|started|starts)[ \t]{1,3}to[ \t]{1,3}(?:experience|see|notice|report|receive|get|hit|fail|time[ \t]out)\b/i;
 const START_WORD = /\b(?:start\w{0,3}|began|begin\w{0,3}|commenc\w{0,3}|from|between|since|onset|first)\b/gi;
 const END_WORD = /\b(?:end(?:s|ed|ing)?|until|till|conclud\w{0,3}|finish\w{0,3}|resolved|restored|recovered|fixed|mitigated|back)\b|\b(?:and|to|through)[ \t]{1,3}(?:(?:about|around|approximately|roughly)[ \t]{1,3})?$/gi;
 /**
@@ -530,7 +532,10 @@ function readProse(draft: Draft, prose: ScannedLine[]): void {
       if (!whole.time) continue;
       const { e, line } = locate(block, whole);
       if (e.end?.time) {
-        setRange(draft, e, line, 'prose');
+        // "Between 20:44 and 20:45, users began to experience latency": when it began, not how long it lasted.
+        if (BEGAN_WITHIN.test(block.text.slice(whole.index + whole.length, sentenceEnd(block.text, whole.index + whole.length, SENTENCE_REACH)))) {
+          if (aboutIncident(block.text, whole, true)) setStart(draft, e, line, 'prose');
+        } else setRange(draft, e, line, 'prose');
         continue;
       }
       const before = block.text.slice(Math.max(0, whole.index - 40), whole.index);
