@@ -156,6 +156,7 @@ describe('what an entry reports', () => {
     expect([evidenceOf('Verified the site was up and running with HTTP 200 responses.'), evidenceOf('Verify whether the site is up and running'), evidenceOf('ensuring Apache is up and running')]).toEqual(['recovery', undefined, undefined]);
     expect([evidenceOf('PHASE 5: Verified fix successful (HTTP 200, no more 502)'), evidenceOf('Fix confirmed by the on-call'), evidenceOf('No more 5xx errors')]).toEqual(['recovery', 'recovery', 'recovery']);
     // Name resolution is no resolution of the incident; "INCIDENT END" ends it.
+    expect([evidenceOf('Kubernetes control plane operational (nodes NotReady - awaiting CNI)'), evidenceOf('service not operational'), evidenceOf('database health check added')]).toEqual(['recovery', undefined, undefined]);
     expect([evidenceOf('a staff member received a 500-response error after sending'), evidenceOf('HTTP 404-error pages')]).toEqual(['impact', 'impact']);
     expect([evidenceOf('Verified DNS resolution working'), evidenceOf('INCIDENT END: Both CoreDNS pods Running/Ready'), evidenceOf('Resolution: restarted the pods')]).toEqual([undefined, 'resolved', 'fix']);
   });
