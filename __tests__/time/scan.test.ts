@@ -95,6 +95,9 @@ describe('scanTimes: clock times', () => {
     expect(one('10:00 Europe/Berlin')).toMatchObject({ zone: 'Europe/Berlin', length: 19 });
     expect(one('10:00 Pacific Standard Time')).toMatchObject({ zone: 'UTC-8', zoneText: 'Pacific Standard Time' });
     expect(one('10:00 (EAT)')).toMatchObject({ zone: 'UTC+3', text: '10:00 (EAT)' });
+    // ISO 8601's basic offset, without its colon, attached to the time.
+    expect(one('2023-08-18T08:19:34+0100')).toMatchObject({ time: { hour: 8, minute: 19, second: 34 }, zone: 'UTC+1', zoneText: '+0100', length: 24 });
+    expect(one('2023-08-18T08:19-0530')).toMatchObject({ zone: 'UTC-5:30', zoneText: '-0530' });
   });
 
   it('reads an offset written apart from GMT or UTC ("GMT + 1"), never a range or a sum', () => {

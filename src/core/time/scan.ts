@@ -594,12 +594,13 @@ function readZoneAfter(s: string, i: number, clock: Clock, afterT: boolean, p: P
   }
   if ((c === 43 || c === 45 || c === 0x2212) && (clock.hasSeconds || afterT)) {
     // ISO offset attached to the time: "+00:00", "-0700", "+05".
-    const hh = readNum(s, i + 1, 2, 2);
+    const basic = readNum(s, i + 1, 4, 4);
+    const hh = basic >= 0 ? Math.floor(basic / 100) : readNum(s, i + 1, 2, 2);
     if (hh < 0) return i;
-    let j = numEnd;
-    let mm = 0;
+    let j = basic >= 0 ? i + 5 : numEnd;
+    let mm = basic >= 0 ? basic % 100 : 0;
     const colon = s.charCodeAt(j) === 58;
-    const m = readNum(s, colon ? j + 1 : j, 2, 2);
+    const m = basic >= 0 ? -1 : readNum(s, colon ? j + 1 : j, 2, 2);
     if (m >= 0) {
       mm = m;
       j = numEnd;
