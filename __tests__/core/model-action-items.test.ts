@@ -169,6 +169,22 @@ describe('two lines under a measures heading', () => {
   });
 });
 
+describe('measures written on one line, each after the glyph the line opens with', () => {
+  it('are one measure each ("✅ Add a pipeline ✅ Enable alerts", "• Add alerts • Rotate keys"), at their column', () => {
+    const list = items('## Action items\n\n• Add alerts • Rotate the keys • Write a runbook\n\n• Keep the runbook up to date\n');
+    expect(list.map((a) => [a.line, a.column, a.title])).toEqual([
+      [3, 1, 'Add alerts'],
+      [3, 14, 'Rotate the keys'],
+      [3, 32, 'Write a runbook'],
+      [5, 1, 'Keep the runbook up to date'],
+    ]);
+    expect(items('## Preventative Measures\n\n✅ Implement a deployment pipeline ✅ Enable error alerts.\n').map((a) => [a.title, a.kind])).toEqual([
+      ['Implement a deployment pipeline', 'preventative'],
+      ['Enable error alerts.', 'preventative'],
+    ]);
+  });
+});
+
 describe('lines after a paragraph that announces them', () => {
   it('are a measure each, even written as statements; announced as taken, they are done', () => {
     const taken = '## Corrective and Preventative Measures\n\nTo prevent future outages, we have taken the following corrective and preventative measures:\n\nWe have implemented a new load balancer that is more reliable.\nWe have increased the capacity of our servers.\n';

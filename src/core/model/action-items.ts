@@ -463,9 +463,34 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
     const opens = opensAsMeasure(row, layout === 'itemized');
     const measure = opens || (index > introAt && introducedBlock) || (!intro && (layout === 'lined' ? block : layout === 'paragraphs' && rows.length === 1 && (!isStatement(row.text) || statesAMeasure(row.text))));
     if (!measure) continue;
-    out.push(rowDraft(row, group));
+    const inline = inlineMeasures(row);
+    if (inline) for (const part of inline) out.push({ ...rowDraft(row, group), text: part.text, column: row.first.column + part.offset });
+    else out.push(rowDraft(row, group));
   }
   return group;
+}
+
+/** The glyph a line of measures opens with, when it may open each of them on that line too. */
+const INLINE_BULLET = /^([✓✔☑✅•▪◦‣➤►▶🔹🔸])\uFE0F?[ \t]/u;
+
+/**
+ * "✅ Add a pipeline ✅ Enable alerts ✅ Use version control": measures written
+ * on one line, each after the glyph the line opens with; undefined for a
+ * line that holds one.
+ */
+function inlineMeasures(row: Row): Array<{ text: string; offset: number }> | undefined {
+  const glyph = row.lines.length === 1 ? INLINE_BULLET.exec(row.text)?.[1] : undefined;
+  if (!glyph) return undefined;
+  const parts: Array<{ text: string; offset: number }> = [];
+  let from = 0;
+  for (let at = row.text.indexOf(glyph, glyph.length); at > 0; at = row.text.indexOf(glyph, at + glyph.length)) {
+    if (!/[ \t]/.test(row.text[at - 1]) || !/^\uFE0F?[ \t]/u.test(row.text.slice(at + glyph.length, at + glyph.length + 2))) continue;
+    parts.push({ text: row.text.slice(from, at).trim(), offset: from });
+    from = at;
+  }
+  if (parts.length === 0) return undefined;
+  parts.push({ text: row.text.slice(from).trim(), offset: from });
+  return parts.every((p) => wordCount(p.text) >= 2) ? parts : undefined;
 }
 
 function rowDraft(row: Row, group: Group): Draft {
