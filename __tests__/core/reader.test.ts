@@ -230,6 +230,11 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['impact'],
       [],
     ]);
+    // A question why asks for the cause, when no heading names it ("Why didn't testnet fail?" does not).
+    const sections = (md: string) => check(md).model!.sections.map((s) => s.keys);
+    expect(sections('# Debrief\n\n## Why was the site down for three hours?\n\nThe migration ran long.\n')).toEqual([[], ['root-cause']]);
+    expect(sections("# Debrief\n\n## Why didn't testnet fail?\n\nIt had no load.\n")).toEqual([[], []]);
+    expect(sections('# Debrief\n\n## Root cause\n\nA bad migration.\n\n## Why was it slow?\n\nLocks.\n')).toEqual([[], ['root-cause'], []]);
     // What follows a word of time qualifies the heading's head: "State after each major action" is no measure.
     expect([keys('State after each major action'), keys('Root cause before the fix'), keys('Metrics After Resolution'), keys('Timeline before the outage'), keys('Actions taken after the incident')]).toEqual([
       [],

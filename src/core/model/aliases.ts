@@ -327,7 +327,9 @@ const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
 
 export function matchFallback(text: string): SectionKey | undefined {
   const normalized = normalizeHeading(text);
-  return FALLBACK.find(([phrase]) => phrase === normalized)?.[1];
+  // "Why was the site down?", "Why three hours, not two?": a question why asks for the cause ("Why didn't testnet fail?" does not).
+  const asksWhy = /^why\b/.test(normalized) && !/^why (?:didn|wasn|weren|isn|aren|doesn|don|hasn|haven|couldn|wouldn|not)\b/.test(normalized) && /\?[\W_]{0,6}$/.test(text);
+  return FALLBACK.find(([phrase]) => phrase === normalized)?.[1] ?? (asksWhy ? 'root-cause' : undefined);
 }
 
 /**
