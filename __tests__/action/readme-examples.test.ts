@@ -36,6 +36,8 @@ The batch job's temporary tables filled the data volume.
 
 - Alert at 80% disk usage on every database volume @dana
 - Move the batch job's temporary tables to their own volume
+
+  The nightly job writes up to 40 GB of them; on a volume of its own, a runaway job cannot fill the database's.
 `;
 
 let server: GitHubServer;
