@@ -627,9 +627,25 @@ function fieldOf(item: ListItem): { name: string; value: string } | undefined {
   return m ? { name: m[1].toLowerCase(), value: text!.slice(m[0].length).trim() } : undefined;
 }
 
-/** The column a field's name stands for, as in a table of measures ("Owner", "Due date", "Status"); not the measure's own. */
+/** The part of a measure a table's column or a list's field is named for ("Owner" → owner, "Action" → title). */
+function columnOf(name: string): string | undefined {
+  return COLUMNS.find(([, header]) => header.test(name))?.[0];
+}
+
+/** The field of a measure a name stands for ("Owner", "Due date", "Status"), not its title. */
 function measureField(name: string): string | undefined {
-  return COLUMNS.find(([field, header]) => field !== 'title' && header.test(name))?.[0];
+  const column = columnOf(name);
+  return column === 'title' ? undefined : column;
+}
+
+/** A status cell or field that says the measure is done ("Done", "Closed (#12)"), not still to do. */
+function saysDone(status: string): boolean {
+  return /\b(?:done|closed|complete|completed|fixed|resolved|shipped)\b/i.test(status) && !/\btodo\b/i.test(status);
+}
+
+/** An owner as written in a cell or field, without its "@"; none for a placeholder ("n/a", "TBD", "-"). */
+function ownerIn(value: string | undefined): string | undefined {
+  return value && !/^(?:n\/a|-|tbd|none|\?)$/i.test(value) ? value.replace(/^@/, '') : undefined;
 }
 
 /**
@@ -669,12 +685,12 @@ function takeFields(list: List, draft: Draft): void {
     const field = fieldOf(item);
     const column = field && field.value ? measureField(field.name) : undefined;
     const value = field?.value.replace(/[.;]$/, '').trim() ?? '';
-    if (column === 'owner' && !/^(?:n\/a|-|tbd|none|\?)$/i.test(value)) draft.owner ??= value.replace(/^@/, '');
+    if (column === 'owner') draft.owner ??= ownerIn(value);
     else if (column === 'due') draft.due ??= value;
     else if (column === 'priority') draft.priority ??= value;
     else if (column === 'issue') draft.issue ??= value;
     else if (column === 'repo') draft.repo ??= value;
-    else if (column === 'status') draft.done ||= /\b(?:done|closed|complete|completed|fixed|resolved|shipped)\b/i.test(value) && !/\btodo\b/i.test(value);
+    else if (column === 'status') draft.done ||= saysDone(value);
     else if (column === 'type') draft.kind = kindOf(value) ?? draft.kind;
     else {
       const text = itemHead(item)?.text;
@@ -1058,10 +1074,6 @@ export function namesMeasures(table: Table): boolean {
   return header !== undefined && rowCells(header).some((c) => MEASURES_COLUMN.test(c.text.trim()));
 }
 
-function isTitleColumn(name: string): boolean {
-  return COLUMNS.some(([field, header]) => field === 'title' && header.test(name));
-}
-
 function fromTable(table: Table, group: Group, out: Draft[]): void {
   const [header, ...rows] = table.children;
   if (!header) return;
@@ -1072,7 +1084,7 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
   });
   // Without a column named for the measure, the first column whose rows read as sentences ("No. | Tindakan Perbaikan | …").
   // "Item | Action | Owner" over "1 | Add alerts | …": a column named for the measure that only counts them leaves it to the next.
-  const named = names.flatMap((name, i) => (isTitleColumn(name) ? [i] : []));
+  const named = names.flatMap((name, i) => (columnOf(name) === 'title' ? [i] : []));
   const worded = named.find((i) => rows.some((row) => /\p{L}/u.test(rowCells(row)[i]?.text ?? '')));
   const titleAt = worded ?? index.get('title') ?? Math.max(0, names.findIndex((_, i) => rows.some((row) => wordCount(rowCells(row)[i]?.text ?? '') >= 3)));
   // A table whose columns name no part of a measure lists data ("type | name" of DNS records), unless its rows read as sentences.
@@ -1105,8 +1117,8 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
       column: cells[titleAt]?.column ?? 1,
       kind: type !== undefined ? kindOf(type) ?? 'other' : group.kind,
       group: group.label,
-      done: group.done || (/\b(?:done|closed|complete|completed|fixed|resolved|shipped)\b/i.test(status) && !/\btodo\b/i.test(status)),
-      owner: owner && !/^(?:n\/a|-|tbd|none|\?)$/i.test(owner) ? owner.replace(/^@/, '') : undefined,
+      done: group.done || saysDone(status),
+      owner: ownerIn(owner),
       due: cell('due'),
       priority: cell('priority'),
       issue: cell('issue'),
