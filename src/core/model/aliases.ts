@@ -542,7 +542,7 @@ const STOP = new Set(
     'what how when who where which whom so then there here again just also all any some very s re ll ve d m t ' +
     'incident incidents outage outages issue issues postmortem postmortems mortem report our ' +
     // The articles and prepositions of Spanish, French and Portuguese headings ("Análisis de la causa raíz", "Leçons de l'incident").
-    'de del la las el los un una unos unas y e en para por con al le les l des du et au aux d un une da das dos em na nas nos o os incidente incidentes') .split(' '),
+    'de del la las el los un una unos unas y e en para por con al le les l des du et au aux d une da das dos em na nas nos o os incidente incidentes') .split(' '),
 );
 /** "didn't", "wasn't": the negation is the meaning that stays. */
 const NEGATION = new Set(['didn', 'don', 'doesn', 'wasn', 'weren', 'isn', 'aren', 'won', 'haven', 'hasn', 'not', 'no']);

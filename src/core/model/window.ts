@@ -170,7 +170,7 @@ export function readWindow(input: WindowInput): WindowResult {
   const windows = notes.filter((line) => scanTimes(line.text, { dayFirst }).some((e) => e.time));
   if (windows.length <= 1) readFields(draft, notes.map((line) => ({ line, exprs: scanTimes(line.text, { dayFirst }) })));
   const metrics = readMetrics(input.allLines);
-  if (metrics.length > 0 && fromTheStart(metrics)) draft.incident.metrics = metrics;
+  if (metrics.length > 0) draft.incident.metrics = metrics;
   const spans = [...lines, ...notes.map((line) => ({ line, exprs: scanTimes(line.text, { dayFirst }) }))].flatMap(spansOf);
   if (spans.length > 0) draft.incident.spans = spans;
   if (draft.ctx.date) draft.incident.date = draft.incident.start?.date ?? draft.ctx.date;
@@ -505,18 +505,6 @@ function phaseLines(lines: TextLine[]): Set<number> {
   }
   close();
   return phases;
-}
-
-const MILESTONE_ORDER: readonly IncidentMetric['milestone'][] = ['detection', 'mitigation', 'recovery', 'resolution'];
-
-/**
- * Whether the metrics can all be measured from the start: a later milestone
- * is reached no sooner than an earlier one. "Time to diagnose: 5 minutes,
- * Time to fix: 3 minutes, Total: 10 minutes" are the lengths of phases, one
- * after the other, not times from the start.
- */
-function fromTheStart(metrics: IncidentMetric[]): boolean {
-  return metrics.every((a) => metrics.every((b) => MILESTONE_ORDER.indexOf(a.milestone) >= MILESTONE_ORDER.indexOf(b.milestone) || a.minutes <= b.minutes));
 }
 
 // ---------------------------------------------------------------------------

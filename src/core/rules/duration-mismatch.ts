@@ -189,6 +189,14 @@ function allowance(figure: Figure, options: Options): number {
   return Math.max(slack, figure.precision / 2);
 }
 
+/** Whether a figure is wrong for a span of `actual` minutes: shorter or longer than its allowance lets it be, and not a bound that allows it. */
+function wrongFor(figure: Figure, actual: number, options: Options): boolean {
+  const allowed = allowance(figure, options);
+  const tooShort = figure.minutes + allowed < actual && figure.bound !== 'over';
+  const tooLong = figure.minutes - allowed > actual && figure.bound !== 'under';
+  return tooShort || tooLong;
+}
+
 function minutesBetween(from: { order?: number }, to: { order?: number }): number {
   return (to.order! - from.order!) / 60_000;
 }
@@ -209,9 +217,7 @@ function ends(from: Place, to: Place, extra: RelatedLocation[] = []): RelatedLoc
 /** A duration written beside its range ("~6 hours (3am - 11:30am HKT)") that no reading of the range agrees with. */
 function againstOwnRange(span: StatedSpan, options: Options): Report | undefined {
   const { duration, range } = span;
-  const allowed = allowance(duration, options);
-  const agrees = (minutes: number) => !(duration.minutes + allowed < minutes && duration.bound !== 'over') && !(duration.minutes - allowed > minutes && duration.bound !== 'under');
-  if (range.minutes.some(agrees)) return undefined;
+  if (range.minutes.some((minutes) => !wrongFor(duration, minutes, options))) return undefined;
   const actual = range.minutes[0];
   return {
     message: `Unexpected duration “${duration.text}” (${formatMinutes(duration.minutes)}), expected ${formatMinutes(actual)} from the range beside it (${range.text.trim()})`,
@@ -225,10 +231,7 @@ function againstWindow(duration: NonNullable<IncidentWindow['duration']>, start:
   if (!comparable(start, end)) return undefined;
   const actual = minutesBetween(start, end);
   if (actual < 0) return undefined;
-  const allowed = allowance(duration, options);
-  const tooShort = duration.minutes + allowed < actual && duration.bound !== 'over';
-  const tooLong = duration.minutes - allowed > actual && duration.bound !== 'under';
-  if (!tooShort && !tooLong) return undefined;
+  if (!wrongFor(duration, actual, options)) return undefined;
   return {
     message: `Unexpected duration “${duration.text}” (${formatMinutes(duration.minutes)}), expected ${formatMinutes(actual)} from the start and end (${shortTime(start.time)} to ${shortTime(end.time)})`,
     line: duration.line,
