@@ -235,6 +235,12 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(sections('# Debrief\n\n## Why was the site down for three hours?\n\nThe migration ran long.\n')).toEqual([[], ['root-cause']]);
     expect(sections("# Debrief\n\n## Why didn't testnet fail?\n\nIt had no load.\n")).toEqual([[], []]);
     expect(sections('# Debrief\n\n## Root cause\n\nA bad migration.\n\n## Why was it slow?\n\nLocks.\n')).toEqual([[], ['root-cause'], []]);
+    // In Spanish, Russian or French, and after a label ("Análisis: ¿Por qué pasó esto?").
+    expect(sections('# Fallos\n\n## Análisis: ¿Por qué pasó esto?\n\nFaltó una auditoría.\n')).toEqual([[], ['root-cause']]);
+    expect(sections('# Сбой\n\n## Почему это произошло?\n\nОшибка конфигурации.\n')).toEqual([[], ['root-cause']]);
+    expect(sections('# Panne\n\n## Pourquoi ?\n\nUne erreur de configuration.\n')).toEqual([[], ['root-cause']]);
+    // The headings under an appendix name no section: "Recovery commands used" is reference, not the resolution.
+    expect(sections('# Lockout\n\n## Appendix: Commands That Could Have Prevented This\n\n### Validation before applying\n\n```sh\nifup --no-act vmbr1\n```\n\n### Recovery commands used\n\n```sh\nip link set eth0 up\n```\n')).toEqual([[], [], [], []]);
     // What follows a word of time qualifies the heading's head: "State after each major action" is no measure.
     expect([keys('State after each major action'), keys('Root cause before the fix'), keys('Metrics After Resolution'), keys('Timeline before the outage'), keys('Actions taken after the incident')]).toEqual([
       [],
@@ -247,6 +253,26 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([keys('サマリー'), keys('Resolving actions')]).toEqual([['summary'], ['resolution']]);
     expect([keys('요약'), keys('타임라인'), keys('근본 원인'), keys('재발 방지 액션'), keys('교훈')]).toEqual([['summary'], ['timeline'], ['root-cause'], ['action-items'], ['lessons-learned']]);
     expect([keys('Временная шкала'), keys('Первопричина')]).toEqual([['timeline'], ['root-cause']]);
+    expect([keys('Tổng quan sự cố'), keys('Dòng thời gian'), keys('Nguyên nhân gốc rễ'), keys('Khắc phục'), keys('Hạng mục hành động'), keys('Bài học rút ra')]).toEqual([
+      ['summary'],
+      ['timeline'],
+      ['root-cause'],
+      ['resolution'],
+      ['action-items'],
+      ['lessons-learned'],
+    ]);
+    // Recommendations are the measures, in Russian and Spanish too, with what they are about after a colon.
+    expect([keys('Рекомендации по предотвращению в будущем'), keys('Recomendaciones: Auditorías Faltantes'), keys('Recommendations')]).toEqual([['action-items'], ['action-items'], ['action-items']]);
+    // What was done is the resolution in any language; an analysis of measures is not the measures.
+    expect([keys('Acciones realizadas'), keys('Ações tomadas'), keys('Mesures prises'), keys('Problematic areas & prevention analysis'), keys('Analysis of the measures')]).toEqual([
+      ['resolution'],
+      ['resolution'],
+      ['resolution'],
+      [],
+      [],
+    ]);
+    // An appendix holds what its words name, for reference: no section ("Appendix: Commands That Could Have Prevented This").
+    expect([keys('Appendix: Commands That Could Have Prevented This'), keys('Appendix A - Root cause'), keys('Anhang: Maßnahmen')]).toEqual([[], [], []]);
     expect([keys('How we will avoid this situation in the future'), keys('What could be done to avoid this in future?')]).toEqual([['action-items'], ['action-items']]);
     // A section's summary is that section ("Timeline summary" over its entries); the incident's or its impact's is the summary.
     expect([keys('Timeline summary'), keys('Root cause overview'), keys('Incident summary'), keys('Impact Summary')]).toEqual([['timeline'], ['root-cause'], ['summary'], ['summary']]);

@@ -52,8 +52,14 @@ export const DEFAULT_ALIASES: AliasTable = {
     'ringkasan',
     'rangkuman',
     'ikhtisar',
+    // Vietnamese.
+    'tóm tắt',
+    'tổng quan',
+    'tổng quan sự cố',
+    'tóm tắt sự cố',
+    'mô tả sự cố',
   ],
-  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected', 'what was impacted', 'what was affected', 'scope', 'impacto', 'auswirkungen', 'влияние', 'последствия', 'konsekvens', 'konsekvenser', 'dampak'],
+  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected', 'what was impacted', 'what was affected', 'scope', 'impacto', 'auswirkungen', 'влияние', 'последствия', 'konsekvens', 'konsekvenser', 'dampak', 'ảnh hưởng', 'tác động'],
   timeline: [
     'timeline',
     'events timeline',
@@ -83,6 +89,10 @@ export const DEFAULT_ALIASES: AliasTable = {
     'kronologi',
     'linimasa',
     'garis waktu',
+    'dòng thời gian',
+    'mốc thời gian',
+    'diễn biến',
+    'diễn biến sự cố',
   ],
   'root-cause': [
     'root cause',
@@ -125,6 +135,9 @@ export const DEFAULT_ALIASES: AliasTable = {
     'akar masalah',
     'akar penyebab',
     'penyebab',
+    'nguyên nhân',
+    'nguyên nhân gốc',
+    'nguyên nhân gốc rễ',
   ],
   resolution: [
     'resolution',
@@ -166,6 +179,18 @@ export const DEFAULT_ALIASES: AliasTable = {
     'penyelesaian',
     'resolusi',
     'pemulihan',
+    'acciones realizadas',
+    'acciones tomadas',
+    'medidas tomadas',
+    'ações realizadas',
+    'ações tomadas',
+    'mesures prises',
+    'actions réalisées',
+    'ergriffene maßnahmen',
+    'khắc phục',
+    'cách khắc phục',
+    'giải pháp',
+    'xử lý sự cố',
   ],
   'action-items': [
     'action items',
@@ -258,8 +283,21 @@ export const DEFAULT_ALIASES: AliasTable = {
     'langkah pencegahan',
     'tindak lanjut',
     'rencana tindak lanjut',
+    'recomendaciones',
+    'recomendações',
+    'recommandations',
+    'empfehlungen',
+    'рекомендации',
+    'предотвращение',
+    'меры',
+    'меры по предотвращению',
+    'hạng mục hành động',
+    'hành động khắc phục',
+    'biện pháp phòng ngừa',
+    'việc cần làm',
+    'khuyến nghị',
   ],
-  detection: ['detection', 'how was it detected', 'how we found out', 'monitoring and detection', 'detection and response', 'detección', 'detecção', 'détection', 'erkennung', 'обнаружение', 'påvisning', 'oppdagelse'],
+  detection: ['detection', 'how was it detected', 'how we found out', 'monitoring and detection', 'detection and response', 'detección', 'detecção', 'détection', 'erkennung', 'обнаружение', 'påvisning', 'oppdagelse', 'phát hiện'],
   'lessons-learned': [
     'lessons learned',
     'lessons',
@@ -297,6 +335,10 @@ export const DEFAULT_ALIASES: AliasTable = {
     'pelajaran',
     'pelajaran yang diambil',
     'pembelajaran',
+    'bài học',
+    'bài học rút ra',
+    'bài học kinh nghiệm',
+    'извлеченные уроки',
   ],
 };
 
@@ -327,9 +369,21 @@ const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
 
 export function matchFallback(text: string): SectionKey | undefined {
   const normalized = normalizeHeading(text);
-  // "Why was the site down?", "Why three hours, not two?": a question why asks for the cause ("Why didn't testnet fail?" does not).
-  const asksWhy = /^why\b/.test(normalized) && !/^why (?:didn|wasn|weren|isn|aren|doesn|don|hasn|haven|couldn|wouldn|not)\b/.test(normalized) && /\?[\W_]{0,6}$/.test(text);
-  return FALLBACK.find(([phrase]) => phrase === normalized)?.[1] ?? (asksWhy ? 'root-cause' : undefined);
+  return FALLBACK.find(([phrase]) => phrase === normalized)?.[1] ?? (asksWhy(text, normalized) ? 'root-cause' : undefined);
+}
+
+/** "Why" in the languages the table reads (Spanish and Portuguese "por qué" normalise to "por qu"). */
+const WHY = /^(?:why|por qu[eé]?|porque|pourquoi|warum|почему|mengapa|kenapa|tại sao|vì sao)(?![\p{L}\p{N}])/u;
+
+/**
+ * "Why was the site down?", "Why three hours, not two?", "Análisis: ¿Por qué pasó esto?": a question why asks for
+ * the cause ("Why didn't testnet fail?" does not). After a label and a colon, the question is the heading's.
+ */
+function asksWhy(text: string, normalized: string): boolean {
+  if (!/\?[\W_]{0,6}$/.test(text)) return false;
+  const colon = text.indexOf(':');
+  const question = colon > 0 && colon < 30 && WHY.test(normalizeHeading(text.slice(colon + 1))) ? normalizeHeading(text.slice(colon + 1)) : normalized;
+  return WHY.test(question) && !/^why (?:didn|wasn|weren|isn|aren|doesn|don|hasn|haven|couldn|wouldn|not)\b/.test(question);
 }
 
 /**
@@ -480,8 +534,17 @@ const CLOSING = new Set([
   'thanks',
 ]);
 
+/** "Appendix A: Commands that could have prevented this": what an appendix holds is not the section its words name. */
+const APPENDIX = /^(?:appendix|appendices|annex|annexe|anexo|apéndice|apendice|anhang|приложение|lampiran|phụ lục)(?![\p{L}\p{N}])/u;
+
 export function isClosingHeading(text: string): boolean {
-  return CLOSING.has(normalizeHeading(text));
+  const normalized = normalizeHeading(text);
+  return CLOSING.has(normalized) || APPENDIX.test(normalized);
+}
+
+/** An appendix's heading: the headings under it name none of the document's sections ("### Recovery commands used"). */
+export function isAppendixHeading(text: string): boolean {
+  return APPENDIX.test(normalizeHeading(text));
 }
 
 /** The section keys, in the order reports list them (the table's order). */
@@ -743,6 +806,9 @@ const QUALIFYING_TIME = / (?:after|before|during|until|since|following) /;
 /** Words that hold what follows their "of" ("Details of the fix"), naming nothing themselves. */
 const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'explanation', 'discussion', 'notes']);
 
+/** A heading naming an analysis of measures ("Prevention analysis", "Analysis of the measures"), not the measures. */
+const MEASURES_ANALYSED = /(?:^|\s)(?:prevention|preventive|preventative|measures?|actions?|remediations?|improvements?)\s(?:analysis|analyses)$|^(?:analysis|analyses)\s(?:of\s)?(?:the\s)?(?:prevention|preventive|preventative|measures?|actions?|remediations?|improvements?)\b/;
+
 /** "Analysis" in the languages the table reads: before what it analyses, it names nothing itself. */
 const ANALYSIS = new Set(['analysis', 'análisis', 'analisis', 'analyse', 'análise', 'analise', 'analisi', 'analizi', 'analiz']);
 
@@ -851,7 +917,9 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
   const cached = c.cache.get(cacheKey);
   if (cached) return cached;
   const found = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
-  const keys = found.length > 0 ? found : glossKeys(text, c);
+  const named = found.length > 0 ? found : glossKeys(text, c);
+  // "Problematic areas & prevention analysis": an analysis of what could prevent it, not the measures decided.
+  const keys = MEASURES_ANALYSED.test(normalized) ? named.filter((k) => k !== 'action-items') : named;
   if (c.cache.size >= CACHE_LIMIT) {
     // The answers by text may come from entries about to go: they go too, so a text is answered as its normalised form now is.
     c.cache.clear();
@@ -888,7 +956,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (YES_NO_QUESTION.test(text)) return [];
   if (CJK.test(normalized)) return cjkKeys(normalized, strict);
   // Unless configured as an alias, "Call to action" names no section, though "action" would make it the action items.
-  if (CLOSING.has(normalized)) return [];
+  if (CLOSING.has(normalized) || APPENDIX.test(normalized)) return [];
   if (MEASURES_ASKED.has(normalized) || MEASURES_ANNOUNCED.test(normalized)) return ['action-items'];
   const parted = partKeys(text, normalized, c, strict, plain);
   if (parted.length > 0) return parted;

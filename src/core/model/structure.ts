@@ -12,7 +12,7 @@ import type { Code, Html, List, ListItem, Paragraph, Root, RootContent } from 'm
 import type { Section, SectionKey } from '../types.js';
 import { parseFragment } from '../fragment.js';
 import { htmlDocumentNodes, readsAsHtmlDocument } from './html.js';
-import { isClosingHeading, isStatement, matchFallback, matchHeading, opensWithVerbOfSection, type AliasTable } from './aliases.js';
+import { isAppendixHeading, isClosingHeading, isStatement, matchFallback, matchHeading, opensWithVerbOfSection, type AliasTable } from './aliases.js';
 import { linesOfElements, swallowedText } from './lines.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 import { scanTimes } from '../time/index.js';
@@ -501,6 +501,7 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
           if (keep !== undefined) e.keys = [];
           while (stack.length > 0 && stack[stack.length - 1] !== keep && sections[stack[stack.length - 1]].level >= e.level) close(stack.pop()!, e.line);
         }
+        if (stack.some((s) => isAppendixHeading(sections[s].heading))) e.keys = [];
         e.section = sections.length;
         sections.push({
           keys: e.keys,
