@@ -28,6 +28,10 @@ describe('findDuration', () => {
     ['an hour and a half', 90, 'an hour and a half', 0, 30],
     ['two and a half hours', 150, 'two and a half hours', 0, 30],
     ['1.5 hours', 90, '1.5 hours', 0, 30],
+    // A range: its middle, exact to half its width (2 to 3 hours allows 2 h and 3 h).
+    ['an outage lasting two to three hours, from 10:00', 150, 'two to three hours', 18, 60],
+    ['it took 2–3 hours', 150, '2–3 hours', 8, 60],
+    ['for about 30 - 45 minutes', 37.5, 'about 30 - 45 minutes', 4, 15, 'about'],
     ['a downtime of over twenty four hours', 1440, 'over twenty four hours', 14, 60, 'over'],
     ['twenty-four hours', 1440, 'twenty-four hours', 0, 60],
     ['one hour and thirty-five minutes', 95, 'one hour and thirty-five minutes', 0, 1],

@@ -79,6 +79,16 @@ const BOUND_KIND: ReadonlyMap<string, 'under' | 'over' | 'about'> = new Map([
   ['nearly', 'about'], ['almost', 'about'], ['some', 'about'], ['~', 'about'],
 ]);
 
+/** The low end of a range right before a duration's number: "two to ", "2 - ", "2–", "2 or ". */
+const RANGE_LOW_RE = /(?<![\w.:/-])(\d{1,4}(?:\.\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty)(?:[ \t]{1,2}(?:to|or)[ \t]{1,2}|[ \t]{0,2}[–—][ \t]{0,2}|[ \t]{1,2}-[ \t]{1,2})$/i;
+
+function rangeLowBefore(before: string, high: number): { value: number; length: number } | undefined {
+  const m = RANGE_LOW_RE.exec(before);
+  if (!m) return undefined;
+  const value = /^\d/.test(m[1]) ? Number(m[1]) : WORD_NUMBERS.get(m[1].toLowerCase()) ?? (m[1].toLowerCase() === 'forty-five' ? 45 : undefined);
+  return value !== undefined && value < high ? { value, length: m[0].length } : undefined;
+}
+
 const WS_RE = /[ \t]+/g;
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 const LEADING_PUNCTUATION_RE = /^[^\w]+/;
@@ -263,6 +273,13 @@ function findDurationInWords(text: string): DurationMatch | undefined {
       }
     }
 
+    // "two to three hours", "2–3 hours": the range, read as its middle, exact to half its width.
+    const range = m[3] === undefined && minutes === first.value * first.unitMinutes ? rangeLowBefore(text.slice(Math.max(0, start - 24), start), first.value) : undefined;
+    if (range) {
+      minutes = ((range.value + first.value) / 2) * first.unitMinutes;
+      precision = Math.max(precision, (first.value - range.value) * first.unitMinutes);
+      start -= range.length;
+    }
     const before = text.slice(Math.max(0, start - 24), start);
     if (FREQUENCY_RE.test(before)) {
       re.lastIndex = end;
