@@ -72,9 +72,8 @@ const OUTLINE: Record<string, Outline> = {
   '083': {sections: "3:summary 10:timeline 109:action-items", items: "113:o 118:o 121:o 125:o 131:o", errors: ["required-sections"]},
   '084': {sections: "4:summary 8:timeline 58:action-items", items: "62:o 63:o 67:o 68:o 69:o 70:o 74:o", errors: ["required-sections"]},
   '085': {sections: "3:summary 10:timeline 32:lessons-learned 34:lessons-learned 38:lessons-learned 43:lessons-learned 47:action-items", items: "51:o! 56:o", errors: ["required-sections"]},
-  // Human: 'placeholder-text' at 44 is a false positive (a link to a 'placeholder writeup' about Kubernetes placeholder pods).
   // Human: the plain paragraph at 113 ('Add these to the documentation…', between two numbered lists) is an 11th measure; the model reads a paragraph among lists as a remark.
-  '086': {sections: "3:summary 12:timeline 64:lessons-learned 66:lessons-learned 72:lessons-learned 93:action-items", items: "97:o 100:o 102:o 109:o 111:o 118:o 121:o 134:o 138:o! 143:o", errors: ["placeholder-text","required-sections"]},
+  '086': {sections: "3:summary 12:timeline 64:lessons-learned 66:lessons-learned 72:lessons-learned 93:action-items", items: "97:o 100:o 102:o 109:o 111:o 118:o 121:o 134:o 138:o! 143:o", errors: ["required-sections"]},
   '087': {sections: "11:summary 13:impact 15:root-cause 17:root-cause 19:resolution 21:detection 23:action-items 25:lessons-learned 27:lessons-learned 29:lessons-learned 31:lessons-learned 33:timeline", items: "", errors: ["action-items-missing"]},
   '088': {sections: "3:summary 10:timeline 47:lessons-learned 49:lessons-learned 56:lessons-learned 62:action-items", items: "64:o! 65:o 66:o 67:o", errors: ["required-sections"]},
   '089': {sections: "3:summary 18:timeline 99:lessons-learned 101:lessons-learned 108:lessons-learned 119:action-items", items: "122:o! 123:o 125:o 127:o 129:o", errors: ["required-sections"]},

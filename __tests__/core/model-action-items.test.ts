@@ -393,6 +393,26 @@ describe('what is not an action item', () => {
     expect(items('## Action items\n\n- N/A\n')).toEqual([]);
   });
 
+  it("a template's unfilled slots, alone or after a label", () => {
+    const md = '## Corrective and Preventative Measures\n\n- **Improvements/Fixes:** [What are the things that can be improved/fixed (broadly speaking)]\n- **Tasks to address the issue:**\n  - [Task 1: Be very specific, like a TODO, example: patch Nginx server]\n  - [Task 2: ...]\n';
+    expect(items(md)).toEqual([]);
+    // A measure that names its slot's subject is a measure, brackets and all.
+    expect(items('## Action items\n\n- Patch the Nginx server [Task 1: done by ops]\n').map((a) => a.line)).toEqual([3]);
+  });
+
+  it("a template's instructions in an HTML comment, blank lines and all", () => {
+    const md = '## Action items\n<!--\nDescribe and reference specific action items\n\nExample:\n[KM123](https://trello.com/c/x) - Add backoff for login\n-->\n\n[KM676](https://trello.com/c/y) - Configure log retention\n';
+    expect(items(md).map((a) => [a.line, a.title])).toEqual([[9, 'KM676 - Configure log retention']]);
+  });
+
+  it('a one-item list "* Tasks:" over a list written flush below it labels that list', () => {
+    const md = '## Corrective and Preventative Measures\n\n* Corrective fixes:\n1. Load balancer configuration management:\n   - Version and test the configurations.\n\n* Preventive tasks:\n1. Add monitoring:\n   - Alert on routing anomalies.\n';
+    expect(items(md).map((a) => [a.line, a.kind, a.title])).toEqual([
+      [5, 'corrective', 'Version and test the configurations.'],
+      [9, 'preventative', 'Alert on routing anomalies.'],
+    ]);
+  });
+
   it('"As above" or "Ditto", which point at a measure already listed', () => {
     expect(items('## Action items\n\n### Prevent it\n\n- Pin terraform modules\n\n### Improve comms\n\n- As above\n- Ditto.\n').map((a) => [a.line, a.title])).toEqual([[5, 'Pin terraform modules']]);
   });

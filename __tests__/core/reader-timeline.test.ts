@@ -58,6 +58,17 @@ describe('entries and their times (capability 4)', () => {
     ]);
   });
 
+  it('a template\'s "[Time]" is the placeholder of the entry\'s time, reported once, by the timeline rule', () => {
+    const result = check('# Outage\n\n## Timeline\n\n- **[Time]:** [Issue detected]\n- **14:05 UTC:** Rolled back\n');
+    expect(result.model!.timeline.map((e) => [e.line, e.placeholder ?? e.time])).toEqual([
+      [5, '[Time]'],
+      [6, '14:05'],
+    ]);
+    expect(result.findings.filter((f) => f.line === 5).map((f) => `${f.rule} ${f.message}`)).toEqual([
+      'timeline-untimed Unexpected placeholder “[Time]” for the time of “[Time]: [Issue detected]”, expected a timestamp such as “14:32 UTC”',
+    ]);
+  });
+
   it('reads tables whose date, time and zone sit in columns of their own, the zone and the year in column headers', () => {
     const r = read('timeline-tables.md');
     expect(r.entries).toEqual([

@@ -532,8 +532,9 @@ describe('headings by their head word, and what closes a section', () => {
   it('numbered sub-headings each over a code block are the measures, "3. Verification Steps" too', () => {
     const md = '# Data loss\n\n## Prevention Measures\n\n### 1. Mandatory Backups\n```bash\ncp blog.db backups/\n```\n\n### 2. Verification Steps\n```bash\nsqlite3 blog.db \'SELECT 1\'\n```\n';
     expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
-      [5, '1. Mandatory Backups'],
-      [10, '2. Verification Steps'],
+      // The number orders the measures; it is not part of the title (nor of the id, which skips one-character words).
+      [5, 'Mandatory Backups'],
+      [10, 'Verification Steps'],
     ]);
   });
 
@@ -566,6 +567,27 @@ describe('headings by their head word, and what closes a section', () => {
       [13, 'Alerts configured', 'dma'],
       // A sub-heading over a list groups it, as before.
       [19, 'Alert on inode use', null],
+    ]);
+  });
+
+  it('numbered sub-headings that each introduce their list are the measures; a numbered group over its measures is not', () => {
+    const md = '# Upload errors\n\n## Recommendations\n\n### 1. Upload monitoring\n\nAdd metrics to Prometheus for:\n\n- Upload counts\n- HTTP statuses\n\n### 2. Browser tests\n\nAdd upload tests in CI for:\n\n- Firefox (latest)\n- Chrome (latest)\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [5, 'Upload monitoring'],
+      [12, 'Browser tests'],
+    ]);
+    const groups = '# Upload errors\n\n## Action items\n\n### 1. Short term\n\nDue this quarter:\n\n- Add an alert on upload errors\n\n### 2. Long term\n\nDue next year:\n\n- Move uploads to object storage\n';
+    expect(check(groups).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [9, 'Add an alert on upload errors'],
+      [15, 'Move uploads to object storage'],
+    ]);
+  });
+
+  it('sub-headings each opening with a coloured priority are the measures, the table under one its details', () => {
+    const md = '# Deploy failures\n\n## Recomendaciones\n\n### 🔴 P0 — Auditoría de infraestructura\n\nLa auditoría que faltó:\n\n| Área | Qué auditar |\n| --- | --- |\n| Dockerfiles | Multi-stage builds |\n| CI/CD | Build triggers |\n\n### 🟡 P1 — Validación automatizada en CI/CD\n\n```yaml\njobs: {}\n```\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.priority])).toEqual([
+      [5, 'P0'],
+      [14, 'P1'],
     ]);
   });
 

@@ -16,6 +16,7 @@ import { assignIds, fingerprintTitle } from './ids.js';
 import { finish, opensWithPriorityLevel, type Draft } from './item-fields.js';
 import { isFinding, isStatement } from './aliases.js';
 import { OWNER_AND_NAME } from '../logins.js';
+import { onlyPlaceholders } from '../placeholders.js';
 
 export { MAX_TITLE } from './item-fields.js';
 const MAX_ITEMS = 20_000;
@@ -88,7 +89,8 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
     bySection.push(found);
     drafts.push(...found);
   }
-  const items = drafts.filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim())).map((d) => finish(d, input));
+  // "[Task 1: be very specific…]": a template's slot left unfilled is a placeholder (reported as one), not a measure.
+  const items = drafts.filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim()) && !onlyPlaceholders(d.text)).map((d) => finish(d, input));
   assignIds(items);
   return items;
 }
@@ -223,7 +225,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       triedBefore = TRIED.test(u.text);
       if (triedBefore) continue;
       // "#### 1) Cron cleanup scheduled" over what was done: the heading is the measure, what follows it its details.
-      const title = numberedMeasure(u.text, true) ?? (headedMeasures ? u.text : undefined);
+      const title = numberedMeasure(u.text, true) ?? (headedMeasures ? u.text.replace(NUMBERED_HEADING, '') : undefined);
       if (title && (describedOnly(all, i) || headedMeasures)) {
         titled = { text: title, title, line: u.line, column: u.column, kind: group.kind, group: group.label, done: group.done, comments: [], links: [], titled: true };
         titleDrafts.add(titled);
@@ -262,6 +264,12 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       fromTable(u.element.node, group, out);
     } else if (u.element.node.type === 'list') {
       const list = u.element.node;
+      // "* Tasks:" alone, over a list written flush below it rather than nested in it: a label of that list.
+      const label = labelOfNextList(list, all[i + 1]);
+      if (label !== undefined) {
+        group = groupOf(label, headingGroup);
+        continue;
+      }
       const introducer = all[i - 1]?.kind === 'paragraph' ? out[out.length - 1] : undefined;
       if (introducer && detailedDrafts.has(introducer) && introducer.line === read[i - 1][read[i - 1].length - 1]?.first.line) {
         introducer.text += ' ' + listText(list);
@@ -542,6 +550,18 @@ function isMeasureTitle(row: Row): boolean {
   return numberedMeasure(line.lead, false) !== undefined;
 }
 
+/** The label of a one-item list that only labels the list after it ("* Improvements/Fixes:" over "1. …"), if it is one. */
+function labelOfNextList(list: List, next: Unit | undefined): string | undefined {
+  if (list.children.length !== 1 || next?.kind !== 'block' || next.element.node.type !== 'list') return undefined;
+  const item = list.children[0];
+  const text = item.children.length === 1 ? itemHead(item)?.text.trim() : undefined;
+  if (!text || !/:$/.test(text) || wordCount(text) > 6 || isStatement(text)) return undefined;
+  return withoutColon(text);
+}
+
+/** The number a numbered heading opens with ("3. ", "(2) "). */
+const NUMBERED_HEADING = /^\(?\d{1,3}[.)]\s+/;
+
 /**
  * The measure a numbered title names, without its number: it says what is
  * done, with a verb or in four words or more, and introduces no list with a
@@ -594,7 +614,7 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
   const named = subHeadings.every((i) => {
     const text = (all[i] as { text: string }).text;
     // A numbered sub-heading counts its measures ("3. Verification Steps"); an unnumbered one may name a group.
-    const numbered = /^\(?\d{1,3}[.)]\s/.test(text);
+    const numbered = NUMBERED_HEADING.test(text);
     return (numbered || !GROUP_TITLE.test(text)) && kindOf(text) === undefined && !TRIED.test(text);
   });
   if (!named) return false;
@@ -610,7 +630,14 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
   });
   // The one with a list describes itself first ("…, because:"); a sub-heading right over a list groups it ("### Monitoring").
   const introduced = subHeadings.every((i) => describedOnly(all, i) || all[i + 1]?.kind === 'paragraph');
-  return details && introduced && described >= 2 && described >= subHeadings.length - 1;
+  if (!details || !introduced) return false;
+  // "### 1. Upload monitoring" over "Add metrics for:" and a list of them: numbered sub-headings that each describe
+  // themselves first are measures, whatever lists their descriptions hold (not "### 1. Short term", a group).
+  const numberedMeasures = subHeadings.every((i) => {
+    const text = (all[i] as { text: string }).text;
+    return NUMBERED_HEADING.test(text) && !GROUP_TITLE.test(text.replace(NUMBERED_HEADING, ''));
+  });
+  return numberedMeasures || (described >= 2 && described >= subHeadings.length - 1);
 }
 
 /** Lists that give the fields of the measure named by the sub-heading over them (see markFieldLists). */

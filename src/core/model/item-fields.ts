@@ -155,7 +155,8 @@ const PRIORITY_WORD = /^(?:\*\*)?(CRITICAL|URGENT|HIGH|MEDIUM|LOW|P[0-4])(?:\*\*
 export function opensWithPriorityLevel(text: string): boolean {
   return PRIORITY_LEVEL.test(text);
 }
-const PRIORITY_LEVEL = /^[[(]?P[0-4][\])]?(?:[ \t]{0,3}[—–:-])?[ \t]/;
+// After a coloured mark, as priorities are often shown ("🔴 P0 — Audit the infrastructure").
+const PRIORITY_LEVEL = /^(?:\p{Extended_Pictographic}\uFE0F?[ \t]{1,3})?[[(]?P[0-4][\])]?(?:[ \t]{0,3}[—–:-])?[ \t]/u;
 
 /** A priority in capitals before the wording: "**HIGH** Include downloads in the smoke tests". */
 function leadingPriority(f: Fields): void {

@@ -63,6 +63,7 @@ export function tableLines(table: Table): TextLine[] {
 }
 
 const TAG_LINE = /^\s*</;
+const COMMENT_OPENING = /^\s*<!--/;
 const MAX_TAIL = 20_000;
 
 /**
@@ -84,8 +85,11 @@ export function htmlTail(node: Html): RootContent[] {
  * a tag line itself: Markdown the block swallowed. With a tag line among them
  * ("<figure>", "<img …", "<figcaption>", caption text, "</figcaption>") the
  * block is HTML, and its text a caption or markup, not the document's lines.
+ * A comment swallows nothing: what it holds is hidden.
  */
 export function swallowedText(node: Html): { text: string; skipped: number } | null {
+  // "<!--" opens a comment that runs to its "-->", blank lines and all: a template's instructions, hidden from readers.
+  if (COMMENT_OPENING.test(node.value)) return null;
   const lines = node.value.split('\n');
   let k = 0;
   while (k < lines.length && (lines[k].trim() === '' || TAG_LINE.test(lines[k]))) k++;

@@ -1,22 +1,18 @@
 /**
  * ## placeholder-text
  *
- * Template text left in: "<insert date>", "[describe impact]", "lorem
- * ipsum", "{{owner}}", or a field, cell or line whose whole value is "TBD",
- * "TODO", "TBA", "FIXME" or "???". A status word beside real content
+ * Template text left in: "<insert date>", "[describe impact]", "[Explain
+ * what caused the issue]", "[Task 1: …]", "[Time]", "lorem ipsum",
+ * "{{owner}}" (the forms are in src/core/placeholders.ts), or a field, cell
+ * or line whose whole value is "TBD", "TODO", "TBA", "FIXME" or "???". A status word beside real content
  * ("Bug 1234 **TODO**") is not a placeholder, nor is a "TODO:" label that
  * heads a list.
  */
 import * as z from 'zod/mini';
 import type { Root, RootContent } from 'mdast';
 import { defineRule } from './rule.js';
+import { INLINE_PLACEHOLDERS } from '../placeholders.js';
 
-const INLINE = [
-  /<\s{0,2}(?:insert|add|describe|enter|fill in|your|placeholder)\b[^<>\n]{0,80}>/gi,
-  /\[\s{0,2}(?:insert|add|describe|enter|fill in|your|placeholder)\b[^\]\n]{0,80}\]/gi,
-  /\blorem ipsum\b/gi,
-  /\{\{[^{}\n]{1,80}\}\}/g,
-];
 const WHOLE = /^[\s*_`~>#+•.-]{0,8}(TBD|TBA|TODO|FIXME|XXX|\?\?\?+|tbd|tba)[\s*_`~.!]{0,4}$/;
 
 function codeLines(tree: Root): Set<number> {
@@ -80,9 +76,15 @@ export default defineRule({
     valid: [
       { title: 'A status word beside content', markdown: '| Action | Bug |\n| --- | --- |\n| Add alerts | Bug 12 **TODO** |\n' },
       { title: 'A measure not done yet, in a status column', markdown: '| Action Item | Bug |\n| --- | --- |\n| Sync Go versions | DONE |\n| Add a version check | TODO |\n' },
+      { title: 'A link whose text reads like an instruction', markdown: '## Summary\n\nSee [what we changed](https://example.com/pr/1) and [how to roll back][runbook].\n\n[runbook]: https://example.com/runbook\n' },
     ],
     invalid: [
       { title: 'A field left as TBD', markdown: '## Summary\n\n- **Impact:** TBD\n- **Start:** <insert start time>\n', reports: ['3:15 Unexpected placeholder “TBD”, expected real content', '4:14 Unexpected placeholder “<insert start time>”, expected real content'] },
+      {
+        title: "A template's instructions and numbered slots left in",
+        markdown: '## Root cause\n\n[Explain in detail what was causing the issue]\n\n## Action items\n\n- [Task 1: Be very specific, like a TODO]\n- [Task 2: ...]\n',
+        reports: ['3:1 Unexpected placeholder “[Explain in detail what was causing the issue]”, expected real content', '7:3 Unexpected placeholder “[Task 1: Be very specific, like a TODO]”, expected real content', '8:3 Unexpected placeholder “[Task 2: ...]”, expected real content'],
+      },
       { title: 'An owner left as TODO', markdown: '| Action Item | Owner | Status |\n| --- | --- | --- |\n| Add alerts | TODO | DONE |\n', reports: ['3:16 Unexpected placeholder “TODO”, expected real content'] },
     ],
   },
@@ -93,7 +95,7 @@ export default defineRule({
       const line = i + 1;
       if (skip.has(line) || raw.length > 10_000) return;
       let reported = false;
-      for (const re of INLINE) {
+      for (const re of INLINE_PLACEHOLDERS) {
         re.lastIndex = 0;
         for (let m = re.exec(raw); m; m = re.exec(raw)) {
           ctx.report({ message: `Unexpected placeholder “${m[0]}”, expected real content`, line, column: m.index + 1 });

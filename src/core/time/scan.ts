@@ -1081,12 +1081,12 @@ export function scanTimes(text: string, opts?: ScanOptions): TimeExpression[] {
 
 /**
  * A placeholder where a time belongs: "--:--", "??:??", "XX:XX", "HH:MM",
- * "hh:mm:ss", "[???]", "TBD" at the start of an entry (after bullets,
+ * "hh:mm:ss", "[???]", "[Time]", "TBD" at the start of an entry (after bullets,
  * emphasis, brackets and a date: "2022-06-02 HH:mm"). An entry written so is
  * untimed, not invalid.
  */
 const PLACEHOLDER_RE =
-  /^(?:[\s*_[(<{•·+]|-\s){0,6}(?:[\d?][\d?/-]{3,13}[ \tT]{1,3})?((?:[-_?xX]{1,2}|[Hh]{1,2}):(?:[-_?xX]{2}|[Mm]{2})(?::(?:[-_?xX]{2}|[Ss]{2}))?|\?{2,4}|TB[DCA])(?=[\s*_\])>}:,.–—-]|$)/;
+  /^(?:[\s*_[(<{•·+]|-\s){0,6}(?:[\d?][\d?/-]{3,13}[ \tT]{1,3})?((?:[-_?xX]{1,2}|[Hh]{1,2}):(?:[-_?xX]{2}|[Mm]{2})(?::(?:[-_?xX]{2}|[Ss]{2}))?|\?{2,4}|TB[DCA]|\[(?:[Tt]ime(?:stamp)?|TIME)\])(?=[\s*_\])>}:,.–—-]|$)/;
 
 export function findTimePlaceholder(text: string): { index: number; text: string } | undefined {
   const m = PLACEHOLDER_RE.exec(text);
