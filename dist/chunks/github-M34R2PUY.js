@@ -1,3 +1,0 @@
-// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
-import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-2JNDAVZ5.js";import"./chunk-XAABDXHA.js";import"./chunk-3JSU5AKC.js";import"./chunk-Z7EECVJI.js";import"./chunk-WYM3PY6S.js";import"./chunk-4XVNFC5N.js";import"./chunk-QV2OK63W.js";import"./chunk-USLJEMDO.js";import"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";export{a as REMINDER_MARKER,c as listFollowUps,f as remind,e as reminderBody,b as toKnown,d as upsertDashboard};
