@@ -58,6 +58,17 @@ describe('entries and their times (capability 4)', () => {
     ]);
   });
 
+  it('an hour written with its zero ("06:10") is on a 24-hour clock, not the PM of the entry before', () => {
+    const md = '# Outage\n\n## Timeline\n\n- 2022-01-20 02:00 PM: PRs merged\n- 06:10: issue raised\n- 07:45: fix deployed\n- 12:10: errors reported\n- 12:33: errors fixed\n';
+    // The PM is the slip: the entry that wrote it is the one out of order, not the midday reports.
+    expect(check(md).findings.filter((f) => f.rule === 'timeline-order').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '5:3 Unexpected 2022-01-20 02:00 PM before 06:10 (line 6), expected entries in chronological order',
+    ]);
+    // Unpadded, "6:10" after a PM still reads as the PM it goes on from.
+    const unpadded = check('# Outage\n\n## Timeline\n\n- 2022-01-20 02:00 PM: PRs merged\n- 6:10: issue raised\n- 7:45: fix deployed\n');
+    expect(unpadded.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+  });
+
   it('a template\'s "[Time]" is the placeholder of the entry\'s time, reported once, by the timeline rule', () => {
     const result = check('# Outage\n\n## Timeline\n\n- **[Time]:** [Issue detected]\n- **14:05 UTC:** Rolled back\n');
     expect(result.model!.timeline.map((e) => [e.line, e.placeholder ?? e.time])).toEqual([

@@ -129,6 +129,8 @@ const STRONG_SUBJECT = /^(?:outages?|impact|downtime|disruption|degradation)$/i;
 const EXPLICIT_VERB = /^(?:begins?|began|begun|starts?|started|commenc(?:es|ed)|ends?|ended|over|end)$/i;
 /** An AM/PM written after a clock. */
 const MERIDIEM = /\d[ \t]{0,2}[AaPp]\.?[Mm]\b/;
+/** An hour written with its leading zero ("06:10"). */
+const ZERO_PADDED_HOUR = /(?<![\d:.])0[1-9][:.h]\d\d/;
 /** cState and other Hugo status pages stamp each update: `{{< track "2024-05-14 19:00:00" >}}`. */
 const TRACK = /\{\{<[ \t]{0,4}track[ \t]{1,4}"([^"\n]{1,40})"[ \t]{0,4}>\}\}/g;
 /** cState's update block opens `::: update Resolved | 2021-01-14T12:03:46.693Z` (its status, its stamp) and closes `:::`. */
@@ -847,7 +849,8 @@ function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: 
   const meridiem = MERIDIEM.test(e.text);
   const stepsBack = day.rollLimit !== undefined && previous?.order !== undefined && comparableOrders(previous, r) && r.order < previous.order;
   if (meridiem) run.twelveHour = true;
-  else if (stepsBack && run.twelveHour && time.hour >= 1 && time.hour <= 11) {
+  // "06:10" is written on a 24-hour clock: its zero says so, whatever the entries before it wrote.
+  else if (stepsBack && run.twelveHour && time.hour >= 1 && time.hour <= 11 && !ZERO_PADDED_HOUR.test(e.text)) {
     const pm = resolvePoint(undefined, { ...time, hour: time.hour + 12 }, zone, { date });
     if (pm.order >= previous!.order! && pm.order - previous!.order! < 12 * 3_600_000) return pm;
   }
