@@ -396,6 +396,7 @@ describe('what is not an action item', () => {
   it("a template's unfilled slots, alone or after a label", () => {
     const md = '## Corrective and Preventative Measures\n\n- **Improvements/Fixes:** [What are the things that can be improved/fixed (broadly speaking)]\n- **Tasks to address the issue:**\n  - [Task 1: Be very specific, like a TODO, example: patch Nginx server]\n  - [Task 2: ...]\n';
     expect(items(md)).toEqual([]);
+    expect(items('## Action items\n\n1. {{ summary }} [link to github issue]\n2. Start writing reports [link to github issue]\n').map((a) => a.line)).toEqual([4]);
     // A measure that names its slot's subject is a measure, brackets and all.
     expect(items('## Action items\n\n- Patch the Nginx server [Task 1: done by ops]\n').map((a) => a.line)).toEqual([3]);
   });
