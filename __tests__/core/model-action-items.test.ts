@@ -396,7 +396,7 @@ describe('what is not an action item', () => {
   it("a template's unfilled slots, alone or after a label", () => {
     const md = '## Corrective and Preventative Measures\n\n- **Improvements/Fixes:** [What are the things that can be improved/fixed (broadly speaking)]\n- **Tasks to address the issue:**\n  - [Task 1: Be very specific, like a TODO, example: patch Nginx server]\n  - [Task 2: ...]\n';
     expect(items(md)).toEqual([]);
-    expect(items('## Action items\n\n1. {{ summary }} [link to github issue]\n2. Start writing reports [link to github issue]\n').map((a) => a.line)).toEqual([4]);
+    expect(items('## Action items\n\n1. {{ summary }} [link to github issue]\n2. Start writing reports [link to github issue]\n3. {{ Enable logging across all hubs }} [link to github issue]\n').map((a) => a.line)).toEqual([4, 5]);
     // A measure that names its slot's subject is a measure, brackets and all.
     expect(items('## Action items\n\n- Patch the Nginx server [Task 1: done by ops]\n').map((a) => a.line)).toEqual([3]);
   });
@@ -404,6 +404,11 @@ describe('what is not an action item', () => {
   it("a template's instructions in an HTML comment, blank lines and all", () => {
     const md = '## Action items\n<!--\nDescribe and reference specific action items\n\nExample:\n[KM123](https://trello.com/c/x) - Add backoff for login\n-->\n\n[KM676](https://trello.com/c/y) - Configure log retention\n';
     expect(items(md).map((a) => [a.line, a.title])).toEqual([[9, 'KM676 - Configure log retention']]);
+  });
+
+  it('"### Can be improved/fixed" under the measures groups them, as "Improvements/Fixes" does', () => {
+    const md = '## Corrective and preventative measures\n\n### Can be improved/fixed\n* New config file was reviewed twice after the server was up.\n* Config files must be fully tested line by line.\n\n### A list of tasks to address the issue\n* Patch the webserver config file.\n';
+    expect(items(md).map((a) => a.line)).toEqual([4, 5, 8]);
   });
 
   it('a one-item list "* Tasks:" over a list written flush below it labels that list', () => {

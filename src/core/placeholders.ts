@@ -34,7 +34,9 @@ export function onlyPlaceholders(text: string): boolean {
   let found = false;
   for (const re of INLINE_PLACEHOLDERS) {
     re.lastIndex = 0;
-    rest = rest.replace(re, () => {
+    rest = rest.replace(re, (m) => {
+      // "{{ Start writing reports }}": the author's words left inside the template's braces are content.
+      if (m.startsWith('{{') && m.trim().split(/\s+/).length > 4) return m;
       found = true;
       return ' ';
     });

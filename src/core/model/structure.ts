@@ -356,6 +356,8 @@ const GROUP_KEYS: SectionKey[] = ['action-items', 'resolution'];
 function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, innermost: Section): boolean {
   if (e.level === 7 && isSubset(e.keys, open.keys)) return true;
   if (open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, GROUP_KEYS)) return true;
+  // "### Can be improved/fixed" under the measures: what to improve, as the template's "Improvements/Fixes", not lessons.
+  if (open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, [...GROUP_KEYS, 'lessons-learned']) && IMPROVE.test(e.text)) return true;
   // "### Immediate Actions (Completed)" under "## Resolution", "### Process Improvement" under "## Immediate Actions
   // Taken": what was done to resolve it, not measures to follow.
   if (open.keys.includes('resolution') && !open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, ['action-items'])) {
@@ -368,6 +370,8 @@ function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, in
   // phases of the timeline, not sections.
   return open.keys.includes('timeline') && e.level === 7 && isSubset(e.keys, PHASE_KEYS) && (isTimeHeading(innermost) || timed());
 }
+
+const IMPROVE = /\bimprov/i;
 
 /** A heading of what was done: "Immediate actions (completed)", "Actions taken", "Attempted fixes". */
 const DONE_HEADING = /\b(?:immediate|completed?|done|taken|performed|applied|attempted|tried)\b/i;
