@@ -614,6 +614,14 @@ describe('headings by their head word, and what closes a section', () => {
     expect(outside.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'summary'], [7, 'detection']]);
   });
 
+  it('a bold label set off with ">" over text outside the quote is a heading; a bold line opening the document is its title', () => {
+    const md = '**#0x19-postmortem task using web stack debugging #1**\n\n>**Issue Summary**\n\nThe site was down for an hour.\n\n>**Timeline:**\n>\n13:00: The site was reported down.\n\n>**Corrective and Preventive Measures**\n\n- Add a check that port 80 is open\n\n> **Note:** a quotation of two lines\n> stays a quotation.\n';
+    const model = check(md).model!;
+    // The title names no section ("task" is not the measures), and is no section of its own.
+    expect(model.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[3, 'summary'], [7, 'timeline'], [11, 'action-items']]);
+    expect(model.actionItems.map((a) => a.line)).toEqual([13]);
+  });
+
   it('short bold lines are headings read like Markdown headings; a closing heading ends the measures', () => {
     expect(sections('forward-headings.md')).toEqual([
       '3:summary:bold',

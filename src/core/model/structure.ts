@@ -8,7 +8,7 @@
  * swallowed by an HTML block or an indented block of plain sentences, are read
  * as the Markdown they are.
  */
-import type { Code, Html, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Code, Html, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { Section, SectionKey } from '../types.js';
 import { parseFragment } from '../fragment.js';
 import { htmlDocumentNodes, readsAsHtmlDocument } from './html.js';
@@ -167,6 +167,9 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
             elements.push({ kind: 'block', node: { ...node, children: [item], position: item.position }, line: item.position?.start.line ?? startOf(node).line });
           }
         }
+      } else if (node.type === 'blockquote' && quotedLabel(node, table)) {
+        // ">**Root Cause:**" over text outside the quote: a label the author set off with ">", not a quotation.
+        elements.push({ ...quotedLabel(node, table)!, paragraph: paragraphs++ });
       } else if (!reparsed && (node.type === 'code' || node.type === 'html') && readsAsMarkdown(node, table)) {
         visit(reparse(node), true);
       } else if (!reparsed && node.type === 'html' && readsAsHtmlDocument(node)) {
@@ -181,14 +184,28 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
   return { elements, markdown };
 }
 
+/** The heading a blockquote of one short line is, when that line reads as one (">**Issue Summary**"). */
+function quotedLabel(node: Blockquote, table: AliasTable): HeadingElement | null {
+  if (node.children.length !== 1 || node.children[0].type !== 'paragraph') return null;
+  const lines = phrasingLines(node.children[0]);
+  const heading = lines.length === 1 ? pseudoHeading(lines[0], table, true) : null;
+  return heading && { ...heading, source: lines[0] };
+}
+
 /**
- * A document's title, its one level-1 heading above sections of their own,
+ * A document's title, its one level-1 heading above sections of their own
+ * (or a bold line opening the document above labelled sections),
  * names the incident: it names a section only as a whole heading would
  * ("# Root cause analysis"). Read loosely, a product in the title named one:
  * "Incident Report: GitHub Actions Platform Outage" held the whole document
  * as its measures.
  */
 function readTitleStrictly(elements: Element[], table: AliasTable): void {
+  // "**0x19 postmortem task: web stack debugging**" opening the document, over labels of sections: its title too.
+  const opening = elements[0];
+  if (opening?.kind === 'heading' && opening.level === 7 && opening.keys.length > 0 && elements.filter((e) => e.kind === 'heading' && e !== opening && e.keys.length > 0).length >= 2) {
+    opening.keys = matchHeading(opening.text, table, { strict: true });
+  }
   const headings = elements.filter((e): e is HeadingElement => e.kind === 'heading' && e.level <= 6);
   const title = headings[0];
   if (!title || title.level !== 1 || title.keys.length === 0) return;
