@@ -388,6 +388,14 @@ describe('what is not an action item', () => {
     ]);
   });
 
+  it('"[ ] Patch the server" lines without a list marker are task boxes: a measure each, "[x]" done', () => {
+    const md = '## Corrective and Preventative Measures\n\nTask List:\n\n[ ] Patch the Nginx server configuration.\n[x] Add monitoring for Nginx configurations.\n';
+    expect(items(md).map((a) => [a.line, a.title, a.done])).toEqual([
+      [5, 'Patch the Nginx server configuration.', false],
+      [6, 'Add monitoring for Nginx configurations.', true],
+    ]);
+  });
+
   it('"None yet." or "N/A"', () => {
     expect(items('## Action items\n\nNone yet.\n')).toEqual([]);
     expect(items('## Action items\n\n- N/A\n')).toEqual([]);

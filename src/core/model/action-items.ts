@@ -47,10 +47,11 @@ const DONE_GROUP = /\b(?:completed?|done|taken|finished|implemented|accomplished
 /** …unless it says it is still to do ("Actions to be taken", "Not yet completed"). */
 const OPEN_GROUP = /\b(?:to[ \t]be|will[ \t]be|not|pending|planned|remaining|todo|to[ \t]do|open|in[ \t]progress|ongoing|future|next)\b/i;
 
-const BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑✅🗒📌🔹🔸➡️]\uFE0F?|\d{1,3}[.)]|[-*+–—])[\s\u00a0]{0,8}/u;
-const PSEUDO_BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑✅🗒📌🔹🔸➡️]|\d{1,3}[.)][\s\u00a0]|[-*+–—][\s\u00a0])/u;
+// "[ ] Patch the server" without a list marker: a task box written as plain text.
+const BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑✅🗒📌🔹🔸➡️]\uFE0F?|\d{1,3}[.)]|[-*+–—]|\[[ xX]\])[\s\u00a0]{0,8}/u;
+const PSEUDO_BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑✅🗒📌🔹🔸➡️]|\d{1,3}[.)][\s\u00a0]|[-*+–—][\s\u00a0]|\[[ xX]\][\s\u00a0])/u;
 /** A check mark written before the measure says it is done. */
-const DONE_MARK = /^[✓✔☑✅]/u;
+const DONE_MARK = /^(?:[✓✔☑✅]|\[[xX]\])/u;
 const LABEL_LINE = /^[^.!?:]{1,60}:$/;
 /** "None yet.", "N/A", "No action items." say there are no measures, and "As above" points at one already listed; they are not one. */
 const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?)|(?:same[ \t]as|as|see)[ \t]above|ditto)(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
