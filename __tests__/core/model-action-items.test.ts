@@ -459,5 +459,11 @@ describe('kinds come from what the heading or group label says', () => {
       [6, 'preventative', 'ag', false, '#12'],
       [7, 'other', 'doc', false, null],
     ]);
+    // "fix" or "repair" is a type of corrective measure; a heading "Fixes" gives no kind (see above).
+    const fixes = items('## Action Items\n\n| Action Item | Type |\n| --- | --- |\n| Develop the final fix and deploy | fix |\n| Add an alert on stuck transactions | mitigate |\n');
+    expect(fixes.map((a) => [a.line, a.kind])).toEqual([
+      [5, 'corrective'],
+      [6, 'other'],
+    ]);
   });
 });

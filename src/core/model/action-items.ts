@@ -73,6 +73,15 @@ export function kindOf(text: string | undefined): ActionItemKind | undefined {
   return undefined;
 }
 
+/**
+ * The kind a Type cell or field gives: its words, as a heading's, and the
+ * verbs a type is named with ("fix", "repair": corrective). "Mitigate",
+ * "process" and the like name no kind (the Google SRE book's own types).
+ */
+function typeKind(value: string): ActionItemKind | undefined {
+  return kindOf(value) ?? (/^\s*(?:fix|fixes|repair|correct|correction)\s*$/i.test(value) ? 'corrective' : undefined);
+}
+
 function doneOf(text: string): boolean {
   return DONE_GROUP.test(text) && !OPEN_GROUP.test(text);
 }
@@ -719,7 +728,7 @@ function takeFields(list: List, draft: Draft): void {
     else if (column === 'issue') draft.issue ??= value;
     else if (column === 'repo') draft.repo ??= value;
     else if (column === 'status') draft.done ||= saysDone(value);
-    else if (column === 'type') draft.kind = kindOf(value) ?? draft.kind;
+    else if (column === 'type') draft.kind = typeKind(value) ?? draft.kind;
     else {
       const text = itemHead(item)?.text;
       if (text) described.push(text);
@@ -1143,7 +1152,7 @@ function fromTable(table: Table, group: Group, out: Draft[]): void {
       text: title,
       line: row.position?.start.line ?? 1,
       column: cells[titleAt]?.column ?? 1,
-      kind: type !== undefined ? kindOf(type) ?? 'other' : group.kind,
+      kind: type !== undefined ? typeKind(type) ?? 'other' : group.kind,
       group: group.label,
       done: group.done || saysDone(status),
       owner: ownerIn(owner),
