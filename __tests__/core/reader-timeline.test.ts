@@ -58,6 +58,16 @@ describe('entries and their times (capability 4)', () => {
     ]);
   });
 
+  it('"13:00 PM" is reported for its notation and still placed at 13:00, so the timeline is checked', () => {
+    const md = '# Outage\n\nThe outage started at 13:00 PM and was resolved around 14:50 PM CAT.\n\n## Timeline\n\n13:00 PM: The site was reported down.\n\n13:50 PM: The issue was resolved, and the site was back online.\n';
+    const result = check(md);
+    expect(result.model!.timeline.map((e) => [e.line, e.expression?.time?.hour, e.invalid])).toEqual([
+      [7, 13, '13:00 PM mixes a 24-hour time with AM/PM'],
+      [9, 13, '13:50 PM mixes a 24-hour time with AM/PM'],
+    ]);
+    expect(result.findings.filter((f) => TIME_RULES.has(f.rule)).map((f) => `${f.line} ${f.rule}`)).toEqual(['3 timeline-window', '7 timestamp-invalid', '9 timestamp-invalid']);
+  });
+
   it('an hour written with its zero ("06:10") is on a 24-hour clock, not the PM of the entry before', () => {
     const md = '# Outage\n\n## Timeline\n\n- 2022-01-20 02:00 PM: PRs merged\n- 06:10: issue raised\n- 07:45: fix deployed\n- 12:10: errors reported\n- 12:33: errors fixed\n';
     // The PM is the slip: the entry that wrote it is the one out of order, not the midday reports.

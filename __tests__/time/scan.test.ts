@@ -483,8 +483,9 @@ describe('scanTimes: invalid timestamps', () => {
     expect(one('25:61')).toEqual({ index: 0, length: 5, text: '25:61', invalid: 'hour 25 is out of range' });
   });
 
-  it('flags "13:00 PM"', () => {
-    expect(one('13:00 PM')).toEqual({ index: 0, length: 8, text: '13:00 PM', invalid: '13:00 PM mixes a 24-hour time with AM/PM' });
+  it('flags "13:00 PM" for its notation but reads the time its PM agrees with; "13:00 AM" is invalid', () => {
+    expect(one('13:00 PM')).toEqual({ index: 0, length: 8, text: '13:00 PM', time: { hour: 13, minute: 0 }, notation: '13:00 PM mixes a 24-hour time with AM/PM' });
+    expect(one('13:00 AM')).toEqual({ index: 0, length: 8, text: '13:00 AM', invalid: '13:00 AM mixes a 24-hour time with AM/PM' });
   });
 
   it('flags "2023-13-45 10:00" as a whole', () => {

@@ -138,7 +138,7 @@ export interface TimelineEntry {
   approximate?: boolean;
   /** Day was rolled forward because the clock went past midnight. */
   rolled?: boolean;
-  /** The timestamp looked like one but did not parse. */
+  /** The timestamp looked like one but did not parse, or is written wrongly though its time is clear ("13:00 PM", `time` then set). */
   invalid?: string;
   /** A placeholder written where the time belongs ("--:--", "HH:MM", "[???]"): untimed, not invalid. */
   placeholder?: string;

@@ -762,6 +762,8 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
     entry.invalid = e.invalid;
     return entry;
   }
+  // "13:00 PM": reported as a wrong timestamp, and placed at the time it clearly means.
+  if (e.notation) entry.invalid = e.notation;
   const day = dayOf(e, c, run, input);
   if (day.unplaceable) {
     // "Jan 14, 10:18 AM" with no year anywhere: a time, but one that cannot be placed against the others.

@@ -139,6 +139,8 @@ interface Clock {
   /** Set when a seconds field was written ("23:00:00"); allows an attached "+01:00". */
   hasSeconds: boolean;
   invalid?: string;
+  /** Written wrongly, though its time is clear ("13:00 PM"): see TimeExpression.notation. */
+  notation?: string;
 }
 
 /** Reads "AM"/"pm"/"a.m." at `i` (after up to two blanks). Returns the end or -1. */
@@ -274,8 +276,10 @@ function parseClock(s: string, i: number, bareHour: boolean): Clock | undefined 
     if (second !== undefined) clock.second = second;
     if (mer) {
       clock.meridiem = mer.pm ? 'pm' : 'am';
-      clock.invalid = meridiemInvalid(h, m, mer.pm);
-      if (!clock.invalid) clock.hour = twelveTo24(h, mer.pm);
+      // "13:00 PM": a 24-hour time its PM agrees with reads as written, and is reported for its notation.
+      if (mer.pm && h > 12 && h <= 23) clock.notation = meridiemInvalid(h, m, mer.pm);
+      else clock.invalid = meridiemInvalid(h, m, mer.pm);
+      if (!clock.invalid && !clock.notation) clock.hour = twelveTo24(h, mer.pm);
     } else if (h > 23) {
       clock.invalid = h === 24 && m === 0 ? '24:00 is ambiguous; write 00:00 of the next day' : `hour ${h} is out of range`;
     }
@@ -578,6 +582,7 @@ interface Point {
   ambiguous?: boolean;
   approximate?: boolean;
   invalid?: string;
+  notation?: string;
   /** "between" was written between the date and the time (so "and" may end the range). */
   rangeIntro?: boolean;
   /** The end of a range of days written with one month ("January 14-19, 2026"). */
@@ -652,6 +657,7 @@ function applyClock(p: Point, clock: Clock, s: string, afterT: boolean): void {
   const t: ClockParts = { hour: clock.hour, minute: clock.minute };
   if (clock.second !== undefined) t.second = clock.second;
   p.time = t;
+  if (clock.notation) p.notation = clock.notation;
   p.end = readZoneAfter(s, clock.end, clock, afterT, p);
 }
 
@@ -910,6 +916,7 @@ function toExpression(s: string, p1: Point, p2: Point | undefined, end: number):
   if (p1.date) e.date = p1.date;
   if (p1.dayOffset !== undefined) e.dayOffset = p1.dayOffset;
   if (p1.time) e.time = p1.time;
+  if (p1.notation) e.notation = p1.notation;
   if (p1.zone !== undefined) {
     e.zone = p1.zone;
     e.zoneText = p1.zoneText;

@@ -66,10 +66,16 @@ export interface TimeExpression {
   weekday?: number;
   /**
    * Set when the text looked like a timestamp but could not be read as one
-   * ("25:61", "13:00 PM", "2023-13-45 10:00"). Rules report these as
+   * ("25:61", "13:00 AM", "2023-13-45 10:00"). Rules report these as
    * unparseable timestamps; `time`/`date` are then absent.
    */
   invalid?: string;
+  /**
+   * Set when the text is written wrongly though its time is clear ("13:00
+   * PM": a 24-hour time its PM agrees with): `time` is read as written, and
+   * rules report the notation as they report an invalid timestamp.
+   */
+  notation?: string;
 }
 
 export interface ScanOptions {
