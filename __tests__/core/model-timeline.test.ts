@@ -159,6 +159,14 @@ describe('what an entry reports', () => {
     expect([evidenceOf('Kubernetes control plane operational (nodes NotReady - awaiting CNI)'), evidenceOf('service not operational'), evidenceOf('database health check added')]).toEqual(['recovery', undefined, undefined]);
     expect([evidenceOf('a staff member received a 500-response error after sending'), evidenceOf('HTTP 404-error pages')]).toEqual(['impact', 'impact']);
     expect([evidenceOf('Verified DNS resolution working'), evidenceOf('INCIDENT END: Both CoreDNS pods Running/Ready'), evidenceOf('Resolution: restarted the pods')]).toEqual([undefined, 'resolved', 'fix']);
+    // Access regained or service restored by someone, a server live again; not a fix going live, nor access still lost.
+    expect([evidenceOf('Nginx server revived, users regained access to the application'), evidenceOf('Engineer restored service'), evidenceOf('Server is live'), evidenceOf('The fix is live'), evidenceOf('Users could not regain access')]).toEqual([
+      'recovery',
+      'recovery',
+      'recovery',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('reads a cluster, a connection or the network coming back as the recovery', () => {
