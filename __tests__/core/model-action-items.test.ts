@@ -232,17 +232,29 @@ describe('a measure that lists its details', () => {
     expect(tasks.map((a) => a.title)).toContain('Verify the variables');
   });
 
-  it('a paragraph of one sentence saying what should be done is a measure; hindsight is not', () => {
-    expect(items('### Preventive Measures to be taken.\n\nAll code should be tested before deployment, that way issues will not be shown on the client end.\n').map((a) => [a.line, a.kind])).toEqual([[3, 'preventative']]);
+  it('a paragraph of one sentence saying what should be done is a measure among others; alone it is prose; hindsight is not', () => {
+    expect(items('### Preventive Measures to be taken.\n\nAll code should be tested before deployment, that way issues will not be shown on the client end.\n\nEvery deploy should be reviewed by a second engineer.\n').map((a) => [a.line, a.kind])).toEqual([
+      [3, 'preventative'],
+      [5, 'preventative'],
+    ]);
+    // Alone, the section tells what will be done in prose (as the labelled documents read it).
+    expect(items('### Preventive Measures to be taken.\n\nAll code should be tested before deployment, that way issues will not be shown on the client end.\n')).toEqual([]);
     expect(items('## Action items\n\nWe should have paged the on-call engineer sooner.\n')).toEqual([]);
     // A sentence that comes to its "should" after a clause of its own is prose.
     expect(items('## Preventative measures\n\nAdditionally, we should employ monitoring services to ping the website.\n')).toEqual([]);
     expect(items('## Corrective actions\n\nWhile we were lucky to have a backup, we need to keep backups up to date.\n')).toEqual([]);
   });
 
-  it('a one-sentence paragraph committing to a measure ("We will install…") is a measure; "We will have" hindsight is not', () => {
-    expect(items('**Future Prevention**\n\nWe will install a new monitoring tool that will send alert when storage space reaches capacity.\n').map((a) => [a.line, a.kind])).toEqual([[3, 'preventative']]);
-    expect(items("## Action items\n\nWe'll add an alert on disk usage.\n").map((a) => a.line)).toEqual([3]);
+  it('a one-sentence paragraph committing to a measure ("We will install…") is a measure among others; alone it is prose; "We will have" hindsight is not', () => {
+    expect(items('**Future Prevention**\n\nWe will install a new monitoring tool that will send alert when storage space reaches capacity.\n\nWe will rotate the logs daily.\n').map((a) => [a.line, a.kind])).toEqual([
+      [3, 'preventative'],
+      [5, 'preventative'],
+    ]);
+    expect(items('**Future Prevention**\n\nWe will install a new monitoring tool that will send alert when storage space reaches capacity.\n')).toEqual([]);
+    expect(items("## Action items\n\nWe'll add an alert on disk usage.\n\nWe'll rotate the logs daily.\n").map((a) => a.line)).toEqual([3, 5]);
+    // A short instruction alone is a measure; a long one running on into its conditions is prose.
+    expect(items('## Action items\n\nAdd an alert on disk use above 80%.\n').map((a) => a.line)).toEqual([3]);
+    expect(items('## Corrective and preventative measures\n\nReview the series of the tasks, if these tend to turn off during the activities they must be reinstalled, although version 14 and 16 are more complete.\n')).toEqual([]);
     expect(items('## Action items\n\nWe would have caught it with an alert.\n')).toEqual([]);
   });
 

@@ -263,6 +263,23 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     // Recommendations are the measures, in Russian and Spanish too, with what they are about after a colon.
     expect([keys('Рекомендации по предотвращению в будущем'), keys('Recomendaciones: Auditorías Faltantes'), keys('Recommendations')]).toEqual([['action-items'], ['action-items'], ['action-items']]);
+    // Improvements are measures, a description the summary, a correction the fix, in other languages too.
+    expect([keys('Melhorias Relacionadas'), keys('Mejoras'), keys('Améliorations'), keys('Descripción General del Incidente'), keys('Correção'), keys('Soluzione'), keys('Lezioni apprese')]).toEqual([
+      ['action-items'],
+      ['action-items'],
+      ['action-items'],
+      ['summary'],
+      ['resolution'],
+      ['resolution'],
+      ['lessons-learned'],
+    ]);
+    // In a Romance language the head comes before its "de": "Déroulement chronologique des actions…" is the timeline,
+    // not the measures its "actions" would name; "Problema de backups" is one problem, not the summary.
+    expect([keys('3. Déroulement chronologique des actions et erreur critique'), keys('Mesures de correction (post-incident)'), keys('Problema de Backups')]).toEqual([
+      ['timeline'],
+      ['action-items'],
+      [],
+    ]);
     // What was done is the resolution in any language; an analysis of measures is not the measures.
     expect([keys('Acciones realizadas'), keys('Ações tomadas'), keys('Mesures prises'), keys('Problematic areas & prevention analysis'), keys('Analysis of the measures')]).toEqual([
       ['resolution'],

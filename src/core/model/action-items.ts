@@ -303,8 +303,24 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       lastList = { list, drafts };
     }
   }
-  return out;
+  return loneSentence(all, read) ? [] : out;
 }
+
+/**
+ * A section that is one sentence and nothing else ("To avoid this, we should
+ * devise a protocol…", "We will install a new monitoring tool that…") tells
+ * what will be done in prose, as a paragraph of several sentences does. A
+ * short instruction alone ("Add an alert on disk use above 80%.") or a line
+ * written as a measure ("✅ …", "Alerts: add one on disk use") is a measure.
+ */
+function loneSentence(all: Unit[], read: Row[][]): boolean {
+  if (all.length !== 1 || all[0].kind !== 'paragraph' || read[0].length !== 1) return false;
+  const row = read[0][0];
+  if (SENTENCE_BREAK.test(row.text) || opensAsMeasure(row, false)) return false;
+  return !opensWithInstruction(row.text) || wordCount(row.text) > SHORT_INSTRUCTION_WORDS;
+}
+/** An instruction alone is a measure up to this many words; a longer one runs on into reasons and conditions. */
+const SHORT_INSTRUCTION_WORDS = 15;
 
 /**
  * A list written flush under a numbered measure belongs to it when the author

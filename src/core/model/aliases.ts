@@ -48,6 +48,16 @@ export const DEFAULT_ALIASES: AliasTable = {
     'sammanfattning',
     'samenvatting',
     'riepilogo',
+    'descripción',
+    'descripción general',
+    'descrição',
+    'visión general',
+    'visão geral',
+    'aperçu',
+    'vue d’ensemble',
+    "vue d'ensemble",
+    'panoramica',
+    'übersicht',
     // Indonesian and Malay.
     'ringkasan',
     'rangkuman',
@@ -79,6 +89,10 @@ export const DEFAULT_ALIASES: AliasTable = {
     'chronologie',
     'zeitleiste',
     'zeitverlauf',
+    'déroulement',
+    'déroulement chronologique',
+    'déroulé',
+    'déroulé des faits',
     'таймлайн',
     'хронология',
     'хронология событий',
@@ -176,6 +190,9 @@ export const DEFAULT_ALIASES: AliasTable = {
     'lösning',
     'oplossing',
     'risoluzione',
+    'soluzione',
+    'correção',
+    'corrección',
     'penyelesaian',
     'resolusi',
     'pemulihan',
@@ -283,6 +300,12 @@ export const DEFAULT_ALIASES: AliasTable = {
     'langkah pencegahan',
     'tindak lanjut',
     'rencana tindak lanjut',
+    'mejoras',
+    'melhorias',
+    'améliorations',
+    'miglioramenti',
+    'verbesserungen',
+    'azioni',
     'recomendaciones',
     'recomendações',
     'recommandations',
@@ -321,6 +344,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     // In other languages.
     'lecciones aprendidas',
     'lições aprendidas',
+    'lezioni apprese',
     'leçons apprises',
     'leçons tirées',
     'erkenntnisse',
@@ -809,6 +833,9 @@ const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'exp
 /** A heading naming an analysis of measures ("Prevention analysis", "Analysis of the measures"), not the measures. */
 const MEASURES_ANALYSED = /(?:^|\s)(?:prevention|preventive|preventative|measures?|actions?|remediations?|improvements?)\s(?:analysis|analyses)$|^(?:analysis|analyses)\s(?:of\s)?(?:the\s)?(?:prevention|preventive|preventative|measures?|actions?|remediations?|improvements?)\b/;
 
+/** The one or two words before the first Romance "of" ("déroulement chronologique des actions", "mesures de correction"). */
+const ROMANCE_HEAD = /^(\S+(?: \S+)?) (?:de|des|del|della|delle|dei|degli|du|da|do|dos|das|di) /;
+
 /** "Analysis" in the languages the table reads: before what it analyses, it names nothing itself. */
 const ANALYSIS = new Set(['analysis', 'análisis', 'analisis', 'analyse', 'análise', 'analise', 'analisi', 'analizi', 'analiz']);
 
@@ -966,6 +993,11 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   }
   if (strict) return [];
   if (IMPROVING.test(normalized)) return ['action-items'];
+  // "Déroulement chronologique des actions…": in a Romance language the head comes first, before its "de"/"des".
+  // Not a problem or an impact of something ("Problema de backups" is one of several problems, not the summary).
+  const romanceHead = ROMANCE_HEAD.exec(normalized);
+  const romance = romanceHead ? whole(tokens(romanceHead[1]), c, plain) : undefined;
+  if (romance && romance !== 'summary' && romance !== 'impact') return [romance];
   // The head word names what the heading is about ("Root cause remediations" are measures); else a phrase it opens
   // with. A phrase that takes the head word in says more of it: "Actions taken during the incident" were taken
   // ("actions taken", the resolution), not planned ("actions").
