@@ -271,3 +271,14 @@ describe('a heading that names a section only when no other does', () => {
     expect(keysOf('## What happened\n\nAt 21:10 UTC the NAS hung and the registry lost its backend.\n')).toEqual(['summary']);
   });
 });
+
+describe('fields of the document, not of the incident', () => {
+  it('"Reported:", "Last updated:" give no start: a report written two months into an undetected fault starts nothing', () => {
+    const md = '# Canary flood\n\n**Reported**: 2026-06-11 15:00 CDT\n**Reporter**: Canary audit\n**Status**: RESOLVED\n**Duration**: 62 days undetected, remediated on 2026-06-11\n\n## Timeline (UTC)\n\n- 2026-04-15 16:01: First error\n- 2026-06-11 19:10: Fix deployed\n';
+    const result = check(md);
+    expect(result.model!.incident.start).toBeUndefined();
+    expect(result.findings.filter((f) => f.rule === 'timeline-window')).toEqual([]);
+    // "Started:" still gives it.
+    expect(check('# Outage\n\n**Started**: 2026-06-11 15:00 UTC\n').model!.incident.start?.time).toBe('2026-06-11T15:00:00Z');
+  });
+});

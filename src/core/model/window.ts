@@ -305,7 +305,7 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
   for (const scanned of lines) {
     const { line } = scanned;
     const label = labelOf(line);
-    if (label?.metric) continue;
+    if (label?.metric || label?.document) continue;
     if (label?.total) setTotalDuration(draft, line, label.offset);
     if (!label?.role) {
       prose.push(scanned);
@@ -358,6 +358,8 @@ interface Label {
   zone?: string;
   /** A metric's label ("Time to detection"): not a field of the window. */
   metric?: IncidentMetric['milestone'];
+  /** A field of the document, not of the incident ("Reported:", "Last updated:", "Published:"). */
+  document?: boolean;
 }
 
 function labelOf(line: TextLine): Label | null {
@@ -371,6 +373,7 @@ function labelOf(line: TextLine): Label | null {
   // "Time to own: ~4.3 days", "Time to acknowledge": a span to a milestone of its own, not the incident's length
   // ("Total time until resolved" is the whole).
   if (!metric && OTHER_METRIC.test(label) && !TOTAL_LABEL.test(label)) return { role: null, offset: m[1].length + 1 };
+  if (DOCUMENT_LABEL.test(label.trim())) return { role: null, offset: m[1].length + 1, document: true };
   const zone = zoneNamedIn(label);
   const start = START_LABEL.test(label);
   const end = END_LABEL.test(label);
@@ -383,6 +386,12 @@ function labelOf(line: TextLine): Label | null {
   if (zone) found.zone = zone;
   return found;
 }
+
+/**
+ * "**Reported**: 2026-06-11 15:00 CDT", "Last updated:", "Published:": when the
+ * report was written or changed, which says nothing of when the incident began.
+ */
+const DOCUMENT_LABEL = /^\W{0,4}(?:reported|report(?:ed)?[ \t]+(?:on|at|date)|date[ \t]+of[ \t]+(?:the[ \t]+)?report|(?:last[ \t]+)?(?:updated|modified|edited|revised)|published|posted|written|created|authored)\W{0,4}$/i;
 
 /** A label that opens with "Total" or "Overall": what follows it is the whole. */
 const TOTAL_LABEL = /^\W{0,4}(?:total|overall)\b/i;
