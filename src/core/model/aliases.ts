@@ -121,6 +121,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'why',
     'what caused it',
     'underlying cause',
+    'reason',
+    'apparent reason',
     'origin',
     'technical cause',
     'trigger',
@@ -833,6 +835,9 @@ const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'exp
 /** A heading naming an analysis of measures ("Prevention analysis", "Analysis of the measures"), not the measures. */
 const MEASURES_ANALYSED = /(?:^|\s)(?:prevention|preventive|preventative|measures?|actions?|remediations?|improvements?)\s(?:analysis|analyses)$|^(?:analysis|analyses)\s(?:of\s)?(?:the\s)?(?:prevention|preventive|preventative|measures?|actions?|remediations?|improvements?)\b/;
 
+/** "The following events took place October 4, 2021:": a heading announcing the events under it. */
+const EVENTS_ANNOUNCED = /^(?:the )?following (?:events|sequence of events|timeline)\b/;
+
 /** The one or two words before the first Romance "of" ("déroulement chronologique des actions", "mesures de correction"). */
 const ROMANCE_HEAD = /^(\S+(?: \S+)?) (?:de|des|del|della|delle|dei|degli|du|da|do|dos|das|di) /;
 
@@ -968,6 +973,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (normalized === PROBLEMS_LISTED) return ['lessons-learned'];
   // Before the words alone: without "to be", "Actions to be taken" reads as "Actions taken".
   if (TO_BE_TAKEN.test(normalized)) return ['action-items'];
+  if (EVENTS_ANNOUNCED.test(normalized)) return ['timeline'];
   const words = tokens(normalized);
   if (words.length === 0 || words.length > 16) return [];
   const exact = whole(words, c, plain);
