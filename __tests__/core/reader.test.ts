@@ -263,6 +263,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     // Recommendations are the measures, in Russian and Spanish too, with what they are about after a colon.
     expect([keys('Рекомендации по предотвращению в будущем'), keys('Recomendaciones: Auditorías Faltantes'), keys('Recommendations')]).toEqual([['action-items'], ['action-items'], ['action-items']]);
+    // The course template's "Tasks to address the issue:" names the measures on a plain line of its own too.
+    expect(matchHeading('Tasks to Address the Issue:', extendAliases(undefined), { strict: true, plain: true })).toEqual(['action-items']);
     // A heading announcing the events under it is the timeline; a reason is the cause.
     expect([keys('The following events took place October 4, 2021:'), keys('Aparent reason'), keys('Reason for the outage')]).toEqual([['timeline'], ['root-cause'], ['root-cause']]);
     // Improvements are measures, a description the summary, a correction the fix, in other languages too.

@@ -259,6 +259,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'recommendations',
     'todo',
     'tasks',
+    // The course template's own label, often on a plain line of its own.
+    'tasks to address the issue',
     'measures',
     // In other languages.
     'acciones',
