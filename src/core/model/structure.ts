@@ -137,6 +137,7 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
   let markdown = false;
   let paragraphs = 0;
   const visit = (nodes: RootContent[], reparsed: boolean): void => {
+    let quoted: HeadingElement | null;
     for (const node of nodes) {
       if (node.type === 'yaml' || (node as { type: string }).type === 'toml') continue; // front matter
       if (node.type === 'heading' || node.type === 'list' || node.type === 'table') markdown = true;
@@ -167,9 +168,9 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
             elements.push({ kind: 'block', node: { ...node, children: [item], position: item.position }, line: item.position?.start.line ?? startOf(node).line });
           }
         }
-      } else if (node.type === 'blockquote' && quotedLabel(node, table)) {
+      } else if (node.type === 'blockquote' && (quoted = quotedLabel(node, table))) {
         // ">**Root Cause:**" over text outside the quote: a label the author set off with ">", not a quotation.
-        elements.push({ ...quotedLabel(node, table)!, paragraph: paragraphs++ });
+        elements.push({ ...quoted, paragraph: paragraphs++ });
       } else if (!reparsed && (node.type === 'code' || node.type === 'html') && readsAsMarkdown(node, table)) {
         visit(reparse(node), true);
       } else if (!reparsed && node.type === 'html' && readsAsHtmlDocument(node)) {

@@ -391,7 +391,7 @@ function labelOf(line: TextLine): Label | null {
  * "**Reported**: 2026-06-11 15:00 CDT", "Last updated:", "Published:": when the
  * report was written or changed, which says nothing of when the incident began.
  */
-const DOCUMENT_LABEL = /^\W{0,4}(?:reported|report(?:ed)?[ \t]+(?:on|at|date)|date[ \t]+of[ \t]+(?:the[ \t]+)?report|(?:last[ \t]+)?(?:updated|modified|edited|revised)|published|posted|written|created|authored)\W{0,4}$/i;
+const DOCUMENT_LABEL = /^\W{0,4}(?:reported|report(?:ed)?[ \t]+(?:on|at|date)|date[ \t]+of[ \t]+(?:the[ \t]+)?report|(?:last[ \t]+)?(?:updated|modified|edited|revised)|published|posted|written|authored)\W{0,4}$/i;
 
 /** A label that opens with "Total" or "Overall": what follows it is the whole. */
 const TOTAL_LABEL = /^\W{0,4}(?:total|overall)\b/i;
