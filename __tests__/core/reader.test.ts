@@ -251,6 +251,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     expect([keys('2. Warum ist es passiert'), keys('3. Was haben wir gelernt'), keys('4. Was ändern wir')]).toEqual([['root-cause'], ['lessons-learned'], ['action-items']]);
     expect([keys('サマリー'), keys('Resolving actions')]).toEqual([['summary'], ['resolution']]);
+    // "What the incident was" ("障害の内容", "故障描述", "장애 내용") is the summary.
+    expect([keys('障害の内容'), keys('故障描述'), keys('장애 내용')]).toEqual([['summary'], ['summary'], ['summary']]);
     expect([keys('요약'), keys('타임라인'), keys('근본 원인'), keys('재발 방지 액션'), keys('교훈')]).toEqual([['summary'], ['timeline'], ['root-cause'], ['action-items'], ['lessons-learned']]);
     expect([keys('Временная шкала'), keys('Первопричина')]).toEqual([['timeline'], ['root-cause']]);
     expect([keys('Tổng quan sự cố'), keys('Dòng thời gian'), keys('Nguyên nhân gốc rễ'), keys('Khắc phục'), keys('Hạng mục hành động'), keys('Bài học rút ra')]).toEqual([

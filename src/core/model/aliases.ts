@@ -514,7 +514,7 @@ const CJK_WORDS: ReadonlyArray<[SectionKey, RegExp]> = [
   ['action-items', /预防|預防|再発防止|改进|改進|改善|后续|後續|待办|待辦|行动项|行動項|跟进|跟進|措施|対策|アクション|재발|방지|후속|개선|액션/u],
   ['impact', /影响|影響|영향|임팩트/u],
   ['lessons-learned', /经验教训|經驗教訓|教训|教訓|反思|振り返り|교훈|회고|배운/u],
-  ['summary', /概述|概要|摘要|事件描述|问题描述|問題描述|サマリー|サマリ|요약|개요/u],
+  ['summary', /概述|概要|摘要|事件描述|问题描述|問題描述|故障描述|故障概况|障害の?内容|サマリー|サマリ|요약|개요|장애[ ]?내용/u],
 ];
 
 function cjkKeys(normalized: string, strict: boolean): SectionKey[] {
