@@ -408,6 +408,11 @@ describe('what is not an action item', () => {
     ]);
   });
 
+  it("a whole line in brackets, a template's prompt or an aside", () => {
+    expect(items('## Lessons\n\n**Areas for improvement:**  \n*(Point out weak spots, e.g. missing metrics, slow escalations)*\n')).toEqual([]);
+    expect(items('## Action items\n\n- Add an alert on slow escalations (owner: ops)\n- (see the runbook)\n').map((a) => a.line)).toEqual([3]);
+  });
+
   it('"None yet." or "N/A"', () => {
     expect(items('## Action items\n\nNone yet.\n')).toEqual([]);
     expect(items('## Action items\n\n- N/A\n')).toEqual([]);

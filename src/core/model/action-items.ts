@@ -53,6 +53,8 @@ const PSEUDO_BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔�
 /** A check mark written before the measure says it is done. */
 const DONE_MARK = /^(?:[✓✔☑✅]|\[[xX]\])/u;
 const LABEL_LINE = /^[^.!?:]{1,60}:$/;
+/** A text that is one parenthesised aside and nothing else. */
+const ASIDE = /^\([^()]*\)$/;
 /** "None yet.", "N/A", "No action items." say there are no measures, and "As above" points at one already listed; they are not one. */
 const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?)|(?:same[ \t]as|as|see)[ \t]above|ditto)(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
 /** An emoji written as a bullet at the start of a list item ("* 🗒 Patch the server"). */
@@ -100,7 +102,8 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
     drafts.push(...found);
   }
   // "[Task 1: be very specific…]": a template's slot left unfilled is a placeholder (reported as one), not a measure.
-  const items = drafts.filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim()) && !onlyPlaceholders(d.text)).map((d) => finish(d, input));
+  // "*(Point out weak spots, e.g. missing metrics)*": a whole line in brackets is an aside or a template's prompt.
+  const items = drafts.filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim()) && !onlyPlaceholders(d.text) && !ASIDE.test(d.text.trim())).map((d) => finish(d, input));
   assignIds(items);
   return items;
 }
