@@ -261,6 +261,9 @@ describe('a measure that lists its details', () => {
   it('a closing remark on "these measures" is no measure, whoever its subject is', () => {
     const md = 'Corrective and Preventive Measures:\n\nAn additional power source was installed.\nAn external backup of all data was created.\nA UPS was acquired to safeguard the server.\nBy implementing these measures, InnovateCommerce aims to enhance the stability of its systems.\n';
     expect(items(md).map((a) => a.line)).toEqual([3, 4, 5]);
+    // "these areas", "these recommendations": the same closing remark.
+    const areas = 'Tasks to Address the Issue:\n\nPatch Database Server: Apply the latest patches.\nAdd Monitoring: Add slow query alerts.\nBy addressing these areas, we can significantly reduce the likelihood of similar outages.\n';
+    expect(items(areas).map((a) => a.line)).toEqual([3, 4]);
   });
 
   it('a table of measures without a column named for them takes the first column of sentences ("No. | Tindakan Perbaikan | …")', () => {

@@ -809,7 +809,7 @@ const NAMED_SUBJECT = /^[^,]{3,80},[ \t]+\p{Lu}[\p{L}\d&-]{1,40}[ \t]+(?:aims?|h
 
 /** How a closing paragraph opens: a conclusion, an apology or thanks, or what the incident taught. */
 const CLOSER = /^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short|thank[ \t]you|thanks)\b|^(?:we|i)[ \t](?:sincerely[ \t])?(?:apologi[sz]e|regret|thank)\b|^this[ \t](?:incident|outage|event|experience)[ \t](?:has[ \t])?(?:underscored|highlighted|demonstrated|showed|shown|taught|reminded|reinforced|emphasi[sz]ed)\b/i;
-const REMARK = /\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives|efforts|fixes)\b/i;
+const REMARK = /\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives|efforts|fixes|areas|recommendations|practices|safeguards|strategies|solutions|precautions)\b/i;
 
 function isRemark(text: string): boolean {
   if (PSEUDO_BULLET.test(text)) return false;
