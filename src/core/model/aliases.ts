@@ -410,7 +410,8 @@ const WHY = /^(?:why|por qu[eé]?|porque|pourquoi|warum|почему|mengapa|ken
 function asksWhy(text: string, normalized: string): boolean {
   if (!/\?[\W_]{0,6}$/.test(text)) return false;
   const colon = text.indexOf(':');
-  const question = colon > 0 && colon < 30 && WHY.test(normalizeHeading(text.slice(colon + 1))) ? normalizeHeading(text.slice(colon + 1)) : normalized;
+  const afterLabel = colon > 0 && colon < 30 ? normalizeHeading(text.slice(colon + 1)) : '';
+  const question = WHY.test(afterLabel) ? afterLabel : normalized;
   return WHY.test(question) && !/^why (?:didn|wasn|weren|isn|aren|doesn|don|hasn|haven|couldn|wouldn|not)\b/.test(question);
 }
 

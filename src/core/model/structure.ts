@@ -501,6 +501,7 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
   const sectionElement: number[] = [];
   const owner: number[] = new Array(elements.length).fill(-1);
   const stack: number[] = []; // open section indexes
+  const appendix = new Set<number>(); // sections that are appendices: the headings under them name no section
 
   const close = (sectionIndex: number, beforeLine: number) => {
     sections[sectionIndex].endLine = Math.max(sections[sectionIndex].line, beforeLine - 1);
@@ -523,7 +524,8 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
           if (keep !== undefined) e.keys = [];
           while (stack.length > 0 && stack[stack.length - 1] !== keep && sections[stack[stack.length - 1]].level >= e.level) close(stack.pop()!, e.line);
         }
-        if (stack.some((s) => isAppendixHeading(sections[s].heading))) e.keys = [];
+        if (stack.some((s) => appendix.has(s))) e.keys = [];
+        if (isAppendixHeading(e.text)) appendix.add(sections.length);
         e.section = sections.length;
         sections.push({
           keys: e.keys,
