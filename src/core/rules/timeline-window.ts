@@ -24,7 +24,9 @@
  * "4:45 PM: Configuration changes made" are one finding at the text's time, and
  * so are "at around 2.30PM the website was fully operational again" and the
  * timeline's recovery at 1:00 PM. A window the timeline's own
- * markers gave ("OUTAGE BEGINS") is not checked against the timeline.
+ * markers gave ("OUTAGE BEGINS") is not checked against the timeline. A
+ * stated end before the stated start ("9:30 AM - 12:30 AM UTC" on one date)
+ * is one finding at the end, and the window is checked no further.
  */
 import * as z from 'zod/mini';
 import type { RelatedLocation, TimelineEntry, WindowPoint } from '../types.js';
@@ -85,6 +87,11 @@ export default defineRule({
         markdown: '## Summary\n\nFrom 13:00 to 17:35 UTC on 2023-11-07 the site was down.\n\n## Timeline\n\n- 13:00 UTC site goes down\n- 13:12 UTC config fixed\n- 13:13 UTC service restored\n',
         reports: ["3:38 Unexpected stated end 2023-11-07 17:35 UTC, 4 h 22 min after the timeline's last entry (2023-11-07 13:13 UTC), expected the window to end with the timeline's recovery (2023-11-07 13:13 UTC)"],
       },
+      {
+        title: 'An end before the start (AM for PM)',
+        markdown: '## Summary\n\n* Date: July 2 2025, 9:30 AM UTC - July 2 2025, 12:30 AM UTC\n* Duration: ~3 hours\n\n## Timeline\n\n- 9:30 AM UTC upgrade starts\n- 12:30 PM UTC upgrade confirmed\n',
+        reports: ['3:61 Unexpected stated end 2025-07-02 00:30 UTC, 9 h before the stated start (2025-07-02 09:30 UTC), expected the window to end after it starts'],
+      },
     ],
   },
   check(ctx) {
@@ -98,6 +105,12 @@ function checkWindow(ctx: RuleContext<Options>): void {
   const start = stated(ctx.model.incident.start);
   const end = stated(ctx.model.incident.end);
   if (!start && !end) return;
+  // "9:30 AM UTC - July 2 2025, 12:30 AM UTC": a window that ends before it starts is wrong in itself, and
+  // nothing else can be checked against it.
+  if (start && end && comparable(start, end) && end.order! < start.order!) {
+    ctx.report(endBeforeStart(start, end));
+    return;
+  }
   const slack = ctx.options['tolerance-minutes'] * 60_000;
   const { outOfOrder } = chronology(ctx.model.timeline);
   const timed = ctx.model.timeline.filter(
@@ -236,6 +249,15 @@ function beyond(run: TimelineEntry[], bound: WindowPoint, side: 'start' | 'end')
     line: first.line,
     column: first.expressionColumn ?? first.column,
     related: [{ line: bound.line, column: bound.column, message: side === 'start' ? 'Stated start' : 'Stated end' }, ...others(run)],
+  };
+}
+
+function endBeforeStart(start: WindowPoint, end: WindowPoint): Report {
+  return {
+    message: `Unexpected stated end ${shortTime(end.time)}, ${formatMinutes((start.order! - end.order!) / 60_000)} before the stated start (${shortTime(start.time)}), expected the window to end after it starts`,
+    line: end.line,
+    column: end.column,
+    related: [{ line: start.line, column: start.column, message: 'Stated start' }],
   };
 }
 
