@@ -49,3 +49,65 @@ describe('a postmortem written in HTML', () => {
     expect(m.sections.map((s) => s.keys.join())).toEqual(['summary']);
   });
 });
+
+/** An HTML page saved as README.md: a head with styles, then a body indented under its tags, with blank lines. */
+const PAGE = [
+  '<!DOCTYPE html>',
+  '<html lang="en">',
+  '<head>',
+  '    <title>Postmortem: Website Outage</title>',
+  '    <style>',
+  '        h2 { color: #333; }',
+  '    </style>',
+  '</head>',
+  '<body>',
+  '    <div class="container">',
+  '        <h1>Postmortem: Website Outage on May 20th, 2024</h1>',
+  '        ',
+  '        <h2>Issue Summary</h2>',
+  '        <p><strong>Duration:</strong> from 2:00 PM to 4:30 PM (UTC).</p>',
+  '',
+  '        <h2>Timeline</h2>',
+  '        <ul>',
+  '            <li>2:00 PM - Deployment completes, and the website starts failing.</li>',
+  '            <li>4:30 PM - Website fully operational.</li>',
+  '        </ul>',
+  '',
+  '        <h2>Corrective and Preventative Measures</h2>',
+  '        <ul>',
+  '            <li>Automate the rollback procedure.</li>',
+  '            <li>Add alerts for failed database migrations.</li>',
+  '        </ul>',
+  '    </div>',
+  '</body>',
+  '</html>',
+  '',
+].join('\n');
+
+describe('a whole HTML page saved as Markdown', () => {
+  it('is read as the page it renders as: its headings are sections, its list items entries and measures, on their source lines', () => {
+    const m = check(PAGE).model!;
+    expect(m.title).toBe('Postmortem: Website Outage on May 20th, 2024');
+    expect(m.sections.map((s) => [s.line, s.keys.join(), s.heading])).toEqual([
+      [11, '', 'Postmortem: Website Outage on May 20th, 2024'],
+      [13, 'summary', 'Issue Summary'],
+      [16, 'timeline', 'Timeline'],
+      [22, 'action-items', 'Corrective and Preventative Measures'],
+    ]);
+    expect(m.timeline.map((t) => [t.line, t.time])).toEqual([
+      [18, '2024-05-20T14:00:00Z'],
+      [19, '2024-05-20T16:30:00Z'],
+    ]);
+    expect(m.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [24, 'Automate the rollback procedure.'],
+      [25, 'Add alerts for failed database migrations.'],
+    ]);
+  });
+
+  it('shows nothing of its head, styles or doctype', () => {
+    const m = check(PAGE).model!;
+    expect(m.sections.some((s) => /color|DOCTYPE|<title>/.test(s.heading))).toBe(false);
+    const missing = check(PAGE).findings.filter((f) => f.rule === 'required-sections').map((f) => f.message.replace(/ section,.*/, ''));
+    expect(missing.sort()).toEqual(['Unexpected missing resolution', 'Unexpected missing root cause']);
+  });
+});

@@ -103,7 +103,26 @@ function processorFor(leftOut: Optional[]): Processor<Root> {
 
 /** The syntax tree of a document, as remark-parse with remark-gfm and remark-frontmatter gives it. */
 export function parseMarkdown(text: string): Root {
-  return parseWith(processorFor((Object.keys(MAY_HOLD) as Optional[]).filter((k) => !MAY_HOLD[k](text))), text);
+  return htmlPage(text) ?? parseWith(processorFor((Object.keys(MAY_HOLD) as Optional[]).filter((k) => !MAY_HOLD[k](text))), text);
+}
+
+/** The opening of an HTML page: a doctype or an `<html>` tag first, after blank lines and a byte order mark. */
+const HTML_PAGE = /^\uFEFF?\s*<(?:!doctype\s+html|html)\b/i;
+
+/**
+ * A whole HTML page saved as Markdown ("<!DOCTYPE html>", a `<head>` with its
+ * styles, then the body): one HTML block, as the author wrote it and a reader
+ * reads it. Markdown ends an HTML block at the first blank line and takes the
+ * indented tags after it for code, so the page's headings, paragraphs and
+ * lists were never seen; the model turns the block into the Markdown it
+ * renders as (model/html.ts).
+ */
+function htmlPage(text: string): Root | null {
+  if (!HTML_PAGE.test(text)) return null;
+  const lines = text.split(/\r\n|\r|\n/);
+  const end = { line: lines.length, column: lines[lines.length - 1].length + 1, offset: text.length };
+  const position = { start: { line: 1, column: 1, offset: 0 }, end };
+  return { type: 'root', children: [{ type: 'html', value: text, position }], position };
 }
 
 registerFragmentParser(parseMarkdown);

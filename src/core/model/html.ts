@@ -16,8 +16,9 @@ const MIN_LETTERS = 80;
 const MAX_HTML = 2_000_000;
 /** What Markdown reads as syntax at the start of a line: a heading, a quote, a list item. */
 const LINE_SYNTAX = /^(?:[#>]|[-+*](?=\s))|(?<=^\d{1,9})[.)](?=\s)/;
-// A tag's attributes stop at the next "<": a stray "<" scans no further (no backtracking over the block). A comment is found by its end.
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,2000}>|<!--/g;
+// A tag's attributes stop at the next "<": a stray "<" scans no further (no backtracking over the block). A comment is found by
+// its end; a declaration ("<!DOCTYPE html>") is no tag and shows nothing.
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,2000}>|<!--|<![A-Za-z][^<>]{0,200}>/g;
 
 /** Whether an HTML block is a document written in HTML (see the module's comment): tables are read as they are elsewhere. */
 export function readsAsHtmlDocument(node: Html): boolean {
@@ -55,6 +56,7 @@ export function htmlToMarkdown(node: Html): Converted {
 }
 
 const BLOCK = /^(?:p|div|h[1-6]|ul|ol|blockquote|pre|hr|section)$/;
+const HIDDEN = /^(?:head|style|script|template|noscript|title)$/;
 
 /** The Markdown being written, the source line each of its lines comes from, and the state of the tags open. */
 class MarkdownOut {
@@ -71,6 +73,8 @@ class MarkdownOut {
   private seenTo = 0;
   private line: number;
   private lineStart: number;
+  /** The tag whose content is not shown (`head`, `style`, `script`), while it is open. */
+  private hidden: string | undefined;
 
   constructor(
     private readonly value: string,
@@ -83,6 +87,7 @@ class MarkdownOut {
 
   /** Text between tags, its whitespace collapsed as a browser does. */
   text(raw: string, index: number): void {
+    if (this.hidden !== undefined) return;
     const text = raw.replace(/\s+/g, ' ');
     if (text.trim()) this.place(index + raw.search(/\S/));
     if (!text) return;
@@ -96,7 +101,13 @@ class MarkdownOut {
   }
 
   tag(name: string, closing: boolean, index: number): void {
-    if (name === 'strong' || name === 'b') this.boldTag(closing, index);
+    // A page's head, styles and scripts are not shown: nothing in them is read, up to their closing tag.
+    if (this.hidden !== undefined) {
+      if (closing && name === this.hidden) this.hidden = undefined;
+      return;
+    }
+    if (!closing && HIDDEN.test(name)) this.hidden = name;
+    else if (name === 'strong' || name === 'b') this.boldTag(closing, index);
     else if (name === 'br') {
       if (this.bold === 0) this.newline(index, false);
       else this.pending += ' ';
