@@ -487,3 +487,41 @@ describe('kinds come from what the heading or group label says', () => {
     ]);
   });
 });
+
+describe('measures written as lines set apart by blank lines', () => {
+  // A plain-text document: labels on lines of their own, every line its own paragraph.
+  const doc = [
+    'Web server outage',
+    '',
+    'Improvements We’re Making:',
+    '',
+    'Automate Config Checks: Add nginx -t to our CI/CD pipeline.',
+    '',
+    'Better Monitoring: Alert us if services fail to reload.',
+    '',
+    'Action Plan:',
+    '',
+    'Add automated Nginx config linting to CI. (Deadline: March 8, 2025)',
+    '',
+    'Build a staging environment identical to production. (Deadline: March 15, 2025)',
+    '',
+    'Run monthly "fire drills" to practice incident response. (Ongoing)',
+    '',
+  ].join('\n');
+
+  it('are a measure each, beside titled lines', () => {
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [5, 'Automate Config Checks: Add nginx -t to our CI/CD pipeline.'],
+      [7, 'Better Monitoring: Alert us if services fail to reload.'],
+      [11, 'Add automated Nginx config linting to CI.'],
+      [13, 'Build a staging environment identical to production.'],
+      [15, 'Run monthly "fire drills" to practice incident response. (Ongoing)'],
+    ]);
+  });
+
+  it('but statements set apart so are not measures, nor is a line left alone among them', () => {
+    const told = doc.replace('Add automated Nginx config linting to CI.', 'The team was paged at 14:02.').replace('Build a staging environment identical to production.', 'We are still looking into the cause.');
+    expect(items(told).map((a) => a.line)).toEqual([5, 7]);
+  });
+});
+

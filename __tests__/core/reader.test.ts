@@ -265,6 +265,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     // Recommendations are the measures, in Russian and Spanish too, with what they are about after a colon.
     expect([keys('Рекомендации по предотвращению в будущем'), keys('Recomendaciones: Auditorías Faltantes'), keys('Recommendations')]).toEqual([['action-items'], ['action-items'], ['action-items']]);
+    // Next steps are the measures in Russian as in English.
+    expect([keys('🎯 Следующие шаги'), keys('Дальнейшие шаги'), keys('Next steps')]).toEqual([['action-items'], ['action-items'], ['action-items']]);
     // The course template's "Tasks to address the issue:" names the measures on a plain line of its own too.
     expect(matchHeading('Tasks to Address the Issue:', extendAliases(undefined), { strict: true, plain: true })).toEqual(['action-items']);
     // A heading announcing the events under it is the timeline; a reason is the cause.

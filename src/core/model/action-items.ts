@@ -207,6 +207,9 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   all.forEach((u, i) => read.push(u.kind === 'paragraph' ? toRows(u.lines, plainText || announcedLines(u.lines, read[i - 1])) : []));
   // Without lists or tables, a block of lines or titled paragraphs itemises the section too.
   const lined = !itemized && read.some((rows) => isBlock(rows) || rows.some((r) => opensAsMeasure(r, false)));
+  // Lines set apart by blank lines, each a measure ("Add config linting to CI. (Deadline: March 8)" then the next):
+  // a block of lines the author spaced out, not paragraphs of prose.
+  const spaced = lined ? spacedLines(all, read) : new Set<number>();
   // Paragraphs of several sentences make a section of prose: its one-sentence paragraphs are prose too.
   const narrative = read.some((rows) => rows.length === 1 && SENTENCE_BREAK.test(rows[0].text));
   // Unless two or more of its paragraphs each open with an instruction ("Improve our monitoring, especially
@@ -248,7 +251,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       // Right under a heading, a label or a line announcing them, lines of a block are that group's measures even in a section with lists.
       const previous = all[i - 1];
       const announced = previous !== undefined && (previous.kind === 'heading' || (previous.kind === 'paragraph' && (read[i - 1].every(isLabelRow) || announces(read[i - 1]))));
-      const layout = itemized && !announced ? 'itemized' : lined || itemized ? 'lined' : narrative ? 'prose' : 'paragraphs';
+      const layout = itemized && !announced ? 'itemized' : spaced.has(i) ? 'paragraphs' : lined || itemized ? 'lined' : narrative ? 'prose' : 'paragraphs';
       if (instructed && !titled && read[i].length === 1 && opensWithInstruction(read[i][0].text)) {
         out.push(rowDraft(read[i][0], group));
         continue;
@@ -307,6 +310,26 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
     }
   }
   return loneSentence(all, read) ? [] : out;
+}
+
+/**
+ * The paragraphs that are runs of two or more lines set apart by blank
+ * lines, each line one short measure: opening with a capital, a sentence
+ * that states nothing (not "The team was paged."), no label and no line
+ * introducing others.
+ */
+function spacedLines(all: Unit[], read: Row[][]): Set<number> {
+  const single = (i: number) => {
+    const rows = read[i];
+    if (all[i]?.kind !== 'paragraph' || rows.length !== 1) return false;
+    const row = rows[0];
+    return row.lines.length === 1 && /^[\p{Lu}\p{N}]/u.test(row.text) && wordCount(row.text) <= PAIR_WORDS && !isStatement(row.text) && !isLabelRow(row) && !isIntroRow(row) && !isRemark(row.text);
+  };
+  const out = new Set<number>();
+  for (let i = 0; i < all.length; i++) {
+    if (single(i) && (single(i - 1) || single(i + 1))) out.add(i);
+  }
+  return out;
 }
 
 /**

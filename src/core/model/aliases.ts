@@ -318,6 +318,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'предотвращение',
     'меры',
     'меры по предотвращению',
+    'следующие шаги',
+    'дальнейшие шаги',
     'hạng mục hành động',
     'hành động khắc phục',
     'biện pháp phòng ngừa',
