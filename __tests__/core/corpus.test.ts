@@ -99,7 +99,7 @@ const OUTLINE: Record<string, Outline> = {
   '303': {sections: "3:summary 11:timeline 38:root-cause 49:action-items 62:lessons-learned", items: "52:o 53:o 54:o 55:o 56:o 57:o 58:o 59:o 60:o", errors: ["required-sections"]},
   '304': {sections: "7:summary 11:timeline 41:root-cause 53:impact 59:action-items 82:lessons-learned", items: "63:o! 64:o! 68:o 70:o 72:o 74:o 78:o 79:o 80:o", errors: ["required-sections"]},
   '305': {sections: "9:summary 21:impact 29:timeline 44:root-cause 56:resolution 67:lessons-learned 81:action-items", items: "85:o! 88:o 89:o 90:o 91:o 92:o 93:o", errors: []},
-  '306': {sections: "8:summary 23:impact 26:impact 44:timeline 49:root-cause 86:detection 102:action-items 174:lessons-learned 177:lessons-learned", items: "107:o! 114:o! 123:o! 130:o! 137:o! 143:o! 150:o! 158:o 165:o 168:o 171:o", errors: ["required-sections"]},
+  '306': {sections: "8:summary 23:impact 26:impact 44:timeline 49:root-cause 86:detection 102:action-items 174:lessons-learned 177:lessons-learned 191:lessons-learned", items: "107:o! 114:o! 123:o! 130:o! 137:o! 143:o! 150:o! 158:o 165:o 168:o 171:o", errors: ["required-sections"]},
   '312': {sections: "3:summary 18:timeline 45:root-cause 49:resolution 53:action-items", items: "", errors: ["action-items-prose"]},
   '313': {sections: "3:summary 7:timeline 41:resolution 61:summary 105:root-cause", items: "", errors: ["action-items-missing","required-sections"]},
   '314': {sections: "4:summary 13:timeline 26:root-cause 31:resolution 35:action-items", items: "", errors: ["action-items-prose"]},

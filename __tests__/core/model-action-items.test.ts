@@ -471,6 +471,14 @@ describe('kinds come from what the heading or group label says', () => {
     expect(items('## Corrective measures and prevention\n\n- Add alerts\n').map((a) => a.kind)).toEqual(['other']);
   });
 
+  it('a column named for the measure with its kind or role ("Mitigation Action") holds the titles, not the finding beside it', () => {
+    const list = items('## Lessons Learned & Action Plan\n\n| Finding | Mitigation Action | Status |\n| :--- | :--- | :--- |\n| Emergency credentials took 15 mins to locate. | Centralized physical kit created. | Complete |\n| Initial alert was too technical. | Created a non-technical summary template. | Complete |\n');
+    expect(list.map((a) => [a.line, a.title, a.done])).toEqual([
+      [5, 'Centralized physical kit created.', true],
+      [6, 'Created a non-technical summary template.', true],
+    ]);
+  });
+
   it('a table Type column decides per row', () => {
     // "mitigate" names neither kind, as in the labelled Google SRE example.
     const list = items('## Action Items\n\n| Action Item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n| Update playbook | mitigate | jen | n/a **DONE** |\n| Add load shedding | prevent | @ag | #12 **TODO** |\n| Freeze prod | other | doc | n/a |\n');

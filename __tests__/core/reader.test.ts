@@ -265,6 +265,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     // Recommendations are the measures, in Russian and Spanish too, with what they are about after a colon.
     expect([keys('Рекомендации по предотвращению в будущем'), keys('Recomendaciones: Auditorías Faltantes'), keys('Recommendations')]).toEqual([['action-items'], ['action-items'], ['action-items']]);
+    // What went well or wrong, in other words, are lessons: they end the measures before them.
+    expect([keys('Things that went well'), keys('What could have gone better?'), keys('What went right')]).toEqual([['lessons-learned'], ['lessons-learned'], ['lessons-learned']]);
     // Next steps are the measures in Russian as in English.
     expect([keys('🎯 Следующие шаги'), keys('Дальнейшие шаги'), keys('Next steps')]).toEqual([['action-items'], ['action-items'], ['action-items']]);
     // The course template's "Tasks to address the issue:" names the measures on a plain line of its own too.

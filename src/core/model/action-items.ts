@@ -1108,7 +1108,8 @@ function itemDraft(item: ListItem, head: { lines: readonly TextLine[]; text: str
 }
 
 const COLUMNS: Array<[string, RegExp]> = [
-  ['title', /^(?:action(?:\s?items?)?|items?|tasks?|descriptions?|what|measures?|follow[\s-]?ups?|remediation|to\s?do)$/i],
+  // "Action", "Actions", "Mitigation Action", "Corrective actions", "Recommendation": the measure itself.
+  ['title', /^(?:(?:corrective|preventive|preventative|mitigation|remediation|follow[\s-]?up|proposed|recommended|planned)\s)?(?:actions?(?:\s?items?)?|items?|tasks?|descriptions?|what|measures?|follow[\s-]?ups?|remediations?|recommendations?|to\s?do)$/i],
   ['owner', /^(?:owners?|assignees?|assigned(?:\s?to)?|who|responsible|dri)$/i],
   ['due', /^(?:due(?:\s?date)?|deadline|eta|target(?:\s?date)?|when|by)$/i],
   ['priority', /^(?:priority|prio|severity|p)$/i],
