@@ -4,10 +4,16 @@
  * Two separate sections that stand for the same thing ("Timeline" twice, or
  * "Summary" and "Overview") split what a reader needs in one place. A
  * combined heading ("Root Cause and Resolution") next to a single one
- * ("Root Cause") is not a duplicate, nor is a sub-section inside its parent.
+ * ("Root Cause") is not a duplicate, nor is a sub-section inside its parent,
+ * nor are the parts an aspect comes in: lessons ("What went well", "What
+ * went wrong", "Where we got lucky"), measures of different kinds
+ * ("Corrective measures", "Preventative measures"), and the trigger beside
+ * the root cause (as the Google SRE book's template has them).
  */
 import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
+import { kindOf } from '../model/action-items.js';
+import type { Section } from '../types.js';
 
 export default defineRule({
   id: 'duplicate-section',
@@ -17,6 +23,9 @@ export default defineRule({
   options: z.strictObject({}),
   examples: {
     valid: [
+      { title: 'Lessons in parts', markdown: '## What went well\n\nAlerts fired.\n\n## What went wrong\n\nNo runbook.\n\n## Where we got lucky\n\nLow traffic.\n' },
+      { title: 'Measures of two kinds', markdown: '## Corrective measures\n\n- Fix the config\n\n## Preventative measures\n\n- Lint configs in CI\n' },
+      { title: 'The trigger beside the root cause', markdown: '## Root Causes\n\nA race in the cache.\n\n## Trigger\n\nA traffic spike.\n' },
       { title: 'A combined heading beside a single one', markdown: '## Root Cause\n\nDisk.\n\n## Root Cause and Resolution\n\nDisk; freed space.\n' },
       { title: 'Parts of one section', markdown: '## Actions taken\n\n### Mitigation\n\nFailed over.\n\n### Resolution\n\nRestored the primary.\n' },
     ],
@@ -31,7 +40,7 @@ export default defineRule({
       // A part of a section that stands for the same ("### Mitigation" and "### Resolution" inside "## Actions
       // taken") is not a section of its own: its parent is the one that may be a second.
       if (sections.some((t) => same(t) && within(t))) continue;
-      const first = sections.slice(0, i).find((t) => same(t));
+      const first = sections.slice(0, i).find((t) => same(t) && !partsOfOne(t, s));
       if (!first) continue;
       ctx.report({
         message: `Unexpected second ${s.keys.join(' and ')} section “${s.heading}”, expected one (first at line ${first.line})`,
@@ -42,3 +51,13 @@ export default defineRule({
     }
   },
 });
+
+/** Two sections that are parts of one aspect (see the rule's comment), each rightly a section of its own. */
+function partsOfOne(a: Section, b: Section): boolean {
+  if (a.keys.length === 1 && a.keys[0] === 'lessons-learned') return true;
+  const kinds = [kindOf(a.heading), kindOf(b.heading)];
+  if (a.keys.includes('action-items') && kinds.every((k) => k !== undefined) && kinds[0] !== kinds[1]) return true;
+  return a.keys.includes('root-cause') && [a, b].some((s) => TRIGGER.test(s.heading));
+}
+const TRIGGER = /^\W*trigger(?:s|ing event)?\b/i;
+
