@@ -479,6 +479,11 @@ describe('kinds come from what the heading or group label says', () => {
     ]);
   });
 
+  it('a lesson labelled in bold beside the measures ("**What went well:** …") is not one', () => {
+    const list = items('## Lessons Learned & Action Items\n\n*   **What went well:** The load balancer shielded users.\n*   **What needs improvement:** The alarm took 2 minutes to fire.\n*   **Action Item:** Tune the alarm period down to 1 minute.\n');
+    expect(list.map((a) => [a.line, a.title])).toEqual([[5, 'Action Item: Tune the alarm period down to 1 minute.']]);
+  });
+
   it('a table Type column decides per row', () => {
     // "mitigate" names neither kind, as in the labelled Google SRE example.
     const list = items('## Action Items\n\n| Action Item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n| Update playbook | mitigate | jen | n/a **DONE** |\n| Add load shedding | prevent | @ag | #12 **TODO** |\n| Freeze prod | other | doc | n/a |\n');

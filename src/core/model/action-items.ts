@@ -901,6 +901,12 @@ const STATUS_NOTE = /^[([]?(?:done|completed?|fixed|resolved|merged|closed|shipp
 const REF_NOTE = new RegExp(`^(?:(?:see|ref|refs|fixes|closes|issue|pr|pull[ \\t]request|ticket|bug|jira|link)[ \\t:]{0,3})?(?:${OWNER_AND_NAME})?#\\d{1,9}[.]?$|^(?:[A-Z]{1,10}-\\d{1,6})$|^https?:\\/\\/\\S{1,2000}$`, 'i');
 
 /** A sub-item that only annotates its parent: a link, an issue reference, a status note. */
+/** A bold label that names a lesson ("What went well:", "What needs improvement:", "Takeaway:") over text of its own. */
+function namesALesson(line: TextLine | undefined): boolean {
+  return line?.lead !== undefined && !line.allLead && LESSON_LABEL.test(withoutColon(line.lead));
+}
+const LESSON_LABEL = /^(?:what[ \t](?:went|worked|didn'?t|did[ \t]not|could|needs?|we[ \t]learn)|where[ \t]we[ \t]got[ \t]lucky|lessons?(?:[ \t]learn(?:ed|t))?|(?:key[ \t])?(?:takeaways?|learnings?)|things[ \t]that[ \t]went)\b/i;
+
 function isNote(item: ListItem): boolean {
   const head = itemHead(item);
   if (!head || item.children.some((c) => c.type === 'list')) return false;
@@ -1014,6 +1020,8 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
       continue;
     }
     if (!head || head.text === '') continue;
+    // "**What went well:** The load balancer held" beside the measures of a "Lessons Learned & Action Items" section.
+    if (namesALesson(head.lines[0])) continue;
     // One bare word ("staticshare", a record's name) names a thing; a measure says what to do. A link is a measure's issue.
     // Chinese and Japanese write a whole measure without a space ("修复所有纹理加载问题"): no bare word.
     if (nested.length === 0 && isBareWord(head.text.replace(EMOJI_BULLET, '').trim())) continue;
