@@ -484,6 +484,11 @@ describe('kinds come from what the heading or group label says', () => {
     expect(list.map((a) => [a.line, a.title])).toEqual([[5, 'Action Item: Tune the alarm period down to 1 minute.']]);
   });
 
+  it('a list announced as what there was or was found is not measures, unless the line speaks of what will be done', () => {
+    expect(items('## Remediation\n\nThere were 2 red herrings that weren’t contributing factors:\n\n- The 404 errors from the WAF\n- The CNAME flattening on the apex domain\n')).toEqual([]);
+    expect(items('## Remediation\n\nThere are a few things we will change:\n\n- Alert on 404 errors from the WAF\n- Drop CNAME flattening on the apex domain\n').map((a) => a.line)).toEqual([5, 6]);
+  });
+
   it('a table Type column decides per row', () => {
     // "mitigate" names neither kind, as in the labelled Google SRE example.
     const list = items('## Action Items\n\n| Action Item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n| Update playbook | mitigate | jen | n/a **DONE** |\n| Add load shedding | prevent | @ag | #12 **TODO** |\n| Freeze prod | other | doc | n/a |\n');

@@ -303,6 +303,8 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       if (isLegend(list, tableValues)) continue;
       // A list announced as lessons or reasons ("I learned this:", "I can tell you why:") is not what will be done.
       if (all[i - 1]?.kind === 'paragraph' && LESSONS_OR_REASONS.test(read[i - 1].at(-1)?.text ?? '')) continue;
+      // So is a list announced as what there was or what was found ("There were 2 red herrings that weren't contributing factors:").
+      if (all[i - 1]?.kind === 'paragraph' && THINGS_FOUND.test(read[i - 1].at(-1)?.text ?? '')) continue;
       const drafts: Draft[] = [];
       fromList(list, group, drafts, 0);
       out.push(...drafts);
@@ -862,6 +864,12 @@ const TRIED = /\b(?:investigated|tried|attempted|explored|considered|ruled[ \t]o
 
 /** The end of a line announcing lessons or reasons, not measures: "We learned a few things:", "Here is why:". */
 const LESSONS_OR_REASONS = /\b(?:learn(?:ed|t)(?:[ \t]+(?:this|that|these|the[ \t]+following|a[ \t]+few[ \t]+things|some[ \t]+things))?|lessons(?:[ \t]+learn(?:ed|t))?|takeaways|why)[ \t]*:$/i;
+
+/**
+ * A line announcing what there was or what was found ("There were 2 red herrings:", "We found three gaps:"),
+ * unless it speaks of what is to be done ("There are a few things we will change:").
+ */
+const THINGS_FOUND = /^(?:there[ \t](?:were|was|are|is)|we[ \t](?:found|identified|noticed|saw))\b(?![^:]{0,160}\b(?:will|going[ \t]to|plan|should|must|need|do|change|improve|fix|action|step|measure|recommend))[^:]{0,160}:$/i;
 
 /** "should", "must", "shall", "need to" and a verb. */
 const OBLIGATION = /\b(?:should|must|shall|needs?[ \t]to|ought[ \t]to)[ \t]{1,3}\p{L}/iu;
