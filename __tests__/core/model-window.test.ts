@@ -103,6 +103,8 @@ describe('the window only from what the document states', () => {
   it('does not take the length of one occurrence, a range of lengths, or an extra stretch for the incident’s duration', () => {
     expect(incident('## Summary\n\nIt happened three times, each outage lasting anywhere from 5 minutes to 30 minutes.\n').duration).toBeUndefined();
     expect(incident('## Summary\n\nThe issue persisted for an additional two days.\n').duration).toBeUndefined();
+    // "0 minutes" of downtime says there was none, not how long the incident lasted.
+    expect(incident('## Impact\n\n- **Downtime**: 0 minutes - no complete outage occurred\n').duration).toBeUndefined();
   });
 });
 

@@ -479,6 +479,13 @@ describe('checks against the incident’s course: stated ends and starts, the te
     expect(r.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
   });
 
+  it('a time a schedule gives ("daily backups at 03:00") dates no event, and is not checked against the timeline', () => {
+    const md = '# Data loss\n\n## Timeline\n\n1. **23:23 UTC** - Ran the cleanup script\n2. **23:23 UTC** - All news items deleted\n3. **23:25 UTC** - Initiated database restore from backup\n4. **00:50 UTC** - Restore completed\n\n## What Went Right\n\n1. ✅ **Automated backups were enabled** - Daily backups at 03:00 UTC\n';
+    expect(check(md).findings.filter((f) => f.rule === 'timeline-window')).toEqual([]);
+    const once = md.replace('Daily backups at 03:00 UTC', 'The database restore from backup started at 03:00 UTC');
+    expect(check(once).findings.filter((f) => f.rule === 'timeline-window').map((f) => f.line)).toEqual([12]);
+  });
+
   it('reports the text’s time for the all-clear against the timeline’s', () => {
     const md = '# Hub outage\n\n## Summary\n\nThe hub was down on 2017-02-09. This was all fixed and an all-clear signalled at about 11:35 AM PST.\n\n## Timeline\n\n- 10:11 AM PST: users report proxy errors\n- 10:45 AM PST: hub pod deleted and recreated\n- 11:17 AM PST: all clear given for the hub\n';
     expect(check(md).findings.filter((f) => f.rule === 'timeline-window').map((f) => [f.line, f.message])).toEqual([

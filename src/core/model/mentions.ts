@@ -17,7 +17,7 @@
  * left unlinked. A sentence saying the service recovered or the incident was
  * resolved, linked to no entry by its words, tells of the timeline's entry
  * saying so (see `outcomeOf`). Quotes and code (chat logs, log lines) are
- * not read.
+ * not read, nor is a time a schedule gives ("daily backups at 03:00").
  */
 import type { TimeExpression } from '../time/types.js';
 import { DAY_MS, resolvePoint, scanTimes, type ResolvedPoint } from '../time/index.js';
@@ -60,6 +60,8 @@ const MAX_MENTIONS = 500;
 const MIN_SCORE = 1.5;
 /** The text dates an event: "at 4:33 PM", "At around 17:20", "by 10:04", "~10:04". */
 const AT_TIME = /(?:\b(?:at|by)(?:[ \t]{1,3}(?:around|about|approximately|roughly))?|~)[ \t]{0,3}$/i;
+/** Words of a schedule around a time: it recurs, so it dates no one event. */
+const SCHEDULE = /\b(?:daily|nightly|hourly|weekly|every[ \t]{1,3}(?:day|night|morning|evening|hour|week|\d{1,3}[ \t]{0,2}(?:hours?|minutes?|mins?|h))|each[ \t]{1,3}(?:day|night|morning|evening))\b/i;
 /** An entry at the same minute as the text's time. */
 const SAME_MS = 2 * 60_000;
 /** An entry this close to the sentence's own time, sharing two of its words, is the one it describes. */
@@ -93,6 +95,8 @@ export function readMentions(input: MentionInput): Mention[] {
       // A sentence with several times ("reported at 02:50, 05:16 and 06:27") does not say which words go with which.
       if (exprs.filter((x) => x !== whole && x.index >= from && x.index < to && (x.time || x.date)).length > 0) continue;
       if (!AT_TIME.test(block.text.slice(Math.max(0, whole.index - 24), whole.index))) continue;
+      // "Daily backups at 03:00 UTC", "at 02:00 every night": a schedule, not the time of an event.
+      if (SCHEDULE.test(block.text.slice(Math.max(from, whole.index - 40), Math.min(to, whole.index + whole.length + 24)))) continue;
       const { e, line } = locate(block, whole);
       if (input.windowLines.has(line.line)) continue;
       const words = block.text.slice(from, whole.index) + ' ' + block.text.slice(whole.index + whole.length, to);

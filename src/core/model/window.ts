@@ -634,8 +634,10 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
     if (!d) return;
     const before = rest.slice(Math.max(0, d.index - 32), d.index);
     const after = rest.slice(d.index + d.length, d.index + d.length + 24);
-    // "anywhere from 5 minutes to 30 minutes", "each outage lasting 5 minutes": not the incident's length.
+    // "anywhere from 5 minutes to 30 minutes", "each outage lasting 5 minutes": not the incident's length; nor is
+    // "Downtime: 0 minutes - no complete outage occurred", which says there was none.
     const other =
+      d.minutes === 0 ||
       DURATION_RANGE.test(after) ||
       /(?:\d|\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?))[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}$/i.test(before) ||
       PER_OCCURRENCE.test(before) ||
