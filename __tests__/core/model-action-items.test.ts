@@ -489,6 +489,15 @@ describe('kinds come from what the heading or group label says', () => {
     expect(items('## Remediation\n\nThere are a few things we will change:\n\n- Alert on 404 errors from the WAF\n- Drop CNAME flattening on the apex domain\n').map((a) => a.line)).toEqual([5, 6]);
   });
 
+  it('an item that is only code under a measure ending in a colon is its command or commit, not a measure', () => {
+    const list = items("## Corrective Actions\n1. Updated workflow runner to supported label:\n   - `runs-on: macos-latest`\n2. Set macOS OTP explicitly for compatibility:\n   - macOS job `otp-version: '25'`\n3. Commit containing CI fix:\n   - `3e5b985` (`fix(ci): use supported macOS runner`)\n");
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [2, 'Updated workflow runner to supported label'],
+      [5, "macOS job otp-version: '25'"],
+      [6, 'Commit containing CI fix'],
+    ]);
+  });
+
   it('a table Type column decides per row', () => {
     // "mitigate" names neither kind, as in the labelled Google SRE example.
     const list = items('## Action Items\n\n| Action Item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n| Update playbook | mitigate | jen | n/a **DONE** |\n| Add load shedding | prevent | @ag | #12 **TODO** |\n| Freeze prod | other | doc | n/a |\n');

@@ -909,6 +909,17 @@ const STATUS_NOTE = /^[([]?(?:done|completed?|fixed|resolved|merged|closed|shipp
 const REF_NOTE = new RegExp(`^(?:(?:see|ref|refs|fixes|closes|issue|pr|pull[ \\t]request|ticket|bug|jira|link)[ \\t:]{0,3})?(?:${OWNER_AND_NAME})?#\\d{1,9}[.]?$|^(?:[A-Z]{1,10}-\\d{1,6})$|^https?:\\/\\/\\S{1,2000}$`, 'i');
 
 /** A sub-item that only annotates its parent: a link, an issue reference, a status note. */
+/**
+ * An item that is code and nothing else ("`runs-on: macos-latest`", "`3e5b985` (`fix(ci): …`)"): the command,
+ * setting or commit of the measure above it, not a measure of its own.
+ */
+function isCodeOnly(item: ListItem): boolean {
+  const first = item.children[0];
+  if (item.children.length !== 1 || first?.type !== 'paragraph') return false;
+  const parts = first.children;
+  return parts.some((c) => c.type === 'inlineCode') && parts.every((c) => c.type === 'inlineCode' || (c.type === 'text' && /^[\s(),;:.\-–—]*$/.test(c.value)));
+}
+
 /** A bold label that names a lesson ("What went well:", "What needs improvement:", "Takeaway:") over text of its own. */
 function namesALesson(line: TextLine | undefined): boolean {
   return line?.lead !== undefined && !line.allLead && LESSON_LABEL.test(withoutColon(line.lead));
@@ -916,6 +927,7 @@ function namesALesson(line: TextLine | undefined): boolean {
 const LESSON_LABEL = /^(?:what[ \t](?:went|worked|didn'?t|did[ \t]not|could|needs?|we[ \t]learn)|where[ \t]we[ \t]got[ \t]lucky|lessons?(?:[ \t]learn(?:ed|t))?|(?:key[ \t])?(?:takeaways?|learnings?)|things[ \t]that[ \t]went)\b/i;
 
 function isNote(item: ListItem): boolean {
+  if (isCodeOnly(item)) return true;
   const head = itemHead(item);
   if (!head || item.children.some((c) => c.type === 'list')) return false;
   const text = head.text.replace(EMOJI_BULLET, '').trim();
