@@ -552,3 +552,19 @@ describe('measures written as lines set apart by blank lines', () => {
   });
 });
 
+describe('a list announced as what will be done, in a document without an action-items section', () => {
+  const letter = '# Interruption of the search API\n\nThe search API was down on Friday.\n\nHere is a list of the actions we will take from this learning experience:\n\n1. We will remake the search infrastructure.\n2. We will monitor the latency of this service.\n\nWhat we saw:\n\n- Latency rose.\n- Logs grew.\n';
+
+  it('is a list of measures', () => {
+    expect(items(letter).map((a) => [a.line, a.title])).toEqual([
+      [7, 'We will remake the search infrastructure.'],
+      [8, 'We will monitor the latency of this service.'],
+    ]);
+  });
+
+  it('but a list announced otherwise is not, nor is one in a document that has an action-items section', () => {
+    expect(items(letter.replace('actions we will take', 'events of the day'))).toEqual([]);
+    expect(items(`${letter}\n## Action items\n\n- Add an alert on search latency\n`).map((a) => a.line)).toEqual([17]);
+  });
+});
+

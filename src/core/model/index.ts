@@ -120,7 +120,7 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
   const actionSections = ownedBy(['action-items']);
   const actionItems = readActionItems({
     // Only a document without an action-items section keeps its measures in a loose table; else a table elsewhere recaps them.
-    sections: actionSections.length > 0 ? actionSections : looseActionTables(elements, timelineElements).map((table) => [table]),
+    sections: actionSections.length > 0 ? actionSections : [...looseActionTables(elements, timelineElements).map((table) => [table]), ...announcedMeasures(elements, timelineElements)],
     date: window.incident.date,
     dayFirst: window.dayFirst,
     plainText: !structure.markdown,
@@ -158,6 +158,30 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
 function looseActionTables(elements: Element[], timeline: Element[]): Element[] {
   const taken = new Set(timeline);
   return elements.filter((e) => e.kind === 'block' && e.node.type === 'table' && !taken.has(e) && namesMeasures(e.node));
+}
+
+/**
+ * A line that announces what will be done, with the list it introduces
+ * ("Here is a list of the actions we will take from this learning
+ * experience:", "Their published future plans include:").
+ */
+const ANNOUNCES_MEASURES =
+  /(?:\b(?:actions?|steps|measures|changes|improvements|plans?|follow[ \t-]?ups?)\b[^:]{0,60}?\b(?:we(?:[ \t]will|'ll|’ll|[ \t]are[ \t]going[ \t]to|[ \t]plan[ \t]to|[ \t]intend[ \t]to)|to[ \t]be[ \t]taken|include)|\b(?:respective|following|future|planned|corrective|preventive|preventative)[ \t](?:actions?|steps|measures)[ \t](?:are|include)|\bwe(?:[ \t]will|'ll|’ll|[ \t]are[ \t]going[ \t]to|[ \t]plan[ \t]to)\b[^:]{0,60})[ \t]*:$/i;
+
+/**
+ * Lists of measures in a document without an action-items section, each
+ * announced by the line right above it (see ANNOUNCES_MEASURES): read as a
+ * section of its own, the line and its list. Outside the timeline.
+ */
+function announcedMeasures(elements: Element[], timeline: Element[]): Element[][] {
+  const taken = new Set(timeline);
+  const out: Element[][] = [];
+  elements.forEach((e, i) => {
+    const before = elements[i - 1];
+    if (e.kind !== 'block' || e.node.type !== 'list' || taken.has(e) || before?.kind !== 'line') return;
+    if (ANNOUNCES_MEASURES.test(before.line.text.trim())) out.push([before, e]);
+  });
+  return out;
 }
 
 /** "Leadup", "Events leading up to the migration", "Background": what happened before the incident. */
