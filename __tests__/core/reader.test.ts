@@ -267,6 +267,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([keys('Рекомендации по предотвращению в будущем'), keys('Recomendaciones: Auditorías Faltantes'), keys('Recommendations')]).toEqual([['action-items'], ['action-items'], ['action-items']]);
     // What went well or wrong, in other words, are lessons: they end the measures before them.
     expect([keys('Things that went well'), keys('What could have gone better?'), keys('What went right')]).toEqual([['lessons-learned'], ['lessons-learned'], ['lessons-learned']]);
+    // An introduction opens the report with what happened: its summary.
+    expect(keys('Introduction')).toEqual(['summary']);
     // Next steps are the measures in Russian as in English.
     expect([keys('🎯 Следующие шаги'), keys('Дальнейшие шаги'), keys('Next steps')]).toEqual([['action-items'], ['action-items'], ['action-items']]);
     // The course template's "Tasks to address the issue:" names the measures on a plain line of its own too.

@@ -32,6 +32,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'description',
     'synopsis',
     'abstract',
+    'introduction',
     'what was the problem',
     'problem statement',
     'problem description',
