@@ -568,3 +568,40 @@ describe('a list announced as what will be done, in a document without an action
   });
 });
 
+describe('a measures heading over the whole report', () => {
+  const page = [
+    '# 0x19. Postmortem',
+    '',
+    '## Tasks',
+    '<img src="https://example.com/meme.png"/>',
+    '',
+    '### Outage Postmortem: When the Load Balancer Went Rogue',
+    '',
+    '#### The Epic Saga',
+    '',
+    '**Duration:** March 15, 2024, 10:00 AM UTC to 2:00 PM UTC',
+    '',
+    '#### The Odyssey of Discovery',
+    '',
+    '- **10:00 AM UTC:** monitoring raises the alarm',
+    '- **2:00 PM UTC:** the load balancer is found guilty',
+    '',
+    '#### Lessons Learned',
+    '',
+    '- **Improvements/Fixes:**',
+    '  - Implement automated load balancer health checks.',
+    '',
+  ].join('\n');
+
+  it('("## Tasks", the course page’s heading, over the report’s title and sections) names no measures of its own', () => {
+    const m = check(page).model!;
+    expect(m.sections.find((s) => s.heading === 'Tasks')?.keys).toEqual([]);
+    expect(m.actionItems.map((a) => [a.line, a.title])).toEqual([[20, 'Implement automated load balancer health checks.']]);
+  });
+
+  it('but one whose sub-headings group its measures, a lesson beside them, still holds them', () => {
+    const m = check('## Action Items\n\n### Monitoring\n\n- Add an alert on disk use.\n\n### Lessons learned\n\nAlerts matter.\n').model!;
+    expect(m.actionItems.map((a) => a.line)).toEqual([5]);
+  });
+});
+

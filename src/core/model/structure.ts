@@ -475,6 +475,7 @@ function datedTimelineHeading(e: HeadingElement, stack: number[], sections: Sect
 
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
   const { elements, markdown } = toElements(root, table);
+  unkeyContainers(elements);
   const first = cut(elements, lineCount, markdown);
   // Headings that name a section only when the document has no other ("What happened?" as its summary).
   const missing = (key: SectionKey) => !first.sections.some((s) => s.keys.includes(key));
@@ -493,6 +494,36 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
   if (!filled) return first;
   for (const e of elements) if (e.kind === 'heading') e.label = false;
   return cut(elements, lineCount, markdown);
+}
+
+/**
+ * A measures heading with nothing of its own before its sub-headings, the
+ * first of which names nothing and holds a section a report tells before or
+ * beside its measures, never inside them ("## Tasks", the course
+ * page's heading, over the report's title, its sections and its "####
+ * Lessons Learned"): a part of the document that holds sections, not the
+ * measures its word names.
+ */
+const TOLD_BEFORE_MEASURES = new Set<SectionKey>(['summary', 'timeline', 'root-cause', 'impact', 'lessons-learned']);
+
+function unkeyContainers(elements: Element[]): void {
+  elements.forEach((e, i) => {
+    if (e.kind !== 'heading' || !e.keys.includes('action-items') || e.level > 6) return;
+    let j = i + 1;
+    while (j < elements.length && elements[j].kind === 'block' && (elements[j] as BlockElement).node.type === 'html') j++;
+    const next = elements[j];
+    // The first sub-heading names nothing: the report's own title ("### Outage Postmortem: When the Load Balancer…").
+    if (next?.kind !== 'heading' || next.level <= e.level || next.keys.length > 0) return;
+    for (let k = j; k < elements.length; k++) {
+      const x = elements[k];
+      if (x.kind !== 'heading') continue;
+      if (x.level <= e.level) return;
+      if (x.level > next.level && x.keys.some((key) => TOLD_BEFORE_MEASURES.has(key)) && !x.keys.some((key) => e.keys.includes(key))) {
+        e.keys = [];
+        return;
+      }
+    }
+  });
 }
 
 /** Cut the elements into sections: each heading opens one, closing those at its level and deeper. */
