@@ -266,7 +266,15 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     // Recommendations are the measures, in Russian and Spanish too, with what they are about after a colon.
     expect([keys('Рекомендации по предотвращению в будущем'), keys('Recomendaciones: Auditorías Faltantes'), keys('Recommendations')]).toEqual([['action-items'], ['action-items'], ['action-items']]);
     // What went well or wrong, in other words, are lessons: they end the measures before them.
-    expect([keys('Things that went well'), keys('What could have gone better?'), keys('What went right')]).toEqual([['lessons-learned'], ['lessons-learned'], ['lessons-learned']]);
+    expect([keys('Things that went well'), keys('What could have gone better?'), keys('What went right'), keys('What needs improvement'), keys('What could we have done better?')]).toEqual([
+      ['lessons-learned'],
+      ['lessons-learned'],
+      ['lessons-learned'],
+      ['lessons-learned'],
+      ['lessons-learned'],
+    ]);
+    // An instruction to improve is still the measures.
+    expect(keys('To Improve/Fix')).toEqual(['action-items', 'resolution']);
     // An introduction opens the report with what happened: its summary.
     expect(keys('Introduction')).toEqual(['summary']);
     // Next steps are the measures in Russian as in English.

@@ -349,6 +349,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'what could have gone better',
     'what could have been better',
     'things that could have gone better',
+    'what needs improvement',
+    'what could we have done better',
     'where we got lucky',
     'what can be improved',
     'identified problems',
