@@ -518,7 +518,7 @@ function unkeyContainers(elements: Element[]): void {
       const x = elements[k];
       if (x.kind !== 'heading') continue;
       if (x.level <= e.level) return;
-      if (x.level > next.level && x.keys.some((key) => TOLD_BEFORE_MEASURES.has(key)) && !x.keys.some((key) => e.keys.includes(key))) {
+      if (x.level > next.level && x.level <= 6 && x.keys.some((key) => TOLD_BEFORE_MEASURES.has(key)) && !x.keys.some((key) => e.keys.includes(key))) {
         e.keys = [];
         return;
       }
