@@ -498,6 +498,14 @@ describe('kinds come from what the heading or group label says', () => {
     ]);
   });
 
+  it('a table of what not to do and what to do instead holds its measures in the "Do" column', () => {
+    const list = items("## Prevention Checklist\n\n| ❌ Don't | ✅ Do Instead |\n|----------|---------------|\n| Use the default lock on mobile | Provide a no-op lock in the client config |\n| Make unbounded network requests | Always use timeouts |\n");
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [5, 'Provide a no-op lock in the client config'],
+      [6, 'Always use timeouts'],
+    ]);
+  });
+
   it('a table Type column decides per row', () => {
     // "mitigate" names neither kind, as in the labelled Google SRE example.
     const list = items('## Action Items\n\n| Action Item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n| Update playbook | mitigate | jen | n/a **DONE** |\n| Add load shedding | prevent | @ag | #12 **TODO** |\n| Freeze prod | other | doc | n/a |\n');

@@ -1137,7 +1137,7 @@ function itemDraft(item: ListItem, head: { lines: readonly TextLine[]; text: str
 
 const COLUMNS: Array<[string, RegExp]> = [
   // "Action", "Actions", "Mitigation Action", "Corrective actions", "Recommendation": the measure itself.
-  ['title', /^(?:(?:corrective|preventive|preventative|mitigation|remediation|follow[\s-]?up|proposed|recommended|planned)\s)?(?:actions?(?:\s?items?)?|items?|tasks?|descriptions?|what|measures?|follow[\s-]?ups?|remediations?|recommendations?|to\s?do)$/i],
+  ['title', /^(?:(?:corrective|preventive|preventative|mitigation|remediation|follow[\s-]?up|proposed|recommended|planned)\s)?(?:actions?(?:\s?items?)?|items?|tasks?|descriptions?|what|measures?|follow[\s-]?ups?|remediations?|recommendations?|to\s?do|do(?:\s+instead)?|instead)$/i],
   ['owner', /^(?:owners?|assignees?|assigned(?:\s?to)?|who|responsible|dri)$/i],
   ['due', /^(?:due(?:\s?date)?|deadline|eta|target(?:\s?date)?|when|by)$/i],
   ['priority', /^(?:priority|prio|severity|p)$/i],
@@ -1185,7 +1185,8 @@ export function namesMeasures(table: Table): boolean {
 function fromTable(table: Table, group: Group, out: Draft[]): void {
   const [header, ...rows] = table.children;
   if (!header) return;
-  const names = rowCells(header).map((c) => c.text.trim());
+  // "✅ Do Instead", "❌ Don't": a header's words, after its marks.
+  const names = rowCells(header).map((c) => c.text.trim().replace(/^[^\p{L}\p{N}]+/u, ''));
   const index = new Map<string, number>();
   names.forEach((name, i) => {
     for (const [field, re] of COLUMNS) if (!index.has(field) && re.test(name)) index.set(field, i);
