@@ -273,6 +273,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['lessons-learned'],
       ['lessons-learned'],
     ]);
+    // Actions completed, executed or carried out are what was done: the resolution, as actions taken are.
+    expect([keys('✅ Actions Completed'), keys('Actions executed'), keys('Actions taken')]).toEqual([['resolution'], ['resolution'], ['resolution']]);
     // An instruction to improve is still the measures.
     expect(keys('To Improve/Fix')).toEqual(['action-items', 'resolution']);
     // An introduction opens the report with what happened: its summary.
