@@ -146,7 +146,20 @@ describe('entries and their times (capability 4)', () => {
     ]);
     expect(r.findings).toEqual([]);
     const sections = check(fixture('reader/timeline-typed-times.md'), {}, 'timeline-typed-times.md').model!.sections;
-    expect(sections.map((s) => `${s.line} ${s.keys.join('+') || '-'}`)).toEqual(['1 -', '3 summary', '7 timeline', '9 -', '15 -', '20 root-cause', '24 resolution', '28 action-items']);
+    expect(sections.map((s) => `${s.line} ${s.keys.join('+') || '-'}`)).toEqual(['1 -', '3 summary', '7 timeline', '9 -', '20 root-cause', '24 resolution', '28 action-items']);
+  });
+
+  it('a sub-heading of the timeline naming a phase ("### Detection", "### Resolution") over entries that open with their times is part of the timeline; one over a story is a section', () => {
+    const md = '# SSL outage\n\n## Summary\n\nThe certificate expired on February 10, 2025.\n\n## Timeline\n\n### Detection\n\n- **09:00 UTC:** Monitoring triggered an alert.\n\n### Escalation\n\n- **09:40 UTC:** Escalated to the security team.\n\n### Resolution\n\n- **10:15 UTC:** Renewed the certificate.\n- **10:30 UTC:** Reloaded Nginx, restoring service.\n\n## Root cause\n\nAuto-renewal was off.\n';
+    const m = check(md).model!;
+    expect(m.timeline.map((t) => [t.line, t.time])).toEqual([
+      [11, '2025-02-10T09:00:00Z'],
+      [15, '2025-02-10T09:40:00Z'],
+      [19, '2025-02-10T10:15:00Z'],
+      [20, '2025-02-10T10:30:00Z'],
+    ]);
+    const story = md.replace('### Resolution\n\n- **10:15 UTC:** Renewed the certificate.\n- **10:30 UTC:** Reloaded Nginx, restoring service.', '### Resolution\n\nThe certificate was renewed at 10:15 UTC.');
+    expect(check(story).model!.sections.filter((s) => s.keys.includes('resolution')).map((s) => s.line)).toEqual([17]);
   });
 
   it('reads a "Time" column of bare 24-hour clocks ("0730"), and never a date ("2021-11-25") as one', () => {

@@ -371,7 +371,7 @@ const GROUP_KEYS: SectionKey[] = ['action-items', 'resolution'];
  * ("**Corrective Actions:**" inside "Action Items"), or any deeper heading
  * that names measures or what was done inside an action-item section.
  */
-function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, innermost: Section): boolean {
+function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, innermost: Section, entries: () => boolean): boolean {
   if (e.level === 7 && isSubset(e.keys, open.keys)) return true;
   if (open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, GROUP_KEYS)) return true;
   // "### Can be improved/fixed" under the measures: what to improve, as the template's "Improvements/Fixes", not lessons.
@@ -386,7 +386,11 @@ function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, in
   if (open.keys.includes('action-items') && e.level === 7 && e.verbal) return true;
   // "when was the issue detected:", "actions taken" over timed entries, "Gradual recovery:" under a time heading:
   // phases of the timeline, not sections.
-  return open.keys.includes('timeline') && e.level === 7 && isSubset(e.keys, PHASE_KEYS) && (isTimeHeading(innermost) || timed());
+  if (!open.keys.includes('timeline') || !isSubset(e.keys, PHASE_KEYS)) return false;
+  if (e.level === 7) return isTimeHeading(innermost) || timed();
+  // "### Detection", "### Resolution" under "## Timeline", each over entries that open with their times: the
+  // timeline's phases too (not "### How the incident was resolved" over a story that tells the time).
+  return e.level > open.level && entries();
 }
 
 const IMPROVE = /\bimprov/i;
@@ -416,6 +420,12 @@ function elementsUnder(elements: Element[], index: number): Element[] {
 /** Whether the elements after a heading, up to the next, carry a clock time. */
 function timedAfter(elements: Element[], index: number): boolean {
   return linesOfElements(elementsUnder(elements, index)).some((l) => scanTimes(l.text).some((t) => t.time !== undefined));
+}
+
+/** Whether the lines after a heading, up to the next, are one or more timeline entries, each opening with a time. */
+function timedEntriesAfter(elements: Element[], index: number): boolean {
+  const lines = linesOfElements(elementsUnder(elements, index)).filter((l) => l.text.trim().length > 0);
+  return lines.length > 0 && lines.every((l) => scanTimes(l.text.slice(0, 40)).some((t) => t.time !== undefined && t.index <= 4));
 }
 
 /** Whether the lines after a heading, up to the next, are timeline entries: three or more, most of them opening with a time. */
@@ -542,7 +552,7 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
     const e = elements[i];
     if (e.kind === 'heading') {
       const keyedTop = [...stack].reverse().map((s) => sections[s]).find((s) => s.keys.length > 0);
-      if (keyedTop && isGroupLabel(e, keyedTop, () => timedAfter(elements, i), sections[stack[stack.length - 1]])) {
+      if (keyedTop && isGroupLabel(e, keyedTop, () => timedAfter(elements, i), sections[stack[stack.length - 1]], () => timedEntriesAfter(elements, i))) {
         e.label = true; // "**Corrective Actions:**" inside "Action Items"
       } else {
         if (e.level === 7) {
