@@ -275,6 +275,9 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     // Actions completed, executed or carried out are what was done: the resolution, as actions taken are.
     expect([keys('✅ Actions Completed'), keys('Actions executed'), keys('Actions taken')]).toEqual([['resolution'], ['resolution'], ['resolution']]);
+    // "+" joins two parts as "and" does; what broke or was wrong is the cause.
+    expect([keys('Fix + follow-ups'), keys('Root cause + fix'), keys('C++ upgrade')]).toEqual([['resolution', 'action-items'], ['root-cause', 'resolution'], []]);
+    expect([keys('What broke'), keys('What was wrong')]).toEqual([['root-cause'], ['root-cause']]);
     // An instruction to improve is still the measures.
     expect(keys('To Improve/Fix')).toEqual(['action-items', 'resolution']);
     // An introduction opens the report with what happened: its summary.

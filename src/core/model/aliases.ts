@@ -118,6 +118,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'contributing factors',
     'causes and contributing factors',
     'root cause identification',
+    'what broke',
+    'what was wrong',
     'why did it happen',
     'why',
     'what caused it',
@@ -633,7 +635,8 @@ const PATH_OR_FILE = /(?<!\S)(?:[~.]?\/\S*|[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+
 export function normalizeHeading(text: string): string {
   let s = text.trim().replace(PARENTHETICAL, ' ');
   s = s.replace(NUMBERING, '').replace(PATH_OR_FILE, ' ');
-  s = s.replace(/&/g, ' and ');
+  // "Root Cause & Resolution", "Fix + follow-ups": two parts, as "and" joins them.
+  s = s.replace(/&|(?<=\s)\+(?=\s)/g, ' and ');
   s = s.toLowerCase().replace(NON_WORD, ' ').trim();
   // "Whats next?" as "What's next?": the apostrophe is often left out.
   return s
