@@ -440,6 +440,11 @@ describe('headings by their head word, and what closes a section', () => {
     ]);
   });
 
+  it('a references line in another language and script ("参考：", full-width colon) ends the measures too', () => {
+    const md = '# MTU 故障\n\n## 预防\n\n- 统一 MTU，不夹 MSS 当长期方案。\n- 改 Docker 网络 MTU 必须重建 network。\n\n参考：\n\n- RFC 2923 Path MTU Discovery 问题\n- `postmortems/014-vps-mss-blackhole.md`\n';
+    expect(check(md).model!.actionItems.map((a) => a.line)).toEqual([5, 6]);
+  });
+
   it('a list indented unevenly is one list: an item flush left over items indented as its siblings is a measure among them', () => {
     const md = '# Outage\n\n## Corrective and preventative measures\n\n  - Increase server capacity.\n\n- Implement a backup plan in case of outages.\n\n  - Review the architecture.\n';
     expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([

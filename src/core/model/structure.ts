@@ -92,7 +92,7 @@ function pseudoHeading(line: TextLine, table: AliasTable, opensParagraph = false
     };
   }
   const bold = line.allLead && line.lead !== undefined;
-  const candidate = (bold ? line.lead! : text).replace(/(?<![\s:.\-–—])[\s:.\-–—]+$/, '');
+  const candidate = (bold ? line.lead! : text).replace(/(?<![\s:：.\-–—])[\s:：.\-–—]+$/, '');
   if (!candidate || candidate.length > MAX_LABEL) return null;
   // A plain line only counts when it reads as a label, not as a sentence ("Incident resolved.").
   if (!bold && (/[.!?]\s/.test(candidate) || /(?<!\.)\.$/.test(text))) return null;
@@ -108,7 +108,8 @@ function pseudoHeading(line: TextLine, table: AliasTable, opensParagraph = false
   }
   // A closing heading stands alone at the start of its paragraph, or alone on its line as a label ("Conclusion:"),
   // capitalised, as headings are written.
-  if (keys.length === 0 && !((opensParagraph || /:\s*$/.test(text)) && /^\p{Lu}/u.test(candidate) && isClosingHeading(candidate))) return null;
+  // Scripts without case (Chinese, Japanese, Korean) have no capital to open with.
+  if (keys.length === 0 && !((opensParagraph || /[:：]\s*$/.test(text)) && /^[\p{Lu}\p{Lo}]/u.test(candidate) && isClosingHeading(candidate))) return null;
   const verbal = bold && keys.length > 0 && matchHeading(candidate, table, { strict: true }).length === 0 && opensWithVerbOfSection(candidate, table);
   return {
     kind: 'heading',
