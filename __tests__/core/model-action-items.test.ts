@@ -613,3 +613,18 @@ describe('a measures heading over the whole report', () => {
   });
 });
 
+describe('measures written as a task line over its field lines', () => {
+  const doc = 'Corrective and Preventative Measures\nAction Items:\nTask: Patch Nginx to the latest verified version.\nOwner: DevOps Team\nDue Date: Aug 20, 2024\nTask: Add alerting on Nginx to backend errors.\nOwner: Monitoring Team\nDue Date: Aug 18, 2024\n';
+
+  it('give each measure its owner and due date, and are no measures of their own', () => {
+    expect(items(doc).map((a) => [a.line, a.title, a.owner, a.due])).toEqual([
+      [3, 'Task: Patch Nginx to the latest verified version.', 'DevOps Team', '2024-08-20'],
+      [6, 'Task: Add alerting on Nginx to backend errors.', 'Monitoring Team', '2024-08-18'],
+    ]);
+  });
+
+  it('and a line of fields alone, or of marks, is never a measure without a title', () => {
+    expect(items('## Action Items\n\n| Action | Owner |\n| --- | --- |\n| ??? | ??? |\n| Add an alert | @ana |\n').map((a) => a.title)).toEqual(['Add an alert']);
+  });
+});
+

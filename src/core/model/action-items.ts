@@ -103,7 +103,11 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
   }
   // "[Task 1: be very specific…]": a template's slot left unfilled is a placeholder (reported as one), not a measure.
   // "*(Point out weak spots, e.g. missing metrics)*": a whole line in brackets is an aside or a template's prompt.
-  const items = drafts.filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim()) && !onlyPlaceholders(d.text) && !ASIDE.test(d.text.trim())).map((d) => finish(d, input));
+  // A line that was only fields ("Owner: DevOps Team" with no measure above it) leaves no title: no measure either.
+  const items = drafts
+    .filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim()) && !onlyPlaceholders(d.text) && !ASIDE.test(d.text.trim()))
+    .map((d) => finish(d, input))
+    .filter((item) => /[\p{L}\p{N}]/u.test(item.title));
   assignIds(items);
   return items;
 }
@@ -525,6 +529,9 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
     const opens = opensAsMeasure(row, layout === 'itemized');
     const measure = opens || (index > introAt && introducedBlock) || (!intro && (layout === 'lined' ? block : layout === 'paragraphs' && rows.length === 1 && (!isStatement(row.text) || statesAMeasure(row.text))));
     if (!measure) continue;
+    // "Task: Patch Nginx" over "Owner: DevOps Team" and "Due Date: Aug 20, 2024": the fields of the measure above.
+    const last = out[out.length - 1];
+    if (last && last.line < row.first.line && takeField(fieldOfLine(row.text), last)) continue;
     const inline = inlineMeasures(row);
     if (inline) for (const part of inline) out.push({ ...rowDraft(row, group), text: part.text, column: row.first.column + part.offset });
     else out.push(rowDraft(row, group));
@@ -763,22 +770,32 @@ function markFieldLists(all: Unit[], subHeadings: number[]): void {
 function takeFields(list: List, draft: Draft): void {
   const described: string[] = [];
   for (const item of list.children) {
-    const field = fieldOf(item);
-    const column = field && field.value ? measureField(field.name) : undefined;
-    const value = field?.value.replace(/[.;]$/, '').trim() ?? '';
-    if (column === 'owner') draft.owner ??= ownerIn(value);
-    else if (column === 'due') draft.due ??= value;
-    else if (column === 'priority') draft.priority ??= value;
-    else if (column === 'issue') draft.issue ??= value;
-    else if (column === 'repo') draft.repo ??= value;
-    else if (column === 'status') draft.done ||= saysDone(value);
-    else if (column === 'type') draft.kind = typeKind(value) ?? draft.kind;
-    else {
-      const text = itemHead(item)?.text;
-      if (text) described.push(text);
-    }
+    if (takeField(fieldOf(item), draft)) continue;
+    const text = itemHead(item)?.text;
+    if (text) described.push(text);
   }
   if (described.length > 0) draft.text += ' ' + described.join('; ');
+}
+
+/** Give the measure a field of it ("Owner: DevOps Team", "Due Date: Aug 20, 2024"); false when it is none. */
+function takeField(field: { name: string; value: string } | undefined, draft: Draft): boolean {
+  const column = field && field.value ? measureField(field.name) : undefined;
+  const value = field?.value.replace(/[.;]$/, '').trim() ?? '';
+  if (column === 'owner') draft.owner ??= ownerIn(value);
+  else if (column === 'due') draft.due ??= value;
+  else if (column === 'priority') draft.priority ??= value;
+  else if (column === 'issue') draft.issue ??= value;
+  else if (column === 'repo') draft.repo ??= value;
+  else if (column === 'status') draft.done ||= saysDone(value);
+  else if (column === 'type') draft.kind = typeKind(value) ?? draft.kind;
+  else return false;
+  return true;
+}
+
+/** The field a line gives ("Owner: DevOps Team"), when it opens with a field's name. */
+function fieldOfLine(text: string): { name: string; value: string } | undefined {
+  const m = FIELD_NAME.exec(text.replace(EMOJI_BULLET, ''));
+  return m ? { name: m[1].toLowerCase(), value: text.replace(EMOJI_BULLET, '').slice(m[0].length).trim() } : undefined;
 }
 
 /** Whether a list of the section, at its top level, is a task list ("- [ ] Verify…"). */
