@@ -676,7 +676,8 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
     const text = (all[i] as { text: string }).text;
     // A numbered sub-heading counts its measures ("3. Verification Steps"); an unnumbered one may name a group.
     const numbered = NUMBERED_HEADING.test(text);
-    return (numbered || !GROUP_TITLE.test(text)) && kindOf(text) === undefined && !TRIED.test(text);
+    // One word ("#### Github", "#### Domains") names what the prose under it is about, not a measure.
+    return (numbered || !GROUP_TITLE.test(text)) && kindOf(text) === undefined && !TRIED.test(text) && wordCount(text.replace(NUMBERED_HEADING, '')) >= 2;
   });
   if (!named) return false;
   // "### P0 — Require a migration before a column is added": a priority is given to a measure, never to a group,
