@@ -550,7 +550,7 @@ describe('headings by their head word, and what closes a section', () => {
     const groups = '# Outage\n\n## Action items\n\n### Short term\n\nWe will add an alert on queue depth.\n\n### Long term\n\nWe will move the queue to a managed service.\n';
     expect(check(groups).model!.actionItems.map((a) => a.line)).not.toContain(5);
     // One word names what the prose under it is about ("#### Github", "#### Domains"), not a measure.
-    const topics = '# Lost access\n\n### What have we been doing?\n\n#### Github\n\nWe contacted Github, but they declined any help.\n\n#### Freenode IRC\n\nWe have contacted freenode support.\n\n#### Domains\n\nWe regained partial control over the domain.\n';
+    const topics = '# Lost access\n\n### What have we been doing?\n\n#### Github\n\nWe contacted Github, but they declined any help. We stay on the platform.\n\n#### Freenode IRC\n\nWe have contacted freenode support. We see hope to regain access.\n\n#### Domains\n\nWe regained partial control over the domain. The other one is not under our control.\n';
     expect(check(topics).model!.actionItems).toEqual([]);
   });
 
