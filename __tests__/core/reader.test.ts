@@ -282,6 +282,9 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(keys('To Improve/Fix')).toEqual(['action-items', 'resolution']);
     // An introduction opens the report with what happened: its summary.
     expect(keys('Introduction')).toEqual(['summary']);
+    // "What happened", when nothing else is the summary, and "the problem", in other languages and scripts.
+    expect(['🔍 Что произошло', '¿Qué pasó?', 'O que aconteceu?', '发生了什么', '何が起きたか'].map((h) => matchFallback(h))).toEqual(['summary', 'summary', 'summary', 'summary', 'summary']);
+    expect([keys('问题'), keys('Проблема'), keys('Problème')]).toEqual([['summary'], ['summary'], ['summary']]);
     // Next steps are the measures in Russian as in English.
     expect([keys('🎯 Следующие шаги'), keys('Дальнейшие шаги'), keys('Next steps')]).toEqual([['action-items'], ['action-items'], ['action-items']]);
     // The course template's "Tasks to address the issue:" names the measures on a plain line of its own too.

@@ -400,6 +400,14 @@ export const DEFAULT_ALIASES: AliasTable = {
 const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
   ['what happened', 'summary'],
   ['was ist passiert', 'summary'],
+  ['что произошло', 'summary'],
+  ['o que aconteceu', 'summary'],
+  ['qué pasó', 'summary'],
+  ['qué sucedió', 'summary'],
+  ['cosa è successo', 'summary'],
+  ['发生了什么', 'summary'],
+  ['何が起きたか', 'summary'],
+  ['何が起きた', 'summary'],
   // A "TL;DR" closing a document that has its summary is a recap, not a second summary.
   ['tl dr', 'summary'],
   ['tldr', 'summary'],
@@ -452,7 +460,7 @@ function asksWhy(text: string, normalized: string): boolean {
  * name the summary when they stand alone: a status page's "ISSUE:" over what
  * went wrong. Not "Details" alone, which heads anything.
  */
-const PROBLEM_NAMED = new Set(['issue', 'the issue', 'what was the issue', 'what is the issue']);
+const PROBLEM_NAMED = new Set(['issue', 'the issue', 'what was the issue', 'what is the issue', '问题', '問題', 'проблема', 'problème', '문제']);
 
 /** "How this happened": how, not what (the summary's "What happened"); its words alone say nothing. */
 const HOW_IT_HAPPENED = new Set([
