@@ -507,16 +507,16 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
   return cut(elements, lineCount, markdown);
 }
 
-/**
- * A measures heading with nothing of its own before its sub-headings, the
- * first of which names nothing and holds a section a report tells before or
- * beside its measures, never inside them ("## Tasks", the course
- * page's heading, over the report's title, its sections and its "####
- * Lessons Learned"): a part of the document that holds sections, not the
- * measures its word names.
- */
+/** Sections a report tells before or beside its measures, never inside them. */
 const TOLD_BEFORE_MEASURES = new Set<SectionKey>(['summary', 'timeline', 'root-cause', 'impact', 'lessons-learned']);
 
+/**
+ * A measures heading with nothing of its own before its sub-headings, the
+ * first of which names nothing and holds one of TOLD_BEFORE_MEASURES ("##
+ * Tasks", the course page's heading, over the report's title, its sections
+ * and its "#### Lessons Learned"): a part of the document that holds
+ * sections, not the measures its word names. Its keys are dropped.
+ */
 function unkeyContainers(elements: Element[]): void {
   elements.forEach((e, i) => {
     if (e.kind !== 'heading' || !e.keys.includes('action-items') || e.level > 6) return;
