@@ -711,9 +711,8 @@ const FIELD_NAME = /^([\p{L}][\p{L}\p{N}_\/-]*(?:[ \t][\p{L}\p{N}_\/-]+){0,3})[ 
 /** The field and its value an item gives ("Owner: @ana" → owner, "@ana"), when it opens with a field's name. */
 function fieldOf(item: ListItem): { name: string; value: string } | undefined {
   if (item.children.some((c) => c.type === 'list')) return undefined;
-  const text = itemHead(item)?.text.replace(EMOJI_BULLET, '');
-  const m = text ? FIELD_NAME.exec(text) : null;
-  return m ? { name: m[1].toLowerCase(), value: text!.slice(m[0].length).trim() } : undefined;
+  const text = itemHead(item)?.text;
+  return text ? fieldOfLine(text) : undefined;
 }
 
 /** The part of a measure a table's column or a list's field is named for ("Owner" → owner, "Action" → title). */
@@ -794,9 +793,10 @@ function takeField(field: { name: string; value: string } | undefined, draft: Dr
 }
 
 /** The field a line gives ("Owner: DevOps Team"), when it opens with a field's name. */
-function fieldOfLine(text: string): { name: string; value: string } | undefined {
-  const m = FIELD_NAME.exec(text.replace(EMOJI_BULLET, ''));
-  return m ? { name: m[1].toLowerCase(), value: text.replace(EMOJI_BULLET, '').slice(m[0].length).trim() } : undefined;
+function fieldOfLine(line: string): { name: string; value: string } | undefined {
+  const text = line.replace(EMOJI_BULLET, '');
+  const m = FIELD_NAME.exec(text);
+  return m ? { name: m[1].toLowerCase(), value: text.slice(m[0].length).trim() } : undefined;
 }
 
 /** Whether a list of the section, at its top level, is a task list ("- [ ] Verify…"). */
