@@ -274,6 +274,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['lessons-learned'],
       ['lessons-learned'],
     ]);
+    // Measures or actions of the resolution are what resolved it.
+    expect([keys('Root Cause and Resolution Measures'), keys('Resolution actions')]).toEqual([['root-cause', 'resolution'], ['resolution']]);
     // Actions completed, executed or carried out are what was done: the resolution, as actions taken are.
     expect([keys('✅ Actions Completed'), keys('Actions executed'), keys('Actions taken')]).toEqual([['resolution'], ['resolution'], ['resolution']]);
     // "+" joins two parts as "and" does; what broke or was wrong is the cause.

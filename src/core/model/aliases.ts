@@ -173,6 +173,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'completed actions',
     'actions carried out',
     'steps taken',
+    'resolution measures',
+    'resolution actions',
     'measures taken',
     'actions performed',
     'tasks performed',
