@@ -103,6 +103,10 @@ describe('the window only from what the document states', () => {
   it('does not take the length of one occurrence, a range of lengths, or an extra stretch for the incident’s duration', () => {
     expect(incident('## Summary\n\nIt happened three times, each outage lasting anywhere from 5 minutes to 30 minutes.\n').duration).toBeUndefined();
     expect(incident('## Summary\n\nThe issue persisted for an additional two days.\n').duration).toBeUndefined();
+    // Someone's estimate, quoted or called one, is not the document's window.
+    expect(incident('Power is out in the city.\n\n16:45 CEST: The power company just stated "22:00 to 23:00".\n').end).toBeUndefined();
+    expect(incident('The current estimate is 22:00 to 23:00 CEST for the power to return.\n').end).toBeUndefined();
+    expect(incident('The site was down from 22:00 to 23:00 CEST.\n').end?.time).toBe('23:00');
     // "0 minutes" of downtime says there was none, not how long the incident lasted.
     expect(incident('## Impact\n\n- **Downtime**: 0 minutes - no complete outage occurred\n').duration).toBeUndefined();
   });

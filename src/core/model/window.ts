@@ -529,6 +529,8 @@ function readProse(draft: Draft, prose: ScannedLine[]): void {
       if (!whole.time) continue;
       const { e, line } = locate(block, whole);
       if (e.end?.time) {
+        // 'The power company just stated "22:00 to 23:00"': someone's estimate, quoted, is not the document's window.
+        if (quotedOrEstimated(block.text, whole.index, whole.index + whole.length)) continue;
         // "Between 20:44 and 20:45, users began to experience latency": when it began, not how long it lasted.
         if (BEGAN_WITHIN.test(block.text.slice(whole.index + whole.length, sentenceEnd(block.text, whole.index + whole.length, SENTENCE_REACH)))) {
           if (aboutIncident(block.text, whole, true)) setStart(draft, e, line, 'prose');
@@ -553,6 +555,15 @@ function readProse(draft: Draft, prose: ScannedLine[]): void {
   }
   if (!draft.incident.start && !draft.incident.end && dated) setStart(draft, dated.e, dated.line, 'prose');
 }
+
+/** A range in quotation marks ('stated "22:00 to 23:00"'), or one given as an estimate ("current estimate is 10:00 to 11:00"). */
+function quotedOrEstimated(text: string, from: number, to: number): boolean {
+  const open = /["“‘]\s{0,2}$/.test(text.slice(Math.max(0, from - 3), from));
+  const close = /^\s{0,2}["”’]/.test(text.slice(to, to + 3));
+  if (open && close) return true;
+  return ESTIMATE.test(text.slice(sentenceStart(text, from, SENTENCE_REACH), from));
+}
+const ESTIMATE = /\b(?:estimat\w*|expected|predicted|forecast)\b/i;
 
 /**
  * Whether the sentence around a time speaks of the incident: the words before
