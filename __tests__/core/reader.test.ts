@@ -711,6 +711,16 @@ describe('headings by their head word, and what closes a section', () => {
   });
 });
 
+describe('a document indented as a whole', () => {
+  it('eight spaces deep, under labels flush left: its lines are text, not code, and a hand-wrapped sentence goes on in lower case', () => {
+    const md = '__Issue Summary:__\n\n        From 3:00 pm to 5:00 pm PST our website was slow for most of the\n        users\n\n__Corrective measures:__\n\n        Add an alert on disk use above 80 percent on the primary.\n        Review the backups of the primary server every week.\n        Move the primary server away from the coffee machine.\n';
+    const m = check(md).model!;
+    expect(m.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, 'summary'], [6, 'action-items']]);
+    expect(m.incident.start?.time).toBe('15:00');
+    expect(m.actionItems.map((a) => a.line)).toEqual([8, 9, 10]);
+  });
+});
+
 describe('items written loosely', () => {
   it('a "Title: text" line left without its bullet, a preamble before "the following", a phrase its children finish', () => {
     // The label line at 9 names the section it sits in: a group inside it.

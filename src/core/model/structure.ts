@@ -292,9 +292,13 @@ function readsAsMarkdown(node: Code | Html, table: AliasTable): boolean {
   // "```md" around a section's own sentences and lists (a course template fences every section): the author wrote Markdown.
   if (/^(?:md|markdown)$/i.test(node.lang ?? '') && isFenced(node)) return lines.length > 0 && lines.every(isTextLine);
   if (isFenced(node) || node.lang) return false;
-  // Sentences, and labels over them ("    * Tasks:" over indented measures): the author indented text, not code.
-  return lines.some(isSentence) && lines.every((l) => isSentence(l) || INDENTED_LABEL.test(l));
+  // Sentences, and labels over them ("    * Tasks:" over indented measures): the author indented text, not code. A
+  // sentence wrapped by hand goes on in lower case ("…state how long they will be gone" then "for").
+  return lines.some(isSentence) && lines.every((l, i) => isSentence(l) || INDENTED_LABEL.test(l) || (i > 0 && isSentence(lines[i - 1]) && WRAPPED.test(l)));
 }
+
+/** The rest of a sentence wrapped onto a line of its own: a word or two in lower case, no code. */
+const WRAPPED = /^\s*\p{Ll}[\p{L}'’,.]*(?:[ \t]+[\p{L}'’,.]+)?[ \t]*$/u;
 
 /** "* Tasks:", "Improvements/Fixes:": a short label line over the lines of an indented block. */
 const INDENTED_LABEL = /^\s*(?:[*+-][ \t]+)?\p{L}[\p{L}\p{N} /&'-]{0,40}:\s*$/u;
@@ -326,6 +330,7 @@ function reparse(node: Code | Html): RootContent[] {
   const start = startOf(node);
   let text: string;
   let lineOffset: number;
+  let extra = 0;
   if (node.type === 'html') {
     const tail = swallowedText(node)!;
     text = tail.text;
@@ -334,11 +339,14 @@ function reparse(node: Code | Html): RootContent[] {
     text = node.value;
     lineOffset = start.line;
   } else {
-    // An indented block shows its lines one under the other: each ends with a hard break.
-    text = node.value.split('\n').map((l) => (l.trim() ? l + '  ' : l)).join('\n');
+    // An indented block shows its lines one under the other: each ends with a hard break. Indented further than a
+    // code block needs (eight spaces), its lines keep the rest of their indent: it goes too, or they are code again.
+    const lines = node.value.split('\n');
+    extra = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+    text = lines.map((l) => (l.trim() ? l.slice(extra) + '  ' : l)).join('\n');
     lineOffset = start.line - 1;
   }
-  const columnOffset = node.type === 'code' ? start.column - 1 + (isFenced(node) ? 0 : indentOf(node)) : 0;
+  const columnOffset = node.type === 'code' ? start.column - 1 + (isFenced(node) ? 0 : indentOf(node) + extra) : 0;
   return parseMarkdownAt(text, lineOffset, columnOffset);
 }
 
