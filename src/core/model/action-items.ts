@@ -14,7 +14,7 @@ import type { Element, LineElement } from './structure.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
 import { assignIds, fingerprintTitle } from './ids.js';
 import { finish, opensWithPriorityLevel, type Draft } from './item-fields.js';
-import { isFinding, isStatement } from './aliases.js';
+import { DEFAULT_ALIASES, isFinding, isStatement, matchHeading } from './aliases.js';
 import { OWNER_AND_NAME } from '../logins.js';
 import { onlyPlaceholders } from '../placeholders.js';
 
@@ -306,9 +306,9 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       // "Prevent - Prevent similar issues…", "P0 - Critical for…": the legend of the values a table of measures uses.
       if (isLegend(list, tableValues)) continue;
       // A list announced as lessons or reasons ("I learned this:", "I can tell you why:") is not what will be done.
-      if (all[i - 1]?.kind === 'paragraph' && LESSONS_OR_REASONS.test(read[i - 1].at(-1)?.text ?? '')) continue;
-      // So is a list announced as what there was or what was found ("There were 2 red herrings that weren't contributing factors:").
-      if (all[i - 1]?.kind === 'paragraph' && THINGS_FOUND.test(read[i - 1].at(-1)?.text ?? '')) continue;
+      // Nor is one announced as what there was or what was found ("There were 2 red herrings that weren't contributing factors:").
+      const announcement = all[i - 1]?.kind === 'paragraph' ? read[i - 1].at(-1)?.text ?? '' : '';
+      if (LESSONS_OR_REASONS.test(announcement) || THINGS_FOUND.test(announcement)) continue;
       const drafts: Draft[] = [];
       fromList(list, group, drafts, 0);
       out.push(...drafts);
@@ -940,9 +940,11 @@ function isCodeOnly(item: ListItem): boolean {
 
 /** A bold label that names a lesson ("What went well:", "What needs improvement:", "Takeaway:") over text of its own. */
 function namesALesson(line: TextLine | undefined): boolean {
-  return line?.lead !== undefined && !line.allLead && LESSON_LABEL.test(withoutColon(line.lead));
+  if (line?.lead === undefined || line.allLead) return false;
+  // The lessons' own headings name it, as they name a section ("What went well", "Key takeaways").
+  const keys = matchHeading(withoutColon(line.lead), DEFAULT_ALIASES, { strict: true });
+  return keys.length === 1 && keys[0] === 'lessons-learned';
 }
-const LESSON_LABEL = /^(?:what[ \t](?:went|worked|didn'?t|did[ \t]not|could|needs?|we[ \t]learn)|where[ \t]we[ \t]got[ \t]lucky|lessons?(?:[ \t]learn(?:ed|t))?|(?:key[ \t])?(?:takeaways?|learnings?)|things[ \t]that[ \t]went)\b/i;
 
 function isNote(item: ListItem): boolean {
   if (isCodeOnly(item)) return true;
