@@ -10,7 +10,7 @@ import { OFFLINE, type IssueIndex } from '../core/audit/status.js';
 import type { ResolvedConfig } from '../core/config/resolve.js';
 import { assembleReport, type JsonReport, type ReportFile } from '../core/report.js';
 import { collectFiles } from '../io/files.js';
-import { checkAsReady, progressBar, startWorkerEarly, type RunStats } from '../io/pool.js';
+import { checkAsReady, endEarlyWorker, progressBar, startWorkerEarly, type RunStats } from '../io/pool.js';
 import { cacheLine, openCache } from '../io/cache.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { repositoryRoot } from '../io/repository.js';
@@ -64,12 +64,19 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
     io.stderr(`postmortem: unexpected --repo "${args.repo}", expected OWNER/NAME\n`);
     return 2;
   }
+  const cache = args.cacheLocation === undefined ? undefined : await openCache(args.cacheLocation, config, io.cwd, now, (m) => io.stderr(`postmortem: ${m}\n`));
+  const early = { cwd: io.cwd, config, now, hash: cache !== undefined };
+  // A cache of many files: a re-audit of about as many, whose worker loads the engine while they are listed too.
+  if (cache) await startWorkerEarly(cache.size, early);
   const collected = await collectFiles(args.paths.length > 0 ? args.paths : config.paths, { cwd: io.cwd, exclude: config.exclude });
   for (const p of collected.problems) io.stderr(`postmortem: ${p.path}: ${p.message}\n`);
-  if (collected.files.length === 0 && collected.problems.length > 0) return 2;
+  if (collected.files.length === 0 && collected.problems.length > 0) {
+    endEarlyWorker();
+    return 2;
+  }
   const files = args.shard ? collected.files.filter((f) => inShard(f, args.shard!)) : collected.files;
   // Many files: a worker loads the engine while the files are read and hashed and the issues listed.
-  await startWorkerEarly(files.length, { cwd: io.cwd, config, now, hash: args.cacheLocation !== undefined });
+  await startWorkerEarly(files.length, early);
 
   let index: IssueIndex = OFFLINE;
   let include: ((file: CompactFile) => Promise<void>) | undefined;
@@ -90,7 +97,6 @@ export async function auditCommand(args: AuditArgs, config: ResolvedConfig, io: 
     io.stderr('postmortem: no GITHUB_TOKEN or GH_TOKEN: auditing offline (follow-up status unknown)\n');
   }
 
-  const cache = args.cacheLocation === undefined ? undefined : await openCache(args.cacheLocation, config, io.cwd, now, (m) => io.stderr(`postmortem: ${m}\n`));
   const stats: RunStats = { parsed: 0, cached: 0, threads: 0 };
   const bar = progressBar(io.stderr, io.stderrIsTTY === true && files.length > 200, 'auditing');
   const writer = args.format === 'json' ? new ReportWriter(io.stdout) : null;

@@ -224,6 +224,11 @@ export class ContentCache {
     return null;
   }
 
+  /** How many files the cache holds results for. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Whether the cache may hold a result for `path` (worth reading and hashing the file). */
   has(path: string): boolean {
     return this.entries.has(path);
@@ -234,6 +239,12 @@ export class ContentCache {
     this.seen.add(path);
     const entry = this.entries.get(path);
     return entry !== undefined && entry.hash === hash && entry.checkedAt <= this.settings.now.getTime();
+  }
+
+  /** The length in bytes of the cached result for `path` (0 when there is none). */
+  entryBytes(path: string): number {
+    const entry = this.entries.get(path);
+    return entry ? entry.end - entry.start : 0;
   }
 
   /** The cached result of a fresh entry (parsed only now), or null if it does not read back as one. */

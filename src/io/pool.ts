@@ -200,8 +200,16 @@ function cacheMisses(files: string[], options: PoolOptions, cache: ContentCache)
   return { misses, hits };
 }
 
-/** How far (in files) results from the cache may run ahead of a changed file still being checked. */
-const AHEAD = MAX_WAITING;
+/**
+ * How much cached text (bytes of compact JSON) may run ahead of a changed
+ * file still being checked: those files' report entries wait in memory
+ * until it comes (the JSON writer keeps path order). At ~4 KiB a file, all
+ * of 2,000 postmortems. Bounded by count instead (512 files), this thread
+ * waited on the worker file by file through a re-audit after 1% changed,
+ * then passed the last ~512 hits on after the worker's last result, ~0.1 s
+ * on top of the worker's own time.
+ */
+const AHEAD_BYTES = 24 * 1024 * 1024;
 /** Results from the cache passed on between two turns of the event loop (which deliver the workers' results). */
 const HITS_PER_TURN = 16;
 
@@ -215,7 +223,8 @@ export async function* checkStream(files: string[], options: PoolOptions): Async
  * cache's as this thread reaches them, and the others as the checker gives
  * them back, in path order among themselves. A result from the cache never
  * waits for a changed file before it that a worker is still checking (the
- * worker may still be starting), but runs at most AHEAD files ahead of it.
+ * worker may still be starting), but runs at most AHEAD_BYTES of cached
+ * results ahead of it.
  * Without a cache, or with nothing from it, the results come in path order.
  */
 export async function* checkAsReady(files: string[], options: PoolOptions): AsyncGenerator<Placed> {
@@ -238,11 +247,16 @@ export async function* checkAsReady(files: string[], options: PoolOptions): Asyn
   if (toCheck.length > 0) checkedFiles.request();
   let done = 0;
   let missed = 0;
+  /** Hits passed on after the changed file being waited for: [index, bytes], and their bytes in all. */
+  const ahead: Array<[number, number]> = [];
+  let aheadBytes = 0;
   /** The next checked file's result, in path order among the misses. */
   const nextChecked = async (): Promise<Placed> => {
     const index = misses[missed++];
     const result = await checkedFiles.take();
     if (!result) throw new Error(`no result for ${files[index]}`);
+    const waitingFor = missed < misses.length ? misses[missed] : files.length;
+    while (ahead.length > 0 && ahead[0][0] < waitingFor) aheadBytes -= ahead.shift()![1];
     return { index, compact: recorded(files[index], result) };
   };
   const recorded = (path: string, result: CheckedText): CompactFile => {
@@ -264,9 +278,14 @@ export async function* checkAsReady(files: string[], options: PoolOptions): Asyn
         continue;
       }
       // Checked results that came back meanwhile go first; a hit too far ahead of the next one waits for it.
-      while (missed < misses.length && (checkedFiles.arrived() || i - misses[missed] > AHEAD)) {
+      while (missed < misses.length && (checkedFiles.arrived() || aheadBytes > AHEAD_BYTES)) {
         yield await nextChecked();
         options.onProgress?.(++done, files.length);
+      }
+      if (missed < misses.length && misses[missed] < i) {
+        const bytes = cache!.entryBytes(files[i]);
+        ahead.push([i, bytes]);
+        aheadBytes += bytes;
       }
       let compact = cache!.take(files[i]);
       if (compact) stats.cached++;
