@@ -281,6 +281,18 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     // "+" joins two parts as "and" does; what broke or was wrong is the cause.
     expect([keys('Fix + follow-ups'), keys('Root cause + fix'), keys('C++ upgrade')]).toEqual([['resolution', 'action-items'], ['root-cause', 'resolution'], []]);
     expect([keys('What broke'), keys('What was wrong')]).toEqual([['root-cause'], ['root-cause']]);
+    // The steps of the investigation were taken during the incident: the resolution's, not measures.
+    expect([keys('Investigation Actions (调查操作)'), keys('Troubleshooting steps')]).toEqual([['resolution'], ['resolution']]);
+    // What stood in the way of a step is what went wrong; a sentence that ends in the word is no heading.
+    expect([keys('Remediation Challenges'), keys('**Core challenges**'), keys('we encountered a range of formidable challenges')]).toEqual([['lessons-learned'], ['lessons-learned'], []]);
+    // A heading in two languages: the half in Latin letters names the section ("措施" covers measures taken and to take).
+    expect([keys('3. 处理措施 / Actions Taken'), keys('4. 后续改进 / Follow-up & Preventive Measures'), keys('事件时间线 / Timeline'), keys('处理措施'), keys('改进措施')]).toEqual([
+      ['resolution'],
+      ['action-items'],
+      ['timeline'],
+      ['resolution'],
+      ['action-items'],
+    ]);
     // An instruction to improve is still the measures.
     expect(keys('To Improve/Fix')).toEqual(['action-items', 'resolution']);
     // An introduction opens the report with what happened: its summary.

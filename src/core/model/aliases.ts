@@ -173,6 +173,11 @@ export const DEFAULT_ALIASES: AliasTable = {
     'completed actions',
     'actions carried out',
     'steps taken',
+    // What was done to find the cause, during the incident: not measures for later.
+    'investigation actions',
+    'investigation steps',
+    'troubleshooting steps',
+    'diagnostic steps',
     'resolution measures',
     'resolution actions',
     'measures taken',
@@ -542,18 +547,36 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const CJK_WORDS: ReadonlyArray<[SectionKey, RegExp]> = [
   ['timeline', /时间线|时间轴|時間線|時間軸|时间顺序|事件经过|事件經過|故障经过|处理经过|處理經過|处理过程|處理過程|发生过程|發生過程|経緯|時系列|タイムライン|타임라인|경과|시간순/u],
   ['root-cause', /根因|根本原因|原因|根源|원인/u],
-  ['resolution', /修复|修復|解决|解決|恢复|恢復|復旧|处置|處置|临时|臨時|应急|應急|応急|暫定|대응|해결|복구/u],
+  ['resolution', /修复|修復|解决|解決|恢复|恢復|復旧|处置|處置|处理措施|處理措施|临时|臨時|应急|應急|応急|暫定|대응|해결|복구/u],
   ['action-items', /预防|預防|再発防止|改进|改進|改善|后续|後續|待办|待辦|行动项|行動項|跟进|跟進|措施|対策|アクション|재발|방지|후속|개선|액션/u],
   ['impact', /影响|影響|영향|임팩트/u],
   ['lessons-learned', /经验教训|經驗教訓|教训|教訓|反思|振り返り|교훈|회고|배운/u],
   ['summary', /概述|概要|摘要|事件描述|问题描述|問題描述|故障描述|故障概况|障害の?内容|サマリー|サマリ|요약|개요|장애[ ]?내용/u],
 ];
 
+/**
+ * "处理措施 / Actions Taken": a heading given in two languages, one of them
+ * written in Latin letters. The Latin half's words are the table's own and
+ * say more precisely what the section is ("措施", measures, covers what was
+ * done as well as what will be): it names the section when it names one.
+ */
+function bilingualKeys(text: string, c: Compiled, strict: boolean, plain: boolean): SectionKey[] | undefined {
+  const halves = text.replace(PARENTHETICAL, ' ').split(/[/｜|]/);
+  if (halves.length !== 2) return undefined;
+  const latin = halves.filter((half) => !CJK.test(half) && /\p{Script=Latin}{2}/u.test(half));
+  if (latin.length !== 1) return undefined;
+  const keys = matchNormalized(latin[0], c, { strict, plain });
+  return keys.length > 0 ? keys : undefined;
+}
+
+/** Nouns for what stood in the way: a heading that ends in one lists problems met. */
+const HINDRANCES = new Set(['challenges', 'difficulties', 'obstacles', 'hurdles', 'pitfalls']);
+
 function cjkKeys(normalized: string, strict: boolean): SectionKey[] {
   // Strictly (a plain line that may be a sentence), the word must be the whole heading.
   const keys = CJK_WORDS.filter(([, re]) => (strict ? re.exec(normalized)?.[0] === normalized : re.test(normalized))).map(([key]) => key);
-  // "临时措施", "応急対策": measures taken for now.
-  if (keys.includes('resolution') && keys.includes('action-items') && /临时|臨時|应急|應急|応急|暫定/u.test(normalized)) return ['resolution'];
+  // "临时措施", "応急対策": measures taken for now; "处理措施", "处置措施": the measures that handled it.
+  if (keys.includes('resolution') && keys.includes('action-items') && /临时|臨時|应急|應急|応急|暫定|处理|處理|处置|處置/u.test(normalized)) return ['resolution'];
   // A heading that names a cause or a fix as well as the problem is about the cause or the fix.
   return keys.length > 1 ? keys.filter((k) => k !== 'summary' && k !== 'impact') : keys;
 }
@@ -1046,7 +1069,9 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (summed && SUMMED.has(summed)) return [summed];
   // "Were we able to diagnose and fix the issue quickly?": a review question answered yes or no, not a section named.
   if (YES_NO_QUESTION.test(text)) return [];
-  if (CJK.test(normalized)) return cjkKeys(normalized, strict);
+  if (CJK.test(normalized)) return bilingualKeys(text, c, strict, plain) ?? cjkKeys(normalized, strict);
+  // "Remediation challenges": what stood in the way of the remediation (what went wrong), not measures.
+  if (words.length >= 2 && normalized.split(' ').length <= 4 && HINDRANCES.has(words[words.length - 1].raw)) return ['lessons-learned'];
   // Unless configured as an alias, "Call to action" names no section, though "action" would make it the action items.
   if (CLOSING.has(normalized) || APPENDIX.test(normalized)) return [];
   if (MEASURES_ASKED.has(normalized) || MEASURES_ANNOUNCED.test(normalized)) return ['action-items'];
