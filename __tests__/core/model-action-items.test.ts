@@ -489,6 +489,16 @@ describe('kinds come from what the heading or group label says', () => {
     expect(items('## Remediation\n\nThere are a few things we will change:\n\n- Alert on 404 errors from the WAF\n- Drop CNAME flattening on the apex domain\n').map((a) => a.line)).toEqual([5, 6]);
   });
 
+  it('a list completing a description of how something was ("the chaos monkey was:") is not measures', () => {
+    expect(items('## Action Items\n\nIn this case, the chaos monkey was:\n\n1. Informed about beforehand\n2. Easy to detect\n')).toEqual([]);
+    expect(items('## Action Items\n\nThe follow-ups we agreed on were:\n\n1. Alert on the chaos monkey\n2. Page the on-call\n').map((a) => a.line)).toEqual([5, 6]);
+  });
+
+  it('a word in bold that opens a wrapped line of prose does not start a measure there', () => {
+    const md = '## Action Items\n\n- Rename the option in our wrapper.\n\nRenaming the option upstream would be clearer. But the runtime has\n**wide** usage and such a rename is unlikely.\n';
+    expect(items(md).map((a) => [a.line, a.title])).toEqual([[3, 'Rename the option in our wrapper.']]);
+  });
+
   it('an item that is only code under a measure ending in a colon is its command or commit, not a measure', () => {
     const list = items("## Corrective Actions\n1. Updated workflow runner to supported label:\n   - `runs-on: macos-latest`\n2. Set macOS OTP explicitly for compatibility:\n   - macOS job `otp-version: '25'`\n3. Commit containing CI fix:\n   - `3e5b985` (`fix(ci): use supported macOS runner`)\n");
     expect(list.map((a) => [a.line, a.title])).toEqual([

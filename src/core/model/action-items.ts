@@ -308,7 +308,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       // A list announced as lessons or reasons ("I learned this:", "I can tell you why:") is not what will be done.
       // Nor is one announced as what there was or what was found ("There were 2 red herrings that weren't contributing factors:").
       const announcement = all[i - 1]?.kind === 'paragraph' ? read[i - 1].at(-1)?.text ?? '' : '';
-      if (LESSONS_OR_REASONS.test(announcement) || THINGS_FOUND.test(announcement)) continue;
+      if (LESSONS_OR_REASONS.test(announcement) || THINGS_FOUND.test(announcement) || STATE_DESCRIBED.test(announcement)) continue;
       const drafts: Draft[] = [];
       fromList(list, group, drafts, 0);
       out.push(...drafts);
@@ -450,7 +450,9 @@ function isLineBlock(lines: TextLine[], min: number): boolean {
  * line above stops mid-phrase).
  */
 function continues(prev: Row, line: TextLine, plainText: boolean): boolean {
-  if (PSEUDO_BULLET.test(line.text) || STATUS_OPENING.test(line.text) || (line.lead !== undefined && line.lead.length > 0)) return false;
+  if (PSEUDO_BULLET.test(line.text) || STATUS_OPENING.test(line.text)) return false;
+  // "…have" / "**wide** usage and…": a word stressed in wrapped prose, not a bold title (titles open in capitals).
+  if (line.lead !== undefined && line.lead.length > 0) return !plainText && !line.hard && /^\p{Ll}/u.test(line.lead);
   if (prev.first.allLead && prev.lines.length === 1) return false; // a bold title line: what follows is its description
   if (TITLE_OPENING.test(line.text) || LABEL_LINE.test(line.text)) return false;
   if (!plainText && !line.hard) return true;
@@ -888,6 +890,12 @@ const LESSONS_OR_REASONS = /\b(?:learn(?:ed|t)(?:[ \t]+(?:this|that|these|the[ \
  * unless it speaks of what is to be done ("There are a few things we will change:").
  */
 const THINGS_FOUND = /^(?:there[ \t](?:were|was|are|is)|we[ \t](?:found|identified|noticed|saw))\b(?![^:]{0,160}\b(?:will|going[ \t]to|plan|should|must|need|do|change|improve|fix|action|step|measure|recommend))[^:]{0,160}:$/i;
+
+/**
+ * A line announcing how something was ("In this case, the chaos monkey was:" over "Informed about beforehand",
+ * "Easy to detect"): the list completes a description, unless it speaks of what is to be done.
+ */
+const STATE_DESCRIBED = /^(?![^:]{0,160}\b(?:will|going[ \t]to|plan|should|must|need|change|improve|fix|action|step|measure|recommend|task|item|follow|todo|next|prevent))[^:]{0,160}\b(?:was|were)[ \t]*:$/i;
 
 /** "should", "must", "shall", "need to" and a verb. */
 const OBLIGATION = /\b(?:should|must|shall|needs?[ \t]to|ought[ \t]to)[ \t]{1,3}\p{L}/iu;
