@@ -285,6 +285,9 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([keys('Investigation Actions (调查操作)'), keys('Troubleshooting steps')]).toEqual([['resolution'], ['resolution']]);
     // What stood in the way of a step is what went wrong; a sentence that ends in the word is no heading.
     expect([keys('Remediation Challenges'), keys('**Core challenges**'), keys('we encountered a range of formidable challenges')]).toEqual([['lessons-learned'], ['lessons-learned'], []]);
+    // Figures of the improvements are not improvements; a note in full-width brackets is a note as in ASCII ones.
+    expect([keys('Improvement Metrics'), keys('Remediation statistics'), keys('Impact metrics')]).toEqual([[], [], ['impact']]);
+    expect([keys('Corrective Actions（再カットオーバー前に必須）'), keys('改进措施（短期）'), keys('（一）事件概述')]).toEqual([['action-items'], ['action-items'], ['summary']]);
     // A heading in two languages: the half in Latin letters names the section ("措施" covers measures taken and to take).
     expect([keys('3. 处理措施 / Actions Taken'), keys('4. 后续改进 / Follow-up & Preventive Measures'), keys('事件时间线 / Timeline'), keys('处理措施'), keys('改进措施')]).toEqual([
       ['resolution'],

@@ -679,7 +679,8 @@ export function extendAliases(extra: Partial<Record<SectionKey, string[]>> | und
 }
 
 const NUMBERING = /^(?:(?:step|part|section)\s{1,3})?(?:\d{1,3}(?:\.\d{1,3}){0,3}[.):]?|[ivx]{1,6}[.)]|[a-h][.)])\s{1,6}|^\d{1,3}(?:\.\d{1,3}){0,3}[.)]/i;
-const PARENTHETICAL = /\([^()]{0,200}\)|\[[^\][]{0,200}\]/g;
+// Full-width brackets too: "Corrective Actions（再カットオーバー前に必須）" is the corrective actions, with a note.
+const PARENTHETICAL = /\([^()]{0,200}\)|（[^（）]{0,200}）|\[[^\][]{0,200}\]/g;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 /** "/etc/resolv.conf", "config.yaml", "~/bin": a path or a file's name, which names no section ("resolv" is not "Resolution"). */
 const PATH_OR_FILE = /(?<!\S)(?:[~.]?\/\S*|[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)(?!\S)/gu;
@@ -915,6 +916,9 @@ const QUALIFYING_TIME = / (?:after|before|during|until|since|following) /;
 const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'explanation', 'discussion', 'notes']);
 
 /** A heading naming an analysis of measures ("Prevention analysis", "Analysis of the measures"), not the measures. */
+/** A heading naming figures ("Improvement metrics", "Remediation statistics"): what was counted, not measures to take. */
+const FIGURES_NAMED = /\s(?:metrics|statistics|stats|kpis)$/;
+
 const MEASURES_ANALYSED = /(?:^|\s)(?:prevention|preventive|preventative|measures?|actions?|remediations?|improvements?)\s(?:analysis|analyses)$|^(?:analysis|analyses)\s(?:of\s)?(?:the\s)?(?:prevention|preventive|preventative|measures?|actions?|remediations?|improvements?)\b/;
 
 /** "The following events took place October 4, 2021:": a heading announcing the events under it. */
@@ -1033,7 +1037,8 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
   const found = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
   const named = found.length > 0 ? found : glossKeys(text, c);
   // "Problematic areas & prevention analysis": an analysis of what could prevent it, not the measures decided.
-  const keys = MEASURES_ANALYSED.test(normalized) ? named.filter((k) => k !== 'action-items') : named;
+  // "Improvement metrics": figures of the improvements, not the improvements.
+  const keys = MEASURES_ANALYSED.test(normalized) || FIGURES_NAMED.test(normalized) ? named.filter((k) => k !== 'action-items') : named;
   if (c.cache.size >= CACHE_LIMIT) {
     // The answers by text may come from entries about to go: they go too, so a text is answered as its normalised form now is.
     c.cache.clear();
