@@ -494,6 +494,11 @@ describe('kinds come from what the heading or group label says', () => {
     expect(items('## Action Items\n\nThe follow-ups we agreed on were:\n\n1. Alert on the chaos monkey\n2. Page the on-call\n').map((a) => a.line)).toEqual([5, 6]);
   });
 
+  it('a list of questions to answer is not measures', () => {
+    const md = '## Prevention Strategy\n\n- Build a materialized view for this query\n\n**Questions to answer:**\n\n1. What\'s our actual disk I/O capacity?\n   - Run `iostat -x 1` during the next incident\n2. When do we need to scale?\n';
+    expect(items(md).map((a) => [a.line, a.title])).toEqual([[3, 'Build a materialized view for this query']]);
+  });
+
   it('a word in bold that opens a wrapped line of prose does not start a measure there', () => {
     const md = '## Action Items\n\n- Rename the option in our wrapper.\n\nRenaming the option upstream would be clearer. But the runtime has\n**wide** usage and such a rename is unlikely.\n';
     expect(items(md).map((a) => [a.line, a.title])).toEqual([[3, 'Rename the option in our wrapper.']]);

@@ -303,6 +303,8 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       }
       // A list of what was found ("X didn't have a test", "Y was never monitored") states findings, not measures.
       if (list.children.every((item) => isFinding(itemHead(item)?.text ?? ''))) continue;
+      // A list of questions ("What's our actual disk I/O capacity?", "When do we need to scale?") asks; it decides nothing.
+      if (list.children.every((item) => /\?[\s*_)]*$/.test(itemHead(item)?.text ?? ''))) continue;
       // "Prevent - Prevent similar issues…", "P0 - Critical for…": the legend of the values a table of measures uses.
       if (isLegend(list, tableValues)) continue;
       // A list announced as lessons or reasons ("I learned this:", "I can tell you why:") is not what will be done.
