@@ -391,6 +391,9 @@ describe('measures outside an action-items section', () => {
       [10, 'Add a user count health check'],
       [14, 'Create a deployment checklist'],
     ]);
+    // Steps under "Resolution steps implemented" were carried out, whatever their own heading's words.
+    const steps = items('## Resolution Steps Implemented\n\n### 2. Task Cleanup\n\n- Cleared all stuck DAG runs\n\n## Maintenance Recommendations\n\n- Add a queue depth alert\n');
+    expect(steps.map((a) => [a.line, a.title])).toEqual([[9, 'Add a queue depth alert']]);
   });
 });
 
@@ -427,6 +430,9 @@ describe('what is not an action item', () => {
     expect(items('## Action items\n\n1. {{ summary }} [link to github issue]\n2. Start writing reports [link to github issue]\n3. {{ Enable logging across all hubs }} [link to github issue]\n').map((a) => a.line)).toEqual([4, 5]);
     // A measure that names its slot's subject is a measure, brackets and all.
     expect(items('## Action items\n\n- Patch the Nginx server [Task 1: done by ops]\n').map((a) => a.line)).toEqual([3]);
+    // The slot describing what goes there ("[Steps taken to prevent recurrence]"); not a link's text.
+    expect(items('### Prevention Measures\n[Steps taken to prevent recurrence]\n\n---\n')).toEqual([]);
+    expect(items('## Action items\n\n- [Steps to reproduce the outage](https://example.com/runbook) in staging\n').map((a) => a.line)).toEqual([3]);
   });
 
   it("a template's instructions in an HTML comment, blank lines and all", () => {

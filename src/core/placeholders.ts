@@ -15,7 +15,7 @@
 export const INLINE_PLACEHOLDERS: readonly RegExp[] = [
   /<\s{0,2}(?:insert|add|describe|enter|fill in|your|placeholder)\b[^<>\n]{0,80}>/gi,
   // An instruction or a numbered slot; not a link's text: nothing of a link ("(", "[", ":") right after the bracket.
-  /\[[ \t]{0,2}(?:(?:insert|add|describe|enter|fill[ \t]in|your|placeholder|explain|list|summari[sz]e|provide|include|mention|specify|outline|link[ \t]to|what|how|which|who|when|where|why)\b|(?:task|action|item|step|event|measure)[ \t]{0,2}\d{1,2}(?=[ \t]{0,2}[:.)\]]))[^\]\n]{0,160}\](?![(\[:])/gi,
+  /\[[ \t]{0,2}(?:(?:insert|add|describe|enter|fill[ \t]in|your|placeholder|explain|list|summari[sz]e|provide|include|mention|specify|outline|link[ \t]to|what|how|which|who|when|where|why|(?:steps|actions|measures|details|description)[ \t]{1,2}(?:taken|to|of|for|on|about))\b|(?:task|action|item|step|event|measure)[ \t]{0,2}\d{1,2}(?=[ \t]{0,2}[:.)\]]))[^\]\n]{0,160}\](?![(\[:])/gi,
   // "[Owner]: …": a field's name where its value goes ("[Time]" is the timeline's own placeholder, see findTimePlaceholder).
   /\[[ \t]{0,2}(?:date|owner|name|assignee|duration)[ \t]{0,2}\](?![(\[])/gi,
   /\blorem ipsum\b/gi,

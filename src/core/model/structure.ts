@@ -404,8 +404,8 @@ function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, in
 
 const IMPROVE = /\bimprov/i;
 
-/** A heading of what was done: "Immediate actions (completed)", "Actions taken", "Attempted fixes". */
-const DONE_HEADING = /\b(?:immediate|completed?|done|taken|performed|applied|attempted|tried)\b/i;
+/** A heading of what was done: "Immediate actions (completed)", "Actions taken", "Attempted fixes", "Resolution steps implemented". */
+const DONE_HEADING = /\b(?:immediate|completed?|done|taken|performed|applied|attempted|tried|implemented|executed)\b/i;
 /** A heading of what is still to do, whatever else it says: "Immediate follow-ups", "Next steps". */
 const STILL_TO_DO = /\b(?:follow[ \t-]?ups?|next|future|todo|to[ \t]do|planned|pending|open|long[ \t-]term|short[ \t-]term|prevent\w*)\b/i;
 
