@@ -285,6 +285,14 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([keys('Investigation Actions (调查操作)'), keys('Troubleshooting steps')]).toEqual([['resolution'], ['resolution']]);
     // What stood in the way of a step is what went wrong; a sentence that ends in the word is no heading.
     expect([keys('Remediation Challenges'), keys('**Core challenges**'), keys('we encountered a range of formidable challenges')]).toEqual([['lessons-learned'], ['lessons-learned'], []]);
+    // Fixes still to make are measures; fixes made or immediate ones resolved it.
+    expect([keys('Immediate Fixes Needed'), keys('Proposed fixes'), keys('PERMANENT FIXES REQUIRED'), keys('Immediate fixes'), keys('Fixes applied')]).toEqual([
+      ['action-items'],
+      ['action-items'],
+      ['action-items'],
+      ['resolution'],
+      ['resolution'],
+    ]);
     // Figures of the improvements are not improvements; a note in full-width brackets is a note as in ASCII ones.
     expect([keys('Improvement Metrics'), keys('Remediation statistics'), keys('Impact metrics')]).toEqual([[], [], ['impact']]);
     expect([keys('Corrective Actions（再カットオーバー前に必須）'), keys('改进措施（短期）'), keys('（一）事件概述')]).toEqual([['action-items'], ['action-items'], ['summary']]);

@@ -916,6 +916,9 @@ const QUALIFYING_TIME = / (?:after|before|during|until|since|following) /;
 const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'explanation', 'discussion', 'notes']);
 
 /** A heading naming an analysis of measures ("Prevention analysis", "Analysis of the measures"), not the measures. */
+/** Fixes named as still to make: "Fixes needed", "Proposed fixes", "Pending fixes". */
+const FIXES_TO_MAKE = /\b(?:(?:fix|fixes|repairs?)[ ](?:\w+[ ])?(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)|(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)[ ](?:\w+[ ])?(?:fix|fixes|repairs?))\b/;
+
 /** A heading naming figures ("Improvement metrics", "Remediation statistics"): what was counted, not measures to take. */
 const FIGURES_NAMED = /\s(?:metrics|statistics|stats|kpis)$/;
 
@@ -1035,7 +1038,9 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
   const cached = c.cache.get(cacheKey);
   if (cached) return cached;
   const found = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
-  const named = found.length > 0 ? found : glossKeys(text, c);
+  const glossed = found.length > 0 ? found : glossKeys(text, c);
+  // "Immediate fixes needed", "Proposed fixes": fixes still to make are measures, not the fix that resolved it.
+  const named = glossed.length === 1 && glossed[0] === 'resolution' && FIXES_TO_MAKE.test(normalized) ? ['action-items' as const] : glossed;
   // "Problematic areas & prevention analysis": an analysis of what could prevent it, not the measures decided.
   // "Improvement metrics": figures of the improvements, not the improvements.
   const keys = MEASURES_ANALYSED.test(normalized) || FIGURES_NAMED.test(normalized) ? named.filter((k) => k !== 'action-items') : named;
