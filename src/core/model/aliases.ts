@@ -424,6 +424,9 @@ const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
   ['response', 'resolution'],
   // What the responders did, in order: not measures for later.
   ['response actions', 'resolution'],
+  ['what was done', 'resolution'],
+  ['what we did', 'resolution'],
+  ['how we responded', 'resolution'],
   ['immediate response actions', 'resolution'],
   ['incident response', 'resolution'],
   // "## Analysis" is the cause's unless a "Root Cause" says so; "Impact analysis" is not.
