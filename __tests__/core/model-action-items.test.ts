@@ -421,6 +421,8 @@ describe('what is not an action item', () => {
 
   it('"None yet." or "N/A"', () => {
     expect(items('## Action items\n\nNone yet.\n')).toEqual([]);
+    // A template's example row of "etc" cells.
+    expect(items('## Action Items\n\n|Action Item|Type|Owner|Bug|\n|-----------|-----|----|---|\n|etc|etc|etc|etc\n')).toEqual([]);
     expect(items('## Action items\n\n- N/A\n')).toEqual([]);
   });
 

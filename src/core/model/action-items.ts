@@ -55,8 +55,8 @@ const DONE_MARK = /^(?:[✓✔☑✅]|\[[xX]\])/u;
 const LABEL_LINE = /^[^.!?:]{1,60}:$/;
 /** A text that is one parenthesised aside and nothing else. */
 const ASIDE = /^\([^()]*\)$/;
-/** "None yet.", "N/A", "No action items." say there are no measures, and "As above" points at one already listed; they are not one. */
-const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?)|(?:same[ \t]as|as|see)[ \t]above|ditto)(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
+/** "None yet.", "N/A", "No action items." say there are no measures, "As above" points at one already listed, and a template's "etc" row holds none; they are not one. */
+const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|etc|and[ \t]so[ \t]on|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?)|(?:same[ \t]as|as|see)[ \t]above|ditto)(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
 /** An emoji written as a bullet at the start of a list item ("* 🗒 Patch the server"). */
 const EMOJI_BULLET = /^\p{Extended_Pictographic}\uFE0F?[\s\u00a0]{0,8}/u;
 /** A paragraph that opens with a status word: "DONE: …", "TODO - …", "[DOING] …". */
