@@ -297,6 +297,8 @@ describe('a measure that lists its details', () => {
     expect(['Actions correctives', 'Mesures préventives', 'Acciones de prevención', 'Ações de prevenção', 'Korrekturmaßnahmen', 'Vorbeugende Maßnahmen', 'Tindakan Korektif', 'Tindakan Pencegahan'].map(kind)).toEqual([
       'corrective', 'preventative', 'preventative', 'preventative', 'corrective', 'preventative', 'corrective', 'preventative',
     ]);
+    // A prevention plan, and German's compound "Präventionsmaßnahmen".
+    expect(['🛡️ Plan de Prevención', 'Plano de prevenção', 'Präventionsmaßnahmen für die Zukunft'].map(kind)).toEqual(['preventative', 'preventative', 'preventative']);
   });
 
   it('a Chinese or Japanese measure written without spaces is no bare word ("修复所有纹理加载问题")', () => {
