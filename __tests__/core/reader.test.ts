@@ -285,6 +285,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([keys('Investigation Actions (调查操作)'), keys('Troubleshooting steps')]).toEqual([['resolution'], ['resolution']]);
     // What stood in the way of a step is what went wrong; a sentence that ends in the word is no heading.
     expect([keys('Remediation Challenges'), keys('**Core challenges**'), keys('we encountered a range of formidable challenges')]).toEqual([['lessons-learned'], ['lessons-learned'], []]);
+    // GitHub's CI product is not a list of actions.
+    expect([keys('GitHub Actions Pricing (Current)'), keys('5. GitHub Actions Deployment Failures Hidden'), keys('Actions')]).toEqual([[], [], ['action-items']]);
     // Fixes still to make are measures; fixes made or immediate ones resolved it.
     expect([keys('Immediate Fixes Needed'), keys('Proposed fixes'), keys('PERMANENT FIXES REQUIRED'), keys('Immediate fixes'), keys('Fixes applied')]).toEqual([
       ['action-items'],

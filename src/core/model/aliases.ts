@@ -711,6 +711,8 @@ export function normalizeHeading(text: string): string {
   s = s.toLowerCase().replace(NON_WORD, ' ').trim();
   // "Whats next?" as "What's next?": the apostrophe is often left out.
   return s
+    // GitHub's CI product ("GitHub Actions pricing") is no list of actions.
+    .replace(/\bgithub actions?\b/g, 'github')
     .replace(/\bpost mortem\b/g, 'postmortem')
     .replace(/\b(?:follow|check) ups?\b/g, (m) => m.replace(' ', ''))
     .replace(/\bwhats\b/g, 'what s');
