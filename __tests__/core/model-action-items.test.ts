@@ -504,6 +504,11 @@ describe('kinds come from what the heading or group label says', () => {
     expect(items('## Action Items\n\nThe follow-ups we agreed on were:\n\n1. Alert on the chaos monkey\n2. Page the on-call\n').map((a) => a.line)).toEqual([5, 6]);
   });
 
+  it('a numbered measure in bold with an aside after it holds the list under it as its details', () => {
+    const md = '## Actions de prévention\n\n**1. Monitoring UptimeRobot** (gratuit, 15 min setup)\n- ✅ 13 URLs préparées\n- → **Action** : Créer compte\n\n**2. Procédure documentée** ✅ FAIT\n- Scripts de secours prêts\n';
+    expect(items(md).map((a) => a.line)).toEqual([3, 7]);
+  });
+
   it('a list of questions to answer is not measures', () => {
     const md = '## Prevention Strategy\n\n- Build a materialized view for this query\n\n**Questions to answer:**\n\n1. What\'s our actual disk I/O capacity?\n   - Run `iostat -x 1` during the next incident\n2. When do we need to scale?\n';
     expect(items(md).map((a) => [a.line, a.title])).toEqual([[3, 'Build a materialized view for this query']]);

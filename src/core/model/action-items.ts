@@ -518,7 +518,7 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
     }
     if (inSteps) continue; // a step of the numbered title above
     // "Jump server access: Configure external jump server access, allowing:" is a measure; the list after it, its details.
-    if (index === rows.length - 1 && introducesItsDetails(row)) {
+    if (index === rows.length - 1 && (introducesItsDetails(row) || isNumberedTitleWithAside(row))) {
       const draft = rowDraft(row, group);
       detailedDrafts.add(draft);
       out.push(draft);
@@ -837,6 +837,17 @@ function introducesItsDetails(row: Row): boolean {
   const m = /^[^:]{1,60}:\s+(.+)$/u.exec(row.text);
   return m !== null && TITLE_OPENING.test(row.text) && DETAILS_ASKED.test(m[1]) && !isStatement(m[1]) && /^\p{Lu}\p{Ll}+\s/u.test(m[1]);
 }
+/**
+ * "**1. Monitoring UptimeRobot** (gratuit, 15 min setup)", "**4. Procédure documentée** ✅ FAIT": a numbered
+ * measure in bold with an aside after it; the list right under it holds its details, as under a numbered heading.
+ */
+function isNumberedTitleWithAside(row: Row): boolean {
+  const line = row.first;
+  if (row.lines.length > 1 || line.allLead || !line.lead || !/^\d{1,2}[.)][ \t]+\S/.test(line.lead)) return false;
+  return ASIDE_AFTER_TITLE.test(afterLead(line));
+}
+/** What may follow a bold title without being a measure's text: a parenthesised note, a status mark or word. */
+const ASIDE_AFTER_TITLE = /^(?:\([^()]{0,80}\)|[✅✔☑🔄⏳❌]\uFE0F?(?:[ \t]+\p{Lu}{2,12})?|\[[ xX]\])?[ \t]*$/u;
 const DETAILS_ASKED = /(?:,|\b)\s*(?:allowing|including|covering|such[ \t]as|e\.g\.|for[ \t]example|like)[ \t]*:$/i;
 
 /** A line that introduces the measures after it: it ends in a colon, or says "the following measures…". */
