@@ -509,6 +509,11 @@ describe('kinds come from what the heading or group label says', () => {
     expect(items(md).map((a) => a.line)).toEqual([3, 7]);
   });
 
+  it('lists comparing how things were and are ("Before This Incident:", "After This Incident:") are not measures', () => {
+    const md = '### Process Improvements\n\n**Before This Incident:**\n- Generic error messages\n- Manual env var management\n\n**After This Incident:**\n- Specific error messages\n\n**After Resolution:**\n- [ ] Create a deployment runbook\n';
+    expect(items(md).map((a) => [a.line, a.title])).toEqual([[11, 'Create a deployment runbook']]);
+  });
+
   it('a list of questions to answer is not measures', () => {
     const md = '## Prevention Strategy\n\n- Build a materialized view for this query\n\n**Questions to answer:**\n\n1. What\'s our actual disk I/O capacity?\n   - Run `iostat -x 1` during the next incident\n2. When do we need to scale?\n';
     expect(items(md).map((a) => [a.line, a.title])).toEqual([[3, 'Build a materialized view for this query']]);

@@ -310,7 +310,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       // A list announced as lessons or reasons ("I learned this:", "I can tell you why:") is not what will be done.
       // Nor is one announced as what there was or what was found ("There were 2 red herrings that weren't contributing factors:").
       const announcement = all[i - 1]?.kind === 'paragraph' ? read[i - 1].at(-1)?.text ?? '' : '';
-      if (LESSONS_OR_REASONS.test(announcement) || THINGS_FOUND.test(announcement) || STATE_DESCRIBED.test(announcement)) continue;
+      if (LESSONS_OR_REASONS.test(announcement) || THINGS_FOUND.test(announcement) || STATE_DESCRIBED.test(announcement) || STATE_COMPARED.test(announcement)) continue;
       const drafts: Draft[] = [];
       fromList(list, group, drafts, 0);
       out.push(...drafts);
@@ -909,6 +909,12 @@ const THINGS_FOUND = /^(?:there[ \t](?:were|was|are|is)|we[ \t](?:found|identifi
  * "Easy to detect"): the list completes a description, unless it speaks of what is to be done.
  */
 const STATE_DESCRIBED = /^(?![^:]{0,160}\b(?:will|going[ \t]to|plan|should|must|need|change|improve|fix|action|step|measure|recommend|task|item|follow|todo|next|prevent))[^:]{0,160}\b(?:was|were)[ \t]*:$/i;
+
+/**
+ * "Before This Incident:" over how things were, "After:" over how they are now: a comparison of states, not
+ * measures ("Before deploying any migration:" and "After Resolution:" say when to act, and stay measures).
+ */
+const STATE_COMPARED = /^(?:before|after)(?:[ \t]+(?:this|the)[ \t]+(?:incident|outage|change|fix))?[ \t]*:$/i;
 
 /** "should", "must", "shall", "need to" and a verb. */
 const OBLIGATION = /\b(?:should|must|shall|needs?[ \t]to|ought[ \t]to)[ \t]{1,3}\p{L}/iu;
