@@ -314,6 +314,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(['🔍 Что произошло', '¿Qué pasó?', 'O que aconteceu?', '发生了什么', '何が起きたか'].map((h) => matchFallback(h))).toEqual(['summary', 'summary', 'summary', 'summary', 'summary']);
     // What was done, and how the team responded, when nothing else is the resolution; what was done right is a lesson.
     expect(['What was done', 'What we did', 'How we responded', 'What We Did Right'].map((h) => matchFallback(h))).toEqual(['resolution', 'resolution', 'resolution', undefined]);
+    // The short version of what happened, when nothing else is the summary.
+    expect(['The short version', 'In short', 'The long version'].map((h) => matchFallback(h))).toEqual(['summary', 'summary', undefined]);
     expect([keys('问题'), keys('Проблема'), keys('Problème')]).toEqual([['summary'], ['summary'], ['summary']]);
     // Next steps are the measures in Russian as in English.
     expect([keys('🎯 Следующие шаги'), keys('Дальнейшие шаги'), keys('Next steps')]).toEqual([['action-items'], ['action-items'], ['action-items']]);

@@ -428,6 +428,10 @@ const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
   // A "TL;DR" closing a document that has its summary is a recap, not a second summary.
   ['tl dr', 'summary'],
   ['tldr', 'summary'],
+  ['the short version', 'summary'],
+  ['short version', 'summary'],
+  ['in short', 'summary'],
+  ['in brief', 'summary'],
   ['so what happened', 'summary'],
   // "# The Incident" over what happened (not "# Incident", a title; nor an exported form's "Incident" field beside a summary).
   ['the incident', 'summary'],
