@@ -79,6 +79,15 @@ describe('entries and their times (capability 4)', () => {
     expect(unpadded.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
   });
 
+  it('lines that open with times written with a dot ("09.25") are entries; a line in lower case goes on with the one above', () => {
+    const md = '# Slow search\n\n## Timeline\n\n~02.00 900k messages on the ingestor queue\n\n09.00 User reported slow search.\n\n09.36 AC issue found\n\n09:38 AC think I applied a fix<br>\nand it has been saturated since ~2am this morning<br>\n\n09.44 NP confirmed search is fast again\n';
+    const m = check(md).model!;
+    expect(m.timeline.map((t) => `${t.line} ${t.time}`)).toEqual(['5 02:00', '7 09:00', '9 09:36', '11 09:38', '14 09:44']);
+    expect(check(md).findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+    // One number with a dot is no time: "10.30 percent" alone stays a line of text.
+    expect(check('# Outage\n\n## Timeline\n\n10.30 percent of requests failed\n').model!.timeline.map((t) => t.time ?? null)).toEqual([]);
+  });
+
   it('a template\'s "[Time]" is the placeholder of the entry\'s time, reported once, by the timeline rule', () => {
     const result = check('# Outage\n\n## Timeline\n\n- **[Time]:** [Issue detected]\n- **14:05 UTC:** Rolled back\n');
     expect(result.model!.timeline.map((e) => [e.line, e.placeholder ?? e.time])).toEqual([

@@ -165,10 +165,27 @@ interface Gatherer {
   fenced: boolean;
   /** A list of items that open with their times has been read: the timeline is written that way. */
   timeLedList?: boolean;
+  /** Lines of this timeline open with clock times written with a dot ("09.25 User reported…"). */
+  dottedClocks?: boolean;
+  /** Lines of this timeline open with their times: one opening in lower case goes on with the entry above. */
+  timeLedLines?: boolean;
 }
 
+/** A line that opens with a clock time ("09:42 AC API seems…", "**14:05** - …"). */
+const CLOCK_LEAD = /^[~(*_ \t]{0,3}(?:[01]?\d|2[0-3])[:.]\d\d\b/;
+
+/**
+ * A line opening with a clock time written with a dot, the British way ("09.25 AC cluster claims healthy",
+ * "~02.00 900k messages"). Alone, "10.30" may be any number; two or more lines of a timeline opening so are times.
+ */
+const DOTTED_CLOCK_LEAD = /^(~?[ \t]?(?:[01]\d|2[0-3]))\.([0-5]\d)(?=[ \t]+\S)/;
+const DOTTED_CLOCK_LINES = 2;
+
 function gather(elements: Element[], dayFirst: boolean, fenced: boolean): Unit[] {
-  const g: Gatherer = { out: [], dayFirst, depth: 0, html: 0, underHeading: false, fenced };
+  const lines = elements.flatMap((e) => (e.kind === 'line' ? [e.line.text] : []));
+  const dotted = lines.filter((text) => DOTTED_CLOCK_LEAD.test(text)).length >= DOTTED_CLOCK_LINES;
+  const timeLed = lines.filter((text) => CLOCK_LEAD.test(text)).length >= 2;
+  const g: Gatherer = { out: [], dayFirst, depth: 0, html: 0, underHeading: false, fenced, dottedClocks: dotted, timeLedLines: timeLed };
   let paragraphEnd = -1;
   for (const e of elements) {
     if (g.out.length >= MAX_ENTRIES) break;
@@ -251,8 +268,10 @@ function dateOnly(text: string, exprs: TimeExpression[]): Mark | undefined {
   return { mark: 'date', date: e.date, dayOffset: e.dayOffset, statement: false };
 }
 
-function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
-  if (!HAS_WORD.test(line.text)) return; // "\\\\", "---", "…": separators
+function fromLine(g: Gatherer, written: TextLine, sameParagraph: boolean): void {
+  if (!HAS_WORD.test(written.text)) return; // "\\\\", "---", "…": separators
+  // "09.25" read as "09:25" (same length: columns hold).
+  const line = g.dottedClocks && DOTTED_CLOCK_LEAD.test(written.text) ? { ...written, text: written.text.replace(DOTTED_CLOCK_LEAD, '$1:$2') } : written;
   const exprs = scanTimes(line.text, { dayFirst: g.dayFirst });
   const first = exprs.find((x) => x.time || x.invalid);
   // "The special offer was to start at noon sharp": a time planned, not an event at it.
@@ -265,7 +284,8 @@ function fromLine(g: Gatherer, line: TextLine, sameParagraph: boolean): void {
   }
   // Under a time heading, and after list items or rows (whose paragraphs are notes: "Total impact: 10:45 - 16:11"),
   // a line is an entry of its own only when it opens with its time; a window field ("Duration: 21:45 to 23:28") never is.
-  const notes = g.underHeading || prev?.kind === 'item' || prev?.kind === 'row' || WINDOW_NOTE.test(line.text);
+  // So, among lines that open with their times, is one that opens in lower case ("and it's been saturated since ~2am").
+  const notes = g.underHeading || prev?.kind === 'item' || prev?.kind === 'row' || WINDOW_NOTE.test(line.text) || (g.timeLedLines === true && /^\p{Ll}/u.test(line.text));
   if ((timed && !(notes && timed.index > 3)) || findTimePlaceholder(line.text)) {
     push(g, candidate('line', line, exprs));
     return;
