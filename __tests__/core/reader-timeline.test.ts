@@ -79,6 +79,13 @@ describe('entries and their times (capability 4)', () => {
     expect(unpadded.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
   });
 
+  it('a phase sub-heading of the timeline that states its time is an entry of it, whatever its words name', () => {
+    const md = '# npm publishing failure\n\n## Timeline of Events\n\n### Phase 1: Initial Failures (2025-12-09 22:38)\n\nThe release job failed.\n\n### Phase 2: Typo Fixed, Still Failing (2025-12-09 23:17)\n\nStill failing.\n\n### Phase 3: Successful Push-Triggered Release (2025-12-10 01:55)\n\nIt published.\n\n## Root Cause\n\nThe trusted publisher named another workflow.\n';
+    const m = check(md).model!;
+    expect(m.timeline.map((t) => `${t.line} ${t.time}`)).toEqual(['5 2025-12-09T22:38', '9 2025-12-09T23:17', '13 2025-12-10T01:55']);
+    expect(m.sections.filter((s) => s.keys.length > 0).map((s) => `${s.line} ${s.keys.join('+')}`)).toEqual(['3 timeline', '17 root-cause']);
+  });
+
   it('lines that open with times written with a dot ("09.25") are entries; a line in lower case goes on with the one above', () => {
     const md = '# Slow search\n\n## Timeline\n\n~02.00 900k messages on the ingestor queue\n\n09.00 User reported slow search.\n\n09.36 AC issue found\n\n09:38 AC think I applied a fix<br>\nand it has been saturated since ~2am this morning<br>\n\n09.44 NP confirmed search is fast again\n';
     const m = check(md).model!;

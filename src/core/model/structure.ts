@@ -395,7 +395,10 @@ function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, in
   if (open.keys.includes('action-items') && e.level === 7 && e.verbal) return true;
   // "when was the issue detected:", "actions taken" over timed entries, "Gradual recovery:" under a time heading:
   // phases of the timeline, not sections.
-  if (!open.keys.includes('timeline') || !isSubset(e.keys, PHASE_KEYS)) return false;
+  if (!open.keys.includes('timeline')) return false;
+  // "### Phase 2: Typo Fixed, Still Failing (2025-12-09 23:17)": a phase at its time, whatever its words name.
+  if (e.level > open.level && e.level <= 6 && e.keys.length > 0 && statesAClockTime(e.text)) return true;
+  if (!isSubset(e.keys, PHASE_KEYS)) return false;
   if (e.level === 7) return isTimeHeading(innermost) || timed();
   // "### Detection", "### Resolution" under "## Timeline", each over entries that open with their times: the
   // timeline's phases too (not "### How the incident was resolved" over a story that tells the time).
@@ -414,6 +417,11 @@ function isTimeHeading(section: Section): boolean {
   if (section.keys.length > 0 || section.level > 6) return false;
   const first = scanTimes(section.heading)[0];
   return first !== undefined && first.time !== undefined && first.index <= 2;
+}
+
+/** Whether a heading states a clock time ("… (2025-12-09 23:17)"). */
+function statesAClockTime(text: string): boolean {
+  return scanTimes(text).some((x) => x.time !== undefined);
 }
 
 /** Sections whose names also label the phases of a timeline. */
