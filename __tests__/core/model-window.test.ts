@@ -36,6 +36,13 @@ describe('prose durations', () => {
     expect(incident('## Summary\n\nThe site went down at 12:05. For the past two weeks we had not been able to deploy the website.\n').duration).toBeUndefined();
   });
 
+  it('do not count when they say how long it went unseen or how long a piece of the work took', () => {
+    expect(incident('**Duration**: 62 days undetected, remediated on 2026-06-11\n').duration).toBeUndefined();
+    expect(incident('## Impact\n\n| Metric | Value |\n|---|---|\n| Total investigation time | 35 minutes |\n').duration).toBeUndefined();
+    // A total of the incident itself still counts.
+    expect(incident('## Impact\n\n| Metric | Value |\n|---|---|\n| Total downtime | 35 minutes |\n').duration?.minutes).toBe(35);
+  });
+
   it('do not count when they measure something else, even with a bound', () => {
     expect(incident('Certificates now stay valid with at least two weeks before expiration.\n').duration).toBeUndefined();
     expect(incident('## Summary\n\nWe retry every 5 minutes and keep logs about 3 days.\n').duration).toBeUndefined();

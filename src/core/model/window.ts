@@ -118,7 +118,7 @@ const DURATION_CONTEXT =
  * the incident went unseen, not how long it lasted.
  */
 const DETECTION_DELAY = /\b(?:notic\w{0,4}|detect\w{0,4}|unnoticed|undetected|unseen|aware|discover\w{0,4})\b[^.;]{0,12}$/i;
-const DETECTION_AFTER = /^[ \t]+(?:to|before|until)[ \t]+(?:\w{1,12}[ \t]+)?(?:notic|detect|discover|identif|find|found|spot)/i;
+const DETECTION_AFTER = /^[ \t]+(?:(?:to|before|until)[ \t]+(?:\w{1,12}[ \t]+)?(?:notic|detect|discover|identif|find|found|spot)|(?:undetected|unnoticed|unseen)\b)/i;
 /** "an outage of unknown length", "the start time is not fully known". */
 const START_UNKNOWN = /\b(?:unknown|not[ \t]+(?:fully[ \t]+|exactly[ \t]+)?known|unclear|uncertain)\b/i;
 /**
@@ -373,6 +373,8 @@ function labelOf(line: TextLine): Label | null {
   // "Time to own: ~4.3 days", "Time to acknowledge": a span to a milestone of its own, not the incident's length
   // ("Total time until resolved" is the whole).
   if (!metric && OTHER_METRIC.test(label) && !TOTAL_LABEL.test(label)) return { role: null, offset: m[1].length + 1 };
+  // "Total investigation time: 35 minutes", "Time spent debugging": how long a piece of the work took, not the incident.
+  if (WORK_TIME.test(label)) return { role: null, offset: m[1].length + 1 };
   if (DOCUMENT_LABEL.test(label.trim())) return { role: null, offset: m[1].length + 1, document: true };
   const zone = zoneNamedIn(label);
   const start = START_LABEL.test(label);
@@ -395,6 +397,8 @@ const DOCUMENT_LABEL = /^\W{0,4}(?:reported|report(?:ed)?[ \t]+(?:on|at|date)|da
 
 /** A label that opens with "Total" or "Overall": what follows it is the whole. */
 const TOTAL_LABEL = /^\W{0,4}(?:total|overall)\b/i;
+/** The time a piece of the work took: "Total investigation time", "Debugging time", "Time spent on analysis". */
+const WORK_TIME = /\b(?:investigation|investigating|debugging|analysis|triage|review|meeting|effort|engineering)[ \t]+time\b|\btime[ \t]+spent\b/i;
 
 /**
  * "Duration: Dark outage: 8 hours, Full outage: ~56 hours, Total time until
@@ -653,6 +657,7 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
       /(?:\d|\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?))[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}$/i.test(before) ||
       PER_OCCURRENCE.test(before) ||
       LOOK_BACK.test(before) ||
+      WORK_TIME.test(before) ||
       (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes)) ||
       (requireContext && inCondition(text, base + d.index));
     if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before) || OF_THE_INCIDENT.test(after))) {
