@@ -934,13 +934,13 @@ const QUALIFYING_TIME = / (?:after|before|during|until|since|following) /;
 /** Words that hold what follows their "of" ("Details of the fix"), naming nothing themselves. */
 const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'explanation', 'discussion', 'notes']);
 
-/** A heading naming an analysis of measures ("Prevention analysis", "Analysis of the measures"), not the measures. */
 /** Fixes named as still to make: "Fixes needed", "Proposed fixes", "Pending fixes". */
 const FIXES_TO_MAKE = /\b(?:(?:fix|fixes|repairs?)[ ](?:\w+[ ])?(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)|(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)[ ](?:\w+[ ])?(?:fix|fixes|repairs?))\b/;
 
 /** A heading naming figures ("Improvement metrics", "Remediation statistics"): what was counted, not measures to take. */
 const FIGURES_NAMED = /\s(?:metrics|statistics|stats|kpis)$/;
 
+/** A heading naming an analysis of measures ("Prevention analysis", "Analysis of the measures"), not the measures. */
 const MEASURES_ANALYSED = /(?:^|\s)(?:prevention|preventive|preventative|measures?|actions?|remediations?|improvements?)\s(?:analysis|analyses)$|^(?:analysis|analyses)\s(?:of\s)?(?:the\s)?(?:prevention|preventive|preventative|measures?|actions?|remediations?|improvements?)\b/;
 
 /** "The following events took place October 4, 2021:": a heading announcing the events under it. */
