@@ -247,8 +247,9 @@ export async function* checkAsReady(files: string[], options: PoolOptions): Asyn
   if (toCheck.length > 0) checkedFiles.request();
   let done = 0;
   let missed = 0;
-  /** Hits passed on after the changed file being waited for: [index, bytes], and their bytes in all. */
-  const ahead: Array<[number, number]> = [];
+  /** Hits passed on after the changed file being waited for: [index, bytes] from `aheadFrom` on, and their bytes in all. */
+  let ahead: Array<[number, number]> = [];
+  let aheadFrom = 0;
   let aheadBytes = 0;
   /** The next checked file's result, in path order among the misses. */
   const nextChecked = async (): Promise<Placed> => {
@@ -256,7 +257,8 @@ export async function* checkAsReady(files: string[], options: PoolOptions): Asyn
     const result = await checkedFiles.take();
     if (!result) throw new Error(`no result for ${files[index]}`);
     const waitingFor = missed < misses.length ? misses[missed] : files.length;
-    while (ahead.length > 0 && ahead[0][0] < waitingFor) aheadBytes -= ahead.shift()![1];
+    while (aheadFrom < ahead.length && ahead[aheadFrom][0] < waitingFor) aheadBytes -= ahead[aheadFrom++][1];
+    if (aheadFrom === ahead.length) [ahead, aheadFrom] = [[], 0];
     return { index, compact: recorded(files[index], result) };
   };
   const recorded = (path: string, result: CheckedText): CompactFile => {
