@@ -39,6 +39,9 @@ describe('prose durations', () => {
   it('do not count when they say how long it went unseen or how long a piece of the work took', () => {
     expect(incident('**Duration**: 62 days undetected, remediated on 2026-06-11\n').duration).toBeUndefined();
     expect(incident('## Impact\n\n| Metric | Value |\n|---|---|\n| Total investigation time | 35 minutes |\n').duration).toBeUndefined();
+    expect(incident('| **Impact Duration** | 135 days (undetected until investigation) |\n').duration).toBeUndefined();
+    // Nor a period of watching after it.
+    expect(incident('**Incident Period:** October 31, 2025 01:14 - 01:19 UTC\n\n**Next Review:** Monitor for 48 hours post-remediation\n').duration).toBeUndefined();
     // A total of the incident itself still counts.
     expect(incident('## Impact\n\n| Metric | Value |\n|---|---|\n| Total downtime | 35 minutes |\n').duration?.minutes).toBe(35);
   });

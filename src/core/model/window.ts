@@ -118,7 +118,7 @@ const DURATION_CONTEXT =
  * the incident went unseen, not how long it lasted.
  */
 const DETECTION_DELAY = /\b(?:notic\w{0,4}|detect\w{0,4}|unnoticed|undetected|unseen|aware|discover\w{0,4})\b[^.;]{0,12}$/i;
-const DETECTION_AFTER = /^[ \t]+(?:(?:to|before|until)[ \t]+(?:\w{1,12}[ \t]+)?(?:notic|detect|discover|identif|find|found|spot)|(?:undetected|unnoticed|unseen)\b)/i;
+const DETECTION_AFTER = /^[ \t]+(?:(?:to|before|until)[ \t]+(?:\w{1,12}[ \t]+)?(?:notic|detect|discover|identif|find|found|spot)|\(?(?:undetected|unnoticed|unseen)\b)/i;
 /** "an outage of unknown length", "the start time is not fully known". */
 const START_UNKNOWN = /\b(?:unknown|not[ \t]+(?:fully[ \t]+|exactly[ \t]+)?known|unclear|uncertain)\b/i;
 /**
@@ -139,6 +139,8 @@ const DURATION_RANGE = /^[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}\d/;
 const OF_THE_INCIDENT = /^[ \t]{0,2}(?:[A-Za-z-]{3,20}[ \t]{1,2})?(?:outage|failure|incident|downtime|disruption|interruption|degradation|service[ \t]{1,2}outage)\b(?![ \t]{1,2}(?:review|report|call|meeting|retro|response|process))/i;
 const PER_OCCURRENCE = /\b(?:each|every|per|additional|extra|another|further)\b/i;
 /** "For the past two weeks we had not been able to deploy": a look back over what led up to it, not its length. */
+/** "Monitor for 48 hours post-remediation", "keep watching for a week": a period after the incident, not its length. */
+const WATCH_PERIOD = /\b(?:monitor(?:ed|ing)?|watch(?:ed|ing)?|observ(?:e|ed|ing)|wait(?:ed|ing)?|retain(?:ed)?)\b[^.;:]{0,16}$/i;
 const LOOK_BACK = /\b(?:the|these)[ \t]{1,3}(?:past|last|previous|preceding|prior)[ \t]{1,3}(?:(?:about|around|nearly|almost|over)[ \t]{1,3})?$/i;
 const FM_START = ['start', 'started', 'started_at', 'start_time', 'startTime', 'began', 'begin'];
 const FM_END = ['end', 'ended', 'ended_at', 'end_time', 'endTime', 'resolved_at', 'resolvedAt', 'resolvedWhen', 'resolved_when'];
@@ -658,6 +660,7 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
       PER_OCCURRENCE.test(before) ||
       LOOK_BACK.test(before) ||
       WORK_TIME.test(before) ||
+      WATCH_PERIOD.test(before) ||
       (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes)) ||
       (requireContext && inCondition(text, base + d.index));
     if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before) || OF_THE_INCIDENT.test(after))) {
