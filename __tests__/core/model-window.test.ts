@@ -46,6 +46,14 @@ describe('prose durations', () => {
     expect(incident('## Impact\n\n| Metric | Value |\n|---|---|\n| Total downtime | 35 minutes |\n').duration?.minutes).toBe(35);
   });
 
+  it('come from what the document says, not from an image\'s description or from when the team found out', () => {
+    // A Hugo figure's alt text describes a graph.
+    expect(incident('## What happened\n\n{{< figure src="a.png" alt="A line at 3 until 13:52, where it jumps to 4, and at 13:58 goes back down" >}}\n').end).toBeUndefined();
+    // "Not aware … until 14:13" is when it was noticed; "down until 14:13" ends it.
+    expect(incident('## Summary\n\nUnfortunately we were not aware that there was a problem until 14:13 UTC, when customers wrote in.\n').end).toBeUndefined();
+    expect(incident('## Summary\n\nThe login service was down until 14:13 UTC on 2024-01-16.\n').end?.time).toBe('2024-01-16T14:13:00Z');
+  });
+
   it('do not count when they measure something else, even with a bound', () => {
     expect(incident('Certificates now stay valid with at least two weeks before expiration.\n').duration).toBeUndefined();
     expect(incident('## Summary\n\nWe retry every 5 minutes and keep logs about 3 days.\n').duration).toBeUndefined();

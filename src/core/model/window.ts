@@ -117,6 +117,8 @@ const DURATION_CONTEXT =
  * "wasn't noticed for nearly 12 hours", "took 3 hours to detect": how long
  * the incident went unseen, not how long it lasted.
  */
+/** "…not aware of a problem until", "nobody noticed until": a time that ends the not knowing, not the incident. */
+const UNAWARE_UNTIL = /\b(?:not|n['’]t|never|nobody|no[ \t]one)\b[^.;]{0,40}\b(?:aware|notic\w{0,4}|know|knew|realis\w{0,3}|realiz\w{0,3}|detect\w{0,4})\b[^.;]{0,40}\b(?:until|till)[ \t]{1,3}(?:about[ \t]|around[ \t]|approximately[ \t])?$/i;
 const DETECTION_DELAY = /\b(?:notic\w{0,4}|detect\w{0,4}|unnoticed|undetected|unseen|aware|discover\w{0,4})\b[^.;]{0,12}$/i;
 const DETECTION_AFTER = /^[ \t]+(?:(?:to|before|until)[ \t]+(?:\w{1,12}[ \t]+)?(?:notic|detect|discover|identif|find|found|spot)|\(?(?:undetected|unnoticed|unseen)\b)/i;
 /** "an outage of unknown length", "the start time is not fully known". */
@@ -149,12 +151,15 @@ const FM_ZONE = ['timezone', 'time_zone', 'timeZone', 'tz'];
 const FM_DATE = ['date', 'incident_date', 'incidentDate', 'day'];
 /** "Last updated: 2022-05-25", "Published 1 August": when the page was written, not when the incident happened. */
 const STAMP_LABEL = /^[\s*_]{0,4}(?:last[ \t]{1,3})?(?:updated|modified|edited|revised|published|posted|written|reviewed)\b/i;
+/** A line that is one Hugo shortcode: `{{< figure … >}}`, `{{% note %}}`. */
+const SHORTCODE = /^\s*\{\{[<%][^\n]*[>%]\}\}\s*$/;
 const PATH_DATE = /(?:^|[^0-9])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![0-9])/;
 
 export function readWindow(input: WindowInput): WindowResult {
   const timezone = readZone(input);
   const dayFirst = input.dayFirst ?? dayFirstFor(timezone?.zone ?? input.defaultZone);
-  const lines = input.summaryLines.map((line) => ({ line, exprs: scanTimes(line.text, { dayFirst }) }));
+  // A Hugo shortcode's attributes (`{{< figure alt="A graph … at 13:52 … at 13:58" >}}`) describe an image, not the incident.
+  const lines = input.summaryLines.filter((line) => !SHORTCODE.test(line.text)).map((line) => ({ line, exprs: scanTimes(line.text, { dayFirst }) }));
   const draft: Draft = {
     incident: {},
     ctx: { zone: timezone?.zone ?? input.defaultZone, date: readDay(input, lines, dayFirst) },
@@ -548,6 +553,8 @@ function readProse(draft: Draft, prose: ScannedLine[]): void {
       const endAt = lastMatch(END_WORD, before);
       if (endAt > startAt) {
         if (!aboutIncident(block.text, whole)) continue;
+        // "we were not aware that there was a problem until 14:13": when it was noticed, not when it ended.
+        if (UNAWARE_UNTIL.test(block.text.slice(Math.max(0, whole.index - 100), whole.index))) continue;
         if (pendingStart) setStart(draft, pendingStart.e, pendingStart.line, 'prose');
         setEnd(draft, e.date, e.time!, e.zone, line, line.column + e.index, 'prose');
       } else if (startAt >= 0) {
