@@ -307,10 +307,8 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       if (list.children.every((item) => /\?[\s*_)]*$/.test(itemHead(item)?.text ?? ''))) continue;
       // "Prevent - Prevent similar issues…", "P0 - Critical for…": the legend of the values a table of measures uses.
       if (isLegend(list, tableValues)) continue;
-      // A list announced as lessons or reasons ("I learned this:", "I can tell you why:") is not what will be done.
-      // Nor is one announced as what there was or what was found ("There were 2 red herrings that weren't contributing factors:").
       const announcement = all[i - 1]?.kind === 'paragraph' ? read[i - 1].at(-1)?.text ?? '' : '';
-      if (LESSONS_OR_REASONS.test(announcement) || THINGS_FOUND.test(announcement) || STATE_DESCRIBED.test(announcement) || STATE_COMPARED.test(announcement)) continue;
+      if (announcesNoMeasures(announcement)) continue;
       const drafts: Draft[] = [];
       fromList(list, group, drafts, 0);
       out.push(...drafts);
@@ -894,6 +892,15 @@ const UNFINISHED = /\b(?:to|for|that|which|with|of|and|or|by|will|should|must|ca
 
 /** A sub-heading naming what was tried or looked into: "Other avenues investigated", "What we tried", "Alternatives considered". */
 const TRIED = /\b(?:investigated|tried|attempted|explored|considered|ruled[ \t]out|rejected)\b/i;
+
+/**
+ * Whether a line announces a list that holds no measures: lessons or reasons ("I learned this:", "Here is why:"),
+ * what there was or was found ("There were 2 red herrings:"), how something was ("the chaos monkey was:"), or
+ * a comparison of before and after ("Before This Incident:").
+ */
+function announcesNoMeasures(line: string): boolean {
+  return LESSONS_OR_REASONS.test(line) || THINGS_FOUND.test(line) || STATE_DESCRIBED.test(line) || STATE_COMPARED.test(line);
+}
 
 /** The end of a line announcing lessons or reasons, not measures: "We learned a few things:", "Here is why:". */
 const LESSONS_OR_REASONS = /\b(?:learn(?:ed|t)(?:[ \t]+(?:this|that|these|the[ \t]+following|a[ \t]+few[ \t]+things|some[ \t]+things))?|lessons(?:[ \t]+learn(?:ed|t))?|takeaways|why)[ \t]*:$/i;
