@@ -663,3 +663,51 @@ describe('measures written as a task line over its field lines', () => {
   });
 });
 
+
+describe('tables and fields named in other languages', () => {
+  it('a Japanese table gives each measure its owner, its kind from the category column and its state', () => {
+    const list = items(
+      '## アクションアイテム\n\n| # | カテゴリ | アクション | 担当 | 期限 | ステータス |\n|---|---|---|---|---|---|\n| 1 | 予防 | recap-worker の証明書をホットリロードする | recap チーム | 2026-04-18 | **Done**（commit f5cf687） |\n| 2 | 検知 | 証明書の鮮度メトリクスを追加する | observability | 2026-05-07 | TODO |\n',
+    );
+    expect(list.map((a) => [a.line, a.kind, a.owner, a.due, a.title])).toEqual([
+      [5, 'preventative', 'recap チーム', '2026-04-18', 'recap-worker の証明書をホットリロードする'],
+      [6, 'other', 'observability', '2026-05-07', '証明書の鮮度メトリクスを追加する'],
+    ]);
+    expect(check('## アクションアイテム\n\n| アクション | 担当 | ステータス |\n|---|---|---|\n| 監視を追加する | platform | TODO |\n').findings.filter((f) => f.rule === 'placeholder-text')).toEqual([]);
+  });
+
+  it('a Chinese table titled by its measures column, not by the column of their effects', () => {
+    const list = items('## 预防措施\n\n| 措施 | 效果 |\n|------|------|\n| `ping(reconnect=True)` | 自动检测并重连失效连接 |\n| 连接池 | 自动管理连接生命周期 |\n');
+    expect(list.map((a) => [a.line, a.kind, a.title])).toEqual([
+      [5, 'preventative', 'ping(reconnect=True)'],
+      [6, 'preventative', '连接池'],
+    ]);
+  });
+
+  it('Spanish and German headers name the measure and its owner', () => {
+    expect(items('## Acciones\n\n| Acción | Responsable | Estado |\n|---|---|---|\n| Añadir alertas de disco | Ana | Pendiente |\n').map((a) => [a.title, a.owner])).toEqual([['Añadir alertas de disco', 'Ana']]);
+    expect(items('## Maßnahmen\n\n| Maßnahme | Verantwortlich |\n|---|---|\n| Backups täglich prüfen | Team Ops |\n').map((a) => [a.title, a.owner])).toEqual([['Backups täglich prüfen', 'Team Ops']]);
+  });
+});
+
+describe('a measure assigned by initials', () => {
+  it('"GK to run through…" is a measure owned by GK, among one-sentence paragraphs', () => {
+    const list = items('## Actions\n\nGK to run through the merge to prod deploy principles with the team again.\n\nJS to update the runbook for the load balancer.\n');
+    expect(list.map((a) => [a.line, a.owner, a.title])).toEqual([
+      [3, 'GK', 'GK to run through the merge to prod deploy principles with the team again.'],
+      [5, 'JS', 'JS to update the runbook for the load balancer.'],
+    ]);
+  });
+
+  it('but a capitalised word before "to be" assigns nothing', () => {
+    expect(items('## Action Items\n\n- DNS to be moved to the new provider\n').map((a) => [a.owner, a.title])).toEqual([[null, 'DNS to be moved to the new provider']]);
+  });
+});
+
+describe('a step of the resolution marked done', () => {
+  it('"### 3. Prevention Measures ✅" under "## Resolution Steps Taken" is a step taken, not the measures', () => {
+    const result = check('## Resolution Steps Taken\n\n### 2. Model Creation ✅\n\n- Created the models\n\n### 3. Prevention Measures ✅\n\n- All models now properly defined\n- Created this incident documentation\n\n## Action Items\n\n- [ ] Set up database backups\n');
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([[14, 'Set up database backups']]);
+    expect(result.findings.filter((f) => f.rule === 'duplicate-section')).toEqual([]);
+  });
+});

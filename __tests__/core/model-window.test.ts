@@ -22,6 +22,9 @@ describe('prose durations', () => {
     expect(incident('## Summary\n\nSearch was down for 66 minutes.\n').duration).toMatchObject({ minutes: 66, line: 3, column: 21 });
     expect(incident('## Summary\n\nDamage was limited to under 3 hours.\n').duration).toMatchObject({ minutes: 180, bound: 'under' });
     expect(incident('## Summary\n\nIt took us 9 hours to resolve.\n').duration).toMatchObject({ minutes: 540 });
+    // How long shipping the fix took is not how long the incident lasted.
+    expect(incident('## Summary\n\nIt took about 1.5 hours to get a new deploy out with the fixed healthcheck.\n').duration).toBeUndefined();
+    expect(incident('## Summary\n\nIt took approximately 7 hours to debug, fix and test.\n').duration).toMatchObject({ minutes: 420 });
   });
 
   it('count as a length that names the incident right after it ("a 7 minute cascading failure")', () => {

@@ -109,6 +109,13 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(keys('Open Items')).toEqual(['action-items']);
     expect(keys('What we are changing beyond the patch')).toEqual(['action-items']);
     expect(keys("What we're doing differently")).toEqual(['action-items']);
+    // Hindsight: what the incident taught, not what will be done.
+    expect(['What we would do differently', 'Would do differently', "What we'd do differently", 'What could have been done differently'].map(keys)).toEqual([
+      ['lessons-learned'], ['lessons-learned'], ['lessons-learned'], ['lessons-learned'],
+    ]);
+    expect(keys('What we will do differently')).toEqual(['action-items']);
+    // "Where we need to improve" beside "what went well" is what went wrong; "measures to improve" are measures.
+    expect(['需要改进的地方 ⚠️', '不足之处', '需要改进的措施'].map(keys)).toEqual([['lessons-learned'], ['lessons-learned'], ['action-items']]);
     expect(keys('What we changed')).toEqual([]);
     // Chinese and Japanese headings, written without spaces.
     expect(['根因', '修复', '改进措施', '临时措施', '原因及解决方案', '再発防止策', 'タイムライン', '问题'].map(keys)).toEqual([

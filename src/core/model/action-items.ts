@@ -13,7 +13,7 @@ import type { ActionItem, ActionItemKind } from '../types.js';
 import type { Element, LineElement } from './structure.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
 import { assignIds, fingerprintTitle } from './ids.js';
-import { finish, opensWithPriorityLevel, type Draft } from './item-fields.js';
+import { ASSIGNED_LEAD, finish, opensWithPriorityLevel, type Draft } from './item-fields.js';
 import { DEFAULT_ALIASES, isFinding, isStatement, matchHeading } from './aliases.js';
 import { OWNER_AND_NAME } from '../logins.js';
 import { onlyPlaceholders } from '../placeholders.js';
@@ -41,7 +41,7 @@ export interface ActionItemInput {
 // Kinds come only from words naming them (see the labelling guide): "Corrective…", "Preventive/Preventative…".
 // With the words of other languages a heading or a Type column may give the kind in (model/aliases.ts reads such headings).
 const CORRECTIVE = /\bcorrect(?:ives?|ions?|ifs?)\b|\bcorre(?:c)?tiv[ao]s?\b|\bkorrigerende\b|\bfeilretting\b|\bkorrekti(?:v\p{L}*|f)|\bkorektif\b|\bkorrekturma(?:ß|ss)nahmen?\b|纠正|糾正|是正/iu;
-const PREVENTATIVE = /\bprevent(?:ive|ative|itive|ations?|ions?|ing)?\b|\bpr[eéä]venti(?:v(?:[ao]s?|es?|e[nr]?)?|fs?|on)\b|\bpr[äe]ventions\p{L}+|\bprevenci[oó]n\b|\bpreven[cç](?:[aã]o|[oõ]es)\b|\bvorbeug\p{L}*|\bforebyggende\b|\bförebyggande\b|\bpencegahan\b|预防|預防|再発防止|재발[ ]?방지|예방/iu;
+const PREVENTATIVE = /\bprevent(?:ive|ative|itive|ations?|ions?|ing)?\b|\bpr[eéä]venti(?:v(?:[ao]s?|es?|e[nr]?)?|fs?|on)\b|\bpr[äe]ventions\p{L}+|\bprevenci[oó]n\b|\bpreven[cç](?:[aã]o|[oõ]es)\b|\bvorbeug\p{L}*|\bforebyggende\b|\bförebyggande\b|\bpencegahan\b|预防|預防|予防|再発防止|재발[ ]?방지|예방/iu;
 /** A group that says its work is done ("Completed", "Actions taken", "Immediate actions (done)")… */
 const DONE_GROUP = /\b(?:completed?|done|taken|finished|implemented|accomplished|resolved|shipped|delivered)\b/i;
 /** …unless it says it is still to do ("Actions to be taken", "Not yet completed"). */
@@ -728,6 +728,9 @@ function measureField(name: string): string | undefined {
   return column === 'title' ? undefined : column;
 }
 
+/** A column or field that says where a measure stands ("Status", "ステータス", "Estado"); the placeholder rule reads it too. */
+export const STATUS_COLUMN = /^(?:status|state|done\??|progress|状态|狀態|状況|ステータス|進捗|进度|進度|상태|진행[ ]?상황|estado|estatus|statut|[ée]tat|stato|zustand)$/i;
+
 /** A status cell or field that says the measure is done ("Done", "Closed (#12)"), not still to do. */
 function saysDone(status: string): boolean {
   return /\b(?:done|closed|complete|completed|fixed|resolved|shipped)\b/i.test(status) && !/\btodo\b/i.test(status);
@@ -942,7 +945,7 @@ function obliges(text: string): boolean {
  * "While we were lucky…, we need to…"): that is prose.
  */
 function statesAMeasure(text: string): boolean {
-  if (COMMITMENT.test(text) && /[.!]$/.test(text) && !HINDSIGHT.test(text) && !INTRODUCTION.test(text)) return true;
+  if ((COMMITMENT.test(text) || ASSIGNED_LEAD.test(text)) && /[.!]$/.test(text) && !HINDSIGHT.test(text) && !INTRODUCTION.test(text)) return true;
   const m = OBLIGATION.exec(text);
   if (!m || !obliges(text) || HINDSIGHT.test(text) || INTRODUCTION.test(text)) return false;
   const before = text.slice(0, m.index);
@@ -1189,15 +1192,20 @@ function itemDraft(item: ListItem, head: { lines: readonly TextLine[]; text: str
   };
 }
 
+/**
+ * The parts of a measure a table's column or a list's field may be named for,
+ * in English and in the other languages postmortems are written in ("措施 |
+ * 担当 | 期限 | ステータス", "Acción | Responsable | Fecha").
+ */
 const COLUMNS: Array<[string, RegExp]> = [
   // "Action", "Actions", "Mitigation Action", "Corrective actions", "Recommendation": the measure itself.
-  ['title', /^(?:(?:corrective|preventive|preventative|mitigation|remediation|follow[\s-]?up|proposed|recommended|planned)\s)?(?:actions?(?:\s?items?)?|items?|tasks?|descriptions?|what|measures?|follow[\s-]?ups?|remediations?|recommendations?|to\s?do|do(?:\s+instead)?|instead)$/i],
-  ['owner', /^(?:owners?|assignees?|assigned(?:\s?to)?|who|responsible|dri)$/i],
-  ['due', /^(?:due(?:\s?date)?|deadline|eta|target(?:\s?date)?|when|by)$/i],
-  ['priority', /^(?:priority|prio|severity|p)$/i],
-  ['type', /^(?:type|kind|category|class)$/i],
-  ['issue', /^(?:issues?|tickets?|bugs?|links?|tracking|jira|references?)$/i],
-  ['status', /^(?:status|state|done\??)$/i],
+  ['title', /^(?:(?:(?:corrective|preventive|preventative|mitigation|remediation|follow[\s-]?up|proposed|recommended|planned)\s)?(?:actions?(?:\s?items?)?|items?|tasks?|descriptions?|what|measures?|follow[\s-]?ups?|remediations?|recommendations?|to\s?do|do(?:\s+instead)?|instead)|措施|对策|對策|対策|行动项?|行動項?|事项|事項|任务|任務|アクション|施策|조치(?:[ ]?사항)?|액션|acci[oó]n(?:es)?|a[cç](?:[aã]o|[oõ]es)|medidas?|tareas?|tarefas?|mesures?|ma(?:ß|ss)nahmen?|aufgaben?|azion[ei]|misur[ae])$/i],
+  ['owner', /^(?:owners?|assignees?|assigned(?:\s?to)?|who|responsible|dri|负责人|負責人|责任人|責任人|担当者?|責任者|담당자?|책임자|responsables?|respons[aá]vel|verantwortlich(?:e[rn]?)?|zust[aä]ndig(?:keit)?|propietario|propri[ée]taire|referente)$/i],
+  ['due', /^(?:due(?:\s?date)?|deadline|eta|target(?:\s?date)?|when|by|期限|截止(?:日期|时间|時間)?|完成时间|完成時間|期日|予定日?|기한|마감일?|fecha(?:[ \t]l[ií]mite)?|plazo|prazo|[ée]ch[ée]ance|frist|f[aä]llig(?:keit)?|termin|scadenza)$/i],
+  ['priority', /^(?:priority|prio|severity|p|优先级|優先級|優先度|優先順位|우선순위|prioridad|prioridade|priorit[ée]|priorit[äa]t)$/i],
+  ['type', /^(?:type|kind|category|class|类型|類型|类别|類別|种类|種類|種別|分类|分類|区分|カテゴリー?|유형|분류|종류|tipo|cat[ée]gorie|categor[ií]a|kategorie|typ)$/i],
+  ['issue', /^(?:issues?|tickets?|bugs?|links?|tracking|jira|references?|チケット|工单|工單|티켓)$/i],
+  ['status', STATUS_COLUMN],
   ['repo', /^(?:repo(?:sitory)?|(?:target|service)\s?repo(?:sitory)?)$/i],
 ];
 

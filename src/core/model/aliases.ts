@@ -547,6 +547,13 @@ const MEASURES_ANNOUNCED =
 const TO_BE_TAKEN = /^(?:\w+ ){0,3}(?:actions?|measures?|steps?|tasks?)[ ](?:\w+ )?(?:to[ ]be|that[ ]will[ ]be|we[ ]will|we[ ]ll)[ ](?:taken|done|implemented|made|take)\b/;
 
 /**
+ * "What we would do differently", "What could have been done differently":
+ * hindsight, what the incident taught, not what will be done ("What we will
+ * do differently" is the measures).
+ */
+const DIFFERENTLY_IN_HINDSIGHT = /^(?:(?:what|things)[ ](?:we[ ])?)?(?:would|could|should|d)[ ](?:have[ ](?:been[ ])?)?(?:do|done|handle|handled)[ ](?:\w+[ ]){0,2}differently$/;
+
+/**
  * A heading "Improving recovery procedures", "Improvements to recovery": what
  * is being made better, the measures, whichever section the rest names
  * ("recovery" would be the resolution). Not "Improve monitoring so that…",
@@ -589,7 +596,16 @@ function bilingualKeys(text: string, c: Compiled, strict: boolean, plain: boolea
 /** Nouns for what stood in the way: a heading that ends in one lists problems met. */
 const HINDRANCES = new Set(['challenges', 'difficulties', 'obstacles', 'hurdles', 'pitfalls']);
 
+/**
+ * "需要改进的地方" (where we need to improve), "不足之处" (shortcomings): the
+ * other half of "做得好的地方" (what went well), what went wrong, unless it
+ * names measures or a plan as well ("需要改进的措施").
+ */
+const TO_IMPROVE_ON = /需要改[进進]|有?待改[进進]|可以改[进進]|不足之[处處]|做得不好|反省点/u;
+const MEASURES_OR_PLAN = /措施|计划|計劃|行动|行動|建议|建議|対策|アクション/u;
+
 function cjkKeys(normalized: string, strict: boolean): SectionKey[] {
+  if (TO_IMPROVE_ON.test(normalized) && !MEASURES_OR_PLAN.test(normalized)) return ['lessons-learned'];
   // Strictly (a plain line that may be a sentence), the word must be the whole heading.
   const keys = CJK_WORDS.filter(([, re]) => (strict ? re.exec(normalized)?.[0] === normalized : re.test(normalized))).map(([key]) => key);
   // "临时措施", "応急対策": measures taken for now; "处理措施", "处置措施": the measures that handled it.
@@ -1084,6 +1100,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (normalized === PROBLEMS_LISTED) return ['lessons-learned'];
   // Before the words alone: without "to be", "Actions to be taken" reads as "Actions taken".
   if (TO_BE_TAKEN.test(normalized)) return ['action-items'];
+  if (DIFFERENTLY_IN_HINDSIGHT.test(normalized)) return ['lessons-learned'];
   if (EVENTS_ANNOUNCED.test(normalized)) return ['timeline'];
   const words = tokens(normalized);
   if (words.length === 0 || words.length > 16) return [];

@@ -181,7 +181,13 @@ const OWNER_FIELD = /[([,;|–—-]?\s{0,3}\b(?:owners?|assignees?|assigned to|r
 // not the GitHub user "malte".
 const MENTION = new RegExp(`(?<![\\w\`/.@])@(${LOGIN_IN_TEXT}(?:\\/[A-Za-z0-9][\\w.-]{0,99})?)`);
 
-/** "Owner: ana", "(assignee: @ana)", else the first @mention anywhere. */
+/**
+ * "GK to run through the deploy principles…", "@ana to add alerts": a measure
+ * assigned by opening with its owner's initials or login (not "DNS to be moved").
+ */
+export const ASSIGNED_LEAD = /^(?:(\p{Lu}{2,4})|@[\w-]{1,39})[ \t]+to[ \t]+(?!be\b)\p{Ll}{2,}[ \t]/u;
+
+/** "Owner: ana", "(assignee: @ana)", else the first @mention anywhere, else the initials it opens with ("GK to …"). */
 function owner(f: Fields): void {
   for (const key of ['text', 'title'] as const) {
     const field = OWNER_FIELD.exec(f[key]);
@@ -191,6 +197,7 @@ function owner(f: Fields): void {
   }
   const mention = MENTION.exec(f.text);
   if (!f.owner && mention) f.owner = mention[1];
+  if (!f.owner) f.owner = ASSIGNED_LEAD.exec(f.title)?.[1];
 }
 
 const PRIORITY_FIELD = /[([,;|–—-]?\s{0,3}\b(?:priority|prio)\s{0,3}[:=-]\s{0,3}(critical|urgent|highest|high|medium|normal|low|lowest|p[0-4])\b\)?|\(\s{0,2}(critical|urgent|high|medium|low)\s{1,3}priority\s{0,2}\)|\b(P[0-4])\b/i;

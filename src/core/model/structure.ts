@@ -388,7 +388,7 @@ function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, in
   // "### Immediate Actions (Completed)" under "## Resolution", "### Process Improvement" under "## Immediate Actions
   // Taken": what was done to resolve it, not measures to follow.
   if (open.keys.includes('resolution') && !open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, ['action-items'])) {
-    if (!STILL_TO_DO.test(e.text) && (DONE_HEADING.test(e.text) || DONE_HEADING.test(open.heading))) return true;
+    if (DONE_MARKED.test(e.text) || (!STILL_TO_DO.test(e.text) && (DONE_HEADING.test(e.text) || DONE_HEADING.test(open.heading)))) return true;
   }
   // Inside the measures, a bold line that opens with a verb ("**Detect destructive operations:**", over alerts to
   // add) names measures, not the section its verb's noun would.
@@ -409,6 +409,8 @@ const IMPROVE = /\bimprov/i;
 
 /** A heading of what was done: "Immediate actions (completed)", "Actions taken", "Attempted fixes", "Resolution steps implemented". */
 const DONE_HEADING = /\b(?:immediate|completed?|done|taken|performed|applied|attempted|tried|implemented|executed)\b/i;
+/** A heading marked done ("### 3. Prevention Measures ✅" under "## Resolution Steps Taken"): a step taken, whatever it names. */
+const DONE_MARKED = /[✅✔☑]\uFE0F?\s*$/u;
 /** A heading of what is still to do, whatever else it says: "Immediate follow-ups", "Next steps". */
 const STILL_TO_DO = /\b(?:follow[ \t-]?ups?|next|future|todo|to[ \t]do|planned|pending|open|long[ \t-]term|short[ \t-]term|prevent\w*)\b/i;
 
@@ -568,7 +570,9 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
   for (let i = 0; i < elements.length; i++) {
     const e = elements[i];
     if (e.kind === 'heading') {
-      const keyedTop = [...stack].reverse().map((s) => sections[s]).find((s) => s.keys.length > 0);
+      // The keyed section the heading sits in: a heading closes those at its level and deeper, so a sibling of a
+      // keyed sub-section ("### 3. Prevention Measures ✅" after "### 1. Schema Restoration ✅") sits in their parent.
+      const keyedTop = [...stack].reverse().map((s) => sections[s]).find((s) => s.keys.length > 0 && (e.level === 7 || s.level < e.level));
       if (keyedTop && isGroupLabel(e, keyedTop, () => timedAfter(elements, i), sections[stack[stack.length - 1]], () => timedEntriesAfter(elements, i))) {
         e.label = true; // "**Corrective Actions:**" inside "Action Items"
       } else {

@@ -121,6 +121,12 @@ const DURATION_CONTEXT =
 const UNAWARE_UNTIL = /\b(?:not|n['’]t|never|nobody|no[ \t]one)\b[^.;]{0,40}\b(?:aware|notic\w{0,4}|know|knew|realis\w{0,3}|realiz\w{0,3}|detect\w{0,4})\b[^.;]{0,40}\b(?:until|till)[ \t]{1,3}(?:about[ \t]|around[ \t]|approximately[ \t])?$/i;
 const DETECTION_DELAY = /\b(?:notic\w{0,4}|detect\w{0,4}|unnoticed|undetected|unseen|aware|discover\w{0,4})\b[^.;]{0,12}$/i;
 const DETECTION_AFTER = /^[ \t]+(?:(?:to|before|until)[ \t]+(?:\w{1,12}[ \t]+)?(?:notic|detect|discover|identif|find|found|spot)|\(?(?:undetected|unnoticed|unseen)\b)/i;
+/**
+ * "it took about 1.5 hours to get a new deploy out", "2 hours to write the
+ * patch": how long shipping a fix took, not the incident's length ("7 hours
+ * to debug, fix and test, and … operational again" may well be).
+ */
+const TASK_AFTER = /^[ \t]+to[ \t]+(?:get[ \t]+(?:a|the)[ \t]+(?:\w+[ \t]+)?(?:deploy|fix|build|release|patch)|deploy|build|ship|roll[ \t]+out|release|write|push|merge)\b/i;
 /** "an outage of unknown length", "the start time is not fully known". */
 const START_UNKNOWN = /\b(?:unknown|not[ \t]+(?:fully[ \t]+|exactly[ \t]+)?known|unclear|uncertain)\b/i;
 /**
@@ -670,7 +676,7 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
       WATCH_PERIOD.test(before) ||
       (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes)) ||
       (requireContext && inCondition(text, base + d.index));
-    if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before) || OF_THE_INCIDENT.test(after))) {
+    if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && !TASK_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before) || OF_THE_INCIDENT.test(after))) {
       const duration: NonNullable<IncidentWindow['duration']> = { minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + offset + base + d.index };
       if (d.bound) duration.bound = d.bound;
       if (d.bound === 'under' && START_UNKNOWN.test(text)) duration.startUnknown = true;

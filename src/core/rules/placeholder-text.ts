@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import type { Root, RootContent } from 'mdast';
 import { defineRule } from './rule.js';
 import { INLINE_PLACEHOLDERS } from '../placeholders.js';
+import { STATUS_COLUMN } from '../model/action-items.js';
 
 const WHOLE = /^[\s*_`~>#+•.-]{0,8}(TBD|TBA|TODO|FIXME|XXX|\?\?\?+|tbd|tba)[\s*_`~.!]{0,4}$/;
 
@@ -30,8 +31,7 @@ function codeLines(tree: Root): Set<number> {
 }
 
 /** A cell that states where a measure stands: a column holding one is a status column. */
-const STATUS_CELL = /^[\s*_`~]{0,4}(?:DONE|DOING|IN[ \t]PROGRESS|WIP|OPEN|CLOSED|FIXED|BLOCKED|COMPLETED?)[\s*_`~.!]{0,4}$/i;
-const STATUS_HEADER = /^(?:status|state|done\??|progress)$/i;
+const STATUS_CELL = /^[\s*_`~]{0,4}(?:DONE|DOING|IN[ \t]PROGRESS|WIP|OPEN|CLOSED|FIXED|BLOCKED|COMPLETED?|DEFERRED)[\s*_`~.!]{0,4}(?:[(（][^()（）]*[)）])?[\s.]*$/i;
 
 /**
  * Lines of table rows whose status column says "TODO" ("| Monitoring script |
@@ -51,7 +51,7 @@ function statusTodoLines(tree: Root): Set<number> {
     const rows = node.children.map((row) => row.children.map((cell) => cellText(cell)));
     const width = Math.max(0, ...rows.map((r) => r.length));
     for (let col = 0; col < width; col++) {
-      const status = STATUS_HEADER.test(rows[0]?.[col]?.trim() ?? '') || rows.slice(1).some((r) => STATUS_CELL.test(r[col] ?? ''));
+      const status = STATUS_COLUMN.test(rows[0]?.[col]?.trim() ?? '') || rows.slice(1).some((r) => STATUS_CELL.test(r[col] ?? ''));
       if (!status) continue;
       node.children.forEach((row, r) => {
         if (r > 0 && /^[\s*_`~]{0,4}TODO[\s*_`~.!]{0,4}$/i.test(rows[r][col] ?? '') && row.position) lines.add(row.position.start.line);
@@ -76,6 +76,8 @@ export default defineRule({
     valid: [
       { title: 'A status word beside content', markdown: '| Action | Bug |\n| --- | --- |\n| Add alerts | Bug 12 **TODO** |\n' },
       { title: 'A measure not done yet, in a status column', markdown: '| Action Item | Bug |\n| --- | --- |\n| Sync Go versions | DONE |\n| Add a version check | TODO |\n' },
+      { title: 'A measure not done yet, beside one done with a note', markdown: '| Action Item | Bug |\n| --- | --- |\n| Sync Go versions | **Done** (commit f5cf687) |\n| Add a version check | TODO |\n' },
+      { title: 'A measure not done yet, in a status column named in another language', markdown: '| アクション | 担当 | ステータス |\n| --- | --- | --- |\n| 証明書のローテを監視する | platform | TODO |\n' },
       { title: 'A link whose text reads like an instruction', markdown: '## Summary\n\nSee [what we changed](https://example.com/pr/1) and [how to roll back][runbook].\n\n[runbook]: https://example.com/runbook\n' },
     ],
     invalid: [
