@@ -711,3 +711,22 @@ describe('a step of the resolution marked done', () => {
     expect(result.findings.filter((f) => f.rule === 'duplicate-section')).toEqual([]);
   });
 });
+
+describe('sub-headings led by a priority under a group', () => {
+  it('"#### P0: Add Diagnostic Logging" under "### Needed (follow-up)" is a measure, its prose and code its description', () => {
+    const list = items(
+      '## Remediation\n\n### Needed (follow-up)\n\n#### P0: Add Diagnostic Logging\n\nAdd logging at the gate:\n\n```js\nwarn();\n```\n\n#### P1: Defensive Ledger Initialization\n\nConsider setting the ledger during construction.\n',
+    );
+    expect(list.map((a) => [a.line, a.priority, a.title])).toEqual([
+      [5, 'P0', 'Add Diagnostic Logging'],
+      [13, 'P1', 'Defensive Ledger Initialization'],
+    ]);
+  });
+});
+
+describe("a template's row for more", () => {
+  it('"... another item" holds no measure', () => {
+    const list = items('## Action Items\n\n| Action Item | Type | Owner |\n| --- | --- | --- |\n| Develop a release process | prevent | andre |\n| ... another item | mitigate/prevent | ?? |\n');
+    expect(list.map((a) => [a.line, a.title])).toEqual([[5, 'Develop a release process']]);
+  });
+});

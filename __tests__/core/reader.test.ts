@@ -116,6 +116,9 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(keys('What we will do differently')).toEqual(['action-items']);
     // "Where we need to improve" beside "what went well" is what went wrong; "measures to improve" are measures.
     expect(['需要改进的地方 ⚠️', '不足之处', '需要改进的措施'].map(keys)).toEqual([['lessons-learned'], ['lessons-learned'], ['action-items']]);
+    // Resolving names, users or conflicts is the system's work, not how the incident was resolved.
+    expect(['DNS Resolution Failure', 'Architecture Issue: Two Parallel User-Resolution Paths', 'Conflict resolution'].map(keys)).toEqual([[], [], []]);
+    expect(['Incident resolution', 'Resolution: DNS resolution fixed'].map(keys)).toEqual([['resolution'], ['resolution']]);
     expect(keys('What we changed')).toEqual([]);
     // Chinese and Japanese headings, written without spaces.
     expect(['根因', '修复', '改进措施', '临时措施', '原因及解决方案', '再発防止策', 'タイムライン', '问题'].map(keys)).toEqual([

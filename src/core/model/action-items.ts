@@ -55,8 +55,8 @@ const DONE_MARK = /^(?:[✓✔☑✅]|\[[xX]\])/u;
 const LABEL_LINE = /^[^.!?:]{1,60}:$/;
 /** A text that is one parenthesised aside and nothing else. */
 const ASIDE = /^\([^()]*\)$/;
-/** "None yet.", "N/A", "No action items." say there are no measures, "As above" points at one already listed, and a template's "etc" row holds none; they are not one. */
-const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|etc|and[ \t]so[ \t]on|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?)|(?:same[ \t]as|as|see)[ \t]above|ditto)(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
+/** "None yet.", "N/A", "No action items." say there are no measures, "As above" points at one already listed, and a template's "etc" or "... another item" row holds none; they are not one. */
+const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|etc|and[ \t]so[ \t]on|(?:\.{3}|…)[ \t]*(?:and[ \t]+)?(?:another|more|other)(?:[ \t]+(?:items?|actions?|tasks?|measures?))?|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?)|(?:same[ \t]as|as|see)[ \t]above|ditto)(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
 /** An emoji written as a bullet at the start of a list item ("* 🗒 Patch the server"). */
 const EMOJI_BULLET = /^\p{Extended_Pictographic}\uFE0F?[\s\u00a0]{0,8}/u;
 /** A paragraph that opens with a status word: "DONE: …", "TODO - …", "[DOING] …". */
@@ -245,7 +245,8 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       triedBefore = TRIED.test(u.text);
       if (triedBefore) continue;
       // "#### 1) Cron cleanup scheduled" over what was done: the heading is the measure, what follows it its details.
-      const title = numberedMeasure(u.text, true) ?? (headedMeasures ? u.text.replace(NUMBERED_HEADING, '') : undefined);
+      // "#### P0: Add Diagnostic Logging": a priority is given to a measure, never to a group.
+      const title = numberedMeasure(u.text, true) ?? (headedMeasures || opensWithPriorityLevel(u.text) ? u.text.replace(NUMBERED_HEADING, '') : undefined);
       if (title && (describedOnly(all, i) || headedMeasures)) {
         titled = { text: title, title, line: u.line, column: u.column, kind: group.kind, group: group.label, done: group.done, comments: [], links: [], titled: true };
         titleDrafts.add(titled);

@@ -1064,7 +1064,16 @@ export function matchHeading(text: string, table: AliasTable, options: MatchOpti
   return [...keys];
 }
 
+/**
+ * "DNS resolution failure", "Two parallel user-resolution paths": resolving
+ * names, users or conflicts, a thing of the system, not how the incident was
+ * resolved. The heading is read without the word.
+ */
+const SOMETHING_RESOLVED = /\b(dns|names?|address(?:es)?|host(?:name)?s?|users?|conflicts?|dependency|dependencies|modules?|paths?|symbols?|domains?|screen|image|video|display|high|low)[ \t]*[-‐–]?[ \t]*resolution\b/giu;
+
 function matchNormalized(text: string, c: Compiled, options: MatchOptions): SectionKey[] {
+  const unresolved = text.replace(SOMETHING_RESOLVED, '$1');
+  if (unresolved !== text) return matchNormalized(unresolved, c, options);
   const normalized = normalizeHeading(text);
   if (!normalized || normalized.length > 120) return [];
   // What the text holds beyond its normalised form: a slash parting it, a question's mark (see match).
