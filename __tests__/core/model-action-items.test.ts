@@ -730,3 +730,17 @@ describe("a template's row for more", () => {
     expect(list.map((a) => [a.line, a.title])).toEqual([[5, 'Develop a release process']]);
   });
 });
+
+describe('a measure whose one child finishes its sentence', () => {
+  it('"Improve alerting via Datadog. We … will add alerts on:" over "Network packets, CPU, disk space" is one measure', () => {
+    const list = items('## Corrective actions\n- Improve alerting via Datadog.  We currently have liveness checks, and will add alerts on:\n    - Network packets, CPU, disk space\n- Add improved log rotation in the instance AMI.\n');
+    expect(list.map((a) => [a.line, a.title.slice(0, 29)])).toEqual([
+      [2, 'Improve alerting via Datadog.'],
+      [4, 'Add improved log rotation in '],
+    ]);
+  });
+
+  it('but a label over one measure still holds it', () => {
+    expect(items('## Action Items\n- Short term:\n  - Add alerts on disk space\n').map((a) => a.title)).toEqual(['Add alerts on disk space']);
+  });
+});

@@ -1008,6 +1008,9 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   const line = head.lines[0];
   // "Add integration tests for the lookup covering:" over the cases: a measure that lists its details.
   if (DETAILS_ASKED.test(line.text) && wordCount(line.text) >= 4 && !line.allLead) return false;
+  // "Improve alerting via Datadog. We … will add alerts on:" over one short item ("Network packets, CPU, disk space"):
+  // a measure stated in a sentence of its own, whose one child finishes what its last sentence announces.
+  if (/:$/.test(line.text) && SENTENCE_END_INSIDE.test(line.text) && finishesItsParent(nested)) return false;
   if (/:$/.test(line.text) || (line.allLead && /:$/.test(line.lead ?? ''))) return true;
   // A phrase its children finish ("encourage authors to", "We will:"): the children are the measures.
   if (UNFINISHED.test(line.text)) return true;
@@ -1016,6 +1019,14 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   // A measure over the names of its parts ("Communication process for blockers" over "twitter", "mailing list", "blog").
   if (wordCount(line.text) >= 4 && nested.every((n) => n.children.every(namesAPart))) return false;
   return !ordered && line.text.length <= 120;
+}
+
+/** One short item and nothing under it, no sentence of its own: the end of its parent's sentence, not a measure. */
+function finishesItsParent(nested: List[]): boolean {
+  if (nested.length !== 1 || nested[0].children.length !== 1) return false;
+  const only = nested[0].children[0];
+  const head = itemHead(only);
+  return head !== undefined && only.children.length === 1 && wordCount(head.text) <= 8 && !/[.!?]$/.test(head.text.trim()) && !only.checked;
 }
 
 /** The bold title of an item written "**Title**:" with nothing after it but a parenthetical ("(in development)"). */
