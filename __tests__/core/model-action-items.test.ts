@@ -744,3 +744,20 @@ describe('a measure whose one child finishes its sentence', () => {
     expect(items('## Action Items\n- Short term:\n  - Add alerts on disk space\n').map((a) => a.title)).toEqual(['Add alerts on disk space']);
   });
 });
+
+describe("a template's checklist for the report itself", () => {
+  it('"Sections above are filled out" and its kind are the report’s chores, not measures', () => {
+    const list = items(
+      '## Action items\n\n1. Develop a manual testing process for merges to staging\n\n# Actions\n\n- [ ] Incident has been dealt with or is over\n- [ ] Sections above are filled out\n- [ ] Incident title and after-action report is cleaned up\n- [ ] All actionable items above have linked GitHub Issues\n- [ ] Add alerts for 5xx errors on every hub\n',
+    );
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [3, 'Develop a manual testing process for merges to staging'],
+      [11, 'Add alerts for 5xx errors on every hub'],
+    ]);
+  });
+
+  it('an "After-action report" heading is the report, not a section of actions', () => {
+    const result = check('# After-action report\n\nThese sections should be filled out once we have resolved the incident.\n\n## Action items\n\n- Add alerts\n');
+    expect(result.model!.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['5:action-items']);
+  });
+});

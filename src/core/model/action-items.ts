@@ -57,6 +57,13 @@ const LABEL_LINE = /^[^.!?:]{1,60}:$/;
 const ASIDE = /^\([^()]*\)$/;
 /** "None yet.", "N/A", "No action items." say there are no measures, "As above" points at one already listed, and a template's "etc" or "... another item" row holds none; they are not one. */
 const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|etc|and[ \t]so[ \t]on|(?:\.{3}|…)[ \t]*(?:and[ \t]+)?(?:another|more|other)(?:[ \t]+(?:items?|actions?|tasks?|measures?))?|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?)|(?:same[ \t]as|as|see)[ \t]above|ditto)(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
+/**
+ * A step of writing the report itself, from a template's closing checklist:
+ * "Sections above are filled out", "All actionable items above have linked
+ * GitHub Issues", "Incident title and after-action report is cleaned up",
+ * "Incident has been dealt with or is over".
+ */
+const REPORT_CHORE = /\b(?:sections?[ \t]+above[ \t]+(?:are|is|have[ \t]+been)[ \t]+(?:filled|completed?|written)|(?:actionable[ \t]+)?items?[ \t]+above[ \t]+have[ \t]+(?:linked|(?:an?[ \t]+)?(?:github[ \t]+)?issues?)|after[ \t-]action[ \t]+report[ \t]+(?:is|has[ \t]+been)[ \t]+(?:cleaned|written|filled|reviewed)|incident[ \t]+has[ \t]+been[ \t]+dealt[ \t]+with)\b/i;
 /** An emoji written as a bullet at the start of a list item ("* 🗒 Patch the server"). */
 const EMOJI_BULLET = /^\p{Extended_Pictographic}\uFE0F?[\s\u00a0]{0,8}/u;
 /** A paragraph that opens with a status word: "DONE: …", "TODO - …", "[DOING] …". */
@@ -104,8 +111,9 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
   // "[Task 1: be very specific…]": a template's slot left unfilled is a placeholder (reported as one), not a measure.
   // "*(Point out weak spots, e.g. missing metrics)*": a whole line in brackets is an aside or a template's prompt.
   // A line that was only fields ("Owner: DevOps Team" with no measure above it) leaves no title: no measure either.
+  // A template's checklist for the report itself ("Sections above are filled out") is the report's chore, not a measure.
   const items = drafts
-    .filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim()) && !onlyPlaceholders(d.text) && !ASIDE.test(d.text.trim()))
+    .filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim()) && !onlyPlaceholders(d.text) && !ASIDE.test(d.text.trim()) && !REPORT_CHORE.test(d.text))
     .map((d) => finish(d, input))
     .filter((item) => /[\p{L}\p{N}]/u.test(item.title));
   assignIds(items);

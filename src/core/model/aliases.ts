@@ -734,6 +734,8 @@ export function normalizeHeading(text: string): string {
     // GitHub's CI product ("GitHub Actions pricing") is no list of actions.
     .replace(/\bgithub actions?\b/g, 'github')
     .replace(/\bpost mortem\b/g, 'postmortem')
+    // An "after-action report" is what the military and the public sector call a postmortem: no list of actions.
+    .replace(/\bafter action (?:report|review)s?\b/g, 'postmortem')
     .replace(/\b(?:follow|check) ups?\b/g, (m) => m.replace(' ', ''))
     .replace(/\bwhats\b/g, 'what s');
 }
