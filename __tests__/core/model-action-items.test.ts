@@ -761,3 +761,13 @@ describe("a template's checklist for the report itself", () => {
     expect(result.model!.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['5:action-items']);
   });
 });
+
+describe('a task-list item whose text runs on to a titled line', () => {
+  it('is one task', () => {
+    const list = items('## Action Items\n\n- [x] **Decision taken**: only the WordPress sites stay on cPanel; every Node app moves to Vercel.\n      **Confirmed by support**: the process limit cannot be raised on a shared server.\n- [ ] Test a full restore on staging\n');
+    expect(list.map((a) => [a.line, a.done, a.title.slice(0, 40)])).toEqual([
+      [3, true, 'Decision taken: only the WordPress sites'],
+      [5, false, 'Test a full restore on staging'],
+    ]);
+  });
+});

@@ -119,6 +119,10 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     // Resolving names, users or conflicts is the system's work, not how the incident was resolved.
     expect(['DNS Resolution Failure', 'Architecture Issue: Two Parallel User-Resolution Paths', 'Conflict resolution'].map(keys)).toEqual([[], [], []]);
     expect(['Incident resolution', 'Resolution: DNS resolution fixed'].map(keys)).toEqual([['resolution'], ['resolution']]);
+    // Italian, Spanish, Portuguese, French and German words for the summary, the restoration, the measures and the lessons.
+    expect(['Sommario (TL;DR)', 'Ripristino (cosa è stato fatto)', 'Restauração do serviço', 'Wiederherstellung', 'Misure adottate', 'Medidas', 'Lezioni (le tre che contano)', 'Leçons', 'Lições'].map(keys)).toEqual([
+      ['summary'], ['resolution'], ['resolution'], ['resolution'], ['action-items'], ['action-items'], ['lessons-learned'], ['lessons-learned'], ['lessons-learned'],
+    ]);
     expect(keys('What we changed')).toEqual([]);
     // Chinese and Japanese headings, written without spaces.
     expect(['根因', '修复', '改进措施', '临时措施', '原因及解决方案', '再発防止策', 'タイムライン', '问题'].map(keys)).toEqual([

@@ -1128,7 +1128,8 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
       fromRows(labelled.rows, child, child, 'lined', out);
       continue;
     }
-    const [own, ...lazy] = titledRuns(head);
+    // A task-list item is one task, whatever titled lines its text runs on to ("- [x] **Decision taken**: … **Confirmed by support**: …").
+    const [own, ...lazy] = typeof item.checked === 'boolean' ? [head] : titledRuns(head);
     out.push(itemDraft(item, own, nested, group));
     // Lines written flush under a "Title: text" item in the same form are measures whose bullet was left out.
     for (const run of lazy) out.push(itemDraft({ ...item, checked: null, children: [] }, run, [], group));
