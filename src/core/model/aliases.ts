@@ -555,21 +555,31 @@ const MEASURES_ASKED = new Set([
 
 /**
  * A heading that opens by announcing what the team changes or does next: "What
- * we are changing beyond the patch", "What we'll do differently", "Changes
- * we're making". Its words alone ("changing", "doing") name no section.
+ * we are changing beyond the patch", "What we'll do differently", "What
+ * we're doing to fix this", "Changes we're making". Its words alone ("changing", "doing") name no section.
  */
 const MEASURES_ANNOUNCED =
-  /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)/;
+  /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently)|doing[ ]to[ ](?:fix|prevent|address|avoid|stop))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)/;
 
 /** "Actions to be taken", "Measures that will be implemented": what is still to do ("Actions taken" is the resolution). */
 const TO_BE_TAKEN = /^(?:\w+ ){0,3}(?:actions?|measures?|steps?|tasks?)[ ](?:\w+ )?(?:to[ ]be|that[ ]will[ ]be|we[ ]will|we[ ]ll)[ ](?:taken|done|implemented|made|take)\b/;
 
 /**
- * "What we would do differently", "What could have been done differently":
- * hindsight, what the incident taught, not what will be done ("What we will
- * do differently" is the measures).
+ * "What we would do differently", "What could have been done differently",
+ * "What should ordinarily have been done to prevent this": hindsight, what
+ * the incident taught, not what will be done ("What we will do differently"
+ * is the measures).
  */
-const DIFFERENTLY_IN_HINDSIGHT = /^(?:(?:what|things)[ ](?:we[ ])?)?(?:would|could|should|d)[ ](?:have[ ](?:been[ ])?)?(?:do|done|handle|handled)[ ](?:\w+[ ]){0,2}differently$/;
+const IN_HINDSIGHT =
+  /^(?:(?:what|things)[ ](?:we[ ])?)?(?:would|could|should|d)[ ](?:have[ ](?:been[ ])?)?(?:do|done|handle|handled)[ ](?:\w+[ ]){0,2}differently$|^what[ ](?:could|should|might)[ ](?:\w+[ ])?have[ ]been[ ]done\b/;
+
+/**
+ * "Ações de Resolução", "Acciones de mitigación", "Étapes de rétablissement":
+ * the steps that resolved it, as "Resolution actions" are, though the Romance
+ * head word ("ações", actions) would name the measures.
+ */
+const ROMANCE_RESOLUTION_STEPS =
+  /^(?:acciones|acoes|ações|actions|azioni|medidas|mesures|misure|pasos|passos|étapes|etapes|passi)[ ](?:de|da|di|des|du)[ ](?:resoluci[oó]n|resolu[cç][aã]o|r[ée]solution|risoluzione|mitigaci[oó]n|mitiga[cç][aã]o|mitigation|mitigazione|recuperaci[oó]n|recupera[cç][aã]o|r[ée]tablissement|ripristino|contenci[oó]n|conten[cç][aã]o|confinement|contenimento)$/;
 
 /**
  * A heading "Improving recovery procedures", "Improvements to recovery": what
@@ -1129,7 +1139,8 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (normalized === PROBLEMS_LISTED) return ['lessons-learned'];
   // Before the words alone: without "to be", "Actions to be taken" reads as "Actions taken".
   if (TO_BE_TAKEN.test(normalized)) return ['action-items'];
-  if (DIFFERENTLY_IN_HINDSIGHT.test(normalized)) return ['lessons-learned'];
+  if (IN_HINDSIGHT.test(normalized)) return ['lessons-learned'];
+  if (ROMANCE_RESOLUTION_STEPS.test(normalized)) return ['resolution'];
   if (EVENTS_ANNOUNCED.test(normalized)) return ['timeline'];
   const words = tokens(normalized);
   if (words.length === 0 || words.length > 16) return [];
