@@ -226,3 +226,23 @@ describe('what an entry reports', () => {
     ]);
   });
 });
+
+describe('day lines without a year', () => {
+  const doc = '## Timeline\n\nMonday 4th November:\n\n7:30am deployed the new login system.\n\n8:55am system live in its reverted form.\n\nTuesday 5th November\n\n6:30am deployed the new login system again.\n\n9:27am first report of login issues.\n';
+
+  it('order the clocks under them, and no order finding is made across days', () => {
+    const result = check(doc);
+    expect(result.model!.timeline.map((t) => [t.line, t.time])).toEqual([
+      [5, '07:30'],
+      [7, '08:55'],
+      [11, '06:30'],
+      [13, '09:27'],
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+  });
+
+  it('but a clock out of order within a day is still one', () => {
+    const result = check(doc.replace('9:27am first report', '6:10am first report'));
+    expect(result.findings.filter((f) => f.rule === 'timeline-order').map((f) => f.line)).toEqual([13]);
+  });
+});

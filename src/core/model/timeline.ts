@@ -710,6 +710,8 @@ interface Running {
   nextClock?: number;
   /** Days an undated timeline has gone past midnight: its later clocks are on that day too. */
   undatedDays?: number;
+  /** The last day mark written without a year, as days into a common year (see nextYearlessDay). */
+  yearlessDay?: number;
 }
 
 function resolve(units: Unit[], input: TimelineInput, headingZone: string | undefined): TimelineEntry[] {
@@ -741,12 +743,29 @@ function applyMark(run: Running, m: Mark, input: TimelineInput): void {
         : m.dayOffset !== undefined && (input.firstDay ?? input.ctx.date)
           ? addDays((input.firstDay ?? input.ctx.date)!, m.dayOffset)
           : undefined;
-    if (!day) return;
+    if (!day) {
+      if (m.date?.month !== undefined && m.date.day !== undefined) nextYearlessDay(run, m.date.month, m.date.day);
+      return;
+    }
     run.date = day;
     run.written = true;
     run.previous = undefined;
     if (m.statement) run.statement = day;
   }
+}
+
+/**
+ * "Monday 4th November:" then "Tuesday 5th November" over undated clocks, in a
+ * document that gives no year: the days cannot be dated, but they still
+ * order the clocks under them. Each later day moves the undated clocks on by
+ * the days between (an earlier one changes nothing: no order is invented).
+ */
+function nextYearlessDay(run: Running, month: number, day: number): void {
+  // Days into a common year; a month's length only matters across its end.
+  const index = Date.UTC(2001, month - 1, day) / DAY_MS;
+  if (run.yearlessDay !== undefined && index > run.yearlessDay) run.undatedDays = (run.undatedDays ?? 0) + (index - run.yearlessDay);
+  if (run.yearlessDay === undefined || index > run.yearlessDay) run.yearlessDay = index;
+  run.previous = undefined;
 }
 
 /**
