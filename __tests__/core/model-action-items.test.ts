@@ -771,3 +771,13 @@ describe('a task-list item whose text runs on to a titled line', () => {
     ]);
   });
 });
+
+describe('"Future Enhancements" led by priorities', () => {
+  it('is a section of measures, each sub-heading one with its priority', () => {
+    const list = items('## Future Enhancements\n\n### Priority 1: Add Few-Shot Examples to Prompt\n\n**Show good vs bad examples:**\n```\nEXAMPLE\n```\n\n### Priority 2: Implement Response Validation\n\n**Before posting:**\n- Check for specific patterns\n');
+    expect(list.map((a) => [a.line, a.priority, a.title])).toEqual([
+      [3, 'P1', 'Add Few-Shot Examples to Prompt'],
+      [10, 'P2', 'Implement Response Validation'],
+    ]);
+  });
+});

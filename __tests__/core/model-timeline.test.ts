@@ -246,3 +246,15 @@ describe('day lines without a year', () => {
     expect(result.findings.filter((f) => f.rule === 'timeline-order').map((f) => f.line)).toEqual([13]);
   });
 });
+
+describe('a chat written as a timeline of dotted times', () => {
+  it('"8.48 SB created…" lines are entries, and a line telling a time inside an entry’s paragraph is part of it', () => {
+    const m = model('## Timeline\n\n8.48 SB created a new works index in production.<br>\n08.52 RC reports Works API down.<br>\nRC LogicMonitor first flagged it at 8:50am\n\n9.06 SB tested the API locally.\n');
+    expect(m.timeline.map((t) => [t.line, t.time])).toEqual([
+      [3, '08:48'],
+      [4, '08:52'],
+      [7, '09:06'],
+    ]);
+    expect(check('## Timeline\n\nAll times UTC.\n\n8.48 SB created a new works index.<br>\n08.52 RC reports Works API down.<br>\nRC LogicMonitor first flagged it at 8:50am\n\n9.06 SB tested the API locally.\n').findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+  });
+});

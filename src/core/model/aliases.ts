@@ -279,6 +279,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'future measures',
     'future work',
     'improvements',
+    'enhancements',
+    'future enhancements',
     'improvement plan',
     'action plan',
     'recommendations',

@@ -145,10 +145,11 @@ function status(f: Fields): void {
     .replace(STATUS_TODO, ' ');
 }
 
-const PRIORITY_WORD = /^(?:\*\*)?(CRITICAL|URGENT|HIGH|MEDIUM|LOW|P[0-4])(?:\*\*)?[\s:–—-]{1,4}(?=\S)/;
+const PRIORITY_WORD = /^(?:\*\*)?(CRITICAL|URGENT|HIGH|MEDIUM|LOW|P[0-4]|[Pp]riority[ \t]?[0-4])(?:\*\*)?[\s:–—-]{1,4}(?=\S)/;
 
 /**
- * Whether a title opens with a priority level: "P0 — ", "[P1] ", "(P2): ".
+ * Whether a title opens with a priority level: "P0 — ", "[P1] ", "(P2): ",
+ * "Priority 1: ".
  * Only the levels, not the words ("### High priority" may head a group); a
  * level is given to one measure, never to a group of them.
  */
@@ -156,13 +157,14 @@ export function opensWithPriorityLevel(text: string): boolean {
   return PRIORITY_LEVEL.test(text);
 }
 // After a coloured mark, as priorities are often shown ("🔴 P0 — Audit the infrastructure").
-const PRIORITY_LEVEL = /^(?:\p{Extended_Pictographic}\uFE0F?[ \t]{1,3})?[[(]?P[0-4][\])]?(?:[ \t]{0,3}[—–:-])?[ \t]/u;
+const PRIORITY_LEVEL = /^(?:\p{Extended_Pictographic}\uFE0F?[ \t]{1,3})?[[(]?(?:P|[Pp]riority[ \t]?)[0-4][\])]?(?:[ \t]{0,3}[—–:-])?[ \t]/u;
 
 /** A priority in capitals before the wording: "**HIGH** Include downloads in the smoke tests". */
 function leadingPriority(f: Fields): void {
   const m = PRIORITY_WORD.exec(f.title.trim());
   if (!m) return;
-  f.priority ??= m[1].startsWith('P') ? m[1] : m[1].toLowerCase();
+  // "Priority 1" is P1.
+  f.priority ??= /^priority/i.test(m[1]) ? `P${m[1].slice(-1)}` : m[1].startsWith('P') ? m[1] : m[1].toLowerCase();
   f.title = f.title.trim().slice(m[0].length);
 }
 

@@ -175,10 +175,10 @@ interface Gatherer {
 const CLOCK_LEAD = /^[~(*_ \t]{0,3}(?:[01]?\d|2[0-3])[:.]\d\d\b/;
 
 /**
- * A line opening with a clock time written with a dot, the British way ("09.25 AC cluster claims healthy",
+ * A line opening with a clock time written with a dot, the British way ("09.25 AC cluster claims healthy", "8.48 SB created…",
  * "~02.00 900k messages"). Alone, "10.30" may be any number; two or more lines of a timeline opening so are times.
  */
-const DOTTED_CLOCK_LEAD = /^(~?[ \t]?(?:[01]\d|2[0-3]))\.([0-5]\d)(?=[ \t]+\S)/;
+const DOTTED_CLOCK_LEAD = /^(~?[ \t]?(?:[01]?\d|2[0-3]))\.([0-5]\d)(?=[ \t]+\S)/;
 const DOTTED_CLOCK_LINES = 2;
 
 function gather(elements: Element[], dayFirst: boolean, fenced: boolean): Unit[] {
@@ -284,8 +284,14 @@ function fromLine(g: Gatherer, written: TextLine, sameParagraph: boolean): void 
   }
   // Under a time heading, and after list items or rows (whose paragraphs are notes: "Total impact: 10:45 - 16:11"),
   // a line is an entry of its own only when it opens with its time; a window field ("Duration: 21:45 to 23:28") never is.
-  // So, among lines that open with their times, is one that opens in lower case ("and it's been saturated since ~2am").
-  const notes = g.underHeading || prev?.kind === 'item' || prev?.kind === 'row' || WINDOW_NOTE.test(line.text) || (g.timeLedLines === true && /^\p{Ll}/u.test(line.text));
+  // So, among lines that open with their times, is one that opens in lower case ("and it's been saturated since ~2am"),
+  // or one in the paragraph of an entry that tells a time inside it ("RC LogicMonitor first flagged it at 8:50am").
+  const notes =
+    g.underHeading ||
+    prev?.kind === 'item' ||
+    prev?.kind === 'row' ||
+    WINDOW_NOTE.test(line.text) ||
+    (g.timeLedLines === true && (/^\p{Ll}/u.test(line.text) || (sameParagraph && prev !== undefined)));
   if ((timed && !(notes && timed.index > 3)) || findTimePlaceholder(line.text)) {
     push(g, candidate('line', line, exprs));
     return;
