@@ -258,3 +258,21 @@ describe('a chat written as a timeline of dotted times', () => {
     expect(check('## Timeline\n\nAll times UTC.\n\n8.48 SB created a new works index.<br>\n08.52 RC reports Works API down.<br>\nRC LogicMonitor first flagged it at 8:50am\n\n9.06 SB tested the API locally.\n').findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
   });
 });
+
+describe('dates that hold for what follows them', () => {
+  it('a date line after a statement for the whole timeline dates the entries under it', () => {
+    const result = check('## Timeline\n\nTimeline for September 17, 2018: (all times UTC)\n\n- 22:07 Advisory email goes out\n- 23:21 Version 0.17.0rc4 tagged\n\nSeptember 18, 2018:\n\n- 00:24 Version 0.16.3 tagged\n- 20:44 Release binaries available\n');
+    expect(result.model!.timeline.map((t) => [t.line, t.time])).toEqual([
+      [5, '2018-09-17T22:07:00Z'],
+      [6, '2018-09-17T23:21:00Z'],
+      [10, '2018-09-18T00:24:00Z'],
+      [11, '2018-09-18T20:44:00Z'],
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+  });
+
+  it('but a page’s "Last updated" under the timeline is no entry', () => {
+    const m = model('## Timeline\n\nJune 10th, 2024:\n- 15:30 CEST: Deployment of a new release\n- 17:20 CEST: Service is back to nominal performance.\n\n<div class="tldr">\n    <h5>Last updated: 2024-06-09 10:30:00 CET</h5>\n</div>\n\nLast updated: 2024-06-09 10:30\n');
+    expect(m.timeline.map((t) => t.line)).toEqual([4, 5]);
+  });
+});

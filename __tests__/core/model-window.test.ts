@@ -309,3 +309,15 @@ describe('fields of the document, not of the incident', () => {
     expect(check('# Outage\n\n**Started**: 2026-06-11 15:00 UTC\n').model!.incident.start?.time).toBe('2026-06-11T15:00:00Z');
   });
 });
+
+describe('a range in a sentence that gives its date', () => {
+  it('is on that date, not the front matter’s publication date', () => {
+    const i = incident('---\ndate: 2024-06-12 08:30:00 Z\n---\n\n## Summary\n\nOn June 10th, 2024, a service degradation occurred between 4:00 PM and 5:15 PM UTC.\n');
+    expect([i.start?.time, i.end?.time, i.date]).toEqual(['2024-06-10T16:00:00Z', '2024-06-10T17:15:00Z', '2024-06-10']);
+  });
+
+  it('and an end past midnight without a date of its own is on the next day', () => {
+    const i = incident('## Summary\n\nThe dashboard shows 2 requests on Feb 14, 2026, but 1,806 were made that day (7 PM - midnight) during the outage.\n');
+    expect([i.start?.time, i.end?.time]).toEqual(['2026-02-14T19:00', '2026-02-15T00:00']);
+  });
+});

@@ -110,6 +110,8 @@ const LOG_LINE = /^\s*(?:[{[]|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}|.{0,40}\b(?:ER
 const GLUED_ORDINAL = /^\d{1,3}[.)](?=\d{1,2}:\d{2})/;
 /** A field that states a window among the timeline's lines: "**Duration:** 21:45 to 23:28 UTC", "Total impact duration: …". */
 const WINDOW_NOTE = /^[*_]{0,2}[\p{L} ]{0,24}\b(?:duration|window|downtime|time[ \t]frame)[*_]{0,2}[ \t]{0,2}:/iu;
+/** When the page was last changed ("Last updated: 2024-06-12 10:30:00 CET"): the document's own date, no event of the incident. */
+const PAGE_UPDATED = /^[ \t]*[*_]{0,2}(?:last[ \t]+(?:updated|modified|edited)|page[ \t]+updated)[*_]{0,2}[ \t]{0,2}(?::|on\b|at\b)/i;
 /** Date statements that hold for the whole timeline: "Unless otherwise noted all events happened on 2019-10-21". */
 const DATE_STATEMENT = /\b(?:all|unless|every)\b/i;
 /**
@@ -231,6 +233,13 @@ function push(g: Gatherer, c: Candidate, heading = false): void {
 }
 
 function fromHeading(g: Gatherer, text: string, line: number, column: number): void {
+  // "<h5>Last updated: …</h5>" under the timeline: the page's date, which ends the entry above as any heading does.
+  if (PAGE_UPDATED.test(text)) {
+    g.out.push({ mark: 'group' });
+    g.current = undefined;
+    g.underHeading = false;
+    return;
+  }
   const exprs = scanTimes(text, { dayFirst: g.dayFirst });
   if (exprs.some((x) => x.time || x.invalid) || findTimePlaceholder(text)) {
     push(g, candidate('heading', { text, line, column }, exprs), true);
@@ -270,6 +279,7 @@ function dateOnly(text: string, exprs: TimeExpression[]): Mark | undefined {
 
 function fromLine(g: Gatherer, written: TextLine, sameParagraph: boolean): void {
   if (!HAS_WORD.test(written.text)) return; // "\\\\", "---", "…": separators
+  if (PAGE_UPDATED.test(written.text)) return;
   // "09.25" read as "09:25" (same length: columns hold).
   const line = g.dottedClocks && DOTTED_CLOCK_LEAD.test(written.text) ? { ...written, text: written.text.replace(DOTTED_CLOCK_LEAD, '$1:$2') } : written;
   const exprs = scanTimes(line.text, { dayFirst: g.dayFirst });
@@ -756,7 +766,8 @@ function applyMark(run: Running, m: Mark, input: TimelineInput): void {
     run.date = day;
     run.written = true;
     run.previous = undefined;
-    if (m.statement) run.statement = day;
+    // A later date line ("September 18, 2018:") dates what follows it, whatever a statement said for the whole timeline.
+    run.statement = m.statement ? day : undefined;
   }
 }
 

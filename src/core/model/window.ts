@@ -341,14 +341,14 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
             if (!/:/.test(between)) return;
           }
           if (role === 'end') setEnd(draft, e.date, e.time!, e.zone, line, line.column + e.index, 'field');
-          else if (e.end) setRange(draft, e, line, 'field');
+          else if (e.end) setRange(draft, e, line, 'field', e.date);
           else setStart(draft, e, line, 'field');
         });
         break;
       }
       default: {
         const range = timed.find((e) => e.end?.time);
-        if (range) setRange(draft, range, line, 'field');
+        if (range) setRange(draft, range, line, 'field', range.date);
         else if (timed.length >= 2) {
           setStart(draft, timed[0], line, 'field');
           setEnd(draft, timed[1].date, timed[1].time!, timed[1].zone, line, line.column + timed[1].index, 'field');
@@ -542,16 +542,24 @@ function readProse(draft: Draft, prose: ScannedLine[]): void {
   for (const block of joinWrapped(prose.map((p) => p.line))) {
     const exprs = scanTimes(block.text, { dayFirst: draft.dayFirst });
     let pendingStart: { e: TimeExpression; line: TextLine } | undefined;
+    // "On June 10th, 2024, a service degradation occurred … between 4:00 PM and 5:15 PM UTC": the sentence's date is its times'.
+    let sentenceDay: { date: NonNullable<TimeExpression['date']>; end: number } | undefined;
     for (const whole of exprs) {
-      if (!whole.time) continue;
-      const { e, line } = locate(block, whole);
+      if (!whole.time) {
+        if (whole.date?.year !== undefined) sentenceDay = { date: whole.date, end: whole.index + whole.length };
+        continue;
+      }
+      const located = locate(block, whole);
+      const line = located.line;
+      const sameSentence = sentenceDay !== undefined && !/[.!?](?:\s|$)/.test(block.text.slice(sentenceDay.end, whole.index));
+      const e = !located.e.date && sameSentence ? { ...located.e, date: sentenceDay!.date } : located.e;
       if (e.end?.time) {
         // 'The power company just stated "22:00 to 23:00"': someone's estimate, quoted, is not the document's window.
         if (quotedOrEstimated(block.text, whole.index, whole.index + whole.length)) continue;
         // "Between 20:44 and 20:45, users began to experience latency": when it began, not how long it lasted.
         if (BEGAN_WITHIN.test(block.text.slice(whole.index + whole.length, sentenceEnd(block.text, whole.index + whole.length, SENTENCE_REACH)))) {
           if (aboutIncident(block.text, whole, true)) setStart(draft, e, line, 'prose');
-        } else setRange(draft, e, line, 'prose');
+        } else setRange(draft, e, line, 'prose', located.e.date);
         continue;
       }
       const before = block.text.slice(Math.max(0, whole.index - 40), whole.index);
@@ -644,10 +652,11 @@ function setEnd(
   if (!date) draft.undated.end = { time, zone, line: end.line, column: end.column };
 }
 
-function setRange(draft: Draft, e: TimeExpression, line: TextLine, source: Source): void {
+/** `endDate`: the date the range's end is on when it writes none ("(7 PM - midnight)" on a day a sentence gave rolls past it). */
+function setRange(draft: Draft, e: TimeExpression, line: TextLine, source: Source, endDate: TimeExpression['date']): void {
   setStart(draft, e, line, source);
   const end = e.end;
-  if (end?.time) setEnd(draft, end.date ?? e.date, end.time, end.zone ?? e.zone, line, line.column + e.index + e.length, source);
+  if (end?.time) setEnd(draft, end.date ?? endDate, end.time, end.zone ?? e.zone, line, line.column + e.index + e.length, source);
 }
 
 function setPoint(draft: Draft, role: 'start' | 'end', point: WindowPoint | undefined): void {
