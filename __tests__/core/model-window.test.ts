@@ -321,3 +321,12 @@ describe('a range in a sentence that gives its date', () => {
     expect([i.start?.time, i.end?.time]).toEqual(['2026-02-14T19:00', '2026-02-15T00:00']);
   });
 });
+
+describe('a window field written as a heading', () => {
+  it('"# Outage Duration: …" states the window and its zone', () => {
+    const result = check('### Postmortem: Web Stack Outage\n\n## Issue Summary\n#  Outage Duration: August 18, 2024, 01:00 AM - August 18, 2024, 03:30 AM (UTC)\n\n* Impact: the site was down.\n\n## Timeline\n    01:00 AM: The outage began.\n    03:00 AM: Services restored.\n');
+    const i = result.model!.incident;
+    expect([i.start?.time, i.end?.time, i.start?.line]).toEqual(['2024-08-18T01:00:00Z', '2024-08-18T03:30:00Z', 4]);
+    expect(result.findings.filter((f) => f.rule === 'timezone-missing')).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import { linesOfElements, tableFieldLines } from './lines.js';
 import { buildStructure, ownElements, parseMarkdownAt, type Element, type Structure } from './structure.js';
 import { plainText, type TextLine } from './text.js';
 import { readStatusUpdates, readTimeline, type ImpactMarkers } from './timeline.js';
-import { readWindow } from './window.js';
+import { isWindowFieldHeading, readWindow } from './window.js';
 import { readCourse } from './course.js';
 import { readMentions } from './mentions.js';
 import { DAY_MS, scanTimes } from '../time/index.js';
@@ -91,7 +91,9 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
   const windowElements = [...intro, ...dateSections.flat(), ...ownedBy(WINDOW_KEYS).flat()];
   // Metadata tables ("| Start Time (UTC) | 10:00 |") read as labelled fields.
   const tableFields = windowElements.flatMap((e) => (e.kind === 'block' && e.node.type === 'table' ? tableFieldLines(e.node) : []));
-  const summaryLines = [...linesOfElements(windowElements), ...tableFields].filter((l) => !toml.lines.has(l.line));
+  // A window field written as a heading ("# Outage Duration: … 01:00 AM - … 03:30 AM (UTC)") is read as the field it is.
+  const headingFields = elements.flatMap((e) => (e.kind === 'heading' && isWindowFieldHeading(e.text) ? [{ text: e.text, line: e.line, column: e.column }] : []));
+  const summaryLines = [...linesOfElements(windowElements), ...tableFields, ...headingFields].filter((l) => !toml.lines.has(l.line));
   // Zone statements may sit in headings too ("### Timeline (all times PST)").
   const allLines: TextLine[] = [...linesOfElements(elements), ...elements.flatMap((e) => (e.kind === 'heading' ? [{ text: e.text, line: e.line, column: e.column }] : []))];
   const dateLines: TextLine[] = [];

@@ -140,6 +140,12 @@ const METRIC_LABEL =
 const OTHER_METRIC = /\btime[ \t]+(?:to|until|till)[ \t]+\p{L}/iu;
 /** A field elsewhere that states the window: "Total impact duration:", "Outage window:", "Downtime:". */
 const WINDOW_FIELD = /\b(?:duration|window|downtime)\b/i;
+
+/** "# Outage Duration: August 18, 2024, 01:00 AM - 03:30 AM (UTC)": a window field written as a heading. */
+export function isWindowFieldHeading(text: string): boolean {
+  const m = LABEL.exec(text);
+  return m !== null && WINDOW_FIELD.test(m[1]) && /\d/.test(m[2]);
+}
 /** How far a sentence is read around a time (a paragraph without full stops is not one sentence). */
 const SENTENCE_REACH = 160;
 const DURATION_RANGE = /^[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}\d/;
