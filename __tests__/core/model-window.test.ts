@@ -330,3 +330,19 @@ describe('a window field written as a heading', () => {
     expect(result.findings.filter((f) => f.rule === 'timezone-missing')).toEqual([]);
   });
 });
+
+describe('a report written as one list of labelled items', () => {
+  const doc = '**Issue Summary:**\n- **Duration:** \n  - Start Time: October 5, 2023, 14:30 UTC\n  - End Time: October 5, 2023, 18:45 UTC\n- **Impact:** \n  - Users could not log in.\n- **Root Cause:** \n  - A DDoS attack overloaded the servers.\n\n**Timeline:**\n- **14:30 UTC - Issue Detected:**\n  - Monitoring alarms went off.\n- **16:30 UTC - Incident Resolution:**\n  - Calm was restored.\n';
+
+  it('takes the window from its "Duration:" item, and its timed items are the timeline’s entries, not sections', () => {
+    const result = check(doc);
+    const i = result.model!.incident;
+    expect([i.start?.time, i.end?.time]).toEqual(['2023-10-05T14:30:00Z', '2023-10-05T18:45:00Z']);
+    expect(result.model!.timeline.map((t) => [t.line, t.time])).toEqual([
+      [11, '2023-10-05T14:30:00Z'],
+      [13, '2023-10-05T16:30:00Z'],
+    ]);
+    expect(result.model!.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['1:summary', '5:impact', '7:root-cause', '10:timeline']);
+    expect(result.findings.filter((f) => f.rule === 'timeline-window').map((f) => f.line)).toEqual([4]);
+  });
+});

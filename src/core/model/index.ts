@@ -33,7 +33,8 @@ export interface BuiltModel {
 }
 
 const WINDOW_KEYS: SectionKey[] = ['summary', 'impact'];
-const DATE_HEADINGS = /^(?:date|dates|incident date|when|date of incident|occurred)$/i;
+/** Headings of the incident's date or window ("Date", "When", "Duration", "Outage window"), whatever section they sit in. */
+const DATE_HEADINGS = /^(?:date|dates|incident date|when|date of incident|occurred|duration|downtime|(?:incident|outage)[ \t]+(?:duration|window|period)|time[ \t]+window)$/i;
 
 export function buildModel(path: string, parsed: Root, lineCount: number, options: ModelOptions): BuiltModel {
   const opening = markdownBetweenRules(parsed, options.yaml);

@@ -396,8 +396,9 @@ function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, in
   // "when was the issue detected:", "actions taken" over timed entries, "Gradual recovery:" under a time heading:
   // phases of the timeline, not sections.
   if (!open.keys.includes('timeline')) return false;
-  // "### Phase 2: Typo Fixed, Still Failing (2025-12-09 23:17)": a phase at its time, whatever its words name.
-  if (e.level > open.level && e.level <= 6 && e.keys.length > 0 && statesAClockTime(e.text)) return true;
+  // "### Phase 2: Typo Fixed, Still Failing (2025-12-09 23:17)", "- **14:30 UTC - Issue Detected:**": a phase or an entry
+  // at its time, whatever its words name.
+  if ((e.level > open.level || e.level === 7) && e.keys.length > 0 && statesAClockTime(e.text)) return true;
   if (!isSubset(e.keys, PHASE_KEYS)) return false;
   if (e.level === 7) return isTimeHeading(innermost) || timed();
   // "### Detection", "### Resolution" under "## Timeline", each over entries that open with their times: the
