@@ -127,6 +127,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(['Sommario (TL;DR)', 'Ripristino (cosa è stato fatto)', 'Restauração do serviço', 'Wiederherstellung', 'Misure adottate', 'Medidas', 'Lezioni (le tre che contano)', 'Leçons', 'Lições'].map(keys)).toEqual([
       ['summary'], ['resolution'], ['resolution'], ['resolution'], ['action-items'], ['action-items'], ['lessons-learned'], ['lessons-learned'], ['lessons-learned'],
     ]);
+    // "**Identified**: via automated alerts" is how it was found out; "Issues identified" are findings.
+    expect(['Identified', 'How it was identified', 'Issues identified'].map(keys)).toEqual([['detection'], ['detection'], ['lessons-learned']]);
     expect(keys('What we changed')).toEqual([]);
     // Chinese and Japanese headings, written without spaces.
     expect(['根因', '修复', '改进措施', '临时措施', '原因及解决方案', '再発防止策', 'タイムライン', '问题'].map(keys)).toEqual([

@@ -524,6 +524,10 @@ const HOW_IT_HAPPENED = new Set([
  * incident was handled, "Guest user handling" a feature.
  */
 const WHOLE_HEADINGS: ReadonlyMap<string, SectionKey> = new Map([
+  // "**Identified**: via automated alerts": how it was found out, only as the whole heading ("Issues identified" are findings).
+  ['identified', 'detection'],
+  ['how it was identified', 'detection'],
+  ['how was it identified', 'detection'],
   ['exploit', 'root-cause'],
   ['the exploit', 'root-cause'],
   ['details of exploit', 'root-cause'],
