@@ -562,7 +562,8 @@ const MEASURES_ASKED = new Set([
 /**
  * A heading that opens by announcing what the team changes or does next: "What
  * we are changing beyond the patch", "What we'll do differently", "What
- * we're doing to fix this", "Changes we're making". Its words alone ("changing", "doing") name no section.
+ * we're doing to fix this", "Changes we're making". Its words alone
+ * ("changing", "doing") name no section.
  */
 const MEASURES_ANNOUNCED =
   /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently)|doing[ ]to[ ](?:fix|prevent|address|avoid|stop))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)/;
