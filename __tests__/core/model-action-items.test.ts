@@ -781,3 +781,15 @@ describe('"Future Enhancements" led by priorities', () => {
     ]);
   });
 });
+
+describe('choices weighed under option sub-headings', () => {
+  const doc = '## Recommendations & Next Steps\n\n### Option 1: Proceed without the extended soak (RECOMMENDED)\n\n**Rationale:**\n- Initial canary already passed with 100% success\n\n### Option 2: Increase the rate limit for the soak\n\n**Steps:**\n1. Temporarily increase the limit to 50 requests per second\n2. Re-run the 500-request soak\n\n## Recommended Action\n\n- Acknowledge the extended soak limitations\n- File a P2 task to investigate rate limiting\n';
+
+  it('hold no measures: the decision does', () => {
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [17, 'Acknowledge the extended soak limitations'],
+      [18, 'File a P2 task to investigate rate limiting'],
+    ]);
+    expect(check(doc).findings.filter((f) => f.rule === 'action-items-prose')).toEqual([]);
+  });
+});

@@ -127,6 +127,8 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
 export function readsAsProse(elements: Element[], plainText: boolean): boolean {
   const known = measuresFound.get(elements);
   if (known?.plainText === plainText ? known.found : readSection(elements, plainText).length > 0) return false;
+  // Choices weighed under "### Option 1: …" sub-headings are no measures told as prose.
+  if (elements.some((e) => e.kind === 'heading' && OPTION_HEADING.test(e.text))) return false;
   return paragraphs(elements.slice(1)).some((p) => toRows(p, plainText).some((r) => wordCount(r.text) >= 8));
 }
 
@@ -250,7 +252,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
     if (u.kind === 'heading') {
       headingGroup = group = groupOf(u.text, sectionGroup);
       titled = undefined;
-      triedBefore = TRIED.test(u.text);
+      triedBefore = TRIED.test(u.text) || OPTION_HEADING.test(u.text);
       if (triedBefore) continue;
       // "#### 1) Cron cleanup scheduled" over what was done: the heading is the measure, what follows it its details.
       // "#### P0: Add Diagnostic Logging": a priority is given to a measure, never to a group.
@@ -904,6 +906,8 @@ const UNFINISHED = /\b(?:to|for|that|which|with|of|and|or|by|will|should|must|ca
 
 /** A sub-heading naming what was tried or looked into: "Other avenues investigated", "What we tried", "Alternatives considered". */
 const TRIED = /\b(?:investigated|tried|attempted|explored|considered|ruled[ \t]out|rejected)\b/i;
+/** A sub-heading naming one of the choices weighed ("### Option 2: Increase the rate limit", "Alternative B"): a choice, not yet a measure. */
+const OPTION_HEADING = /^[\W_]{0,4}(?:option|alternative|approach|choice)[ \t]+(?:\d{1,2}|[A-Z])\b/i;
 
 /**
  * Whether a line announces a list that holds no measures: lessons or reasons ("I learned this:", "Here is why:"),
