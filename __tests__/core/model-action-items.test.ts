@@ -787,8 +787,8 @@ describe('choices weighed under option sub-headings', () => {
 
   it('hold no measures: the decision does', () => {
     expect(items(doc).map((a) => [a.line, a.title])).toEqual([
-      [17, 'Acknowledge the extended soak limitations'],
-      [18, 'File a P2 task to investigate rate limiting'],
+      [16, 'Acknowledge the extended soak limitations'],
+      [17, 'File a P2 task to investigate rate limiting'],
     ]);
     expect(check(doc).findings.filter((f) => f.rule === 'action-items-prose')).toEqual([]);
   });
