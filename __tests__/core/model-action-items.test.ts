@@ -793,3 +793,15 @@ describe('choices weighed under option sub-headings', () => {
     expect(check(doc).findings.filter((f) => f.rule === 'action-items-prose')).toEqual([]);
   });
 });
+
+describe('problems met, between the measures', () => {
+  it('"### Problems during Recovery" lists findings, and "### Changes that need to be made" after it is back in the measures', () => {
+    const list = items(
+      '## Corrective and Preventive Measures\n\nOSU is building a second fiber plant.\n\n### Problems during Recovery\n\n- Email communication was completely down.\n- No off-site status page was published.\n\n### Changes that need to be made\n\n- Deploy an external email relay.\n- Host the status page off site.\n',
+    );
+    expect(list.map((a) => [a.line, a.title])).toEqual([
+      [12, 'Deploy an external email relay.'],
+      [13, 'Host the status page off site.'],
+    ]);
+  });
+});

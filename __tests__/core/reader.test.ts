@@ -129,6 +129,10 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     // "**Identified**: via automated alerts" is how it was found out; "Issues identified" are findings.
     expect(['Identified', 'How it was identified', 'Issues identified'].map(keys)).toEqual([['detection'], ['detection'], ['lessons-learned']]);
+    // Problems met along the way are findings; changes still to make are measures.
+    expect(['Problems during Recovery', 'Issues we hit', 'Gaps in monitoring', 'Changes that need to be made', 'Required changes'].map(keys)).toEqual([
+      ['lessons-learned'], ['lessons-learned'], ['lessons-learned'], ['action-items'], ['action-items'],
+    ]);
     expect(keys('What we changed')).toEqual([]);
     // Chinese and Japanese headings, written without spaces.
     expect(['根因', '修复', '改进措施', '临时措施', '原因及解决方案', '再発防止策', 'タイムライン', '问题'].map(keys)).toEqual([

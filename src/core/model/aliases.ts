@@ -580,6 +580,14 @@ const TO_BE_TAKEN = /^(?:\w+ ){0,3}(?:actions?|measures?|steps?|tasks?)[ ](?:\w+
 const IN_HINDSIGHT =
   /^(?:(?:what|things)[ ](?:we[ ])?)?(?:would|could|should|d)[ ](?:have[ ](?:been[ ])?)?(?:do|done|handle|handled)[ ](?:\w+[ ]){0,2}differently$|^what[ ](?:could|should|might)[ ](?:\w+[ ])?have[ ]been[ ]done\b/;
 
+/** "Problems during recovery", "Issues we hit", "Gaps in monitoring": what went wrong along the way, listed as findings. */
+const PROBLEMS_MET =
+  /^(?:problems|issues|challenges|difficulties|obstacles|hurdles|pitfalls|mistakes|gaps|shortcomings|weaknesses)[ ](?:during|encountered|found|met|faced|seen|discovered|identified|with|in|we[ ](?:faced|hit|found|encountered|met|saw))\b/;
+
+/** "Changes that need to be made", "Changes needed", "Required changes": what is still to change, the measures. */
+const CHANGES_TO_MAKE =
+  /^(?:(?:changes|improvements)[ ](?:that[ ](?:need|needs|have|has)[ ]to[ ]be[ ]made|(?:we[ ])?(?:need|have)[ ]to[ ]make|to[ ](?:be[ ])?made?|needed|required)|(?:needed|required|necessary|planned|proposed)[ ]changes)$/;
+
 /**
  * "Ações de Resolução", "Acciones de mitigación", "Étapes de rétablissement":
  * the steps that resolved it, as "Resolution actions" are, though the Romance
@@ -1147,6 +1155,8 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   // Before the words alone: without "to be", "Actions to be taken" reads as "Actions taken".
   if (TO_BE_TAKEN.test(normalized)) return ['action-items'];
   if (IN_HINDSIGHT.test(normalized)) return ['lessons-learned'];
+  if (PROBLEMS_MET.test(normalized)) return ['lessons-learned'];
+  if (CHANGES_TO_MAKE.test(normalized)) return ['action-items'];
   if (ROMANCE_RESOLUTION_STEPS.test(normalized)) return ['resolution'];
   if (EVENTS_ANNOUNCED.test(normalized)) return ['timeline'];
   const words = tokens(normalized);

@@ -576,6 +576,9 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
       const keyedTop = [...stack].reverse().map((s) => sections[s]).find((s) => s.keys.length > 0 && (e.level === 7 || s.level < e.level));
       if (keyedTop && isGroupLabel(e, keyedTop, () => timedAfter(elements, i), sections[stack[stack.length - 1]], () => timedEntriesAfter(elements, i))) {
         e.label = true; // "**Corrective Actions:**" inside "Action Items"
+        // A label heading still ends the sub-sections of its level before it ("### Problems during recovery", then
+        // "### Changes to make" back in the measures): what follows it is its parent's.
+        if (e.level <= 6) while (stack.length > 0 && sections[stack[stack.length - 1]].level >= e.level) close(stack.pop()!, e.line);
       } else {
         if (e.level === 7) {
           // A pseudo-heading that names another section ends every keyed section.
