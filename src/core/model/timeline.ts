@@ -110,7 +110,11 @@ const LOG_LINE = /^\s*(?:[{[]|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}|.{0,40}\b(?:ER
 const GLUED_ORDINAL = /^\d{1,3}[.)](?=\d{1,2}:\d{2})/;
 /** A field that states a window among the timeline's lines: "**Duration:** 21:45 to 23:28 UTC", "Total impact duration: …". */
 const WINDOW_NOTE = /^[*_]{0,2}[\p{L} ]{0,24}\b(?:duration|window|downtime|time[ \t]frame)[*_]{0,2}[ \t]{0,2}:/iu;
-/** When the page was last changed ("Last updated: 2024-06-12 10:30:00 CET"): the document's own date, no event of the incident. */
+/**
+ * When the page was last changed ("Last updated: 2024-06-12 10:30:00 CET"): the document's own date, no event of the
+ * incident. Narrower than the window's STAMP_LABEL (model/window.ts): in a timeline, "Published the fix" or "Posted an
+ * update" are events.
+ */
 const PAGE_UPDATED = /^[ \t]*[*_]{0,2}(?:last[ \t]+(?:updated|modified|edited)|page[ \t]+updated)[*_]{0,2}[ \t]{0,2}(?::|on\b|at\b)/i;
 /** Date statements that hold for the whole timeline: "Unless otherwise noted all events happened on 2019-10-21". */
 const DATE_STATEMENT = /\b(?:all|unless|every)\b/i;
