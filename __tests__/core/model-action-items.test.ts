@@ -805,3 +805,15 @@ describe('problems met, between the measures', () => {
     ]);
   });
 });
+
+describe('work still to do, by horizon, under the recovery', () => {
+  it('"### This Week" and "### This Month" under "## Recovery Checklist" hold measures; what was done today stays the recovery', () => {
+    const result = check('## Recovery Checklist\n\n### Immediate (Today)\n- [x] Disable runaway workflows\n\n### This Week\n- [ ] Consolidate 8 workflows into 3\n- [ ] Add cost monitoring\n\n### This Month\n- [ ] Set up billing alerts\n');
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [7, 'Consolidate 8 workflows into 3'],
+      [8, 'Add cost monitoring'],
+      [11, 'Set up billing alerts'],
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'duplicate-section')).toEqual([]);
+  });
+});

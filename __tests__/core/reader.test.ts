@@ -133,6 +133,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(['Problems during Recovery', 'Issues we hit', 'Gaps in monitoring', 'Changes that need to be made', 'Required changes'].map(keys)).toEqual([
       ['lessons-learned'], ['lessons-learned'], ['lessons-learned'], ['action-items'], ['action-items'],
     ]);
+    // A heading that is only a horizon of work still to do groups measures.
+    expect(['Short-term (To Do)', 'This Month', 'Next sprint', 'Long term (3 months)'].map(keys)).toEqual([['action-items'], ['action-items'], ['action-items'], ['action-items']]);
     expect(keys('What we changed')).toEqual([]);
     // Chinese and Japanese headings, written without spaces.
     expect(['根因', '修复', '改进措施', '临时措施', '原因及解决方案', '再発防止策', 'タイムライン', '问题'].map(keys)).toEqual([

@@ -584,6 +584,12 @@ const IN_HINDSIGHT =
 const PROBLEMS_MET =
   /^(?:problems|issues|challenges|difficulties|obstacles|hurdles|pitfalls|mistakes|gaps|shortcomings|weaknesses)[ ](?:during|encountered|found|met|faced|seen|discovered|identified|with|in|we[ ](?:faced|hit|found|encountered|met|saw))\b/;
 
+/** "Short-term (To Do)", "This Month", "Next sprint": a heading that is only a horizon of work still to do, a group of measures. */
+export function isHorizonHeading(text: string): boolean {
+  return HORIZON.test(normalizeHeading(text));
+}
+const HORIZON = /^(?:(?:short|medium|mid|long|near)[ ]term|this[ ](?:week|month|quarter|sprint)|next[ ](?:week|month|quarter|sprint|release)|within[ ](?:\d{1,3}|a|one|two|three)[ ](?:days?|weeks?|months?))$/;
+
 /** "Changes that need to be made", "Changes needed", "Required changes": what is still to change, the measures. */
 const CHANGES_TO_MAKE =
   /^(?:(?:changes|improvements)[ ](?:that[ ](?:need|needs|have|has)[ ]to[ ]be[ ]made|(?:we[ ])?(?:need|have)[ ]to[ ]make|to[ ](?:be[ ])?made?|needed|required)|(?:needed|required|necessary|planned|proposed)[ ]changes)$/;
@@ -1157,6 +1163,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (IN_HINDSIGHT.test(normalized)) return ['lessons-learned'];
   if (PROBLEMS_MET.test(normalized)) return ['lessons-learned'];
   if (CHANGES_TO_MAKE.test(normalized)) return ['action-items'];
+  if (HORIZON.test(normalized)) return ['action-items'];
   if (ROMANCE_RESOLUTION_STEPS.test(normalized)) return ['resolution'];
   if (EVENTS_ANNOUNCED.test(normalized)) return ['timeline'];
   const words = tokens(normalized);

@@ -7,12 +7,14 @@
  * ("Root Cause") is not a duplicate, nor is a sub-section inside its parent,
  * nor are the parts an aspect comes in: lessons ("What went well", "What
  * went wrong", "Where we got lucky"), measures of different kinds
- * ("Corrective measures", "Preventative measures"), and the trigger beside
+ * ("Corrective measures", "Preventative measures") or horizons ("Short-term",
+ * "This month"), and the trigger beside
  * the root cause (as the Google SRE book's template has them).
  */
 import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 import { kindOf } from '../model/action-items.js';
+import { isHorizonHeading } from '../model/aliases.js';
 import type { Section } from '../types.js';
 
 export default defineRule({
@@ -25,6 +27,7 @@ export default defineRule({
     valid: [
       { title: 'Lessons in parts', markdown: '## What went well\n\nAlerts fired.\n\n## What went wrong\n\nNo runbook.\n\n## Where we got lucky\n\nLow traffic.\n' },
       { title: 'Measures of two kinds', markdown: '## Corrective measures\n\n- Fix the config\n\n## Preventative measures\n\n- Lint configs in CI\n' },
+      { title: 'Measures over two horizons', markdown: '## Resolution\n\nRolled back.\n\n### Short-term (To Do)\n\n- [ ] Backfill the lost rows\n\n### Long-term (To Do)\n\n- [ ] Set up backups\n' },
       { title: 'The trigger beside the root cause', markdown: '## Root Causes\n\nA race in the cache.\n\n## Trigger\n\nA traffic spike.\n' },
       { title: 'A combined heading beside a single one', markdown: '## Root Cause\n\nDisk.\n\n## Root Cause and Resolution\n\nDisk; freed space.\n' },
       { title: 'Parts of one section', markdown: '## Actions taken\n\n### Mitigation\n\nFailed over.\n\n### Resolution\n\nRestored the primary.\n' },
@@ -57,6 +60,7 @@ function partsOfOne(a: Section, b: Section): boolean {
   if (a.keys.length === 1 && a.keys[0] === 'lessons-learned') return true;
   const kinds = [kindOf(a.heading), kindOf(b.heading)];
   if (a.keys.includes('action-items') && kinds.every((k) => k !== undefined) && kinds[0] !== kinds[1]) return true;
+  if (a.keys.includes('action-items') && [a, b].some((s) => isHorizonHeading(s.heading))) return true;
   return a.keys.includes('root-cause') && [a, b].some((s) => TRIGGER.test(s.heading));
 }
 const TRIGGER = /^\W*trigger(?:s|ing event)?\b/i;
