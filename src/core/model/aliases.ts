@@ -580,9 +580,13 @@ const TO_BE_TAKEN = /^(?:\w+ ){0,3}(?:actions?|measures?|steps?|tasks?)[ ](?:\w+
 const IN_HINDSIGHT =
   /^(?:(?:what|things)[ ](?:we[ ])?)?(?:would|could|should|d)[ ](?:have[ ](?:been[ ])?)?(?:do|done|handle|handled)[ ](?:\w+[ ]){0,2}differently$|^what[ ](?:could|should|might)[ ](?:\w+[ ])?have[ ]been[ ]done\b/;
 
+/** Nouns for what stood in the way: a heading that ends in one lists problems met. */
+const HINDRANCES = new Set(['challenges', 'difficulties', 'obstacles', 'hurdles', 'pitfalls']);
+
 /** "Problems during recovery", "Issues we hit", "Gaps in monitoring": what went wrong along the way, listed as findings. */
-const PROBLEMS_MET =
-  /^(?:problems|issues|challenges|difficulties|obstacles|hurdles|pitfalls|mistakes|gaps|shortcomings|weaknesses)[ ](?:during|encountered|found|met|faced|seen|discovered|identified|with|in|we[ ](?:faced|hit|found|encountered|met|saw))\b/;
+const PROBLEMS_MET = new RegExp(
+  `^(?:${['problems', 'issues', 'mistakes', 'gaps', 'shortcomings', 'weaknesses', ...HINDRANCES].join('|')})[ ](?:during|encountered|found|met|faced|seen|discovered|identified|with|in|we[ ](?:faced|hit|found|encountered|met|saw))\\b`,
+);
 
 /** "Short-term (To Do)", "This Month", "Next sprint": a heading that is only a horizon of work still to do, a group of measures. */
 export function isHorizonHeading(text: string): boolean {
@@ -641,9 +645,6 @@ function bilingualKeys(text: string, c: Compiled, strict: boolean, plain: boolea
   const keys = matchNormalized(latin[0], c, { strict, plain });
   return keys.length > 0 ? keys : undefined;
 }
-
-/** Nouns for what stood in the way: a heading that ends in one lists problems met. */
-const HINDRANCES = new Set(['challenges', 'difficulties', 'obstacles', 'hurdles', 'pitfalls']);
 
 /**
  * "需要改进的地方" (where we need to improve), "不足之处" (shortcomings): the

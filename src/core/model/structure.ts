@@ -567,6 +567,10 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
   const close = (sectionIndex: number, beforeLine: number) => {
     sections[sectionIndex].endLine = Math.max(sections[sectionIndex].line, beforeLine - 1);
   };
+  /** Close the open sections at `level` and deeper (all but `keep`) before the heading at `line`. */
+  const closeFrom = (level: number, line: number, keep?: number) => {
+    while (stack.length > 0 && stack[stack.length - 1] !== keep && sections[stack[stack.length - 1]].level >= level) close(stack.pop()!, line);
+  };
 
   for (let i = 0; i < elements.length; i++) {
     const e = elements[i];
@@ -578,7 +582,7 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
         e.label = true; // "**Corrective Actions:**" inside "Action Items"
         // A label heading still ends the sub-sections of its level before it ("### Problems during recovery", then
         // "### Changes to make" back in the measures): what follows it is its parent's.
-        if (e.level <= 6) while (stack.length > 0 && sections[stack[stack.length - 1]].level >= e.level) close(stack.pop()!, e.line);
+        if (e.level <= 6) closeFrom(e.level, e.line);
       } else {
         if (e.level === 7) {
           // A pseudo-heading that names another section ends every keyed section.
@@ -588,7 +592,7 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
         } else {
           const keep = datedTimelineHeading(e, stack, sections);
           if (keep !== undefined) e.keys = [];
-          while (stack.length > 0 && stack[stack.length - 1] !== keep && sections[stack[stack.length - 1]].level >= e.level) close(stack.pop()!, e.line);
+          closeFrom(e.level, e.line, keep);
         }
         if (stack.some((s) => appendix.has(s))) e.keys = [];
         if (isAppendixHeading(e.text)) appendix.add(sections.length);
