@@ -25,6 +25,16 @@ describe('link-back', () => {
     expect(addReferences('- one (#4)\n', [{ line: 1, issue: 4 }]).added).toBe(0);
   });
 
+  it('keeps hard-break spaces and the longest trailing comment, and a hostile line of whitespace takes no time', () => {
+    expect(addReferences('- two <!-- a <!-- b -->  \n', [{ line: 1, issue: 5 }]).text).toBe('- two (#5) <!-- a <!-- b -->  \n');
+    expect(addReferences('- two <!-- x > y -->\n', [{ line: 1, issue: 5 }]).text).toBe('- two <!-- x > y --> (#5)\n');
+    const started = performance.now();
+    expect(addReferences(`- ${'\t'.repeat(100_000)}`, [{ line: 1, issue: 5 }]).text).toBe(`- (#5) ${'\t'.repeat(100_000)}`);
+    expect(addReferences(`- ${'\t'.repeat(3_000)}x`, [{ line: 1, issue: 5 }]).text).toBe(`- ${'\t'.repeat(3_000)}x (#5)`);
+    // A cubic pattern took minutes here; a scan takes well under a millisecond (generous for a loaded machine).
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('opens one PR that links the new issues from the document; the merged result is stable', async () => {
     const sha = server.state.repo(REPO).refs.get('refs/heads/main')!;
     const ws = workspace({ 'postmortems/a.md': DOC, '.github/postmortem.yml': CONFIG });

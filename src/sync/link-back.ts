@@ -24,12 +24,28 @@ export function addReferences(text: string, refs: Array<{ line: number; issue: n
     if (i < 0 || i >= lines.length) continue;
     const ref = `${repo ?? ''}#${issue}`;
     if (repo ? lines[i].includes(ref) : new RegExp(`#${issue}\\b`).test(lines[i])) continue;
-    // Keep a trailing comment (`<!-- id: x -->`) and hard-break spaces at the end of the line.
-    const m = /^(.*?)(\s*(?:<!--[^>]{0,200}-->)?\s*)$/.exec(lines[i])!;
-    lines[i] = `${m[1]} (${ref})${m[2]}`;
+    const [body, tail] = splitTail(lines[i]);
+    lines[i] = `${body} (${ref})${tail}`;
     added++;
   }
   return { text: lines.join(eol), added };
+}
+
+/**
+ * A line and its tail, the reference goes between them: the tail keeps the
+ * hard-break spaces at the end and a trailing comment (`<!-- id: x -->`, up to
+ * 200 characters, no `>` inside) with the spaces before it. Scanned, not
+ * matched: a lazy-prefix regex for it was cubic on a line of 100,000 tabs.
+ */
+function splitTail(line: string): [string, string] {
+  let end = line.trimEnd().length;
+  if (line.startsWith('-->', end - 3)) {
+    const close = end - 3;
+    // The longest comment: its opening is after any ">" before the close, within 200 characters of content.
+    const open = line.indexOf('<!--', Math.max(line.lastIndexOf('>', close - 1) + 1, close - 204));
+    if (open >= 0 && open + 4 <= close) end = line.slice(0, open).trimEnd().length;
+  }
+  return [line.slice(0, end), line.slice(end)];
 }
 
 export async function linkBack(gateway: GitHubGateway, outcomes: ItemOutcome[], sha: string, log: { info(m: string): void }): Promise<LinkBackResult> {
