@@ -81,6 +81,16 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(result.findings.filter((f) => f.rule === 'timeline-untimed' || f.rule === 'duplicate-section')).toEqual([]);
   });
 
+  it('after the timeline\'s entries, a phase label over prose that tells times ("Impact:") opens its section', () => {
+    // Phase labels stay in the timeline over entries that open with their times, or as its first thing (068's
+    // "Timeline:", then "Detection:" over "The issue was detected at 10:30 AM"); here the impact's ranges are
+    // no entries, and read as such they ran backwards (09:10 to 13:40, then 08:55).
+    expect(sections('plain-timeline-then-impact.md')).toEqual(['3:timeline:label', '12:impact:label']);
+    const result = read('plain-timeline-then-impact.md');
+    expect(result.model!.timeline.map((t) => t.line)).toEqual([4, 5, 6, 7]);
+    expect(result.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+  });
+
   it('a plain-text student postmortem: label lines with and without colons, "TODO:" a group inside the measures', () => {
     expect(sections('student-plain.md')).toEqual(['3:summary:label', '6:timeline:label', '10:root-cause+resolution:label', '13:action-items:label']);
     expect(read('student-plain.md').model!.actionItems.map((a) => [a.line, a.group, a.title])).toEqual([

@@ -400,6 +400,8 @@ function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, in
   // at its time, whatever its words name.
   if ((e.level > open.level || e.level === 7) && e.keys.length > 0 && statesAClockTime(e.text)) return true;
   if (!isSubset(e.keys, PHASE_KEYS)) return false;
+  // After the timeline's entries, a label over a sentence that tells times ("Impact:" over "… from 05:01 to 17:05
+  // UTC") opens its section: there a phase's label stands over entries that open with their times.
   if (e.level === 7) return isTimeHeading(innermost) || timed();
   // "### Detection", "### Resolution" under "## Timeline", each over entries that open with their times: the
   // timeline's phases too (not "### How the incident was resolved" over a story that tells the time).
@@ -442,16 +444,26 @@ function timedAfter(elements: Element[], index: number): boolean {
   return linesOfElements(elementsUnder(elements, index)).some((l) => scanTimes(l.text).some((t) => t.time !== undefined));
 }
 
+/** Whether the first line after a heading opens with a clock time, as a timeline entry does. */
+function entryAfter(elements: Element[], index: number): boolean {
+  const first = linesOfElements(elementsUnder(elements, index)).find((l) => l.text.trim().length > 0);
+  return first !== undefined && opensWithClockTime(first.text);
+}
+
+function opensWithClockTime(text: string): boolean {
+  return scanTimes(text.slice(0, 40)).some((t) => t.time !== undefined && t.index <= 4);
+}
+
 /** Whether the lines after a heading, up to the next, are one or more timeline entries, each opening with a time. */
 function timedEntriesAfter(elements: Element[], index: number): boolean {
   const lines = linesOfElements(elementsUnder(elements, index)).filter((l) => l.text.trim().length > 0);
-  return lines.length > 0 && lines.every((l) => scanTimes(l.text.slice(0, 40)).some((t) => t.time !== undefined && t.index <= 4));
+  return lines.length > 0 && lines.every((l) => opensWithClockTime(l.text));
 }
 
 /** Whether the lines after a heading, up to the next, are timeline entries: three or more, most of them opening with a time. */
 function entriesAfter(elements: Element[], index: number): boolean {
   const lines = linesOfElements(elementsUnder(elements, index)).filter((l) => l.text.trim().length > 0);
-  const opening = lines.filter((l) => scanTimes(l.text.slice(0, 40)).some((t) => t.time !== undefined && t.index <= 4)).length;
+  const opening = lines.filter((l) => opensWithClockTime(l.text)).length;
   return opening >= 3 && opening * 3 >= lines.length * 2;
 }
 
@@ -577,8 +589,12 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
     if (e.kind === 'heading') {
       // The keyed section the heading sits in: a heading closes those at its level and deeper, so a sibling of a
       // keyed sub-section ("### 3. Prevention Measures ✅" after "### 1. Schema Restoration ✅") sits in their parent.
-      const keyedTop = [...stack].reverse().map((s) => sections[s]).find((s) => s.keys.length > 0 && (e.level === 7 || s.level < e.level));
-      if (keyedTop && isGroupLabel(e, keyedTop, () => timedAfter(elements, i), sections[stack[stack.length - 1]], () => timedEntriesAfter(elements, i))) {
+      const top = [...stack].reverse().find((s) => sections[s].keys.length > 0 && (e.level === 7 || sections[s].level < e.level));
+      const keyedTop = top === undefined ? undefined : sections[top];
+      // A phase label over lines that tell a time: the first thing under the section ("Timeline:", then "Detection:"
+      // over "The issue was detected at 10:30 AM"), or over an entry that opens with its time.
+      const timed = () => entryAfter(elements, i) || (!elements.slice(sectionElement[top!] + 1, i).some(hasContent) && timedAfter(elements, i));
+      if (keyedTop && isGroupLabel(e, keyedTop, timed, sections[stack[stack.length - 1]], () => timedEntriesAfter(elements, i))) {
         e.label = true; // "**Corrective Actions:**" inside "Action Items"
         // A label heading still ends the sub-sections of its level before it ("### Problems during recovery", then
         // "### Changes to make" back in the measures): what follows it is its parent's.
