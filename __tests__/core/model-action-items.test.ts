@@ -794,6 +794,26 @@ describe('choices weighed under option sub-headings', () => {
   });
 });
 
+describe('choices weighed in other languages, and what is already in place', () => {
+  it('"#### Opcja A:", "### Вариант 2" hold choices; the plan after them holds the measures', () => {
+    const doc =
+      '## Rekomendacje i rozwiązania\n\n#### Opcja A: Instalacja przełącznika SZR\n\n**Zalety:**\n- Pełna ochrona całego domu\n\n#### Opcja B: Rozszerzenie obwodu backup\n\n- Dodanie kluczowych obwodów\n\n### Вариант 2: Обновить прошивку\n\n- Скачать новую версию\n\n## Plan działania\n\n- [ ] Sprawdź dokumentację instalacji elektrycznej\n- [ ] Wdróż monitoring i alerty\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [18, 'Sprawdź dokumentację instalacji elektrycznej'],
+      [19, 'Wdróż monitoring i alerty'],
+    ]);
+  });
+
+  it('a list announced as already in place ("already employs several security tools:") holds no measures', () => {
+    const doc =
+      '## Strengthening Our Security Posture\n\nWe are enhancing our security practices by:\n\n1. Pinning every third-party action to a commit hash.\n\n2. Reviewing our CI pipelines every quarter.\n\nIt is worth noting that the project already employs several security tools as part of our development process:\n\n- **Semgrep**: We use Semgrep for static analysis.\n- **Snyk**: We employ Snyk to monitor dependencies.\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [5, 'Pinning every third-party action to a commit hash.'],
+      [7, 'Reviewing our CI pipelines every quarter.'],
+    ]);
+  });
+});
+
 describe('problems met, between the measures', () => {
   it('"### Problems during Recovery" lists findings, and "### Changes that need to be made" after it is back in the measures', () => {
     const list = items(

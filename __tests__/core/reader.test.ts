@@ -241,6 +241,32 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([matchHeading('How can we resolve it, my friend?', one), matchHeading('How can we resolve it, my friend', one)]).toEqual([[], ['resolution']]);
   });
 
+  it('reads Polish, Czech, Turkish and Scandinavian headings, and "and" in the languages the table names', () => {
+    const keys = (h: string) => matchHeading(h, extendAliases(undefined));
+    expect(['Podsumowanie wykonawcze', 'Analiza przyczyn', 'Plan działania', 'Wnioski', 'Oś czasu', 'Kořenová příčina', 'Kök neden', 'Årsak', 'Исправление'].map(keys)).toEqual([
+      ['summary'],
+      ['root-cause'],
+      ['action-items'],
+      ['lessons-learned'],
+      ['timeline'],
+      ['root-cause'],
+      ['root-cause'],
+      ['root-cause'],
+      ['resolution'],
+    ]);
+    // "Chronologia" is a timeline; a heading that says its things are "not in a chronological order" is not.
+    expect([keys('Chronologia'), keys('Miscellaneous things not in a chronological order')]).toEqual([['timeline'], []]);
+    expect(['Causa raíz y resolución', 'Cause et résolution', 'Ursache und Lösung', 'Причина и решение', 'Rekomendacje i rozwiązania'].map(keys)).toEqual([
+      ['root-cause', 'resolution'],
+      ['root-cause', 'resolution'],
+      ['root-cause', 'resolution'],
+      ['root-cause', 'resolution'],
+      ['action-items', 'resolution'],
+    ]);
+    // The work of making something sturdier names the measures; "Hva skjedde" is the summary of a document without one.
+    expect([keys('Strengthening Our Security Posture'), keys('Hardening the CI pipeline'), matchFallback('Hva skjedde')]).toEqual([['action-items'], ['action-items'], 'summary']);
+  });
+
   it('reads a heading glossed in English, Indonesian, German question and Korean headings, "avoid" and "The rollback"', () => {
     const keys = (h: string) => matchHeading(h, extendAliases(undefined));
     // The English name in brackets, when the rest names nothing; an update's number keeps it an update.

@@ -906,8 +906,11 @@ const UNFINISHED = /\b(?:to|for|that|which|with|of|and|or|by|will|should|must|ca
 
 /** A sub-heading naming what was tried or looked into: "Other avenues investigated", "What we tried", "Alternatives considered". */
 const TRIED = /\b(?:investigated|tried|attempted|explored|considered|ruled[ \t]out|rejected)\b/i;
-/** A sub-heading naming one of the choices weighed ("### Option 2: Increase the rate limit", "Alternative B"): a choice, not yet a measure. */
-const OPTION_HEADING = /^[\W_]{0,4}(?:option|alternative|approach|choice)[ \t]+(?:\d{1,2}|[A-Z])\b/i;
+/**
+ * A sub-heading naming one of the choices weighed ("### Option 2: Increase the rate limit", "Alternative B",
+ * "Opcja A", "Вариант 2"): a choice, not yet a measure.
+ */
+const OPTION_HEADING = /^[\W_]{0,4}(?:option|alternative|approach|choice|opci[oó]n|op[cç][aã]o|opzione|opcja|variante?|вариант|se[cç]enek|mo[zž]nost)[ \t]+(?:\d{1,2}|[A-ZА-В])(?![\p{L}\p{N}])/iu;
 
 /**
  * Whether a line announces a list that holds no measures: lessons or reasons ("I learned this:", "Here is why:"),
@@ -915,8 +918,14 @@ const OPTION_HEADING = /^[\W_]{0,4}(?:option|alternative|approach|choice)[ \t]+(
  * a comparison of before and after ("Before This Incident:").
  */
 function announcesNoMeasures(line: string): boolean {
-  return LESSONS_OR_REASONS.test(line) || THINGS_FOUND.test(line) || STATE_DESCRIBED.test(line) || STATE_COMPARED.test(line);
+  return LESSONS_OR_REASONS.test(line) || THINGS_FOUND.test(line) || STATE_DESCRIBED.test(line) || STATE_COMPARED.test(line) || ALREADY_IN_PLACE.test(line);
 }
+
+/**
+ * A line announcing what is already in place ("the project already employs several security tools as part of
+ * our development process:"): the list says what there is, not what is to be done.
+ */
+const ALREADY_IN_PLACE = /\balready[ \t]+(?:(?:use[sd]?|employs?|employed|runs?|ran|has|have|had|uses|relies?[ \t]+on|in[ \t]+place)\b)(?![^:]{0,160}\b(?:will|going[ \t]to|plan|should|must|need))[^:]{0,160}:$/i;
 
 /** The end of a line announcing lessons or reasons, not measures: "We learned a few things:", "Here is why:". */
 const LESSONS_OR_REASONS = /\b(?:learn(?:ed|t)(?:[ \t]+(?:this|that|these|the[ \t]+following|a[ \t]+few[ \t]+things|some[ \t]+things))?|lessons(?:[ \t]+learn(?:ed|t))?|takeaways|why)[ \t]*:$/i;

@@ -48,6 +48,13 @@ export const DEFAULT_ALIASES: AliasTable = {
     'oppsummering',
     'sammanfattning',
     'samenvatting',
+    'podsumowanie',
+    'podsumowanie wykonawcze',
+    'streszczenie',
+    'shrnutí',
+    'özet',
+    'resumé',
+    'sammenfatning',
     'riepilogo',
     'sommario',
     'sintesi',
@@ -74,7 +81,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'tóm tắt sự cố',
     'mô tả sự cố',
   ],
-  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected', 'what was impacted', 'what was affected', 'scope', 'impacto', 'auswirkungen', 'влияние', 'последствия', 'konsekvens', 'konsekvenser', 'dampak', 'ảnh hưởng', 'tác động'],
+  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'who was affected', 'what was impacted', 'what was affected', 'scope', 'impacto', 'auswirkungen', 'влияние', 'последствия', 'konsekvens', 'konsekvenser', 'dampak', 'ảnh hưởng', 'tác động', 'wpływ', 'skutki', 'dopad', 'etki', 'gevolgen', 'påvirkning', 'påverkan'],
   timeline: [
     'timeline',
     'events timeline',
@@ -105,6 +112,15 @@ export const DEFAULT_ALIASES: AliasTable = {
     'tidslinje',
     'tidslinjen',
     'tijdlijn',
+    'oś czasu',
+    'chronologia zdarzeń',
+    'chronologia incydentu',
+    'przebieg zdarzeń',
+    'časová osa',
+    'průběh',
+    'zaman çizelgesi',
+    'olay akışı',
+    'tidslinie',
     'kronologi',
     'linimasa',
     'garis waktu',
@@ -154,6 +170,21 @@ export const DEFAULT_ALIASES: AliasTable = {
     'grunnårsak',
     'grundorsak',
     'oorzaak',
+    'grondoorzaak',
+    'hoofdoorzaak',
+    'årsak',
+    'årsag',
+    'orsak',
+    'przyczyna',
+    'przyczyny',
+    'przyczyna źródłowa',
+    'główna przyczyna',
+    'analiza przyczyn',
+    'příčina',
+    'hlavní příčina',
+    'kořenová příčina',
+    'kök neden',
+    'temel neden',
     'causa principale',
     'akar masalah',
     'akar penyebab',
@@ -205,10 +236,17 @@ export const DEFAULT_ALIASES: AliasTable = {
     'behebung',
     'решение',
     'устранение',
+    'исправление',
     'восстановление',
     'løsning',
     'lösning',
     'oplossing',
+    'rozwiązanie',
+    'naprawa',
+    'przywrócenie',
+    'řešení',
+    'náprava',
+    'çözüm',
     'risoluzione',
     'ripristino',
     'restauración',
@@ -333,6 +371,28 @@ export const DEFAULT_ALIASES: AliasTable = {
     'åtgärder',
     'handlingspunkter',
     'actiepunten',
+    'maatregelen',
+    'vervolgacties',
+    'plan działania',
+    'działania naprawcze',
+    'działania zapobiegawcze',
+    'zalecenia',
+    'rekomendacje',
+    'następne kroki',
+    'kolejne kroki',
+    'nápravná opatření',
+    'preventivní opatření',
+    'opatření',
+    'doporučení',
+    'další kroky',
+    'aksiyon maddeleri',
+    'alınacak aksiyonlar',
+    'düzeltici faaliyetler',
+    'önleyici faaliyetler',
+    'öneriler',
+    'sonraki adımlar',
+    'åtgärdspunkter',
+    'handlingsplan',
     'azioni correttive',
     'misure',
     'medidas',
@@ -425,6 +485,17 @@ export const DEFAULT_ALIASES: AliasTable = {
     'bài học rút ra',
     'bài học kinh nghiệm',
     'извлеченные уроки',
+    'wnioski',
+    'czego się nauczyliśmy',
+    'ponaučení',
+    'poučení',
+    'çıkarılan dersler',
+    'geleerde lessen',
+    'lessen',
+    'lærdom',
+    'lærdommer',
+    'erfaringer',
+    'lärdomar',
   ],
 };
 
@@ -438,6 +509,13 @@ const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
   ['what happened', 'summary'],
   ['was ist passiert', 'summary'],
   ['что произошло', 'summary'],
+  ['co się stało', 'summary'],
+  ['co se stalo', 'summary'],
+  ['wat is er gebeurd', 'summary'],
+  ['hva skjedde', 'summary'],
+  ['vad hände', 'summary'],
+  ['hvad skete der', 'summary'],
+  ['ne oldu', 'summary'],
   ['o que aconteceu', 'summary'],
   ['qué pasó', 'summary'],
   ['qué sucedió', 'summary'],
@@ -567,6 +645,13 @@ const MEASURES_ASKED = new Set([
  */
 const MEASURES_ANNOUNCED =
   /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently)|doing[ ]to[ ](?:fix|prevent|address|avoid|stop))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)/;
+
+/**
+ * "Strengthening our security posture", "Hardening the CI": a heading that
+ * opens with the work of making something sturdier, over what the team will
+ * do (a verb of change alone, "Improving", names no section).
+ */
+const STRENGTHENING = /^(?:strengthening|hardening|bolstering|reinforcing|tightening|improving|enhancing)[ ](?:our|the)[ ]\p{L}/u;
 
 /** "Actions to be taken", "Measures that will be implemented": what is still to do ("Actions taken" is the resolution). */
 const TO_BE_TAKEN = /^(?:\w+ ){0,3}(?:actions?|measures?|steps?|tasks?)[ ](?:\w+ )?(?:to[ ]be|that[ ]will[ ]be|we[ ]will|we[ ]ll)[ ](?:taken|done|implemented|made|take)\b/;
@@ -1085,6 +1170,21 @@ export function opensWithVerbOfSection(text: string, table: AliasTable): boolean
 }
 
 const SPLIT = /\s(?:and|or|plus)\s/;
+/**
+ * "And" in the languages the table names ("Causa raíz y resolución", "Ursache und Lösung"): it parts a heading
+ * of short names only. In a longer one it joins what a head names ("Déroulement chronologique des actions et
+ * erreur critique" is a timeline), and some of these words are also prepositions ("en").
+ */
+const SPLIT_OTHER = /\s(?:y|e|et|und|i|og|och|en|ve|и)\s/u;
+const SHORT_PART_WORDS = 3;
+
+/** A heading's text parted on "and": in English always, in the other languages only into short names. */
+function splitOnAnd(text: string): string[] {
+  return text.split(SPLIT).flatMap((part) => {
+    const others = part.split(SPLIT_OTHER);
+    return others.every((p) => p.trim().split(/\s+/).length <= SHORT_PART_WORDS) ? others : [part];
+  });
+}
 
 /**
  * The keys a heading stands for. Tries, in order: the whole heading; its
@@ -1185,7 +1285,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (words.length >= 2 && normalized.split(' ').length <= 4 && HINDRANCES.has(words[words.length - 1].raw)) return ['lessons-learned'];
   // Unless configured as an alias, "Call to action" names no section, though "action" would make it the action items.
   if (CLOSING.has(normalized) || APPENDIX.test(normalized)) return [];
-  if (MEASURES_ASKED.has(normalized) || MEASURES_ANNOUNCED.test(normalized)) return ['action-items'];
+  if (MEASURES_ASKED.has(normalized) || MEASURES_ANNOUNCED.test(normalized) || STRENGTHENING.test(normalized)) return ['action-items'];
   const parted = partKeys(text, normalized, c, strict, plain);
   if (parted.length > 0) return parted;
   if (prefix) {
@@ -1251,7 +1351,7 @@ function partKeys(text: string, normalized: string, c: Compiled, strict: boolean
   // A slash inside a parenthetical ("(optional for sev0/sev1)") parts nothing: the parenthetical is dropped anyway.
   const bare = text.replace(PARENTHETICAL, ' ');
   const slashParts = bare.includes('/') ? bare.split('/').map(normalizeHeading) : [normalized];
-  const parts = slashParts.flatMap((p) => p.split(SPLIT)).map((p) => p.trim()).filter((p) => tokens(p).length > 0);
+  const parts = slashParts.flatMap(splitOnAnd).map((p) => p.trim()).filter((p) => tokens(p).length > 0);
   const keys: SectionKey[] = [];
   if (parts.length < 2) return keys;
   for (const part of parts) {
