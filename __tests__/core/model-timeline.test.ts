@@ -259,6 +259,18 @@ describe('a chat written as a timeline of dotted times', () => {
   });
 });
 
+describe('a note under a time heading, wrapped before the time it tells', () => {
+  it('"…entered `DEGRADED` state at" over "06:09 UTC (05:09 BST):" is the note going on, not an entry of its own', () => {
+    const doc =
+      '## Timeline\n\n### 2021-09-01 12:00 BST - Alert fires\n\nThe pool is degraded.\n\n### 2021-09-01 12:36 BST - Locating the failure\n\nPrometheus shows that the pool entered `DEGRADED` state at\n06:09 UTC (05:09 BST):\n\n### 2021-09-01 13:15 BST - Monitoring\n\nNo new errors.\n';
+    expect(model(doc).timeline.map((t) => t.line)).toEqual([3, 7, 12]);
+    expect(check(doc).findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+    // A line that opens with its time after a sentence that ended is still an entry of its own.
+    const ended = doc.replace('state at\n06:09 UTC (05:09 BST):', 'state.\n12:40 BST paged the storage team.');
+    expect(model(ended).timeline.map((t) => t.line)).toEqual([3, 7, 10, 12]);
+  });
+});
+
 describe('dates that hold for what follows them', () => {
   it('a date line after a statement for the whole timeline dates the entries under it', () => {
     const result = check('## Timeline\n\nTimeline for September 17, 2018: (all times UTC)\n\n- 22:07 Advisory email goes out\n- 23:21 Version 0.17.0rc4 tagged\n\nSeptember 18, 2018:\n\n- 00:24 Version 0.16.3 tagged\n- 20:44 Release binaries available\n');

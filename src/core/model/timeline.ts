@@ -175,6 +175,8 @@ interface Gatherer {
   dottedClocks?: boolean;
   /** Lines of this timeline open with their times: one opening in lower case goes on with the entry above. */
   timeLedLines?: boolean;
+  /** The text of the line read last, for the next line of its paragraph. */
+  lineAbove?: string;
 }
 
 /** A line that opens with a clock time ("09:42 AC API seems…", "**14:05** - …"). */
@@ -282,6 +284,8 @@ function dateOnly(text: string, exprs: TimeExpression[]): Mark | undefined {
 }
 
 function fromLine(g: Gatherer, written: TextLine, sameParagraph: boolean): void {
+  const above = sameParagraph ? g.lineAbove : undefined;
+  g.lineAbove = written.text;
   if (!HAS_WORD.test(written.text)) return; // "\\\\", "---", "…": separators
   if (PAGE_UPDATED.test(written.text)) return;
   // "09.25" read as "09:25" (same length: columns hold).
@@ -306,6 +310,11 @@ function fromLine(g: Gatherer, written: TextLine, sameParagraph: boolean): void 
     prev?.kind === 'row' ||
     WINDOW_NOTE.test(line.text) ||
     (g.timeLedLines === true && (/^\p{Ll}/u.test(line.text) || (sameParagraph && prev !== undefined)));
+  // A note's sentence wrapped before its time ("…entered `DEGRADED` state at\n06:09 UTC (05:09 BST):"): still the note.
+  if (notes && above !== undefined && DANGLING.test(above.slice(-12))) {
+    if (prev && prev.lastLine === line.line - 1) joinLine(prev, line);
+    return;
+  }
   if ((timed && !(notes && timed.index > 3)) || findTimePlaceholder(line.text)) {
     push(g, candidate('line', line, exprs));
     return;
@@ -341,8 +350,10 @@ function joinLine(c: Candidate, line: TextLine): void {
 /** Whether a line continues the sentence of the line above rather than opening an entry. */
 function continues(above: string, text: string, timed: TimeExpression | undefined): boolean {
   if (/[.!?:;]["')\]*_]*$/.test(above.slice(-12))) return false;
-  // "…once every\n24 hours (at 01:00 UTC), but…": after a word no sentence ends on, a line goes on whatever it opens with.
-  if (!/^[a-z(]/.test(text) && !DANGLING.test(above.slice(-12))) return false;
+  // "…once every\n24 hours (at 01:00 UTC), but…", "…entered `DEGRADED` state at\n06:09 UTC (05:09 BST):": after a
+  // word no sentence ends on, a line goes on whatever it opens with, its time too.
+  if (DANGLING.test(above.slice(-12))) return true;
+  if (!/^[a-z(]/.test(text)) return false;
   return !timed || timed.index > 3;
 }
 
