@@ -814,6 +814,19 @@ describe('choices weighed in other languages, and what is already in place', () 
   });
 });
 
+describe('lines broken by hand that tell a story', () => {
+  it('are prose, not a block of one-measure lines; a block of short lines still is', () => {
+    const story =
+      "## What's next\n\nLonger downtime like this was not fun at all. It felt like I lost something.  \nBut losing it to errors like that made me realize that I need to pay attention to the disk space and other stuff before it goes wrong.\n\nSee you in another post.\n";
+    expect(items(story)).toEqual([]);
+    const lines = "## What's next\n\nAdd an alert on disk space.  \nMove the blog to a larger volume.\n";
+    expect(items(lines).map((a) => [a.line, a.title])).toEqual([
+      [3, 'Add an alert on disk space.'],
+      [4, 'Move the blog to a larger volume.'],
+    ]);
+  });
+});
+
 describe('problems met, between the measures', () => {
   it('"### Problems during Recovery" lists findings, and "### Changes that need to be made" after it is back in the measures', () => {
     const list = items(

@@ -494,7 +494,18 @@ function opensAsMeasure(row: Row, itemized: boolean): boolean {
 /** Two or more lines, each a unit of its own (no wrapped lines): a block of one-measure lines, not hard-wrapped prose. */
 function isBlock(rows: Row[]): boolean {
   const plain = rows.filter((r) => !isLabelRow(r));
-  return plain.length >= 2 && plain.every((r) => r.lines.length === 1);
+  return plain.length >= 2 && plain.every((r) => r.lines.length === 1) && !tellsAStory(plain);
+}
+
+/** A line of prose runs on past this many words; a measure on a line of its own rarely does. */
+const STORY_LINE_WORDS = 25;
+
+/**
+ * Lines broken by hand that tell a story ("Longer downtime such this was not fun at all. It felt like…" over "But
+ * losing it … made me realize that…"): sentences running on, each line several of them or a long one.
+ */
+function tellsAStory(rows: Row[]): boolean {
+  return rows.some((r) => SENTENCE_BREAK.test(r.text)) && rows.every((r) => SENTENCE_BREAK.test(r.text) || wordCount(r.text) > STORY_LINE_WORDS);
 }
 
 function wordCount(text: string): number {
@@ -877,8 +888,8 @@ const INTRO = /\bthe[ \t]following[ \t](?:\w+[ \t])?(?:measures|actions|steps|ch
 /** "…, InnovateCommerce aims to…": a clause, then a name (capitalised: case matters here) and what it aims or plans. */
 const NAMED_SUBJECT = /^[^,]{3,80},[ \t]+\p{Lu}[\p{L}\d&-]{1,40}[ \t]+(?:aims?|hopes?|expects?|intends?|plans?|wants?|will|is|are)\b/u;
 
-/** How a closing paragraph opens: a conclusion, an apology or thanks, or what the incident taught. */
-const CLOSER = /^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short|thank[ \t]you|thanks)\b|^(?:we|i)[ \t](?:sincerely[ \t])?(?:apologi[sz]e|regret|thank)\b|^this[ \t](?:incident|outage|event|experience)[ \t](?:has[ \t])?(?:underscored|highlighted|demonstrated|showed|shown|taught|reminded|reinforced|emphasi[sz]ed)\b/i;
+/** How a closing paragraph opens: a conclusion, an apology or thanks, a sign-off ("See you in another post."), or what the incident taught. */
+const CLOSER = /^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short|thank[ \t]you|thanks|cheers|see[ \t]you|until[ \t]next[ \t]time|stay[ \t](?:tuned|safe)|happy[ \t](?:hacking|coding)|take[ \t]care|(?:best|kind)[ \t]regards)\b|^(?:we|i)[ \t](?:sincerely[ \t])?(?:apologi[sz]e|regret|thank)\b|^this[ \t](?:incident|outage|event|experience)[ \t](?:has[ \t])?(?:underscored|highlighted|demonstrated|showed|shown|taught|reminded|reinforced|emphasi[sz]ed)\b/i;
 const REMARK = /\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives|efforts|fixes|areas|recommendations|practices|safeguards|strategies|solutions|precautions)\b/i;
 
 function isRemark(text: string): boolean {
