@@ -105,8 +105,8 @@ const OUTLINE: Record<string, Outline> = {
   '314': {sections: "4:summary 13:timeline 26:root-cause 31:resolution 35:action-items", items: "", errors: ["action-items-prose"]},
   '315': {sections: "13:summary 16:impact 19:root-cause 27:root-cause 30:resolution 33:detection 36:action-items 43:lessons-learned 47:lessons-learned 50:lessons-learned 53:lessons-learned 56:timeline", items: "37:o 39:o 41:o", errors: []},
   '316': {sections: "7:summary 40:root-cause 58:resolution 68:action-items", items: "70:c 71:c 72:c", errors: ["required-sections"]},
-  '319': {sections: "", items: "", errors: ["action-items-missing","placeholder-text","required-sections"]},
-  '320': {sections: "", items: "", errors: ["action-items-missing","placeholder-text","required-sections"]},
+  '319': {sections: "", items: "", errors: ["action-items-missing","required-sections"]},
+  '320': {sections: "", items: "", errors: ["action-items-missing","required-sections"]},
   '323': {sections: "", items: "", errors: ["action-items-missing","required-sections"]},
   '325': {sections: "5:summary 9:timeline 25:root-cause 59:impact 80:action-items 108:lessons-learned 110:lessons-learned 116:lessons-learned 123:lessons-learned", items: "86:o! 87:o! 88:o 90:o 94:o 96:o 98:o 102:o 104:o 106:o", errors: ["required-sections"]},
 };

@@ -366,6 +366,17 @@ describe('checks that are right and quiet (capability 5)', () => {
     expect(r.findings.map((f) => f.rule)).toEqual(['timezone-missing']);
   });
 
+  it('reads each stamped update as its own paragraph, and a Hugo shortcode as content, not a placeholder', () => {
+    const result = check(fixture('reader/status-page-headed-updates.md'), {}, 'status-page-headed-updates.md');
+    // The first update is its paragraph, not the page's summary and heading before it: the summary's "at 5:00pm" is
+    // the migration, not a time given for its rollback.
+    expect(result.model!.timeline.map((t) => [t.line, t.text])).toEqual([
+      [10, 'The migration was rolled back with a DNS change routing requests to the original system.'],
+      [14, 'The correct certificate was placed back on the load balancer while the DNS finished propagating.'],
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'placeholder-text' || f.rule === 'timeline-window')).toEqual([]);
+  });
+
   it('reports the first sign of the impact before the stated start, not the retune that caused it nor the meeting after', () => {
     const r = read('timeline-window.md');
     expect(r.window).toEqual(['2024-04-09T18:00:00Z prose@5:6', '2024-04-09T19:00:00Z prose@5:34', null, 'UTC']);

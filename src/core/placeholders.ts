@@ -19,7 +19,8 @@ export const INLINE_PLACEHOLDERS: readonly RegExp[] = [
   // "[Owner]: …": a field's name where its value goes ("[Time]" is the timeline's own placeholder, see findTimePlaceholder).
   /\[[ \t]{0,2}(?:date|owner|name|assignee|duration)[ \t]{0,2}\](?![(\[])/gi,
   /\blorem ipsum\b/gi,
-  /\{\{[^{}\n]{1,80}\}\}/g,
+  // "{{owner}}", "{{ incident.title }}"; not a Hugo shortcode (`{{< track "2022-04-21T11:34:00Z" >}}`, `{{% note %}}`), which is content.
+  /\{\{(?![<%])[^{}\n]{1,80}\}\}/g,
 ];
 
 /** A label that heads the placeholder ("Improvements/Fixes:", "Tasks to address the issue:"). */

@@ -693,7 +693,11 @@ export function readStatusUpdates(elements: Element[], ctx: TimelineInput['ctx']
   };
   let text: string[] = [];
   let block: { status: string; stamp: string; line: TextLine; column: number; text: string[] } | null = null;
+  let lastLine = -1;
   for (const line of linesOfElements(elements)) {
+    // An update is the paragraph its stamp ends, not the page's text since the last stamp (its summary, a heading).
+    if (line.line !== lastLine + 1) text = [];
+    lastLine = line.line;
     if (block) {
       if (BLOCK_END.test(line.text.trim())) {
         add([block.status, ...block.text].join(' '), block.stamp, block.line, block.column, OVER_STATUS.test(block.status));
