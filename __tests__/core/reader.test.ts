@@ -263,6 +263,14 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['root-cause', 'resolution'],
       ['action-items', 'resolution'],
     ]);
+    // A remediation carried out is the resolution, as "Actions taken" is; a remediation alone or planned is the measures.
+    expect(['Remediation performed', 'Fixes applied', 'Remediations completed', 'Remediation', 'Remediation plan'].map(keys)).toEqual([
+      ['resolution'],
+      ['resolution'],
+      ['resolution'],
+      ['action-items'],
+      ['action-items'],
+    ]);
     // The work of making something sturdier names the measures; "Hva skjedde" is the summary of a document without one.
     expect([keys('Strengthening Our Security Posture'), keys('Hardening the CI pipeline'), matchFallback('Hva skjedde')]).toEqual([['action-items'], ['action-items'], 'summary']);
   });

@@ -684,6 +684,14 @@ const CHANGES_TO_MAKE =
   /^(?:(?:changes|improvements)[ ](?:that[ ](?:need|needs|have|has)[ ]to[ ]be[ ]made|(?:we[ ])?(?:need|have)[ ]to[ ]make|to[ ](?:be[ ])?made?|needed|required)|(?:needed|required|necessary|planned|proposed)[ ]changes)$/;
 
 /**
+ * "Remediation performed", "Fixes applied", "Remediations completed": the
+ * remediation that was carried out, as "Actions taken" is (the resolution),
+ * though "remediation" alone names the measures.
+ */
+const REMEDIATION_DONE =
+  /^(?:\w+[ ])?(?:remediations?|mitigations?|fix(?:es)?|corrections?|countermeasures?)[ ](?:performed|taken|applied|completed|done|executed|carried[ ]out|deployed)$/;
+
+/**
  * "Ações de Resolução", "Acciones de mitigación", "Étapes de rétablissement":
  * the steps that resolved it, as "Resolution actions" are, though the Romance
  * head word ("ações", actions) would name the measures.
@@ -1265,7 +1273,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (PROBLEMS_MET.test(normalized)) return ['lessons-learned'];
   if (CHANGES_TO_MAKE.test(normalized)) return ['action-items'];
   if (HORIZON.test(normalized)) return ['action-items'];
-  if (ROMANCE_RESOLUTION_STEPS.test(normalized)) return ['resolution'];
+  if (ROMANCE_RESOLUTION_STEPS.test(normalized) || REMEDIATION_DONE.test(normalized)) return ['resolution'];
   if (EVENTS_ANNOUNCED.test(normalized)) return ['timeline'];
   const words = tokens(normalized);
   if (words.length === 0 || words.length > 16) return [];
