@@ -814,6 +814,18 @@ describe('choices weighed in other languages, and what is already in place', () 
   });
 });
 
+describe('measures grouped by the area they work on', () => {
+  it('"### Detection" and "### Impact" under the measures group them, and open no detection or impact section', () => {
+    const doc = '## Action Items\n\n### Detection\n\n- Add an alert on queue depth\n\n### Mitigation\n\n- Add a runbook for failover\n\n### 3. Customer Impact\n\n- Tag affected tickets automatically\n';
+    expect(items(doc).map((a) => [a.line, a.group, a.title])).toEqual([
+      [5, 'Detection', 'Add an alert on queue depth'],
+      [9, 'Mitigation', 'Add a runbook for failover'],
+      [13, '3. Customer Impact', 'Tag affected tickets automatically'],
+    ]);
+    expect(check(doc).model!.sections.map((s) => s.keys.join('+'))).toEqual(['action-items', '', '', '']);
+  });
+});
+
 describe('lines broken by hand that tell a story', () => {
   it('are prose, not a block of one-measure lines; a block of short lines still is', () => {
     const story =

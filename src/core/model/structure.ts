@@ -373,6 +373,8 @@ function isSubset(a: SectionKey[], b: SectionKey[]): boolean {
 
 /** Headings that group the measures inside an action-item section ("### Prevention", "Actions taken"). */
 const GROUP_KEYS: SectionKey[] = ['action-items', 'resolution'];
+/** Sections whose names also name the area a group of measures works on. */
+const AREA_KEYS: SectionKey[] = ['detection', 'impact'];
 
 /**
  * A heading that labels a group inside the section it sits in, rather than
@@ -383,6 +385,9 @@ const GROUP_KEYS: SectionKey[] = ['action-items', 'resolution'];
 function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, innermost: Section, entries: () => boolean): boolean {
   if (e.level === 7 && isSubset(e.keys, open.keys)) return true;
   if (open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, GROUP_KEYS)) return true;
+  // "### Detection", "### 2. Active Execution Detection", "### Customer impact" under the measures: the area a group of
+  // measures works on, not the story's detection or impact.
+  if (open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, AREA_KEYS)) return true;
   // "### Can be improved/fixed" under the measures: what to improve, as the template's "Improvements/Fixes", not lessons.
   if (open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, [...GROUP_KEYS, 'lessons-learned']) && IMPROVE.test(e.text)) return true;
   // "### Immediate Actions (Completed)" under "## Resolution", "### Process Improvement" under "## Immediate Actions
