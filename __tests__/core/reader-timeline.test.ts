@@ -366,6 +366,21 @@ describe('checks that are right and quiet (capability 5)', () => {
     expect(r.findings.map((f) => f.rule)).toEqual(['timezone-missing']);
   });
 
+  it('reads a timeline drawn in a box inside the fenced block that opens its section, beside a later timeline table', () => {
+    const result = check(fixture('reader/timeline-boxed-fence.md'), {}, 'timeline-boxed-fence.md');
+    expect(result.model!.timeline.map((t) => `${t.line} ${t.time}`)).toEqual([
+      '9 2026-01-04T20:29:19',
+      '11 2026-01-04T22:42:16',
+      '12 2026-01-04T22:42:27',
+      '13 2026-01-04T22:42:32',
+      '23 2026-01-05T03:30',
+      '24 2026-01-05T08:13',
+    ]);
+    // The frame is no part of an entry, and the arrowed line under an entry is its detail.
+    expect(result.model!.timeline[0].text).toBe('20:29:19  Z2M started normally → All 35 devices loaded');
+    expect(result.findings.filter((f) => f.rule === 'timeline-window' || f.rule === 'timeline-order')).toEqual([]);
+  });
+
   it('reads each stamped update as its own paragraph, and a Hugo shortcode as content, not a placeholder', () => {
     const result = check(fixture('reader/status-page-headed-updates.md'), {}, 'status-page-headed-updates.md');
     // The first update is its paragraph, not the page's summary and heading before it: the summary's "at 5:00pm" is

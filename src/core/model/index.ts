@@ -101,9 +101,12 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
   if (toml.title) dateLines.push(toml.title);
   if (title && titleLine !== null) dateLines.push({ text: title, line: titleLine, column: 1 });
 
-  const timelineElements = ownedBy(['timeline']).flatMap((group) =>
+  const timelineGroups = ownedBy(['timeline']).map((group) =>
     group.filter((e) => !(e.kind === 'heading' && e.section !== undefined && sections[e.section].keys.length > 0)),
   );
+  const timelineElements = timelineGroups.flat();
+  // "## Timeline" over a fenced block (an ASCII chart of the times): the timeline is written inside it.
+  const openingFences = new Set(timelineGroups.flatMap((group) => (group[0]?.kind === 'block' && group[0].node.type === 'code' ? [group[0]] : [])));
   const window = readWindow({
     frontMatter,
     summaryLines: summaryLines.sort((a, b) => a.line - b.line),
@@ -118,7 +121,7 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
     dayFirst: options.dayFirst,
   });
   const read = new Set<Element>();
-  const timeline = buildTimeline(structure, timelineElements, window, read);
+  const timeline = buildTimeline(structure, timelineElements, window, read, openingFences);
 
   const actionSections = ownedBy(['action-items']);
   const actionItems = readActionItems({
@@ -343,7 +346,7 @@ function stampedList(structure: Structure): Element[] {
  * of its first dated entry. `read` gets the elements read as a timeline
  * that no timeline section holds (a status page's updates).
  */
-function buildTimeline(structure: Structure, elements: Element[], window: ReturnType<typeof readWindow>, read: Set<Element>): TimelineEntry[] {
+function buildTimeline(structure: Structure, elements: Element[], window: ReturnType<typeof readWindow>, read: Set<Element>, openingFences: ReadonlySet<Element>): TimelineEntry[] {
   const { incident } = window;
   const source = incident.timezone?.source;
   const ctx = { date: incident.date, zone: incident.timezone?.zone, zoneStated: source === 'front-matter' || source === 'statement' };
@@ -352,7 +355,7 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
   const zone: { zone?: string; zoneText?: string; line?: number } = {};
   const firstDay = incident.start?.date ?? incident.date;
   let timeline = section
-    ? readTimeline({ elements, heading: section.heading, ctx, dayFirst: window.dayFirst, firstDay, markers, zone })
+    ? readTimeline({ elements, heading: section.heading, ctx, dayFirst: window.dayFirst, firstDay, markers, zone, openingFences })
     : readStatusUpdates(structure.elements, ctx, window.dayFirst);
   if (!section && timeline.length === 0) {
     // A status page's updates: under time headings, else as stamped paragraphs, else as a stamped list.

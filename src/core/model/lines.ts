@@ -136,9 +136,16 @@ export function fencedCodeLines(node: Code): TextLine[] {
   if (!start) return [];
   return node.value
     .split('\n')
-    .map((text, i) => ({ text: text.replace(INVISIBLE, '').trim(), line: start.line + 1 + i, column: start.column + (text.length - text.trimStart().length) }))
+    .map((text, i) => {
+      // A box drawn around the text ("│  22:42:27  USB TIMEOUT …  │"): its frame is no part of a line.
+      const framed = text.replace(FRAME_EDGES, (edge, at: number) => ' '.repeat(at === 0 ? edge.length : 0));
+      return { text: framed.replace(INVISIBLE, '').trim(), line: start.line + 1 + i, column: start.column + (framed.length - framed.trimStart().length) };
+    })
     .filter((l) => l.text.length > 0);
 }
+
+/** The left and right edges of a box drawn with box-drawing characters around a line. */
+const FRAME_EDGES = /^[ \t]*[│┃║][ \t]?|[ \t]*[│┃║][ \t]*$/g;
 
 const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'table', 'thead', 'tbody', 'ul', 'ol', 'section', 'details', 'summary', 'blockquote', 'pre', 'hr']);
 const CELL_TAGS = new Set(['td', 'th']);

@@ -59,6 +59,8 @@ export interface TimelineInput {
   markers?: ImpactMarkers;
   /** Filled with the first zone the timeline writes (on an entry, in a column header or a note), if any. */
   zone?: { zone?: string; zoneText?: string; line?: number };
+  /** Fenced blocks that open a timeline section: the timeline written inside one, read whatever else it holds. */
+  openingFences?: ReadonlySet<Element>;
 }
 
 type Kind = NonNullable<TimelineEntry['kind']>;
@@ -146,7 +148,7 @@ const BLOCK_END = /^:::[ \t]*$/;
 const OVER_STATUS = /^(?:resolved|completed|closed|recovered)$/i;
 
 export function readTimeline(input: TimelineInput): TimelineEntry[] {
-  let units = gather(input.elements, input.dayFirst, false);
+  let units = gather(input.elements, input.dayFirst, false, input.openingFences);
   // A timeline with no timed entry outside a fenced block may be written inside one (aligned columns of times).
   const timed = (u: Unit) => isEntry(u) && timesOf(u, input.dayFirst).some((x) => x.time);
   if (!units.some(timed) && input.elements.some((e) => e.kind === 'block' && e.node.type === 'code')) units = gather(input.elements, input.dayFirst, true);
@@ -169,6 +171,8 @@ interface Gatherer {
   underHeading: boolean;
   /** Read fenced code blocks too (a timeline written inside one). */
   fenced: boolean;
+  /** Fenced blocks read in any case: each opens a timeline section. */
+  openingFences?: ReadonlySet<Element>;
   /** A list of items that open with their times has been read: the timeline is written that way. */
   timeLedList?: boolean;
   /** Lines of this timeline open with clock times written with a dot ("09.25 User reported…"). */
@@ -189,11 +193,13 @@ const CLOCK_LEAD = /^[~(*_ \t]{0,3}(?:[01]?\d|2[0-3])[:.]\d\d\b/;
 const DOTTED_CLOCK_LEAD = /^(~?[ \t]?(?:[01]?\d|2[0-3]))\.([0-5]\d)(?=[ \t]+\S)/;
 const DOTTED_CLOCK_LINES = 2;
 
-function gather(elements: Element[], dayFirst: boolean, fenced: boolean): Unit[] {
-  const lines = elements.flatMap((e) => (e.kind === 'line' ? [e.line.text] : []));
+function gather(elements: Element[], dayFirst: boolean, fenced: boolean, openingFences?: ReadonlySet<Element>): Unit[] {
+  const lines = elements.flatMap((e) =>
+    e.kind === 'line' ? [e.line.text] : e.kind === 'block' && e.node.type === 'code' && openingFences?.has(e) ? fencedCodeLines(e.node).map((l) => l.text) : [],
+  );
   const dotted = lines.filter((text) => DOTTED_CLOCK_LEAD.test(text)).length >= DOTTED_CLOCK_LINES;
   const timeLed = lines.filter((text) => CLOCK_LEAD.test(text)).length >= 2;
-  const g: Gatherer = { out: [], dayFirst, depth: 0, html: 0, underHeading: false, fenced, dottedClocks: dotted, timeLedLines: timeLed };
+  const g: Gatherer = { out: [], dayFirst, depth: 0, html: 0, underHeading: false, fenced, openingFences, dottedClocks: dotted, timeLedLines: timeLed };
   let paragraphEnd = -1;
   for (const e of elements) {
     if (g.out.length >= MAX_ENTRIES) break;
@@ -210,7 +216,7 @@ function gather(elements: Element[], dayFirst: boolean, fenced: boolean): Unit[]
       fromLine(g, e.line, e.line.line === paragraphEnd + 1);
       paragraphEnd = e.line.line;
     } else {
-      fromBlock(g, e.node);
+      fromBlock(g, e.node, g.openingFences?.has(e) === true);
       paragraphEnd = -1;
     }
   }
@@ -360,7 +366,7 @@ function continues(above: string, text: string, timed: TimeExpression | undefine
 /** A word a line may stop on but a sentence never ends on: an article, a preposition, a conjunction. */
 const DANGLING = /\b(?:a|an|the|of|to|at|in|on|for|and|or|but|with|by|from|every|about|than|into|per|each|its|their|our|was|were|is|are|been|has|have|had)$/i;
 
-function fromBlock(g: Gatherer, node: RootContent): void {
+function fromBlock(g: Gatherer, node: RootContent, openingFence = false): void {
   switch (node.type) {
     case 'list':
       fromList(g, node, 0);
@@ -384,7 +390,7 @@ function fromBlock(g: Gatherer, node: RootContent): void {
       break;
     case 'code': {
       // Tab-indented lines after a blank line parse as code; a reviewer reads them as the text they are (unless they are a log).
-      const lines = indentedCodeLines(node) ?? (g.fenced ? fencedCodeLines(node) : undefined);
+      const lines = indentedCodeLines(node) ?? (g.fenced || openingFence ? fencedCodeLines(node) : undefined);
       if (lines && !lines.some((l) => LOG_LINE.test(l.text))) {
         let end = -1;
         for (const line of lines) {
