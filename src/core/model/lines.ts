@@ -137,15 +137,27 @@ export function fencedCodeLines(node: Code): TextLine[] {
   return node.value
     .split('\n')
     .map((text, i) => {
-      // A box drawn around the text ("│  22:42:27  USB TIMEOUT …  │"): its frame is no part of a line.
-      const framed = text.replace(FRAME_EDGES, (edge, at: number) => ' '.repeat(at === 0 ? edge.length : 0));
+      const framed = unframed(text);
       return { text: framed.replace(INVISIBLE, '').trim(), line: start.line + 1 + i, column: start.column + (framed.length - framed.trimStart().length) };
     })
     .filter((l) => l.text.length > 0);
 }
 
-/** The left and right edges of a box drawn with box-drawing characters around a line. */
-const FRAME_EDGES = /^[ \t]*[│┃║][ \t]?|[ \t]*[│┃║][ \t]*$/g;
+/** The sides of a box drawn with box-drawing characters. */
+const FRAME_SIDES = new Set(['│', '┃', '║']);
+
+/**
+ * A line of a box drawn around text ("│  22:42:27  USB TIMEOUT …  │") without the box's sides, each
+ * replaced by a space so that columns hold. Scanned, not matched: a regex anchored at the line's end
+ * retries from every blank of a long run of them.
+ */
+function unframed(text: string): string {
+  const first = text.length - text.trimStart().length;
+  const last = text.trimEnd().length - 1;
+  if (last < first || !FRAME_SIDES.has(text[first])) return text;
+  const right = last > first && FRAME_SIDES.has(text[last]) ? last : text.length;
+  return `${text.slice(0, first)} ${text.slice(first + 1, right)}`;
+}
 
 const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'table', 'thead', 'tbody', 'ul', 'ol', 'section', 'details', 'summary', 'blockquote', 'pre', 'hr']);
 const CELL_TAGS = new Set(['td', 'th']);
