@@ -271,8 +271,24 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['action-items'],
       ['action-items'],
     ]);
+    // A conclusion named after a dash or colon is what it names.
+    expect(['Conclusions - What We Plan to Change', 'Conclusion: Next steps', '5. Conclusions – Lessons learned', 'Conclusions'].map(keys)).toEqual([
+      ['action-items'],
+      ['action-items'],
+      ['lessons-learned'],
+      [],
+    ]);
     // The work of making something sturdier names the measures; "Hva skjedde" is the summary of a document without one.
     expect([keys('Strengthening Our Security Posture'), keys('Hardening the CI pipeline'), matchFallback('Hva skjedde')]).toEqual([['action-items'], ['action-items'], 'summary']);
+  });
+
+  it('reads a heading without its attributes ("## 2:07pm CST {#2-07pm-cst}", "## Timeline {.unnumbered}")', () => {
+    const doc = '# How the server went away\n\n## Timeline {.unnumbered}\n\n- 14:07 CST mail from the host\n- 14:48 CST server gone\n\n## Root cause {#cause}\n\nA clean-up script. Braces {kept} stay.\n\n## Notes {kept}\n';
+    const result = check(doc);
+    expect(result.model!.sections.map((s) => `${s.line}:${s.keys.join('+')}:${s.heading}`)).toEqual(['1::How the server went away', '3:timeline:Timeline', '8:root-cause:Root cause', '12::Notes {kept}']);
+    // A status page's headings that are only times, with their anchors, are its updates.
+    const updates = check('# Outage\n\n## 2:07pm CST {#2-07pm-cst}\n\nThe host mailed us.\n\n## 5:05pm CST {#5-05pm-cst}\n\nStill down.\n\n## 6:17pm CST {#6-17pm-cst}\n\nBack up.\n');
+    expect(updates.model!.timeline.map((t) => t.line)).toEqual([3, 7, 11]);
   });
 
   it('reads a heading glossed in English, Indonesian, German question and Korean headings, "avoid" and "The rollback"', () => {

@@ -653,6 +653,9 @@ const MEASURES_ANNOUNCED =
  */
 const STRENGTHENING = /^(?:strengthening|hardening|bolstering|reinforcing|tightening|improving|enhancing)[ ](?:our|the)[ ]\p{L}/u;
 
+/** A conclusion and, after a dash or colon, what it is: "Conclusions - What We Plan to Change", "Conclusion: Next steps". */
+const CONCLUSION_NAMED = /^[\W\d_]{0,6}(?:conclusions?|closing[ \t]thoughts|final[ \t]thoughts)[ \t]*(?:[-–—:][ \t]*)(\p{L}.{2,100})$/iu;
+
 /** "Actions to be taken", "Measures that will be implemented": what is still to do ("Actions taken" is the resolution). */
 const TO_BE_TAKEN = /^(?:\w+ ){0,3}(?:actions?|measures?|steps?|tasks?)[ ](?:\w+ )?(?:to[ ]be|that[ ]will[ ]be|we[ ]will|we[ ]ll)[ ](?:taken|done|implemented|made|take)\b/;
 
@@ -1234,6 +1237,9 @@ const SOMETHING_RESOLVED = /\b(dns|names?|address(?:es)?|host(?:name)?s?|users?|
 function matchNormalized(text: string, c: Compiled, options: MatchOptions): SectionKey[] {
   const unresolved = text.replace(SOMETHING_RESOLVED, '$1');
   if (unresolved !== text) return matchNormalized(unresolved, c, options);
+  // "Conclusions - What We Plan to Change": the conclusion drawn is the section its second half names.
+  const concluded = CONCLUSION_NAMED.exec(text);
+  if (concluded) return matchNormalized(concluded[1], c, options);
   const normalized = normalizeHeading(text);
   if (!normalized || normalized.length > 120) return [];
   // What the text holds beyond its normalised form: a slash parting it, a question's mark (see match).

@@ -66,6 +66,17 @@ export interface Structure {
 }
 
 const HASH_NO_SPACE = /^(#{1,6})([A-Za-z][^#]{0,100})$/;
+/** A heading's attributes (kramdown, Pandoc, Hugo) at its end: "{#2-07pm-cst}", "{.unnumbered}". */
+const HEADING_ATTRIBUTES = /\{[ \t]*[#.][^{}\n]{0,200}\}$/;
+
+/** A heading's text without its attributes ("## 2:07pm CST {#2-07pm-cst}"); only its tail is searched. */
+function withoutAttributes(text: string): string {
+  if (!text.endsWith('}')) return text;
+  const tail = text.slice(-260);
+  const m = HEADING_ATTRIBUTES.exec(tail);
+  const at = m ? text.length - tail.length + m.index : -1;
+  return at > 0 && /[ \t]/.test(text[at - 1]) ? text.slice(0, at).trimEnd() : text;
+}
 const MAX_LABEL = 80;
 /** Bold lines of up to this many words are read like Markdown headings. */
 const MAX_BOLD_WORDS = 6;
@@ -143,7 +154,7 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
       if (node.type === 'yaml' || (node as { type: string }).type === 'toml') continue; // front matter
       if (node.type === 'heading' || node.type === 'list' || node.type === 'table') markdown = true;
       if (node.type === 'heading') {
-        const text = plainText(node);
+        const text = withoutAttributes(plainText(node));
         const start = startOf(node);
         const end = node.position?.end.line ?? start.line;
         elements.push(headingElement(text, node.depth, end > start.line ? 'setext' : 'atx', matchHeading(text, table), start));
