@@ -282,6 +282,19 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect([keys('Strengthening Our Security Posture'), keys('Hardening the CI pipeline'), matchFallback('Hva skjedde')]).toEqual([['action-items'], ['action-items'], 'summary']);
   });
 
+  it('reads "Time-line" as the timeline, "Each time is in UTC." as its zone, and "at present" as no misspelt "prevent"', () => {
+    const doc =
+      '# Incident analysis\n\n## Time-line of the incident\n\nEach time is in UTC.\n\n    28 May 09:26 An administrator discovers a trace of the intrusion.\n    28 May 09:35 The administrator disconnects the host.\n\n## Machines and services at present\n\n* CVS (for committers)\n* FTP (ftp.example.org)\n';
+    const result = check(doc);
+    expect(result.model!.sections.map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['1:', '3:timeline', '10:']);
+    expect(result.model!.timeline.map((t) => [t.line, t.time])).toEqual([
+      [7, '09:26'],
+      [8, '09:35'],
+    ]);
+    expect(result.model!.actionItems).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === 'timezone-missing')).toEqual([]);
+  });
+
   it('reads a heading without its attributes ("## 2:07pm CST {#2-07pm-cst}", "## Timeline {.unnumbered}")', () => {
     const doc = '# How the server went away\n\n## Timeline {.unnumbered}\n\n- 14:07 CST mail from the host\n- 14:48 CST server gone\n\n## Root cause {#cause}\n\nA clean-up script. Braces {kept} stay.\n\n## Notes {kept}\n';
     const result = check(doc);

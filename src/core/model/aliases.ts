@@ -880,6 +880,8 @@ export function normalizeHeading(text: string): string {
     // GitHub's CI product ("GitHub Actions pricing") is no list of actions.
     .replace(/\bgithub actions?\b/g, 'github')
     .replace(/\bpost mortem\b/g, 'postmortem')
+    // "Time-line of the incident", "Time line": one word, as "post-mortem" is.
+    .replace(/\btime lines?\b/g, (m) => m.replace(' ', ''))
     // An "after-action report" is what the military and the public sector call a postmortem: no list of actions.
     .replace(/\bafter action (?:report|review)s?\b/g, 'postmortem')
     .replace(/\b(?:follow|check) ups?\b/g, (m) => m.replace(' ', ''))
@@ -1005,9 +1007,16 @@ function singular(word: string): string {
  * letter), 0 otherwise. `plain` (a plain line that may be a sentence) takes a
  * stem only for a plural: "Incident resolved" is a sentence, not "Resolution".
  */
+/**
+ * Words one letter from a section's word that are words of their own, never
+ * its misspelling: "Machines and services at present" is no "prevent".
+ */
+const WORDS_OF_THEIR_OWN = new Set(['present', 'presents', 'presented', 'presenting']);
+
 function wordScore(a: Token, b: Token, plain = false): number {
   if (a.raw === b.raw) return 3;
   if (a.stem === b.stem) return plain && isInflection(a.raw, b.raw) ? 0 : 2;
+  if (WORDS_OF_THEIR_OWN.has(a.raw) || WORDS_OF_THEIR_OWN.has(b.raw)) return 0;
   const limit = Math.min(tolerance(a.raw.length), tolerance(b.raw.length));
   if (limit > 0 && a.raw[0] === b.raw[0] && editDistance(a.raw, b.raw, limit) <= limit) return 1;
   return 0;

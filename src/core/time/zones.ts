@@ -358,9 +358,9 @@ export function matchCityZoneAt(text: string, index: number): ZoneMatch | undefi
 }
 
 // Phrases that introduce a document-wide zone: "All times in", "times are",
-// "Time zone:", "All in" (as in "Timeline (All in Greenwich Mean Time)").
+// "Each time is in", "Time zone:", "All in" (as in "Timeline (All in Greenwich Mean Time)").
 const STATEMENT_LEAD_RE =
-  /\b(?:all[ \t]+(?:times|timestamps|dates[ \t]+and[ \t]+times|times[ \t]+and[ \t]+dates|in)\b|(?:times|timestamps)[ \t]+(?:are|were|is|in|shown|listed|given|below|above|reported|expressed)\b|time[ \t]?zones?[ \t]{0,2}[:=])/gi;
+  /\b(?:all[ \t]+(?:times|timestamps|dates[ \t]+and[ \t]+times|times[ \t]+and[ \t]+dates|in)\b|(?:each|every)[ \t]+(?:time|timestamp)[ \t]+is\b|(?:times|timestamps)[ \t]+(?:are|were|is|in|shown|listed|given|below|above|reported|expressed)\b|time[ \t]?zones?[ \t]{0,2}[:=])/gi;
 // A heading or label followed by a bracketed zone: "Timeline (UTC)", "Timeline [PST]".
 const STATEMENT_BRACKET_RE = /\b(?:timeline|times?|timestamps)[ \t]{0,2}[(\[]/gi;
 const FILLER_WORD_RE = /[A-Za-z]{1,16}/y;
