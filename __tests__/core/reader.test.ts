@@ -271,6 +271,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['action-items'],
       ['action-items'],
     ]);
+    // A retrospective's "What could improve" is lessons; "To improve" over the fixes to make is the measures.
+    expect(['What Could Improve', 'What could be improved', 'To improve'].map(keys)).toEqual([['lessons-learned'], ['lessons-learned'], ['action-items']]);
     // A conclusion named after a dash or colon is what it names.
     expect(['Conclusions - What We Plan to Change', 'Conclusion: Next steps', '5. Conclusions – Lessons learned', 'Conclusions'].map(keys)).toEqual([
       ['action-items'],

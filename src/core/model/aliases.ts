@@ -604,6 +604,11 @@ const HOW_IT_HAPPENED = new Set([
 const WHOLE_HEADINGS: ReadonlyMap<string, SectionKey> = new Map([
   // "**Identified**: via automated alerts": how it was found out, only as the whole heading ("Issues identified" are findings).
   ['identified', 'detection'],
+  // A retrospective's "What could improve" beside "What went well": lessons, only as the whole heading ("To improve"
+  // over fixes to make is the measures).
+  ['what could improve', 'lessons-learned'],
+  ['what can improve', 'lessons-learned'],
+  ['what could be improved', 'lessons-learned'],
   ['how it was identified', 'detection'],
   ['how was it identified', 'detection'],
   ['exploit', 'root-cause'],
