@@ -366,6 +366,20 @@ describe('checks that are right and quiet (capability 5)', () => {
     expect(r.findings.map((f) => f.rule)).toEqual(['timezone-missing']);
   });
 
+  it('reads a live post\'s "##### Updates:" over lines that open with their times as its timeline; a time deep in a note is no entry', () => {
+    const doc =
+      '---\ndate: 2008-10-10 09:07:24+00:00\n---\n\nWe have a power outage near the data centre.\n\n##### Updates:\n\n13:15 CEST: Power is expected back in six hours.\n\n16:45 CEST: It will take longer.\n\n15:00 CEST: Info from our admins:\n\n<blockquote>It has turned out that the feeder cable outside the building had blown, and power was back around 1AM.</blockquote>\n\n1:30 CEST: Power is back in the office.\n';
+    const result = check(doc);
+    expect(result.model!.sections.map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['7:timeline']);
+    expect(result.model!.timeline.map((t) => [t.line, t.time])).toEqual([
+      [9, '2008-10-10T11:15:00Z'],
+      [11, '2008-10-10T14:45:00Z'],
+      [13, '2008-10-10T13:00:00Z'],
+      [17, '2008-10-10T23:30:00Z'],
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'timeline-order').map((f) => f.line)).toEqual([13]);
+  });
+
   it('reads a timeline drawn in a box inside the fenced block that opens its section, beside a later timeline table', () => {
     const result = check(fixture('reader/timeline-boxed-fence.md'), {}, 'timeline-boxed-fence.md');
     expect(result.model!.timeline.map((t) => `${t.line} ${t.time}`)).toEqual([

@@ -531,6 +531,9 @@ function datedTimelineHeading(e: HeadingElement, stack: number[], sections: Sect
   return first.date || first.time || first.dayOffset !== undefined ? timeline : undefined;
 }
 
+/** A live post's updates: "Updates:", "Status updates", "Live updates", "Update log". */
+const UPDATES_HEADING = /^(?:(?:status|live|incident)[ \t]+)?updates?(?:[ \t]+log)?[ \t]*:?$/i;
+
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
   const { elements, markdown } = toElements(root, table);
   unkeyContainers(elements);
@@ -542,8 +545,9 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
     const e = elements[i] as HeadingElement;
     if (e.keys.length > 0 || e.level > 6 && e.style !== 'bold') continue;
     const fallback = matchFallback(e.text);
-    // "## What happened" over a list of timed entries, in a document without a timeline: it is the timeline.
-    const key = fallback === 'summary' && missing('timeline') && entriesAfter(elements, i) ? 'timeline' : fallback;
+    // "## What happened" or a live post's "##### Updates:" over a list of timed entries, in a document without a
+    // timeline: it is the timeline.
+    const key = (fallback === 'summary' || UPDATES_HEADING.test(e.text)) && missing('timeline') && entriesAfter(elements, i) ? 'timeline' : fallback;
     if (key && missing(key) && !elements.some((x) => x.kind === 'heading' && x.keys.includes(key))) {
       e.keys = [key];
       filled = true;

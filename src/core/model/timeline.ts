@@ -183,6 +183,12 @@ interface Gatherer {
   lineAbove?: string;
 }
 
+/**
+ * In a timeline of lines that open with their times, a line that tells a time only this far into its text
+ * ("It has turned out that the feeder cable … around 1AM") is a note: an entry would open with it.
+ */
+const DEEP_TIME = 20;
+
 /** A line that opens with a clock time ("09:42 AC API seems…", "**14:05** - …"). */
 const CLOCK_LEAD = /^[~(*_ \t]{0,3}(?:[01]?\d|2[0-3])[:.]\d\d\b/;
 
@@ -315,7 +321,7 @@ function fromLine(g: Gatherer, written: TextLine, sameParagraph: boolean): void 
     prev?.kind === 'item' ||
     prev?.kind === 'row' ||
     WINDOW_NOTE.test(line.text) ||
-    (g.timeLedLines === true && (/^\p{Ll}/u.test(line.text) || (sameParagraph && prev !== undefined)));
+    (g.timeLedLines === true && (/^\p{Ll}/u.test(line.text) || (sameParagraph && prev !== undefined) || (timed !== undefined && timed.index > DEEP_TIME)));
   // A note's sentence wrapped before its time ("…entered `DEGRADED` state at\n06:09 UTC (05:09 BST):"): still the note.
   if (notes && above !== undefined && DANGLING.test(above.slice(-12))) {
     if (prev && prev.lastLine === line.line - 1) joinLine(prev, line);
