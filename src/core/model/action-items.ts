@@ -936,7 +936,7 @@ function announcesNoMeasures(line: string): boolean {
  * A line announcing what is already in place ("the project already employs several security tools as part of
  * our development process:"): the list says what there is, not what is to be done.
  */
-const ALREADY_IN_PLACE = /\balready[ \t]+(?:(?:use[sd]?|employs?|employed|runs?|ran|has|have|had|uses|relies?[ \t]+on|in[ \t]+place)\b)(?![^:]{0,160}\b(?:will|going[ \t]to|plan|should|must|need))[^:]{0,160}:$/i;
+const ALREADY_IN_PLACE = /\balready[ \t]+(?:use[sd]?|employs?|employed|runs?|ran|ha[sd]|have|relies?[ \t]+on|in[ \t]+place)\b(?![^:]{0,160}\b(?:will|going[ \t]to|plan|should|must|need))[^:]{0,160}:$/i;
 
 /** The end of a line announcing lessons or reasons, not measures: "We learned a few things:", "Here is why:". */
 const LESSONS_OR_REASONS = /\b(?:learn(?:ed|t)(?:[ \t]+(?:this|that|these|the[ \t]+following|a[ \t]+few[ \t]+things|some[ \t]+things))?|lessons(?:[ \t]+learn(?:ed|t))?|takeaways|why)[ \t]*:$/i;

@@ -171,8 +171,6 @@ interface Gatherer {
   underHeading: boolean;
   /** Read fenced code blocks too (a timeline written inside one). */
   fenced: boolean;
-  /** Fenced blocks read in any case: each opens a timeline section. */
-  openingFences?: ReadonlySet<Element>;
   /** A list of items that open with their times has been read: the timeline is written that way. */
   timeLedList?: boolean;
   /** Lines of this timeline open with clock times written with a dot ("09.25 User reported…"). */
@@ -205,7 +203,7 @@ function gather(elements: Element[], dayFirst: boolean, fenced: boolean, opening
   );
   const dotted = lines.filter((text) => DOTTED_CLOCK_LEAD.test(text)).length >= DOTTED_CLOCK_LINES;
   const timeLed = lines.filter((text) => CLOCK_LEAD.test(text)).length >= 2;
-  const g: Gatherer = { out: [], dayFirst, depth: 0, html: 0, underHeading: false, fenced, openingFences, dottedClocks: dotted, timeLedLines: timeLed };
+  const g: Gatherer = { out: [], dayFirst, depth: 0, html: 0, underHeading: false, fenced, dottedClocks: dotted, timeLedLines: timeLed };
   let paragraphEnd = -1;
   for (const e of elements) {
     if (g.out.length >= MAX_ENTRIES) break;
@@ -222,7 +220,7 @@ function gather(elements: Element[], dayFirst: boolean, fenced: boolean, opening
       fromLine(g, e.line, e.line.line === paragraphEnd + 1);
       paragraphEnd = e.line.line;
     } else {
-      fromBlock(g, e.node, g.openingFences?.has(e) === true);
+      fromBlock(g, e.node, openingFences?.has(e) === true);
       paragraphEnd = -1;
     }
   }
