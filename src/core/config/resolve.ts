@@ -4,6 +4,7 @@
  * Pure; reading the file is the adapters' job (src/io/config.ts), which
  * loads this module only when a config file exists.
  */
+import * as z from 'zod/mini';
 import { configSchema, type ConfigFile } from './schema.js';
 import { ConfigError, settleConfig, type ResolvedConfig } from './settle.js';
 
@@ -26,7 +27,7 @@ export function resolveConfig(raw: unknown, source: string | null = null): Resol
   }
   const file: ConfigFile = parsed.data;
   // Settled first: its errors (zone, rules) come before a bad pattern's, as they always have.
-  const resolved = settleConfig(file, source);
+  const resolved = settleConfig(file, source, z);
   for (const [name, field] of Object.entries(file['front-matter']?.fields ?? {})) {
     if (field.pattern !== undefined) {
       try {

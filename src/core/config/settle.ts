@@ -13,6 +13,7 @@ import { resolveZone } from '../time/index.js';
 import { RULES, ruleById } from '../rules/index.js';
 import { parseDays, type DuePolicy } from '../deadline.js';
 import type { ConfigFile, FrontMatterField } from './schema.js';
+import type { Zod } from '../rules/rule.js';
 
 export const DEFAULT_PATHS = [
   '**/postmortems/**/*.md',
@@ -116,8 +117,11 @@ export function defaultConfig(): ResolvedConfig {
   return settleConfig({}, null);
 }
 
-/** Fill in a config file that already passed the schema (resolve.ts's `resolveConfig`). */
-export function settleConfig(file: ConfigFile, source: string | null): ResolvedConfig {
+/**
+ * Fill in a config file that already passed the schema (resolve.ts's `resolveConfig`). `zod` validates the
+ * options the file sets for its rules; a file that sets none (the default config) needs no zod.
+ */
+export function settleConfig(file: ConfigFile, source: string | null, zod?: Zod): ResolvedConfig {
   const where = source ?? 'configuration';
 
   let timezone: string | undefined;
@@ -128,17 +132,15 @@ export function settleConfig(file: ConfigFile, source: string | null): ResolvedC
   }
 
   const rules = new Map<string, RuleConfig>();
-  for (const rule of RULES) {
-    const parsedOptions = rule.options.safeParse({});
-    rules.set(rule.id, { severity: rule.defaultSeverity, options: (parsedOptions.success ? parsedOptions.data : {}) as Record<string, unknown> });
-  }
+  for (const rule of RULES) rules.set(rule.id, { severity: rule.defaultSeverity, options: { ...rule.defaults } as Record<string, unknown> });
   for (const [id, setting] of Object.entries(file.rules ?? {})) {
     const rule = ruleById(id);
     if (!rule) {
       throw new ConfigError(where, `rules.${id}`, `unknown rule, expected one of ${RULES.map((r) => r.id).join(', ')}`);
     }
     const [severity, options] = Array.isArray(setting) ? setting : [setting, {}];
-    const checked = rule.options.safeParse(options);
+    if (!zod) throw new Error(`settleConfig: the options of rules.${id} need zod to be validated`);
+    const checked = (rule.options?.(zod) ?? zod.strictObject({})).safeParse(options);
     if (!checked.success) {
       const issue = checked.error.issues[0];
       throw new ConfigError(where, ['rules', id, ...issue.path.map(String)].join('.'), issue.message);

@@ -14,21 +14,20 @@
  * Items without a stated date, a known priority or a known incident date
  * are not reported. Off by default.
  */
-import * as z from 'zod/mini';
 import { latestAllowed, parseDays, statedDate, type DuePolicy } from '../deadline.js';
 import { defineRule } from './rule.js';
-
-const span = z.union([z.number().check(z.int(), z.minimum(0)), z.string()]);
 
 export default defineRule({
   id: 'action-item-due-limit',
   name: 'Due date beyond its priority',
   description: "An action item's stated due date is within what its priority allows (config `issues.due-by-priority`).",
   defaultSeverity: 'off',
-  options: z.strictObject({
-    limits: z.optional(z.record(z.string(), span)),
-    from: z.optional(z.enum(['incident', 'merge'])),
-  }),
+  options: (z) =>
+    z.strictObject({
+      limits: z.optional(z.record(z.string(), z.union([z.number().check(z.int(), z.minimum(0)), z.string()]))),
+      from: z.optional(z.enum(['incident', 'merge'])),
+    }),
+  defaults: {},
   examples: {
     valid: [
       {

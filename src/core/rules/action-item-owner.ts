@@ -5,7 +5,6 @@
  * an `@login`, "Owner: name", or an owner column. Items already done are
  * not reported.
  */
-import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -13,7 +12,6 @@ export default defineRule({
   name: 'Action item without an owner',
   description: 'Each open action item has an owner.',
   defaultSeverity: 'warning',
-  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Owned items', markdown: '## Action items\n\n- Add disk alerts @alice\n- Rotate keys (Owner: bob)\n' }],
     invalid: [{ title: 'No owner', markdown: '## Action items\n\n- Add disk alerts\n', reports: ['3:1 Unexpected action item without an owner (“Add disk alerts”), expected an `@login`, “Owner: name” or an owner column'] }],

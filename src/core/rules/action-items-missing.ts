@@ -6,7 +6,6 @@
  * section. A section that tells its measures in prose is reported by
  * `action-items-prose` instead (one problem, one finding).
  */
-import * as z from 'zod/mini';
 import { readsAsProse } from '../model/action-items.js';
 import { ownElements } from '../model/structure.js';
 import { defineRule } from './rule.js';
@@ -16,7 +15,6 @@ export default defineRule({
   name: 'No action items',
   description: 'The postmortem lists at least one action item.',
   defaultSeverity: 'error',
-  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'One measure', markdown: '## Action items\n\n- Add disk alerts\n' }],
     invalid: [{ title: 'An empty list of measures', markdown: '# Outage\n\n## Action items\n\nNone yet.\n', reports: ['3:1 Unexpected action-item section “Action items” without measures, expected at least one list item, table row or line'] }],

@@ -9,7 +9,6 @@
  * is not reported; a document without any measure is `action-items-missing`'s
  * finding, not this one's.
  */
-import * as z from 'zod/mini';
 import { readsAsProse } from '../model/action-items.js';
 import { ownElements } from '../model/structure.js';
 import { defineRule } from './rule.js';
@@ -19,7 +18,6 @@ export default defineRule({
   name: 'Action items written as prose',
   description: 'The measures of an action-item section are listed one by one (list items, task-list items or table rows), not told in paragraphs.',
   defaultSeverity: 'error',
-  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Measures listed', markdown: '## Follow-up\n\nWe will make sure this cannot happen again:\n\n- Rate-limit uploads per user\n- Reserve team names\n' }],
     invalid: [

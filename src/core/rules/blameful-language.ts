@@ -7,7 +7,6 @@
  * on with `rules: { blameful-language: warning }`. Add phrases with the
  * `phrases` option.
  */
-import * as z from 'zod/mini';
 import { linesOfElements } from '../model/lines.js';
 import { defineRule } from './rule.js';
 
@@ -32,7 +31,8 @@ export default defineRule({
   name: 'Blameful language',
   description: 'The document describes systems and gaps, not people at fault (opt-in).',
   defaultSeverity: 'off',
-  options: z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))), []) }),
+  options: (z) => z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))), []) }),
+  defaults: { phrases: [] },
   examples: {
     valid: [{ title: 'Blameless', markdown: '## Root cause\n\nThe deploy script let a config with an empty host list through.\n' }],
     invalid: [{ title: 'Blaming a person', markdown: '## Root cause\n\nHuman error: Bob should have known the flag was on.\n', reports: ['3:1 Unexpected blameful phrase “Human error”, expected blameless wording that names the gap in the system', '3:18 Unexpected blameful phrase “should have known”, expected blameless wording that names the gap in the system'] }],

@@ -11,7 +11,6 @@
  * "This month"), and the trigger beside
  * the root cause (as the Google SRE book's template has them).
  */
-import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 import { kindOf } from '../model/action-items.js';
 import { isHorizonHeading } from '../model/aliases.js';
@@ -22,7 +21,6 @@ export default defineRule({
   name: 'Duplicate section',
   description: 'No two separate sections stand for exactly the same section.',
   defaultSeverity: 'warning',
-  options: z.strictObject({}),
   examples: {
     valid: [
       { title: 'Lessons in parts', markdown: '## What went well\n\nAlerts fired.\n\n## What went wrong\n\nNo runbook.\n\n## Where we got lucky\n\nLow traffic.\n' },

@@ -39,7 +39,6 @@
  * recovery, a time to recovery at the last (else where the timeline ends the
  * incident), a time to resolution where the timeline ends the incident.
  */
-import * as z from 'zod/mini';
 import type { Course } from '../model/course.js';
 import type { IncidentMetric, IncidentWindow, PostmortemModel, RelatedLocation, StatedSpan, TimelineEntry, WindowPoint } from '../types.js';
 import { defineRule, type Report } from './rule.js';
@@ -68,10 +67,12 @@ export default defineRule({
   name: 'Duration disagrees with the window',
   description: 'The stated duration and metrics match the incident window (or the timeline).',
   defaultSeverity: 'error',
-  options: z.strictObject({
-    'tolerance-minutes': z._default(z.number().check(z.minimum(0)), 5),
-    'tolerance-percent': z._default(z.number().check(z.minimum(0), z.maximum(100)), 10),
-  }),
+  options: (z) =>
+    z.strictObject({
+      'tolerance-minutes': z._default(z.number().check(z.minimum(0)), 5),
+      'tolerance-percent': z._default(z.number().check(z.minimum(0), z.maximum(100)), 10),
+    }),
+  defaults: { 'tolerance-minutes': 5, 'tolerance-percent': 10 },
   examples: {
     valid: [
       { title: 'Four hours from 10:00 to 14:00', markdown: '## Summary\n\n- Duration: 4 hours\n- Start: 2023-11-07 10:00 UTC\n- End: 2023-11-07 14:00 UTC\n' },

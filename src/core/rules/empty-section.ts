@@ -4,7 +4,6 @@
  * A heading with nothing under it (not even a sub-section with content) is
  * usually a template left half-filled.
  */
-import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -12,7 +11,6 @@ export default defineRule({
   name: 'Empty section',
   description: 'A section heading has content under it (text, a list, a table or a sub-section with content).',
   defaultSeverity: 'warning',
-  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Content under every heading', markdown: '# Outage\n\n## Impact\n\nAll users.\n' }],
     invalid: [{ title: 'An empty Impact section', markdown: '# Outage\n\n## Impact\n\n## Root cause\n\nDisk.\n', reports: ['3:1 Unexpected empty section “Impact”, expected content under the heading'] }],

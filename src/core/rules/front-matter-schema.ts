@@ -14,7 +14,6 @@
  * ```
  */
 import { DateTime } from 'luxon';
-import * as z from 'zod/mini';
 import type { FrontMatterField } from '../config/schema.js';
 import { defineRule } from './rule.js';
 
@@ -47,7 +46,6 @@ export default defineRule({
   name: 'Front matter schema',
   description: 'Front matter fields are present and valid as the config requires.',
   defaultSeverity: 'error',
-  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Nothing configured', markdown: '---\nseverity: SEV9\n---\n' }],
     invalid: [],

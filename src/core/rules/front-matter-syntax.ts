@@ -4,7 +4,6 @@
  * The YAML front matter parses: no syntax errors, duplicate keys, unknown
  * tags or alias bombs. The error is reported at its own line.
  */
-import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -12,7 +11,6 @@ export default defineRule({
   name: 'Broken front matter',
   description: 'The YAML front matter is valid YAML.',
   defaultSeverity: 'error',
-  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Valid YAML', markdown: '---\ntitle: Outage\nseverity: SEV2\n---\n\n# Outage\n' }],
     invalid: [{ title: 'An unclosed list', markdown: '---\ntitle: Outage\ntags: [a, b\n---\n\n# Outage\n', reports: ['3:12 Unexpected YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; expected valid front matter'] }],

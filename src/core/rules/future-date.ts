@@ -5,7 +5,6 @@
  * end or timeline entry after today is a typo (2032 for 2023) or a wrong
  * year carried over from a template.
  */
-import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 import { DAY_MS } from '../time/index.js';
 
@@ -14,7 +13,6 @@ export default defineRule({
   name: 'Incident date in the future',
   description: 'No incident date lies in the future.',
   defaultSeverity: 'error',
-  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'A past date', markdown: '## Timeline\n\n- 2023-11-07 10:00 UTC alert\n' }],
     invalid: [{ title: 'A date years ahead', markdown: '## Timeline\n\n- 2093-11-07 10:00 UTC alert\n', reports: ['3:3 Unexpected date 2093-11-07 in the future, expected an incident date on or before 2026-11-24'] }],

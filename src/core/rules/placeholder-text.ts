@@ -8,7 +8,6 @@
  * ("Bug 1234 **TODO**") is not a placeholder, nor is a "TODO:" label that
  * heads a list.
  */
-import * as z from 'zod/mini';
 import type { Root, RootContent } from 'mdast';
 import { defineRule } from './rule.js';
 import { INLINE_PLACEHOLDERS } from '../placeholders.js';
@@ -71,7 +70,6 @@ export default defineRule({
   name: 'Template placeholder',
   description: 'No template placeholders are left in the document.',
   defaultSeverity: 'error',
-  options: z.strictObject({}),
   examples: {
     valid: [
       { title: 'A status word beside content', markdown: '| Action | Bug |\n| --- | --- |\n| Add alerts | Bug 12 **TODO** |\n' },

@@ -6,7 +6,6 @@
  * The engine reports this before parsing; a file that fails it is not parsed
  * and the other files of the run are checked as usual.
  */
-import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -14,7 +13,6 @@ export default defineRule({
   name: 'Unreadable file',
   description: 'The file is a text file the checker can read (encoding, size, line length, nesting).',
   defaultSeverity: 'error',
-  options: z.strictObject({}),
   examples: { valid: [{ title: 'Plain Markdown', markdown: '# Outage\n' }], invalid: [] },
   check() {
     // Reported by the engine from decode(); see src/core/engine.ts.

@@ -8,7 +8,6 @@
  * label line ("Timeline:") in documents written without headings. The
  * message lists headings that would satisfy it.
  */
-import * as z from 'zod/mini';
 import { sectionName } from '../model/aliases.js';
 import { defineRule } from './rule.js';
 
@@ -21,7 +20,6 @@ export default defineRule({
   name: 'Required sections',
   description: 'Every required section (config `sections.required`) has a heading, under any of its accepted names.',
   defaultSeverity: 'error',
-  options: z.strictObject({}),
   examples: {
     valid: [
       {

@@ -5,6 +5,12 @@
  */
 import type { Root } from 'mdast';
 import type * as z from 'zod/mini';
+
+/**
+ * zod/mini, handed to a rule's `options` only when a config file sets the rule's options: a run without a config
+ * file never loads it (a cold `check` of one document starts faster without it).
+ */
+export type Zod = typeof z;
 import type { Finding, PostmortemModel, RelatedLocation } from '../types.js';
 import type { Structure } from '../model/structure.js';
 import type { ResolvedConfig } from '../config/resolve.js';
@@ -52,8 +58,13 @@ export interface Rule<Options = Record<string, never>> {
   /** One paragraph: what the rule checks and why. */
   description: string;
   defaultSeverity: 'off' | 'warning' | 'error';
-  /** Validates and completes the rule's options (defaults live here). */
-  options: z.ZodMiniType<Options>;
+  /**
+   * Builds the schema that validates and completes the options a config file sets; a rule without it takes
+   * none. What it completes `{}` to is `defaults` (__tests__/core/rules.test.ts holds the two equal).
+   */
+  options?: (zod: Zod) => z.ZodMiniType<Options>;
+  /** The options when the config sets none. */
+  defaults?: Options;
   examples: { valid: RuleExample[]; invalid: RuleExample[] };
   check(ctx: RuleContext<Options>): void;
 }

@@ -9,7 +9,6 @@
  * in order; each run of them is one finding, at its first line, with the
  * entry it contradicts and the rest of the run as related places.
  */
-import * as z from 'zod/mini';
 import type { TimelineEntry } from '../types.js';
 import { defineRule, type Report } from './rule.js';
 import { chronology, shortTime } from './util.js';
@@ -19,7 +18,6 @@ export default defineRule({
   name: 'Timeline out of order',
   description: 'Timeline entries are in chronological order.',
   defaultSeverity: 'error',
-  options: z.strictObject({}),
   examples: {
     valid: [
       { title: 'Past midnight', markdown: '## Timeline\n\n- 23:50 UTC alert\n- 00:10 UTC rollback\n' },

@@ -5,7 +5,6 @@
  * are kept in the model (marked untimed) and reported here; a placeholder
  * left where the time belongs ("--:--", "HH:MM", "[???]") is named as such.
  */
-import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -13,7 +12,6 @@ export default defineRule({
   name: 'Timeline entry without a time',
   description: 'Each timeline entry carries a timestamp.',
   defaultSeverity: 'warning',
-  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Every entry timed', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 10:20 UTC rollback\n' }],
     invalid: [{ title: 'An entry without a time', markdown: '## Timeline\n\n- 10:00 UTC alert\n- **Escalation:** paged the DBA\n', reports: ['4:3 Unexpected timeline entry without a time (“Escalation: paged the DBA”), expected a timestamp such as “14:32 UTC”'] }],

@@ -28,7 +28,6 @@
  * stated end before the stated start ("9:30 AM - 12:30 AM UTC" on one date)
  * is one finding at the end, and the window is checked no further.
  */
-import * as z from 'zod/mini';
 import type { RelatedLocation, TimelineEntry, WindowPoint } from '../types.js';
 import { defineRule, type Report, type RuleContext } from './rule.js';
 import { offset, type Mention } from '../model/mentions.js';
@@ -48,11 +47,13 @@ export default defineRule({
   name: 'Timeline entry outside the incident window',
   description: 'The stated incident window, and the times the text gives for events, agree with the timeline.',
   defaultSeverity: 'warning',
-  options: z.strictObject({
-    'tolerance-minutes': z._default(z.number().check(z.minimum(0)), 5),
-    'start-tolerance-minutes': z._default(z.number().check(z.minimum(0)), 0),
-    'end-tolerance-minutes': z._default(z.number().check(z.minimum(0)), 10),
-  }),
+  options: (z) =>
+    z.strictObject({
+      'tolerance-minutes': z._default(z.number().check(z.minimum(0)), 5),
+      'start-tolerance-minutes': z._default(z.number().check(z.minimum(0)), 0),
+      'end-tolerance-minutes': z._default(z.number().check(z.minimum(0)), 10),
+    }),
+  defaults: { 'tolerance-minutes': 5, 'start-tolerance-minutes': 0, 'end-tolerance-minutes': 10 },
   examples: {
     valid: [
       { title: 'Inside the window', markdown: '## Summary\n\nFrom 10:00 to 11:00 UTC on 2023-11-07.\n\n## Timeline\n\n- 10:05 UTC alert\n- 10:55 UTC fixed\n' },

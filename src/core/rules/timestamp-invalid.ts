@@ -4,7 +4,6 @@
  * Something written as a timestamp that is not a real time or date:
  * "25:61", "13:00 PM", "2023-02-30 10:00".
  */
-import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -12,7 +11,6 @@ export default defineRule({
   name: 'Unparseable timestamp',
   description: 'Every timestamp in the timeline is a real date and time.',
   defaultSeverity: 'error',
-  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'Real times', markdown: '## Timeline\n\n- 23:59 UTC last request\n' }],
     invalid: [{ title: 'Minutes past 59', markdown: '## Timeline\n\n- 10:00 UTC alert\n- 10:75 UTC rollback\n', reports: ['4:3 Unexpected timestamp “10:75” (minute 75 is out of range), expected a valid date and time'] }],

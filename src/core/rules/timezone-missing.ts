@@ -7,7 +7,6 @@
  * writes every postmortem in one zone can set the config's `timezone`
  * instead, which satisfies this rule.
  */
-import * as z from 'zod/mini';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -15,7 +14,6 @@ export default defineRule({
   name: 'No time zone',
   description: 'A document with clock times states their time zone somewhere.',
   defaultSeverity: 'warning',
-  options: z.strictObject({}),
   examples: {
     valid: [{ title: 'A statement', markdown: '## Timeline\n\nAll times in PST.\n\n- 10:00 alert\n' }],
     invalid: [{ title: 'No zone anywhere', markdown: '## Timeline\n\n- 10:00 alert\n- 10:30 fixed\n', reports: ['3:3 Unexpected times without a time zone, expected a zone next to a time (“14:32 UTC”), a statement (“All times in UTC”) or front matter `timezone`'] }],
