@@ -380,6 +380,24 @@ describe('checks that are right and quiet (capability 5)', () => {
     expect(result.findings.filter((f) => f.rule === 'timeline-order').map((f) => f.line)).toEqual([13]);
   });
 
+  it('reads dotted clocks that open list items ("- 10.42: …"), and a list announced as the timeline in a section of another name', () => {
+    const listed = check('# Outage\n\n## Timeline\n\n - 10.42: the app became unavailable.\n - 10.46: engineers were alerted.\n - 10.56: the platform healed.\n');
+    expect(listed.model!.timeline.map((t) => [t.line, t.time])).toEqual([
+      [5, '10:42'],
+      [6, '10:46'],
+      [7, '10:56'],
+    ]);
+    const announced =
+      '# Outage\n\n### What happened\n\nThis is the timeline of events that occurred on Thursday February 11 2016, starting at 10.42am:\n\n - 10.42: the app became unavailable.\n - 10.46: engineers were alerted.\n - 10.56: the platform healed.\n\nThis is what we have learnt:\n\n - An instance was terminated at 10.40.\n - The router lost its routes.\n - The platform replaced the instance.\n';
+    expect(check(announced).model!.timeline.map((t) => [t.line, t.time])).toEqual([
+      [7, '2016-02-11T10:42'],
+      [8, '2016-02-11T10:46'],
+      [9, '2016-02-11T10:56'],
+    ]);
+    // Announced, but its items tell no times: no timeline.
+    expect(check(announced.replace(/ - 10\.\d\d: /g, ' - ')).model!.timeline).toEqual([]);
+  });
+
   it('reads a timeline drawn in a box inside the fenced block that opens its section, beside a later timeline table', () => {
     const result = check(fixture('reader/timeline-boxed-fence.md'), {}, 'timeline-boxed-fence.md');
     expect(result.model!.timeline.map((t) => `${t.line} ${t.time}`)).toEqual([

@@ -338,6 +338,26 @@ function stampedList(structure: Structure): Element[] {
   return [];
 }
 
+/** A line announcing the timeline that follows it: "This is the timeline of events that occurred on …:". */
+const TIMELINE_ANNOUNCED = /\b(?:time-?line|chronology|sequence[ \t]of[ \t]events)\b[^:\n]{0,160}:[ \t]*$/i;
+
+/**
+ * A list announced as the timeline ("This is the timeline of events that occurred on Thursday February 11 2016,
+ * starting at 10.42am:" over "- 10.42: the application became unavailable") in a section of another name ("What
+ * happened"): the timeline of a document without one, if its items tell their times.
+ */
+function announcedTimelineList(structure: Structure, read: (list: Element[]) => TimelineEntry[]): Element[] {
+  const { elements } = structure;
+  for (let i = 1; i < elements.length; i++) {
+    const e = elements[i];
+    const above = elements[i - 1];
+    if (e.kind !== 'block' || e.node.type !== 'list' || e.node.children.length < MIN_STAMPED_PARAGRAPHS) continue;
+    if (above.kind !== 'line' || !TIMELINE_ANNOUNCED.test(above.line.text)) continue;
+    return read([e]).filter((t) => t.time).length >= MIN_STAMPED_PARAGRAPHS ? [e] : [];
+  }
+  return [];
+}
+
 /**
  * The timeline: its section's entries, or a status page's stamped updates when
  * the document has no timeline section. When the document states neither the
@@ -366,6 +386,7 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
       paragraphs = stamped.length > 0;
     }
     if (stamped.length === 0) stamped = stampedList(structure);
+    if (stamped.length === 0) stamped = announcedTimelineList(structure, (list) => readTimeline({ elements: list, ctx, dayFirst: window.dayFirst, firstDay }));
     if (stamped.length > 0) timeline = readTimeline({ elements: stamped, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
     // Stamped paragraphs are the updates; a list or a time in an update's text is part of that update, not one of its own.
     if (paragraphs) {

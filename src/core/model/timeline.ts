@@ -192,16 +192,18 @@ const CLOCK_LEAD = /^[~(*_ \t]{0,3}(?:[01]?\d|2[0-3])[:.]\d\d\b/;
 
 /**
  * A line opening with a clock time written with a dot, the British way ("09.25 AC cluster claims healthy", "8.48 SB created…",
- * "~02.00 900k messages"). Alone, "10.30" may be any number; two or more lines of a timeline opening so are times.
+ * "~02.00 900k messages", "10.42: the application became unavailable"). Alone, "10.30" may be any number; two or more lines of a timeline opening so are times.
  */
-const DOTTED_CLOCK_LEAD = /^(~?[ \t]?(?:[01]?\d|2[0-3]))\.([0-5]\d)(?=[ \t]+\S)/;
+const DOTTED_CLOCK_LEAD = /^(~?[ \t]?(?:[01]?\d|2[0-3]))\.([0-5]\d)(?=:?[ \t]+\S)/;
 const DOTTED_CLOCK_LINES = 2;
 
 function gather(elements: Element[], dayFirst: boolean, fenced: boolean, openingFences?: ReadonlySet<Element>): Unit[] {
   const lines = elements.flatMap((e) =>
     e.kind === 'line' ? [e.line.text] : e.kind === 'block' && e.node.type === 'code' && openingFences?.has(e) ? fencedCodeLines(e.node).map((l) => l.text) : [],
   );
-  const dotted = lines.filter((text) => DOTTED_CLOCK_LEAD.test(text)).length >= DOTTED_CLOCK_LINES;
+  // Items of a list count too ("- 10.42: the application became unavailable").
+  const itemHeads = elements.flatMap((e) => (e.kind === 'block' && e.node.type === 'list' ? e.node.children.map((item) => itemHead(item)?.text ?? '') : []));
+  const dotted = [...lines, ...itemHeads].filter((text) => DOTTED_CLOCK_LEAD.test(text)).length >= DOTTED_CLOCK_LINES;
   const timeLed = lines.filter((text) => CLOCK_LEAD.test(text)).length >= 2;
   const g: Gatherer = { out: [], dayFirst, depth: 0, html: 0, underHeading: false, fenced, dottedClocks: dotted, timeLedLines: timeLed };
   let paragraphEnd = -1;
@@ -293,13 +295,17 @@ function dateOnly(text: string, exprs: TimeExpression[]): Mark | undefined {
   return { mark: 'date', date: e.date, dayOffset: e.dayOffset, statement: false };
 }
 
+/** "09.25 …" read as "09:25 …" in a timeline that writes its clocks with a dot (same length: columns hold). */
+function withColonClock<T extends TextLine | undefined>(g: Gatherer, line: T): T {
+  return line && g.dottedClocks && DOTTED_CLOCK_LEAD.test(line.text) ? { ...line, text: line.text.replace(DOTTED_CLOCK_LEAD, '$1:$2') } : line;
+}
+
 function fromLine(g: Gatherer, written: TextLine, sameParagraph: boolean): void {
   const above = sameParagraph ? g.lineAbove : undefined;
   g.lineAbove = written.text;
   if (!HAS_WORD.test(written.text)) return; // "\\\\", "---", "…": separators
   if (PAGE_UPDATED.test(written.text)) return;
-  // "09.25" read as "09:25" (same length: columns hold).
-  const line = g.dottedClocks && DOTTED_CLOCK_LEAD.test(written.text) ? { ...written, text: written.text.replace(DOTTED_CLOCK_LEAD, '$1:$2') } : written;
+  const line = withColonClock(g, written);
   const exprs = scanTimes(line.text, { dayFirst: g.dayFirst });
   const first = exprs.find((x) => x.time || x.invalid);
   // "The special offer was to start at noon sharp": a time planned, not an event at it.
@@ -446,7 +452,7 @@ const PLANNED = /\b(?:(?:was|were|is|are)[ \t]+(?:to|due[ \t]+to|scheduled[ \t]+
 const FIGURE = /<fig(?:ure|caption)\b/i;
 
 function fromList(g: Gatherer, list: List, depth: number): void {
-  const heads = list.children.map(itemHead);
+  const heads = list.children.map((item) => withColonClock(g, itemHead(item)));
   const timed = (h: TextLine | undefined) => h !== undefined && (timeOf(h.text, g.dayFirst) !== undefined || findTimePlaceholder(h.text) !== undefined);
   const anyTimed = list.children.some(
     (item, i) =>
