@@ -1,6 +1,6 @@
 // postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{a as w}from"./chunk-Q6RRMOZO.js";import{a as S}from"./chunk-2D47HDUT.js";import{f as C}from"./chunk-TIEXVKK7.js";import{a as A,b as v,c as H,d as _}from"./chunk-TPP3T2EI.js";import{a as g}from"./chunk-CFZP5ATG.js";import"./chunk-ELWKAFGG.js";import"./chunk-D5GBU6I4.js";import"./chunk-QTL5Z44B.js";import"./chunk-XRBBMJQU.js";import{o as $}from"./chunk-HE5B5ETS.js";import"./chunk-M6IA7FHM.js";import"./chunk-QV2OK63W.js";import"./chunk-CKE6YP7T.js";import{f as k}from"./chunk-USLJEMDO.js";import{b as R}from"./chunk-OLQXHYEW.js";import{c as I}from"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";import{parseArgs as F}from"node:util";function j(o){return JSON.stringify(o,null,2)+`
+import{a as w}from"./chunk-VFVL3A74.js";import{a as S}from"./chunk-2D47HDUT.js";import{f as C}from"./chunk-TIEXVKK7.js";import{a as A,b as v,c as H,d as _}from"./chunk-TPP3T2EI.js";import{a as g}from"./chunk-LGHVFFR7.js";import"./chunk-ELWKAFGG.js";import"./chunk-D5GBU6I4.js";import"./chunk-QTL5Z44B.js";import"./chunk-XRBBMJQU.js";import{o as $}from"./chunk-D2XTVE3D.js";import"./chunk-M6IA7FHM.js";import"./chunk-QV2OK63W.js";import"./chunk-CKE6YP7T.js";import{f as k}from"./chunk-USLJEMDO.js";import{b as R}from"./chunk-OLQXHYEW.js";import{c as I}from"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";import{parseArgs as F}from"node:util";function j(o){return JSON.stringify(o,null,2)+`
 `}var y=`Usage: postmortem <command> [paths or globs\u2026] [options]
 
 Commands:
@@ -39,11 +39,11 @@ ${y}`),2}let{values:t,positionals:O}=c;if(t.version)return e.stdout(`${g}
 `),0;if(t.help||O.length===0)return(t.help?e.stdout:e.stderr)(y),t.help?0:2;let[n,...p]=O,a=t.format??"text";if(!G.includes(a))return e.stderr(`postmortem: unknown --format "${t.format}", expected one of ${G.join(", ")}
 `),2;if(!["check","sync","audit","merge"].includes(n))return e.stderr(`postmortem: unknown command "${n}", expected check, sync, audit or merge
 
-${y}`),2;let m=t.cache===!0||t["cache-location"]!==void 0?await import("./cache-YFS7MPXC.js"):null,d=t["cache-location"]??(m?m.DEFAULT_CACHE_LOCATION:void 0);if(d!==void 0&&n!=="check"&&n!=="audit")return e.stderr(`postmortem: --cache is for check and audit
+${y}`),2;let m=t.cache===!0||t["cache-location"]!==void 0?await import("./cache-6AELEV44.js"):null,d=t["cache-location"]??(m?m.DEFAULT_CACHE_LOCATION:void 0);if(d!==void 0&&n!=="check"&&n!=="audit")return e.stderr(`postmortem: --cache is for check and audit
 `),2;if(a==="markdown"&&n!=="audit"&&n!=="merge")return e.stderr(`postmortem: --format markdown is for audit and merge
-`),2;let f=t["no-color"]?!1:t.color?!0:e.isTTY&&!e.env.NO_COLOR;if(n==="merge")return(await import("./audit-YAEJJRZM.js")).mergeCommand(p,a,f,e);let s;try{s=await S(e.cwd,t.config)}catch(r){if(r instanceof C)return e.stderr(`postmortem: config error: ${r.message}
+`),2;let f=t["no-color"]?!1:t.color?!0:e.isTTY&&!e.env.NO_COLOR;if(n==="merge")return(await import("./audit-TWXC5BDW.js")).mergeCommand(p,a,f,e);let s;try{s=await S(e.cwd,t.config)}catch(r){if(r instanceof C)return e.stderr(`postmortem: config error: ${r.message}
 `),2;throw r}if(n==="audit"){let r=t.shard===void 0?void 0:_(t.shard);return typeof r=="string"?(e.stderr(`postmortem: ${r}
-`),2):(await import("./audit-YAEJJRZM.js")).auditCommand({paths:p,format:a,color:f,repo:t.repo,shard:r,cacheLocation:d},s,e)}let l=null;if(n==="sync"){let r=t.repo??"";if(!k(r))return e.stderr(`postmortem: sync needs --repo OWNER/NAME${t.repo?` (got "${t.repo}")`:""}
+`),2):(await import("./audit-TWXC5BDW.js")).auditCommand({paths:p,format:a,color:f,repo:t.repo,shard:r,cacheLocation:d},s,e)}let l=null;if(n==="sync"){let r=t.repo??"";if(!k(r))return e.stderr(`postmortem: sync needs --repo OWNER/NAME${t.repo?` (got "${t.repo}")`:""}
 `),2;let E=e.env.GITHUB_TOKEN||e.env.GH_TOKEN||"";if(!E)return e.stderr(`postmortem: sync needs a token in GITHUB_TOKEN (or GH_TOKEN) that can write issues
 `),2;let h=t["max-issues"]===void 0?50:Number(t["max-issues"]);if(!Number.isInteger(h)||h<0)return e.stderr(`postmortem: unexpected --max-issues "${t["max-issues"]}", expected a whole number of 0 or more
 `),2;l={repo:r,token:E,max:h,dryRun:t["dry-run"]===!0,ref:t.ref}}let i=await R(p.length>0?p:s.paths,{cwd:e.cwd,exclude:s.exclude});for(let r of i.problems)e.stderr(`postmortem: ${r.path}: ${r.message}
