@@ -676,6 +676,17 @@ describe('headings by their head word, and what closes a section', () => {
     ]);
   });
 
+  it('a numbered bold topic over sentences is a label: the sentences are the measures', () => {
+    const md = '# Missed blocks\n\n## Looking forward\n\n1. **Simulator Load Handling**\n   - Conducting stress tests and optimizations to keep the simulator responsive.\n\n2. **Bug bounty**\n   - We will establish a bug bounty program for our relay code.\n';
+    expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [6, 'Conducting stress tests and optimizations to keep the simulator responsive.'],
+      [9, 'We will establish a bug bounty program for our relay code.'],
+    ]);
+    // Over the names of its parts, a numbered title is still the one measure.
+    const parts = '# Outage\n\n## Action items\n\n1. **Dual monitoring**\n   - Node metrics\n   - API probes\n';
+    expect(check(parts).model!.actionItems.map((a) => [a.line, a.title])).toEqual([[5, 'Dual monitoring']]);
+  });
+
   it('sub-headings each over a description are the measures; sub-headings of groups or over lists are not', () => {
     const md = '# Chain halt\n\n# Future works\n\n## Removal of the `--l1.trustrpc`\n\nThe option skips validation. It will be turned off.\n\n## Enhancement of monitoring system\n\nWe are going to monitor blocks from trust partners.\n';
     expect(check(md).model!.actionItems.map((a) => [a.line, a.title])).toEqual([

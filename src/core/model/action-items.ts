@@ -1050,7 +1050,15 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   if (obliges(line.text) && !INTRODUCTION.test(line.text)) return false;
   // A measure over the names of its parts ("Communication process for blockers" over "twitter", "mailing list", "blog").
   if (wordCount(line.text) >= 4 && nested.every((n) => n.children.every(namesAPart))) return false;
+  // "1. **Simulator load handling**" over "- Run stress tests of the simulator": a numbered topic over the measures it holds.
+  if (ordered && line.allLead && !/[.!?]$/.test(line.text) && wordCount(line.text) <= 6) return nested.every((n) => n.children.every(isSentenceItem));
   return !ordered && line.text.length <= 120;
+}
+
+/** A child item that is a sentence of its own (at least five words), not the name of a part. */
+function isSentenceItem(item: ListItem): boolean {
+  const head = itemHead(item);
+  return head !== undefined && wordCount(head.text) >= 5 && !namesAPart(item);
 }
 
 /** One short item and nothing under it, no sentence of its own: the end of its parent's sentence, not a measure. */
