@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config/settle.js';
 import { resolveConfig } from '../../src/core/config/resolve.js';
 import { runCli } from '../../src/cli/main.js';
-import { dispatchOrder, tailBytes } from '../../src/io/pool.js';
-import { CLOCK_RULES } from '../../src/io/cache.js';
+import { dispatchOrder, tailBytes, underDirectory } from '../../src/io/pool.js';
+import { cachedFileCount, CLOCK_RULES } from '../../src/io/cache.js';
 import { ROOT } from '../support/run-action.js';
 
 // Later than every date in the corpus: no finding depends on the clock (those are checked again, see below).
@@ -167,6 +167,18 @@ describe('the content cache', () => {
     expect(parsedLine((await run(dir, ['check', 'postmortems', '--cache-location', 'cache'])).stderr)).toEqual([70, 0, 70]);
   });
 
+  it('tells how many files a cache holds from its header alone, and 0 for anything else', async () => {
+    const dir = project();
+    expect(await cachedFileCount('.postmortemcache', dir)).toBe(0);
+    await run(dir, ['check', 'postmortems', '--cache']);
+    expect(await cachedFileCount('.postmortemcache', dir)).toBe(70);
+    expect(await cachedFileCount(dir, dir)).toBe(70);
+    writeFileSync(join(dir, 'notes.txt'), 'my notes\n{"entries": 5}\n');
+    writeFileSync(join(dir, 'half.cache'), '#postmortem-cache 2 abc\n{"entries": 9');
+    writeFileSync(join(dir, 'odd.cache'), '#postmortem-cache 2 abc\n{"entries": -3}\n');
+    for (const name of ['notes.txt', 'half.cache', 'odd.cache', 'missing.cache']) expect(await cachedFileCount(name, dir), name).toBe(0);
+  });
+
   it('checks again a file whose result depends on the clock (a date in the future)', async () => {
     const dir = project();
     writeFileSync(join(dir, 'postmortems', 'zz-future.md'), '# Outage\n\n## Timeline\n\n- 2093-11-07 10:00 UTC alert\n');
@@ -222,6 +234,14 @@ describe('the content cache', () => {
 describe('start-up pieces', () => {
   it('the built-in defaults without the schema are what the schema gives for an empty config', () => {
     expect(defaultConfig()).toEqual(resolveConfig({}, null));
+  });
+
+  it('finds each file under the working directory as path.resolve does, however its path is written', () => {
+    const paths = ['a.md', '.bench/x/a.md', '../a.md', 'a/../b.md', './a.md', 'a/./b.md', 'a//b.md', 'a/', '..', '...md', 'a/..b/c.md', '/abs/x.md', 'x/..', ''];
+    for (const cwd of ['/work/repo', '/work/repo/', '/']) {
+      const absolute = underDirectory(cwd);
+      for (const path of paths) expect(absolute(path), `${cwd} ${path}`).toBe(resolve(cwd, path));
+    }
   });
 
   it('hands out work largest first within windows of the path order', () => {

@@ -13,7 +13,7 @@ import { formatSarif } from '../reporters/sarif.js';
 import { repositoryRoot } from '../io/repository.js';
 import { formatText } from '../reporters/text.js';
 import { parseShard } from '../core/audit/shard.js';
-import { progressBar, type RunStats } from '../io/pool.js';
+import { prestartWorker, progressBar, type RunStats } from '../io/pool.js';
 import { checkSet } from '../io/check-set.js';
 import { VERSION } from '../version.js';
 import { errorMessage } from '../core/strings.js';
@@ -128,6 +128,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr('postmortem: --cache is for check and audit\n');
     return 2;
   }
+  // A re-run over a cache of many files: a worker starts loading the engine now, while the config is read.
+  if (caching && cacheLocation !== undefined) await prestartWorker(await caching.cachedFileCount(cacheLocation, io.cwd));
   if (format === 'markdown' && command !== 'audit' && command !== 'merge') {
     io.stderr('postmortem: --format markdown is for audit and merge\n');
     return 2;

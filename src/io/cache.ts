@@ -27,7 +27,7 @@
  * when used, and a hit is written back as the same bytes.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, readFile, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { CompactFile } from '../core/compact-file.js';
 import type { ResolvedConfig } from '../core/config/settle.js';
@@ -123,10 +123,7 @@ export class ContentCache {
 
   /** Open the cache at `settings.location` (a directory holds `.postmortemcache`). Never throws. */
   static async open(settings: CacheSettings): Promise<ContentCache> {
-    let location = resolve(settings.location);
-    const info = await stat(location).catch(() => null);
-    if (info?.isDirectory() || /[\\/]$/.test(settings.location)) location = join(location, DEFAULT_CACHE_LOCATION);
-    const cache = new ContentCache({ ...settings, location });
+    const cache = new ContentCache({ ...settings, location: await cacheFile(settings.location) });
     await cache.load();
     return cache;
   }
@@ -310,6 +307,36 @@ export class ContentCache {
 export async function openCache(location: string, config: ResolvedConfig, cwd: string, now: Date, note: (message: string) => void): Promise<ContentCache> {
   const project = await realpath(cwd).catch(() => resolve(cwd));
   return ContentCache.open({ location: resolve(cwd, location), engine: ENGINE, config, project, now, note });
+}
+
+/** The cache file at `location` (a directory holds `.postmortemcache`). */
+async function cacheFile(location: string): Promise<string> {
+  const file = resolve(location);
+  const info = await stat(file).catch(() => null);
+  return info?.isDirectory() || /[\\/]$/.test(location) ? join(file, DEFAULT_CACHE_LOCATION) : file;
+}
+
+/**
+ * How many files the cache at `location` says it holds, from its first two
+ * lines only (0 when it cannot tell): before a run reads its configuration
+ * and the cache, whether it is likely a re-run over many files. Only a
+ * guess to start work early on; the cache itself is judged when opened.
+ */
+export async function cachedFileCount(location: string, cwd: string): Promise<number> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(await cacheFile(resolve(cwd, location)), 'r');
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const [magic, header] = head.toString('utf8', 0, bytesRead).split('\n', 2);
+    if (!magic.startsWith(MAGIC) || header === undefined) return 0;
+    const entries = (JSON.parse(header) as Partial<CacheHeader>).entries;
+    return typeof entries === 'number' && Number.isSafeInteger(entries) && entries > 0 ? entries : 0;
+  } catch {
+    return 0;
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** "2000 files: 20 parsed, 1980 unchanged from the cache .postmortemcache" (the tests and the bench read it). */

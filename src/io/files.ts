@@ -45,6 +45,15 @@ function outside(root: string, target: string): boolean {
   return rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel);
 }
 
+/**
+ * A path tinyglobby found under a directory, in this platform's form. On
+ * POSIX it is already normal (the directory's resolved path and the relative
+ * path found under it), and `path.resolve` of each took ~8 ms per 1,000 files.
+ */
+function normalised(path: string): string {
+  return sep === '/' ? path : resolve(path);
+}
+
 export async function collectFiles(args: string[], options: CollectOptions): Promise<Collected> {
   const { cwd, exclude } = options;
   const found = new Set<string>();
@@ -74,7 +83,7 @@ export async function collectFiles(args: string[], options: CollectOptions): Pro
       }
       if (info.isDirectory()) {
         const matches = await (await tinyglobby()).glob(['**/*.md', '**/*.markdown'], { cwd: absolute, ignore: exclude, absolute: true, followSymbolicLinks: false, dot: false });
-        matches.forEach((m) => found.add(resolve(m)));
+        matches.forEach((m) => found.add(normalised(m)));
         continue;
       }
     }
@@ -82,6 +91,8 @@ export async function collectFiles(args: string[], options: CollectOptions): Pro
     matches.forEach((m) => found.add(resolve(m)));
   }
 
+  const base = resolve(cwd);
+  const inside = base.endsWith(sep) ? base : base + sep;
   const files: string[] = [];
   for (const file of found) {
     if (root) {
@@ -97,7 +108,8 @@ export async function collectFiles(args: string[], options: CollectOptions): Pro
         continue;
       }
     }
-    files.push(toPosix(relative(cwd, file)));
+    // Most files sit under cwd: their relative path is the rest of the absolute one (path.relative took ~8 ms per 1,000).
+    files.push(toPosix(file.startsWith(inside) ? file.slice(inside.length) : relative(cwd, file)));
   }
   files.sort();
   return { files, problems };

@@ -15,7 +15,7 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import os from 'node:os';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { compactFile, inOrder, type CompactFile, type Placed } from '../core/compact-file.js';
@@ -179,6 +179,19 @@ function readSmallFile(absolute: string, maxBytes: number): Uint8Array | null {
 }
 
 /**
+ * `resolve(cwd, path)`, with a quick way for the plain relative paths
+ * `collectFiles` gives on POSIX (no `.` or `..` segment, no doubled slash):
+ * they are the directory's path and theirs (path.resolve took ~8 ms per 1,000).
+ */
+export function underDirectory(cwd: string): (path: string) => string {
+  const base = resolve(cwd);
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return (path) => (sep === '/' && path !== '' && !path.startsWith('/') && !DOT_SEGMENT.test(path) ? prefix + path : resolve(cwd, path));
+}
+
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/;
+
+/**
  * The indices of `files` that the cache cannot answer: each file the cache
  * knows is read and hashed here (cheap next to parsing it), and an
  * unchanged one is a hit.
@@ -186,10 +199,11 @@ function readSmallFile(absolute: string, maxBytes: number): Uint8Array | null {
 function cacheMisses(files: string[], options: PoolOptions, cache: ContentCache): { misses: number[]; hits: Set<number> } {
   const misses: number[] = [];
   const hits = new Set<number>();
+  const absolute = underDirectory(options.cwd);
   for (let i = 0; i < files.length; i++) {
     const path = files[i];
     if (cache.has(path)) {
-      const bytes = readSmallFile(resolve(options.cwd, path), options.config.maxFileSize);
+      const bytes = readSmallFile(absolute(path), options.config.maxFileSize);
       if (bytes !== null && cache.fresh(path, contentHash(bytes))) {
         hits.add(i);
         continue;
@@ -475,7 +489,7 @@ async function* pooled(files: string[], options: PoolOptions, script: string, wo
   }
 }
 
-function newWorker(WorkerClass: typeof Worker, script: string, setup: WorkerSetup): Worker {
+function newWorker(WorkerClass: typeof Worker, script: string, setup: WorkerSetup | null): Worker {
   return new WorkerClass(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
 }
 
@@ -485,21 +499,14 @@ interface EarlyWorker {
   onEnd: () => void;
 }
 
-/** The worker `startWorkerEarly` started, until the pool adopts it or the run ends it. */
-let early: { setup: WorkerSetup; entry: EarlyWorker } | null = null;
-
 /**
- * Start one worker as soon as a run knows it has many files, before it knows
- * which of them the cache answers: it loads the engine (~0.3 s from a cold
- * start, and more to compile its code as it first runs) while this thread
- * reads and hashes the files, instead of after. The pool adopts it for the
- * files to check; if there are none it is ended (`endEarlyWorker`). Unless
- * adopted it does not keep the process alive.
+ * The worker `startWorkerEarly` or `prestartWorker` started, until the pool
+ * adopts it or the run ends it; `setup` is null while it has not been told
+ * its setup (a prestarted worker learns it from its first message).
  */
-export async function startWorkerEarly(fileCount: number, options: Pick<PoolOptions, 'cwd' | 'config' | 'now' | 'threads' | 'threshold'> & { hash: boolean }): Promise<void> {
-  const script = workerScript();
-  if (early || !script || plannedThreads(fileCount, options) < 2) return;
-  const setup: WorkerSetup = { cwd: options.cwd, config: options.config, now: options.now.toISOString(), hash: options.hash };
+let early: { setup: WorkerSetup | null; entry: EarlyWorker } | null = null;
+
+async function startEarly(script: string, setup: WorkerSetup | null): Promise<void> {
   flushCompileCache();
   const { Worker } = await import('node:worker_threads');
   const worker = newWorker(Worker, script, setup);
@@ -508,13 +515,50 @@ export async function startWorkerEarly(fileCount: number, options: Pick<PoolOpti
   early = { setup, entry };
 }
 
-/** The early worker (none or one), if it was started for this setup and is alive, for a pool of at least one worker. */
+/**
+ * Start one worker as soon as a run knows it has many files, before it knows
+ * which of them the cache answers: it loads the engine (~0.3 s from a cold
+ * start, and more to compile its code as it first runs) while this thread
+ * reads and hashes the files, instead of after. The pool adopts it for the
+ * files to check; if there are none it is ended (`endEarlyWorker`). Unless
+ * adopted it does not keep the process alive. A worker already prestarted
+ * is told the setup now, or ended when the files are too few for workers.
+ */
+export async function startWorkerEarly(fileCount: number, options: Pick<PoolOptions, 'cwd' | 'config' | 'now' | 'threads' | 'threshold'> & { hash: boolean }): Promise<void> {
+  const script = workerScript();
+  const setup: WorkerSetup = { cwd: options.cwd, config: options.config, now: options.now.toISOString(), hash: options.hash };
+  if (early?.setup === null) {
+    if (plannedThreads(fileCount, options) < 2) return endEarlyWorker();
+    early.entry.worker.postMessage(setup);
+    early.setup = setup;
+    return;
+  }
+  if (early || !script || plannedThreads(fileCount, options) < 2) return;
+  await startEarly(script, setup);
+}
+
+/**
+ * Start one worker before the run has read its configuration, for a run the
+ * content cache says is over many files (`cachedFiles`, from the cache's
+ * header): on a re-audit, loading and warming up the engine for the changed
+ * files is the longest path, and it starts ~0.1 s sooner than from
+ * `startWorkerEarly`. It waits for its setup (`startWorkerEarly` or the
+ * pool sends it), or is ended unused.
+ */
+export async function prestartWorker(cachedFiles: number): Promise<void> {
+  const script = workerScript();
+  if (early || !script || plannedThreads(cachedFiles, {}) < 2) return;
+  await startEarly(script, null);
+}
+
+/** The early worker (none or one), if it was started for this setup (or for any, not told yet) and is alive, for a pool of at least one worker. */
 function adoptEarlyWorker(setup: WorkerSetup, count: number): Worker[] {
   if (!early || count < 1) return [];
   const { setup: started, entry } = early;
-  const same = started.cwd === setup.cwd && started.config === setup.config && started.now === setup.now && started.hash === setup.hash;
+  const same = started === null || (started.cwd === setup.cwd && started.config === setup.config && started.now === setup.now && started.hash === setup.hash);
   if (!same || entry.dead) return [];
   early = null;
+  if (started === null) entry.worker.postMessage(setup);
   entry.worker.off('error', entry.onEnd).off('exit', entry.onEnd).ref();
   return [entry.worker];
 }
