@@ -297,6 +297,22 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(result.findings.filter((f) => f.rule === 'timezone-missing')).toEqual([]);
   });
 
+  it('reads Danish "Forebyggelse" as preventative measures, "Lærepenge" as lessons, and "Areas of improvement" as measures', () => {
+    const doc = '# Postmortem\n\n## Lærepenge\n\n1. Test fra dag 1.\n\n## Forebyggelse\n\n- [ ] Pre-ship checklist for nye flows\n';
+    const model = check(doc).model!;
+    expect(model.sections.map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['1:', '3:lessons-learned', '7:action-items']);
+    expect(model.actionItems.map((a) => [a.line, a.kind])).toEqual([[9, 'preventative']]);
+    const areas = check('# Retrospective\n\n## Areas of Improvement\n\n- Add a dashboard for the API usage\n').model!;
+    expect(areas.actionItems.map((a) => [a.line, a.title])).toEqual([[5, 'Add a dashboard for the API usage']]);
+  });
+
+  it('reads "Measurement" (of an indicator) as no "Measures"', () => {
+    const doc = '# Latency\n\n## Indicators\n\n### The measurement\n\n- Metric: p95 of the request duration\n- Window: rolling 5 minutes\n\n## Measures\n\n- Alert on the p95 latency\n';
+    const model = check(doc).model!;
+    expect(model.sections.map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['1:', '3:', '5:', '10:action-items']);
+    expect(model.actionItems.map((a) => [a.line, a.title])).toEqual([[12, 'Alert on the p95 latency']]);
+  });
+
   it('reads a heading without its attributes ("## 2:07pm CST {#2-07pm-cst}", "## Timeline {.unnumbered}")', () => {
     const doc = '# How the server went away\n\n## Timeline {.unnumbered}\n\n- 14:07 CST mail from the host\n- 14:48 CST server gone\n\n## Root cause {#cause}\n\nA clean-up script. Braces {kept} stay.\n\n## Notes {kept}\n';
     const result = check(doc);
@@ -682,9 +698,11 @@ describe('headings by their head word, and what closes a section', () => {
       [6, 'Conducting stress tests and optimizations to keep the simulator responsive.'],
       [9, 'We will establish a bug bounty program for our relay code.'],
     ]);
-    // Over the names of its parts, a numbered title is still the one measure.
+    // Over the names of its parts, or over what it means, a numbered title is still the one measure.
     const parts = '# Outage\n\n## Action items\n\n1. **Dual monitoring**\n   - Node metrics\n   - API probes\n';
     expect(check(parts).model!.actionItems.map((a) => [a.line, a.title])).toEqual([[5, 'Dual monitoring']]);
+    const meant = '# Outage\n\n## Recommendations\n\n1. **Trust GitHub releases**\n   - Check the release list for the current version\n   - The VERSION file may be out of sync for a while\n';
+    expect(check(meant).model!.actionItems.map((a) => [a.line, a.title])).toEqual([[5, 'Trust GitHub releases']]);
   });
 
   it('sub-headings each over a description are the measures; sub-headings of groups or over lists are not', () => {

@@ -41,7 +41,7 @@ export interface ActionItemInput {
 // Kinds come only from words naming them (see the labelling guide): "Corrective…", "Preventive/Preventative…".
 // With the words of other languages a heading or a Type column may give the kind in (model/aliases.ts reads such headings).
 const CORRECTIVE = /\bcorrect(?:ives?|ions?|ifs?)\b|\bcorre(?:c)?tiv[ao]s?\b|\bkorrigerende\b|\bfeilretting\b|\bkorrekti(?:v\p{L}*|f)|\bkorektif\b|\bkorrekturma(?:ß|ss)nahmen?\b|纠正|糾正|是正/iu;
-const PREVENTATIVE = /\bprevent(?:ive|ative|itive|ations?|ions?|ing)?\b|\bpr[eéä]venti(?:v(?:[ao]s?|es?|e[nr]?)?|fs?|on)\b|\bpr[äe]ventions\p{L}+|\bprevenci[oó]n\b|\bpreven[cç](?:[aã]o|[oõ]es)\b|\bvorbeug\p{L}*|\bforebyggende\b|\bförebyggande\b|\bpencegahan\b|预防|預防|予防|再発防止|재발[ ]?방지|예방/iu;
+const PREVENTATIVE = /\bprevent(?:ive|ative|itive|ations?|ions?|ing)?\b|\bpr[eéä]venti(?:v(?:[ao]s?|es?|e[nr]?)?|fs?|on)\b|\bpr[äe]ventions\p{L}+|\bprevenci[oó]n\b|\bpreven[cç](?:[aã]o|[oõ]es)\b|\bvorbeug\p{L}*|\bforebygg(?:ende|else|ing)\b|\bförebyggande\b|\bpencegahan\b|预防|預防|予防|再発防止|재발[ ]?방지|예방/iu;
 /** A group that says its work is done ("Completed", "Actions taken", "Immediate actions (done)")… */
 const DONE_GROUP = /\b(?:completed?|done|taken|finished|implemented|accomplished|resolved|shipped|delivered)\b/i;
 /** …unless it says it is still to do ("Actions to be taken", "Not yet completed"). */
@@ -1050,8 +1050,9 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   if (obliges(line.text) && !INTRODUCTION.test(line.text)) return false;
   // A measure over the names of its parts ("Communication process for blockers" over "twitter", "mailing list", "blog").
   if (wordCount(line.text) >= 4 && nested.every((n) => n.children.every(namesAPart))) return false;
-  // "1. **Simulator load handling**" over "- Run stress tests of the simulator": a numbered topic over the measures it holds.
-  if (ordered && line.allLead && !/[.!?]$/.test(line.text) && wordCount(line.text) <= 6) return nested.every((n) => n.children.every(isSentenceItem));
+  // "1. **Simulator load handling**" over one sentence, "- Run stress tests of the simulator": a numbered topic over
+  // the measure it holds. Over several ("1. **Trust GitHub releases**" over what that means) the title is the measure.
+  if (ordered && line.allLead && !/[.!?]$/.test(line.text) && wordCount(line.text) <= 6) return nested.length === 1 && nested[0].children.length === 1 && isSentenceItem(nested[0].children[0]);
   return !ordered && line.text.length <= 120;
 }
 

@@ -368,6 +368,11 @@ export const DEFAULT_ALIASES: AliasTable = {
     'план действий',
     'aksjonspunkter',
     'tiltak',
+    'forebyggelse',
+    'forebygging',
+    'forebyggende tiltag',
+    'forebyggende tiltak',
+    'förebyggande åtgärder',
     'åtgärder',
     'handlingspunkter',
     'actiepunten',
@@ -494,6 +499,7 @@ export const DEFAULT_ALIASES: AliasTable = {
     'lessen',
     'lærdom',
     'lærdommer',
+    'lærepenge',
     'erfaringer',
     'lärdomar',
   ],
@@ -1013,15 +1019,16 @@ function singular(word: string): string {
  * stem only for a plural: "Incident resolved" is a sentence, not "Resolution".
  */
 /**
- * Words one letter from a section's word that are words of their own, never
- * its misspelling: "Machines and services at present" is no "prevent".
+ * Words near a section's word that are words of their own, never its
+ * misspelling or another form of it: "Machines and services at present" is
+ * no "prevent", and "The measurement" (of an indicator) is no "measures".
  */
-const WORDS_OF_THEIR_OWN = new Set(['present', 'presents', 'presented', 'presenting']);
+const WORDS_OF_THEIR_OWN = new Set(['present', 'presents', 'presented', 'presenting', 'measurement', 'measurements']);
 
 function wordScore(a: Token, b: Token, plain = false): number {
   if (a.raw === b.raw) return 3;
-  if (a.stem === b.stem) return plain && isInflection(a.raw, b.raw) ? 0 : 2;
   if (WORDS_OF_THEIR_OWN.has(a.raw) || WORDS_OF_THEIR_OWN.has(b.raw)) return 0;
+  if (a.stem === b.stem) return plain && isInflection(a.raw, b.raw) ? 0 : 2;
   const limit = Math.min(tolerance(a.raw.length), tolerance(b.raw.length));
   if (limit > 0 && a.raw[0] === b.raw[0] && editDistance(a.raw, b.raw, limit) <= limit) return 1;
   return 0;
@@ -1110,7 +1117,7 @@ const AHEAD = new Set(['future', 'further', 'forward', 'next', 'ahead', 'upcomin
 const QUALIFYING_TIME = / (?:after|before|during|until|since|following) /;
 
 /** Words that hold what follows their "of" ("Details of the fix"), naming nothing themselves. */
-const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'explanation', 'discussion', 'notes']);
+const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'explanation', 'discussion', 'notes', 'areas', 'area']);
 
 /** Fixes named as still to make: "Fixes needed", "Proposed fixes", "Pending fixes". */
 const FIXES_TO_MAKE = /\b(?:(?:fix|fixes|repairs?)[ ](?:\w+[ ])?(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)|(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)[ ](?:\w+[ ])?(?:fix|fixes|repairs?))\b/;
@@ -1159,6 +1166,7 @@ function headWordAt(normalized: string, c: Compiled): { key: SectionKey; index: 
   const head = tokens(rest.length > 0 && CONTAINERS.has(before) ? rest.join(' of ') : before.split(QUALIFYING_TIME)[0]);
   if (head.length === 0 || head.length > 6) return undefined;
   for (let i = head.length - 1; i >= 0; i--) {
+    if (WORDS_OF_THEIR_OWN.has(head[i].raw)) continue;
     const key = c.headWords.get(head[i].stem) ?? misspelt(head[i], c);
     if (key) return { key: key === 'resolution' && head.some(looksAhead) ? 'action-items' : key, index: i };
   }
