@@ -306,6 +306,18 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(areas.actionItems.map((a) => [a.line, a.title])).toEqual([[5, 'Add a dashboard for the API usage']]);
   });
 
+  it('reads question headings of steps taken and of stopping a recurrence, and mitigations announced as preventing it', () => {
+    const doc = '# Accidental release\n\n## What immediate steps were taken?\n\nWe yanked the release.\n\n## How do we stop it from repeating?\n\n- Extra checks in the release procedure\n';
+    const model = check(doc).model!;
+    expect(model.sections.map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['1:', '3:resolution', '7:action-items']);
+    expect(model.actionItems.map((a) => [a.line, a.title])).toEqual([[9, 'Extra checks in the release procedure']]);
+    const mitigations = '# Key exposure\n\n### Mitigations\n\nWe are planning to implement several mitigations to prevent exposures of this kind in the future.\n\n1. We will make the bucket append only.\n';
+    expect(check(mitigations).model!.sections.map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['1:', '3:action-items']);
+    // What was done to mitigate it stays the resolution.
+    const done = '# Outage\n\n### Mitigations\n\nWe rolled back the deploy:\n\n1. Reverted the config.\n';
+    expect(check(done).model!.sections.map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['1:', '3:resolution']);
+  });
+
   it('reads "Measurement" (of an indicator) as no "Measures"', () => {
     const doc = '# Latency\n\n## Indicators\n\n### The measurement\n\n- Metric: p95 of the request duration\n- Window: rolling 5 minutes\n\n## Measures\n\n- Alert on the p95 latency\n';
     const model = check(doc).model!;

@@ -657,6 +657,9 @@ const MEASURES_ASKED = new Set([
 const MEASURES_ANNOUNCED =
   /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently)|doing[ ]to[ ](?:fix|prevent|address|avoid|stop))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)/;
 
+/** "How do we stop it from repeating?", "How will we avoid this happening again?": the measures, asked for. */
+const RECURRENCE_STOPPED = /^how[ ](?:do|will|can|could|should|are)[ ]we[ ](?:going[ ]to[ ])?(?:stop|avoid|keep)[ ](?:it|this|that|them|these)[ ](?:from[ ])?(?:repeating|recurring|happening|occurring|again)\b/;
+
 /**
  * "Strengthening our security posture", "Hardening the CI": a heading that
  * opens with the work of making something sturdier, over what the team will
@@ -1256,6 +1259,9 @@ export function matchHeading(text: string, table: AliasTable, options: MatchOpti
  */
 const SOMETHING_RESOLVED = /\b(dns|names?|address(?:es)?|host(?:name)?s?|users?|conflicts?|dependency|dependencies|modules?|paths?|symbols?|domains?|screen|image|video|display|high|low)[ \t]*[-‐–]?[ \t]*resolution\b/giu;
 
+/** "immediate", "initial": how soon, before the words that name the section. */
+const SOON = /\b(?:immediate|initial|urgent)[ \t]+/giu;
+
 function matchNormalized(text: string, c: Compiled, options: MatchOptions): SectionKey[] {
   const unresolved = text.replace(SOMETHING_RESOLVED, '$1');
   if (unresolved !== text) return matchNormalized(unresolved, c, options);
@@ -1270,7 +1276,9 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
   const cached = c.cache.get(cacheKey);
   if (cached) return cached;
   const found = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
-  const glossed = found.length > 0 ? found : glossKeys(text, c);
+  // "What immediate steps were taken?", "Initial steps taken": a word of how soon adds nothing to what the heading names.
+  const unqualified = found.length === 0 && SOON.test(text) ? matchNormalized(text.replace(SOON, ''), c, options) : found;
+  const glossed = unqualified.length > 0 ? unqualified : glossKeys(text, c);
   // "Immediate fixes needed", "Proposed fixes": fixes still to make are measures, not the fix that resolved it.
   const named = glossed.length === 1 && glossed[0] === 'resolution' && FIXES_TO_MAKE.test(normalized) ? ['action-items' as const] : glossed;
   // "Problematic areas & prevention analysis": an analysis of what could prevent it, not the measures decided.
@@ -1321,7 +1329,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (words.length >= 2 && normalized.split(' ').length <= 4 && HINDRANCES.has(words[words.length - 1].raw)) return ['lessons-learned'];
   // Unless configured as an alias, "Call to action" names no section, though "action" would make it the action items.
   if (CLOSING.has(normalized) || APPENDIX.test(normalized)) return [];
-  if (MEASURES_ASKED.has(normalized) || MEASURES_ANNOUNCED.test(normalized) || STRENGTHENING.test(normalized)) return ['action-items'];
+  if (MEASURES_ASKED.has(normalized) || MEASURES_ANNOUNCED.test(normalized) || STRENGTHENING.test(normalized) || RECURRENCE_STOPPED.test(normalized)) return ['action-items'];
   const parted = partKeys(text, normalized, c, strict, plain);
   if (parted.length > 0) return parted;
   if (prefix) {

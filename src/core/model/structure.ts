@@ -537,6 +537,7 @@ const UPDATES_HEADING = /^(?:(?:status|live|incident)[ \t]+)?updates?(?:[ \t]+lo
 export function buildStructure(root: Root, table: AliasTable, lineCount: number): Structure {
   const { elements, markdown } = toElements(root, table);
   unkeyContainers(elements);
+  keyAnnouncedMeasures(elements);
   const first = cut(elements, lineCount, markdown);
   // Headings that name a section only when the document has no other ("What happened?" as its summary).
   const missing = (key: SectionKey) => !first.sections.some((s) => s.keys.includes(key));
@@ -556,6 +557,29 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
   if (!filled) return first;
   for (const e of elements) if (e.kind === 'heading') e.label = false;
   return cut(elements, lineCount, markdown);
+}
+
+/** A sentence that says what follows will keep the incident from happening again ("… to prevent exposures of this kind in the future"). */
+const PREVENTS_RECURRENCE = /\b(?:prevent|avoid)\w*[ \t][^.!?]{0,120}?\b(?:in[ \t]+the[ \t]+future|from[ \t]+(?:happening|occurring)[ \t]+again|recurr\w*|again)\b/i;
+
+/**
+ * "### Mitigations" opening with "We have implemented or are planning to
+ * implement several mitigations to prevent exposures of this kind in the
+ * future." over a list: a resolution heading whose first paragraph
+ * announces what will keep it from happening again, over the list of it,
+ * is the measures.
+ */
+function keyAnnouncedMeasures(elements: Element[]): void {
+  elements.forEach((e, i) => {
+    if (e.kind !== 'heading' || e.keys.length !== 1 || e.keys[0] !== 'resolution') return;
+    const first = elements[i + 1];
+    if (first?.kind !== 'line') return;
+    let j = i + 1;
+    const words: string[] = [];
+    for (; elements[j]?.kind === 'line' && (elements[j] as LineElement).paragraph === first.paragraph; j++) words.push((elements[j] as LineElement).line.text);
+    const next = elements[j];
+    if (next?.kind === 'block' && next.node.type === 'list' && PREVENTS_RECURRENCE.test(words.join(' '))) e.keys = ['action-items'];
+  });
 }
 
 /** Sections a report tells before or beside its measures, never inside them. */
