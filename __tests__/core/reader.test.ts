@@ -318,6 +318,13 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(check(done).model!.sections.map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['1:', '3:resolution']);
   });
 
+  it('reads what to avoid as advice and what was avoided as nothing, not measures', () => {
+    const doc = '# Webhook\n\n## Follow-up actions\n\n- Add a webhook alert\n\n## Anti-patterns to avoid\n\n- Declaring resolved before metrics confirm\n\n## Technical debt avoided\n\n- World state restores from the database\n\n## What could be done to avoid this in future?\n\n- Test redirects in staging\n';
+    const model = check(doc).model!;
+    expect(model.sections.map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['1:', '3:action-items', '7:lessons-learned', '11:', '15:action-items']);
+    expect(model.actionItems.map((a) => a.line)).toEqual([5, 17]);
+  });
+
   it('reads "Measurement" (of an indicator) as no "Measures"', () => {
     const doc = '# Latency\n\n## Indicators\n\n### The measurement\n\n- Metric: p95 of the request duration\n- Window: rolling 5 minutes\n\n## Measures\n\n- Alert on the p95 latency\n';
     const model = check(doc).model!;

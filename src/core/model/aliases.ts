@@ -657,6 +657,11 @@ const MEASURES_ASKED = new Set([
 const MEASURES_ANNOUNCED =
   /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently)|doing[ ]to[ ](?:fix|prevent|address|avoid|stop))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)/;
 
+/** "Anti-patterns to avoid", "Mistakes to avoid": advice on what not to do, not measures to take. */
+const TO_AVOID = /^(?:[\p{L}-]+[ ]){1,3}to[ ]avoid$/u;
+/** "Technical debt avoided": something that did not come to be, not a measure. */
+const AVOIDED = /^(?:[\p{L}-]+[ ]){1,3}avoided$/u;
+
 /** "How do we stop it from repeating?", "How will we avoid this happening again?": the measures, asked for. */
 const RECURRENCE_STOPPED = /^how[ ](?:do|will|can|could|should|are)[ ]we[ ](?:going[ ]to[ ])?(?:stop|avoid|keep)[ ](?:it|this|that|them|these)[ ](?:from[ ])?(?:repeating|recurring|happening|occurring|again)\b/;
 
@@ -1330,6 +1335,8 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   // Unless configured as an alias, "Call to action" names no section, though "action" would make it the action items.
   if (CLOSING.has(normalized) || APPENDIX.test(normalized)) return [];
   if (MEASURES_ASKED.has(normalized) || MEASURES_ANNOUNCED.test(normalized) || STRENGTHENING.test(normalized) || RECURRENCE_STOPPED.test(normalized)) return ['action-items'];
+  if (TO_AVOID.test(normalized)) return ['lessons-learned'];
+  if (AVOIDED.test(normalized)) return [];
   const parted = partKeys(text, normalized, c, strict, plain);
   if (parted.length > 0) return parted;
   if (prefix) {
