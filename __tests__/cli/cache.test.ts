@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config/settle.js';
 import { resolveConfig } from '../../src/core/config/resolve.js';
 import { runCli } from '../../src/cli/main.js';
-import { dispatchOrder, tailBytes, underDirectory } from '../../src/io/pool.js';
+import { dispatchOrder, tailBytes } from '../../src/io/pool.js';
+import { underDirectory } from '../../src/io/files.js';
 import { cachedFileCount, CLOCK_RULES } from '../../src/io/cache.js';
 import { ROOT } from '../support/run-action.js';
 

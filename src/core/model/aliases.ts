@@ -1282,7 +1282,8 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
   if (cached) return cached;
   const found = match(text, normalized, c, options.strict === true, options.plain === true, options.prefix === true);
   // "What immediate steps were taken?", "Initial steps taken": a word of how soon adds nothing to what the heading names.
-  const unqualified = found.length === 0 && SOON.test(text) ? matchNormalized(text.replace(SOON, ''), c, options) : found;
+  const unhurried = found.length === 0 ? text.replace(SOON, '') : text;
+  const unqualified = unhurried !== text ? matchNormalized(unhurried, c, options) : found;
   const glossed = unqualified.length > 0 ? unqualified : glossKeys(text, c);
   // "Immediate fixes needed", "Proposed fixes": fixes still to make are measures, not the fix that resolved it.
   const named = glossed.length === 1 && glossed[0] === 'resolution' && FIXES_TO_MAKE.test(normalized) ? ['action-items' as const] : glossed;
