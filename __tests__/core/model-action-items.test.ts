@@ -862,3 +862,33 @@ describe('work still to do, by horizon, under the recovery', () => {
     expect(result.findings.filter((f) => f.rule === 'duplicate-section')).toEqual([]);
   });
 });
+
+describe('advice to readers and pointers to issues are no measures of their own', () => {
+  it('"Our recommendations are to:" under "## What should you do?" are steps for users; the team\'s measures come later', () => {
+    const result = check(
+      '# Worm in our packages\n\n## What should you do?\n\nOur recommendations are to:\n\n1. Look for the malicious files in your home folder.\n2. Check npm logs for suspicious entries.\n\n## How are we preventing it from happening again?\n\n- Move package releases to trusted publishing.\n- Require a security review for workflow changes.\n',
+    );
+    expect(result.model!.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([
+      [1, ''],
+      [3, ''],
+      [5, ''],
+      [10, 'action-items'],
+    ]);
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [12, 'Move package releases to trusted publishing.'],
+      [13, 'Require a security review for workflow changes.'],
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'duplicate-section')).toEqual([]);
+  });
+
+  it('a list of bare issue links under a paragraph is the issue of the measure the paragraph states', () => {
+    const list = items(
+      '## Next steps\n\nThe files should be moved to a bucket meant for production:\n\n- https://github.com/acme/shop/issues/320\n\nReview the provider registry on every deploy.\n',
+    );
+    expect(list.map((a) => [a.line, a.title, a.issue])).toEqual([[3, 'The files should be moved to a bucket meant for production', 'https://github.com/acme/shop/issues/320']]);
+    // A link with words of its own is a measure.
+    expect(items('## Action items\n\n- [Prometheus monitoring for backups (#1095)](https://gitlab.com/acme/infra/issues/1095)\n').map((a) => [a.title, a.issue])).toEqual([
+      ['Prometheus monitoring for backups', '#1095'],
+    ]);
+  });
+});

@@ -346,3 +346,24 @@ describe('a report written as one list of labelled items', () => {
     expect(result.findings.filter((f) => f.rule === 'timeline-window').map((f) => f.line)).toEqual([4]);
   });
 });
+
+describe('an approximate stated start', () => {
+  const doc = (start: string) =>
+    `# Media outage\n\n## Summary\n\nOn February 28th, 2023 at ${start} UTC images failed to load.\n\n## Timeline\n\n- Feb 28th 01:52 First report of media outages\n- Feb 28th 01:54 Confirmed media is broken\n- Feb 28th 02:30 Certificates renewed, images load again\n`;
+
+  it('is only as exact as the tolerance: first reports three minutes before "approximately 01:55" are no finding', () => {
+    const result = check(doc('approximately 01:55'));
+    expect(result.model!.incident.start).toMatchObject({ time: '2023-02-28T01:55:00Z', approximate: true, line: 5 });
+    expect(result.findings.filter((f) => f.rule === 'timeline-window')).toEqual([]);
+  });
+
+  it('stated exactly, the same start is contradicted by the first report', () => {
+    const result = check(doc('01:55'));
+    expect(result.model!.incident.start?.approximate).toBeUndefined();
+    expect(result.findings.filter((f) => f.rule === 'timeline-window').map((f) => f.line)).toEqual([9]);
+  });
+
+  it('an hour before an approximate start is still a finding', () => {
+    expect(check(doc('approximately 02:55')).findings.filter((f) => f.rule === 'timeline-window').map((f) => f.line)).toEqual([9]);
+  });
+});

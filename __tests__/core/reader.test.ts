@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brief, check, FIXTURES } from '../helpers.js';
-import { matchHeading, matchFallback, extendAliases } from '../../src/core/model/aliases.js';
+import { matchHeading, matchFallback, extendAliases, isReaderAdviceHeading } from '../../src/core/model/aliases.js';
 
 const read = (name: string) => check(readFileSync(join(FIXTURES, 'reader', name)), {}, name);
 const sections = (name: string) =>
@@ -376,6 +376,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(sections('# Fallos\n\n## Análisis: ¿Por qué pasó esto?\n\nFaltó una auditoría.\n')).toEqual([[], ['root-cause']]);
     expect(sections('# Сбой\n\n## Почему это произошло?\n\nОшибка конфигурации.\n')).toEqual([[], ['root-cause']]);
     expect(sections('# Panne\n\n## Pourquoi ?\n\nUne erreur de configuration.\n')).toEqual([[], ['root-cause']]);
+    // Advice to readers names no section, nor do the labels under it ("Our recommendations are to:" over steps for users).
+    expect(sections('# Worm\n\n## What you need to do\n\nRecommendations:\n\n- Rotate your tokens.\n')).toEqual([[], [], []]);
     // The headings under an appendix name no section: "Recovery commands used" is reference, not the resolution.
     expect(sections('# Lockout\n\n## Appendix: Commands That Could Have Prevented This\n\n### Validation before applying\n\n```sh\nifup --no-act vmbr1\n```\n\n### Recovery commands used\n\n```sh\nip link set eth0 up\n```\n')).toEqual([[], [], [], []]);
     // What follows a word of time qualifies the heading's head: "State after each major action" is no measure.
@@ -486,6 +488,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     // An appendix holds what its words name, for reference: no section ("Appendix: Commands That Could Have Prevented This").
     expect([keys('Appendix: Commands That Could Have Prevented This'), keys('Appendix A - Root cause'), keys('Anhang: Maßnahmen')]).toEqual([[], [], []]);
+    // Advice to the report's readers is not the team's measures.
+    expect(['What should you do?', 'What you need to do', 'Do I need to take any action?', 'Recommended steps for customers', 'What should we do?'].map(isReaderAdviceHeading)).toEqual([true, true, true, true, false]);
     expect([keys('How we will avoid this situation in the future'), keys('What could be done to avoid this in future?')]).toEqual([['action-items'], ['action-items']]);
     // A section's summary is that section ("Timeline summary" over its entries); the incident's or its impact's is the summary.
     expect([keys('Timeline summary'), keys('Root cause overview'), keys('Incident summary'), keys('Impact Summary')]).toEqual([['timeline'], ['root-cause'], ['summary'], ['summary']]);

@@ -60,6 +60,8 @@ export interface WindowPoint {
    * start nor end) an entry of the timeline that marks it ("OUTAGE BEGINS").
    */
   source?: 'front-matter' | 'field' | 'prose' | 'timeline';
+  /** Stated as approximate ("at approximately 01:55 UTC", "~14:00"). */
+  approximate?: boolean;
 }
 
 export interface IncidentWindow {

@@ -320,6 +320,13 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       if (isLegend(list, tableValues)) continue;
       const announcement = all[i - 1]?.kind === 'paragraph' ? read[i - 1].at(-1)?.text ?? '' : '';
       if (announcesNoMeasures(announcement)) continue;
+      // "…should be moved to a production bucket:" over "- https://github.com/o/r/issues/320": the list points at
+      // the issue of the measure the paragraph states; a bare address or number is never a measure of its own.
+      if (list.children.every(isBarePointer)) {
+        const stated = all[i - 1]?.kind === 'paragraph' ? (introducer ?? pointedMeasure(read[i - 1], group, out)) : undefined;
+        stated?.links?.push(...list.children.flatMap(pointersOf));
+        continue;
+      }
       const drafts: Draft[] = [];
       fromList(list, group, drafts, 0);
       out.push(...drafts);
@@ -903,6 +910,31 @@ function isRemark(text: string): boolean {
  */
 function isStatementOrClause(text: string): boolean {
   return isStatement(text) || /^[^,]{3,80},[ \t]+(?:we|the[ \t]team|our|this|these|it)\b/i.test(text) || NAMED_SUBJECT.test(text);
+}
+
+/** "https://github.com/o/r/issues/320", "#320", "o/r#320", "[#320](…)": a list item that only points at an issue or a page. */
+const BARE_POINTER = /^<?(?:https?:\/\/\S{1,500}|(?:[\w.-]{1,100}\/[\w.-]{1,100})?#\d{1,9})>?$/;
+
+function isBarePointer(item: ListItem): boolean {
+  const head = item.children.length === 1 ? itemHead(item) : undefined;
+  return head !== undefined && BARE_POINTER.test(head.text.replace(BULLET, '').trim());
+}
+
+/** The addresses a pointer item gives: its links' targets, else its text. */
+function pointersOf(item: ListItem): string[] {
+  const head = itemHead(item)!;
+  const links = head.lines.flatMap((l) => l.links ?? []);
+  return links.length > 0 ? links : [head.text.replace(/^<|>$/g, '')];
+}
+
+/** The measure a paragraph states before the pointers to its issue: its last line, when it reads as one. */
+function pointedMeasure(rows: Row[], group: Group, out: Draft[]): Draft | undefined {
+  const row = rows.at(-1);
+  if (!row || !/:\s*$/.test(row.text) || isLabelRow(row) || isRemark(row.text)) return undefined;
+  const draft = rowDraft(row, group);
+  draft.text = draft.text.replace(/:\s*$/, '');
+  out.push(draft);
+  return draft;
 }
 
 function itemHead(item: ListItem): { lines: readonly TextLine[]; text: string } | undefined {

@@ -852,6 +852,18 @@ export function isAppendixHeading(text: string): boolean {
   return APPENDIX.test(normalizeHeading(text));
 }
 
+/**
+ * "What should you do?", "What you need to do", "Do I need to take any
+ * action?", "Recommended steps for customers": advice to the report's
+ * readers, not the team's own measures. The labels under it name no section
+ * of the report ("Our recommendations are to:" over steps for users).
+ */
+export function isReaderAdviceHeading(text: string): boolean {
+  return READER_ADVICE.test(normalizeHeading(text));
+}
+const READER_ADVICE =
+  /^(?:what[ ](?:should|can|do|does|must)[ ](?:i|you|users?|customers?)[ ](?:(?:need|have)[ ]to[ ])?do|what[ ](?:you|users?|customers?)[ ](?:should|can|must|(?:need|have)[ ]to)[ ]do|do[ ](?:i|you)[ ](?:need|have)[ ]to[ ](?:do|take|change)|(?:recommended[ ])?(?:actions?|steps?|next[ ]steps?|recommendations?)[ ]for[ ](?:you|users?|customers?|affected[ ](?:users?|customers?)))(?![ ]differently)\b/;
+
 /** The section keys, in the order reports list them (the table's order). */
 export const SECTION_KEYS = Object.keys(DEFAULT_ALIASES) as readonly SectionKey[];
 

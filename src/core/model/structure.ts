@@ -12,7 +12,7 @@ import type { Blockquote, Code, Html, List, ListItem, Paragraph, Root, RootConte
 import type { Section, SectionKey } from '../types.js';
 import { parseFragment } from '../fragment.js';
 import { htmlDocumentNodes, readsAsHtmlDocument } from './html.js';
-import { isAppendixHeading, isClosingHeading, isStatement, matchFallback, matchHeading, opensWithVerbOfSection, type AliasTable } from './aliases.js';
+import { isAppendixHeading, isClosingHeading, isReaderAdviceHeading, isStatement, matchFallback, matchHeading, opensWithVerbOfSection, type AliasTable } from './aliases.js';
 import { linesOfElements, swallowedText } from './lines.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 import { scanTimes } from '../time/index.js';
@@ -618,7 +618,7 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
   const sectionElement: number[] = [];
   const owner: number[] = new Array(elements.length).fill(-1);
   const stack: number[] = []; // open section indexes
-  const appendix = new Set<number>(); // sections that are appendices: the headings under them name no section
+  const appendix = new Set<number>(); // appendices and advice to readers: the headings under them name no section
 
   const close = (sectionIndex: number, beforeLine: number) => {
     sections[sectionIndex].endLine = Math.max(sections[sectionIndex].line, beforeLine - 1);
@@ -655,7 +655,7 @@ function cut(elements: Element[], lineCount: number, markdown: boolean): Structu
           closeFrom(e.level, e.line, keep);
         }
         if (stack.some((s) => appendix.has(s))) e.keys = [];
-        if (isAppendixHeading(e.text)) appendix.add(sections.length);
+        if (isAppendixHeading(e.text) || isReaderAdviceHeading(e.text)) appendix.add(sections.length);
         e.section = sections.length;
         sections.push({
           keys: e.keys,

@@ -633,6 +633,7 @@ function lastMatch(re: RegExp, text: string): number {
 function setStart(draft: Draft, e: TimeExpression, line: TextLine, source: Source): void {
   if (draft.incident.start || !e.time) return;
   const start = toPoint(resolvePoint(e.date, e.time, e.zone ?? e.end?.zone, draft.ctx), line.line, line.column + e.index, source);
+  if (e.approximate) start.approximate = true;
   draft.incident.start = start;
   if (!e.date) draft.undated.start = { time: e.time, zone: e.zone ?? e.end?.zone, line: start.line, column: start.column };
   if (start.date) draft.ctx.date ??= start.date;
@@ -725,7 +726,9 @@ function redate(draft: Draft, date: string): void {
   const { incident, undated } = draft;
   const at = (p: UndatedPoint, day: string, source: Source | undefined) =>
     toPoint(resolvePoint(undefined, p.time, p.zone, { zone: draft.ctx.zone, date: day }), p.line, p.column, source);
-  if (undated.start && incident.start && !incident.start.date) incident.start = at(undated.start, date, incident.start.source);
+  if (undated.start && incident.start && !incident.start.date) {
+    incident.start = { ...at(undated.start, date, incident.start.source), ...(incident.start.approximate ? { approximate: true } : {}) };
+  }
   if (undated.end && incident.end && !incident.end.date) {
     const startDate = incident.start?.date ?? date;
     let end = at(undated.end, startDate, incident.end.source);

@@ -6,8 +6,8 @@
  * the start and follow-ups after the end are part of a good timeline, so an
  * entry outside the window only counts when it shows the incident itself:
  * the impact seen before the stated start (an alert, complaints, errors; by
- * any time at all, `start-tolerance-minutes`, unless the entry's time is
- * approximate: "9:55 AM: issue detected" contradicts an outage "from
+ * any time at all, `start-tolerance-minutes`, unless the entry's time or the
+ * stated start is approximate, "approximately 01:55": "9:55 AM: issue detected" contradicts an outage "from
  * 10:00 AM"), the service recovering after the stated end (by more than
  * `tolerance-minutes`), or a status update posted outside it. Before the
  * start, "operating normally" is how things stood, not a recovery. A window
@@ -123,7 +123,9 @@ function checkWindow(ctx: RuleContext<Options>): void {
     (t) => t.order !== undefined && !outOfOrder.has(t) && (!start || comparable(t, start)) && (!end || comparable(t, end)),
   );
   const startSlack = ctx.options['start-tolerance-minutes'] * 60_000;
-  const early = (t: TimelineEntry) => start !== undefined && t.order! < start.order! - (t.approximate || t.expression?.approximate ? Math.max(slack, startSlack) : startSlack);
+  // An approximate time on either side ("~9:55 AM: issue detected", "at approximately 01:55 UTC") is only as exact as the tolerance.
+  const approximate = (t: TimelineEntry) => t.approximate || t.expression?.approximate || start?.approximate;
+  const early = (t: TimelineEntry) => start !== undefined && t.order! < start.order! - (approximate(t) ? Math.max(slack, startSlack) : startSlack);
   const late = (t: TimelineEntry) => end !== undefined && t.order! > end.order! + slack;
   const outside = timed.filter((t) => early(t) || late(t));
   if (timed.length >= 2 && outside.length === timed.length) {
