@@ -288,3 +288,18 @@ describe('dates that hold for what follows them', () => {
     expect(m.timeline.map((t) => t.line)).toEqual([4, 5]);
   });
 });
+
+describe('entries that give the time before the date', () => {
+  it('"10:02 AM December 4, 2024:" then "8:29 AM February 26, 2025:" run in order, each on its own day', () => {
+    const result = check(
+      '## Timeline (all times PST)\n\n12:07 AM December 4, 2024: A user reported the warning.\n\n10:02 AM December 4, 2024: An executive offered help.\n\n8:29 AM February 26, 2025: Documentation was written.\n\n2:00 AM May 29, 2025: A task was created.\n',
+    );
+    expect(result.model!.timeline.map((t) => [t.line, t.time])).toEqual([
+      [3, '2024-12-04T08:07:00Z'],
+      [5, '2024-12-04T18:02:00Z'],
+      [7, '2025-02-26T16:29:00Z'],
+      [9, '2025-05-29T10:00:00Z'], // PST as written: UTC−8 in May too
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+  });
+});

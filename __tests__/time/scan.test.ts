@@ -348,6 +348,16 @@ describe('scanTimes: ranges', () => {
     });
   });
 
+  it('reads "12:07 AM December 4, 2024:" (a full date right after the time) as one point; "10:00 March 5" stays apart', () => {
+    expect(one('12:07 AM December 4, 2024: User reported the warning')).toEqual({
+      index: 0, length: 25, text: '12:07 AM December 4, 2024', date: { year: 2024, month: 12, day: 4 }, time: { hour: 0, minute: 7 },
+    });
+    expect(scanTimes('14:30 12 March 2024: rollback').map((e) => [e.text, e.date, e.time])).toEqual([['14:30 12 March 2024', { year: 2024, month: 3, day: 12 }, { hour: 14, minute: 30 }]]);
+    // Without a year the date may be what the entry is about ("10:00 March 5 deploy reverted"): two expressions.
+    expect(scanTimes('10:00 March 5 deploy reverted').map((e) => e.text)).toEqual(['10:00', 'March 5']);
+    expect(scanTimes('10:00 5 servers restarted in 2024').map((e) => e.text)).toEqual(['10:00']);
+  });
+
   it('reads "June 1, 2024, from 15:00 to 17:00 WAT"', () => {
     expect(one('- **Duration of the outage:** June 1, 2024, from 15:00 to 17:00 WAT')).toEqual({
       index: 30, length: 37, text: 'June 1, 2024, from 15:00 to 17:00 WAT',

@@ -857,7 +857,10 @@ function zonedBareHour(s: string, i: number, opts: ScanOptions | undefined): Poi
   return p?.zone !== undefined && p.date === undefined ? p : undefined;
 }
 
-/** Reads " on October 14, 2023" / ", November 7, 2023" after a time-only expression. */
+/**
+ * Reads " on October 14, 2023" / ", November 7, 2023" / " December 4, 2024"
+ * after a time-only expression.
+ */
 function parseTrailingDate(s: string, i: number, opts: ScanOptions | undefined): DateRead | undefined {
   let j = i;
   const comma = s.charCodeAt(j) === 44;
@@ -866,13 +869,12 @@ function parseTrailingDate(s: string, i: number, opts: ScanOptions | undefined):
   if (k === j) return undefined;
   let m = k;
   const c0 = s.charCodeAt(k) | 32;
-  if (c0 !== 111 /* o */ && !comma) return undefined;
   ON_RE.lastIndex = k;
-  const on = c0 === 111 ? ON_RE.exec(s) : null;
+  const on = c0 === 111 /* o */ ? ON_RE.exec(s) : null;
   if (on) {
     m = skipBlanks(s, k + 2, 2);
     if (m === k + 2) return undefined;
-  } else if (!comma) return undefined;
+  }
   const c = s.charCodeAt(m);
   let d: DateRead | undefined;
   let weekday: number | undefined;
@@ -900,7 +902,7 @@ function parseTrailingDate(s: string, i: number, opts: ScanOptions | undefined):
     }
   }
   if (!d || d.invalid || !d.date) return undefined;
-  // After a bare comma only accept a full date, so lists like "10:00, Nov 7 ..." stay apart.
+  // After a bare comma or blank only accept a full date, so lists like "10:00, Nov 7 ..." stay apart.
   if (!on && d.date.year === undefined) return undefined;
   if (weekday !== undefined) d.weekday = weekday;
   return d;
