@@ -1,3 +1,0 @@
-// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
-import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-4A3A3I5S.js";import"./chunk-PGZ4A42P.js";import"./chunk-UZB27EFJ.js";import"./chunk-Z7EECVJI.js";import"./chunk-65JXX2HX.js";import"./chunk-XRBBMJQU.js";import"./chunk-QV2OK63W.js";import"./chunk-USLJEMDO.js";import"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";export{a as REMINDER_MARKER,c as listFollowUps,f as remind,e as reminderBody,b as toKnown,d as upsertDashboard};
