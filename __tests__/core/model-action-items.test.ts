@@ -892,3 +892,21 @@ describe('advice to readers and pointers to issues are no measures of their own'
     ]);
   });
 });
+
+describe('measure words inside other parts of a report with its own measures', () => {
+  it('"### 2. Systematic fix - prevention" under "## Changes implemented" and "**Key improvements:**" under "## Technical details" describe; "## Recommendations" holds the measures', () => {
+    const result = check(
+      '# Anycast IP unreachable\n\n## Changes implemented\n\n### 2. Systematic fix - prevention system\n\n**Prevented duplicate routing table entries:**\n\n- only creates the routing table when anycast IPs are configured\n\n## Verification\n\n**Systematic prevention:**\n- interface restarts no longer accumulate entries\n\n## Recommendations\n\n- [ ] configure the anycast IP on two more servers\n- [ ] add external monitoring for anycast IPs\n\n## Technical details\n\n**Key improvements:**\n- **duplicate prevention:** entries checked before addition\n',
+    );
+    expect(result.model!.sections.filter((s) => s.keys.length > 0).map((s) => [s.line, s.keys.join('+')])).toEqual([[16, 'action-items']]);
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [18, 'configure the anycast IP on two more servers'],
+      [19, 'add external monitoring for anycast IPs'],
+    ]);
+  });
+
+  it('without a measures section of its own, "### Preventive measures" under "## Details" is the measures', () => {
+    const list = items('# Outage\n\n## Details\n\nThe disk filled up.\n\n### Preventive measures\n\n- Alert on disk usage above 80%.\n');
+    expect(list.map((a) => [a.line, a.title])).toEqual([[9, 'Alert on disk usage above 80%.']]);
+  });
+});

@@ -538,6 +538,7 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
   const { elements, markdown } = toElements(root, table);
   unkeyContainers(elements);
   keyAnnouncedMeasures(elements);
+  unkeyMeasuresAside(elements);
   const first = cut(elements, lineCount, markdown);
   // Headings that name a section only when the document has no other ("What happened?" as its summary).
   const missing = (key: SectionKey) => !first.sections.some((s) => s.keys.includes(key));
@@ -610,6 +611,32 @@ function unkeyContainers(elements: Element[]): void {
       }
     }
   });
+}
+
+/**
+ * "**systematic prevention:**" under "## Verification", "**Key improvements:**"
+ * under "### Updated config generator", "### 2. Systematic fix - prevention"
+ * under "## Changes implemented", in a report with a "## Recommendations" of
+ * its own: inside a part of the report that names no section, a heading or
+ * label whose words name the measures describes what was built or checked;
+ * the report keeps its measures in its own section, at that part's level or
+ * above. Such a heading names no section. (The report's title, its one
+ * level-1 heading, is no such part.)
+ */
+function unkeyMeasuresAside(elements: Element[]): void {
+  const headings = elements.filter((e): e is HeadingElement => e.kind === 'heading');
+  const real = headings.filter((h) => h.level <= 6);
+  const title = real.filter((h) => h.level === 1).length === 1 ? real.find((h) => h.level === 1) : undefined;
+  const stack: HeadingElement[] = [];
+  for (const h of headings) {
+    if (h.level <= 6) while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
+    const part = stack[stack.length - 1];
+    // A part unkeyed here leaves what it holds aside too ("**Prevented duplicate entries:**" under "### 2. Systematic fix").
+    if (part && part !== title && part.keys.length === 0 && h.keys.includes('action-items') && h.level > part.level) {
+      if (real.some((m) => m !== h && m.level <= part.level && m.keys.includes('action-items'))) h.keys = h.keys.filter((key) => key !== 'action-items');
+    }
+    if (h.level <= 6) stack.push(h);
+  }
 }
 
 /** Cut the elements into sections: each heading opens one, closing those at its level and deeper. */
