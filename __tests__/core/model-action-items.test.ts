@@ -609,6 +609,16 @@ describe('a list announced as what will be done, in a document without an action
     expect(items(letter.replace('actions we will take', 'events of the day'))).toEqual([]);
     expect(items(`${letter}\n## Action items\n\n- Add an alert on search latency\n`).map((a) => a.line)).toEqual([17]);
   });
+
+  it('"Some possible actions in the future:" over a list in the conclusion announces measures; a label item is no measure, its children are', () => {
+    const doc = '# Reverse proxy IP lost\n\n## Conclusion\n\nWe now have an IP address under our control.\n\nSome possible actions in the future:\n* We could use this more:\n  * to set up a second reverse proxy with failover.\n  * to give the mail gateway its own address.\n* We should investigate using IPv6 on those containers\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [9, 'to set up a second reverse proxy with failover.'],
+      [10, 'to give the mail gateway its own address.'],
+      [11, 'We should investigate using IPv6 on those containers'],
+    ]);
+    expect(items(doc.replace('Some possible actions in the future:', 'Some possible reasons:'))).toEqual([]);
+  });
 });
 
 describe('a measures heading over the whole report', () => {
