@@ -920,3 +920,19 @@ describe('measure words inside other parts of a report with its own measures', (
     expect(list.map((a) => [a.line, a.title])).toEqual([[9, 'Alert on disk usage above 80%.']]);
   });
 });
+
+describe('a recovery heading over a list of measures by status', () => {
+  it('"## Mitigations" over "Implemented: …" and "Suggested: …" items is the measures', () => {
+    const result = check('# Bad helm deploy\n\n## Root causes\n\nA helm command ran against the wrong cluster.\n\n## Mitigations\n\n  * Implemented: Alternative cluster ready.\n  * Suggested: Increase helm knowledge in the team.\n');
+    expect(result.model!.sections.filter((s) => s.keys.length > 0).map((s) => [s.line, s.keys.join('+')])).toEqual([[3, 'root-cause'], [7, 'action-items']]);
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [9, 'Implemented: Alternative cluster ready.'],
+      [10, 'Suggested: Increase helm knowledge in the team.'],
+    ]);
+  });
+
+  it('"## Mitigation" over the steps that were taken stays the resolution', () => {
+    const result = check('# Bad helm deploy\n\n## Mitigation\n\n- Restored the cluster from backup.\n- Redeployed every release.\n');
+    expect(result.model!.sections.filter((s) => s.keys.length > 0).map((s) => [s.line, s.keys.join('+')])).toEqual([[3, 'resolution']]);
+  });
+});

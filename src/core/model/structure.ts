@@ -574,12 +574,32 @@ function keyAnnouncedMeasures(elements: Element[]): void {
   elements.forEach((e, i) => {
     if (e.kind !== 'heading' || e.keys.length !== 1 || e.keys[0] !== 'resolution') return;
     const first = elements[i + 1];
+    if (first?.kind === 'block' && first.node.type === 'list' && listsProposals(first.node)) {
+      e.keys = ['action-items'];
+      return;
+    }
     if (first?.kind !== 'line') return;
     let j = i + 1;
     const words: string[] = [];
     for (; elements[j]?.kind === 'line' && (elements[j] as LineElement).paragraph === first.paragraph; j++) words.push((elements[j] as LineElement).line.text);
     const next = elements[j];
     if (next?.kind === 'block' && next.node.type === 'list' && PREVENTS_RECURRENCE.test(words.join(' '))) e.keys = ['action-items'];
+  });
+}
+
+/** "Suggested: Increase helm knowledge in the team.", "Proposed - …", "TODO: …": a measure still to take, by its status. */
+const PROPOSAL = /^[\s*_]{0,4}(?:suggested|proposed|planned|recommended|todo|to[ \t]do|pending)[\s*_]{0,4}[:：–—-][ \t]/i;
+
+/**
+ * "## Mitigations" over "Implemented: Alternative cluster ready." and
+ * "Suggested: Make it harder to run helm in the wrong context.": a list of
+ * what was and is still to be done, by status, is the measures, not the
+ * story of the recovery.
+ */
+function listsProposals(list: List): boolean {
+  return list.children.some((item) => {
+    const first = item.children[0];
+    return first?.type === 'paragraph' && PROPOSAL.test(phrasingLines(first)[0]?.text ?? '');
   });
 }
 
