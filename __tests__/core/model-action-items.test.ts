@@ -936,3 +936,18 @@ describe('a recovery heading over a list of measures by status', () => {
     expect(result.model!.sections.filter((s) => s.keys.length > 0).map((s) => [s.line, s.keys.join('+')])).toEqual([[3, 'resolution']]);
   });
 });
+
+describe('a recovery heading whose list is announced as what will prevent a repeat', () => {
+  it('"### The Solutions": how it was fixed, then "…the two things I\'ll be changing in order to prevent this problem in the future:" over a list', () => {
+    const result = check(
+      '### The Solutions\n\nI resized the server and vacuumed the database.\n\nThat said, here are the two things that I will be changing in order to prevent this problem in the future:\n\n1. The nightly vacuum is back.\n\n2. Feeds no longer keep their entire history.\n',
+    );
+    expect(result.model!.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, 'action-items']]);
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [7, 'The nightly vacuum is back.'],
+      [9, 'Feeds no longer keep their entire history.'],
+    ]);
+    // Told only how it was fixed, the list is the recovery.
+    expect(check('### The Solutions\n\nWe did the following:\n\n1. Resized the server.\n2. Vacuumed the database.\n').model!.sections.map((s) => s.keys.join('+'))).toEqual(['resolution']);
+  });
+});

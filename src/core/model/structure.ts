@@ -566,25 +566,33 @@ const PREVENTS_RECURRENCE = /\b(?:prevent|avoid)\w*[ \t][^.!?]{0,120}?\b(?:in[ \
 /**
  * "### Mitigations" opening with "We have implemented or are planning to
  * implement several mitigations to prevent exposures of this kind in the
- * future." over a list: a resolution heading whose first paragraph
- * announces what will keep it from happening again, over the list of it,
- * is the measures.
+ * future." over a list: a resolution heading whose paragraph right above
+ * its first list announces what will keep it from happening again ("…
+ * the two things I'll be changing in order to prevent this problem in the
+ * future:", after a paragraph on how it was fixed) is the measures.
  */
 function keyAnnouncedMeasures(elements: Element[]): void {
   elements.forEach((e, i) => {
     if (e.kind !== 'heading' || e.keys.length !== 1 || e.keys[0] !== 'resolution') return;
-    const first = elements[i + 1];
-    if (first?.kind === 'block' && first.node.type === 'list' && listsProposals(first.node)) {
-      e.keys = ['action-items'];
+    // The section's first list, before any heading, and the paragraph right above it.
+    let j = i + 1;
+    while (j < elements.length && elements[j].kind !== 'heading' && !isList(elements[j])) j++;
+    const list = elements[j];
+    if (!list || !isList(list)) return;
+    if (j === i + 1) {
+      if (listsProposals(list.node as List)) e.keys = ['action-items'];
       return;
     }
-    if (first?.kind !== 'line') return;
-    let j = i + 1;
     const words: string[] = [];
-    for (; elements[j]?.kind === 'line' && (elements[j] as LineElement).paragraph === first.paragraph; j++) words.push((elements[j] as LineElement).line.text);
-    const next = elements[j];
-    if (next?.kind === 'block' && next.node.type === 'list' && PREVENTS_RECURRENCE.test(words.join(' '))) e.keys = ['action-items'];
+    for (let k = j - 1; k > i && elements[k].kind === 'line' && (elements[k] as LineElement).paragraph === (elements[j - 1] as LineElement).paragraph; k--) {
+      words.unshift((elements[k] as LineElement).line.text);
+    }
+    if (PREVENTS_RECURRENCE.test(words.join(' '))) e.keys = ['action-items'];
   });
+}
+
+function isList(e: Element): e is BlockElement {
+  return e.kind === 'block' && e.node.type === 'list';
 }
 
 /** "Suggested: Increase helm knowledge in the team.", "Proposed - …", "TODO: …": a measure still to take, by its status. */
