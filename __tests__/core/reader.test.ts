@@ -819,6 +819,14 @@ describe('headings by their head word, and what closes a section', () => {
       [9, 'Add an alert on upload errors'],
       [15, 'Move uploads to object storage'],
     ]);
+    // Numbered sub-headings over lists of titled measures ("**Domain enforcement:** Explicitly check…") group them.
+    const titled =
+      '# Exploit\n\n## Remediation\n\n### 1. Numerical safety & solver constraints\n\nThe solver must fail safely:\n\n* **Domain enforcement:** Explicitly check the domain before entering the iteration.\n* **Checked arithmetic:** Replace unsafe math with checked operations everywhere.\n\n### 2. Economic sanity bounds\n\nAs a final safeguard:\n\n* **Mint caps:** Introduce hard caps tying issuance to deposits.\n';
+    expect(check(titled).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [9, 'Domain enforcement: Explicitly check the domain before entering the iteration.'],
+      [10, 'Checked arithmetic: Replace unsafe math with checked operations everywhere.'],
+      [16, 'Mint caps: Introduce hard caps tying issuance to deposits.'],
+    ]);
   });
 
   it('sub-headings each opening with a coloured priority are the measures, the table under one its details', () => {

@@ -724,6 +724,8 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
   // The one with a list describes itself first ("…, because:"); a sub-heading right over a list groups it ("### Monitoring").
   const introduced = subHeadings.every((i) => describedOnly(all, i) || all[i + 1]?.kind === 'paragraph');
   if (!details || !introduced) return false;
+  // "### 1. Numerical safety" over "* **Domain enforcement:** Explicitly check…" and more such: groups of titled measures.
+  if (all.every((u) => u.kind !== 'block' || u.element.node.type !== 'list' || u.element.node.children.every(isTitledMeasure))) return false;
   // "### 1. Upload monitoring" over "Add metrics for:" and a list of them: numbered sub-headings that each describe
   // themselves first are measures, whatever lists their descriptions hold (not "### 1. Short term", a group).
   const numberedMeasures = subHeadings.every((i) => {
@@ -731,6 +733,13 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
     return NUMBERED_HEADING.test(text) && !GROUP_TITLE.test(text.replace(NUMBERED_HEADING, ''));
   });
   return numberedMeasures || (described >= 2 && described >= subHeadings.length - 1);
+}
+
+/** "**Domain enforcement:** Explicitly check the domain before iterating": an item that opens with its title, then says what to do. */
+function isTitledMeasure(item: ListItem): boolean {
+  const first = itemHead(item)?.lines[0];
+  if (!first?.lead || first.allLead || !/[:：]\s*$/.test(first.lead)) return false;
+  return wordCount(first.text.slice(first.text.indexOf(first.lead) + first.lead.length)) >= 4;
 }
 
 /** Lists that give the fields of the measure named by the sub-heading over them (see markFieldLists). */
