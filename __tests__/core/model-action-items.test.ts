@@ -951,3 +951,13 @@ describe('a recovery heading whose list is announced as what will prevent a repe
     expect(check('### The Solutions\n\nWe did the following:\n\n1. Resized the server.\n2. Vacuumed the database.\n').model!.sections.map((s) => s.keys.join('+'))).toEqual(['resolution']);
   });
 });
+
+describe('a measures section of one line', () => {
+  it('"E2E coverage for the updated contribution flow (already being implemented)" names a measure; a sentence of prose or a deferral does not', () => {
+    expect(items('## Follow up actions:\n\nE2E coverage for the updated contribution flow (already being implemented)\n').map((a) => [a.line, a.title])).toEqual([
+      [3, 'E2E coverage for the updated contribution flow (already being implemented)'],
+    ]);
+    expect(items('## Follow up actions\n\nWill be decided at the next review\n')).toEqual([]);
+    expect(items('## Follow up actions\n\nWe will install a new monitoring tool that checks the flow.\n')).toEqual([]);
+  });
+});

@@ -366,8 +366,21 @@ function spacedLines(all: Unit[], read: Row[][]): Set<number> {
 function loneSentence(all: Unit[], read: Row[][]): boolean {
   if (all.length !== 1 || all[0].kind !== 'paragraph' || read[0].length !== 1) return false;
   const row = read[0][0];
-  if (SENTENCE_BREAK.test(row.text) || opensAsMeasure(row, false)) return false;
+  if (SENTENCE_BREAK.test(row.text) || opensAsMeasure(row, false) || namesAMeasure(row.text)) return false;
   return !opensWithInstruction(row.text) || wordCount(row.text) > SHORT_INSTRUCTION_WORDS;
+}
+
+/** Words a line opens with when it tells or defers rather than names a measure ("We…", "Will be added", "To be decided"). */
+const NOT_A_NAME = /^(?:will|would|should|could|can|may|might|must|shall|to|we|i|it|this|that|these|there|they|our|no|not|none|nothing|see|tbd|n\/a|as)\b/i;
+
+/**
+ * "E2E coverage for the updated contribution flow (already being
+ * implemented)": a short line that names a measure, without a verb of its
+ * own or a full stop, is one (not a sentence of prose).
+ */
+function namesAMeasure(text: string): boolean {
+  const words = wordCount(text);
+  return words >= 3 && words <= SHORT_INSTRUCTION_WORDS && !/[.!?:]["”’)]?$/.test(text.trim()) && !NOT_A_NAME.test(text.trim()) && !isStatementOrClause(text);
 }
 /** An instruction alone is a measure up to this many words; a longer one runs on into reasons and conditions. */
 const SHORT_INSTRUCTION_WORDS = 15;
