@@ -488,6 +488,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     // An appendix holds what its words name, for reference: no section ("Appendix: Commands That Could Have Prevented This").
     expect([keys('Appendix: Commands That Could Have Prevented This'), keys('Appendix A - Root cause'), keys('Anhang: Maßnahmen')]).toEqual([[], [], []]);
+    // What was carried out is the resolution, in French, German and Spanish too; what is planned is the measures.
+    expect([keys('Actions effectuées'), keys('Durchgeführte Maßnahmen'), keys('Acciones ejecutadas'), keys('Actions planifiées')]).toEqual([['resolution'], ['resolution'], ['resolution'], ['action-items']]);
     // Advice to the report's readers is not the team's measures.
     expect(['What should you do?', 'What you need to do', 'Do I need to take any action?', 'Recommended steps for customers', 'What should we do?'].map(isReaderAdviceHeading)).toEqual([true, true, true, true, false]);
     expect([keys('How we will avoid this situation in the future'), keys('What could be done to avoid this in future?')]).toEqual([['action-items'], ['action-items']]);
