@@ -961,3 +961,22 @@ describe('a measures section of one line', () => {
     expect(items('## Follow up actions\n\nWe will install a new monitoring tool that checks the flow.\n')).toEqual([]);
   });
 });
+
+describe('the measures under a part of the report, and work still outstanding', () => {
+  it('"## Action items" under "# After-action report" is the measures, though the template\'s "# Actions" checklist is another', () => {
+    const result = check(
+      '# Summary\n\nThe hub went down.\n\n# After-action report\n\n## What went wrong\n\nThe proxy leaked ports.\n\n## Action items\n\n1. Deploy a new core pool with more CPU.\n\n# Actions\n\n- [x] Incident has been dealt with or is over\n',
+    );
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([[13, 'Deploy a new core pool with more CPU.']]);
+  });
+
+  it('"#### Outstanding" beside "#### Done" under "### Fix" holds the measures still to take', () => {
+    const result = check('### Fix\n\n#### Done (2026-06-12)\n\n- All six pods restarted and verified writable.\n\n#### Outstanding\n\n1. Add a Prometheus alert on pool capacity.\n');
+    expect(result.model!.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([
+      [1, 'resolution'],
+      [3, ''],
+      [7, 'action-items'],
+    ]);
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([[9, 'Add a Prometheus alert on pool capacity.']]);
+  });
+});

@@ -638,8 +638,12 @@ const WHOLE_HEADINGS: ReadonlyMap<string, SectionKey> = new Map([
 /** "But how did this happen?": the conjunction a narrative heading opens with. */
 const LEADING_CONJUNCTION = /^(?:but|so|and)[ ]/;
 
-/** "To Do", written apart, is "TODO": words that say nothing alone. */
-const TO_DO = new Set(['to do', 'to dos', 'things to do']);
+/**
+ * "To Do", written apart, is "TODO": words that say nothing alone. So is a
+ * status of work not yet done, alone ("#### Outstanding" beside "#### Done
+ * (2026-06-12)" under "### Fix"): what is still to do.
+ */
+const TO_DO = new Set(['to do', 'to dos', 'things to do', 'outstanding', 'still outstanding', 'remaining', 'still to do', 'not done yet', 'not yet done']);
 
 /** "Problems", in the plural and alone, lists what went wrong; "Problem" states the incident's (the summary). */
 const PROBLEMS_LISTED = 'problems';

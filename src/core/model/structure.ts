@@ -538,7 +538,7 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
   const { elements, markdown } = toElements(root, table);
   unkeyContainers(elements);
   keyAnnouncedMeasures(elements);
-  unkeyMeasuresAside(elements);
+  unkeyMeasuresAside(elements, table);
   const first = cut(elements, lineCount, markdown);
   // Headings that name a section only when the document has no other ("What happened?" as its summary).
   const missing = (key: SectionKey) => !first.sections.some((s) => s.keys.includes(key));
@@ -649,9 +649,10 @@ function unkeyContainers(elements: Element[]): void {
  * label whose words name the measures describes what was built or checked;
  * the report keeps its measures in its own section, at that part's level or
  * above. Such a heading names no section. (The report's title, its one
- * level-1 heading, is no such part.)
+ * level-1 heading, is no such part; a heading that is only a name of the
+ * measures, "## Action items", is them wherever it sits.)
  */
-function unkeyMeasuresAside(elements: Element[]): void {
+function unkeyMeasuresAside(elements: Element[], table: AliasTable): void {
   const headings = elements.filter((e): e is HeadingElement => e.kind === 'heading');
   const real = headings.filter((h) => h.level <= 6);
   const title = real.filter((h) => h.level === 1).length === 1 ? real.find((h) => h.level === 1) : undefined;
@@ -660,7 +661,9 @@ function unkeyMeasuresAside(elements: Element[]): void {
     if (h.level <= 6) while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
     const part = stack[stack.length - 1];
     // A part unkeyed here leaves what it holds aside too ("**Prevented duplicate entries:**" under "### 2. Systematic fix").
-    if (part && part !== title && part.keys.length === 0 && h.keys.includes('action-items') && h.level > part.level) {
+    // A heading that is a name of the measures and nothing else ("## Action items" under "# After-action report") is them.
+    const aside = part && part !== title && part.keys.length === 0 && h.keys.includes('action-items') && h.level > part.level;
+    if (aside && !matchHeading(h.text, table, { strict: true }).includes('action-items')) {
       if (real.some((m) => m !== h && m.level <= part.level && m.keys.includes('action-items'))) h.keys = h.keys.filter((key) => key !== 'action-items');
     }
     if (h.level <= 6) stack.push(h);
