@@ -980,3 +980,22 @@ describe('the measures under a part of the report, and work still outstanding', 
     expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([[9, 'Add a Prometheus alert on pool capacity.']]);
   });
 });
+
+describe('measures written inline, and a horizon of weeks', () => {
+  it('"Action point: …" lines after the findings they answer are measures in a document without an action-items section', () => {
+    const doc = '# Minority split\n\n## What went wrong\n\nOperators never heard of the release.\n\nAction point: create a low-volume announcement list for operators.\n\nThe fork monitor was slow to show the split.\n\nAction point: enable push-based alerts from the fork monitor.\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [7, 'Action point: create a low-volume announcement list for operators.'],
+      [11, 'Action point: enable push-based alerts from the fork monitor.'],
+    ]);
+    // With an action-items section, the measures are there.
+    expect(items(`${doc}\n## Action items\n\n- Document the release process\n`).map((a) => a.line)).toEqual([15]);
+  });
+
+  it('"## The Following 2 Weeks" is a horizon of work, a group of measures', () => {
+    expect(items('## The Following 2 Weeks\n\nWe evaluated next steps.\n\n- Made a plan to implement load shedding\n- Set up more exhaustive alerting\n').map((a) => [a.line, a.title])).toEqual([
+      [5, 'Made a plan to implement load shedding'],
+      [6, 'Set up more exhaustive alerting'],
+    ]);
+  });
+});

@@ -705,11 +705,12 @@ const PROBLEMS_MET = new RegExp(
   `^(?:${['problems', 'issues', 'mistakes', 'gaps', 'shortcomings', 'weaknesses', ...HINDRANCES].join('|')})[ ](?:during|encountered|found|met|faced|seen|discovered|identified|with|in|we[ ](?:faced|hit|found|encountered|met|saw))\\b`,
 );
 
-/** "Short-term (To Do)", "This Month", "Next sprint": a heading that is only a horizon of work still to do, a group of measures. */
+/** "Short-term (To Do)", "This Month", "Next sprint", "The following 2 weeks": a heading that is only a horizon of work still to do, a group of measures. */
 export function isHorizonHeading(text: string): boolean {
   return HORIZON.test(normalizeHeading(text));
 }
-const HORIZON = /^(?:(?:short|medium|mid|long|near)[ ]term|this[ ](?:week|month|quarter|sprint)|next[ ](?:week|month|quarter|sprint|release)|within[ ](?:\d{1,3}|a|one|two|three)[ ](?:days?|weeks?|months?))$/;
+const HORIZON =
+  /^(?:(?:short|medium|mid|long|near)[ ]term|this[ ](?:week|month|quarter|sprint)|next[ ](?:week|month|quarter|sprint|release)|within[ ](?:\d{1,3}|a|one|two|three)[ ](?:days?|weeks?|months?)|(?:the[ ])?(?:following|next)[ ](?:\d{1,3}|few|two|three|four|several)[ ](?:days|weeks|months))$/;
 
 /** "Changes that need to be made", "Changes needed", "Required changes": what is still to change, the measures. */
 const CHANGES_TO_MAKE =

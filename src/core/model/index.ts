@@ -126,7 +126,10 @@ export function buildModel(path: string, parsed: Root, lineCount: number, option
   const actionSections = ownedBy(['action-items']);
   const actionItems = readActionItems({
     // Only a document without an action-items section keeps its measures in a loose table; else a table elsewhere recaps them.
-    sections: actionSections.length > 0 ? actionSections : [...looseActionTables(elements, timelineElements).map((table) => [table]), ...announcedMeasures(elements, timelineElements)],
+    sections:
+      actionSections.length > 0
+        ? actionSections
+        : [...looseActionTables(elements, timelineElements).map((table) => [table]), ...announcedMeasures(elements, timelineElements), ...actionPoints(elements, timelineElements)],
     date: window.incident.date,
     dayFirst: window.dayFirst,
     plainText: !structure.markdown,
@@ -189,6 +192,20 @@ function announcedMeasures(elements: Element[], timeline: Element[]): Element[][
     if (ANNOUNCES_MEASURES.test(before.line.text.trim())) out.push([before, e]);
   });
   return out;
+}
+
+/** "Action point: create a low-volume announcement list.", "Action item: …", "Follow-up: …": a measure written inline. */
+const ACTION_POINT = /^[\s*_]{0,4}(?:action[ \t]+(?:points?|items?)|follow[ \t-]?ups?)[\s*_]{0,4}[:：][\s*_]{0,4}\p{L}/iu;
+
+/**
+ * Measures written inline, each on a line of its own that its label opens,
+ * after the finding it answers ("Action point: improve the resiliency of
+ * the forkmon."), in a document without an action-items section. Outside
+ * the timeline; each line is read as a section of its own.
+ */
+function actionPoints(elements: Element[], timeline: Element[]): Element[][] {
+  const taken = new Set(timeline);
+  return elements.filter((e) => e.kind === 'line' && !taken.has(e) && ACTION_POINT.test(e.line.text)).map((e) => [e]);
 }
 
 /** "Leadup", "Events leading up to the migration", "Background": what happened before the incident. */
