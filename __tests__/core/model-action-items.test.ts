@@ -931,6 +931,11 @@ describe('a recovery heading over a list of measures by status', () => {
     ]);
   });
 
+  it('so is "## Mitigations" whose "Suggested: …" list comes after a paragraph', () => {
+    const result = check('## Mitigations\n\nThere is little we can do if DNS fails, other than changing provider.\n\n  * Suggested: Monitor logs better to catch errors like this early.\n');
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([[5, 'Suggested: Monitor logs better to catch errors like this early.']]);
+  });
+
   it('"## Mitigation" over the steps that were taken stays the resolution', () => {
     const result = check('# Bad helm deploy\n\n## Mitigation\n\n- Restored the cluster from backup.\n- Redeployed every release.\n');
     expect(result.model!.sections.filter((s) => s.keys.length > 0).map((s) => [s.line, s.keys.join('+')])).toEqual([[3, 'resolution']]);

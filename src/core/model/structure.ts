@@ -579,10 +579,11 @@ function keyAnnouncedMeasures(elements: Element[]): void {
     while (j < elements.length && elements[j].kind !== 'heading' && !isList(elements[j])) j++;
     const list = elements[j];
     if (!list || !isList(list)) return;
-    if (j === i + 1) {
-      if (listsProposals(list.node as List)) e.keys = ['action-items'];
+    if (listsProposals(list.node as List)) {
+      e.keys = ['action-items'];
       return;
     }
+    if (j === i + 1) return;
     const words: string[] = [];
     for (let k = j - 1; k > i && elements[k].kind === 'line' && (elements[k] as LineElement).paragraph === (elements[j - 1] as LineElement).paragraph; k--) {
       words.unshift((elements[k] as LineElement).line.text);
