@@ -896,6 +896,11 @@ describe('advice to readers and pointers to issues are no measures of their own'
       '## Next steps\n\nThe files should be moved to a bucket meant for production:\n\n- https://github.com/acme/shop/issues/320\n\nReview the provider registry on every deploy.\n',
     );
     expect(list.map((a) => [a.line, a.title, a.issue])).toEqual([[3, 'The files should be moved to a bucket meant for production', 'https://github.com/acme/shop/issues/320']]);
+    // Alone under the heading, bare issue links are follow-ups of their own, known by their issues.
+    expect(items('## Action Items\n\n* https://github.com/acme/proxy/issues/8567\n\n* https://github.com/acme/proxy/issues/8875\n').map((a) => [a.line, a.issue])).toEqual([
+      [3, 'https://github.com/acme/proxy/issues/8567'],
+      [5, 'https://github.com/acme/proxy/issues/8875'],
+    ]);
     // A link with words of its own is a measure.
     expect(items('## Action items\n\n- [Prometheus monitoring for backups (#1095)](https://gitlab.com/acme/infra/issues/1095)\n').map((a) => [a.title, a.issue])).toEqual([
       ['Prometheus monitoring for backups', '#1095'],

@@ -321,10 +321,11 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       const announcement = all[i - 1]?.kind === 'paragraph' ? read[i - 1].at(-1)?.text ?? '' : '';
       if (announcesNoMeasures(announcement)) continue;
       // "…should be moved to a production bucket:" over "- https://github.com/o/r/issues/320": the list points at
-      // the issue of the measure the paragraph states; a bare address or number is never a measure of its own.
-      if (list.children.every(isBarePointer)) {
-        const stated = all[i - 1]?.kind === 'paragraph' ? (introducer ?? pointedMeasure(read[i - 1], group, out)) : undefined;
-        stated?.links?.push(...list.children.flatMap(pointersOf));
+      // the issue of the measure the paragraph states, not at measures of its own.
+      // Alone under the heading, each pointer is a follow-up of its own, known by its issue.
+      const stated = list.children.every(isBarePointer) && all[i - 1]?.kind === 'paragraph' ? (introducer ?? pointedMeasure(read[i - 1], group, out)) : undefined;
+      if (stated) {
+        stated.links?.push(...list.children.flatMap(pointersOf));
         continue;
       }
       const drafts: Draft[] = [];

@@ -539,6 +539,7 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
   unkeyContainers(elements);
   keyAnnouncedMeasures(elements);
   unkeyMeasuresAside(elements, table);
+  keyActionsTakenOnLessons(elements);
   const first = cut(elements, lineCount, markdown);
   // Headings that name a section only when the document has no other ("What happened?" as its summary).
   const missing = (key: SectionKey) => !first.sections.some((s) => s.keys.includes(key));
@@ -653,6 +654,9 @@ function unkeyContainers(elements: Element[]): void {
  * level-1 heading, is no such part; a heading that is only a name of the
  * measures, "## Action items", is them wherever it sits.)
  */
+/** "Actions planned", "Next steps", "Proposed changes": work still to do, by its own words. */
+const PLANNED = /\b(?:planned|next|future|todo|to[ \t]do|follow[ \t-]?ups?|pending|proposed|suggested)\b/i;
+
 function unkeyMeasuresAside(elements: Element[], table: AliasTable): void {
   const headings = elements.filter((e): e is HeadingElement => e.kind === 'heading');
   const real = headings.filter((h) => h.level <= 6);
@@ -664,12 +668,32 @@ function unkeyMeasuresAside(elements: Element[], table: AliasTable): void {
     // A part unkeyed here leaves what it holds aside too ("**Prevented duplicate entries:**" under "### 2. Systematic fix").
     // A heading that is a name of the measures and nothing else ("## Action items" under "# After-action report") is them.
     const aside = part && part !== title && part.keys.length === 0 && h.keys.includes('action-items') && h.level > part.level;
-    if (aside && !matchHeading(h.text, table, { strict: true }).includes('action-items')) {
+    // So is a label of work still to do ("**Actions planned:**" under "### Maximizing our bug reporting channels").
+    if (aside && !PLANNED.test(h.text) && !matchHeading(h.text, table, { strict: true }).includes('action-items')) {
       if (real.some((m) => m !== h && m.level <= part.level && m.keys.includes('action-items'))) h.keys = h.keys.filter((key) => key !== 'action-items');
     }
     if (h.level <= 6) stack.push(h);
   }
 }
+
+/**
+ * "**Actions taken:**" under a lesson ("### Maximizing our bug reporting
+ * channels" in "## Lessons learned"): what was changed because of the lesson,
+ * a measure already taken, not the story of the recovery.
+ */
+function keyActionsTakenOnLessons(elements: Element[]): void {
+  const stack: HeadingElement[] = [];
+  for (const e of elements) {
+    if (e.kind !== 'heading') continue;
+    if (e.level <= 6) {
+      while (stack.length > 0 && stack[stack.length - 1].level >= e.level) stack.pop();
+      stack.push(e);
+    } else if (e.keys.length === 1 && e.keys[0] === 'resolution' && ACTIONS_TAKEN.test(e.text) && stack.some((h) => h.keys.includes('lessons-learned'))) {
+      e.keys = ['action-items'];
+    }
+  }
+}
+const ACTIONS_TAKEN = /^(?:actions?|measures?|steps?|changes?)[ \t]+(?:taken|implemented|made|completed|done)[ \t:]*$/i;
 
 /** Cut the elements into sections: each heading opens one, closing those at its level and deeper. */
 function cut(elements: Element[], lineCount: number, markdown: boolean): Structure {
