@@ -1009,3 +1009,16 @@ describe('measures written inline, and a horizon of weeks', () => {
     ]);
   });
 });
+
+describe('what a lesson led to', () => {
+  it('"**Actions taken:**" and "**Actions planned:**" under a lesson are measures, beside a section of defensive measures', () => {
+    const result = check(
+      '# Vulnerability\n\n## Lessons learned\n\n### Our bug reporting channels\n\nThe bounty page did not list the component.\n\n**Actions taken:**\n\n1. We have extended the scope of the bounty program.\n\n**Actions planned:**\n\n1. We will set up alerts for critical reports.\n\n### Defensive measures during an incident\n\n- Pause the system when an attack is ongoing.\n',
+    );
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [11, 'We have extended the scope of the bounty program.'],
+      [15, 'We will set up alerts for critical reports.'],
+      [19, 'Pause the system when an attack is ongoing.'],
+    ]);
+  });
+});
