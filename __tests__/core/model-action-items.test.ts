@@ -1022,3 +1022,14 @@ describe('what a lesson led to', () => {
     ]);
   });
 });
+
+describe('items aligned far after their marker', () => {
+  it('"1.            Arrange the rewrite…" is a measure, though CommonMark reads its text as indented code; code stays code', () => {
+    const doc = 'Agreed actions:\n\n1.            Arrange the rewrite of TRS; lessons learned should be incorporated.\n2.            For now, ensure the support teams are aware of it.\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [3, 'Arrange the rewrite of TRS; lessons learned should be incorporated.'],
+      [4, 'For now, ensure the support teams are aware of it.'],
+    ]);
+    expect(items('## Action items\n\n-     kubectl rollout undo deploy/api --to-revision=3\n')).toEqual([]);
+  });
+});

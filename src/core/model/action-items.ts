@@ -8,7 +8,7 @@
  * themselves; neither are narrative paragraphs, closing remarks, what follows
  * a thematic break, nor sub-items that only detail or annotate their parent.
  */
-import type { List, ListItem, Paragraph, Table } from 'mdast';
+import type { Code, List, ListItem, Paragraph, Table } from 'mdast';
 import type { ActionItem, ActionItemKind } from '../types.js';
 import type { Element, LineElement } from './structure.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
@@ -962,9 +962,23 @@ function pointedMeasure(rows: Row[], group: Group, out: Draft[]): Draft | undefi
 
 function itemHead(item: ListItem): { lines: readonly TextLine[]; text: string } | undefined {
   const first = item.children[0];
+  if (first?.type === 'code') return codeAfterMarker(item, first);
   if (!first || (first.type !== 'paragraph' && first.type !== 'heading')) return undefined;
   const lines = phrasingLines(first);
   return { lines, text: lines.map((l) => l.text).join(' ').trim() };
+}
+
+/**
+ * "1.            Arrange the rewrite of TRS": five or more spaces after the
+ * marker make the item's text indented code in CommonMark, though the author
+ * only aligned it. One line of prose on the marker's line is the item's text.
+ */
+function codeAfterMarker(item: ListItem, code: Code): { lines: readonly TextLine[]; text: string } | undefined {
+  const start = code.position?.start;
+  const text = code.value.trim();
+  if (code.lang || !start || start.line !== item.position?.start.line || text.includes('\n') || !/^\p{L}/u.test(text)) return undefined;
+  if (/[{}=<>$`|\\]|;$/.test(text) || text.split(/\s+/).length < 3) return undefined;
+  return { lines: [{ text, line: start.line, column: start.column }], text };
 }
 
 /** A line that stops mid-phrase, on a word that needs what follows. */
