@@ -1033,3 +1033,14 @@ describe('items aligned far after their marker', () => {
     expect(items('## Action items\n\n-     kubectl rollout undo deploy/api --to-revision=3\n')).toEqual([]);
   });
 });
+
+describe('measure words in the story of a report with measures of its own', () => {
+  it('"### Secondary issue: complex prevention attempts" under "## Root Cause Analysis" tells what was tried; "**Prevention:**" under "## Success Metrics" describes', () => {
+    const result = check(
+      '# HAProxy restarts\n\n## Root Cause Analysis\n\n### Secondary Issue: Complex Prevention Attempts\n\n- Attempted complex conditional overrides\n\n## Prevention Measures\n\n- Add a restart command that keeps the API state\n\n## Success Metrics\n\n**Prevention:**\n- Clear error messages guide correct behavior\n',
+    );
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([[11, 'Add a restart command that keeps the API state']]);
+    // "**Action items:**" under a finding is the measures all the same.
+    expect(items('# Outage\n\n## Root cause\n\nThe disk filled.\n\n**Action items:**\n- Alert on disk use\n\n## Follow-ups\n\n- Resize the volume\n').map((a) => a.line)).toEqual([8, 12]);
+  });
+});

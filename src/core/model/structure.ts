@@ -666,15 +666,30 @@ function unkeyMeasuresAside(elements: Element[], table: AliasTable): void {
     if (h.level <= 6) while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
     const part = stack[stack.length - 1];
     // A part unkeyed here leaves what it holds aside too ("**Prevented duplicate entries:**" under "### 2. Systematic fix").
-    // A heading that is a name of the measures and nothing else ("## Action items" under "# After-action report") is them.
-    const aside = part && part !== title && part.keys.length === 0 && h.keys.includes('action-items') && h.level > part.level;
-    // So is a label of work still to do ("**Actions planned:**" under "### Maximizing our bug reporting channels").
-    if (aside && !PLANNED.test(h.text) && !matchHeading(h.text, table, { strict: true }).includes('action-items')) {
-      if (real.some((m) => m !== h && m.level <= part.level && m.keys.includes('action-items'))) h.keys = h.keys.filter((key) => key !== 'action-items');
+    const aside = part && part !== title && h.keys.includes('action-items') && h.level > part.level && tellsAside(part);
+    if (aside && !namesMeasuresAnywhere(h, table) && real.some((m) => m !== h && m.level <= part.level && m.keys.includes('action-items'))) {
+      h.keys = h.keys.filter((key) => key !== 'action-items');
     }
     if (h.level <= 6) stack.push(h);
   }
 }
+
+/** A part that names no section, or tells the story ("## Root Cause Analysis" over "### Secondary issue: complex prevention attempts"). */
+function tellsAside(part: HeadingElement): boolean {
+  return part.keys.every((key) => STORY_KEYS.has(key));
+}
+const STORY_KEYS = new Set<SectionKey>(['summary', 'timeline', 'root-cause', 'impact', 'detection']);
+
+/**
+ * Measures wherever they sit: a heading that is a name of them and nothing
+ * else ("## Action items" under "# After-action report"), a label of work
+ * still to do ("**Actions planned:**" under a lesson) or of action items.
+ */
+function namesMeasuresAnywhere(h: HeadingElement, table: AliasTable): boolean {
+  if (PLANNED.test(h.text)) return true;
+  return h.level <= 6 ? matchHeading(h.text, table, { strict: true }).includes('action-items') : ACTION_ITEMS_LABEL.test(h.text);
+}
+const ACTION_ITEMS_LABEL = /\baction[ \t-]+(?:items?|points?)\b|\bfollow[ \t-]?ups?\b|\bto[ \t-]?dos?\b/i;
 
 /**
  * "**Actions taken:**" under a lesson ("### Maximizing our bug reporting
