@@ -1044,3 +1044,14 @@ describe('measure words in the story of a report with measures of its own', () =
     expect(items('# Outage\n\n## Root cause\n\nThe disk filled.\n\n**Action items:**\n- Alert on disk use\n\n## Follow-ups\n\n- Resize the volume\n').map((a) => a.line)).toEqual([8, 12]);
   });
 });
+
+describe('a task boxed as one', () => {
+  it('"- [ ] Create automated CI/CD pipeline that:" over plain items of what it does is one task; a label over boxed tasks is not', () => {
+    const doc = '### Long-term (Planned)\n\n- [ ] Create automated CI/CD pipeline that:\n  - Packages extension\n  - Runs activation tests\n- [ ] Add unit tests for all command handlers\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [3, 'Create automated CI/CD pipeline that'],
+      [6, 'Add unit tests for all command handlers'],
+    ]);
+    expect(items('## Action items\n\n- **Monitoring:**\n  - [ ] Alert on disk use\n  - [ ] Alert on CPU\n').map((a) => a.line)).toEqual([4, 5]);
+  });
+});

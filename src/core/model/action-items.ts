@@ -1104,6 +1104,8 @@ function isNote(item: ListItem): boolean {
 function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly TextLine[]; text: string } | undefined, nested: List[]): boolean {
   if (nested.length === 0 || nested.every((n) => n.children.every(isNote))) return false;
   if (!head || head.text === '') return true;
+  // "- [ ] Create automated CI/CD pipeline that:" over plain items of what it does: one task, boxed as one.
+  if (typeof item.checked === 'boolean' && !head.lines[0].allLead && wordCount(head.text) >= 4 && nested.every((n) => n.children.every((c) => typeof c.checked !== 'boolean'))) return false;
   if (item.children.filter((c) => c.type === 'paragraph').length > 1) return false;
   if (head.lines.length > 1) return introducesUnderLabel(head.lines);
   const line = head.lines[0];
