@@ -643,20 +643,22 @@ function unkeyContainers(elements: Element[]): void {
   });
 }
 
-/**
- * "**systematic prevention:**" under "## Verification", "**Key improvements:**"
- * under "### Updated config generator", "### 2. Systematic fix - prevention"
- * under "## Changes implemented", in a report with a "## Recommendations" of
- * its own: inside a part of the report that names no section, a heading or
- * label whose words name the measures describes what was built or checked;
- * the report keeps its measures in its own section, at that part's level or
- * above. Such a heading names no section. (The report's title, its one
- * level-1 heading, is no such part; a heading that is only a name of the
- * measures, "## Action items", is them wherever it sits.)
- */
 /** "Actions planned", "Next steps", "Proposed changes": work still to do, by its own words. */
 const PLANNED = /\b(?:planned|next|future|todo|to[ \t]do|follow[ \t-]?ups?|pending|proposed|suggested)\b/i;
 
+/**
+ * "**systematic prevention:**" under "## Verification", "**Key improvements:**"
+ * under "### Updated config generator", "### 2. Systematic fix - prevention"
+ * under "## Changes implemented", "### Secondary issue: complex prevention
+ * attempts" under "## Root Cause Analysis", in a report with a "##
+ * Recommendations" of its own: inside a part of the report that names no
+ * section or tells the story, a heading or label whose words name the
+ * measures describes what was built, tried or checked;
+ * the report keeps its measures in its own section, at that part's level or
+ * above. Such a heading names no section. (The report's title, its one
+ * level-1 heading, is no such part; see namesMeasuresAnywhere for what is
+ * the measures wherever it sits.)
+ */
 function unkeyMeasuresAside(elements: Element[], table: AliasTable): void {
   const headings = elements.filter((e): e is HeadingElement => e.kind === 'heading');
   const real = headings.filter((h) => h.level <= 6);
