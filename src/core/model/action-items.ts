@@ -325,7 +325,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       // Alone under the heading, each pointer is a follow-up of its own, known by its issue.
       const stated = list.children.every(isBarePointer) && all[i - 1]?.kind === 'paragraph' ? (introducer ?? pointedMeasure(read[i - 1], group, out)) : undefined;
       if (stated) {
-        stated.links?.push(...list.children.flatMap(pointersOf));
+        (stated.links ??= []).push(...list.children.flatMap(pointersOf));
         continue;
       }
       const drafts: Draft[] = [];
