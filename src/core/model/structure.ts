@@ -430,8 +430,10 @@ const IMPROVE = /\bimprov/i;
 const DONE_HEADING = /\b(?:immediate|completed?|done|taken|performed|applied|attempted|tried|implemented|executed)\b/i;
 /** A heading marked done ("### 3. Prevention Measures ✅" under "## Resolution Steps Taken"): a step taken, whatever it names. */
 const DONE_MARKED = /[✅✔☑]\uFE0F?\s*$/u;
+/** Words of work not done yet, in a heading or label: "Follow-ups", "Next steps", "Actions planned", "TODO". */
+const TO_DO_WORDS = 'follow[ \\t-]?ups?|next|future|todo|to[ \\t]do|planned|pending';
 /** A heading of what is still to do, whatever else it says: "Immediate follow-ups", "Next steps". */
-const STILL_TO_DO = /\b(?:follow[ \t-]?ups?|next|future|todo|to[ \t]do|planned|pending|open|long[ \t-]term|short[ \t-]term|prevent\w*)\b/i;
+const STILL_TO_DO = new RegExp(`\\b(?:${TO_DO_WORDS}|open|long[ \\t-]term|short[ \\t-]term|prevent\\w*)\\b`, 'i');
 
 /** A heading without keys that opens with a clock time ("### 02:05–02:08 CET"): an entry of the timeline it sits in. */
 function isTimeHeading(section: Section): boolean {
@@ -644,7 +646,7 @@ function unkeyContainers(elements: Element[]): void {
 }
 
 /** "Actions planned", "Next steps", "Proposed changes": work still to do, by its own words. */
-const PLANNED = /\b(?:planned|next|future|todo|to[ \t]do|follow[ \t-]?ups?|pending|proposed|suggested)\b/i;
+const PLANNED = new RegExp(`\\b(?:${TO_DO_WORDS}|proposed|suggested)\\b`, 'i');
 
 /**
  * "**systematic prevention:**" under "## Verification", "**Key improvements:**"
@@ -663,16 +665,24 @@ function unkeyMeasuresAside(elements: Element[], table: AliasTable): void {
   const headings = elements.filter((e): e is HeadingElement => e.kind === 'heading');
   const real = headings.filter((h) => h.level <= 6);
   const title = real.filter((h) => h.level === 1).length === 1 ? real.find((h) => h.level === 1) : undefined;
-  const stack: HeadingElement[] = [];
-  for (const h of headings) {
-    if (h.level <= 6) while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
-    const part = stack[stack.length - 1];
+  eachUnderParts(headings, (h, parts) => {
+    const part = parts[parts.length - 1];
     // A part unkeyed here leaves what it holds aside too ("**Prevented duplicate entries:**" under "### 2. Systematic fix").
     const aside = part && part !== title && h.keys.includes('action-items') && h.level > part.level && tellsAside(part);
     if (aside && !namesMeasuresAnywhere(h, table) && real.some((m) => m !== h && m.level <= part.level && m.keys.includes('action-items'))) {
       h.keys = h.keys.filter((key) => key !== 'action-items');
     }
-    if (h.level <= 6) stack.push(h);
+  });
+}
+
+/** Each heading, with the headings (levels 1 to 6) it sits under, outermost first; keys changed by `visit` are seen by the headings after. */
+function eachUnderParts(elements: Element[], visit: (h: HeadingElement, parts: readonly HeadingElement[]) => void): void {
+  const parts: HeadingElement[] = [];
+  for (const e of elements) {
+    if (e.kind !== 'heading') continue;
+    if (e.level <= 6) while (parts.length > 0 && parts[parts.length - 1].level >= e.level) parts.pop();
+    visit(e, parts);
+    if (e.level <= 6) parts.push(e);
   }
 }
 
@@ -699,16 +709,11 @@ const ACTION_ITEMS_LABEL = /\baction[ \t-]+(?:items?|points?)\b|\bfollow[ \t-]?u
  * a measure already taken, not the story of the recovery.
  */
 function keyActionsTakenOnLessons(elements: Element[]): void {
-  const stack: HeadingElement[] = [];
-  for (const e of elements) {
-    if (e.kind !== 'heading') continue;
-    if (e.level <= 6) {
-      while (stack.length > 0 && stack[stack.length - 1].level >= e.level) stack.pop();
-      stack.push(e);
-    } else if (e.keys.length === 1 && e.keys[0] === 'resolution' && ACTIONS_TAKEN.test(e.text) && stack.some((h) => h.keys.includes('lessons-learned'))) {
+  eachUnderParts(elements, (e, parts) => {
+    if (e.level === 7 && e.keys.length === 1 && e.keys[0] === 'resolution' && ACTIONS_TAKEN.test(e.text) && parts.some((h) => h.keys.includes('lessons-learned'))) {
       e.keys = ['action-items'];
     }
-  }
+  });
 }
 const ACTIONS_TAKEN = /^(?:actions?|measures?|steps?|changes?)[ \t]+(?:taken|implemented|made|completed|done)[ \t:]*$/i;
 
