@@ -169,6 +169,34 @@ describe('two lines under a measures heading', () => {
   });
 });
 
+describe('lines set apart, each signed with its owner or status', () => {
+  const section = [
+    '## Corrective Actions',
+    '',
+    'Cause still unknown, logs now unavailable.',
+    '',
+    'Share incident report with the vendor. (CHRIS)',
+    '',
+    'Change the backfill to emit events only for modified articles. Reduces the load on consumers. (LUKE)',
+    '',
+    'Delete the previous index when reindexing has completed. (DONE)',
+    '',
+  ].join('\n');
+
+  it('are a measure each, whatever sentences a line runs to; the remark above them is none; "(DONE)" is done', () => {
+    expect(items(section).map((a) => [a.line, a.title, a.done])).toEqual([
+      [5, 'Share incident report with the vendor. (CHRIS)', false],
+      [7, 'Change the backfill to emit events only for modified articles. Reduces the load on consumers. (LUKE)', false],
+      [9, 'Delete the previous index when reindexing has completed.', true],
+    ]);
+  });
+
+  it('one signed line among paragraphs of prose does not make the others measures', () => {
+    const prose = section.replace(/\(CHRIS\)|\(DONE\)/g, '').replace('Share incident', 'We shared the incident');
+    expect(items(prose)).toEqual([]);
+  });
+});
+
 describe('measures written on one line, each after the glyph the line opens with', () => {
   it('are one measure each ("✅ Add a pipeline ✅ Enable alerts", "• Add alerts • Rotate keys"), at their column', () => {
     const list = items('## Action items\n\n• Add alerts • Rotate the keys • Write a runbook\n\n• Keep the runbook up to date\n');
@@ -618,6 +646,17 @@ describe('a list announced as what will be done, in a document without an action
       [11, 'We should investigate using IPv6 on those containers'],
     ]);
     expect(items(doc.replace('Some possible actions in the future:', 'Some possible reasons:'))).toEqual([]);
+  });
+
+  it('"To prevent similar issues:" over a list under another heading announces measures; "To prevent it, we learned:" does not', () => {
+    const doc = '# Auth error\n\n## Root Cause\n\nA trigger on the users table.\n\n## Monitoring\n\nTo prevent similar issues:\n1. Never add triggers to the users table\n2. Test the sign-up flow with new accounts regularly\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [10, 'Never add triggers to the users table'],
+      [11, 'Test the sign-up flow with new accounts regularly'],
+    ]);
+    expect(items(doc.replace('To prevent similar issues:', 'To prevent this from happening again:')).map((a) => a.line)).toEqual([10, 11]);
+    expect(items(doc.replace('To prevent similar issues:', 'To prevent it, we learned:'))).toEqual([]);
+    expect(items(doc.replace('To prevent similar issues:', 'Ways to prevent similar issues:'))).toEqual([]);
   });
 });
 

@@ -229,6 +229,9 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   // Unless two or more of its paragraphs each open with an instruction ("Improve our monitoring, especially
   // around mainnet. This includes…"): each of those is a measure with its reasons.
   const instructed = !itemized && read.filter((rows) => rows.length === 1 && opensWithInstruction(rows[0].text)).length >= 2;
+  // Or unless two or more of its lines each end naming who does it or where it stands ("Create playbook. (GIORGIO)",
+  // "… (DONE)"): each of those lines is a measure, whatever sentences it runs to.
+  const signed = !itemized && read.filter(isSignedLine).length >= 2;
   const out: Draft[] = [];
   let lastList: { list: List; drafts: Draft[] } | undefined;
   // A numbered title ("**1) Creating a renewal script**"): what follows it, up to the next title, are its steps.
@@ -267,7 +270,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       const previous = all[i - 1];
       const announced = previous !== undefined && (previous.kind === 'heading' || (previous.kind === 'paragraph' && (read[i - 1].every(isLabelRow) || announces(read[i - 1]))));
       const layout = itemized && !announced ? 'itemized' : spaced.has(i) ? 'paragraphs' : lined || itemized ? 'lined' : narrative ? 'prose' : 'paragraphs';
-      if (instructed && !titled && read[i].length === 1 && opensWithInstruction(read[i][0].text)) {
+      if (!titled && ((instructed && read[i].length === 1 && opensWithInstruction(read[i][0].text)) || (signed && isSignedLine(read[i])))) {
         out.push(rowDraft(read[i][0], group));
         continue;
       }
@@ -706,6 +709,16 @@ function opensWithInstruction(text: string): boolean {
   return /^(?:who|what|how|when|where)$/i.test(m[2]) || !isStatement(text.split(SENTENCE_END_INSIDE)[0]);
 }
 const SENTENCE_END_INSIDE = /[.!?]["”’)]?\s+/u;
+
+/** A closing aside that names people ("(CHRIS)", "(Ana, Ben)", "(@ana)") or a status ("(DONE)", "(in progress)"). */
+const SIGNATURE = /[ \t]\((?:@?\p{Lu}[\p{L}\p{N}'’._-]{0,30}(?:(?:,[ \t]?|[ \t]?[/&+][ \t]?|[ \t]and[ \t]|[ \t])@?\p{Lu}[\p{L}\p{N}'’._-]{0,30}){0,3}|@[\w-]{1,39}|(?:done|todo|to[ \t]do|wip|in[ \t]progress|ongoing|completed?|fixed|open|closed)[.!]?)\)[.!]?$/iu;
+
+/** A paragraph of one line that states a measure and signs it with its owner or status: "Create playbook. (GIORGIO)". */
+function isSignedLine(rows: Row[]): boolean {
+  if (rows.length !== 1 || rows[0].lines.length !== 1) return false;
+  const text = rows[0].text;
+  return /^\p{Lu}/u.test(text) && SIGNATURE.test(text) && !isLabelRow(rows[0]) && !isRemark(text);
+}
 
 /**
  * Whether the section's sub-headings each name a measure, with a description

@@ -173,10 +173,10 @@ function looseActionTables(elements: Element[], timeline: Element[]): Element[] 
  * A line that announces what will be done, with the list it introduces
  * ("Here is a list of the actions we will take from this learning
  * experience:", "Their published future plans include:", "Some possible
- * actions in the future:").
+ * actions in the future:", "To prevent similar issues:").
  */
 const ANNOUNCES_MEASURES =
-  /(?:\b(?:actions?|steps|measures|changes|improvements|plans?|follow[ \t-]?ups?)\b[^:]{0,60}?\b(?:we(?:[ \t]will|'ll|’ll|[ \t]are[ \t]going[ \t]to|[ \t]plan[ \t]to|[ \t]intend[ \t]to)|to[ \t]be[ \t]taken|include)|\b(?:respective|following|future|planned|corrective|preventive|preventative)[ \t](?:actions?|steps|measures)[ \t](?:are|include)|\b(?:possible|potential|proposed|suggested)[ \t](?:future[ \t])?(?:actions?|steps|measures|improvements)(?:[ \t](?:in|for)[ \t]the[ \t]future)?|\bwe(?:[ \t]will|'ll|’ll|[ \t]are[ \t]going[ \t]to|[ \t]plan[ \t]to)\b[^:]{0,60})[ \t]*:$/i;
+  /(?:\b(?:actions?|steps|measures|changes|improvements|plans?|follow[ \t-]?ups?)\b[^:]{0,60}?\b(?:we(?:[ \t]will|'ll|’ll|[ \t]are[ \t]going[ \t]to|[ \t]plan[ \t]to|[ \t]intend[ \t]to)|to[ \t]be[ \t]taken|include)|\b(?:respective|following|future|planned|corrective|preventive|preventative)[ \t](?:actions?|steps|measures)[ \t](?:are|include)|\b(?:possible|potential|proposed|suggested)[ \t](?:future[ \t])?(?:actions?|steps|measures|improvements)(?:[ \t](?:in|for)[ \t]the[ \t]future)?|\bwe(?:[ \t]will|'ll|’ll|[ \t]are[ \t]going[ \t]to|[ \t]plan[ \t]to)\b[^:]{0,60}|^(?:(?:and|so|in[ \t]order)[ \t])?to[ \t](?:prevent|avoid)[ \t](?:this|it|similar[ \t](?:issues|incidents|problems|outages)|(?:a[ \t])?recurrence|(?:a[ \t])?repeat)\b[^:,]{0,40})[ \t]*:$/i;
 
 /**
  * Lists of measures in a document without an action-items section, each
