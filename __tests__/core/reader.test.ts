@@ -69,6 +69,45 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(result.findings.filter((f) => f.rule === 'empty-section')).toEqual([]);
   });
 
+  it('a bullet that is only a bold label over text at the margin opens the section that text is; a numbered one does not', () => {
+    const doc = [
+      '# Incident on 2025-07-23 - Secrets leaked',
+      '',
+      '- **Key events**',
+      '  - First detected 2025-07-23 15:35',
+      '',
+      '- **Impact**:',
+      '',
+      'A plan file holding secrets was pushed to a branch.',
+      '',
+      '- **Resolution**:',
+      '',
+      'The token was revoked and the history purged.',
+      '',
+      '- **Review actions**:',
+      '',
+      '1. Speak to namespace owner',
+      '2. Add `*.out` to gitignore',
+      '',
+    ].join('\n');
+    const model = check(doc).model!;
+    expect(model.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}:${s.style}`)).toEqual([
+      '3:timeline:list-item',
+      '6:impact:list-item',
+      '10:resolution:list-item',
+      '14:action-items:list-item',
+    ]);
+    expect(model.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [16, 'Speak to namespace owner'],
+      [17, 'Add *.out to gitignore'],
+    ]);
+    // "5.  **Disk pressure mitigation**" over a list: one step among numbered others, not the resolution.
+    const numbered = check('## Resolution steps\n\n4.  **Scaling ingestion**\n\n5.  **Disk pressure mitigation**\n\n-   Paused ingestion.\n').model!;
+    expect(numbered.sections.map((s) => s.line)).toEqual([1]);
+    // A bold item without a colon over a list may be that list's first item, not its label.
+    expect(check('## Timeline\n\n- **Resolution**\n\n1. Paused ingestion.\n').model!.sections.map((s) => s.line)).toEqual([1]);
+  });
+
   it('a plain label of a few words ending in a colon is named by its head word, not through a prefix joined to it', () => {
     // "Main cause:" and "Immediate fix:" are sections; "Post-resolution:" (what came after) stays a line of the timeline.
     expect(sections('plain-head-labels.md')).toEqual(['3:summary:label', '6:timeline:label', '13:root-cause:label', '16:resolution:label', '19:action-items:label']);

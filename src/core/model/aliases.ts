@@ -291,6 +291,8 @@ export const DEFAULT_ALIASES: AliasTable = {
     'preventative actions',
     'corrective measures and prevention',
     'follow-up actions',
+    // The actions a post-incident review agreed on.
+    'review actions',
     'follow-up tasks',
     'follow-up items',
     // What is still to do when the document is written: "Open items", "Outstanding work".

@@ -150,7 +150,7 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
   let paragraphs = 0;
   const visit = (nodes: RootContent[], reparsed: boolean): void => {
     let quoted: HeadingElement | null;
-    for (const node of nodes) {
+    for (const [i, node] of nodes.entries()) {
       if (node.type === 'yaml' || (node as { type: string }).type === 'toml') continue; // front matter
       if (node.type === 'heading' || node.type === 'list' || node.type === 'table') markdown = true;
       if (node.type === 'heading') {
@@ -164,9 +164,10 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
           const pseudo = pseudoHeading(line, table, index === 0);
           elements.push(pseudo ? { ...pseudo, source: line, paragraph } : { kind: 'line', line, paragraph });
         }
-      } else if (node.type === 'list' && isOutlineList(node, table)) {
+      } else if (node.type === 'list' && isOutlineList(node, table, labelsWhatFollows(node, nodes[i + 1]))) {
+        const standalone = labelsWhatFollows(node, nodes[i + 1]);
         for (const item of node.children) {
-          const label = itemLabel(item, table) ?? outlineLabel(item);
+          const label = itemLabel(item, table, standalone && item === node.children.at(-1)) ?? outlineLabel(item);
           if (label) {
             elements.push({ ...label, style: 'list-item', column: item.position?.start.column ?? label.column });
             // "- **Resolution**:" with its text on the next, indented line: the paragraph's other lines are the section's.
@@ -226,8 +227,27 @@ function readTitleStrictly(elements: Element[], table: AliasTable): void {
   title.keys = matchHeading(title.text, table, { strict: true });
 }
 
-/** The label heading of a list item that holds only a label ("- **Timeline**") with content nested under it. */
-function itemLabel(item: ListItem, table: AliasTable): HeadingElement | null {
+/**
+ * A list ending in an item that is only a bold label ("- **Resolution**:"),
+ * over text at the margin rather than nested in it: each part of the report
+ * is written so ("- **Impact**:", a paragraph, "- **Resolution**:", …). The
+ * label heads what follows, as a bold line alone would.
+ */
+function labelsWhatFollows(list: List, next: RootContent | undefined): boolean {
+  // A numbered one ("5. **Disk pressure mitigation**") titles what follows as one step or measure among others.
+  if (list.ordered || !next || next.type === 'heading') return false;
+  const item = list.children[list.children.length - 1];
+  const label = item.children.length === 1 && item.children[0].type === 'paragraph' ? item.children[0].children : [];
+  if (label.length === 0 || !label.every((c) => c.type === 'strong' || (c.type === 'text' && /^[\s:]*$/.test(c.value)))) return false;
+  // Over a list, only a label ending in a colon announces it ("- **Review actions**:"); without, it may be a list's first item.
+  return next.type !== 'list' || /:\s*$/.test(plainText(item.children[0] as Paragraph));
+}
+
+/**
+ * The label heading of a list item that holds only a label ("- **Timeline**") with content nested under it, or,
+ * `standalone`, over what follows the list.
+ */
+function itemLabel(item: ListItem, table: AliasTable, standalone = false): HeadingElement | null {
   const first = item.children[0];
   if (!first || first.type !== 'paragraph') return null;
   const lines = phrasingLines(first);
@@ -236,7 +256,7 @@ function itemLabel(item: ListItem, table: AliasTable): HeadingElement | null {
   const column = item.position?.start.column ?? 1;
   const labelLine =
     lines.length === 1
-      ? item.children.length >= 2
+      ? item.children.length >= 2 || standalone
       : lines[0].allLead === true && /:\s*$/.test(lines[0].text) && lines.slice(1).every((l) => l.column > column);
   if (!labelLine) return null;
   const heading = pseudoHeading(lines[0], table);
@@ -258,12 +278,12 @@ function outlineLabel(item: ListItem): HeadingElement | null {
 }
 
 /** A list whose items are the document's sections: two or more label items naming different sections. */
-function isOutlineList(list: List, table: AliasTable): boolean {
-  // A list of one label item holding its section ("* Timeline:" over the entries) is one too.
-  if (list.children.length === 1) return itemLabel(list.children[0], table) !== null;
+function isOutlineList(list: List, table: AliasTable, standalone: boolean): boolean {
+  // A list of one label item holding its section ("* Timeline:" over the entries), or heading what follows, is one too.
+  if (list.children.length === 1) return itemLabel(list.children[0], table, standalone) !== null;
   const named = new Set<string>();
   for (const item of list.children) {
-    const label = itemLabel(item, table);
+    const label = itemLabel(item, table, standalone && item === list.children.at(-1));
     if (label) named.add(label.keys.join('+'));
     if (named.size >= 2) return true;
   }
