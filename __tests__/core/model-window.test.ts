@@ -177,6 +177,11 @@ describe('times to a milestone', () => {
       ['resolution', 30],
     ]);
   });
+
+  it('the first phase, a time to detection, is counted from the start all the same; labels may be hyphenated', () => {
+    const i = incident('## Metrics\n\n- Time-to-detection: 5h15m.\n- Time-to-acknowledge: 15m.\n- Time-to-resolution: 45m.\n');
+    expect(i.metrics?.map((m) => [m.line, m.milestone, m.label, m.minutes])).toEqual([[3, 'detection', 'Time-to-detection', 315]]);
+  });
 });
 
 describe('durations written beside their range', () => {
@@ -199,6 +204,11 @@ describe('what a duration measures', () => {
   it('carries the precision it was written to', () => {
     expect(incident('## Summary\n\nThe API was down for 54 hours 10 minutes.\n').duration).toMatchObject({ minutes: 3250, precision: 1 });
     expect(incident('## Summary\n\nThe API was down for about 3 hours.\n').duration).toMatchObject({ minutes: 180, precision: 60, bound: 'about' });
+  });
+
+  it('is not the incident’s length when it is a delay, a latency or a timeout ("~5min delay for a response")', () => {
+    expect(incident('## Impact\n\nAll controllers are becoming very slow & unusable (~5min delay for a response from hook).\n').duration).toBeUndefined();
+    expect(incident('## Impact\n\nThe API was unusable for 40 minutes.\n').duration).toMatchObject({ minutes: 40 });
   });
 
   it('is not the incident’s length when it says how long the incident went unseen', () => {

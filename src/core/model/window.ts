@@ -135,9 +135,9 @@ const START_UNKNOWN = /\b(?:unknown|not[ \t]+(?:fully[ \t]+|exactly[ \t]+)?known
  * "Recovery time". Group 1, 2 or 3: the milestone's word.
  */
 const METRIC_LABEL =
-  /\b(?:mean[ \t]+)?time[ \t]+(?:to|until|till)[ \t]+(detect\w{0,3}|discover\w{0,3}|notic\w{0,3}|mitigat\w{0,4}|recover\w{0,3}|restor\w{0,6}|resol\w{0,6}|repair\w{0,3}|fix\w{0,3})|\bm?tt([dmr])\b|\b(detection|mitigation|recovery|resolution|restoration)[ \t]+(?:delay|time)\b/i;
+  /\b(?:mean[ \t]+)?time[ \t-]+(?:to|until|till)[ \t-]+(detect\w{0,3}|discover\w{0,3}|notic\w{0,3}|mitigat\w{0,4}|recover\w{0,3}|restor\w{0,6}|resol\w{0,6}|repair\w{0,3}|fix\w{0,3})|\bm?tt([dmr])\b|\b(detection|mitigation|recovery|resolution|restoration)[ \t]+(?:delay|time)\b/i;
 /** "Time to own", "Time to acknowledge", "Time until escalation": a metric this model does not measure. */
-const OTHER_METRIC = /\btime[ \t]+(?:to|until|till)[ \t]+\p{L}/iu;
+const OTHER_METRIC = /\btime[ \t-]+(?:to|until|till)[ \t-]+\p{L}/iu;
 /** A field elsewhere that states the window: "Total impact duration:", "Outage window:", "Downtime:". */
 const WINDOW_FIELD = /\b(?:duration|window|downtime)\b/i;
 
@@ -152,6 +152,8 @@ const DURATION_RANGE = /^[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}\d/;
 /** "a 7 minute cascading failure", "a 45-minute outage": a length that names the incident right after it. */
 const OF_THE_INCIDENT = /^[ \t]{0,2}(?:[A-Za-z-]{3,20}[ \t]{1,2})?(?:outage|failure|incident|downtime|disruption|interruption|degradation|service[ \t]{1,2}outage)\b(?![ \t]{1,2}(?:review|report|call|meeting|retro|response|process))/i;
 const PER_OCCURRENCE = /\b(?:each|every|per|additional|extra|another|further)\b/i;
+/** "~5min delay for a response", "a 30 s timeout": how slow something was, or a setting; not how long the incident lasted. */
+const A_DELAY = /^[ \t]{0,2}(?:of[ \t]{1,3})?(?:delays?|latency|lag|timeouts?|ttl|intervals?|response[ \t]times?|wait(?:ing)?[ \t]times?)\b/i;
 /** "For the past two weeks we had not been able to deploy": a look back over what led up to it, not its length. */
 /** "Monitor for 48 hours post-remediation", "keep watching for a week": a period after the incident, not its length. */
 const WATCH_PERIOD = /\b(?:monitor(?:ed|ing)?|watch(?:ed|ing)?|observ(?:e|ed|ing)|wait(?:ed|ing)?|retain(?:ed)?)\b[^.;:]{0,16}$/i;
@@ -519,13 +521,16 @@ function rangeMinutes(e: TimeExpression): number[] {
 /**
  * Lines of "Time to …" figures, one under the other, that shrink somewhere
  * ("Time to diagnose: 5 minutes", "Time to fix: 3 minutes"): the lengths of
- * phases, one after the other. Times from the start only grow.
+ * phases, one after the other. Times from the start only grow. The first
+ * phase, when it is the time to detection, is counted from the start either way.
  */
 function phaseLines(lines: TextLine[]): Set<number> {
   const phases = new Set<number>();
-  let run: Array<{ line: number; minutes: number }> = [];
+  let run: Array<{ line: number; minutes: number; label: string }> = [];
   const close = () => {
-    if (run.some((r, i) => i > 0 && r.minutes < run[i - 1].minutes)) for (const r of run) phases.add(r.line);
+    if (run.some((r, i) => i > 0 && r.minutes < run[i - 1].minutes)) {
+      for (const [i, r] of run.entries()) if (i > 0 || milestoneOf(r.label) !== 'detection') phases.add(r.line);
+    }
     run = [];
   };
   for (const line of lines) {
@@ -533,7 +538,7 @@ function phaseLines(lines: TextLine[]): Set<number> {
     const figure = m && OTHER_METRIC.test(m[1]) ? findDuration(line.text.slice(m[1].length + 1)) : undefined;
     if (!figure) continue;
     if (run.length > 0 && line.line > run[run.length - 1].line + 1) close();
-    run.push({ line: line.line, minutes: figure.minutes });
+    run.push({ line: line.line, minutes: figure.minutes, label: m![1] });
   }
   close();
   return phases;
@@ -687,6 +692,7 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
       DURATION_RANGE.test(after) ||
       /(?:\d|\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?))[ \t]{0,2}(?:-|–|to|or)[ \t]{0,2}$/i.test(before) ||
       PER_OCCURRENCE.test(before) ||
+      A_DELAY.test(after) ||
       LOOK_BACK.test(before) ||
       WORK_TIME.test(before) ||
       WATCH_PERIOD.test(before) ||
