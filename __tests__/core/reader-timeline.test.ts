@@ -653,14 +653,36 @@ describe('durations and metrics against the timeline, with the tolerance the fig
         line: 27,
         column: 21,
         message:
-          'Unexpected time to recovery “54 hours 10 minutes” (2 d 6 h 10 min), expected 2 d 7 h 10 min from the start to the resolution (2022-10-31 07:30 UTC to 2022-11-02 14:40 UTC)',
+          'Unexpected time to recovery “54 hours 10 minutes” (2 d 6 h 10 min), expected 2 d 7 h 10 min from the start to the resolution (2022-10-31 07:30 UTC to 2022-11-02 14:40 UTC), or 2 d 10 min from the first sign of impact (2022-10-31 14:30 UTC)',
         related: [
           '14:3 Start: 2022-10-31 07:30 UTC (placed by Time to detection “7 hours” on line 26)',
           '18:3 End: 2022-11-02 14:40 UTC (the resolution)',
+          '15:3 First sign of impact: 2022-10-31 14:30 UTC',
           '26:22 Time to detection: 7 hours',
         ],
       },
     ]);
+  });
+
+  it('reads a time to detection against the first sign after the start, and times to resolution from the start or from detection', () => {
+    const doc = (ttd: string, ttr: string) =>
+      `# Router froze\n\nOn January 16th, 2023 between approximately 03:15 and 08:00 UTC, the router froze.\n\n## Timeline\n\n- 03:15: The router upgraded itself.\n- 07:30: The wife noticed that the alarm was complaining.\n- 08:00: Internet connectivity was restored.\n\n## Metrics\n\n- Time-to-detection: ${ttd}.\n- Time-to-acknowledge: 15m.\n- Time-to-resolution: ${ttr}.\n`;
+    const mismatches = (md: string) => check(md).findings.filter((f) => f.rule === 'duration-mismatch').map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(mismatches(doc('5h15m', '30m'))).toEqual([
+      '13:22 Unexpected time-to-detection “5h15m” (5 h 15 min), expected 4 h 15 min from the start to the first sign of impact (2023-01-16 03:15 UTC to 2023-01-16 07:30 UTC)',
+    ]);
+    expect(mismatches(doc('4h15m', '30m'))).toEqual([]);
+    // Noticed an hour in, restored 1 h 30 min later: "1h30m" counts from detection, "2h30m" from the start.
+    const later = (ttr: string) => doc('1h', ttr).replace('07:30', '04:15').replace('08:00: Internet', '05:45: Internet').replace('- Time-to-acknowledge: 15m.\n', '');
+    expect(mismatches(later('1h30m'))).toEqual([]);
+    expect(mismatches(later('2h30m'))).toEqual([]);
+    expect(mismatches(later('1h50m'))).toEqual([
+      '14:23 Unexpected time-to-resolution “1h50m” (1 h 50 min), expected 2 h 30 min from the start to the recovery (2023-01-16 03:15 UTC to 2023-01-16 05:45 UTC), or 1 h 30 min from the first sign of impact (2023-01-16 04:15 UTC)',
+    ]);
+    // The alert at the start itself is the first sign: it says nothing of when someone saw it.
+    const atStart = '# Search down\n\n## Timeline\n\n19:03: New Relic email sent notifying of search failure.\n\n22:29 search list caches updated. INCIDENT ENDS.\n\n## Impact\n\nSearch service erroring 19:03 - 22:29.\n\nMTTD: 1 hour 27 minutes.\n';
+    expect(check(atStart).model!.course.onset?.line).toBe(5);
+    expect(mismatches(atStart)).toEqual([]);
   });
 
   it('stays quiet for a rough “about 5 hours”, a detection delay that adds up, and how long the issue went unnoticed', () => {
