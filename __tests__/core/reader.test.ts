@@ -860,6 +860,15 @@ describe('headings by their head word, and what closes a section', () => {
       [9, 'Add an alert on upload errors'],
       [15, 'Move uploads to object storage'],
     ]);
+    // Among them, "### 3. Process improvements" over a bold label and its list groups those measures.
+    const mixed =
+      '# Corruption\n\n## Prevention Measures Implemented\n\n### 1. Documentation Created\n**New:** `docs/RESTART.md`\n- Consolidates restart procedures\n\n### 2. Safe Restart Script\n**New:** `restart-safely.sh`\n- Includes health checks\n\n### 3. Process Improvements\n**Mandatory procedures:**\n- ALWAYS enter troubleshooting mode before maintenance\n- NEVER restart every container at once\n';
+    expect(check(mixed).model!.actionItems.map((a) => [a.line, a.title])).toEqual([
+      [5, 'Documentation Created'],
+      [9, 'Safe Restart Script'],
+      [15, 'ALWAYS enter troubleshooting mode before maintenance'],
+      [16, 'NEVER restart every container at once'],
+    ]);
     // Numbered sub-headings over lists of titled measures ("**Domain enforcement:** Explicitly check…") group them.
     const titled =
       '# Exploit\n\n## Remediation\n\n### 1. Numerical safety & solver constraints\n\nThe solver must fail safely:\n\n* **Domain enforcement:** Explicitly check the domain before entering the iteration.\n* **Checked arithmetic:** Replace unsafe math with checked operations everywhere.\n\n### 2. Economic sanity bounds\n\nAs a final safeguard:\n\n* **Mint caps:** Introduce hard caps tying issuance to deposits.\n';

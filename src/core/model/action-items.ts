@@ -259,7 +259,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       if (triedBefore) continue;
       // "#### 1) Cron cleanup scheduled" over what was done: the heading is the measure, what follows it its details.
       // "#### P0: Add Diagnostic Logging": a priority is given to a measure, never to a group.
-      const title = numberedMeasure(u.text, true) ?? (headedMeasures || opensWithPriorityLevel(u.text) ? u.text.replace(NUMBERED_HEADING, '') : undefined);
+      const title = labelsAGroup(all, i) ? undefined : (numberedMeasure(u.text, true) ?? (headedMeasures || opensWithPriorityLevel(u.text) ? u.text.replace(NUMBERED_HEADING, '') : undefined));
       if (title && (describedOnly(all, i) || headedMeasures)) {
         titled = { text: title, title, line: u.line, column: u.column, kind: group.kind, group: group.label, done: group.done, comments: [], links: [], titled: true };
         titleDrafts.add(titled);
@@ -755,11 +755,22 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
   if (all.every((u) => u.kind !== 'block' || u.element.node.type !== 'list' || u.element.node.children.every(isTitledMeasure))) return false;
   // "### 1. Upload monitoring" over "Add metrics for:" and a list of them: numbered sub-headings that each describe
   // themselves first are measures, whatever lists their descriptions hold (not "### 1. Short term", a group).
-  const numberedMeasures = subHeadings.every((i) => {
-    const text = (all[i] as { text: string }).text;
-    return NUMBERED_HEADING.test(text) && !GROUP_TITLE.test(text.replace(NUMBERED_HEADING, ''));
-  });
+  // "### 4. Process improvements" over "**Mandatory procedures:**" and its list, among them, groups what it labels.
+  const numberedMeasures =
+    subHeadings.filter((i) => !labelsAGroup(all, i)).length >= 2 &&
+    subHeadings.every((i) => {
+      const text = (all[i] as { text: string }).text;
+      return NUMBERED_HEADING.test(text) && (!GROUP_TITLE.test(text.replace(NUMBERED_HEADING, '')) || labelsAGroup(all, i));
+    });
   return numberedMeasures || (described >= 2 && described >= subHeadings.length - 1);
+}
+
+/** A sub-heading with words of a group ("4. Process Improvements") right over a bold label of a list: a group of measures. */
+function labelsAGroup(all: Unit[], index: number): boolean {
+  const heading = all[index];
+  const next = all[index + 1];
+  if (heading?.kind !== 'heading' || next?.kind !== 'paragraph' || next.lines.length !== 1 || !next.lines[0].allLead) return false;
+  return GROUP_TITLE.test(heading.text.replace(NUMBERED_HEADING, '')) && all[index + 2]?.kind === 'block';
 }
 
 /** "**Domain enforcement:** Explicitly check the domain before iterating": an item that opens with its title, then says what to do. */
