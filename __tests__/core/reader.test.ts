@@ -167,6 +167,10 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(keys("What we're doing to fix this")).toEqual(['action-items']);
     // The Romance "actions of resolution" are the steps that resolved it, as "Resolution actions" are.
     expect(['Ações de Resolução', 'Acciones de mitigación', 'Resolution actions', 'Acciones correctivas'].map(keys)).toEqual([['resolution'], ['resolution'], ['resolution'], ['action-items']]);
+    // So are the measures of the response, taken ("🛡️ MEDIDAS DE RESPUESTA IMPLEMENTADAS"); "Response measures" alone only when nothing else is.
+    expect(['🛡️ MEDIDAS DE RESPUESTA IMPLEMENTADAS', 'Mesures de réponse', 'Medidas de respuesta a largo plazo'].map(keys)).toEqual([['resolution'], ['resolution'], ['action-items']]);
+    expect(keys('Response measures')).toEqual([]);
+    expect(matchFallback('Response measures')).toBe('resolution');
     // "Where we need to improve" beside "what went well" is what went wrong; "measures to improve" are measures.
     expect(['需要改进的地方 ⚠️', '不足之处', '需要改进的措施'].map(keys)).toEqual([['lessons-learned'], ['lessons-learned'], ['action-items']]);
     // Resolving names, users or conflicts is the system's work, not how the incident was resolved.

@@ -550,6 +550,7 @@ const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
   ['response', 'resolution'],
   // What the responders did, in order: not measures for later.
   ['response actions', 'resolution'],
+  ['response measures', 'resolution'],
   ['what was done', 'resolution'],
   ['what we did', 'resolution'],
   ['how we responded', 'resolution'],
@@ -732,7 +733,7 @@ const REMEDIATION_DONE =
  * head word ("ações", actions) would name the measures.
  */
 const ROMANCE_RESOLUTION_STEPS =
-  /^(?:acciones|acoes|ações|actions|azioni|medidas|mesures|misure|pasos|passos|étapes|etapes|passi)[ ](?:de|da|di|des|du)[ ](?:resoluci[oó]n|resolu[cç][aã]o|r[ée]solution|risoluzione|mitigaci[oó]n|mitiga[cç][aã]o|mitigation|mitigazione|recuperaci[oó]n|recupera[cç][aã]o|r[ée]tablissement|ripristino|contenci[oó]n|conten[cç][aã]o|confinement|contenimento)$/;
+  /^(?:acciones|acoes|ações|actions|azioni|medidas|mesures|misure|pasos|passos|étapes|etapes|passi)[ ](?:de|da|di|des|du)[ ](?:resoluci[oó]n|resolu[cç][aã]o|r[ée]solution|risoluzione|mitigaci[oó]n|mitiga[cç][aã]o|mitigation|mitigazione|recuperaci[oó]n|recupera[cç][aã]o|r[ée]tablissement|ripristino|contenci[oó]n|conten[cç][aã]o|confinement|contenimento|respuesta|resposta|r[ée]ponse|risposta)(?:[ ](?:implementad[ao]s|aplicad[ao]s|tomad[ao]s|adoptad[ao]s|ejecutad[ao]s|realizad[ao]s|implement[ée]es|appliqu[ée]es|prises|implementate|applicate|adottate))?$/;
 
 /**
  * A heading "Improving recovery procedures", "Improvements to recovery": what
