@@ -270,6 +270,16 @@ describe('entries and their times (capability 4)', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('reads a day told hour by hour ("## May 8th" over "### 7:00", "### 8:00 AM", "### 13:20 - 15:25") as the timeline, one entry per sub-heading', () => {
+    const doc = '# Livestream post-mortem\n\n## May 7th\n\nWe rehearsed.\n\n## May 8th, the conference day\n\n### 7:00\n\nSet up the desk.\n\n### 8:00 AM\n\nThe stream went live.\n\n### 13:20 - 15:25\n\nThe call dropped once.\n\n### 18:10\n\nThe stream ended.\n\n## Until next time?\n\nThanks.\n';
+    const m = check(doc).model!;
+    expect(m.sections.filter((s) => s.keys.includes('timeline')).map((s) => [s.line, s.heading])).toEqual([[7, 'May 8th, the conference day']]);
+    expect(m.timeline.map((t) => t.line)).toEqual([9, 13, 17, 21]);
+    // Two time sub-headings among others are parts of a story, not a timeline.
+    const two = doc.replace('### 13:20 - 15:25', '### The afternoon').replace('### 18:10', '### Wrapping up');
+    expect(check(two).model!.sections.some((s) => s.keys.includes('timeline'))).toBe(false);
+  });
+
   it('reads a timeline written inside a fenced block, past midnight', () => {
     const r = read('timeline-fenced.md');
     expect(r.entries).toEqual(['10:1 2024-07-02T23:10:00Z', '11:1 2024-07-02T23:55:00Z', '12:1 2024-07-03T00:20:00Z', '13:1 2024-07-03T00:50:00Z']);

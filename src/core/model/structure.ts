@@ -553,6 +553,22 @@ function datedTimelineHeading(e: HeadingElement, stack: number[], sections: Sect
   return first.date || first.time || first.dayOffset !== undefined ? timeline : undefined;
 }
 
+/** Three or more sub-headings, most of them opening with a clock time ("### 8:00 AM", "### 13:20 - 15:25"), right under a heading. */
+function headsClockTimes(elements: Element[], index: number): boolean {
+  const level = (elements[index] as HeadingElement).level;
+  let headings = 0;
+  let times = 0;
+  for (let i = index + 1; i < elements.length; i++) {
+    const e = elements[i];
+    if (e.kind !== 'heading' || e.level > 6) continue;
+    if (e.level <= level) break;
+    headings++;
+    const first = scanTimes(e.text)[0];
+    if (first?.time !== undefined && first.index <= 2 && e.keys.length === 0) times++;
+  }
+  return times >= 3 && times * 4 >= headings * 3;
+}
+
 /** A live post's updates: "Updates:", "Status updates", "Live updates", "Update log". */
 const UPDATES_HEADING = /^(?:(?:status|live|incident)[ \t]+)?updates?(?:[ \t]+log)?[ \t]*:?$/i;
 
@@ -572,7 +588,9 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
     const fallback = matchFallback(e.text);
     // "## What happened" or a live post's "##### Updates:" over a list of timed entries, in a document without a
     // timeline: it is the timeline.
-    const key = (fallback === 'summary' || UPDATES_HEADING.test(e.text)) && missing('timeline') && entriesAfter(elements, i) ? 'timeline' : fallback;
+    // "## May 8th, the conference day" over "### 7:00", "### 8:00 AM", "### 9:50-12:15": the day told hour by hour.
+    const timeline = missing('timeline') && (((fallback === 'summary' || UPDATES_HEADING.test(e.text)) && entriesAfter(elements, i)) || headsClockTimes(elements, i));
+    const key = timeline ? 'timeline' : fallback;
     if (key && missing(key) && !elements.some((x) => x.kind === 'heading' && x.keys.includes(key))) {
       e.keys = [key];
       filled = true;
