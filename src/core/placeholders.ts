@@ -19,8 +19,10 @@ export const INLINE_PLACEHOLDERS: readonly RegExp[] = [
   // "[Owner]: …": a field's name where its value goes ("[Time]" is the timeline's own placeholder, see findTimePlaceholder).
   /\[[ \t]{0,2}(?:date|owner|name|assignee|duration)[ \t]{0,2}\](?![(\[])/gi,
   /\blorem ipsum\b/gi,
-  // "{{owner}}", "{{ incident.title }}"; not a Hugo shortcode (`{{< track "2022-04-21T11:34:00Z" >}}`, `{{% note %}}`), which is content.
-  /\{\{(?![<%])[^{}\n]{1,80}\}\}/g,
+  // "{{owner}}", "{{ incident.title }}"; not a Hugo shortcode (`{{< track "2022-04-21T11:34:00Z" >}}`, `{{% note %}}`), nor
+  // what a site generator fills in when it builds the page: Jekyll's objects (`{{ site.url }}/assets/…`, `{{ page.date }}`),
+  // Hugo's context (`{{ .Site.BaseURL }}`) or a value through a filter (`{{ "/img" | relative_url }}`). Those are content.
+  /\{\{(?![<%])(?![ \t]{0,3}(?:(?:site|page|layout|paginator|jekyll|include|post)\.\w|\.\p{Lu}))(?![^{}\n]{0,80}\|)[^{}\n]{1,80}\}\}/gu,
 ];
 
 /** A label that heads the placeholder ("Improvements/Fixes:", "Tasks to address the issue:"). */

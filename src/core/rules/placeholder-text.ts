@@ -77,6 +77,10 @@ export default defineRule({
       { title: 'A measure not done yet, beside one done with a note', markdown: '| Action Item | Bug |\n| --- | --- |\n| Sync Go versions | **Done** (commit f5cf687) |\n| Add a version check | TODO |\n' },
       { title: 'A measure not done yet, in a status column named in another language', markdown: '| アクション | 担当 | ステータス |\n| --- | --- | --- |\n| 証明書のローテを監視する | platform | TODO |\n' },
       { title: 'A link whose text reads like an instruction', markdown: '## Summary\n\nSee [what we changed](https://example.com/pr/1) and [how to roll back][runbook].\n\n[runbook]: https://example.com/runbook\n' },
+      {
+        title: 'What the site generator fills in when it builds the page (Jekyll, Hugo)',
+        markdown: '## Summary\n\n<img src="{{ site.url }}/assets/desk.jpg" alt="The desk">\n\nPosted {{ page.date | date: "%B %d" }}; see {{ .Site.BaseURL }}status.\n',
+      },
     ],
     invalid: [
       { title: 'A field left as TBD', markdown: '## Summary\n\n- **Impact:** TBD\n- **Start:** <insert start time>\n', reports: ['3:15 Unexpected placeholder “TBD”, expected real content', '4:14 Unexpected placeholder “<insert start time>”, expected real content'] },
@@ -86,6 +90,7 @@ export default defineRule({
         reports: ['3:1 Unexpected placeholder “[Explain in detail what was causing the issue]”, expected real content', '7:3 Unexpected placeholder “[Task 1: Be very specific, like a TODO]”, expected real content', '8:3 Unexpected placeholder “[Task 2: ...]”, expected real content'],
       },
       { title: 'An owner left as TODO', markdown: '| Action Item | Owner | Status |\n| --- | --- | --- |\n| Add alerts | TODO | DONE |\n', reports: ['3:16 Unexpected placeholder “TODO”, expected real content'] },
+      { title: "A template's fields left in braces", markdown: '## Summary\n\n{{ incident.title }} affected {{customer_count}} customers.\n', reports: ['3:1 Unexpected placeholder “{{ incident.title }}”, expected real content', '3:31 Unexpected placeholder “{{customer_count}}”, expected real content'] },
     ],
   },
   check(ctx) {
