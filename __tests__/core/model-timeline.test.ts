@@ -65,6 +65,18 @@ describe('timeline dates', () => {
       [9, '2024-02-29T09:15:00Z', false],
     ]);
   });
+
+  it('take no date from a date in one event\'s words in a table ("restored from Oct 29 backups"), and keep its words as the event', () => {
+    const m = model('# X\n\n**Date:** 2025-11-01\n\n## Timeline\n\n| Time | Event |\n|------|-------|\n| 11:50 AM | Entered troubleshooting mode |\n| 11:52 AM | Databases restored from Oct 29 backups |\n| 11:53 AM | Services restarted successfully |\n');
+    expect(m.timeline.map((t) => [t.line, t.time, t.text])).toEqual([
+      [9, '2025-11-01T11:50', 'Entered troubleshooting mode'],
+      [10, '2025-11-01T11:52', 'Databases restored from Oct 29 backups'],
+      [11, '2025-11-01T11:53', 'Services restarted successfully'],
+    ]);
+    // A column of dates, short or named so, dates its rows.
+    const dated = model('## Timeline\n\n| Day | Time | Event |\n|---|---|---|\n| 2025-10-29 | 11:50 | Backup taken |\n| | 11:52 | Alert fired |\n| 2025-11-01 | 09:00 | Restored |\n');
+    expect(dated.timeline.map((t) => t.time?.slice(5, 10))).toEqual(['10-29', '10-29', '11-01']);
+  });
 });
 
 describe('a status page without a timeline section', () => {
@@ -175,6 +187,8 @@ describe('what an entry reports', () => {
     expect(evidenceOf('OSL Network was restored.')).toBe('recovery');
     expect(evidenceOf('Pods recover, cluster returns to healthy state')).toBe('recovery');
     expect(evidenceOf('connection pool exhausted on the cluster')).not.toBe('recovery');
+    expect([evidenceOf('Recovery verified, exited troubleshooting mode'), evidenceOf('Services restarted successfully'), evidenceOf('Recovery plan drafted')]).toEqual(['recovery', 'recovery', undefined]);
+    expect([evidenceOf('New Relic email sent notifying of search failure'), evidenceOf('Notified the team about the outage'), evidenceOf('Notification settings changed')]).toEqual(['impact', 'impact', undefined]);
     expect([evidenceOf('Loki alert rules extended'), evidenceOf('alerts fire'), evidenceOf('Fix v2 deployed: sleep 10'), evidenceOf('Patch #3 applied')]).toEqual([undefined, 'impact', 'fix', 'fix']);
     expect([evidenceOf('Outage notification'), evidenceOf('Customers notified')]).toEqual(['impact', undefined]);
     expect([evidenceOf('Boom! Production servers go dark.'), evidenceOf('the API went offline'), evidenceOf('Rollback success.'), evidenceOf('rolled back successfully'), evidenceOf('decided to roll back')]).toEqual([

@@ -641,7 +641,10 @@ function tableColumns(names: string[], rows: Array<ReturnType<typeof rowCells>>,
   if (time < 0) time = 0;
   const date = timed[time] > 0 ? best(dated, DATE_HEADER, time) : -1;
   const zone = names.findIndex((n) => ZONE_HEADER.test(n));
-  const columns: Columns = { time, date: dated[date] > 0 ? date : -1, zone, description: [] };
+  // A date in one event's words ("restored from Oct 29 backups") makes no date column: a column of dates is named
+  // so, is short, or dates at least half its rows.
+  const dateColumn = dated[date] > 0 && (DATE_HEADER.test(names[date] ?? '') || short[date] || dated[date] * 2 >= rows.length);
+  const columns: Columns = { time, date: dateColumn ? date : -1, zone, description: [] };
   const headerZone = zoneNamedIn(names[time] ?? '');
   if (headerZone) columns.zoneHint = headerZone;
   const year = YEAR.exec(names[columns.date] ?? '');
