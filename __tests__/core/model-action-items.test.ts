@@ -1094,3 +1094,19 @@ describe('a task boxed as one', () => {
     expect(items('## Action items\n\n- **Monitoring:**\n  - [ ] Alert on disk use\n  - [ ] Alert on CPU\n').map((a) => a.line)).toEqual([4, 5]);
   });
 });
+
+describe('a heading naming the work of the recovery ("## Recovery Actions")', () => {
+  const doc = (steps: string) => `# Node loss\n\n## Recovery Actions\n\n${steps}\n\n## Follow-ups\n\n- Add alerting for control-plane health\n`;
+
+  it('over a list of what was done ("1. Verified…", "2. Deleted…") is the resolution, not measures', () => {
+    const m = check(doc('1. Verified Harvester and VM status\n2. Deleted failed VMIs so Harvester would recreate them\n3. Observed Kafka brokers restarting')).model!;
+    expect(m.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['3:resolution', '9:action-items']);
+    expect(m.actionItems.map((a) => a.line)).toEqual([11]);
+  });
+
+  it('over steps still to take stays the measures', () => {
+    const m = check(doc('1. Verified the backups\n2. Add a second control-plane node')).model!;
+    expect(m.actionItems.map((a) => a.line)).toEqual([5, 6, 10]);
+    expect(check(doc('- Need a second node\n- Speed up failover')).model!.actionItems.map((a) => a.line)).toEqual([5, 6, 10]);
+  });
+});

@@ -576,6 +576,7 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
   const { elements, markdown } = toElements(root, table);
   unkeyContainers(elements);
   keyAnnouncedMeasures(elements);
+  keyRecoveryDone(elements);
   unkeyMeasuresAside(elements, table);
   keyActionsTakenOnLessons(elements);
   const first = cut(elements, lineCount, markdown);
@@ -630,6 +631,36 @@ function keyAnnouncedMeasures(elements: Element[]): void {
       words.unshift((elements[k] as LineElement).line.text);
     }
     if (PREVENTS_RECURRENCE.test(words.join(' '))) e.keys = ['action-items'];
+  });
+}
+
+/** "Recovery actions", "Containment steps", "Mitigation actions": the work of the recovery, by its name. */
+const RECOVERY_WORK = /\b(?:recovery|containment|restoration|mitigation)[ \t]+(?:actions|steps)\b/i;
+/** A list item that opens with what was done: "Verified Harvester and VM status:", "Deleted failed VMIs…". */
+const DONE_OPENING = /^[\s*_]{0,4}(\p{Lu}\p{Ll}{2,}ed)\b/u;
+const NOT_DONE_ED = /^(?:need|speed|feed|seed|embed|shred|bleed|proceed|succeed|exceed|breed)$/i;
+
+/**
+ * "## Recovery Actions" over "1. Verified Harvester and VM status",
+ * "2. Deleted failed VMIs so Harvester would recreate them", …: a heading
+ * that names the work of the recovery, over a list of what was done, tells
+ * how the incident was resolved. Its words alone ("actions") would make it
+ * the measures.
+ */
+function keyRecoveryDone(elements: Element[]): void {
+  elements.forEach((e, i) => {
+    if (e.kind !== 'heading' || e.keys.length !== 1 || e.keys[0] !== 'action-items' || !RECOVERY_WORK.test(e.text)) return;
+    let j = i + 1;
+    while (j < elements.length && elements[j].kind !== 'heading' && !isList(elements[j])) j++;
+    const list = elements[j];
+    if (!list || !isList(list)) return;
+    const items = (list.node as List).children;
+    const done = items.filter((item) => {
+      const first = item.children[0];
+      const verb = first?.type === 'paragraph' ? DONE_OPENING.exec(phrasingLines(first)[0]?.text ?? '')?.[1] : undefined;
+      return verb !== undefined && !NOT_DONE_ED.test(verb);
+    });
+    if (items.length >= 2 && done.length === items.length) e.keys = ['resolution'];
   });
 }
 
