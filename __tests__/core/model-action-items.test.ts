@@ -1110,3 +1110,10 @@ describe('a heading naming the work of the recovery ("## Recovery Actions")', ()
     expect(check(doc('- Need a second node\n- Speed up failover')).model!.actionItems.map((a) => a.line)).toEqual([5, 6, 10]);
   });
 });
+
+describe('an item saying what the one before it means', () => {
+  it('("In practice this means…") is no measure', () => {
+    const doc = '# Queue waits\n\n##### What do we plan to do in the near future?\n\n6. We will reconfigure the job limits.\n7. We will restructure the queues.\n* In practice this means all the existing queues are temporary.\n';
+    expect(items(doc).map((a) => a.line)).toEqual([5, 6]);
+  });
+});

@@ -170,6 +170,10 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     // So are the measures of the response, taken ("🛡️ MEDIDAS DE RESPUESTA IMPLEMENTADAS"); "Response measures" alone only when nothing else is.
     expect(['🛡️ MEDIDAS DE RESPUESTA IMPLEMENTADAS', 'Mesures de réponse', 'Medidas de respuesta a largo plazo'].map(keys)).toEqual([['resolution'], ['resolution'], ['action-items']]);
     expect(keys('Response measures')).toEqual([]);
+    // Questions and phrases of what is planned name the measures.
+    expect(['What do we plan to do in the near future?', 'In the mid-term we expect to:', 'What we plan to do', 'What are we going to do?'].map(keys)).toEqual([
+      ['action-items'], ['action-items'], ['action-items'], ['action-items'],
+    ]);
     expect(matchFallback('Response measures')).toBe('resolution');
     // "Where we need to improve" beside "what went well" is what went wrong; "measures to improve" are measures.
     expect(['需要改进的地方 ⚠️', '不足之处', '需要改进的措施'].map(keys)).toEqual([['lessons-learned'], ['lessons-learned'], ['action-items']]);

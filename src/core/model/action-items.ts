@@ -1102,6 +1102,9 @@ function isCodeOnly(item: ListItem): boolean {
 }
 
 /** A bold label that names a lesson ("What went well:", "What needs improvement:", "Takeaway:") over text of its own. */
+/** An item that opens by saying what the one before means: "In practice this means…", "In other words…", "I.e. …". */
+const EXPLAINS = /^(?:in[ \t]practice|in[ \t]other[ \t]words|this[ \t]means|that[ \t](?:is|means)[ \t,]|i\.e\.)/i;
+
 function namesALesson(line: TextLine | undefined): boolean {
   if (line?.lead === undefined || line.allLead) return false;
   // The lessons' own headings name it, as they name a section ("What went well", "Key takeaways").
@@ -1250,6 +1253,8 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
     // One bare word ("staticshare", a record's name) names a thing; a measure says what to do. A link is a measure's issue.
     // Chinese and Japanese write a whole measure without a space ("修复所有纹理加载问题"): no bare word.
     if (nested.length === 0 && isBareWord(head.text.replace(EMOJI_BULLET, '').trim())) continue;
+    // "In practice this means all the existing queues are temporary…": what the measure before it means, not one.
+    if (nested.length === 0 && EXPLAINS.test(head.text)) continue;
     const labelled = nested.length === 0 ? labelOverLines(head) : undefined;
     if (labelled) {
       const child = groupOf(labelled.label, group);
