@@ -1117,3 +1117,12 @@ describe('an item saying what the one before it means', () => {
     expect(items(doc).map((a) => a.line)).toEqual([5, 6]);
   });
 });
+
+describe('"Lessons Learned and Actions Taken" in one heading', () => {
+  it('holds the measures taken from the lessons, not the story of the recovery', () => {
+    const m = check('# Token theft\n\n## Lessons Learned and Actions Taken\n\nWe learned this the hard way and put measures in place:\n\n- Switch publishing to trusted publishers\n- Require manual 2FA for every release\n').model!;
+    expect(m.sections.filter((s) => s.keys.length).map((s) => s.keys)).toEqual([['lessons-learned', 'action-items']]);
+    expect(m.actionItems.map((a) => a.line)).toEqual([7, 8]);
+    expect(check('# X\n\n## Lessons Learned and Resolution\n\n- Restarted the pods\n').model!.sections[1].keys).toEqual(['lessons-learned', 'resolution']);
+  });
+});

@@ -774,10 +774,15 @@ const ACTION_ITEMS_LABEL = /\baction[ \t-]+(?:items?|points?)\b|\bfollow[ \t-]?u
 
 /**
  * "**Actions taken:**" under a lesson ("### Maximizing our bug reporting
- * channels" in "## Lessons learned"): what was changed because of the lesson,
- * a measure already taken, not the story of the recovery.
+ * channels" in "## Lessons learned"), or beside them in one heading ("##
+ * Lessons Learned and Actions Taken"): what was changed because of the
+ * lesson, a measure already taken, not the story of the recovery.
  */
 function keyActionsTakenOnLessons(elements: Element[]): void {
+  for (const e of elements) {
+    if (e.kind !== 'heading' || e.keys.length !== 2 || !e.keys.includes('lessons-learned') || !e.keys.includes('resolution')) continue;
+    if (ACTIONS_TAKEN_WITHIN.test(e.text)) e.keys = ['lessons-learned', 'action-items'];
+  }
   eachUnderParts(elements, (e, parts) => {
     if (e.level === 7 && e.keys.length === 1 && e.keys[0] === 'resolution' && ACTIONS_TAKEN.test(e.text) && parts.some((h) => h.keys.includes('lessons-learned'))) {
       e.keys = ['action-items'];
@@ -785,6 +790,7 @@ function keyActionsTakenOnLessons(elements: Element[]): void {
   });
 }
 const ACTIONS_TAKEN = /^(?:actions?|measures?|steps?|changes?)[ \t]+(?:taken|implemented|made|completed|done)[ \t:]*$/i;
+const ACTIONS_TAKEN_WITHIN = /\b(?:actions?|measures?|changes?)[ \t]+(?:taken|implemented|made|completed|done)\b/i;
 
 /** Cut the elements into sections: each heading opens one, closing those at its level and deeper. */
 function cut(elements: Element[], lineCount: number, markdown: boolean): Structure {
