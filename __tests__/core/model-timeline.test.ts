@@ -187,6 +187,7 @@ describe('what an entry reports', () => {
     expect(evidenceOf('OSL Network was restored.')).toBe('recovery');
     expect(evidenceOf('Pods recover, cluster returns to healthy state')).toBe('recovery');
     expect(evidenceOf('connection pool exhausted on the cluster')).not.toBe('recovery');
+    expect([evidenceOf('Team is back up.'), evidenceOf('We are back online after a night of sleep'), evidenceOf('The site is back up'), evidenceOf('Everything back to normal')]).toEqual([undefined, undefined, 'recovery', 'recovery']);
     expect([evidenceOf('Recovery verified, exited troubleshooting mode'), evidenceOf('Services restarted successfully'), evidenceOf('Recovery plan drafted')]).toEqual(['recovery', 'recovery', undefined]);
     expect([evidenceOf('New Relic email sent notifying of search failure'), evidenceOf('Notified the team about the outage'), evidenceOf('Notification settings changed')]).toEqual(['impact', 'impact', undefined]);
     expect([evidenceOf('Loki alert rules extended'), evidenceOf('alerts fire'), evidenceOf('Fix v2 deployed: sleep 10'), evidenceOf('Patch #3 applied')]).toEqual([undefined, 'impact', 'fix', 'fix']);
