@@ -1126,3 +1126,10 @@ describe('"Lessons Learned and Actions Taken" in one heading', () => {
     expect(check('# X\n\n## Lessons Learned and Resolution\n\n- Restarted the pods\n').model!.sections[1].keys).toEqual(['lessons-learned', 'resolution']);
   });
 });
+
+describe('a word on the measures by number after their table', () => {
+  it('("**The single highest-leverage fix is #1**: …") is no measure', () => {
+    const doc = '# Power outage\n\n## Prevention plan\n\n| # | Action | Priority |\n|---|---|---|\n| 1 | **Fix graceful shutdown** on the host | P0 |\n| 2 | Harden GPU-node scheduling | P1 |\n\n**The single highest-leverage fix is #1**: with a working graceful shutdown, a future outage ends cleanly.\n';
+    expect(items(doc).map((a) => a.line)).toEqual([7, 8]);
+  });
+});

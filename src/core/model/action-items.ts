@@ -948,8 +948,10 @@ const REMARK = /\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ 
 
 function isRemark(text: string): boolean {
   if (PSEUDO_BULLET.test(text)) return false;
-  return CLOSER.test(text) || (REMARK.test(text) && isStatementOrClause(text));
+  return CLOSER.test(text) || RANKS_A_MEASURE.test(text) || (REMARK.test(text) && isStatementOrClause(text));
 }
+/** "The single highest-leverage fix is #1: …", "The most important one is item 3": a word on the measures, by number. */
+const RANKS_A_MEASURE = /^[\s*_]{0,4}the[ \t][^.:!?]{0,60}?\b(?:fix|item|action|measure|step|change|one)[\s*_]{1,4}is[ \t]+(?:item[ \t]+|number[ \t]+|no\.[ \t]?)?#?\d{1,2}\b/i;
 
 /**
  * A statement, or a sentence that opens with a clause ("By implementing…, we…",
