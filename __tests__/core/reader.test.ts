@@ -170,6 +170,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     // So are the measures of the response, taken ("🛡️ MEDIDAS DE RESPUESTA IMPLEMENTADAS"); "Response measures" alone only when nothing else is.
     expect(['🛡️ MEDIDAS DE RESPUESTA IMPLEMENTADAS', 'Mesures de réponse', 'Medidas de respuesta a largo plazo'].map(keys)).toEqual([['resolution'], ['resolution'], ['action-items']]);
     expect(keys('Response measures')).toEqual([]);
+    // Work done once it was over is measures taken; during it, the resolution.
+    expect(['Steps taken after the incident', 'Changes made since the outage', 'Steps taken during the incident', 'Steps taken'].map(keys)).toEqual([['action-items'], ['action-items'], ['resolution'], ['resolution']]);
     // Questions and phrases of what is planned name the measures.
     expect(['What do we plan to do in the near future?', 'In the mid-term we expect to:', 'What we plan to do', 'What are we going to do?'].map(keys)).toEqual([
       ['action-items'], ['action-items'], ['action-items'], ['action-items'],
@@ -433,7 +435,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['root-cause'],
       [],
       ['timeline'],
-      ['resolution'],
+      // Taken once the incident was over: follow-up measures, done.
+      ['action-items'],
     ]);
     expect([keys('2. Warum ist es passiert'), keys('3. Was haben wir gelernt'), keys('4. Was ändern wir')]).toEqual([['root-cause'], ['lessons-learned'], ['action-items']]);
     expect([keys('サマリー'), keys('Resolving actions')]).toEqual([['summary'], ['resolution']]);

@@ -715,6 +715,12 @@ export function isHorizonHeading(text: string): boolean {
 const HORIZON =
   /^(?:(?:short|medium|mid|long|near)[ ]term|this[ ](?:week|month|quarter|sprint)|next[ ](?:week|month|quarter|sprint|release)|within[ ](?:\d{1,3}|a|one|two|three)[ ](?:days?|weeks?|months?)|(?:the[ ])?(?:following|next)[ ](?:\d{1,3}|few|two|three|four|several)[ ](?:days|weeks|months))$/;
 
+/**
+ * "Steps taken after the incident", "Changes made since the outage": the
+ * follow-up work done once it was over, measures taken, not how it was resolved.
+ */
+const TAKEN_SINCE = /^(?:steps|actions|changes|measures|improvements)[ ](?:taken|made|implemented|done|completed)[ ](?:after|since|following)[ ](?:the[ ])?(?:incident|outage|event|issue|failure|recovery)$/;
+
 /** "Changes that need to be made", "Changes needed", "Required changes": what is still to change, the measures. */
 const CHANGES_TO_MAKE =
   /^(?:(?:changes|improvements)[ ](?:that[ ](?:need|needs|have|has)[ ]to[ ]be[ ]made|(?:we[ ])?(?:need|have)[ ]to[ ]make|to[ ](?:be[ ])?made?|needed|required)|(?:needed|required|necessary|planned|proposed)[ ]changes)$/;
@@ -1339,7 +1345,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (TO_BE_TAKEN.test(normalized)) return ['action-items'];
   if (IN_HINDSIGHT.test(normalized)) return ['lessons-learned'];
   if (PROBLEMS_MET.test(normalized)) return ['lessons-learned'];
-  if (CHANGES_TO_MAKE.test(normalized)) return ['action-items'];
+  if (CHANGES_TO_MAKE.test(normalized) || TAKEN_SINCE.test(normalized)) return ['action-items'];
   if (HORIZON.test(normalized)) return ['action-items'];
   if (ROMANCE_RESOLUTION_STEPS.test(normalized) || REMEDIATION_DONE.test(normalized)) return ['resolution'];
   if (EVENTS_ANNOUNCED.test(normalized)) return ['timeline'];
