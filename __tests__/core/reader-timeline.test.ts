@@ -406,6 +406,14 @@ describe('checks that are right and quiet (capability 5)', () => {
     ]);
     // Announced, but its items tell no times: no timeline.
     expect(check(announced.replace(/ - 10\.\d\d: /g, ' - ')).model!.timeline).toEqual([]);
+    // Announced over two lines, of items that tell their days: the timeline, a day an entry.
+    const days =
+      '# Malicious gems\n\n# This Incident\n\n**This is the timeline of the actions our team took concerning the\nincident reported by Socket.dev:**\n\n-   **July 20, 2025 --** Our systems flagged suspicious gems.\n\n-   **July 23 --** We removed the affected packages.\n\n-   **August 7 --** Socket.dev published their report.\n';
+    expect(check(days).model!.timeline.map((t) => [t.line, t.date, t.time])).toEqual([
+      [8, '2025-07-20', null],
+      [10, '2025-07-23', null],
+      [12, '2025-08-07', null],
+    ]);
   });
 
   it('reads a timeline drawn in a box inside the fenced block that opens its section, beside a later timeline table', () => {

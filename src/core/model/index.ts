@@ -356,6 +356,19 @@ function stampedList(structure: Structure): Element[] {
   return [];
 }
 
+/** The text of the paragraph whose last line is `elements[last]`, its lines joined. */
+function paragraphText(elements: Element[], last: number): string {
+  const end = elements[last];
+  if (end.kind !== 'line') return '';
+  const lines: string[] = [];
+  for (let k = last; k >= 0 && lines.length < 8; k--) {
+    const e = elements[k];
+    if (e.kind !== 'line' || e.paragraph !== end.paragraph) break;
+    lines.unshift(e.line.text);
+  }
+  return lines.join(' ');
+}
+
 /** A line announcing the timeline that follows it: "This is the timeline of events that occurred on …:". */
 const TIMELINE_ANNOUNCED = /\b(?:time-?line|chronology|sequence[ \t]of[ \t]events)\b[^:\n]{0,160}:[ \t]*$/i;
 
@@ -370,8 +383,9 @@ function announcedTimelineList(structure: Structure, read: (list: Element[]) => 
     const e = elements[i];
     const above = elements[i - 1];
     if (e.kind !== 'block' || e.node.type !== 'list' || e.node.children.length < MIN_STAMPED_PARAGRAPHS) continue;
-    if (above.kind !== 'line' || !TIMELINE_ANNOUNCED.test(above.line.text)) continue;
-    return read([e]).filter((t) => t.time).length >= MIN_STAMPED_PARAGRAPHS ? [e] : [];
+    if (above.kind !== 'line' || !TIMELINE_ANNOUNCED.test(paragraphText(elements, i - 1))) continue;
+    // Named the timeline, its items may tell days only ("**July 20, 2025 --** Our systems flagged…").
+    return read([e]).filter((t) => t.time || t.date).length >= MIN_STAMPED_PARAGRAPHS ? [e] : [];
   }
   return [];
 }
