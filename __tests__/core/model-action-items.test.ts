@@ -1133,3 +1133,13 @@ describe('a word on the measures by number after their table', () => {
     expect(items(doc).map((a) => a.line)).toEqual([7, 8]);
   });
 });
+
+describe('"**Action taken:**" over one paragraph', () => {
+  it('is one measure, told in the paragraph however many sentences it runs to; taken, it is done', () => {
+    const doc = '# Vuln\n\n## Lessons learned\n\n### Communicating with the whitehat\n\nWe kept them waiting.\n\n**Action taken:**\n\nOur incident response process now requires a private channel with the whitehat. It also keeps them up to date.\n\n**Action planned:**\n\nWe will expand the monitoring checks. They will alert us to events such as this.\n';
+    expect(items(doc).map((a) => [a.line, a.done, a.title])).toEqual([
+      [11, true, 'Our incident response process now requires a private channel with the whitehat. It also keeps them up to date.'],
+      [15, false, 'We will expand the monitoring checks. They will alert us to events such as this.'],
+    ]);
+  });
+});

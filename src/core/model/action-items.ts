@@ -216,6 +216,12 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   let headingGroup = sectionGroup;
   let group = sectionGroup;
   const all = units(body);
+  // "**Action taken:**" over a paragraph ("Our incident response documentation is now easier to locate. It…"):
+  // the label names one measure, told in the paragraph, however many sentences it runs to.
+  if (SINGLE_ACTION.test(headText)) {
+    const told = singleActions(all, headText, sectionGroup, plainText);
+    if (told) return told;
+  }
   const itemized = all.some((u) => u.kind === 'block' && (u.element.node.type === 'list' || u.element.node.type === 'table'));
   const read: Row[][] = [];
   all.forEach((u, i) => read.push(u.kind === 'paragraph' ? toRows(u.lines, plainText || announcedLines(u.lines, read[i - 1])) : []));
@@ -372,6 +378,29 @@ function loneSentence(all: Unit[], read: Row[][]): boolean {
   const row = read[0][0];
   if (SENTENCE_BREAK.test(row.text) || opensAsMeasure(row, false) || namesAMeasure(row.text)) return false;
   return !opensWithInstruction(row.text) || wordCount(row.text) > SHORT_INSTRUCTION_WORDS;
+}
+
+/** A label of one measure by its state: "Action taken:", "Action planned:", "Action item:". */
+const SINGLE_ACTION = /^[\s*_]{0,4}action[ \t]+(?:taken|planned|item|point)[\s*_:：]{0,6}$/i;
+
+/**
+ * The measures of a section of such labels, each over one paragraph ("**Action taken:**" over what was done, then
+ * "**Action planned:**" over what will be): one a label, done when it says so. Undefined for a section of another shape.
+ */
+function singleActions(all: Unit[], headText: string, group: Group, plainText: boolean): Draft[] | undefined {
+  const out: Draft[] = [];
+  let label: string | undefined = headText;
+  for (const u of all) {
+    const text = u.kind === 'heading' ? u.text : u.kind === 'paragraph' && u.lines.length === 1 ? u.lines[0].text : undefined;
+    if (text !== undefined && SINGLE_ACTION.test(text) && label === undefined) label = text;
+    else if (u.kind === 'paragraph' && label !== undefined) {
+      const rows = toRows(u.lines, plainText);
+      if (rows.length === 0) return undefined;
+      out.push({ ...rowDraft(rows[0], { ...group, done: DONE_GROUP.test(label) }), text: rows.map((r) => r.text).join(' ') });
+      label = undefined;
+    } else return undefined;
+  }
+  return out.length > 0 && label === undefined ? out : undefined;
 }
 
 /** Words a line opens with when it tells or defers rather than names a measure ("We…", "Will be added", "To be decided"). */
