@@ -1143,3 +1143,18 @@ describe('"**Action taken:**" over one paragraph', () => {
     ]);
   });
 });
+
+describe('a recovery heading over work shipped and work still open', () => {
+  it('("## 6. Fixes" over "Shipped with this document:" and "Still open:") holds the measures, the shipped ones done', () => {
+    const doc = '# Secrets stopped syncing\n\n## 6. Fixes\n\nShipped with this document:\n\n1. **A ServiceMonitor** on the operator.\n2. **Three alerts** on the store.\n\nStill open:\n\n- **Consider a chart upgrade** if upstream has a fix.\n\n## 7. Lessons\n\nMany.\n';
+    const m = check(doc).model!;
+    expect(m.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['3:action-items', '14:lessons-learned']);
+    expect(m.actionItems.map((a) => [a.line, a.done])).toEqual([[7, true], [8, true], [12, false]]);
+    expect(check(doc.replace('Still open:', 'Then:')).model!.sections[1].keys).toEqual(['resolution']);
+  });
+
+  it('a sub-heading telling what actually happened, among the measures, holds none', () => {
+    const doc = '# X\n\n## Action items\n\n- Add an alert on the store\n\n### What actually happened (2026-08-13)\n\n- The controller was rolled by a Helm upgrade\n';
+    expect(items(doc).map((a) => a.line)).toEqual([5]);
+  });
+});

@@ -621,7 +621,7 @@ function keyAnnouncedMeasures(elements: Element[]): void {
     while (j < elements.length && elements[j].kind !== 'heading' && !isList(elements[j])) j++;
     const list = elements[j];
     if (!list || !isList(list)) return;
-    if (listsProposals(list.node as List)) {
+    if (listsProposals(list.node as List) || labelsWorkStillOpen(elements, i)) {
       e.keys = ['action-items'];
       return;
     }
@@ -662,6 +662,22 @@ function keyRecoveryDone(elements: Element[]): void {
     });
     if (items.length >= 2 && done.length === items.length) e.keys = ['resolution'];
   });
+}
+
+/** A label of work not done yet: "Still open:", "Open items:", "Remaining:", "Not yet done:". */
+const STILL_OPEN_LABEL = /^[\s*_]{0,4}(?:still[ \t]+(?:open|to[ \t]+do|pending)|open[ \t]+(?:items|work|tasks)|remaining(?:[ \t]+(?:work|items|tasks))?|not[ \t]+yet[ \t]+(?:done|shipped|started)|to[ \t]+be[ \t]+done)[\s*_]{0,4}:[\s*_]{0,4}$/i;
+
+/**
+ * "## 6. Fixes" over "Shipped with this document:" and "Still open:", each
+ * over its list: a recovery heading whose text labels work still open holds
+ * the measures, done and to do.
+ */
+function labelsWorkStillOpen(elements: Element[], index: number): boolean {
+  for (let k = index + 1; k < elements.length && elements[k].kind !== 'heading'; k++) {
+    const e = elements[k];
+    if (e.kind === 'line' && STILL_OPEN_LABEL.test(e.line.text) && isList(elements[k + 1] ?? e)) return true;
+  }
+  return false;
 }
 
 function isList(e: Element): e is BlockElement {
