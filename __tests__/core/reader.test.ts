@@ -172,6 +172,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     expect(keys('Response measures')).toEqual([]);
     // Work done once it was over is measures taken; during it, the resolution.
     expect(['Steps taken after the incident', 'Changes made since the outage', 'Steps taken during the incident', 'Steps taken'].map(keys)).toEqual([['action-items'], ['action-items'], ['resolution'], ['resolution']]);
+    // The recovery's targets are measured, not how it was resolved.
+    expect(['Recovery Time Objective (RTO)', 'RTO and RPO', 'Recovery'].map(keys)).toEqual([[], [], ['resolution']]);
     // Questions and phrases of what is planned name the measures.
     expect(['What do we plan to do in the near future?', 'In the mid-term we expect to:', 'What we plan to do', 'What are we going to do?'].map(keys)).toEqual([
       ['action-items'], ['action-items'], ['action-items'], ['action-items'],

@@ -1296,6 +1296,8 @@ export function matchHeading(text: string, table: AliasTable, options: MatchOpti
  */
 const SOMETHING_RESOLVED = /\b(dns|names?|address(?:es)?|host(?:name)?s?|users?|conflicts?|dependency|dependencies|modules?|paths?|symbols?|domains?|screen|image|video|display|high|low)[ \t]*[-‐–]?[ \t]*resolution\b/giu;
 
+const RECOVERY_OBJECTIVE = /\brecovery[ ](?:time|point)[ ](?:objectives?|actual)\b|^(?:rto|rpo)(?:[ ](?:and|&)[ ](?:rto|rpo))?$/;
+
 /** "immediate", "initial": how soon, before the words that name the section. */
 const SOON = /\b(?:immediate|initial|urgent)[ \t]+/giu;
 
@@ -1333,6 +1335,8 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
 
 function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean, prefix: boolean): SectionKey[] {
   if (READER_QUESTION.test(text)) return [];
+  // "Recovery Time Objective (RTO)": a target of the recovery, measured, not how the incident was resolved.
+  if (RECOVERY_OBJECTIVE.test(normalized)) return [];
   // A heading that names its section only when no other does ("Response actions") names none by its words.
   if (FALLBACK.some(([phrase]) => phrase === normalized)) return [];
   if (PROBLEM_NAMED.has(normalized)) return ['summary'];
