@@ -134,6 +134,14 @@ const generated: Case[] = [
   { name: '50 MB file', file: 'fifty-mb.md', bytes: () => new Uint8Array(50 * MiB).fill(0x61), expect: { readable: /file of 50\.0 MiB/ } },
   { name: 'one 5 MB line', file: 'five-mb-line.md', bytes: () => enc('x'.repeat(5 * MiB)), expect: { readable: /file of 5\.0 MiB/ } },
   { name: 'a 1,000,000-character line', file: 'million-line.md', bytes: () => enc('# T\n\n' + 'word '.repeat(200_000)), expect: { readable: /line of 1000000 characters/, line: 3 } },
+  {
+    // A Google Docs export embeds its images as data URIs: one line of hundreds of kilobytes that says nothing.
+    name: 'an image embedded as a 600,000-character data URI',
+    file: 'docs-export.md',
+    bytes: () => enc('# T\n\n## Action items\n\n- Add an alert on disk queue depth ![][image1]\n\n[image1]: <data:image/png;base64,' + 'iVBORw0K'.repeat(75_000) + '>\n'),
+    expect: 'checked',
+    more: (result) => expect(result.model!.actionItems.map((a) => a.line)).toEqual([5]),
+  },
   { name: '10,000-deep nested lists', file: 'nested-lists.md', bytes: () => enc('# T\n\n' + '- '.repeat(10_000) + 'x\n'), expect: { readable: /nesting/, line: 3 } },
   { name: '1,000-deep nested lists by indentation', file: 'nested-indent.md', bytes: () => enc(Array.from({ length: 1_000 }, (_, i) => ' '.repeat(2 * i) + '- x').join('\n')), expect: { readable: /nesting/ } },
   { name: '10,000-deep ordered lists (regression: stack overflow after 30 s)', file: 'nested-ordered.md', bytes: () => enc('1. '.repeat(10_000) + 'x\n'), expect: { readable: /nesting/, line: 1 } },

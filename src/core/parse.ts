@@ -298,9 +298,24 @@ export function decode(bytes: Uint8Array, options: DecodeOptions): Decoded {
       });
     }
   }
+  text = withoutEmbeddedData(text);
   const structural = checkStructure(text, options);
   if (structural) return { text: null, problems: [...problems, structural] };
   return { text, problems };
+}
+
+/** The payload of an image embedded as a data URI: base64 past its first characters. */
+const EMBEDDED_DATA = /(data:[a-z]{1,20}\/[\w.+-]{1,60};base64,[A-Za-z0-9+/]{16})[A-Za-z0-9+/]{4000,}={0,2}/g;
+
+/**
+ * A document exported from Google Docs ends with its images embedded as
+ * data URIs (`[image1]: <data:image/png;base64,iVBOR…>`), a line of hundreds
+ * of kilobytes that shows an image and says nothing. Its payload is cut to
+ * its first characters before the text is read: each line keeps its place
+ * and the document is read, not refused as too long.
+ */
+function withoutEmbeddedData(text: string): string {
+  return text.includes(';base64,') ? text.replace(EMBEDDED_DATA, '$1') : text;
 }
 
 /**
