@@ -1158,3 +1158,15 @@ describe('a recovery heading over work shipped and work still open', () => {
     expect(items(doc).map((a) => a.line)).toEqual([5]);
   });
 });
+
+describe('sub-headings of a prevention checklist', () => {
+  const doc = "# Deadlock\n\n## 6. Prevention Checklist\n\n### Patterns to Avoid\n\n| ❌ Don't | ✅ Do Instead |\n|---|---|\n| Use the default lock on mobile | Provide `noOpLock` in client config |\n\n### Warning Signs\n\nWatch for these symptoms during development:\n\n- Empty UI after resuming from background\n\n## 7. Lessons\n\n- Test on devices.\n";
+
+  it('"Patterns to Avoid" among the measures is a group of them, read from its "Do Instead" column; "Warning Signs" hold none', () => {
+    const m = check(doc).model!;
+    expect(m.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['3:action-items', '17:lessons-learned']);
+    expect(m.actionItems.map((a) => [a.line, a.title])).toEqual([[9, 'Provide noOpLock in client config']]);
+    // Alone, "Patterns to avoid" is advice: a lesson.
+    expect(check('# X\n\n## Patterns to Avoid\n\n- Unbounded requests\n').model!.sections[1].keys).toEqual(['lessons-learned']);
+  });
+});

@@ -261,7 +261,7 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
     if (u.kind === 'heading') {
       headingGroup = group = groupOf(u.text, sectionGroup);
       titled = undefined;
-      triedBefore = TRIED.test(u.text) || OPTION_HEADING.test(u.text) || HAPPENED.test(u.text);
+      triedBefore = TRIED.test(u.text) || OPTION_HEADING.test(u.text) || HAPPENED.test(u.text) || SYMPTOMS.test(u.text);
       if (triedBefore) continue;
       // "#### 1) Cron cleanup scheduled" over what was done: the heading is the measure, what follows it its details.
       // "#### P0: Add Diagnostic Logging": a priority is given to a measure, never to a group.
@@ -1038,6 +1038,9 @@ function codeAfterMarker(item: ListItem, code: Code): { lines: readonly TextLine
 
 /** A line that stops mid-phrase, on a word that needs what follows. */
 const UNFINISHED = /\b(?:to|for|that|which|with|of|and|or|by|will|should|must|can|would|such[ \t]as|including)$/i;
+
+/** A sub-heading of what to watch for among the measures: "### Warning Signs", "Symptoms", "Red flags". */
+const SYMPTOMS = /^[\W\d._]{0,8}(?:warning[ \t]+signs|symptoms|red[ \t]+flags|signs[ \t]+to[ \t]+(?:watch|look)[ \t]+(?:for|out[ \t]+for))[\s:]*$/i;
 
 /** A sub-heading telling the story among the measures: "### 4.1 What actually happened (2026-08-13)". */
 const HAPPENED = /\bwhat[ \t]+(?:actually[ \t]+|really[ \t]+)?happened\b/i;

@@ -579,6 +579,7 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
   keyRecoveryDone(elements);
   unkeyMeasuresAside(elements, table);
   keyActionsTakenOnLessons(elements);
+  keepAvoidanceWithMeasures(elements);
   const first = cut(elements, lineCount, markdown);
   // Headings that name a section only when the document has no other ("What happened?" as its summary).
   const missing = (key: SectionKey) => !first.sections.some((s) => s.keys.includes(key));
@@ -757,6 +758,21 @@ function unkeyMeasuresAside(elements: Element[], table: AliasTable): void {
     if (aside && !namesMeasuresAnywhere(h, table) && real.some((m) => m !== h && m.level <= part.level && m.keys.includes('action-items'))) {
       h.keys = h.keys.filter((key) => key !== 'action-items');
     }
+  });
+}
+
+/** "Patterns to avoid", "Mistakes to avoid": advice, a lesson, unless it sits among the measures. */
+const TO_AVOID_HEADING = /\bto[ \t]+avoid[\s:]*$/i;
+
+/**
+ * "### Patterns to Avoid" under "## 6. Prevention Checklist", over a table of
+ * "❌ Don't" beside "✅ Do Instead": rules the measures set, a group of them,
+ * not a lesson of its own.
+ */
+function keepAvoidanceWithMeasures(elements: Element[]): void {
+  eachUnderParts(elements, (e, parts) => {
+    const part = parts[parts.length - 1];
+    if (e.keys.length === 1 && e.keys[0] === 'lessons-learned' && TO_AVOID_HEADING.test(e.text) && part?.keys.includes('action-items')) e.keys = [];
   });
 }
 
