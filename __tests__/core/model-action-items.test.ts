@@ -1170,3 +1170,13 @@ describe('sub-headings of a prevention checklist', () => {
     expect(check('# X\n\n## Patterns to Avoid\n\n- Unbounded requests\n').model!.sections[1].keys).toEqual(['lessons-learned']);
   });
 });
+
+describe('an item that is one link to its issue, over why', () => {
+  it('is the measure, tracked by that issue; its child is its details', () => {
+    const doc = '# X\n\n## Action Items\n\n- [Migrate management of XPro resources into Pulumi](https://github.com/o/r/issues/1886)\n  - One of the key factors delaying the resolution was that none of the configuration was managed as code.\n';
+    expect(items(doc).map((a) => [a.line, a.title, a.issue])).toEqual([[5, 'Migrate management of XPro resources into Pulumi', 'https://github.com/o/r/issues/1886']]);
+    // A link to a page, not an issue, over measures still labels them.
+    const page = '# X\n\n## Action Items\n\n- [Runbook for the database](https://example.com/runbook)\n  - Add a step for rotating credentials\n  - Add a step for failover\n';
+    expect(items(page).map((a) => a.line)).toEqual([6, 7]);
+  });
+});

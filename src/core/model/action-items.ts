@@ -11,7 +11,7 @@
 import type { Code, List, ListItem, Paragraph, Table } from 'mdast';
 import type { ActionItem, ActionItemKind } from '../types.js';
 import type { Element, LineElement } from './structure.js';
-import { phrasingLines, rowCells, type TextLine } from './text.js';
+import { phrasingLines, plainText, rowCells, type TextLine } from './text.js';
 import { assignIds, fingerprintTitle } from './ids.js';
 import { ASSIGNED_LEAD, finish, opensWithPriorityLevel, type Draft } from './item-fields.js';
 import { DEFAULT_ALIASES, isFinding, isStatement, matchHeading } from './aliases.js';
@@ -1171,6 +1171,8 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   // "- [ ] Create automated CI/CD pipeline that:" over plain items of what it does: one task, boxed as one.
   if (typeof item.checked === 'boolean' && !head.lines[0].allLead && wordCount(head.text) >= 4 && nested.every((n) => n.children.every((c) => typeof c.checked !== 'boolean'))) return false;
   if (item.children.filter((c) => c.type === 'paragraph').length > 1) return false;
+  // "[Migrate the stack into Pulumi](…/issues/1886)" over why: a measure tracked by its issue, what follows its details.
+  if (isIssueLinkTitle(item)) return false;
   if (head.lines.length > 1) return introducesUnderLabel(head.lines);
   const line = head.lines[0];
   // "Add integration tests for the lookup covering:" over the cases: a measure that lists its details.
@@ -1189,6 +1191,18 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   // the measure it holds. Over several ("1. **Trust GitHub releases**" over what that means) the title is the measure.
   if (ordered && line.allLead && !/[.!?]$/.test(line.text) && wordCount(line.text) <= 6) return nested.length === 1 && nested[0].children.length === 1 && isSentenceItem(nested[0].children[0]);
   return !ordered && line.text.length <= 120;
+}
+
+/** An issue or ticket: "…/issues/1886", "…/pull/12", a Jira "…/browse/OPS-3", Linear or Trello cards. */
+const ISSUE_URL = /\/(?:issues|pull|merge_requests)\/\d{1,9}\b|\/browse\/[A-Z][A-Z0-9]{0,9}-\d{1,7}\b|linear\.app\/[^/]{1,60}\/issue\/|trello\.com\/c\//;
+
+/** An item whose head is one link to an issue, its text naming the work in three words or more. */
+function isIssueLinkTitle(item: ListItem): boolean {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return false;
+  const parts = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const link = parts[0];
+  return parts.length === 1 && link.type === 'link' && ISSUE_URL.test(link.url) && wordCount(plainText(link)) >= 3;
 }
 
 /** A child item that is a sentence of its own (at least five words), not the name of a part. */
