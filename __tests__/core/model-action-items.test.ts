@@ -1180,3 +1180,10 @@ describe('an item that is one link to its issue, over why', () => {
     expect(items(page).map((a) => a.line)).toEqual([6, 7]);
   });
 });
+
+describe('a closing aside that names no one', () => {
+  it('("(see below)", "(for now)") signs no line: paragraphs of prose stay prose', () => {
+    const doc = '## Corrective Actions\n\nWe looked at the logs. They were gone (see below)\n\nThe vendor was told. It will reply later (for now)\n';
+    expect(items(doc)).toEqual([]);
+  });
+});

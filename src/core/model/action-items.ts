@@ -740,13 +740,14 @@ function opensWithInstruction(text: string): boolean {
 const SENTENCE_END_INSIDE = /[.!?]["”’)]?\s+/u;
 
 /** A closing aside that names people ("(CHRIS)", "(Ana, Ben)", "(@ana)") or a status ("(DONE)", "(in progress)"). */
-const SIGNATURE = /[ \t]\((?:@?\p{Lu}[\p{L}\p{N}'’._-]{0,30}(?:(?:,[ \t]?|[ \t]?[/&+][ \t]?|[ \t]and[ \t]|[ \t])@?\p{Lu}[\p{L}\p{N}'’._-]{0,30}){0,3}|@[\w-]{1,39}|(?:done|todo|to[ \t]do|wip|in[ \t]progress|ongoing|completed?|fixed|open|closed)[.!]?)\)[.!]?$/iu;
+const SIGNATURE = /[ \t]\((?:@?\p{Lu}[\p{L}\p{N}'’._-]{0,30}(?:(?:,[ \t]?|[ \t]?[/&+][ \t]?|[ \t]and[ \t]|[ \t])@?\p{Lu}[\p{L}\p{N}'’._-]{0,30}){0,3}|@[\w-]{1,39})\)[.!]?$/u;
+const STATUS_SIGNATURE = /[ \t]\((?:done|todo|to[ \t]do|wip|in[ \t]progress|ongoing|completed?|fixed|open|closed)[.!]?\)[.!]?$/i;
 
 /** A paragraph of one line that states a measure and signs it with its owner or status: "Create playbook. (GIORGIO)". */
 function isSignedLine(rows: Row[]): boolean {
   if (rows.length !== 1 || rows[0].lines.length !== 1) return false;
   const text = rows[0].text;
-  return /^\p{Lu}/u.test(text) && SIGNATURE.test(text) && !isLabelRow(rows[0]) && !isRemark(text);
+  return /^\p{Lu}/u.test(text) && (SIGNATURE.test(text) || STATUS_SIGNATURE.test(text)) && !isLabelRow(rows[0]) && !isRemark(text);
 }
 
 /**
