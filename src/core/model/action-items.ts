@@ -13,7 +13,7 @@ import type { ActionItem, ActionItemKind } from '../types.js';
 import type { Element, LineElement } from './structure.js';
 import { phrasingLines, plainText, rowCells, type TextLine } from './text.js';
 import { assignIds, fingerprintTitle } from './ids.js';
-import { ASSIGNED_LEAD, finish, opensWithPriorityLevel, type Draft } from './item-fields.js';
+import { ASSIGNED_LEAD, finish, opensWithPriorityLevel, TRACKER_URL, type Draft } from './item-fields.js';
 import { DEFAULT_ALIASES, isFinding, isStatement, matchHeading } from './aliases.js';
 import { OWNER_AND_NAME } from '../logins.js';
 import { onlyPlaceholders } from '../placeholders.js';
@@ -1194,16 +1194,13 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   return !ordered && line.text.length <= 120;
 }
 
-/** An issue or ticket: "…/issues/1886", "…/pull/12", a Jira "…/browse/OPS-3", Linear or Trello cards. */
-const ISSUE_URL = /\/(?:issues|pull|merge_requests)\/\d{1,9}\b|\/browse\/[A-Z][A-Z0-9]{0,9}-\d{1,7}\b|linear\.app\/[^/]{1,60}\/issue\/|trello\.com\/c\//;
-
 /** An item whose head is one link to an issue, its text naming the work in three words or more. */
 function isIssueLinkTitle(item: ListItem): boolean {
   const first = item.children[0];
   if (first?.type !== 'paragraph') return false;
   const parts = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   const link = parts[0];
-  return parts.length === 1 && link.type === 'link' && ISSUE_URL.test(link.url) && wordCount(plainText(link)) >= 3;
+  return parts.length === 1 && link.type === 'link' && TRACKER_URL.test(link.url) && wordCount(plainText(link)) >= 3;
 }
 
 /** A child item that is a sentence of its own (at least five words), not the name of a part. */

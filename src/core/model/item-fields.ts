@@ -270,6 +270,12 @@ function dueExpressionLength(text: string): number {
 }
 
 const ISSUE_URL = /https?:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s/]{1,100}\/(?:issues|pull)\/\d{1,9}/;
+/**
+ * A link to a tracked piece of work in any tracker: an issue or pull or merge
+ * request ("…/issues/1886"), a Jira issue ("…/browse/OPS-3"), a Linear issue
+ * or a Trello card. Only an ISSUE_URL becomes the item's `issue`.
+ */
+export const TRACKER_URL = /\/(?:issues|pull|merge_requests)\/\d{1,9}\b|\/browse\/[A-Z][A-Z0-9]{0,9}-\d{1,7}\b|linear\.app\/[^/]{1,60}\/issue\/|trello\.com\/c\//;
 const ISSUE_REF = new RegExp(`(?<![\\w&/])(?:${OWNER_AND_NAME})?#(\\d{1,9})\\b`);
 
 /** An issue or pull request the item already links: a URL, "#12", "o/r#12", or a Markdown link's target. */

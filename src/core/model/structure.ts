@@ -153,6 +153,8 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
     for (const [i, node] of nodes.entries()) {
       if (node.type === 'yaml' || (node as { type: string }).type === 'toml') continue; // front matter
       if (node.type === 'heading' || node.type === 'list' || node.type === 'table') markdown = true;
+      // A list ending in a bold label over the text after it ("- **Resolution**:", then a paragraph).
+      const standalone = node.type === 'list' && labelsWhatFollows(node, nodes[i + 1]);
       if (node.type === 'heading') {
         const text = withoutAttributes(plainText(node));
         const start = startOf(node);
@@ -164,8 +166,7 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
           const pseudo = pseudoHeading(line, table, index === 0);
           elements.push(pseudo ? { ...pseudo, source: line, paragraph } : { kind: 'line', line, paragraph });
         }
-      } else if (node.type === 'list' && isOutlineList(node, table, labelsWhatFollows(node, nodes[i + 1]))) {
-        const standalone = labelsWhatFollows(node, nodes[i + 1]);
+      } else if (node.type === 'list' && isOutlineList(node, table, standalone)) {
         for (const item of node.children) {
           const label = itemLabel(item, table, standalone && item === node.children.at(-1)) ?? outlineLabel(item);
           if (label) {
