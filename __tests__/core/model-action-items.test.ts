@@ -1187,3 +1187,11 @@ describe('a closing aside that names no one', () => {
     expect(items(doc)).toEqual([]);
   });
 });
+
+describe('a measure whose condition tells a lack', () => {
+  it('("test and notify when `kubectl logs` does not work") is a measure; "the backup was not tested" alone is a finding', () => {
+    const doc = '# X\n\n## Action items\n\n### Process improvements\n\n1. test and notify when `kubectl logs` does not work\n\n### Documentation improvements\n\n1. add command to retrieve apiserver logs to sre guide\n';
+    expect(items(doc).map((a) => a.line)).toEqual([7, 11]);
+    expect(items('# X\n\n## Action items\n\n- The backup was not tested\n- The alert was never routed\n')).toEqual([]);
+  });
+});

@@ -1026,8 +1026,13 @@ const COORDINATOR = new Set(['and', 'or', 'to', 'then']);
  * measure done ("The script was updated") is not one.
  */
 export function isFinding(text: string): boolean {
-  return isStatement(text) && LACK.test(text.split(/\s+/, 10).join(' '));
+  // "Test and notify when `kubectl logs` doesn't work": a lack in a clause of when, a measure's condition.
+  const main = text.split(SUBORDINATE, 1)[0];
+  return isStatement(main) && LACK.test(main.split(/\s+/, 10).join(' '));
 }
+
+/** A word opening a clause of when, if or why, after the main one. */
+const SUBORDINATE = /\s(?:when|whenever|if|unless|until|because|so[ \t]that|in[ \t]case)\s/i;
 
 const LACK = /\b(?:never|(?:did|was|were|had|does|is|are)n't|(?:did|was|were|had|does|is|are)[ \t]not|lack(?:s|ed)?|only[ \t]had|had[ \t]no)\b/i;
 
