@@ -251,18 +251,18 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
   // (updated):**" and what changed): each is a measure named by its title, as a titled list item is.
   const titledParagraphs = !itemized && read.filter((rows) => describedTitle(rows) !== undefined).length >= 2;
   const tableValues = shortCellValues(all);
-  // Under a sub-heading of what was tried ("Other avenues investigated"), what follows is what was done, not measures.
-  let triedBefore = false;
+  // Under a sub-heading of what was tried, the story or what to watch for, what follows is no measure (see headsNoMeasures).
+  let aside = false;
   for (let i = 0; i < all.length && out.length < MAX_ITEMS; i++) {
     const u = all[i];
     const previousList = lastList;
     lastList = undefined;
-    if (u.kind !== 'heading' && triedBefore) continue;
+    if (u.kind !== 'heading' && aside) continue;
     if (u.kind === 'heading') {
       headingGroup = group = groupOf(u.text, sectionGroup);
       titled = undefined;
-      triedBefore = TRIED.test(u.text) || OPTION_HEADING.test(u.text) || HAPPENED.test(u.text) || SYMPTOMS.test(u.text);
-      if (triedBefore) continue;
+      aside = headsNoMeasures(u.text);
+      if (aside) continue;
       // "#### 1) Cron cleanup scheduled" over what was done: the heading is the measure, what follows it its details.
       // "#### P0: Add Diagnostic Logging": a priority is given to a measure, never to a group.
       const title = labelsAGroup(all, i) ? undefined : (numberedMeasure(u.text, true) ?? (headedMeasures || opensWithPriorityLevel(u.text) ? u.text.replace(NUMBERED_HEADING, '') : undefined));
@@ -1045,6 +1045,15 @@ const SYMPTOMS = /^[\W\d._]{0,8}(?:warning[ \t]+signs|symptoms|red[ \t]+flags|si
 
 /** A sub-heading telling the story among the measures: "### 4.1 What actually happened (2026-08-13)". */
 const HAPPENED = /\bwhat[ \t]+(?:actually[ \t]+|really[ \t]+)?happened\b/i;
+
+/**
+ * A sub-heading among the measures over what is none of them: what was tried
+ * (TRIED), a choice weighed (OPTION_HEADING), the story (HAPPENED), or what to
+ * watch for (SYMPTOMS).
+ */
+function headsNoMeasures(text: string): boolean {
+  return TRIED.test(text) || OPTION_HEADING.test(text) || HAPPENED.test(text) || SYMPTOMS.test(text);
+}
 
 /** A sub-heading naming what was tried or looked into: "Other avenues investigated", "What we tried", "Alternatives considered". */
 const TRIED = /\b(?:investigated|tried|attempted|explored|considered|ruled[ \t]out|rejected)\b/i;

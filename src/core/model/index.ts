@@ -7,7 +7,7 @@ import type { AliasTable } from './aliases.js';
 import { namesMeasures, readActionItems } from './action-items.js';
 import { markdownBetweenRules, readFrontMatter, type YamlLibrary } from './frontmatter.js';
 import { linesOfElements, tableFieldLines } from './lines.js';
-import { buildStructure, ownElements, parseMarkdownAt, type Element, type Structure } from './structure.js';
+import { buildStructure, ownElements, paragraphText, parseMarkdownAt, type Element, type Structure } from './structure.js';
 import { plainText, type TextLine } from './text.js';
 import { readStatusUpdates, readTimeline, type ImpactMarkers } from './timeline.js';
 import { isWindowFieldHeading, readWindow } from './window.js';
@@ -354,19 +354,6 @@ function stampedList(structure: Structure): Element[] {
     if (stamped >= MIN_STAMPED_PARAGRAPHS && stamped >= 0.8 * e.node.children.length) return [e];
   }
   return [];
-}
-
-/** The text of the paragraph whose last line is `elements[last]`, its lines joined. */
-function paragraphText(elements: Element[], last: number): string {
-  const end = elements[last];
-  if (end.kind !== 'line') return '';
-  const lines: string[] = [];
-  for (let k = last; k >= 0 && lines.length < 8; k--) {
-    const e = elements[k];
-    if (e.kind !== 'line' || e.paragraph !== end.paragraph) break;
-    lines.unshift(e.line.text);
-  }
-  return lines.join(' ');
 }
 
 /** A line announcing the timeline that follows it: "This is the timeline of events that occurred on …:". */

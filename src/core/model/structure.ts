@@ -628,11 +628,7 @@ function keyAnnouncedMeasures(elements: Element[]): void {
       return;
     }
     if (j === i + 1) return;
-    const words: string[] = [];
-    for (let k = j - 1; k > i && elements[k].kind === 'line' && (elements[k] as LineElement).paragraph === (elements[j - 1] as LineElement).paragraph; k--) {
-      words.unshift((elements[k] as LineElement).line.text);
-    }
-    if (PREVENTS_RECURRENCE.test(words.join(' '))) e.keys = ['action-items'];
+    if (PREVENTS_RECURRENCE.test(paragraphText(elements, j - 1))) e.keys = ['action-items'];
   });
 }
 
@@ -680,6 +676,19 @@ function labelsWorkStillOpen(elements: Element[], index: number): boolean {
     if (e.kind === 'line' && STILL_OPEN_LABEL.test(e.line.text) && isList(elements[k + 1] ?? e)) return true;
   }
   return false;
+}
+
+/** The text of the paragraph whose last line is `elements[last]`, its lines joined; empty when that is no line. */
+export function paragraphText(elements: Element[], last: number): string {
+  const end = elements[last];
+  if (end?.kind !== 'line') return '';
+  const lines: string[] = [];
+  for (let k = last; k >= 0; k--) {
+    const e = elements[k];
+    if (e.kind !== 'line' || e.paragraph !== end.paragraph) break;
+    lines.unshift(e.line.text);
+  }
+  return lines.join(' ');
 }
 
 function isList(e: Element): e is BlockElement {
