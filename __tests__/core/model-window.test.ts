@@ -377,3 +377,20 @@ describe('an approximate stated start', () => {
     expect(check(doc('approximately 02:55')).findings.filter((f) => f.rule === 'timeline-window').map((f) => f.line)).toEqual([9]);
   });
 });
+
+describe('a label over the story', () => {
+  const doc =
+    '# Validator degradation\n\n## Summary\n\n- **Incident Description**: The team saw missed blocks starting at 23:15 UTC on August 18, 2025. Block times were 10-12 seconds against the normal ~5 seconds. A planned service restart at 00:30 UTC did not resolve the issue, and the incident continued until natural recovery at 02:43 UTC.\n\n## Timeline\n\n- 2025-08-18 23:15 UTC Missed blocks begin\n- 2025-08-19 00:30 UTC Planned restart\n- 2025-08-19 02:43 UTC Natural recovery\n';
+
+  it('is read as prose: the restart that did not resolve it is no end, and a block time is no length', () => {
+    const result = check(doc);
+    const i = result.model!.incident;
+    expect([i.start?.time, i.end?.time, i.end?.line, i.duration]).toEqual(['2025-08-18T23:15:00Z', '2025-08-19T02:43:00Z', 5, undefined]);
+    expect(result.findings.filter((f) => f.rule === 'duration-mismatch' || f.rule === 'timeline-window')).toEqual([]);
+  });
+
+  it('"Incident window:" is still the range', () => {
+    const i = incident('## Summary\n\n- **Incident window**: 2025-08-18 23:15 UTC to 2025-08-19 00:30 UTC\n');
+    expect([i.start?.time, i.end?.time]).toEqual(['2025-08-18T23:15:00Z', '2025-08-19T00:30:00Z']);
+  });
+});

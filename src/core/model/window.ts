@@ -92,6 +92,11 @@ type Role = 'start' | 'end' | 'range' | 'duration' | 'date' | null;
 const LABEL = /^([^:]{1,48}):\s{0,8}([\s\S]*)$/;
 const START_LABEL = /\b(?:start|started|starting|began|begin|beginning|onset|from|detected|commenced)\b/i;
 const END_LABEL = /\b(?:end|ended|ending|resolved|resolution time|recovered|restored|until|closed|mitigated)\b/i;
+/**
+ * "**Incident Description**: The team detected … starting at 23:15 UTC … A planned restart at 00:30 UTC did not
+ * resolve the issue": a label over the story, whose times are read as prose, not as the incident's range.
+ */
+const NARRATIVE_LABEL = /\b(?:description|summary|overview|details|narrative|background|explanation|analysis|notes?)\b/i;
 const RANGE_LABEL = /\b(?:duration|outage|period|window|timeframe|time frame|when|time|date|dates|occurred|incident)\b/i;
 /** The words of a field's value right before its one time, saying it is the start: "Started at", "Began around", "from". */
 const STARTED_AT = /^[\s*_]{0,4}(?:(?:it|the[ \t]+(?:outage|incident|issue))[ \t]+)?(?:start(?:ed|s|ing)?|began|begins?|commenced)(?:[ \t]+(?:at|on|around|about|approximately))?[\s*_]{0,4}$|^[\s*_]{0,4}(?:from|since)[\s*_]{0,4}$/i;
@@ -403,7 +408,7 @@ function labelOf(line: TextLine): Label | null {
   let role: Role = null;
   if (start && !end) role = 'start';
   else if (end && !start) role = 'end';
-  else if (RANGE_LABEL.test(label)) role = /duration/i.test(label) ? 'duration' : /date/i.test(label) ? 'date' : 'range';
+  else if (RANGE_LABEL.test(label) && !NARRATIVE_LABEL.test(label)) role = /duration/i.test(label) ? 'duration' : /date/i.test(label) ? 'date' : 'range';
   const found: Label = { role, offset: m[1].length + 1 };
   if (TOTAL_LABEL.test(label)) found.total = true;
   if (zone) found.zone = zone;
