@@ -485,6 +485,10 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['resolution'],
       ['resolution'],
     ]);
+    // So are solutions recommended; solutions applied resolved it.
+    expect([keys('Recommended Solutions'), keys('Proposed solution'), keys('Solution')]).toEqual([['action-items'], ['action-items'], ['resolution']]);
+    // Work still pending, in English and in the languages the table reads.
+    expect([keys('Pendências'), keys('Pending'), keys('Tareas pendientes'), keys('Reste à faire')]).toEqual([['action-items'], ['action-items'], ['action-items'], ['action-items']]);
     // Figures of the improvements are not improvements; a note in full-width brackets is a note as in ASCII ones.
     expect([keys('Improvement Metrics'), keys('Remediation statistics'), keys('Impact metrics')]).toEqual([[], [], ['impact']]);
     expect([keys('Corrective Actions（再カットオーバー前に必須）'), keys('改进措施（短期）'), keys('（一）事件概述')]).toEqual([['action-items'], ['action-items'], ['summary']]);

@@ -646,7 +646,30 @@ const LEADING_CONJUNCTION = /^(?:but|so|and)[ ]/;
  * status of work not yet done, alone ("#### Outstanding" beside "#### Done
  * (2026-06-12)" under "### Fix"): what is still to do.
  */
-const TO_DO = new Set(['to do', 'to dos', 'things to do', 'outstanding', 'still outstanding', 'remaining', 'still to do', 'not done yet', 'not yet done']);
+const TO_DO = new Set([
+  'to do',
+  'to dos',
+  'things to do',
+  'outstanding',
+  'still outstanding',
+  'remaining',
+  'still to do',
+  'not done yet',
+  'not yet done',
+  'pending',
+  // In other languages ("## Pendências" under the guards a Brazilian team added).
+  'pendências',
+  'pendencias',
+  'pendentes',
+  'tarefas pendentes',
+  'pendientes',
+  'tareas pendientes',
+  'reste à faire',
+  'à faire',
+  'offene punkte',
+  'ausstehend',
+  'da fare',
+]);
 
 /** "Problems", in the plural and alone, lists what went wrong; "Problem" states the incident's (the summary). */
 const PROBLEMS_LISTED = 'problems';
@@ -1164,8 +1187,8 @@ const QUALIFYING_TIME = / (?:after|before|during|until|since|following) /;
 /** Words that hold what follows their "of" ("Details of the fix"), naming nothing themselves. */
 const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'explanation', 'discussion', 'notes', 'areas', 'area']);
 
-/** Fixes named as still to make: "Fixes needed", "Proposed fixes", "Pending fixes". */
-const FIXES_TO_MAKE = /\b(?:(?:fix|fixes|repairs?)[ ](?:\w+[ ])?(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)|(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)[ ](?:\w+[ ])?(?:fix|fixes|repairs?))\b/;
+/** Fixes named as still to make: "Fixes needed", "Proposed fixes", "Pending fixes", "Recommended solutions". */
+const FIXES_TO_MAKE = /\b(?:(?:fix|fixes|repairs?|solutions?)[ ](?:\w+[ ])?(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)|(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)[ ](?:\w+[ ])?(?:fix|fixes|repairs?|solutions?))\b/;
 
 /** A heading naming figures ("Improvement metrics", "Remediation statistics"): what was counted, not measures to take. */
 const FIGURES_NAMED = /\s(?:metrics|statistics|stats|kpis)$/;
