@@ -1195,3 +1195,33 @@ describe('a measure whose condition tells a lack', () => {
     expect(items('# X\n\n## Action items\n\n- The backup was not tested\n- The alert was never routed\n')).toEqual([]);
   });
 });
+
+describe('a titled measure over its fields', () => {
+  it('("1. **Enhance Monitoring Suite**" over "- **Description:** …") is the measure; the description is no measure of its own', () => {
+    const doc =
+      '# X\n\n## Follow-Up Actions\n\n1. **Investigate Additional ISP Options**\n   - **Description:** Research potential backup ISPs for the servers.\n\n2. **Enhance Monitoring Suite**\n   - **Description:** Implement deeper route and latency monitoring.\n   - **Owner:** @ops\n';
+    expect(items(doc).map((a) => [a.line, a.title, a.owner])).toEqual([
+      [5, 'Investigate Additional ISP Options', null],
+      [8, 'Enhance Monitoring Suite', 'ops'],
+    ]);
+  });
+
+  it('a numbered topic over one measure still labels it ("1. **Simulator load handling**" over a sentence)', () => {
+    const doc = '# X\n\n## Action Items\n\n1. **Simulator load handling**\n   - Run stress tests of the simulator before each release\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([[6, 'Run stress tests of the simulator before each release']]);
+  });
+});
+
+describe('a label of measures inside the resolution, over what was done', () => {
+  const doc = (verbs: [string, string]) =>
+    `# X\n\n## Resolution and Mitigation Steps\n\n1. **Short-Term Resolution:**\n   - Deployed a read-only backup instance.\n\n2. **Long-Term Mitigation:**\n   - ${verbs[0]} a multi-ISP architecture.\n   - ${verbs[1]} the out-of-band connection.\n\n## Follow-Up Actions\n\n1. Review the ISP contracts.\n`;
+
+  it('is the resolution when the document keeps its measures apart', () => {
+    const result = check(doc(['Transitioned to', 'Improved']));
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([[14, 'Review the ISP contracts.']]);
+  });
+
+  it('over work still to do, it holds measures', () => {
+    expect(items(doc(['Transition to', 'Improve'])).map((a) => a.line)).toEqual([9, 10, 14]);
+  });
+});

@@ -1197,10 +1197,22 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   if (obliges(line.text) && !INTRODUCTION.test(line.text)) return false;
   // A measure over the names of its parts ("Communication process for blockers" over "twitter", "mailing list", "blog").
   if (wordCount(line.text) >= 4 && nested.every((n) => n.children.every(namesAPart))) return false;
+  // "1. **Enhance Monitoring Suite**" over "- **Description:** Implement deeper route monitoring…": the title is the
+  // measure, and what is under it are its fields.
+  if (nested.every((n) => n.children.every(givesAField))) return false;
   // "1. **Simulator load handling**" over one sentence, "- Run stress tests of the simulator": a numbered topic over
   // the measure it holds. Over several ("1. **Trust GitHub releases**" over what that means) the title is the measure.
   if (ordered && line.allLead && !/[.!?]$/.test(line.text) && wordCount(line.text) <= 6) return nested.length === 1 && nested[0].children.length === 1 && isSentenceItem(nested[0].children[0]);
   return !ordered && line.text.length <= 120;
+}
+
+/** Names of the fields that describe a measure, beside a measure's own fields (owner, due date, status…). */
+const DESCRIBING_FIELD = /^(?:description|details?|summary|rationale|reason|why|context|notes?|explanation|goal|purpose|background|scope|descripci[oó]n|descri[cç][aã]o|beschreibung)$/i;
+
+/** A sub-item that gives one field of its parent ("**Description:** …", "Owner: @ana"), not a measure of its own. */
+function givesAField(item: ListItem): boolean {
+  const field = fieldOf(item);
+  return field !== undefined && field.value !== '' && (DESCRIBING_FIELD.test(field.name) || measureField(field.name) !== undefined);
 }
 
 /** An item whose head is one link to an issue, its text naming the work in three words or more. */
@@ -1321,7 +1333,10 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
     }
     // A task-list item is one task, whatever titled lines its text runs on to ("- [x] **Decision taken**: … **Confirmed by support**: …").
     const [own, ...lazy] = typeof item.checked === 'boolean' ? [head] : titledRuns(head);
-    out.push(itemDraft(item, own, nested, group));
+    const draft = itemDraft(item, own, nested, group);
+    // "- **Owner:** @ops" under "1. **Enhance Monitoring Suite**": a field of the measure, as a table's column is.
+    for (const n of nested) if (n.children.every(givesAField)) for (const c of n.children) takeField(fieldOf(c), draft);
+    out.push(draft);
     // Lines written flush under a "Title: text" item in the same form are measures whose bullet was left out.
     for (const run of lazy) out.push(itemDraft({ ...item, checked: null, children: [] }, run, [], group));
   }

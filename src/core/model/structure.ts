@@ -643,11 +643,17 @@ const NOT_DONE_ED = /^(?:need|speed|feed|seed|embed|shred|bleed|proceed|succeed|
  * "2. Deleted failed VMIs so Harvester would recreate them", …: a heading
  * that names the work of the recovery, over a list of what was done, tells
  * how the incident was resolved. Its words alone ("actions") would make it
- * the measures.
+ * the measures. So does a label of measures inside the resolution ("**Long-Term
+ * Mitigation:**" under "## Resolution and Mitigation Steps" over "Transitioned to a
+ * multi-ISP architecture…") over what was done, when the document keeps its
+ * measures in a section of their own.
  */
 function keyRecoveryDone(elements: Element[]): void {
-  elements.forEach((e, i) => {
-    if (e.kind !== 'heading' || e.keys.length !== 1 || e.keys[0] !== 'action-items' || !RECOVERY_WORK.test(e.text)) return;
+  const measuresApart = elements.some((e) => e.kind === 'heading' && e.level <= 6 && e.keys.length === 1 && e.keys[0] === 'action-items');
+  eachUnderParts(elements, (e, parts, i) => {
+    if (e.keys.length !== 1 || e.keys[0] !== 'action-items') return;
+    const inResolution = measuresApart && parts.length > 0 && parts[parts.length - 1].keys.includes('resolution');
+    if (!RECOVERY_WORK.test(e.text) && !inResolution) return;
     let j = i + 1;
     while (j < elements.length && elements[j].kind !== 'heading' && !isList(elements[j])) j++;
     const list = elements[j];
@@ -787,12 +793,12 @@ function keepAvoidanceWithMeasures(elements: Element[]): void {
 }
 
 /** Each heading, with the headings (levels 1 to 6) it sits under, outermost first; keys changed by `visit` are seen by the headings after. */
-function eachUnderParts(elements: Element[], visit: (h: HeadingElement, parts: readonly HeadingElement[]) => void): void {
+function eachUnderParts(elements: Element[], visit: (h: HeadingElement, parts: readonly HeadingElement[], index: number) => void): void {
   const parts: HeadingElement[] = [];
-  for (const e of elements) {
+  for (const [index, e] of elements.entries()) {
     if (e.kind !== 'heading') continue;
     if (e.level <= 6) while (parts.length > 0 && parts[parts.length - 1].level >= e.level) parts.pop();
-    visit(e, parts);
+    visit(e, parts, index);
     if (e.level <= 6) parts.push(e);
   }
 }
