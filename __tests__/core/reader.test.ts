@@ -1013,3 +1013,48 @@ describe('titled measures, closing words and data that are not measures', () => 
     expect(items('titled-steps.md').map((i) => i[0])).toEqual([15, 19, 25, 26, 44, 46]);
   });
 });
+
+describe('a report written as labelled paragraphs, as Google\'s example postmortem is', () => {
+  const doc =
+    '# Postmortem: flash device failure\n\n**Status:** Complete.\n\n**Summary:** The flash device failed undetected\nfor 14 days.\n\n**Impact:** 2 hours without internet.\n\n**Root Cause:** Flash device failed undetected.\n\n**Resolution:** Reinstalled the OS onto a new device.\n\n**Action Items:**\n\n* Automate backups of the flash device\n';
+
+  it('has its sections in the labels that open its paragraphs', () => {
+    const result = check(doc);
+    expect(result.model!.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual([
+      '5:summary',
+      '8:impact',
+      '10:root-cause',
+      '12:resolution',
+      '14:action-items',
+    ]);
+    // Only the timeline is missing.
+    expect(result.findings.filter((f) => f.rule === 'required-sections').map((f) => f.message)).toEqual([expect.stringContaining('missing timeline section')]);
+    expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([[16, 'Automate backups of the flash device']]);
+  });
+
+  it('a label inside a named section stays part of its paragraph', () => {
+    const inside = '# X\n\n## Summary\n\n**Root Cause:** A bad deploy.\n\n**Resolution:** Rolled back.\n\n## Timeline\n\n- 10:00 UTC deploy\n';
+    expect(check(inside).model!.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['3:summary', '9:timeline']);
+  });
+
+  it('one label alone outside a section names none', () => {
+    const one = '# X\n\n**Root Cause:** A bad deploy.\n\n## Timeline\n\n- 10:00 UTC deploy\n';
+    expect(check(one).model!.sections.filter((s) => s.keys.length).map((s) => s.keys.join('+'))).toEqual(['timeline']);
+  });
+});
+
+describe('a template\'s "Leadup" over timed entries', () => {
+  const doc =
+    '# Cascading node failures\n\n## :warning: Leadup\n\n*List the sequence of events that led to the incident*\n\n- **00:27 UTC:** Django starts rapidly using connections to our\n  PostgreSQL database\n- **00:32 UTC:** DevOps team is alerted that PostgreSQL has saturated\n  its 115 max connections limit.\n- **00:55 UTC:** The node is recycled and\n  a new one is added to the pool.\n\n## :seedling: Blameless root cause\n\nThe connection pool was too small.\n';
+
+  it('is the timeline of a document without one (its entries wrapped onto two lines), and a shortcode emoji names nothing', () => {
+    const result = check(doc);
+    expect(result.model!.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['3:timeline', '14:root-cause']);
+    expect(result.model!.timeline.map((t) => t.line)).toEqual([7, 9, 11]);
+  });
+
+  it('beside a timeline it is what led up to the incident, not a second timeline', () => {
+    const both = doc + '\n## Timeline\n\n- 01:00 UTC Node restored\n';
+    expect(check(both).model!.sections.filter((s) => s.keys.includes('timeline')).map((s) => s.line)).toEqual([18]);
+  });
+});

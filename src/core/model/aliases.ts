@@ -938,13 +938,16 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
 /** "/etc/resolv.conf", "config.yaml", "~/bin": a path or a file's name, which names no section ("resolv" is not "Resolution"). */
 const PATH_OR_FILE = /(?<!\S)(?:[~.]?\/\S*|[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)(?!\S)/gu;
 
+/** An emoji written as GitHub's shortcode ("## :warning: Leadup", ":ballot_box_with_check:"), dropped as an emoji is. */
+const EMOJI_SHORTCODE = /(?<![\p{L}\p{N}:]):[a-z0-9_+-]{2,40}:(?![\p{L}\p{N}:])/gu;
+
 /**
  * Lower-case, drop numbering ("2.", "IV)"), parentheticals ("(all times UTC)"),
- * emoji and punctuation; "&" reads as "and". "Corrective/Preventative
+ * emoji (also as shortcodes) and punctuation; "&" reads as "and". "Corrective/Preventative
  * Measures:" becomes "corrective preventative measures".
  */
 export function normalizeHeading(text: string): string {
-  let s = text.trim().replace(PARENTHETICAL, ' ');
+  let s = text.trim().replace(PARENTHETICAL, ' ').replace(EMOJI_SHORTCODE, ' ');
   s = s.replace(NUMBERING, '').replace(PATH_OR_FILE, ' ');
   // "Root Cause & Resolution", "Fix + follow-ups": two parts, as "and" joins them.
   s = s.replace(/&|(?<=\s)\+(?=\s)/g, ' and ');

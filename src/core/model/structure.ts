@@ -12,7 +12,7 @@ import type { Blockquote, Code, Html, List, ListItem, Paragraph, Root, RootConte
 import type { Section, SectionKey } from '../types.js';
 import { parseFragment } from '../fragment.js';
 import { htmlDocumentNodes, readsAsHtmlDocument } from './html.js';
-import { isAppendixHeading, isClosingHeading, isReaderAdviceHeading, isStatement, matchFallback, matchHeading, opensWithVerbOfSection, type AliasTable } from './aliases.js';
+import { isAppendixHeading, isClosingHeading, isReaderAdviceHeading, isStatement, matchFallback, matchHeading, normalizeHeading, opensWithVerbOfSection, type AliasTable } from './aliases.js';
 import { linesOfElements, swallowedText } from './lines.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 import { scanTimes } from '../time/index.js';
@@ -31,6 +31,11 @@ export interface HeadingElement {
   verbal?: boolean;
   /** Index into `Structure.sections`, when this heading opens one. */
   section?: number;
+  /**
+   * A bold label opening a paragraph of text ("**Root Cause:** Flash device failed…"): a section only in a report
+   * written as such labelled paragraphs (see `keepLabelledParagraphs`); its line stays the paragraph's.
+   */
+  inline?: boolean;
   /** For a heading written as a line of a paragraph ("TODO:"): the line and its paragraph. */
   source?: TextLine;
   paragraph?: number;
@@ -143,6 +148,44 @@ function headingElement(text: string, level: number, style: Section['style'], ke
   return { kind: 'heading', text, level, style, keys, line: at.line, column: at.column, label: false };
 }
 
+/** The sections a report's labelled paragraphs name, as Google's example postmortem writes them ("**Summary:** …"). */
+const PARAGRAPH_LABEL_KEYS = new Set<SectionKey>(['summary', 'impact', 'root-cause', 'resolution', 'detection']);
+
+/** "**Root Cause:** Flash device failed undetected.": a bold label ending in a colon, naming one section, over its text. */
+function labelOpening(line: TextLine, table: AliasTable): HeadingElement | null {
+  const lead = line.lead;
+  if (!lead || line.allLead) return null;
+  const rest = line.text.slice(line.text.indexOf(lead) + lead.length);
+  if (!/[:：]$/.test(lead) && !/^[*_]{0,3}[ \t]?[:：]/.test(rest)) return null;
+  const name = lead.replace(/(?<![\s:：])[\s:：]+$/, '');
+  if (name.length === 0 || name.split(/\s+/).length > 4) return null;
+  const keys = matchHeading(name, table, { strict: true });
+  if (keys.length !== 1 || !PARAGRAPH_LABEL_KEYS.has(keys[0])) return null;
+  return { ...headingElement(name, 7, 'bold', keys, line), inline: true };
+}
+
+/**
+ * "**Summary:** …", "**Impact:** …", "**Root Cause:** …", "**Resolution:** …",
+ * each opening a paragraph outside any named section: a report written as
+ * Google's example postmortem is, whose labels are its sections. Kept only
+ * where two or more such labels stand outside a named section and no heading
+ * names the same section; elsewhere ("**Root cause:** …" inside the summary)
+ * the label is part of its paragraph.
+ */
+function keepLabelledParagraphs(elements: Element[]): void {
+  const headed = new Set<SectionKey>();
+  for (const e of elements) if (e.kind === 'heading' && !e.inline) for (const key of e.keys) headed.add(key);
+  const outside: HeadingElement[] = [];
+  eachUnderParts(elements, (e, parts) => {
+    if (e.inline && !headed.has(e.keys[0]) && parts.every((h) => h.keys.length === 0)) outside.push(e);
+  });
+  const keep = new Set(outside.length >= 2 ? outside : []);
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const e = elements[i];
+    if (e.kind === 'heading' && e.inline && !keep.has(e)) elements.splice(i, 1);
+  }
+}
+
 /** Flatten the root's children into elements, recognising pseudo-headings. */
 function toElements(root: Root, table: AliasTable): { elements: Element[]; markdown: boolean } {
   const elements: Element[] = [];
@@ -164,6 +207,8 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
         const paragraph = paragraphs++;
         for (const [index, line] of phrasingLines(node).entries()) {
           const pseudo = pseudoHeading(line, table, index === 0);
+          const inline = !pseudo && index === 0 ? labelOpening(line, table) : null;
+          if (inline) elements.push(inline);
           elements.push(pseudo ? { ...pseudo, source: line, paragraph } : { kind: 'line', line, paragraph });
         }
       } else if (node.type === 'list' && isOutlineList(node, table, standalone)) {
@@ -196,6 +241,7 @@ function toElements(root: Root, table: AliasTable): { elements: Element[]; markd
   };
   visit(root.children, false);
   readTitleStrictly(elements, table);
+  keepLabelledParagraphs(elements);
   return { elements, markdown };
 }
 
@@ -501,9 +547,20 @@ function timedEntriesAfter(elements: Element[], index: number): boolean {
 
 /** Whether the lines after a heading, up to the next, are timeline entries: three or more, most of them opening with a time. */
 function entriesAfter(elements: Element[], index: number): boolean {
-  const lines = linesOfElements(elementsUnder(elements, index)).filter((l) => l.text.trim().length > 0);
+  const lines = elementsUnder(elements, index)
+    .flatMap((e) => (e.kind === 'block' && e.node.type === 'list' ? itemHeadLines(e.node) : linesOfElements([e])))
+    .filter((l) => l.text.trim().length > 0);
   const opening = lines.filter((l) => opensWithClockTime(l.text)).length;
   return opening >= 3 && opening * 3 >= lines.length * 2;
+}
+
+/** The first line of each item of a list, nested items too: an entry wrapped onto more lines is still one entry. */
+function itemHeadLines(list: List): TextLine[] {
+  return list.children.flatMap((item) => {
+    const first = item.children[0];
+    const head = first?.type === 'paragraph' ? phrasingLines(first).slice(0, 1) : [];
+    return [...head, ...item.children.flatMap((c) => (c.type === 'list' ? itemHeadLines(c) : []))];
+  });
 }
 
 function hasContent(element: Element): boolean {
@@ -570,6 +627,9 @@ function headsClockTimes(elements: Element[], index: number): boolean {
   return times >= 3 && times * 4 >= headings * 3;
 }
 
+/** "Leadup", "Lead-up", "The lead-up": the events that led to the incident. */
+const LEAD_UP_HEADING = /^(?:the )?lead ?up$/;
+
 /** A live post's updates: "Updates:", "Status updates", "Live updates", "Update log". */
 const UPDATES_HEADING = /^(?:(?:status|live|incident)[ \t]+)?updates?(?:[ \t]+log)?[ \t]*:?$/i;
 
@@ -592,7 +652,8 @@ export function buildStructure(root: Root, table: AliasTable, lineCount: number)
     // "## What happened" or a live post's "##### Updates:" over a list of timed entries, in a document without a
     // timeline: it is the timeline.
     // "## May 8th, the conference day" over "### 7:00", "### 8:00 AM", "### 9:50-12:15": the day told hour by hour.
-    const timeline = missing('timeline') && (((fallback === 'summary' || UPDATES_HEADING.test(e.text)) && entriesAfter(elements, i)) || headsClockTimes(elements, i));
+    // A template's "## Leadup" ("List the sequence of events that led to the incident") over timed entries is its timeline.
+    const timeline = missing('timeline') && (((fallback === 'summary' || UPDATES_HEADING.test(e.text) || LEAD_UP_HEADING.test(normalizeHeading(e.text))) && entriesAfter(elements, i)) || headsClockTimes(elements, i));
     const key = timeline ? 'timeline' : fallback;
     if (key && missing(key) && !elements.some((x) => x.kind === 'heading' && x.keys.includes(key))) {
       e.keys = [key];
