@@ -1225,3 +1225,21 @@ describe('a label of measures inside the resolution, over what was done', () => 
     expect(items(doc(['Transition to', 'Improve'])).map((a) => a.line)).toEqual([9, 10, 14]);
   });
 });
+
+describe('a numbered topic over its tasks', () => {
+  it('("1. **Secrets Management**" over three tasks) groups them: each task is a measure', () => {
+    const doc =
+      '# X\n\n## Long-term (Roadmap)\n\n1. **Secrets Management**\n   - Evaluate 1Password/Vault for team secrets\n   - Implement secret rotation policy (90 days)\n\n2. **Pre-commit Hooks** (Priority: HIGH)\n   - Install TruffleHog pre-commit hook\n   - Add custom hook to block .env files\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [6, 'Evaluate 1Password/Vault for team secrets'],
+      [7, 'Implement secret rotation policy (90 days)'],
+      [10, 'Install TruffleHog pre-commit hook'],
+      [11, 'Add custom hook to block .env files'],
+    ]);
+  });
+
+  it('over what the title means, the title is the measure', () => {
+    const doc = '# Outage\n\n## Recommendations\n\n1. **Trust GitHub releases**\n   - Check the release list for the current version\n   - The VERSION file may be out of sync for a while\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([[5, 'Trust GitHub releases']]);
+  });
+});

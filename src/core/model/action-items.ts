@@ -1202,7 +1202,15 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
   if (nested.every((n) => n.children.every(givesAField))) return false;
   // "1. **Simulator load handling**" over one sentence, "- Run stress tests of the simulator": a numbered topic over
   // the measure it holds. Over several ("1. **Trust GitHub releases**" over what that means) the title is the measure.
-  if (ordered && line.allLead && !/[.!?]$/.test(line.text) && wordCount(line.text) <= 6) return nested.length === 1 && nested[0].children.length === 1 && isSentenceItem(nested[0].children[0]);
+  if (ordered && line.allLead && !/[.!?]$/.test(line.text) && wordCount(line.text) <= 6) {
+    if (nested.length === 1 && nested[0].children.length === 1) return isSentenceItem(nested[0].children[0]);
+    // "1. **Secrets Management**" over "- Evaluate 1Password/Vault for team secrets", "- Implement secret rotation
+    // policy (90 days)": a topic over the tasks it groups. Over what the title means ("The VERSION file may be out of
+    // sync for a while") the title is the measure.
+    return groupsTasks(nested);
+  }
+  // "1. **Pre-commit Hooks** (Priority: HIGH)" over its tasks: the same, with an aside.
+  if (ordered && line.lead && !line.allLead && afterLead(line) === '' && wordCount(line.lead) <= 6 && !/[.!?]$/.test(line.lead) && groupsTasks(nested)) return true;
   return !ordered && line.text.length <= 120;
 }
 
@@ -1213,6 +1221,15 @@ const DESCRIBING_FIELD = /^(?:description|details?|summary|rationale|reason|why|
 function givesAField(item: ListItem): boolean {
   const field = fieldOf(item);
   return field !== undefined && field.value !== '' && (DESCRIBING_FIELD.test(field.name) || measureField(field.name) !== undefined);
+}
+
+/** Two or more short items, none a statement nor a list of its own, not all names of parts ("Node metrics"): tasks, each a measure. */
+function groupsTasks(nested: List[]): boolean {
+  const children = nested.flatMap((n) => n.children);
+  return children.length >= 2 && !children.every(namesAPart) && children.every((c) => {
+    const head = itemHead(c);
+    return head !== undefined && !c.children.some((x) => x.type === 'list') && wordCount(head.text) <= 14 && !isStatementOrClause(head.text) && !SENTENCE_END_INSIDE.test(head.text);
+  });
 }
 
 /** An item whose head is one link to an issue, its text naming the work in three words or more. */
