@@ -394,3 +394,11 @@ describe('a label over the story', () => {
     expect([i.start?.time, i.end?.time]).toEqual(['2025-08-18T23:15:00Z', '2025-08-19T00:30:00Z']);
   });
 });
+
+describe('a sentence that gives its day without a year', () => {
+  it('dates its range ("On Sep 29, … from 14:00 to 16:30"), not the front matter\'s publication date', () => {
+    const doc = '---\ndate: 2023-10-04T00:00:00Z\n---\n\nOn Sep 29, we had a period of about 2.5h from 14:00 to 16:30 UTC in which Repls became read-only.\n';
+    const i = incident(doc);
+    expect([i.start?.time, i.end?.time]).toEqual(['2023-09-29T14:00:00Z', '2023-09-29T16:30:00Z']);
+  });
+});

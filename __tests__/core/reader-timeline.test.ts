@@ -768,3 +768,17 @@ describe('related places of one finding', () => {
     ]);
   });
 });
+
+describe('a timeline announced in a section of another name, with its zone', () => {
+  it('takes the zone the announcement states ("all times in Pacific Time")', () => {
+    const doc =
+      '# Read-only Repls\n\nOn Sep 29, 2023 we had a period of about 2.5h from 14:00 to 16:30 (Pacific Time) in which Repls became read-only.\n\n## Technical details\n\nHere is the timeline of what happened, all times in Pacific Time:\n\n* On Sep 29 at 14:00, the unfinished feature was deployed to production.\n* By 16:30 there were no faulty builds in production.\n* At 17:30 we repaired the templates.\n';
+    const result = check(doc);
+    expect(result.model!.timeline.map((t) => [t.line, t.time])).toEqual([
+      [9, '2023-09-29T21:00:00Z'],
+      [10, '2023-09-29T23:30:00Z'],
+      [11, '2023-09-30T00:30:00Z'],
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'timeline-window')).toEqual([]);
+  });
+});

@@ -364,17 +364,18 @@ const TIMELINE_ANNOUNCED = /\b(?:time-?line|chronology|sequence[ \t]of[ \t]event
  * starting at 10.42am:" over "- 10.42: the application became unavailable") in a section of another name ("What
  * happened"): the timeline of a document without one, if its items tell their times.
  */
-function announcedTimelineList(structure: Structure, read: (list: Element[]) => TimelineEntry[]): Element[] {
+function announcedTimelineList(structure: Structure, read: (list: Element[], announcement: string) => TimelineEntry[]): { list: Element[]; announcement?: string } {
   const { elements } = structure;
   for (let i = 1; i < elements.length; i++) {
     const e = elements[i];
     const above = elements[i - 1];
     if (e.kind !== 'block' || e.node.type !== 'list' || e.node.children.length < MIN_STAMPED_PARAGRAPHS) continue;
-    if (above.kind !== 'line' || !TIMELINE_ANNOUNCED.test(paragraphText(elements, i - 1))) continue;
+    const announcement = above.kind === 'line' ? paragraphText(elements, i - 1) : '';
+    if (!TIMELINE_ANNOUNCED.test(announcement)) continue;
     // Named the timeline, its items may tell days only ("**July 20, 2025 --** Our systems flagged…").
-    return read([e]).filter((t) => t.time || t.date).length >= MIN_STAMPED_PARAGRAPHS ? [e] : [];
+    return read([e], announcement).filter((t) => t.time || t.date).length >= MIN_STAMPED_PARAGRAPHS ? { list: [e], announcement } : { list: [] };
   }
-  return [];
+  return { list: [] };
 }
 
 /**
@@ -405,8 +406,12 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
       paragraphs = stamped.length > 0;
     }
     if (stamped.length === 0) stamped = stampedList(structure);
-    if (stamped.length === 0) stamped = announcedTimelineList(structure, (list) => readTimeline({ elements: list, ctx, dayFirst: window.dayFirst, firstDay }));
-    if (stamped.length > 0) timeline = readTimeline({ elements: stamped, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
+    // "Here is the timeline of what happened, all times in Pacific Time:": the announcement states the zone, as a heading would.
+    let announcement: string | undefined;
+    if (stamped.length === 0) {
+      ({ list: stamped, announcement } = announcedTimelineList(structure, (list, heading) => readTimeline({ elements: list, heading, ctx, dayFirst: window.dayFirst, firstDay })));
+    }
+    if (stamped.length > 0) timeline = readTimeline({ elements: stamped, heading: announcement, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
     // Stamped paragraphs are the updates; a list or a time in an update's text is part of that update, not one of its own.
     if (paragraphs) {
       const updates = stampLines(stamped);

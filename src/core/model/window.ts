@@ -562,7 +562,8 @@ function readProse(draft: Draft, prose: ScannedLine[]): void {
     let sentenceDay: { date: NonNullable<TimeExpression['date']>; end: number } | undefined;
     for (const whole of exprs) {
       if (!whole.time) {
-        if (whole.date?.year !== undefined) sentenceDay = { date: whole.date, end: whole.index + whole.length };
+        // "On Sep 29, we had a period of about 2.5h from 14:00 to 16:30": a day without its year is the sentence's too.
+        if (whole.date?.year !== undefined || (whole.date?.month !== undefined && whole.date.day !== undefined)) sentenceDay = { date: whole.date, end: whole.index + whole.length };
         continue;
       }
       const located = locate(block, whole);
