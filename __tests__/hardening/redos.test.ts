@@ -166,6 +166,8 @@ describe('regular expressions in src/ are safe from catastrophic backtracking', 
     expect(growsExponentially(bounded, { pumps: [{ prefix: '-/------', pump: '--------' }], suffix: '' })).toBe(false);
   });
 
+  // Over a thousand patterns take ~100 s alone on two cores, and more beside the other test files in CI: the bound
+  // is a guard against a hang, not a measure of speed.
   it(`recheck finds none of them vulnerable`, async () => {
     const vulnerable: string[] = [];
     const started = performance.now();
@@ -216,5 +218,5 @@ describe('regular expressions in src/ are safe from catastrophic backtracking', 
     console.log(`recheck: ${regexes.length} regular expressions in ${Math.round(performance.now() - started)} ms`);
     for (const v of vulnerable) console.log(v);
     expect(vulnerable).toEqual([]);
-  }, 110_000);
+  }, 300_000);
 });
