@@ -1238,6 +1238,16 @@ describe('a numbered topic over its tasks', () => {
     ]);
   });
 
+  it('in a list of titles that say what to do, each title is the measure and its list the steps', () => {
+    const doc =
+      '# X\n\n## Recommendations for Public Release\n\n1. **Enable GitHub Secret Scanning**\n   - Settings → Security → Code security and analysis\n   - Enable "Secret scanning" and "Push protection"\n\n2. **Document Secret Management**\n   - Update SECURITY.md with .env guidelines\n   - Add a "Managing Secrets" section to docs\n\n3. **Final Audit**\n   - Run TruffleHog on entire git history\n   - Verify no secrets in any reachable commits\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [5, 'Enable GitHub Secret Scanning'],
+      [9, 'Document Secret Management'],
+      [13, 'Final Audit'],
+    ]);
+  });
+
   it('over what the title means, the title is the measure', () => {
     const doc = '# Outage\n\n## Recommendations\n\n1. **Trust GitHub releases**\n   - Check the release list for the current version\n   - The VERSION file may be out of sync for a while\n';
     expect(items(doc).map((a) => [a.line, a.title])).toEqual([[5, 'Trust GitHub releases']]);

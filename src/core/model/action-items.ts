@@ -1175,7 +1175,8 @@ function isNote(item: ListItem): boolean {
  * list of measures. A numbered item, a titled one ("**Title**" with a
  * description), and one whose children only annotate it are measures.
  */
-function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly TextLine[]; text: string } | undefined, nested: List[]): boolean {
+function isLabelItem(item: ListItem, list: List, head: { lines: readonly TextLine[]; text: string } | undefined, nested: List[]): boolean {
+  const ordered = list.ordered === true;
   if (nested.length === 0 || nested.every((n) => n.children.every(isNote))) return false;
   if (!head || head.text === '') return true;
   // "- [ ] Create automated CI/CD pipeline that:" over plain items of what it does: one task, boxed as one.
@@ -1206,11 +1207,12 @@ function isLabelItem(item: ListItem, ordered: boolean, head: { lines: readonly T
     if (nested.length === 1 && nested[0].children.length === 1) return isSentenceItem(nested[0].children[0]);
     // "1. **Secrets Management**" over "- Evaluate 1Password/Vault for team secrets", "- Implement secret rotation
     // policy (90 days)": a topic over the tasks it groups. Over what the title means ("The VERSION file may be out of
-    // sync for a while") the title is the measure.
-    return groupsTasks(nested);
+    // sync for a while") the title is the measure, as it is in a list of titles that say what to do ("1. **Enable
+    // GitHub Secret Scanning**" over the steps to it, "2. **Install Pre-commit Hooks**", "4. **Final Audit**").
+    return groupsTasks(nested) && !titlesAct(list);
   }
   // "1. **Pre-commit Hooks** (Priority: HIGH)" over its tasks: the same, with an aside.
-  if (ordered && line.lead && !line.allLead && afterLead(line) === '' && wordCount(line.lead) <= 6 && !/[.!?]$/.test(line.lead) && groupsTasks(nested)) return true;
+  if (ordered && line.lead && !line.allLead && afterLead(line) === '' && wordCount(line.lead) <= 6 && !/[.!?]$/.test(line.lead) && groupsTasks(nested)) return !titlesAct(list);
   return !ordered && line.text.length <= 120;
 }
 
@@ -1221,6 +1223,33 @@ const DESCRIBING_FIELD = /^(?:description|details?|summary|rationale|reason|why|
 function givesAField(item: ListItem): boolean {
   const field = fieldOf(item);
   return field !== undefined && field.value !== '' && (DESCRIBING_FIELD.test(field.name) || measureField(field.name) !== undefined);
+}
+
+/** Verbs a measure's title opens with when it says what to do ("Enable GitHub Secret Scanning", "Install Pre-commit Hooks"). */
+const TITLE_VERB = new Set(
+  ('add adopt alert align allow analyse analyze apply archive assign audit automate avoid back block build cap change check clarify clean ' +
+    'communicate configure confirm consolidate create define delete deploy deprecate design detect disable document drop educate enable ' +
+    'enforce ensure establish evaluate expand explore extend fix follow harden implement improve increase install integrate introduce ' +
+    'investigate isolate keep limit lower make migrate monitor move notify optimise optimize patch pin plan prevent prioritise prioritize ' +
+    'protect provide publish raise reduce refactor remove rename replace report require research restrict restore review revoke rewrite ' +
+    'rotate run scale schedule separate set share simplify split standardise standardize start stop store streamline switch test track ' +
+    'train trust tune update upgrade use validate verify write')
+    .split(' '),
+);
+const titledActs = new WeakMap<List, boolean>();
+
+/** Whether most of a list's items are titled with what to do: then each title is the measure and its list the steps. */
+function titlesAct(list: List): boolean {
+  let known = titledActs.get(list);
+  if (known === undefined) {
+    const acting = list.children.filter((item) => {
+      const lead = itemHead(item)?.lines[0].lead;
+      return lead !== undefined && TITLE_VERB.has(/^\p{L}+/u.exec(lead)?.[0].toLowerCase() ?? '');
+    });
+    known = acting.length * 2 > list.children.length;
+    titledActs.set(list, known);
+  }
+  return known;
 }
 
 /** Two or more short items, none a statement nor a list of its own, not all names of parts ("Node metrics"): tasks, each a measure. */
@@ -1328,7 +1357,7 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
       out.push(itemDraft(item, head, nested, group));
       continue;
     }
-    if (isLabelItem(item, list.ordered === true, head, nested) && depth < MAX_DEPTH) {
+    if (isLabelItem(item, list, head, nested) && depth < MAX_DEPTH) {
       const label = head && head.text ? withoutColon(head.lines[0].lead ?? head.text) : undefined;
       const child = label ? groupOf(label, group) : group;
       for (const n of nested) fromList(n, child, out, depth + 1);
