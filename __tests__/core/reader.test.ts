@@ -1058,3 +1058,12 @@ describe('a template\'s "Leadup" over timed entries', () => {
     expect(check(both).model!.sections.filter((s) => s.keys.includes('timeline')).map((s) => s.line)).toEqual([18]);
   });
 });
+
+describe('a retrospective\'s questions in other languages', () => {
+  it('("Ce qui peut être amélioré", "O que pode ser melhorado") are lessons, not measures', () => {
+    const doc = '# X\n\n## Leçons Apprises\n\n### Ce qui peut être amélioré\n\n- ⚠️ **Prévention** : Installer des outils de détection avant le commit\n\n## Actions correctives\n\n- Ajouter un hook pre-commit\n';
+    const result = check(doc);
+    expect(result.model!.sections.map((s) => s.keys.join('+'))).toEqual(['', 'lessons-learned', 'lessons-learned', 'action-items']);
+    expect(result.model!.actionItems.map((a) => a.line)).toEqual([11]);
+  });
+});
