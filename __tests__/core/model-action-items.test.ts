@@ -1253,3 +1253,13 @@ describe('a numbered topic over its tasks', () => {
     expect(items(doc).map((a) => [a.line, a.title])).toEqual([[5, 'Trust GitHub releases']]);
   });
 });
+
+describe('the author signing the report under the last list', () => {
+  it('("\\- @maxwofford") is no measure', () => {
+    const doc = '# X\n\nLeftover tasks:\n- Find a replacement for heroku-deflater to serve gz assets.\n- Switch the non-reversible framework defaults.\n\n\\- [@maxwofford](https://github.com/maxwofford)\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [4, 'Find a replacement for heroku-deflater to serve gz assets.'],
+      [5, 'Switch the non-reversible framework defaults.'],
+    ]);
+  });
+});

@@ -56,6 +56,8 @@ const LABEL_LINE = /^[^.!?:]{1,60}:$/;
 /** A text that is one parenthesised aside and nothing else. */
 const ASIDE = /^\([^()]*\)$/;
 /** "None yet.", "N/A", "No action items." say there are no measures, "As above" points at one already listed, and a template's "etc" or "... another item" row holds none; they are not one. */
+/** A line that is only a name to sign with ("- @maxwofford", "— @ana"). */
+const SIGN_OFF = /^[-–—~\s]{0,4}@[A-Za-z0-9][\w-]{0,38}[.!]?$/;
 const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|etc|and[ \t]so[ \t]on|(?:\.{3}|…)[ \t]*(?:and[ \t]+)?(?:another|more|other)(?:[ \t]+(?:items?|actions?|tasks?|measures?))?|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?)|(?:same[ \t]as|as|see)[ \t]above|ditto)(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
 /**
  * A step of writing the report itself, from a template's closing checklist:
@@ -112,8 +114,9 @@ export function readActionItems(input: ActionItemInput): ActionItem[] {
   // "*(Point out weak spots, e.g. missing metrics)*": a whole line in brackets is an aside or a template's prompt.
   // A line that was only fields ("Owner: DevOps Team" with no measure above it) leaves no title: no measure either.
   // A template's checklist for the report itself ("Sections above are filled out") is the report's chore, not a measure.
+  // "\- @maxwofford" under the last list: the author signing the report.
   const items = drafts
-    .filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim()) && !onlyPlaceholders(d.text) && !ASIDE.test(d.text.trim()) && !REPORT_CHORE.test(d.text))
+    .filter((d) => !NO_ITEMS.test(d.text.replace(BULLET, '').trim()) && !onlyPlaceholders(d.text) && !ASIDE.test(d.text.trim()) && !REPORT_CHORE.test(d.text) && !SIGN_OFF.test(d.text.trim()))
     .map((d) => finish(d, input))
     .filter((item) => /[\p{L}\p{N}]/u.test(item.title));
   assignIds(items);
