@@ -55,9 +55,9 @@ const DONE_MARK = /^(?:[✓✔☑✅]|\[[xX]\])/u;
 const LABEL_LINE = /^[^.!?:]{1,60}:$/;
 /** A text that is one parenthesised aside and nothing else. */
 const ASIDE = /^\([^()]*\)$/;
-/** "None yet.", "N/A", "No action items." say there are no measures, "As above" points at one already listed, and a template's "etc" or "... another item" row holds none; they are not one. */
 /** A line that is only a name to sign with ("- @maxwofford", "— @ana"). */
 const SIGN_OFF = /^[-–—~\s]{0,4}@[A-Za-z0-9][\w-]{0,38}[.!]?$/;
+/** "None yet.", "N/A", "No action items." say there are no measures, "As above" points at one already listed, and a template's "etc" or "... another item" row holds none; they are not one. */
 const NO_ITEMS = /^(?:none|n\/a|nothing|tbd|etc|and[ \t]so[ \t]on|(?:\.{3}|…)[ \t]*(?:and[ \t]+)?(?:another|more|other)(?:[ \t]+(?:items?|actions?|tasks?|measures?))?|no[ \t](?:action[ \t]items?|actions|measures|follow[ \t-]?ups?)|(?:same[ \t]as|as|see)[ \t]above|ditto)(?:[ \t](?:yet|so[ \t]far|for[ \t]now|at[ \t]this[ \t]time))?[ \t]?[.!]?$/i;
 /**
  * A step of writing the report itself, from a template's closing checklist:

@@ -180,10 +180,9 @@ function keepLabelledParagraphs(elements: Element[]): void {
     if (e.inline && !headed.has(e.keys[0]) && parts.every((h) => h.keys.length === 0)) outside.push(e);
   });
   const keep = new Set(outside.length >= 2 ? outside : []);
-  for (let i = elements.length - 1; i >= 0; i--) {
-    const e = elements[i];
-    if (e.kind === 'heading' && e.inline && !keep.has(e)) elements.splice(i, 1);
-  }
+  let kept = 0;
+  for (const e of elements) if (!(e.kind === 'heading' && e.inline && !keep.has(e))) elements[kept++] = e;
+  elements.length = kept;
 }
 
 /** Flatten the root's children into elements, recognising pseudo-headings. */
