@@ -89,6 +89,17 @@ describe('a status page without a timeline section', () => {
     ]);
   });
 
+  it('reads headings that open with their date and time and title the update ("## 06.05.2026, 02:00 Uhr – Behoben"), one entry each', () => {
+    const m = model(
+      '# DNS-Störung\n\n## 06.05.2026, 02:00 Uhr – Behoben\n\nDie DENIC hat die Signatur korrigiert.\n\n## 05.05.2026, 23:30 Uhr – Ursache identifiziert\n\n**Mögliche Auswirkungen:**\n\n- Anmeldung schlägt fehl\n- E-Mails verzögert\n\n## 05.05.2026, 21:50 Uhr – Erste Meldungen\n\nNutzer melden Fehler.\n',
+    );
+    expect(m.timeline.map((t) => [t.line, t.time])).toEqual([
+      [3, '2026-05-06T02:00'],
+      [7, '2026-05-05T23:30'],
+      [14, '2026-05-05T21:50'],
+    ]);
+  });
+
   it('reads a "Resolved <date> <time>" heading as an update too, though "Resolved" names the resolution', () => {
     const m = model('## Investigating 2025-02-20 10:13a\n\nThe node is offline.\n\n## Resolved  2025-02-21 4:06p\n\nThe node is back online.\n\n## Investigating 2025-04-03 10:06a\n\nIt locked up again.\n');
     expect(m.timeline.map((t) => [t.line, t.time, t.evidence ?? null])).toEqual([

@@ -259,6 +259,20 @@ function isTimeOnlyHeading(e: Element): e is Extract<Element, { kind: 'heading' 
   return !/[\p{L}\p{N}]/u.test(rest.replace(UPDATE_WORDS, ''));
 }
 
+/**
+ * A heading that opens with its date and time and names the update after a
+ * dash or colon ("## 06.05.2026, 02:00 Uhr – Behoben", "### 2024-03-01 14:10
+ * UTC: Root cause identified"), as status pages title their updates.
+ */
+function isStampedHeading(e: Element): e is Extract<Element, { kind: 'heading' }> {
+  if (e.kind !== 'heading' || e.level > 6) return false;
+  const found = scanTimes(e.text);
+  const first = found[0];
+  if (!first?.time || !first.date || first.index > 2) return false;
+  const rest = e.text.slice(first.index + first.length).replace(UPDATE_WORDS, ' ');
+  return /^[ \t]*[–—:|-][ \t]*\S/.test(rest) && rest.split(/\s+/).filter(Boolean).length <= 9;
+}
+
 /** The words a status page's update heading may carry besides its time: "Update", "Resolved", "at", "Uhr". */
 const UPDATE_WORDS = /(?<![\p{L}\p{N}])(?:update[sd]?|at|resolved|investigating|identified|monitoring|uhr|nachtrag|aktualisierung)(?![\p{L}\p{N}])/giu;
 
@@ -269,7 +283,8 @@ const UPDATE_WORDS = /(?<![\p{L}\p{N}])(?:update[sd]?|at|resolved|investigating|
  */
 function timeHeadingRun(structure: Structure): Element[] {
   const { elements } = structure;
-  const first = elements.findIndex(isTimeOnlyHeading);
+  const isUpdate = (e: Element) => isTimeOnlyHeading(e) || isStampedHeading(e);
+  const first = elements.findIndex(isUpdate);
   if (first < 0) return [];
   const level = (elements[first] as Extract<Element, { kind: 'heading' }>).level;
   let end = first + 1;
@@ -277,7 +292,7 @@ function timeHeadingRun(structure: Structure): Element[] {
   for (; end < elements.length; end++) {
     const e = elements[end];
     if (e.kind !== 'heading' || e.level > level) continue;
-    if (!isTimeOnlyHeading(e)) break;
+    if (!isUpdate(e)) break;
     count++;
   }
   return count >= MIN_UPDATE_HEADINGS ? elements.slice(first, end) : [];
@@ -400,6 +415,7 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
   if (!section && timeline.length === 0) {
     // A status page's updates: under time headings, else as stamped paragraphs, else as a stamped list.
     let stamped = timeHeadingRun(structure);
+    const headings = stamped.length > 0;
     let paragraphs = false;
     if (stamped.length === 0) {
       stamped = stampedParagraphRun(structure);
@@ -415,6 +431,11 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
     // Stamped paragraphs are the updates; a list or a time in an update's text is part of that update, not one of its own.
     if (paragraphs) {
       const updates = stampLines(stamped);
+      timeline = timeline.filter((t) => updates.has(t.line));
+    }
+    // Under update headings, one entry per heading: a list in an update ("Mögliche Auswirkungen:") is part of it.
+    if (headings) {
+      const updates = new Set(stamped.filter((e) => e.kind === 'heading').map((e) => (e as Extract<Element, { kind: 'heading' }>).line));
       timeline = timeline.filter((t) => updates.has(t.line));
     }
     for (const e of stamped) read.add(e);

@@ -534,7 +534,8 @@ function parseNumericDate(s: string, i: number, opts: ScanOptions | undefined): 
       read.invalid = `neither ${a} nor ${b} is a month`;
       return read;
     } else {
-      dayFirst = opts?.dayFirst ?? sep !== 47;
+      // "06.05.2026": dots are the day-first writing of Europe, whatever the zone; dashes and slashes follow it.
+      dayFirst = sep === 46 || (opts?.dayFirst ?? sep !== 47);
       if (a !== b) read.ambiguous = true;
     }
     return dayFirst ? makeDate(read, y, b, a) : makeDate(read, y, a, b);
