@@ -402,3 +402,10 @@ describe('a sentence that gives its day without a year', () => {
     expect([i.start?.time, i.end?.time]).toEqual(['2023-09-29T14:00:00Z', '2023-09-29T16:30:00Z']);
   });
 });
+
+describe('a date written with dots', () => {
+  it('is day first ("06.05.2026" is 6 May) whatever the zone, as Europe writes it', () => {
+    const i = incident('## Summary\n\nThe outage lasted from 05.05.2026, 21:50 to 06.05.2026, 02:00.\n');
+    expect([i.start?.time.slice(0, 16), i.end?.time.slice(0, 16)]).toEqual(['2026-05-05T21:50', '2026-05-06T02:00']);
+  });
+});
