@@ -1263,3 +1263,16 @@ describe('the author signing the report under the last list', () => {
     ]);
   });
 });
+
+describe('one sentence of things named, run over a list', () => {
+  it('("…no upper bound on the following three components:" over "The size of…,", "The number of…, and") holds no measures', () => {
+    const doc =
+      '# X\n\n### Remediation\n\n* Bound the untrusted manifest cache\n\nThese changes modified the protocol, which had placed no upper bound on the following three components:\n\n* The size of an individual manifest entry,\n* The number of manifest entries carried in a single message, and\n* The number of entries a node would retain in its cache.\n';
+    expect(items(doc).map((a) => a.line)).toEqual([5]);
+  });
+
+  it('measures written as one sentence still count ("Add a cap,", "Add alerts, and")', () => {
+    const doc = '# X\n\n## Action items\n\nWe will:\n\n* add a cap on the cache,\n* add alerts on its size, and\n* document the limits.\n';
+    expect(items(doc).map((a) => a.line)).toEqual([7, 8, 9]);
+  });
+});

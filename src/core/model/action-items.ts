@@ -326,6 +326,9 @@ function readSection(elements: Element[], plainText: boolean): Draft[] {
       }
       // A list of what was found ("X didn't have a test", "Y was never monitored") states findings, not measures.
       if (list.children.every((item) => isFinding(itemHead(item)?.text ?? ''))) continue;
+      // "…no upper bound on the following three components:" over "The size of an individual manifest entry,", "The
+      // number of entries…, and", …: one sentence of things named, run over the items, not measures.
+      if (namesThingsInOneSentence(list)) continue;
       // A list of questions ("What's our actual disk I/O capacity?", "When do we need to scale?") asks; it decides nothing.
       if (list.children.every((item) => /\?[\s*_)]*$/.test(itemHead(item)?.text ?? ''))) continue;
       // "Prevent - Prevent similar issues…", "P0 - Critical for…": the legend of the values a table of measures uses.
@@ -1253,6 +1256,19 @@ function titlesAct(list: List): boolean {
     titledActs.set(list, known);
   }
   return known;
+}
+
+/** An item that names a thing by its article ("The size of…", "A cache of…"), not a measure's verb. */
+const NAMED_THING = /^[\s*_]{0,4}(?:the|a|an)[ \t]/i;
+
+/**
+ * Items that each name a thing ("The size of an individual manifest entry,"),
+ * all but the last ending in a comma or semicolon: one sentence run over a list.
+ */
+function namesThingsInOneSentence(list: List): boolean {
+  const heads = list.children.map((item) => itemHead(item)?.text.trim() ?? '');
+  if (heads.length < 2 || !heads.every((h) => NAMED_THING.test(h))) return false;
+  return heads.slice(0, -1).every((h) => /[,;](?:[ \t]+(?:and|or))?$/.test(h));
 }
 
 /** Two or more short items, none a statement nor a list of its own, not all names of parts ("Node metrics"): tasks, each a measure. */
