@@ -1067,3 +1067,12 @@ describe('a retrospective\'s questions in other languages', () => {
     expect(result.model!.actionItems.map((a) => a.line)).toEqual([11]);
   });
 });
+
+describe('a template\'s "Fault" and a post\'s "Our Response"', () => {
+  it('are the root cause and the resolution of a document that names neither otherwise', () => {
+    const doc = '# Post Mortem 2021-06-06\n\n## Fault\n\nThe disk controller failed.\n\n## Our Response\n\nWe moved the mirror to another host.\n';
+    expect(check(doc).model!.sections.map((s) => s.keys.join('+'))).toEqual(['', 'root-cause', 'resolution']);
+    const named = '# X\n\n## Root Cause\n\nA bad deploy.\n\n## Fault\n\nThe disk controller failed.\n';
+    expect(check(named).model!.sections.map((s) => s.keys.join('+'))).toEqual(['', 'root-cause', '']);
+  });
+});

@@ -570,6 +570,7 @@ const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
   // "# The Incident" over what happened (not "# Incident", a title; nor an exported form's "Incident" field beside a summary).
   ['the incident', 'summary'],
   ['response', 'resolution'],
+  ['our response', 'resolution'],
   // What the responders did, in order: not measures for later.
   ['response actions', 'resolution'],
   ['response measures', 'resolution'],
@@ -580,6 +581,8 @@ const FALLBACK: ReadonlyArray<[string, SectionKey]> = [
   ['incident response', 'resolution'],
   // "## Analysis" is the cause's unless a "Root Cause" says so; "Impact analysis" is not.
   ['analysis', 'root-cause'],
+  // A template's "## Fault" beside "## Leadup" and "## Impact": what failed.
+  ['fault', 'root-cause'],
   ['summation', 'summary'],
 ];
 
