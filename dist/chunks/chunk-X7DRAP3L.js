@@ -1,3 +1,3 @@
 // postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{b as e}from"./chunk-XNE7ZUD4.js";e.defaultLocale="en-US";
+var _="0.1.0",E=`${_}+913caabf51f8cc71`;export{_ as a,E as b};
