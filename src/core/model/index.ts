@@ -428,16 +428,10 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
       ({ list: stamped, announcement } = announcedTimelineList(structure, (list, heading) => readTimeline({ elements: list, heading, ctx, dayFirst: window.dayFirst, firstDay })));
     }
     if (stamped.length > 0) timeline = readTimeline({ elements: stamped, heading: announcement, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
-    // Stamped paragraphs are the updates; a list or a time in an update's text is part of that update, not one of its own.
-    if (paragraphs) {
-      const updates = stampLines(stamped);
-      timeline = timeline.filter((t) => updates.has(t.line));
-    }
-    // Under update headings, one entry per heading: a list in an update ("Mögliche Auswirkungen:") is part of it.
-    if (headings) {
-      const updates = new Set(stamped.filter((e) => e.kind === 'heading').map((e) => (e as Extract<Element, { kind: 'heading' }>).line));
-      timeline = timeline.filter((t) => updates.has(t.line));
-    }
+    // Stamped paragraphs or update headings are the updates, one entry each; a list or a time in an update's text
+    // ("Mögliche Auswirkungen:" over its items) is part of that update, not one of its own.
+    const updates = paragraphs ? stampLines(stamped) : headings ? new Set(stamped.flatMap((e) => (e.kind === 'heading' ? [e.line] : []))) : undefined;
+    if (updates) timeline = timeline.filter((t) => updates.has(t.line));
     for (const e of stamped) read.add(e);
   }
   markParts(timeline, structure.sections.filter((s) => s.keys.includes('timeline')));
