@@ -327,6 +327,8 @@ describe('a measure that lists its details', () => {
     ]);
     // A prevention plan, and German's compound "Präventionsmaßnahmen".
     expect(['🛡️ Plan de Prevención', 'Plano de prevenção', 'Präventionsmaßnahmen für die Zukunft'].map(kind)).toEqual(['preventative', 'preventative', 'preventative']);
+    // Russian: "recommendations for preventing it in the future", corrective and preventive measures.
+    expect(['Рекомендации по предотвращению в будущем', 'Корректирующие действия', 'Превентивные меры'].map(kind)).toEqual(['preventative', 'corrective', 'preventative']);
   });
 
   it('a Chinese or Japanese measure written without spaces is no bare word ("修复所有纹理加载问题")', () => {
