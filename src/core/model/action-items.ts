@@ -40,8 +40,8 @@ export interface ActionItemInput {
 
 // Kinds come only from words naming them (see the labelling guide): "Corrective…", "Preventive/Preventative…".
 // With the words of other languages a heading or a Type column may give the kind in (model/aliases.ts reads such headings).
-const CORRECTIVE = /\bcorrect(?:ives?|ions?|ifs?)\b|\bcorre(?:c)?tiv[ao]s?\b|\bkorrigerende\b|\bfeilretting\b|\bkorrekti(?:v\p{L}*|f)|\bkorektif\b|\bkorrekturma(?:ß|ss)nahmen?\b|纠正|糾正|是正|(?<!\p{L})(?:корректирующ|исправляющ)\p{L}*/iu;
-const PREVENTATIVE = /\bprevent(?:ive|ative|itive|ations?|ions?|ing)?\b|\bpr[eéä]venti(?:v(?:[ao]s?|es?|e[nr]?)?|fs?|on)\b|\bpr[äe]ventions\p{L}+|\bprevenci[oó]n\b|\bpreven[cç](?:[aã]o|[oõ]es)\b|\bvorbeug\p{L}*|\bforebygg(?:ende|else|ing)\b|\bförebyggande\b|\bpencegahan\b|预防|預防|予防|再発防止|재발[ ]?방지|예방|(?<!\p{L})(?:предотвращ|превентивн|профилактик|профилактич)\p{L}*/iu;
+const CORRECTIVE = /\bcorrect(?:ives?|ions?|ifs?)\b|\bcorre(?:c)?tiv[ao]s?\b|\bkorrigerende\b|\bfeilretting\b|\bkorrekti(?:v\p{L}*|f)|\bkorektif\b|\bkorrekturma(?:ß|ss)nahmen?\b|纠正|糾正|是正|корректирующ|исправляющ/iu;
+const PREVENTATIVE = /\bprevent(?:ive|ative|itive|ations?|ions?|ing)?\b|\bpr[eéä]venti(?:v(?:[ao]s?|es?|e[nr]?)?|fs?|on)\b|\bpr[äe]ventions\p{L}+|\bprevenci[oó]n\b|\bpreven[cç](?:[aã]o|[oõ]es)\b|\bvorbeug\p{L}*|\bforebygg(?:ende|else|ing)\b|\bförebyggande\b|\bpencegahan\b|预防|預防|予防|再発防止|재발[ ]?방지|예방|предотвращ|превентивн|профилакт/iu;
 /** A group that says its work is done ("Completed", "Actions taken", "Immediate actions (done)")… */
 const DONE_GROUP = /\b(?:completed?|done|taken|finished|implemented|accomplished|resolved|shipped|delivered)\b/i;
 /** …unless it says it is still to do ("Actions to be taken", "Not yet completed"). */
