@@ -329,3 +329,15 @@ describe('entries that give the time before the date', () => {
     expect(result.findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
   });
 });
+
+describe("kramdown's attribute list under a timeline", () => {
+  it('("{: .table.table-striped }" under a table, "{: .timeline}" under a list) is styling, no entry', () => {
+    const table = model('## Incident Timeline\n\nTime  | State\n----- | ---\n12:00 | Galaxy became unresponsive.\n18:21 | Galaxy is back online.\n{: .table.table-striped }\n');
+    expect(table.timeline.map((t) => [t.line, t.time])).toEqual([
+      [5, '12:00'],
+      [6, '18:21'],
+    ]);
+    const list = model('## Timeline\n\n- 12:00 Galaxy became unresponsive.\n- 18:21 Galaxy is back online.\n\n{: .timeline}\n');
+    expect(list.timeline.map((t) => t.line)).toEqual([3, 4]);
+  });
+});

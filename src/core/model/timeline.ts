@@ -112,6 +112,8 @@ const LOG_LINE = /^\s*(?:[{[]|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}|.{0,40}\b(?:ER
 const GLUED_ORDINAL = /^\d{1,3}[.)](?=\d{1,2}:\d{2})/;
 /** A field that states a window among the timeline's lines: "**Duration:** 21:45 to 23:28 UTC", "Total impact duration: …". */
 const WINDOW_NOTE = /^[*_]{0,2}[\p{L} ]{0,24}\b(?:duration|window|downtime|time[ \t]frame)[*_]{0,2}[ \t]{0,2}:/iu;
+/** kramdown's attribute list for the block above ("{: .table.table-striped }", "{:#timeline}"): styling, no entry. */
+const ATTRIBUTE_LIST = /^[ \t]*\{:[^{}\n]{0,200}\}[ \t]*$/;
 /**
  * When the page was last changed ("Last updated: 2024-06-12 10:30:00 CET"): the document's own date, no event of the
  * incident. Narrower than the window's STAMP_LABEL (model/window.ts): in a timeline, "Published the fix" or "Posted an
@@ -304,7 +306,7 @@ function fromLine(g: Gatherer, written: TextLine, sameParagraph: boolean): void 
   const above = sameParagraph ? g.lineAbove : undefined;
   g.lineAbove = written.text;
   if (!HAS_WORD.test(written.text)) return; // "\\\\", "---", "…": separators
-  if (PAGE_UPDATED.test(written.text)) return;
+  if (PAGE_UPDATED.test(written.text) || ATTRIBUTE_LIST.test(written.text)) return;
   const line = withColonClock(g, written);
   const exprs = scanTimes(line.text, { dayFirst: g.dayFirst });
   const first = exprs.find((x) => x.time || x.invalid);
@@ -607,7 +609,13 @@ function fromTable(table: Table, dayFirst: boolean): Candidate[] {
   if (!header) return [];
   const cells = rows.map(rowCells);
   const columns = tableColumns(rowCells(header).map((c) => c.text.trim()), cells, dayFirst);
-  return rows.map((row, r) => fromRow(row, cells[r], columns));
+  // "{: .table.table-striped }" right under a table is a row to GFM, and kramdown's styling of the table to its author.
+  return rows.flatMap((row, r) => (isAttributeRow(cells[r]) ? [] : [fromRow(row, cells[r], columns)]));
+}
+
+function isAttributeRow(cells: ReturnType<typeof rowCells>): boolean {
+  const filled = cells.filter((c) => c.text.trim() !== '');
+  return filled.length === 1 && ATTRIBUTE_LIST.test(filled[0].text);
 }
 
 /**
