@@ -21,8 +21,9 @@ export const INLINE_PLACEHOLDERS: readonly RegExp[] = [
   /\blorem ipsum\b/gi,
   // "{{owner}}", "{{ incident.title }}"; not a Hugo shortcode (`{{< track "2022-04-21T11:34:00Z" >}}`, `{{% note %}}`), nor
   // what a site generator fills in when it builds the page: Jekyll's objects (`{{ site.url }}/assets/…`, `{{ page.date }}`),
-  // Hugo's context (`{{ .Site.BaseURL }}`) or a value through a filter (`{{ "/img" | relative_url }}`). Those are content.
-  /\{\{(?![<%])(?![ \t]{0,3}(?:(?:site|page|layout|paginator|jekyll|include|post)\.\w|\.\p{Lu}))(?![^{}\n]{0,80}\|)[^{}\n]{1,80}\}\}/gu,
+  // Hugo's context (`{{ .Site.BaseURL }}`) or a value through a filter (`{{ "/img" | relative_url }}`). Those are content,
+  // as is an MDX component's style object (`style={{ display: "flex" }}`), which opens with a key and its colon.
+  /\{\{(?![<%])(?![ \t]{0,3}(?:(?:site|page|layout|paginator|jekyll|include|post)\.\w|\.\p{Lu}|[A-Za-z_$][\w$]{0,40}[ \t]{0,2}:))(?![^{}\n]{0,80}\|)[^{}\n]{1,80}\}\}/gu,
 ];
 
 /** A label that heads the placeholder ("Improvements/Fixes:", "Tasks to address the issue:"). */

@@ -81,6 +81,7 @@ export default defineRule({
         title: 'What the site generator fills in when it builds the page (Jekyll, Hugo)',
         markdown: '## Summary\n\n<img src="{{ site.url }}/assets/desk.jpg" alt="The desk">\n\nPosted {{ page.date | date: "%B %d" }}; see {{ .Site.BaseURL }}status.\n',
       },
+      { title: "An MDX component's style object", markdown: '## Summary\n\n<div style={{ display: "flex", justifyContent: "center" }}>\n  <img src="/chart.png" />\n</div>\n' },
     ],
     invalid: [
       { title: 'A field left as TBD', markdown: '## Summary\n\n- **Impact:** TBD\n- **Start:** <insert start time>\n', reports: ['3:15 Unexpected placeholder “TBD”, expected real content', '4:14 Unexpected placeholder “<insert start time>”, expected real content'] },
