@@ -246,29 +246,24 @@ function markParts(timeline: TimelineEntry[], sections: Section[]): void {
 const MIN_UPDATE_HEADINGS = 2;
 
 /**
- * A heading that is only a time, with its date or zone ("#### 11:28 UTC",
- * "### 2021-06-22 12:22"), or a time and an update's word ("### Update
- * 27.08.2022 10:00 Uhr:", "### Resolved at 14:02 UTC").
+ * A status page's update heading, its times read once: one that is only a
+ * time, with its date or zone ("#### 11:28 UTC", "### 2021-06-22 12:22"), or
+ * a time and an update's word ("### Update 27.08.2022 10:00 Uhr:", "###
+ * Resolved at 14:02 UTC"); or one that opens with its date and time and names
+ * the update after a dash or colon ("## 06.05.2026, 02:00 Uhr – Behoben",
+ * "### 2024-03-01 14:10 UTC: Root cause identified").
  */
-function isTimeOnlyHeading(e: Element): e is Extract<Element, { kind: 'heading' }> {
-  // Its words are only an update's ("Resolved 2025-02-21 4:06p"), even when one of them names a section too.
-  if (e.kind !== 'heading' || e.level > 6) return false;
-  const found = scanTimes(e.text);
-  if (found.length !== 1 || !found[0].time || found[0].index > 40) return false;
-  const rest = e.text.slice(0, found[0].index) + ' ' + e.text.slice(found[0].index + found[0].length);
-  return !/[\p{L}\p{N}]/u.test(rest.replace(UPDATE_WORDS, ''));
-}
-
-/**
- * A heading that opens with its date and time and names the update after a
- * dash or colon ("## 06.05.2026, 02:00 Uhr – Behoben", "### 2024-03-01 14:10
- * UTC: Root cause identified"), as status pages title their updates.
- */
-function isStampedHeading(e: Element): e is Extract<Element, { kind: 'heading' }> {
+function isUpdateHeading(e: Element): e is Extract<Element, { kind: 'heading' }> {
   if (e.kind !== 'heading' || e.level > 6) return false;
   const found = scanTimes(e.text);
   const first = found[0];
-  if (!first?.time || !first.date || first.index > 2) return false;
+  if (!first?.time) return false;
+  // Its words are only an update's ("Resolved 2025-02-21 4:06p"), even when one of them names a section too.
+  if (found.length === 1 && first.index <= 40) {
+    const around = e.text.slice(0, first.index) + ' ' + e.text.slice(first.index + first.length);
+    if (!/[\p{L}\p{N}]/u.test(around.replace(UPDATE_WORDS, ''))) return true;
+  }
+  if (!first.date || first.index > 2) return false;
   const rest = e.text.slice(first.index + first.length).replace(UPDATE_WORDS, ' ');
   return /^[ \t]*[–—:|-][ \t]*\S/.test(rest) && rest.split(/\s+/).filter(Boolean).length <= 9;
 }
@@ -283,8 +278,7 @@ const UPDATE_WORDS = /(?<![\p{L}\p{N}])(?:update[sd]?|at|resolved|investigating|
  */
 function timeHeadingRun(structure: Structure): Element[] {
   const { elements } = structure;
-  const isUpdate = (e: Element) => isTimeOnlyHeading(e) || isStampedHeading(e);
-  const first = elements.findIndex(isUpdate);
+  const first = elements.findIndex(isUpdateHeading);
   if (first < 0) return [];
   const level = (elements[first] as Extract<Element, { kind: 'heading' }>).level;
   let end = first + 1;
@@ -292,7 +286,7 @@ function timeHeadingRun(structure: Structure): Element[] {
   for (; end < elements.length; end++) {
     const e = elements[end];
     if (e.kind !== 'heading' || e.level > level) continue;
-    if (!isUpdate(e)) break;
+    if (!isUpdateHeading(e)) break;
     count++;
   }
   return count >= MIN_UPDATE_HEADINGS ? elements.slice(first, end) : [];
