@@ -1113,6 +1113,58 @@ describe('a heading naming the work of the recovery ("## Recovery Actions")', ()
   });
 });
 
+describe('"## Remediation" over what was done, with the measures in a section of their own', () => {
+  const keyed = (m: ReturnType<typeof check>['model']) => m!.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}`);
+
+  it('over a list of what was done ("1. Patched…", "2. Ran `e2fsck`…") is the resolution', () => {
+    const m = check('# Upgrade\n\n## Remediation Actions\n\n1. Patched the CRDs to remove the conversion blocks.\n2. Ran `e2fsck -f -y` on the volume.\n3. Rebuilt the search storage.\n\n## Follow-up Actions\n\n- Pin the chart version\n').model!;
+    expect(keyed(m)).toEqual(['3:resolution', '9:action-items']);
+    expect(m.actionItems.map((a) => a.line)).toEqual([11]);
+  });
+
+  it('over paragraphs of what was done ("Restarted NFS…:", "Verified port 2049 opened…") is the resolution', () => {
+    const m = check('# NFS outage\n\n### Remediation\n\nRestarted NFS on `storage01`:\n\n```sh\nsudo systemctl restart nfs-kernel-server\n```\n\nVerified port 2049 opened and all pods recovered within ~60 seconds.\n\n### Recommendations\n\n#### 1. Add swap\n\nWith no swap, any memory spike fails hard.\n\n#### 2. Cap the ZFS ARC\n\nThe ARC grew to take most of the memory.\n').model!;
+    expect(keyed(m)).toEqual(['3:resolution', '13:action-items']);
+    expect(m.actionItems.map((a) => a.title)).toEqual(['Add swap', 'Cap the ZFS ARC']);
+  });
+
+  it('over parts named as done ("### Immediate Response", "### Security Hardening Implemented") is the resolution', () => {
+    const m = check('# Spam relay\n\n## Remediation Actions\n\n### Immediate Response\n1. **Service Isolation** - Mail services taken offline immediately\n2. **Queue Purge** - All pending spam removed from the queue\n\n### Security Hardening Implemented\n- Dual logging architecture\n- Failed login attempt tracking\n\n## Prevention Measures\n\n- Regular security audits of user accounts\n').model!;
+    expect(keyed(m)).toEqual(['3:resolution', '13:action-items']);
+    expect(m.actionItems.map((a) => a.line)).toEqual([15]);
+  });
+
+  it('stays the measures over work still to do, or when it is the only section of measures', () => {
+    const todo = check('# Upgrade\n\n## Remediation\n\n1. Patched the CRDs.\n2. Add an upgrade test to CI.\n\n## Follow-up Actions\n\n- Pin the chart version\n').model!;
+    expect(todo.actionItems.map((a) => a.line)).toEqual([5, 6, 10]);
+    const only = check('# Upgrade\n\n## Remediation\n\n1. Patched the CRDs.\n2. Rebuilt the search storage.\n').model!;
+    expect(keyed(only)).toEqual(['3:action-items']);
+    const parts = check('# Spam relay\n\n## Remediation Actions\n\n### Immediate Response\n- Mail services taken offline\n\n### Longer Term\n- Add rate limiting\n\n## Prevention Measures\n\n- Audit accounts\n').model!;
+    expect(keyed(parts)[0]).toEqual('3:action-items');
+  });
+});
+
+describe('a line announcing what the writer has to do ("Things I have to do:")', () => {
+  it('opens the measures, and a closing word that all is well now is none of them', () => {
+    const doc = '# It broke for 6 days\n\n### Epilogue\n\nThings I have to do:\n\n- Never leave a non-essential cron job in place if you are not going\nto be around.\n- Put in place a monitoring system that sends SMS alerts.\n- For now all is ok, everything is working just as well as it ever has.\n';
+    const m = check(doc).model!;
+    expect(m.sections.filter((s) => s.keys.length).map((s) => `${s.line}:${s.keys.join('+')}`)).toEqual(['5:action-items']);
+    expect(m.actionItems.map((a) => a.line)).toEqual([7, 9]);
+  });
+});
+
+describe('numbered sub-headings naming topics over lists of tasks', () => {
+  it('("### 2. Terraform Apply Discipline" over "**Ban auto-approve:**" and its tasks) group the tasks: each task is a measure', () => {
+    const doc = '# Cluster wiped\n\n## Prevention Measures\n\n### 1. Destructive Provisioners\n\n**Options:**\n- Move to a separate destroy module\n- Use manual scripts for node decommissioning\n\n### 2. Terraform Apply Discipline\n\n**Ban auto-approve:**\n- Add a git pre-commit hook\n- Require manual confirmation\n\n### 3. Blast Radius Limitation\n\n**For node management:**\n- Never apply to all nodes at once\n- Use `-target` for single nodes\n';
+    expect(items(doc).map((a) => `${a.line}:${a.kind}`)).toEqual(['8:preventative', '9:preventative', '14:preventative', '15:preventative', '20:preventative', '21:preventative']);
+  });
+
+  it('that mostly say what to do stay the measures, their lists the steps', () => {
+    const doc = '# Cluster wiped\n\n## Prevention Measures\n\n### 1. Remove destructive provisioners\n\n**Options:**\n- Move to a separate destroy module\n- Use manual scripts\n\n### 2. Enforce plan review\n\n**How:**\n- Add a git pre-commit hook\n- Require manual confirmation\n\n### 3. Blast Radius Limitation\n\n**For node management:**\n- Never apply to all nodes at once\n- Use `-target` for single nodes\n';
+    expect(items(doc).map((a) => a.line)).toEqual([5, 11, 17]);
+  });
+});
+
 describe('an item saying what the one before it means', () => {
   it('("In practice this means…") is no measure', () => {
     const doc = '# Queue waits\n\n##### What do we plan to do in the near future?\n\n6. We will reconfigure the job limits.\n7. We will restructure the queues.\n* In practice this means all the existing queues are temporary.\n';

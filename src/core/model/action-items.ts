@@ -789,6 +789,7 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
   if (!details || !introduced) return false;
   // "### 1. Numerical safety" over "* **Domain enforcement:** Explicitly check…" and more such: groups of titled measures.
   if (all.every((u) => u.kind !== 'block' || u.element.node.type !== 'list' || u.element.node.children.every(isTitledMeasure))) return false;
+  if (topicsOverTasks(all, subHeadings)) return false;
   // "### 1. Upload monitoring" over "Add metrics for:" and a list of them: numbered sub-headings that each describe
   // themselves first are measures, whatever lists their descriptions hold (not "### 1. Short term", a group).
   // "### 4. Process improvements" over "**Mandatory procedures:**" and its list, among them, groups what it labels.
@@ -799,6 +800,32 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
       return NUMBERED_HEADING.test(text) && (!GROUP_TITLE.test(text.replace(NUMBERED_HEADING, '')) || labelsAGroup(all, i));
     });
   return numberedMeasures || (described >= 2 && described >= subHeadings.length - 1);
+}
+
+/**
+ * "### 2. Terraform Apply Discipline" over "**Ban auto-approve:**" and "- Add
+ * git pre-commit hook", "- Create wrapper script that refuses…": sub-headings
+ * that mostly name a topic, not what to do, each over a list of short tasks
+ * most of which say what to do, group those tasks; each task is a measure.
+ */
+function topicsOverTasks(all: Unit[], subHeadings: number[]): boolean {
+  const acting = subHeadings.filter((i) => TITLE_VERB.has(firstWord((all[i] as { text: string }).text.replace(NUMBERED_HEADING, ''))));
+  if (acting.length * 2 >= subHeadings.length) return false;
+  const lists: List[] = [];
+  for (const [n, start] of subHeadings.entries()) {
+    const end = subHeadings[n + 1] ?? all.length;
+    const own = all.slice(start + 1, end).flatMap((u) => (u.kind === 'block' && u.element.node.type === 'list' ? [u.element.node as List] : []));
+    if (own.length === 0) return false;
+    lists.push(...own);
+  }
+  const tasks = lists.flatMap((list) => list.children);
+  const doing = tasks.filter((item) => TASK_VERB.has(firstWord(itemHead(item)?.text ?? '')));
+  return groupsTasks(lists) && doing.length * 2 > tasks.length;
+}
+
+/** The first word of a text, lower-cased, past any Markdown emphasis. */
+function firstWord(text: string): string {
+  return /\p{L}+/u.exec(text.replace(/^[\s*_`]+/, ''))?.[0].toLowerCase() ?? '';
 }
 
 /** A sub-heading with words of a group ("4. Process Improvements") right over a bold label of a list: a group of measures. */
@@ -971,17 +998,20 @@ function isIntroRow(row: Row): boolean {
 
 const INTRO = /\bthe[ \t]following[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives)\b/i;
 
+/** "…, InnovateCommerce aims to…": a clause, then a name (capitalised: case matters here) and what it aims or plans. */
+const NAMED_SUBJECT = /^[^,]{3,80},[ \t]+\p{Lu}[\p{L}\d&-]{1,40}[ \t]+(?:aims?|hopes?|expects?|intends?|plans?|wants?|will|is|are)\b/u;
+
+/**
+ * How a closing paragraph opens: a conclusion, an apology or thanks, a sign-off ("See you in another post."), what the
+ * incident taught, or that all is well now ("For now all is ok, everything is working…").
+ */
+const CLOSER = /^(?:for[ \t]now|so[ \t]far|at[ \t](?:the|this)[ \t]moment)[ \t,]+(?:all|everything|things)[ \t]+(?:is|are|seems?|looks?)[ \t]+(?:ok|okay|fine|good|well|working|stable|back)\b|^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short|thank[ \t]you|thanks|cheers|see[ \t]you|until[ \t]next[ \t]time|stay[ \t](?:tuned|safe)|happy[ \t](?:hacking|coding)|take[ \t]care|(?:best|kind)[ \t]regards)\b|^(?:we|i)[ \t](?:sincerely[ \t])?(?:apologi[sz]e|regret|thank)\b|^this[ \t](?:incident|outage|event|experience)[ \t](?:has[ \t])?(?:underscored|highlighted|demonstrated|showed|shown|taught|reminded|reinforced|emphasi[sz]ed)\b/i;
+const REMARK = /\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives|efforts|fixes|areas|recommendations|practices|safeguards|strategies|solutions|precautions)\b/i;
+
 /**
  * A closing remark about the measures as a whole ("By implementing these
  * measures, we aim to…", "In conclusion, …"), not a measure of its own.
  */
-/** "…, InnovateCommerce aims to…": a clause, then a name (capitalised: case matters here) and what it aims or plans. */
-const NAMED_SUBJECT = /^[^,]{3,80},[ \t]+\p{Lu}[\p{L}\d&-]{1,40}[ \t]+(?:aims?|hopes?|expects?|intends?|plans?|wants?|will|is|are)\b/u;
-
-/** How a closing paragraph opens: a conclusion, an apology or thanks, a sign-off ("See you in another post."), or what the incident taught. */
-const CLOSER = /^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short|thank[ \t]you|thanks|cheers|see[ \t]you|until[ \t]next[ \t]time|stay[ \t](?:tuned|safe)|happy[ \t](?:hacking|coding)|take[ \t]care|(?:best|kind)[ \t]regards)\b|^(?:we|i)[ \t](?:sincerely[ \t])?(?:apologi[sz]e|regret|thank)\b|^this[ \t](?:incident|outage|event|experience)[ \t](?:has[ \t])?(?:underscored|highlighted|demonstrated|showed|shown|taught|reminded|reinforced|emphasi[sz]ed)\b/i;
-const REMARK = /\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives|efforts|fixes|areas|recommendations|practices|safeguards|strategies|solutions|precautions)\b/i;
-
 function isRemark(text: string): boolean {
   if (PSEUDO_BULLET.test(text)) return false;
   return CLOSER.test(text) || RANKS_A_MEASURE.test(text) || (REMARK.test(text) && isStatementOrClause(text));
@@ -1242,6 +1272,9 @@ const TITLE_VERB = new Set(
     'train trust tune update upgrade use validate verify write')
     .split(' '),
 );
+/** Verbs a task opens with, beside a title's ("Never apply to all nodes", "Alert on PVC deletions"). */
+const TASK_VERB = new Set([...TITLE_VERB, 'never', 'always', 'alert', 'promote', 'require', 'ban', 'use', 'export', 'redeploy', 'reconfigure']);
+
 const titledActs = new WeakMap<List, boolean>();
 
 /** Whether most of a list's items are titled with what to do: then each title is the measure and its list the steps. */
@@ -1390,6 +1423,8 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
     if (nested.length === 0 && isBareWord(head.text.replace(EMOJI_BULLET, '').trim())) continue;
     // "In practice this means all the existing queues are temporary…": what the measure before it means, not one.
     if (nested.length === 0 && EXPLAINS.test(head.text)) continue;
+    // "For now all is ok, everything is working…", "Overall, …" closing the list: a remark on the measures, not one.
+    if (nested.length === 0 && list.children.length >= 2 && item === list.children.at(-1) && isRemark(head.text)) continue;
     const labelled = nested.length === 0 ? labelOverLines(head) : undefined;
     if (labelled) {
       const child = groupOf(labelled.label, group);

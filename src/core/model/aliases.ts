@@ -712,11 +712,11 @@ const MEASURES_ASKED = new Set([
 /**
  * A heading that opens by announcing what the team changes or does next: "What
  * we are changing beyond the patch", "What we'll do differently", "What
- * we're doing to fix this", "Changes we're making". Its words alone
- * ("changing", "doing") name no section.
+ * we're doing to fix this", "Changes we're making", "Things I have to do".
+ * Its words alone ("changing", "doing") name no section.
  */
 const MEASURES_ANNOUNCED =
-  /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently)|doing[ ]to[ ](?:fix|prevent|address|avoid|stop))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)|^what[ ](?:do[ ]we|we|are[ ]we|will[ ]we)[ ](?:plan(?:ning)?[ ]to|intend(?:ing)?[ ]to|going[ ]to|will)?[ ]?do(?:[ ](?:next|now|in[ ]the[ ](?:near|coming|short[ ]term|long[ ]term|future)(?:[ ]future)?))?$|^in[ ]the[ ](?:short|medium|mid|long|near)[ ]term[ ]we[ ](?:expect|plan|intend|will|aim)(?:[ ]to)?$/;
+  /^(?:(?:what|how)[ ]we[ ](?:are[ ]|re[ ]|will[ ]|ll[ ]|plan[ ]to[ ]|(?:are|re)[ ]going[ ]to[ ])(?:chang\w*|improv\w*|do(?:ing)?[ ](?:next|differently)|doing[ ]to[ ](?:fix|prevent|address|avoid|stop))|changes[ ]we[ ](?:are|re|will|ll)[ ](?:mak|introduc)\w*)(?:[ ]|$)|^what[ ](?:do[ ]we|we|are[ ]we|will[ ]we)[ ](?:plan(?:ning)?[ ]to|intend(?:ing)?[ ]to|going[ ]to|will)?[ ]?do(?:[ ](?:next|now|in[ ]the[ ](?:near|coming|short[ ]term|long[ ]term|future)(?:[ ]future)?))?$|^in[ ]the[ ](?:short|medium|mid|long|near)[ ]term[ ]we[ ](?:expect|plan|intend|will|aim)(?:[ ]to)?$|^(?:things|what)[ ](?:i|we)[ ](?:still[ ])?(?:have|need|ought|want|plan|intend)[ ]to[ ](?:do|fix|change|improve)(?:[ ](?:next|now|still))?$/;
 
 /** "Anti-patterns to avoid", "Mistakes to avoid": advice on what not to do, not measures to take. */
 const TO_AVOID = /^(?:[\p{L}-]+[ ]){1,3}to[ ]avoid$/u;

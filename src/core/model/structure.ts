@@ -694,8 +694,8 @@ function keyAnnouncedMeasures(elements: Element[]): void {
 
 /** "Recovery actions", "Containment steps", "Mitigation actions": the work of the recovery, by its name. */
 const RECOVERY_WORK = /\b(?:recovery|containment|restoration|mitigation)[ \t]+(?:actions|steps)\b/i;
-/** A list item that opens with what was done: "Verified Harvester and VM status:", "Deleted failed VMIs…". */
-const DONE_OPENING = /^[\s*_]{0,4}(\p{Lu}\p{Ll}{2,}ed)\b/u;
+/** A list item that opens with what was done: "Verified Harvester and VM status:", "Deleted failed VMIs…", "Ran `e2fsck`…". */
+const DONE_OPENING = /^[\s*_]{0,4}(\p{Lu}\p{Ll}{2,}ed|Ran|Reran|Rebuilt|Built|Made|Took|Wrote|Rewrote|Sent|Resent|Found|Gave|Got|Kept|Brought|Began|Chose|Held|Led|Lost|Paid|Spent|Told|Undid|Redid|Withdrew|Rolled[ \t]+back)\b/u;
 const NOT_DONE_ED = /^(?:need|speed|feed|seed|embed|shred|bleed|proceed|succeed|exceed|breed)$/i;
 
 /**
@@ -706,26 +706,89 @@ const NOT_DONE_ED = /^(?:need|speed|feed|seed|embed|shred|bleed|proceed|succeed|
  * the measures. So does a label of measures inside the resolution ("**Long-Term
  * Mitigation:**" under "## Resolution and Mitigation Steps" over "Transitioned to a
  * multi-ISP architecture…") over what was done, when the document keeps its
- * measures in a section of their own.
+ * measures in a section of their own, and so does "### Remediation" over
+ * "Restarted NFS on `storage01`:" and "Verified port 2049 opened…", or over
+ * parts named as done ("### Security Hardening Implemented"), before
+ * "### Recommendations".
  */
 function keyRecoveryDone(elements: Element[]): void {
-  const measuresApart = elements.some((e) => e.kind === 'heading' && e.level <= 6 && e.keys.length === 1 && e.keys[0] === 'action-items');
+  const measures = elements.filter((e): e is HeadingElement => e.kind === 'heading' && e.level <= 6 && e.keys.length === 1 && e.keys[0] === 'action-items');
   eachUnderParts(elements, (e, parts, i) => {
     if (e.keys.length !== 1 || e.keys[0] !== 'action-items') return;
-    const inResolution = measuresApart && parts.length > 0 && parts[parts.length - 1].keys.includes('resolution');
-    if (!RECOVERY_WORK.test(e.text) && !inResolution) return;
-    let j = i + 1;
-    while (j < elements.length && elements[j].kind !== 'heading' && !isList(elements[j])) j++;
-    const list = elements[j];
-    if (!list || !isList(list)) return;
-    const items = (list.node as List).children;
-    const done = items.filter((item) => {
-      const first = item.children[0];
-      const verb = first?.type === 'paragraph' ? DONE_OPENING.exec(phrasingLines(first)[0]?.text ?? '')?.[1] : undefined;
-      return verb !== undefined && !NOT_DONE_ED.test(verb);
-    });
-    if (items.length >= 2 && done.length === items.length) e.keys = ['resolution'];
+    const inResolution = measures.length > 0 && parts.length > 0 && parts[parts.length - 1].keys.includes('resolution');
+    const remediation = REMEDIATION.test(normalizeHeading(e.text)) && measures.some((m) => m !== e && !within(elements, i, m));
+    if (!RECOVERY_WORK.test(e.text) && !inResolution && !remediation) return;
+    if (listsWorkDone(elements, i) || (remediation && (tellsWorkDone(elements, i) || partsNameWorkDone(elements, i)))) e.keys = ['resolution'];
   });
+}
+
+/** "Remediation", "Remediation actions", "Remediation steps": by its words, the measures. */
+const REMEDIATION = /^remediation(?: (?:actions?|steps?))?$/;
+
+/** Whether `heading` sits inside the section of the heading at `index`. */
+function within(elements: Element[], index: number, heading: HeadingElement): boolean {
+  const level = (elements[index] as HeadingElement).level;
+  for (let k = index + 1; k < elements.length; k++) {
+    const e = elements[k];
+    if (e.kind !== 'heading' || e.level > 6) continue;
+    if (e.level <= level) return false;
+    if (e === heading) return true;
+  }
+  return false;
+}
+
+/** The first list of the section of the heading at `index`, before any other heading, opens each item with what was done. */
+function listsWorkDone(elements: Element[], index: number): boolean {
+  let j = index + 1;
+  while (j < elements.length && elements[j].kind !== 'heading' && !isList(elements[j])) j++;
+  const list = elements[j];
+  if (!list || !isList(list)) return false;
+  const items = (list.node as List).children;
+  const done = items.filter((item) => {
+    const first = item.children[0];
+    return first?.type === 'paragraph' && opensWithWorkDone(phrasingLines(first)[0]?.text ?? '');
+  });
+  return items.length >= 2 && done.length === items.length;
+}
+
+/** Two or more paragraphs right under the heading at `index`, no list among them, each opening with what was done ("Restarted NFS…", "Verified port 2049 opened…"). */
+function tellsWorkDone(elements: Element[], index: number): boolean {
+  let paragraphs = 0;
+  for (let k = index + 1; k < elements.length && elements[k].kind !== 'heading'; k++) {
+    const e = elements[k];
+    if (isList(e)) return false;
+    if (e.kind !== 'line' || (elements[k - 1].kind === 'line' && (elements[k - 1] as LineElement).paragraph === e.paragraph)) continue;
+    if (!opensWithWorkDone(e.line.text)) return false;
+    paragraphs++;
+  }
+  return paragraphs >= 2;
+}
+
+/** "### Security Hardening Implemented", "### Immediate Response": a part that names work already done. */
+const PART_DONE = /\b(?:implemented|completed|applied|deployed|performed|taken|done)\b[\W_]*$|^(?:immediate|initial)[ ]response$/;
+
+/** Nothing right under the heading at `index` but parts, each named as work already done. */
+function partsNameWorkDone(elements: Element[], index: number): boolean {
+  const level = (elements[index] as HeadingElement).level;
+  let parts = 0;
+  for (let k = index + 1; k < elements.length; k++) {
+    const e = elements[k];
+    if (e.kind !== 'heading') {
+      if (parts === 0) return false;
+      continue;
+    }
+    if (e.level > 6) continue;
+    if (e.level <= level) break;
+    if (e.level > level + 1) continue;
+    if (!PART_DONE.test(normalizeHeading(e.text))) return false;
+    parts++;
+  }
+  return parts >= 1;
+}
+
+function opensWithWorkDone(text: string): boolean {
+  const verb = DONE_OPENING.exec(text)?.[1];
+  return verb !== undefined && !NOT_DONE_ED.test(verb);
 }
 
 /** A label of work not done yet: "Still open:", "Open items:", "Remaining:", "Not yet done:". */
