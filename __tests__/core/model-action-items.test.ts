@@ -1106,6 +1106,11 @@ describe('a heading naming the work of the recovery ("## Recovery Actions")', ()
     expect(m.actionItems.map((a) => a.line)).toEqual([11]);
   });
 
+  it('over a longer list of what was done, one item opening otherwise ("6. Cleanup expired…"), is the resolution', () => {
+    const m = check(doc('1. Preserved the journals\n2. Copied the evidence off the device\n3. Stopped the recorder\n4. Cleanup expired 1,235 files\n5. Restarted the recorder')).model!;
+    expect(m.actionItems.map((a) => a.line)).toEqual([13]);
+  });
+
   it('over steps still to take stays the measures', () => {
     const m = check(doc('1. Verified the backups\n2. Add a second control-plane node')).model!;
     expect(m.actionItems.map((a) => a.line)).toEqual([5, 6, 10]);

@@ -487,6 +487,14 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     ]);
     // So are solutions recommended; solutions applied resolved it.
     expect([keys('Recommended Solutions'), keys('Proposed solution'), keys('Solution')]).toEqual([['action-items'], ['action-items'], ['resolution']]);
+    // What still needs fixing, and a plan of fixes, are measures; a recovery plan or the mitigation itself resolved it.
+    expect([keys('🔧 What Needs to be Fixed'), keys('Mitigation Plan'), keys('Fix plan'), keys('Recovery Plan'), keys('Mitigation')]).toEqual([
+      ['action-items'],
+      ['action-items'],
+      ['action-items'],
+      ['resolution'],
+      ['resolution'],
+    ]);
     // Work still pending, in English and in the languages the table reads.
     expect([keys('Pendências'), keys('Pending'), keys('Tareas pendientes'), keys('Reste à faire')]).toEqual([['action-items'], ['action-items'], ['action-items'], ['action-items']]);
     // Figures of the improvements are not improvements; a note in full-width brackets is a note as in ASCII ones.

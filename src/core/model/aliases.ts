@@ -1215,8 +1215,8 @@ const QUALIFYING_TIME = / (?:after|before|during|until|since|following) /;
 /** Words that hold what follows their "of" ("Details of the fix"), naming nothing themselves. */
 const CONTAINERS = new Set(['details', 'detail', 'description', 'overview', 'explanation', 'discussion', 'notes', 'areas', 'area']);
 
-/** Fixes named as still to make: "Fixes needed", "Proposed fixes", "Pending fixes", "Recommended solutions". */
-const FIXES_TO_MAKE = /\b(?:(?:fix|fixes|repairs?|solutions?)[ ](?:\w+[ ])?(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)|(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)[ ](?:\w+[ ])?(?:fix|fixes|repairs?|solutions?))\b/;
+/** Fixes named as still to make: "Fixes needed", "Proposed fixes", "Pending fixes", "Recommended solutions", "What needs to be fixed", "Mitigation plan". */
+const FIXES_TO_MAKE = /\b(?:(?:fix|fixes|repairs?|solutions?)[ ](?:\w+[ ])?(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)|(?:needed|required|pending|proposed|planned|recommended|suggested|outstanding|remaining)[ ](?:\w+[ ])?(?:fix|fixes|repairs?|solutions?)|(?:needs?|has|have|is|are|still)[ ](?:still[ ])?to[ ]be[ ](?:fixed|repaired)|needs?[ ]fixing|(?:fix|mitigation)[ ]plans?)\b/;
 
 /** A heading naming figures ("Improvement metrics", "Remediation statistics"): what was counted, not measures to take. */
 const FIGURES_NAMED = /\s(?:metrics|statistics|stats|kpis)$/;
