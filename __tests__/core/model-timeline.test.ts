@@ -119,6 +119,30 @@ describe('where the timeline ends the incident', () => {
   });
 });
 
+describe('a timeline told in paragraphs', () => {
+  it('gives a paragraph the evidence of its own time, not of a later sentence with a time of its own', () => {
+    const m = model('## Timeline of events\n\nAt 02:00 AM UTC we received an email that all media had been blocked.\n\nAt 03:00 AM UTC we decided to move to another provider. We switched the DNS records at 03:24 AM UTC. This resolved the outage for most users at 03:41 AM UTC.\n');
+    expect(m.timeline.map((t) => [t.line, t.evidence ?? null])).toEqual([
+      [3, null],
+      [5, null],
+    ]);
+    // A later time in the entry's own sentence stays with it.
+    const own = model('## Timeline\n\nFrom 10:00 UTC to 10:20 UTC the site was down. It came back at 10:25 UTC.\n');
+    expect(own.timeline.map((t) => t.evidence ?? null)).toEqual(['impact']);
+  });
+});
+
+describe('a timeline written in a code block under a label', () => {
+  it('ends with the block: the prose after it is a note, not an untimed entry', () => {
+    const m = model('## Tokens\n\nTimeline:\n\n```\n10:00 UTC - cloud open\n10:40 UTC - we realized the mistake, cloud closed\n11:30 UTC - cloud open\n```\n\nThe conclusion is simple: prepare such scripts earlier.\n\n**Gap characteristics**:\n- **Duration**: 1.5-2 hours\n- **Pod state**: running\n');
+    expect(m.timeline.map((t) => [t.line, t.time])).toEqual([
+      [6, '10:00'],
+      [7, '10:40'],
+      [8, '11:30'],
+    ]);
+  });
+});
+
 describe('a status page of stamped paragraphs', () => {
   it('has its stamps as the updates, a list or a time inside an update being part of it', () => {
     const m = model(

@@ -181,6 +181,8 @@ interface Gatherer {
   timeLedLines?: boolean;
   /** The text of the line read last, for the next line of its paragraph. */
   lineAbove?: string;
+  /** Entries were read from the lines of a code block ("10:00 UTC - cloud open"): the prose after it is a note. */
+  codeTimeline?: boolean;
 }
 
 /**
@@ -326,6 +328,7 @@ function fromLine(g: Gatherer, written: TextLine, sameParagraph: boolean): void 
     g.underHeading ||
     prev?.kind === 'item' ||
     prev?.kind === 'row' ||
+    (g.codeTimeline === true && !sameParagraph) ||
     WINDOW_NOTE.test(line.text) ||
     (g.timeLedLines === true && (/^\p{Ll}/u.test(line.text) || (sameParagraph && prev !== undefined) || (timed !== undefined && timed.index > DEEP_TIME)));
   // A note's sentence wrapped before its time ("…entered `DEGRADED` state at\n06:09 UTC (05:09 BST):"): still the note.
@@ -404,11 +407,13 @@ function fromBlock(g: Gatherer, node: RootContent, openingFence = false): void {
       // Tab-indented lines after a blank line parse as code; a reviewer reads them as the text they are (unless they are a log).
       const lines = indentedCodeLines(node) ?? (g.fenced || openingFence ? fencedCodeLines(node) : undefined);
       if (lines && !lines.some((l) => LOG_LINE.test(l.text))) {
+        const before = g.out.length;
         let end = -1;
         for (const line of lines) {
           fromLine(g, line, line.line === end + 1);
           end = line.line;
         }
+        if (g.out.length - before >= 2) g.codeTimeline = true;
       }
       break;
     }
@@ -881,7 +886,8 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
   if (e.approximate) entry.approximate = true;
   noteZone(e, c, run, input);
   if (c.body.length > 0) entry.detail = c.body.map((b) => b.text).join(' ');
-  const said = [c.text, ...untilNextTime(c.body.map((b) => b.text), input.dayFirst)].join(' ');
+  const own = c.timeText === undefined ? untilLaterSentence(c.text, e, exprs) : c.text;
+  const said = [own, ...(own === c.text ? untilNextTime(c.body.map((b) => b.text), input.dayFirst) : [])].join(' ');
   // "Outage begins" names no symptom, but says the impact is there from now on.
   const onset = saysOnset(said);
   const evidence = evidenceOf(said) ?? (onset ? 'impact' : undefined);
@@ -889,6 +895,23 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
   if (evidence === 'impact' && onset) entry.onset = true;
   return entry;
 }
+
+/**
+ * A paragraph's text up to the sentence that gives its next clock time: "At
+ * 03:00 we decided to move to another provider. … This resolved the outage
+ * at 03:41." tells at 03:00 of the decision, and the recovery is 03:41's.
+ * A later time in the entry's own sentence ("from 10:00 to 10:20 the site
+ * was down") stays with it.
+ */
+function untilLaterSentence(text: string, own: TimeExpression, exprs: TimeExpression[]): string {
+  const next = exprs.find((x) => x.time && x.index > own.index + own.length);
+  if (!next) return text;
+  let cut = -1;
+  SENTENCE_BREAK.lastIndex = own.index + own.length;
+  for (let m = SENTENCE_BREAK.exec(text); m && m.index < next.index; m = SENTENCE_BREAK.exec(text)) cut = m.index + 1;
+  return cut > 0 ? text.slice(0, cut) : text;
+}
+const SENTENCE_BREAK = /[.!?](?=[ \t]+["“(]?\p{Lu})/gu;
 
 /** Text that may hold a clock ("10:30", "9h15", "3 pm", "1430 UTC", "noon"); without one, there is no time to scan for. */
 const MAY_HOLD_CLOCK = /\d[:.hH]\d|\d[ \t]?[aApP]\.?[mM]\b|\d{4}[ \t]?(?:UTC|GMT|Z\b)|noon|midnight/;
