@@ -8,8 +8,9 @@
  * nor are the parts an aspect comes in: lessons ("What went well", "What
  * went wrong", "Where we got lucky"), measures of different kinds
  * ("Corrective measures", "Preventative measures") or horizons ("Short-term",
- * "This month"), and the trigger beside
- * the root cause (as the Google SRE book's template has them).
+ * "This month", "Medium-term improvements"), and the trigger or the
+ * contributing factors beside the root cause (as the Google SRE book's and
+ * PagerDuty's templates have them).
  */
 import { defineRule } from './rule.js';
 import { kindOf } from '../model/action-items.js';
@@ -27,6 +28,8 @@ export default defineRule({
       { title: 'Measures of two kinds', markdown: '## Corrective measures\n\n- Fix the config\n\n## Preventative measures\n\n- Lint configs in CI\n' },
       { title: 'Measures over two horizons', markdown: '## Resolution\n\nRolled back.\n\n### Short-term (To Do)\n\n- [ ] Backfill the lost rows\n\n### Long-term (To Do)\n\n- [ ] Set up backups\n' },
       { title: 'The trigger beside the root cause', markdown: '## Root Causes\n\nA race in the cache.\n\n## Trigger\n\nA traffic spike.\n' },
+      { title: 'Contributing factors beside the root cause', markdown: '## Root Cause\n\nA race in the cache.\n\n## Contributing Factors\n\n- No alert on cache misses\n' },
+      { title: 'Horizons named with their measures', markdown: '## Immediate fixes needed\n\n- Restart the job\n\n## Medium-term improvements\n\n- Add retries\n' },
       { title: 'A combined heading beside a single one', markdown: '## Root Cause\n\nDisk.\n\n## Root Cause and Resolution\n\nDisk; freed space.\n' },
       { title: 'Parts of one section', markdown: '## Actions taken\n\n### Mitigation\n\nFailed over.\n\n### Resolution\n\nRestored the primary.\n' },
     ],
@@ -58,8 +61,14 @@ function partsOfOne(a: Section, b: Section): boolean {
   if (a.keys.length === 1 && a.keys[0] === 'lessons-learned') return true;
   const kinds = [kindOf(a.heading), kindOf(b.heading)];
   if (a.keys.includes('action-items') && kinds.every((k) => k !== undefined) && kinds[0] !== kinds[1]) return true;
-  if (a.keys.includes('action-items') && [a, b].some((s) => isHorizonHeading(s.heading))) return true;
-  return a.keys.includes('root-cause') && [a, b].some((s) => TRIGGER.test(s.heading));
+  if (a.keys.includes('action-items') && [a, b].some((s) => namesHorizon(s.heading))) return true;
+  return a.keys.includes('root-cause') && [a, b].some((s) => BESIDE_ROOT_CAUSE.test(s.heading));
 }
-const TRIGGER = /^\W*trigger(?:s|ing event)?\b/i;
+const BESIDE_ROOT_CAUSE = /^\W*(?:trigger(?:s|ing event)?|contributing[ \t]+(?:factors?|causes?|conditions?))\b/i;
+
+/** "Short-term", "This month", or one named with its measures ("Medium-Term Improvements", "Long-term fixes"). */
+function namesHorizon(heading: string): boolean {
+  return isHorizonHeading(heading) || isHorizonHeading(heading.replace(MEASURES_NAMED, ''));
+}
+const MEASURES_NAMED = /[ \t]+(?:improvements?|fix(?:es)?|actions?|measures?|items?|tasks?|changes?|work|goals?|solutions?|steps?)(?:[ \t]+(?:needed|required|planned))?[^\p{L}\p{N}]*$/iu;
 
