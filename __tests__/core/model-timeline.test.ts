@@ -143,6 +143,14 @@ describe('a timeline written in a code block under a label', () => {
   });
 });
 
+describe('a weekday beside a clock time', () => {
+  it('("9:00 AM on Friday", "Saturday 10:15") dates the entry on that weekday after the day in force', () => {
+    const m = model('## Timeline\n\n- Between 3AM and 4AM on Wednesday, January 15, 2020, logins failed.\n- Service was partially restored by 2:00 PM on Wednesday.\n- Service was fully restored by 9:00 AM on Friday.\n- Saturday 10:15 UTC: the last caches were rebuilt.\n');
+    expect(m.timeline.map((t) => t.time?.slice(0, 16))).toEqual(['2020-01-15T03:00', '2020-01-15T14:00', '2020-01-17T09:00', '2020-01-18T10:15']);
+    expect(check('## Timeline\n\n- Between 3AM and 4AM on Wednesday, January 15, 2020, logins failed.\n- Service was partially restored by 2:00 PM on Wednesday.\n- Service was fully restored by 9:00 AM on Friday.\n').findings.filter((f) => f.rule === 'timeline-order')).toEqual([]);
+  });
+});
+
 describe('a status page of stamped paragraphs', () => {
   it('has its stamps as the updates, a list or a time inside an update being part of it', () => {
     const m = model(

@@ -959,7 +959,32 @@ function dayOf(e: TimeExpression, c: Candidate, run: Running, input: TimelineInp
     run.written = true;
     return { date: run.date };
   }
-  return { date: run.statement ?? run.date, rollLimit: run.written || run.statement ? 12 : 3 };
+  const inForce = run.statement ?? run.date;
+  const weekday = inForce ? weekdayBeside(c.timeText ?? c.text, e) : undefined;
+  if (inForce && weekday !== undefined) {
+    // "Service was fully restored by 9:00 AM on Friday", after an entry on Wednesday, January 15: the Friday after it.
+    run.date = addDays(inForce, (weekday - weekdayOf(inForce) + 7) % 7);
+    run.written = true;
+    return { date: run.date };
+  }
+  return { date: inForce, rollLimit: run.written || run.statement ? 12 : 3 };
+}
+
+/** A weekday named right beside a clock time ("9:00 AM on Friday", "Friday 09:00", "Saturday at 2 PM"): 0 = Sunday .. 6 = Saturday. */
+function weekdayBeside(text: string, e: TimeExpression): number | undefined {
+  const after = WEEKDAY_AFTER.exec(text.slice(e.index + e.length, e.index + e.length + 24));
+  const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, e.index - 16), e.index));
+  const name = (after ?? before)?.[1].toLowerCase();
+  return name === undefined ? undefined : WEEKDAY_NAMES.indexOf(name.slice(0, 3));
+}
+const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY_AFTER = /^[ \t,]{1,3}(?:on[ \t]+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const WEEKDAY_BEFORE = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t,]{1,3}(?:at[ \t]+|around[ \t]+)?$/;
+
+/** The weekday of a day (YYYY-MM-DD): 0 = Sunday .. 6 = Saturday. */
+function weekdayOf(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
 /**
