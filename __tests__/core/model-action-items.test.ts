@@ -977,6 +977,18 @@ describe('a recovery heading over a list of measures by status', () => {
     ]);
   });
 
+  it('so is "## Actions Taken" over "✅ Done - …:" items and one "[TODO] …:", each a title over its description', () => {
+    const doc = '# Keys leaked\n\n## Actions Taken\n\n1. ✅ Done - Revoked all access keys:\n   All compromised AWS access keys were revoked\n2. ✅ Done - Confirmed security controls:\n   MFA is enabled on all user accounts\n   Revoked access to all unnecessary users\n3. ✅ Done - CI/CD AWS access:\n   GitHub Actions now authenticate with OIDC\n4. \\[TODO] Automated security scans:\n   Automated tools will be integrated into the pipeline\n';
+    const result = check(doc);
+    expect(result.model!.sections.filter((s) => s.keys.length > 0).map((s) => [s.line, s.keys.join('+')])).toEqual([[3, 'action-items']]);
+    expect(result.model!.actionItems.map((a) => [a.line, a.done])).toEqual([
+      [5, true],
+      [7, true],
+      [10, true],
+      [12, false],
+    ]);
+  });
+
   it('so is "## Mitigations" whose "Suggested: …" list comes after a paragraph', () => {
     const result = check('## Mitigations\n\nThere is little we can do if DNS fails, other than changing provider.\n\n  * Suggested: Monitor logs better to catch errors like this early.\n');
     expect(result.model!.actionItems.map((a) => [a.line, a.title])).toEqual([[5, 'Suggested: Monitor logs better to catch errors like this early.']]);

@@ -315,7 +315,8 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
       ['action-items', 'resolution'],
     ]);
     // A remediation carried out is the resolution, as "Actions taken" is; a remediation alone or planned is the measures.
-    expect(['Remediation performed', 'Fixes applied', 'Remediations completed', 'Remediation', 'Remediation plan'].map(keys)).toEqual([
+    expect(['Remediation performed', 'Fixes applied', 'Remediations completed', '✅ Remediation Steps Taken', 'Remediation', 'Remediation plan'].map(keys)).toEqual([
+      ['resolution'],
       ['resolution'],
       ['resolution'],
       ['resolution'],

@@ -1425,7 +1425,7 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
     if (nested.length === 0 && EXPLAINS.test(head.text)) continue;
     // "For now all is ok, everything is working…", "Overall, …" closing the list: a remark on the measures, not one.
     if (nested.length === 0 && list.children.length >= 2 && item === list.children.at(-1) && isRemark(head.text)) continue;
-    const labelled = nested.length === 0 ? labelOverLines(head) : undefined;
+    const labelled = nested.length === 0 && !titlesWithDescriptions(list) ? labelOverLines(head) : undefined;
     if (labelled) {
       const child = groupOf(labelled.label, group);
       fromRows(labelled.rows, child, child, 'lined', out);
@@ -1471,6 +1471,25 @@ function introducesUnderLabel(lines: readonly TextLine[]): boolean {
   const first = lines[0];
   const last = lines[lines.length - 1];
   return /:$/.test(first.text) && wordCount(first.text) <= 6 && !isStatement(first.text) && /:$/.test(last.text);
+}
+
+const describedTitles = new WeakMap<List, boolean>();
+
+/**
+ * Items that are mostly a title line over one line of description ("✅ Done -
+ * Verification of access:" over "CloudTrail logs were reviewed…"): titled
+ * measures, so one whose description runs on two lines is one measure too,
+ * not a label over two.
+ */
+function titlesWithDescriptions(list: List): boolean {
+  let known = describedTitles.get(list);
+  if (known === undefined) {
+    const titled = list.children.map(itemHead).filter((h) => h !== undefined && h.lines.length >= 2 && /:$/.test(h.lines[0].text.trim()));
+    const single = titled.filter((h) => h!.lines.length === 2).length;
+    known = titled.length >= 3 && single * 2 > titled.length && titled.length * 2 > list.children.length;
+    describedTitles.set(list, known);
+  }
+  return known;
 }
 
 function labelOverLines(head: { lines: readonly TextLine[] }): { label: string; rows: Row[] } | undefined {

@@ -774,12 +774,12 @@ const CHANGES_TO_MAKE =
   /^(?:(?:changes|improvements)[ ](?:that[ ](?:need|needs|have|has)[ ]to[ ]be[ ]made|(?:we[ ])?(?:need|have)[ ]to[ ]make|to[ ](?:be[ ])?made?|needed|required)|(?:needed|required|necessary|planned|proposed)[ ]changes)$/;
 
 /**
- * "Remediation performed", "Fixes applied", "Remediations completed": the
+ * "Remediation performed", "Fixes applied", "Remediation steps taken": the
  * remediation that was carried out, as "Actions taken" is (the resolution),
  * though "remediation" alone names the measures.
  */
 const REMEDIATION_DONE =
-  /^(?:\w+[ ])?(?:remediations?|mitigations?|fix(?:es)?|corrections?|countermeasures?)[ ](?:performed|taken|applied|completed|done|executed|carried[ ]out|deployed)$/;
+  /^(?:\w+[ ])?(?:remediations?|mitigations?|fix(?:es)?|corrections?|countermeasures?)(?:[ ](?:steps|actions|measures|work))?[ ](?:performed|taken|applied|completed|done|executed|carried[ ]out|deployed)$/;
 
 /**
  * "Ações de Resolução", "Acciones de mitigación", "Étapes de rétablissement":

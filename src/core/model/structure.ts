@@ -825,8 +825,8 @@ function isList(e: Element): e is BlockElement {
   return e.kind === 'block' && e.node.type === 'list';
 }
 
-/** "Suggested: Increase helm knowledge in the team.", "Proposed - …", "TODO: …": a measure still to take, by its status. */
-const PROPOSAL = /^[\s*_]{0,4}(?:suggested|proposed|planned|recommended|todo|to[ \t]do|pending)[\s*_]{0,4}[:：–—-][ \t]/i;
+/** "Suggested: Increase helm knowledge in the team.", "Proposed - …", "TODO: …", "[TODO] …": a measure still to take, by its status. */
+const PROPOSAL = /^[\s*_]{0,4}(?:(?:suggested|proposed|planned|recommended|todo|to[ \t]do|pending)[\s*_]{0,4}[:：–—-]|[[(](?:todo|to[ \t]do|planned|pending|in[ \t]progress|wip)[\])])[ \t]/i;
 
 /**
  * "## Mitigations" over "Implemented: Alternative cluster ready." and

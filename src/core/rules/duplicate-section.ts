@@ -66,9 +66,11 @@ function partsOfOne(a: Section, b: Section): boolean {
 }
 const BESIDE_ROOT_CAUSE = /^\W*(?:trigger(?:s|ing event)?|contributing[ \t]+(?:factors?|causes?|conditions?))\b/i;
 
-/** "Short-term", "This month", or one named with its measures ("Medium-Term Improvements", "Long-term fixes"). */
+/** "Short-term", "This month", or one named with its measures ("Medium-Term Improvements", "Long-term fixes needed"). */
 function namesHorizon(heading: string): boolean {
-  return isHorizonHeading(heading) || isHorizonHeading(heading.replace(MEASURES_NAMED, ''));
+  if (isHorizonHeading(heading)) return true;
+  const words = heading.replace(/[^\p{L}\p{N}\s-]/gu, ' ').trim().split(/\s+/);
+  while (words.length > 2 && /^(?:needed|required|planned)$/i.test(words[words.length - 1])) words.pop();
+  return words.length >= 2 && MEASURE_NOUN.test(words[words.length - 1]) && isHorizonHeading(words.slice(0, -1).join(' '));
 }
-const MEASURES_NAMED = /[ \t]+(?:improvements?|fix(?:es)?|actions?|measures?|items?|tasks?|changes?|work|goals?|solutions?|steps?)(?:[ \t]+(?:needed|required|planned))?[^\p{L}\p{N}]*$/iu;
-
+const MEASURE_NOUN = /^(?:improvements?|fix(?:es)?|actions?|measures?|items?|tasks?|changes?|work|goals?|solutions?|steps?)$/i;
