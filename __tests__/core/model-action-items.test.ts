@@ -367,6 +367,12 @@ describe('a measure that lists its details', () => {
     // Without priorities, the sub-headings over lists group them, as before.
     expect(items(md.replace(/P\d — /g, '')).map((a) => a.title)).toContain('Write it in the runbook');
   });
+
+  it('priority sub-headings that mostly name a topic, each over a list ("### P0 — May 22 class (missing entries)"), group its items', () => {
+    const md =
+      '## Recommended fixes\n\n### P0 — May 22 class (missing entries)\n\n1. **Do not compare against the page after upsert.** Compare against the stored feed.\n2. **Log and alert** when no feed file is written.\n\n### P1 — Editor ergonomics\n\n1. Consider a partial save.\n2. Warn when a publish rewrites history.\n';
+    expect(items(md).map((a) => a.line)).toEqual([5, 6, 10, 11]);
+  });
 });
 
 describe('a status list restating the measures', () => {

@@ -13,7 +13,7 @@ import type { ActionItem, ActionItemKind } from '../types.js';
 import type { Element, LineElement } from './structure.js';
 import { phrasingLines, plainText, rowCells, type TextLine } from './text.js';
 import { assignIds, fingerprintTitle } from './ids.js';
-import { ASSIGNED_LEAD, finish, opensWithPriorityLevel, TRACKER_URL, type Draft } from './item-fields.js';
+import { ASSIGNED_LEAD, finish, opensWithPriorityLevel, TRACKER_URL, withoutPriorityLevel, type Draft } from './item-fields.js';
 import { DEFAULT_ALIASES, isFinding, isStatement, matchHeading } from './aliases.js';
 import { OWNER_AND_NAME } from '../logins.js';
 import { onlyPlaceholders } from '../placeholders.js';
@@ -776,7 +776,8 @@ function subHeadingsNameMeasures(all: Unit[], subHeadings: number[], itemized: b
   if (!named) return false;
   // "### P0 — Require a migration before a column is added": a priority is given to a measure, never to a group,
   // so what sits under each (its what, how, options, steps) describes it. A task list is still tasks of its own.
-  if (subHeadings.every((i) => opensWithPriorityLevel((all[i] as { text: string }).text))) return !holdsTaskList(all);
+  // Unless they mostly name a topic, each over a list ("### P0 — May 22 class (missing entries)" over its fixes): groups.
+  if (subHeadings.every((i) => opensWithPriorityLevel((all[i] as { text: string }).text))) return !holdsTaskList(all) && !prioritiesGroupLists(all, subHeadings);
   const described = subHeadings.filter((i) => describedOnly(all, i)).length;
   if (!itemized) return described === subHeadings.length;
   // A task list is tasks of its own, each a measure ("- [ ] Verify all environment variables").
@@ -826,6 +827,15 @@ function topicsOverTasks(all: Unit[], subHeadings: number[]): boolean {
 /** The first word of a text, lower-cased, past any Markdown emphasis. */
 function firstWord(text: string): string {
   return /\p{L}+/u.exec(text.replace(/^[\s*_`]+/, ''))?.[0].toLowerCase() ?? '';
+}
+
+/** Priority sub-headings that mostly name a topic, not what to do, each over a list of two or more items. */
+function prioritiesGroupLists(all: Unit[], subHeadings: number[]): boolean {
+  const topics = subHeadings.filter((i) => !TITLE_VERB.has(firstWord(withoutPriorityLevel((all[i] as { text: string }).text))));
+  if (topics.length * 2 <= subHeadings.length) return false;
+  return subHeadings.every((start, n) =>
+    all.slice(start + 1, subHeadings[n + 1] ?? all.length).some((u) => u.kind === 'block' && u.element.node.type === 'list' && u.element.node.children.length >= 2),
+  );
 }
 
 /** A sub-heading with words of a group ("4. Process Improvements") right over a bold label of a list: a group of measures. */

@@ -156,6 +156,11 @@ const PRIORITY_WORD = /^(?:\*\*)?(CRITICAL|URGENT|HIGH|MEDIUM|LOW|P[0-4]|[Pp]rio
 export function opensWithPriorityLevel(text: string): boolean {
   return PRIORITY_LEVEL.test(text);
 }
+
+/** The text after the priority level it opens with ("P0 — Editor ergonomics" → "Editor ergonomics"). */
+export function withoutPriorityLevel(text: string): string {
+  return text.replace(PRIORITY_LEVEL, '');
+}
 // After a coloured mark, as priorities are often shown ("🔴 P0 — Audit the infrastructure").
 const PRIORITY_LEVEL = /^(?:\p{Extended_Pictographic}\uFE0F?[ \t]{1,3})?[[(]?(?:P|[Pp]riority[ \t]?)[0-4][\])]?(?:[ \t]{0,3}[—–:-])?[ \t]/u;
 
