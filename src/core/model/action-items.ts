@@ -1011,11 +1011,14 @@ const INTRO = /\bthe[ \t]following[ \t](?:\w+[ \t])?(?:measures|actions|steps|ch
 /** "…, InnovateCommerce aims to…": a clause, then a name (capitalised: case matters here) and what it aims or plans. */
 const NAMED_SUBJECT = /^[^,]{3,80},[ \t]+\p{Lu}[\p{L}\d&-]{1,40}[ \t]+(?:aims?|hopes?|expects?|intends?|plans?|wants?|will|is|are)\b/u;
 
+/** "For now all is ok, everything is working…", "So far everything looks stable": a word that all is well now. */
+const ALL_WELL_NOW = /^(?:for[ \t]now|so[ \t]far|at[ \t](?:the|this)[ \t]moment)[ \t,]+(?:all|everything|things)[ \t]+(?:is|are|seems?|looks?)[ \t]+(?:ok|okay|fine|good|well|working|stable|back)\b/i;
+
 /**
- * How a closing paragraph opens: a conclusion, an apology or thanks, a sign-off ("See you in another post."), what the
- * incident taught, or that all is well now ("For now all is ok, everything is working…").
+ * How a closing paragraph opens: a conclusion, an apology or thanks, a sign-off ("See you in another post."), or what the
+ * incident taught.
  */
-const CLOSER = /^(?:for[ \t]now|so[ \t]far|at[ \t](?:the|this)[ \t]moment)[ \t,]+(?:all|everything|things)[ \t]+(?:is|are|seems?|looks?)[ \t]+(?:ok|okay|fine|good|well|working|stable|back)\b|^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short|thank[ \t]you|thanks|cheers|see[ \t]you|until[ \t]next[ \t]time|stay[ \t](?:tuned|safe)|happy[ \t](?:hacking|coding)|take[ \t]care|(?:best|kind)[ \t]regards)\b|^(?:we|i)[ \t](?:sincerely[ \t])?(?:apologi[sz]e|regret|thank)\b|^this[ \t](?:incident|outage|event|experience)[ \t](?:has[ \t])?(?:underscored|highlighted|demonstrated|showed|shown|taught|reminded|reinforced|emphasi[sz]ed)\b/i;
+const CLOSER = /^(?:in[ \t]conclusion|in[ \t]summary|to[ \t]conclude|overall|in[ \t]short|thank[ \t]you|thanks|cheers|see[ \t]you|until[ \t]next[ \t]time|stay[ \t](?:tuned|safe)|happy[ \t](?:hacking|coding)|take[ \t]care|(?:best|kind)[ \t]regards)\b|^(?:we|i)[ \t](?:sincerely[ \t])?(?:apologi[sz]e|regret|thank)\b|^this[ \t](?:incident|outage|event|experience)[ \t](?:has[ \t])?(?:underscored|highlighted|demonstrated|showed|shown|taught|reminded|reinforced|emphasi[sz]ed)\b/i;
 const REMARK = /\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ \t](?:\w+[ \t])?(?:measures|actions|steps|changes|items|improvements|tasks|initiatives|efforts|fixes|areas|recommendations|practices|safeguards|strategies|solutions|precautions)\b/i;
 
 /**
@@ -1024,7 +1027,7 @@ const REMARK = /\b(?:these|those|the[ \t]above|such|all[ \t]of[ \t]the(?:se)?)[ 
  */
 function isRemark(text: string): boolean {
   if (PSEUDO_BULLET.test(text)) return false;
-  return CLOSER.test(text) || RANKS_A_MEASURE.test(text) || (REMARK.test(text) && isStatementOrClause(text));
+  return CLOSER.test(text) || ALL_WELL_NOW.test(text) || RANKS_A_MEASURE.test(text) || (REMARK.test(text) && isStatementOrClause(text));
 }
 /** "The single highest-leverage fix is #1: …", "The most important one is item 3": a word on the measures, by number. */
 const RANKS_A_MEASURE = /^[\s*_]{0,4}the[ \t][^.:!?]{0,60}?\b(?:fix|item|action|measure|step|change|one)[\s*_]{1,4}is[ \t]+(?:item[ \t]+|number[ \t]+|no\.[ \t]?)?#?\d{1,2}\b/i;
@@ -1433,8 +1436,8 @@ function fromList(list: List, group: Group, out: Draft[], depth: number): void {
     if (nested.length === 0 && isBareWord(head.text.replace(EMOJI_BULLET, '').trim())) continue;
     // "In practice this means all the existing queues are temporary…": what the measure before it means, not one.
     if (nested.length === 0 && EXPLAINS.test(head.text)) continue;
-    // "For now all is ok, everything is working…", "Overall, …" closing the list: a remark on the measures, not one.
-    if (nested.length === 0 && list.children.length >= 2 && item === list.children.at(-1) && isRemark(head.text)) continue;
+    // "For now all is ok, everything is working…" closing the list: a word on how things stand, not a measure.
+    if (nested.length === 0 && list.children.length >= 2 && item === list.children.at(-1) && ALL_WELL_NOW.test(head.text)) continue;
     const labelled = nested.length === 0 && !titlesWithDescriptions(list) ? labelOverLines(head) : undefined;
     if (labelled) {
       const child = groupOf(labelled.label, group);
