@@ -245,6 +245,11 @@ describe('prose windows', () => {
     expect([i.start?.time, i.end?.time]).toEqual(['2024-01-10T13:00', '2024-01-10T17:35:08']);
   });
 
+  it('read "between the times of 14:28 and 14:43 (UTC)" as a range, not the span someone worked on it', () => {
+    const i = incident('## Summary\n\nBetween the times of 14:28 and 14:43 (UTC) on April 7th 2025, users could not order. He started working on the problem at 14:35 and had it resolved by 14:43.\n');
+    expect([i.start?.time, i.end?.time]).toEqual(['2025-04-07T14:28:00Z', '2025-04-07T14:43:00Z']);
+  });
+
   it('take "to" and "and" as the end of a range only right before the time', () => {
     const i = incident(
       '## Summary\n\nOn 2024-11-05 we had an outage which started with degraded performance around 11:00 GMT and transitioned to a full outage by 17:00 GMT. It was resolved at 23:01 GMT.\n',

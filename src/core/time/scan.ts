@@ -60,8 +60,8 @@ const JOIN_WORD_RE = /(?:at|@|from|between|around|about|approximately|approx\.|r
 /** Range separators written as words. */
 const RANGE_WORD_RE = /(?:to|until|till|til|through|thru|and)(?=[ \t])/iy;
 const ON_RE = /on(?=[ \t])/iy;
-/** Words right before an expression: "from", "between" ("between the hours of"), "about", "around", ... */
-const BEFORE_RE = /(?:\b(from|between)[ \t]{1,3}(?:the[ \t]{1,3}hours?[ \t]{1,3}of[ \t]{1,3})?)?(?:\b(about|around|approximately|approx\.|roughly|circa|ca\.|nearly|almost)[ \t]{1,3})?$/i;
+/** Words right before an expression: "from", "between" ("between the hours of", "between the times of"), "about", "around", ... */
+const BEFORE_RE = /(?:\b(from|between)[ \t]{1,3}(?:the[ \t]{1,3}(?:hours?|times?)[ \t]{1,3}of[ \t]{1,3})?)?(?:\b(about|around|approximately|approx\.|roughly|circa|ca\.|nearly|almost)[ \t]{1,3})?$/i;
 const INTRO_RANGE_RE = /\b(?:from|between)[ \t]{1,3}$/i;
 
 // ---------------------------------------------------------------------------
