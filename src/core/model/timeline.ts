@@ -24,7 +24,7 @@
 import type { Html, List, ListItem, RootContent, Table, TableRow } from 'mdast';
 import type { TimelineEntry } from '../types.js';
 import type { DateParts, TimeExpression } from '../time/types.js';
-import { DAY_MS, addDays, findTimePlaceholder, findZoneStatement, matchZoneAt, resolveDay, resolvePoint, scanTimes, zoneNamedIn } from '../time/index.js';
+import { DAY_MS, addDays, findTimePlaceholder, findZoneStatement, matchZoneAt, resolveDay, resolvePoint, scanTimes, weekdayNumber, zoneNamedIn } from '../time/index.js';
 import type { ResolvedPoint } from '../time/index.js';
 import type { Element } from './structure.js';
 import { fencedCodeLines, htmlTail, htmlTextLines, indentedCodeLines, linesOfElements } from './lines.js';
@@ -970,21 +970,19 @@ function dayOf(e: TimeExpression, c: Candidate, run: Running, input: TimelineInp
   return { date: inForce, rollLimit: run.written || run.statement ? 12 : 3 };
 }
 
-/** A weekday named right beside a clock time ("9:00 AM on Friday", "Friday 09:00", "Saturday at 2 PM"): 0 = Sunday .. 6 = Saturday. */
+/** A weekday named right beside a clock time ("9:00 AM on Friday", "Friday 09:00", "Saturday at 2 PM"): 1 = Monday .. 7 = Sunday. */
 function weekdayBeside(text: string, e: TimeExpression): number | undefined {
-  const after = WEEKDAY_AFTER.exec(text.slice(e.index + e.length, e.index + e.length + 24));
-  const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, e.index - 16), e.index));
-  const name = (after ?? before)?.[1].toLowerCase();
-  return name === undefined ? undefined : WEEKDAY_NAMES.indexOf(name.slice(0, 3));
+  const after = WORD_AFTER.exec(text.slice(e.index + e.length, e.index + e.length + 24));
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, e.index - 16), e.index));
+  return (after && weekdayNumber(after[1])) ?? (before && weekdayNumber(before[1])) ?? undefined;
 }
-const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const WEEKDAY_AFTER = /^[ \t,]{1,3}(?:on[ \t]+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
-const WEEKDAY_BEFORE = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t,]{1,3}(?:at[ \t]+|around[ \t]+)?$/;
+const WORD_AFTER = /^[ \t,]{1,3}(?:on[ \t]+)?(\p{Lu}\p{Ll}{2,8})\b/u;
+const WORD_BEFORE = /\b(\p{Lu}\p{Ll}{2,8})[ \t,]{1,3}(?:at[ \t]+|around[ \t]+)?$/u;
 
-/** The weekday of a day (YYYY-MM-DD): 0 = Sunday .. 6 = Saturday. */
+/** The weekday of a day (YYYY-MM-DD): 1 = Monday .. 7 = Sunday. */
 function weekdayOf(day: string): number {
   const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The pure time layer: recognising, resolving and formatting times in postmortem prose. */
 export type { ClockParts, DateParts, ScanOptions, TimeExpression } from './types.js';
-export { findTimePlaceholder, scanTimes } from './scan.js';
+export { findTimePlaceholder, scanTimes, weekdayNumber } from './scan.js';
 export {
   ZONE_TABLE,
   findZoneStatement,

@@ -41,6 +41,11 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ['sat', 6], ['saturday', 6], ['sun', 7], ['sunday', 7],
 ]);
 
+/** The weekday a word names ("Friday", "fri"): 1 = Monday .. 7 = Sunday; undefined for any other word. */
+export function weekdayNumber(word: string): number | undefined {
+  return WEEKDAYS.get(word.toLowerCase());
+}
+
 // ---------------------------------------------------------------------------
 // Regular expressions (all bounded; compiled once)
 
