@@ -1,3 +1,3 @@
 // postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{b as e}from"./chunk-4NTCKQJT.js";e.defaultLocale="en-US";
+var _="0.1.0",E=`${_}+f9494fe4443fe9a3`;export{_ as a,E as b};

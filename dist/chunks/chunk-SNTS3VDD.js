@@ -1,3 +1,3 @@
 // postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-var _="0.1.0",E=`${_}+c733978b36fe10ce`;export{_ as a,E as b};
+import{b as e}from"./chunk-AE65WIBB.js";e.defaultLocale="en-US";

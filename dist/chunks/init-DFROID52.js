@@ -1,6 +1,6 @@
 // postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import"./chunk-M5WO6Z5Y.js";import{d as u}from"./chunk-J3UZW4LS.js";import"./chunk-QESWR3WQ.js";import"./chunk-KCGNDHL4.js";import"./chunk-4NTCKQJT.js";import"./chunk-USLJEMDO.js";import{b as p,c as l}from"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";import{readFile as w,mkdir as b,writeFile as y}from"node:fs/promises";import{dirname as v,join as d}from"node:path";import{parseArgs as k}from"node:util";var h=`Usage: postmortem init [--dir DIR] [--branch BRANCH]
+import"./chunk-EOTR7LGX.js";import{d as u}from"./chunk-XPWA75EI.js";import"./chunk-SNTS3VDD.js";import"./chunk-NO2EJY4I.js";import"./chunk-AE65WIBB.js";import"./chunk-USLJEMDO.js";import{b as p,c as l}from"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";import{readFile as w,mkdir as b,writeFile as y}from"node:fs/promises";import{dirname as v,join as d}from"node:path";import{parseArgs as k}from"node:util";var h=`Usage: postmortem init [--dir DIR] [--branch BRANCH]
 
 Writes, unless they exist:
   .github/postmortem.yml                 the configuration (postmortems in DIR, default postmortems)
