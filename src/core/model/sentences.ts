@@ -59,3 +59,16 @@ export function sentenceEnd(text: string, at: number, reach: number): number {
   }
   return stop;
 }
+
+/**
+ * Where the last sentence that opens between `from` and `to` starts: after a
+ * full stop, "!" or "?" and a blank, at a capital ("… another provider. This
+ * resolved…"); undefined when none does.
+ */
+export function lastSentenceStart(text: string, from: number, to: number): number | undefined {
+  let start: number | undefined;
+  SENTENCE_BREAK.lastIndex = from;
+  for (let m = SENTENCE_BREAK.exec(text); m && m.index < to; m = SENTENCE_BREAK.exec(text)) start = m.index + 1;
+  return start;
+}
+const SENTENCE_BREAK = /[.!?](?=[ \t]+["“(]?\p{Lu})/gu;

@@ -24,12 +24,13 @@
 import type { Html, List, ListItem, RootContent, Table, TableRow } from 'mdast';
 import type { TimelineEntry } from '../types.js';
 import type { DateParts, TimeExpression } from '../time/types.js';
-import { DAY_MS, addDays, findTimePlaceholder, findZoneStatement, matchZoneAt, resolveDay, resolvePoint, scanTimes, weekdayNumber, zoneNamedIn } from '../time/index.js';
+import { DAY_MS, addDays, findTimePlaceholder, findZoneStatement, isoWeekday, matchZoneAt, resolveDay, resolvePoint, scanTimes, weekdayNumber, zoneNamedIn } from '../time/index.js';
 import type { ResolvedPoint } from '../time/index.js';
 import type { Element } from './structure.js';
 import { fencedCodeLines, htmlTail, htmlTextLines, indentedCodeLines, linesOfElements } from './lines.js';
 import { phrasingLines, rowCells, type TextLine } from './text.js';
 import { evidenceOf, saysOnset, saysRecovered } from './evidence.js';
+import { lastSentenceStart } from './sentences.js';
 
 /** Timeline entries that mark where the impact began and ended ("OUTAGE BEGINS", "Service is restored"). */
 export interface ImpactMarkers {
@@ -905,13 +906,9 @@ function resolveEntry(c: Candidate, run: Running, input: TimelineInput): Timelin
  */
 function untilLaterSentence(text: string, own: TimeExpression, exprs: TimeExpression[]): string {
   const next = exprs.find((x) => x.time && x.index > own.index + own.length);
-  if (!next) return text;
-  let cut = -1;
-  SENTENCE_BREAK.lastIndex = own.index + own.length;
-  for (let m = SENTENCE_BREAK.exec(text); m && m.index < next.index; m = SENTENCE_BREAK.exec(text)) cut = m.index + 1;
-  return cut > 0 ? text.slice(0, cut) : text;
+  const cut = next ? lastSentenceStart(text, own.index + own.length, next.index) : undefined;
+  return cut === undefined ? text : text.slice(0, cut);
 }
-const SENTENCE_BREAK = /[.!?](?=[ \t]+["“(]?\p{Lu})/gu;
 
 /** Text that may hold a clock ("10:30", "9h15", "3 pm", "1430 UTC", "noon"); without one, there is no time to scan for. */
 const MAY_HOLD_CLOCK = /\d[:.hH]\d|\d[ \t]?[aApP]\.?[mM]\b|\d{4}[ \t]?(?:UTC|GMT|Z\b)|noon|midnight/;
@@ -961,9 +958,10 @@ function dayOf(e: TimeExpression, c: Candidate, run: Running, input: TimelineInp
   }
   const inForce = run.statement ?? run.date;
   const weekday = inForce ? weekdayBeside(c.timeText ?? c.text, e) : undefined;
-  if (inForce && weekday !== undefined) {
+  const from = inForce ? isoWeekday(inForce) : undefined;
+  if (inForce && weekday !== undefined && from !== undefined) {
     // "Service was fully restored by 9:00 AM on Friday", after an entry on Wednesday, January 15: the Friday after it.
-    run.date = addDays(inForce, (weekday - weekdayOf(inForce) + 7) % 7);
+    run.date = addDays(inForce, (weekday - from + 7) % 7);
     run.written = true;
     return { date: run.date };
   }
@@ -972,18 +970,12 @@ function dayOf(e: TimeExpression, c: Candidate, run: Running, input: TimelineInp
 
 /** A weekday named right beside a clock time ("9:00 AM on Friday", "Friday 09:00", "Saturday at 2 PM"): 1 = Monday .. 7 = Sunday. */
 function weekdayBeside(text: string, e: TimeExpression): number | undefined {
-  const after = WORD_AFTER.exec(text.slice(e.index + e.length, e.index + e.length + 24));
-  const before = WORD_BEFORE.exec(text.slice(Math.max(0, e.index - 16), e.index));
-  return (after && weekdayNumber(after[1])) ?? (before && weekdayNumber(before[1])) ?? undefined;
+  const after = WORD_AFTER.exec(text.slice(e.index + e.length, e.index + e.length + 24))?.[1];
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, e.index - 16), e.index))?.[1];
+  return (after && weekdayNumber(after)) || (before && weekdayNumber(before)) || undefined;
 }
 const WORD_AFTER = /^[ \t,]{1,3}(?:on[ \t]+)?(\p{Lu}\p{Ll}{2,8})\b/u;
 const WORD_BEFORE = /\b(\p{Lu}\p{Ll}{2,8})[ \t,]{1,3}(?:at[ \t]+|around[ \t]+)?$/u;
-
-/** The weekday of a day (YYYY-MM-DD): 1 = Monday .. 7 = Sunday. */
-function weekdayOf(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
-}
 
 /**
  * The clock on its day. An undated clock that steps back is read as PM in a

@@ -13,5 +13,5 @@ export {
 export type { ZoneEntry, ZoneMatch } from './zones.js';
 export { findDuration, parseDurationValue } from './duration.js';
 export type { DurationMatch } from './duration.js';
-export { DAY_MS, addDays, addMonths, formatInstant, formatLocal, parseIsoDay, resolveDay, resolveExpression, resolvePoint, toDateTime } from './resolve.js';
+export { DAY_MS, addDays, isoWeekday, addMonths, formatInstant, formatLocal, parseIsoDay, resolveDay, resolveExpression, resolvePoint, toDateTime } from './resolve.js';
 export type { ResolveContext, ResolvedPoint } from './resolve.js';

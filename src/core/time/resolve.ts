@@ -86,6 +86,12 @@ const CANONICAL_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Milliseconds in a day (of UTC; a local day across a change of offset is not this long). */
 export const DAY_MS = 86_400_000;
 
+/** The weekday of a day (YYYY-MM-DD): 1 = Monday .. 7 = Sunday, as `weekdayNumber` counts; undefined for no such day. */
+export function isoWeekday(day: string): number | undefined {
+  const d = parseIsoDay(day);
+  return d ? new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay() || 7 : undefined;
+}
+
 export function addDays(day: string, days: number): string {
   const m = CANONICAL_DAY.exec(day);
   const year = m ? Number(m[1]) : 0;
