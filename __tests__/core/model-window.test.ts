@@ -157,7 +157,7 @@ describe('metadata tables and labels that name the zone', () => {
 describe('two fields on one line', () => {
   it('reads "Start Time: …, End Time: …"', () => {
     const i = incident('## Summary\n\n**Start Time:** 10:00 AM EAT, **End Time:** 12:00 PM EAT on 2024-06-12\n');
-    expect([i.start?.time, i.start?.column, i.end?.time, i.end?.column]).toEqual(['2024-06-12T07:00:00Z', 13, '2024-06-12T09:00:00Z', 37]);
+    expect([i.start?.time, i.start?.column, i.end?.time, i.end?.column]).toEqual(['2024-06-12T07:00:00Z', 17, '2024-06-12T09:00:00Z', 45]);
   });
 });
 

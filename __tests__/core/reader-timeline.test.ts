@@ -50,7 +50,7 @@ describe('entries and their times (capability 4)', () => {
       '23:3 2024-03-01T11:30:00Z',
     ]);
     // The window is the stated range, not the narrative "Traffic started building around 09:30".
-    expect(r.window).toEqual(['2024-03-01T10:00:00Z prose@5:53', '2024-03-01T11:30:00Z prose@5:71', null, 'UTC']);
+    expect(r.window).toEqual(['2024-03-01T10:00:00Z prose@5:53', '2024-03-01T11:30:00Z prose@5:62', null, 'UTC']);
     expect(r.findings).toEqual([
       { rule: 'timeline-untimed', line: 20, column: 3, message: 'Unexpected placeholder “--:--” for the time of “--:-- someone restarted the cache (time…”, expected a timestamp such as “14:32 UTC”', related: [] },
       { rule: 'timeline-untimed', line: 21, column: 3, message: 'Unexpected placeholder “HH:MM” for the time of “HH:MM capacity added”, expected a timestamp such as “14:32 UTC”', related: [] },
@@ -251,7 +251,7 @@ describe('entries and their times (capability 4)', () => {
   it('reads a list whose items open with their dated times as the timeline of a document without one, and errors under a lead-up heading as no impact', () => {
     const r = read('leadup-list.md');
     expect(r.entries).toEqual(['13:4 2023-07-24T22:04:00Z', '14:4 2023-07-25T15:30:00Z', '15:4 2023-07-27T03:58:00Z', '16:4 2023-07-30T00:30:00Z', '17:4 2023-07-30T01:15:00Z']);
-    expect(r.window).toEqual(['2023-07-30T00:30:00Z prose@5:29', '2023-07-30T01:15:00Z prose@5:66', null, 'UTC']);
+    expect(r.window).toEqual(['2023-07-30T00:30:00Z prose@5:29', '2023-07-30T01:15:00Z prose@5:57', null, 'UTC']);
     // Neither the lead-up's errors nor the entry's own "At 01:15" are window problems.
     expect(r.findings).toEqual([]);
   });
@@ -371,7 +371,7 @@ describe('checks that are right and quiet (capability 5)', () => {
 
   it('reads a status page’s updates newest first without complaint', () => {
     const r = read('timeline-newest-first.md');
-    expect(r.entries).toEqual(['7:72 2024-05-15T17:50', '9:54 2024-05-15T09:00', '11:63 2024-05-14T10:05']);
+    expect(r.entries).toEqual(['7:76 2024-05-15T17:50', '9:54 2024-05-15T09:00', '11:63 2024-05-14T10:05']);
     expect(r.window).toEqual(['2024-05-14T10:00 front-matter@3:1', '2024-05-15T17:50 front-matter@4:1', null, null]);
     expect(r.findings.map((f) => f.rule)).toEqual(['timezone-missing']);
   });
@@ -444,7 +444,7 @@ describe('checks that are right and quiet (capability 5)', () => {
 
   it('reports the first sign of the impact before the stated start, not the retune that caused it nor the meeting after', () => {
     const r = read('timeline-window.md');
-    expect(r.window).toEqual(['2024-04-09T18:00:00Z prose@5:6', '2024-04-09T19:00:00Z prose@5:34', null, 'UTC']);
+    expect(r.window).toEqual(['2024-04-09T18:00:00Z prose@5:6', '2024-04-09T19:00:00Z prose@5:13', null, 'UTC']);
     expect(r.findings).toEqual([
       {
         rule: 'timeline-window',
@@ -466,7 +466,7 @@ describe('checks that are right and quiet (capability 5)', () => {
         column: 4,
         message:
           'Unexpected incident window (2019-02-26 06:04 UTC to 2019-02-26 15:12 UTC) outside every timed entry (2019-03-26 06:04 UTC to 2019-03-26 15:10 UTC), expected the window to cover the timeline',
-        related: ['11:45 Stated start', '11:82 Stated end', '16:4 Also outside: 2019-03-26 09:50 UTC', '17:4 Also outside: 2019-03-26 13:27 UTC', '18:4 Also outside: 2019-03-26 15:10 UTC'],
+        related: ['11:45 Stated start', '11:66 Stated end', '16:4 Also outside: 2019-03-26 09:50 UTC', '17:4 Also outside: 2019-03-26 13:27 UTC', '18:4 Also outside: 2019-03-26 15:10 UTC'],
       },
     ]);
   });
@@ -476,12 +476,12 @@ describe('checks against the incident’s course: stated ends and starts, the te
   it('reports a stated end long after the timeline’s recovery once, at the stated end', () => {
     const r = read('timeline-window-end.md');
     expect(r.entries).toEqual(['11:3 09:10', '12:3 09:14', '13:3 09:40', '14:3 10:05', '15:3 10:07']);
-    expect(r.window).toEqual(['09:10 field@5:34', '11:50 field@5:60', null, 'UTC']);
+    expect(r.window).toEqual(['09:10 field@5:38', '11:50 field@5:50', null, 'UTC']);
     expect(r.findings.filter((f) => f.rule !== 'timezone-missing')).toEqual([
       {
         rule: 'timeline-window',
         line: 5,
-        column: 60,
+        column: 50,
         message: "Unexpected stated end 11:50, 1 h 43 min after the timeline's last entry (10:07), expected the window to end with the timeline's recovery (10:07)",
         related: ["15:3 The timeline's recovery: 10:07"],
       },
@@ -499,7 +499,7 @@ describe('checks against the incident’s course: stated ends and starts, the te
       '19:3 2024-02-06T16:30:00Z',
       '23:3 2024-02-13T11:00:00Z',
     ]);
-    expect(r.window).toEqual(['2024-02-06T14:00:00Z prose@5:9', '2024-02-06T16:30:00Z prose@5:42', null, 'UTC']);
+    expect(r.window).toEqual(['2024-02-06T14:00:00Z prose@5:9', '2024-02-06T16:30:00Z prose@5:19', null, 'UTC']);
     expect(r.findings).toEqual([]);
   });
 
@@ -706,7 +706,7 @@ describe('durations and metrics against the timeline, with the tolerance the fig
   it('stays quiet for a rough “about 5 hours”, a detection delay that adds up, and how long the issue went unnoticed', () => {
     const r = read('duration-quiet.md');
     // "went unnoticed for about 4 hours" is the detection delay, not the incident's length; the total's field is the length.
-    expect(r.window).toEqual(['10:45 field@18:44', '16:11 field@18:61', 326, 'UTC']);
+    expect(r.window).toEqual(['10:45 field@18:48', '16:11 field@18:56', 326, 'UTC']);
     expect(r.findings).toEqual([]);
     // Without that field, the rough "about 5 hours in all" is the length, and 5 h 26 min is within it.
     const rough = check(fixture('reader/duration-quiet.md').replace(/\*\*Total impact duration:\*\*[^\n]*\n/, '**Impact:** 10:45 - 16:11 UTC\n'), {}, 'duration-quiet.md');
@@ -732,7 +732,7 @@ describe('durations and metrics against the timeline, with the tolerance the fig
 describe('a duration followed by the range it measures', () => {
   it('is not the incident’s length when the range is another window (“a window of 4 hours (10:30 to 2:30 AM)”)', () => {
     const r = read('duration-of-a-range.md');
-    expect(r.window).toEqual(['2020-05-11T05:30:00Z prose@5:6', '2020-05-11T15:30:00Z prose@5:43', null, 'UTC-7']);
+    expect(r.window).toEqual(['2020-05-11T05:30:00Z prose@5:6', '2020-05-11T15:30:00Z prose@5:18', null, 'UTC-7']);
     expect(r.findings).toEqual([]);
   });
 

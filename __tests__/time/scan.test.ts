@@ -294,7 +294,7 @@ describe('scanTimes: ranges', () => {
     expect(one('- **Duration**: November 10, 2023, 8:00 PM - November 11, 2023, 2:00 AM (UTC)')).toEqual({
       index: 16, length: 61, text: 'November 10, 2023, 8:00 PM - November 11, 2023, 2:00 AM (UTC)',
       date: { year: 2023, month: 11, day: 10 }, time: { hour: 20, minute: 0 }, zone: 'UTC', zoneText: 'UTC',
-      end: { date: { year: 2023, month: 11, day: 11 }, time: { hour: 2, minute: 0 }, zone: 'UTC', zoneText: 'UTC' },
+      end: { index: 45, date: { year: 2023, month: 11, day: 11 }, time: { hour: 2, minute: 0 }, zone: 'UTC', zoneText: 'UTC' },
     });
   });
 
@@ -302,7 +302,7 @@ describe('scanTimes: ranges', () => {
     expect(one('August 5, 2023, 09:00 AM - 11:30 AM (UTC)')).toEqual({
       index: 0, length: 41, text: 'August 5, 2023, 09:00 AM - 11:30 AM (UTC)',
       date: { year: 2023, month: 8, day: 5 }, time: { hour: 9, minute: 0 }, zone: 'UTC', zoneText: 'UTC',
-      end: { date: { year: 2023, month: 8, day: 5 }, time: { hour: 11, minute: 30 }, zone: 'UTC', zoneText: 'UTC' },
+      end: { index: 27, date: { year: 2023, month: 8, day: 5 }, time: { hour: 11, minute: 30 }, zone: 'UTC', zoneText: 'UTC' },
     });
   });
 
@@ -310,7 +310,7 @@ describe('scanTimes: ranges', () => {
     expect(one('* **Duration:** 2024-06-01, 14:00 - 15:30 UTC (1 hour 30 minutes)')).toEqual({
       index: 16, length: 29, text: '2024-06-01, 14:00 - 15:30 UTC',
       date: { year: 2024, month: 6, day: 1 }, time: { hour: 14, minute: 0 }, zone: 'UTC', zoneText: 'UTC',
-      end: { date: { year: 2024, month: 6, day: 1 }, time: { hour: 15, minute: 30 }, zone: 'UTC', zoneText: 'UTC' },
+      end: { index: 36, date: { year: 2024, month: 6, day: 1 }, time: { hour: 15, minute: 30 }, zone: 'UTC', zoneText: 'UTC' },
     });
   });
 
@@ -318,25 +318,25 @@ describe('scanTimes: ranges', () => {
     expect(one('Outage from 2024-06-20 14:00 UTC to 2024-06-20 16:30 UTC (2 hours 30 minutes).')).toEqual({
       index: 12, length: 44, text: '2024-06-20 14:00 UTC to 2024-06-20 16:30 UTC',
       date: { year: 2024, month: 6, day: 20 }, time: { hour: 14, minute: 0 }, zone: 'UTC', zoneText: 'UTC',
-      end: { date: { year: 2024, month: 6, day: 20 }, time: { hour: 16, minute: 30 }, zone: 'UTC', zoneText: 'UTC' },
+      end: { index: 36, date: { year: 2024, month: 6, day: 20 }, time: { hour: 16, minute: 30 }, zone: 'UTC', zoneText: 'UTC' },
     });
   });
 
   it('reads "January 24, 2024, 15:00 to 18:30 UTC" and "..., from 15:00 to 18:30 UTC"', () => {
-    const expected = {
+    const expected = (endIndex: number) => ({
       date: { year: 2024, month: 1, day: 24 }, time: { hour: 15, minute: 0 }, zone: 'UTC', zoneText: 'UTC',
-      end: { date: { year: 2024, month: 1, day: 24 }, time: { hour: 18, minute: 30 }, zone: 'UTC', zoneText: 'UTC' },
-    };
-    expect(one('January 24, 2024, 15:00 to 18:30 UTC')).toEqual({ index: 0, length: 36, text: 'January 24, 2024, 15:00 to 18:30 UTC', ...expected });
+      end: { index: endIndex, date: { year: 2024, month: 1, day: 24 }, time: { hour: 18, minute: 30 }, zone: 'UTC', zoneText: 'UTC' },
+    });
+    expect(one('January 24, 2024, 15:00 to 18:30 UTC')).toEqual({ index: 0, length: 36, text: 'January 24, 2024, 15:00 to 18:30 UTC', ...expected(27) });
     expect(one('The outage occurred on January 24, 2024, from 15:00 to 18:30 UTC. The web')).toEqual({
-      index: 23, length: 41, text: 'January 24, 2024, from 15:00 to 18:30 UTC', ...expected,
+      index: 23, length: 41, text: 'January 24, 2024, from 15:00 to 18:30 UTC', ...expected(55),
     });
   });
 
   it('reads "from 10:00 to 14:00 UTC" (zone after the end applies to the start)', () => {
     expect(one('from 10:00 to 14:00 UTC')).toEqual({
       index: 5, length: 18, text: '10:00 to 14:00 UTC', time: { hour: 10, minute: 0 }, zone: 'UTC', zoneText: 'UTC',
-      end: { time: { hour: 14, minute: 0 }, zone: 'UTC', zoneText: 'UTC' },
+      end: { index: 14, time: { hour: 14, minute: 0 }, zone: 'UTC', zoneText: 'UTC' },
     });
   });
 
@@ -344,7 +344,7 @@ describe('scanTimes: ranges', () => {
     expect(one('The outage occurred from 10:30 AM to 1:45 PM (UTC) on October 14, 2023.')).toEqual({
       index: 25, length: 45, text: '10:30 AM to 1:45 PM (UTC) on October 14, 2023',
       date: { year: 2023, month: 10, day: 14 }, time: { hour: 10, minute: 30 }, zone: 'UTC', zoneText: 'UTC',
-      end: { date: { year: 2023, month: 10, day: 14 }, time: { hour: 13, minute: 45 }, zone: 'UTC', zoneText: 'UTC' },
+      end: { index: 37, date: { year: 2023, month: 10, day: 14 }, time: { hour: 13, minute: 45 }, zone: 'UTC', zoneText: 'UTC' },
     });
   });
 
@@ -362,31 +362,31 @@ describe('scanTimes: ranges', () => {
     expect(one('- **Duration of the outage:** June 1, 2024, from 15:00 to 17:00 WAT')).toEqual({
       index: 30, length: 37, text: 'June 1, 2024, from 15:00 to 17:00 WAT',
       date: { year: 2024, month: 6, day: 1 }, time: { hour: 15, minute: 0 }, zone: 'UTC+1', zoneText: 'WAT',
-      end: { date: { year: 2024, month: 6, day: 1 }, time: { hour: 17, minute: 0 }, zone: 'UTC+1', zoneText: 'WAT' },
+      end: { index: 58, date: { year: 2024, month: 6, day: 1 }, time: { hour: 17, minute: 0 }, zone: 'UTC+1', zoneText: 'WAT' },
     });
   });
 
   it('reads "From 6PM to 7PM GMT" and "From 6 to 7 PM"', () => {
     expect(one('From 6PM to 7PM GMT, requests to our servers')).toEqual({
       index: 5, length: 14, text: '6PM to 7PM GMT', time: { hour: 18, minute: 0 }, zone: 'UTC', zoneText: 'GMT',
-      end: { time: { hour: 19, minute: 0 }, zone: 'UTC', zoneText: 'GMT' },
+      end: { index: 12, time: { hour: 19, minute: 0 }, zone: 'UTC', zoneText: 'GMT' },
     });
     expect(one('From 6 to 7 PM')).toEqual({
-      index: 5, length: 9, text: '6 to 7 PM', time: { hour: 18, minute: 0 }, end: { time: { hour: 19, minute: 0 } },
+      index: 5, length: 9, text: '6 to 7 PM', time: { hour: 18, minute: 0 }, end: { index: 10, time: { hour: 19, minute: 0 } },
     });
   });
 
   it('reads "7:31 PM to 9:21 PM PT"', () => {
     expect(one('500 error-response messages from 7:31 PM to 9:21 PM PT. The apps')).toEqual({
       index: 33, length: 21, text: '7:31 PM to 9:21 PM PT', time: { hour: 19, minute: 31 }, zone: 'America/Los_Angeles', zoneText: 'PT',
-      end: { time: { hour: 21, minute: 21 }, zone: 'America/Los_Angeles', zoneText: 'PT' },
+      end: { index: 44, time: { hour: 21, minute: 21 }, zone: 'America/Los_Angeles', zoneText: 'PT' },
     });
   });
 
   it('reads "at about 4:50 PM GMT to 5:30 PM GMT" as approximate', () => {
     expect(one('At about 4:50 PM GMT to 5:30 PM GMT our site')).toEqual({
       index: 9, length: 26, text: '4:50 PM GMT to 5:30 PM GMT', time: { hour: 16, minute: 50 }, zone: 'UTC', zoneText: 'GMT',
-      end: { time: { hour: 17, minute: 30 }, zone: 'UTC', zoneText: 'GMT' }, approximate: true,
+      end: { index: 24, time: { hour: 17, minute: 30 }, zone: 'UTC', zoneText: 'GMT' }, approximate: true,
     });
   });
 
@@ -394,7 +394,7 @@ describe('scanTimes: ranges', () => {
     expect(one('From January 10, 2024, 7:00 AM to January 15, 2024, 1:00 PM GMT, our video')).toEqual({
       index: 5, length: 58, text: 'January 10, 2024, 7:00 AM to January 15, 2024, 1:00 PM GMT',
       date: { year: 2024, month: 1, day: 10 }, time: { hour: 7, minute: 0 }, zone: 'UTC', zoneText: 'GMT',
-      end: { date: { year: 2024, month: 1, day: 15 }, time: { hour: 13, minute: 0 }, zone: 'UTC', zoneText: 'GMT' },
+      end: { index: 34, date: { year: 2024, month: 1, day: 15 }, time: { hour: 13, minute: 0 }, zone: 'UTC', zoneText: 'GMT' },
     });
   });
 
@@ -402,7 +402,7 @@ describe('scanTimes: ranges', () => {
     expect(one('Between approximately 2025-07-30 21:27 UTC and 2025-07-31 07:27 UTC hex.pm was down')).toEqual({
       index: 22, length: 45, text: '2025-07-30 21:27 UTC and 2025-07-31 07:27 UTC',
       date: { year: 2025, month: 7, day: 30 }, time: { hour: 21, minute: 27 }, zone: 'UTC', zoneText: 'UTC',
-      end: { date: { year: 2025, month: 7, day: 31 }, time: { hour: 7, minute: 27 }, zone: 'UTC', zoneText: 'UTC' },
+      end: { index: 47, date: { year: 2025, month: 7, day: 31 }, time: { hour: 7, minute: 27 }, zone: 'UTC', zoneText: 'UTC' },
       approximate: true,
     });
   });
@@ -433,10 +433,10 @@ describe('scanTimes: ranges', () => {
 
   it('reads a date range and a "10:00-11:00" range without spaces', () => {
     expect(one('2019-02-20 - 2019-02-21')).toEqual({
-      index: 0, length: 23, text: '2019-02-20 - 2019-02-21', date: { year: 2019, month: 2, day: 20 }, end: { date: { year: 2019, month: 2, day: 21 } },
+      index: 0, length: 23, text: '2019-02-20 - 2019-02-21', date: { year: 2019, month: 2, day: 20 }, end: { index: 13, date: { year: 2019, month: 2, day: 21 } },
     });
     expect(one('10:00-11:00')).toEqual({
-      index: 0, length: 11, text: '10:00-11:00', time: { hour: 10, minute: 0 }, end: { time: { hour: 11, minute: 0 } },
+      index: 0, length: 11, text: '10:00-11:00', time: { hour: 10, minute: 0 }, end: { index: 6, time: { hour: 11, minute: 0 } },
     });
   });
 
@@ -459,19 +459,19 @@ describe('scanTimes: other common formats', () => {
     ['5 Oct 2023 14:00 UTC', { index: 0, length: 20, text: '5 Oct 2023 14:00 UTC', date: { year: 2023, month: 10, day: 5 }, time: { hour: 14, minute: 0 }, zone: 'UTC', zoneText: 'UTC' }],
     ['Thursday, October 5th 2023', { index: 0, length: 26, text: 'Thursday, October 5th 2023', date: { year: 2023, month: 10, day: 5 }, weekday: 4 }],
     ['Oct 5 14:00', { index: 0, length: 11, text: 'Oct 5 14:00', date: { month: 10, day: 5 }, time: { hour: 14, minute: 0 } }],
-    ['2pm-4pm ET', { index: 0, length: 10, text: '2pm-4pm ET', time: { hour: 14, minute: 0 }, zone: 'America/New_York', zoneText: 'ET', end: { time: { hour: 16, minute: 0 }, zone: 'America/New_York', zoneText: 'ET' } }],
+    ['2pm-4pm ET', { index: 0, length: 10, text: '2pm-4pm ET', time: { hour: 14, minute: 0 }, zone: 'America/New_York', zoneText: 'ET', end: { index: 4, time: { hour: 16, minute: 0 }, zone: 'America/New_York', zoneText: 'ET' } }],
     ['2023-10-05 at 14:00', { index: 0, length: 19, text: '2023-10-05 at 14:00', date: { year: 2023, month: 10, day: 5 }, time: { hour: 14, minute: 0 } }],
     ['at 14:00 (UTC+0)', { index: 3, length: 13, text: '14:00 (UTC+0)', time: { hour: 14, minute: 0 }, zone: 'UTC', zoneText: 'UTC+0' }],
     ['3rd June 2023', { index: 0, length: 13, text: '3rd June 2023', date: { year: 2023, month: 6, day: 3 } }],
     ['05.10.2023 14:00', { index: 0, length: 16, text: '05.10.2023 14:00', date: { year: 2023, month: 10, day: 5 }, time: { hour: 14, minute: 0 }, ambiguousDate: true }],
     ['Day 1, 14:00', { index: 0, length: 12, text: 'Day 1, 14:00', dayOffset: 0, time: { hour: 14, minute: 0 } }],
     ['approx. 14:00', { index: 8, length: 5, text: '14:00', time: { hour: 14, minute: 0 }, approximate: true }],
-    ['between 2 and 3 PM', { index: 8, length: 10, text: '2 and 3 PM', time: { hour: 14, minute: 0 }, end: { time: { hour: 15, minute: 0 } } }],
-    ['from 14:00 until 15:00 CET', { index: 5, length: 21, text: '14:00 until 15:00 CET', time: { hour: 14, minute: 0 }, zone: 'UTC+1', zoneText: 'CET', end: { time: { hour: 15, minute: 0 }, zone: 'UTC+1', zoneText: 'CET' } }],
+    ['between 2 and 3 PM', { index: 8, length: 10, text: '2 and 3 PM', time: { hour: 14, minute: 0 }, end: { index: 14, time: { hour: 15, minute: 0 } } }],
+    ['from 14:00 until 15:00 CET', { index: 5, length: 21, text: '14:00 until 15:00 CET', time: { hour: 14, minute: 0 }, zone: 'UTC+1', zoneText: 'CET', end: { index: 17, time: { hour: 15, minute: 0 }, zone: 'UTC+1', zoneText: 'CET' } }],
     ['Nov. 7th, 2023 @ 10:00', { index: 0, length: 22, text: 'Nov. 7th, 2023 @ 10:00', date: { year: 2023, month: 11, day: 7 }, time: { hour: 10, minute: 0 } }],
     ['On 2023-10-05, between 14:00 and 16:00 UTC', {
       index: 3, length: 39, text: '2023-10-05, between 14:00 and 16:00 UTC', date: { year: 2023, month: 10, day: 5 }, time: { hour: 14, minute: 0 }, zone: 'UTC', zoneText: 'UTC',
-      end: { date: { year: 2023, month: 10, day: 5 }, time: { hour: 16, minute: 0 }, zone: 'UTC', zoneText: 'UTC' },
+      end: { index: 33, date: { year: 2023, month: 10, day: 5 }, time: { hour: 16, minute: 0 }, zone: 'UTC', zoneText: 'UTC' },
     }],
     ['Wed, 3 May 2023 10:00:00 +0000', {
       index: 0, length: 30, text: 'Wed, 3 May 2023 10:00:00 +0000', date: { year: 2023, month: 5, day: 3 }, time: { hour: 10, minute: 0, second: 0 }, zone: 'UTC', zoneText: '+0000', weekday: 3,

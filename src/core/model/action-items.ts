@@ -11,7 +11,7 @@
 import type { Code, List, ListItem, Paragraph, Table } from 'mdast';
 import type { ActionItem, ActionItemKind } from '../types.js';
 import type { Element, LineElement } from './structure.js';
-import { phrasingLines, plainText, rowCells, type TextLine } from './text.js';
+import { columnAt, phrasingLines, plainText, rowCells, type TextLine } from './text.js';
 import { assignIds, fingerprintTitle } from './ids.js';
 import { ASSIGNED_LEAD, finish, opensWithPriorityLevel, TRACKER_URL, withoutPriorityLevel, type Draft } from './item-fields.js';
 import { DEFAULT_ALIASES, isFinding, isStatement, matchHeading } from './aliases.js';
@@ -616,7 +616,7 @@ function fromRows(rows: Row[], group: Group, headingGroup: Group, layout: 'itemi
     const last = out[out.length - 1];
     if (last && last.line < row.first.line && takeField(fieldOfLine(row.text), last)) continue;
     const inline = inlineMeasures(row);
-    if (inline) for (const part of inline) out.push({ ...rowDraft(row, group), text: part.text, column: row.first.column + part.offset });
+    if (inline) for (const part of inline) out.push({ ...rowDraft(row, group), text: part.text, column: columnAt(row.first, part.offset) });
     else out.push(rowDraft(row, group));
   }
   return group;

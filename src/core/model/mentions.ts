@@ -24,7 +24,7 @@ import { DAY_MS, resolvePoint, scanTimes, type ResolvedPoint } from '../time/ind
 import type { TimelineEntry } from '../types.js';
 import { evidenceOf } from './evidence.js';
 import { joinWrapped, locate, sentenceEnd, sentenceStart } from './sentences.js';
-import { trimEndOf, type TextLine } from './text.js';
+import { columnAt, trimEndOf, type TextLine } from './text.js';
 
 export interface Mention {
   /** The time as written. */
@@ -177,7 +177,7 @@ function outcomeOf(e: TimeExpression, line: TextLine, sentence: string, entries:
 }
 
 function mentionOf(e: TimeExpression, line: TextLine, sentence: string, p: ResolvedPoint, entry: TimelineEntry): Mention {
-  const m: Mention = { expression: e, line: line.line, column: line.column + e.index, sentence, time: p.time, order: p.order, entry };
+  const m: Mention = { expression: e, line: line.line, column: columnAt(line, e.index), sentence, time: p.time, order: p.order, entry };
   if (p.epoch !== undefined) m.epoch = p.epoch;
   if (p.date !== undefined) m.date = p.date;
   return m;

@@ -3,7 +3,7 @@
  * markup is dropped ("**10:00 AM:**" reads "10:00 AM:"), images and HTML are
  * skipped, and every line remembers where it starts in the file.
  */
-import type { Nodes, Parents, PhrasingContent, TableRow } from 'mdast';
+import type { InlineCode, Nodes, Parents, PhrasingContent, TableRow } from 'mdast';
 
 export interface TextLine {
   text: string;
@@ -24,11 +24,53 @@ export interface TextLine {
   links?: string[];
   /** The line starts after a hard line break (two trailing spaces, a backslash, `<br>`), not a soft wrap. */
   hard?: boolean;
+  /**
+   * Where the text leaves the source behind: pairs of an offset in `text`
+   * and the source column of the character there, wherever markup the text
+   * drops ("**", a backtick, a link's brackets) parts them. Without, the
+   * character at offset i is at column `column + i` (see `columnAt`).
+   */
+  marks?: readonly number[];
+}
+
+/** The source column of the character at `offset` in the line's text. */
+export function columnAt(line: TextLine, offset: number): number {
+  const marks = line.marks;
+  if (!marks) return line.column + offset;
+  let column = line.column + offset;
+  for (let i = 0; i < marks.length && marks[i] <= offset; i += 2) column = marks[i + 1] + (offset - marks[i]);
+  return column;
+}
+
+/** The line without its first `count` characters, its columns kept. */
+export function lineAfter<T extends TextLine>(line: T, count: number): T {
+  const rest: T = { ...line, text: line.text.slice(count), column: columnAt(line, count) };
+  delete rest.marks;
+  const marks = line.marks && marksFrom(line, count, rest.column);
+  if (marks) rest.marks = marks;
+  return rest;
+}
+
+/** The marks of the line's text from `offset` on, for a line that starts at `column`. */
+function marksFrom(line: TextLine, offset: number, column: number): number[] | undefined {
+  const out: number[] = [];
+  let [at, mapped] = [0, columnAt(line, offset)];
+  if (mapped !== column) out.push(0, mapped);
+  const marks = line.marks ?? [];
+  for (let i = 0; i < marks.length; i += 2) {
+    if (marks[i] <= offset) continue;
+    const position = marks[i] - offset;
+    if (marks[i + 1] !== mapped + (position - at)) out.push(position, marks[i + 1]);
+    [at, mapped] = [position, marks[i + 1]];
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 interface Builder {
   lines: TextLine[];
   current: TextLine | null;
+  /** The current line's marks (see TextLine.marks) while it is built. */
+  marks: number[];
   leadOpen: boolean;
   /** Characters of the current line that are outside a leading strong/emphasis run. */
   outsideLead: number;
@@ -44,6 +86,7 @@ const AFTER_BREAK = 0;
 function startLine(b: Builder, line: number, column: number): void {
   finishLine(b);
   b.current = { text: '', line, column };
+  b.marks = [];
   b.leadOpen = false;
   b.outsideLead = 0;
   b.struckChars = 0;
@@ -56,7 +99,9 @@ function finishLine(b: Builder): void {
   const leading = cur.text.length - cur.text.replace(/^\s+/, '').length;
   cur.text = trimmed.slice(leading);
   if (cur.column === AFTER_BREAK) cur.column = 1;
+  const marks = b.marks.length > 0 ? marksFrom({ ...cur, marks: b.marks }, leading, cur.column + leading) : undefined;
   cur.column += leading;
+  if (marks) cur.marks = marks;
   if (cur.lead !== undefined) {
     cur.lead = cur.lead.trim();
     cur.allLead = b.outsideLead === 0;
@@ -91,8 +136,17 @@ function append(b: Builder, value: string, line: number, column: number, inLead:
       b.outsideLead += part.replace(LABEL_PUNCTUATION, '').length;
     }
     if (struck) b.struckChars += part.replace(/\s/g, '').length;
+    if (i === 0) mark(b, cur, column);
     cur.text += part;
   }
+}
+
+/** Note where the text appended next starts in the source, if not where the text so far leads one to expect. */
+function mark(b: Builder, cur: TextLine, column: number): void {
+  const offset = cur.text.length;
+  const marks = b.marks;
+  const expected = marks.length > 0 ? marks[marks.length - 1] + (offset - marks[marks.length - 2]) : cur.column + offset;
+  if (column !== expected) marks.push(offset, column);
 }
 
 function walkPhrasing(b: Builder, nodes: PhrasingContent[], inLead: boolean, struck: boolean, depth: number): void {
@@ -100,8 +154,10 @@ function walkPhrasing(b: Builder, nodes: PhrasingContent[], inLead: boolean, str
     const pos = node.position?.start ?? { line: b.current?.line ?? 1, column: 1 };
     switch (node.type) {
       case 'text':
-      case 'inlineCode':
         append(b, node.value, pos.line, pos.column, inLead, struck, node.position?.end.column);
+        break;
+      case 'inlineCode':
+        append(b, node.value, pos.line, pos.column + codeFence(node), inLead, struck, node.position?.end.column);
         break;
       case 'break':
         // The column is the next node's: Markdown drops the indentation before it from the text.
@@ -162,8 +218,15 @@ export function phrasingLines(node: Parents): readonly TextLine[] {
   return lines;
 }
 
+/** The backticks (and the space) before an inline code span's text on one line ("`` `x` ``"): half of what the source adds. */
+function codeFence(node: InlineCode): number {
+  const { start, end } = node.position ?? {};
+  if (!start || !end || start.line !== end.line) return 1;
+  return Math.max(1, Math.floor((end.column - start.column - node.value.length) / 2));
+}
+
 function readLines(node: Parents): TextLine[] {
-  const b: Builder = { lines: [], current: null, leadOpen: false, outsideLead: 0, struckChars: 0 };
+  const b: Builder = { lines: [], current: null, marks: [], leadOpen: false, outsideLead: 0, struckChars: 0 };
   const pos = node.position?.start;
   if (pos) startLine(b, pos.line, pos.column);
   walkPhrasing(b, node.children as PhrasingContent[], false, false, 0);

@@ -28,7 +28,7 @@ import { DAY_MS, addDays, findTimePlaceholder, findZoneStatement, isoWeekday, ma
 import type { ResolvedPoint } from '../time/index.js';
 import type { Element } from './structure.js';
 import { fencedCodeLines, htmlTail, htmlTextLines, indentedCodeLines, linesOfElements } from './lines.js';
-import { phrasingLines, rowCells, type TextLine } from './text.js';
+import { columnAt, lineAfter, phrasingLines, rowCells, type TextLine } from './text.js';
 import { evidenceOf, saysOnset, saysRecovered } from './evidence.js';
 import { lastSentenceStart } from './sentences.js';
 
@@ -585,7 +585,7 @@ function lazyEntryAt(lines: readonly TextLine[]): number {
 /** A line without an ordinal glued to its time ("10.12:30 PM" is entry 10 at 12:30 PM). */
 function unglued(line: TextLine): TextLine {
   const m = GLUED_ORDINAL.exec(line.text);
-  return m ? { ...line, text: line.text.slice(m[0].length), column: line.column + m[0].length } : line;
+  return m ? lineAfter(line, m[0].length) : line;
 }
 
 /** An entry of the line's text; `times`, when given, are that text's (scanned with the timeline's reading of dates). */
@@ -741,7 +741,7 @@ export function readStatusUpdates(elements: Element[], ctx: TimelineInput['ctx']
     const opened = UPDATE_BLOCK.exec(line.text.trim());
     if (opened) {
       const status = opened[1].trim();
-      block = { status, stamp: opened[2].trim(), line, column: line.column + line.text.indexOf(opened[2].trim()), text: [] };
+      block = { status, stamp: opened[2].trim(), line, column: columnAt(line, line.text.indexOf(opened[2].trim())), text: [] };
       continue;
     }
     TRACK.lastIndex = 0;
@@ -749,7 +749,7 @@ export function readStatusUpdates(elements: Element[], ctx: TimelineInput['ctx']
     for (let m = TRACK.exec(line.text); m; m = TRACK.exec(line.text)) {
       text.push(line.text.slice(from, m.index));
       from = m.index + m[0].length;
-      add(text.join(' '), m[1], line, line.column + m.index + m[0].indexOf('"') + 1);
+      add(text.join(' '), m[1], line, columnAt(line, m.index + m[0].indexOf('"') + 1));
       text = [];
     }
     text.push(line.text.slice(from));
@@ -978,9 +978,9 @@ const WORD_AFTER = /^[ \t,]{1,3}(?:on[ \t]+)?(\p{Lu}\p{Ll}{2,8})\b/u;
 const WORD_BEFORE = /\b(\p{Lu}\p{Ll}{2,8})[ \t,]{1,3}(?:at[ \t]+|around[ \t]+)?$/u;
 
 /**
- * The clock on its day. An undated clock that steps back is read as PM in a
- * timeline that writes AM/PM, else, when the step is too long for a slip, as
- * the next day (or the one after, past two midnights).
+ * The clock on its day. A clock without AM/PM that steps back is read as PM
+ * in a timeline that writes AM/PM, else, undated, when the step is too long
+ * for a slip, as the next day (or the one after, past two midnights).
  */
 function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: Running, entry: TimelineEntry): ResolvedPoint {
   const time = e.time!;
@@ -989,10 +989,12 @@ function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: 
   if (!date && run.undatedDays) r = { ...r, order: r.order + run.undatedDays * DAY_MS };
   const previous = run.previous;
   const meridiem = MERIDIEM.test(e.text);
-  const stepsBack = day.rollLimit !== undefined && previous?.order !== undefined && comparableOrders(previous, r) && r.order < previous.order;
+  const before = previous?.order !== undefined && comparableOrders(previous, r) && r.order < previous.order;
+  const stepsBack = before && day.rollLimit !== undefined;
   if (meridiem) run.twelveHour = true;
-  // "06:10" is written on a 24-hour clock: its zero says so, whatever the entries before it wrote.
-  else if (stepsBack && run.twelveHour && time.hour >= 1 && time.hour <= 11 && !ZERO_PADDED_HOUR.test(e.text)) {
+  // "06:10" is written on a 24-hour clock: its zero says so, whatever the entries before it wrote. A dated one
+  // too ("Sept 3, 11:11pm", "Sept 3 11:19"): the day is the same, the AM/PM left out.
+  else if (before && run.twelveHour && time.hour >= 1 && time.hour <= 11 && !ZERO_PADDED_HOUR.test(e.text)) {
     const pm = resolvePoint(undefined, { ...time, hour: time.hour + 12 }, zone, { date });
     if (pm.order >= previous!.order! && pm.order - previous!.order! < 12 * 3_600_000) return pm;
   }
@@ -1003,8 +1005,8 @@ function placeClock(e: TimeExpression, zone: string | undefined, day: Day, run: 
     if (noon.order >= previous!.order! && noon.order - previous!.order! <= day.rollLimit! * 3_600_000) return r;
   }
   // "11:30 AM, 12:30 AM, 1:00 PM": the entry after goes on from the one before, so this one is out of place, not past midnight.
-  const before = previous!.expression?.time;
-  if (before && run.nextClock !== undefined && !previous!.expression?.date && run.nextClock > before.hour * 60 + before.minute) return r;
+  const clockBefore = previous!.expression?.time;
+  if (clockBefore && run.nextClock !== undefined && !previous!.expression?.date && run.nextClock > clockBefore.hour * 60 + clockBefore.minute) return r;
   for (let days = 1; days <= 2 && r.order < previous!.order!; days++) {
     if (date) r = resolvePoint(undefined, time, zone, { date: addDays(date, 1) });
     else {
@@ -1113,7 +1115,7 @@ function markerPoint(t: TextLine, at: number, entry: TimelineEntry, input: Timel
   const own = t.line !== entry.line ? scanTimes(sentence, { dayFirst: input.dayFirst }).find((x) => x.time && !x.invalid) : undefined;
   if (own?.time) {
     const r = resolvePoint(own.date, own.time, own.zone, { date: entry.date ?? input.ctx.date, zone: input.ctx.zone });
-    return { time: r.time, epoch: r.epoch, date: r.date, order: r.order, line: t.line, column: t.column + from + own.index };
+    return { time: r.time, epoch: r.epoch, date: r.date, order: r.order, line: t.line, column: columnAt(t, from + own.index) };
   }
   return {
     time: entry.time!,

@@ -25,7 +25,7 @@ import type { FrontMatter, IncidentMetric, IncidentWindow, StatedSpan, WindowPoi
 import type { TimeExpression } from '../time/types.js';
 import { addDays, findDuration, findZoneStatement, formatInstant, parseDurationValue, resolveDay, resolvePoint, resolveZone, scanTimes, zoneNamedIn } from '../time/index.js';
 import type { ResolveContext, ResolvedPoint } from '../time/index.js';
-import { trimEndOf, type TextLine } from './text.js';
+import { columnAt, trimEndOf, type TextLine } from './text.js';
 import { joinWrapped, locate, sentenceEnd, sentenceStart } from './sentences.js';
 
 export interface WindowInput {
@@ -353,7 +353,7 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
             role = END_LABEL.test(between) ? 'end' : START_LABEL.test(between) ? 'start' : role;
             if (!/:/.test(between)) return;
           }
-          if (role === 'end') setEnd(draft, e.date, e.time!, e.zone, line, line.column + e.index, 'field');
+          if (role === 'end') setEnd(draft, e.date, e.time!, e.zone, line, columnAt(line, e.index), 'field');
           else if (e.end) setRange(draft, e, line, 'field', e.date);
           else setStart(draft, e, line, 'field');
         });
@@ -364,7 +364,7 @@ function readFields(draft: Draft, lines: ScannedLine[]): ScannedLine[] {
         if (range) setRange(draft, range, line, 'field', range.date);
         else if (timed.length >= 2) {
           setStart(draft, timed[0], line, 'field');
-          setEnd(draft, timed[1].date, timed[1].time!, timed[1].zone, line, line.column + timed[1].index, 'field');
+          setEnd(draft, timed[1].date, timed[1].time!, timed[1].zone, line, columnAt(line, timed[1].index), 'field');
         } else if (timed.length === 1 && STARTED_AT.test(line.text.slice(label.offset, timed[0].index))) {
           // "Duration: Started at 10:00 am GMT on 3rd June 2023, lasting 37 minutes": the start, and the length.
           setStart(draft, timed[0], line, 'field');
@@ -466,7 +466,7 @@ function readMetrics(lines: TextLine[]): IncidentMetric[] {
     // The value is the duration itself ("7 hours", "~54h10m"), not a sentence that mentions one.
     if (!d || value.slice(0, d.index).trim().replace(/[*_~]/g, '').length > 0) continue;
     const name = trimEndOf(LABEL.exec(line.text)![1].replace(/^[\s•·*\-–]+/, ''), '*_').trim();
-    metrics.push({ milestone: label.metric, label: name, minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + label.offset + d.index });
+    metrics.push({ milestone: label.metric, label: name, minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: columnAt(line, label.offset + d.index) });
   }
   return metrics;
 }
@@ -493,7 +493,7 @@ function spansOf({ line, exprs }: ScannedLine): StatedSpan[] {
     if (range && minutes.length > 0) {
       const duration: StatedSpan['duration'] = { minutes: d.minutes, text: d.text, precision: d.precision };
       if (d.bound) duration.bound = d.bound;
-      spans.push({ duration, line: line.line, column: line.column + at, range: { text: range.text, column: line.column + range.index, minutes } });
+      spans.push({ duration, line: line.line, column: columnAt(line, at), range: { text: range.text, column: columnAt(line, range.index), minutes } });
     }
     base = end;
   }
@@ -587,7 +587,7 @@ function readProse(draft: Draft, prose: ScannedLine[]): void {
         // "we were not aware that there was a problem until 14:13": when it was noticed, not when it ended.
         if (UNAWARE_UNTIL.test(block.text.slice(Math.max(0, whole.index - 100), whole.index))) continue;
         if (pendingStart) setStart(draft, pendingStart.e, pendingStart.line, 'prose');
-        setEnd(draft, e.date, e.time!, e.zone, line, line.column + e.index, 'prose');
+        setEnd(draft, e.date, e.time!, e.zone, line, columnAt(line, e.index), 'prose');
       } else if (startAt >= 0) {
         if (aboutIncident(block.text, whole)) setStart(draft, e, line, 'prose');
       } else if (aboutIncident(block.text, whole, true)) {
@@ -643,7 +643,7 @@ function lastMatch(re: RegExp, text: string): number {
 
 function setStart(draft: Draft, e: TimeExpression, line: TextLine, source: Source): void {
   if (draft.incident.start || !e.time) return;
-  const start = toPoint(resolvePoint(e.date, e.time, e.zone ?? e.end?.zone, draft.ctx), line.line, line.column + e.index, source);
+  const start = toPoint(resolvePoint(e.date, e.time, e.zone ?? e.end?.zone, draft.ctx), line.line, columnAt(line, e.index), source);
   if (e.approximate) start.approximate = true;
   draft.incident.start = start;
   if (!e.date) draft.undated.start = { time: e.time, zone: e.zone ?? e.end?.zone, line: start.line, column: start.column };
@@ -674,7 +674,7 @@ function setEnd(
 function setRange(draft: Draft, e: TimeExpression, line: TextLine, source: Source, endDate: TimeExpression['date']): void {
   setStart(draft, e, line, source);
   const end = e.end;
-  if (end?.time) setEnd(draft, end.date ?? endDate, end.time, end.zone ?? e.zone, line, line.column + e.index + e.length, source);
+  if (end?.time) setEnd(draft, end.date ?? endDate, end.time, end.zone ?? e.zone, line, columnAt(line, end.index ?? e.index + e.length), source);
 }
 
 function setPoint(draft: Draft, role: 'start' | 'end', point: WindowPoint | undefined): void {
@@ -705,7 +705,7 @@ function setDuration(draft: Draft, text: string, line: TextLine, offset: number,
       (requireContext && spelledOutByRange(rest.slice(d.index + d.length, d.index + d.length + 48), d.minutes)) ||
       (requireContext && inCondition(text, base + d.index));
     if (!other && !DETECTION_DELAY.test(before) && !DETECTION_AFTER.test(after) && !TASK_AFTER.test(after) && (!requireContext || DURATION_CONTEXT.test(before) || OF_THE_INCIDENT.test(after))) {
-      const duration: NonNullable<IncidentWindow['duration']> = { minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: line.column + offset + base + d.index };
+      const duration: NonNullable<IncidentWindow['duration']> = { minutes: d.minutes, text: d.text, precision: d.precision, line: line.line, column: columnAt(line, offset + base + d.index) };
       if (d.bound) duration.bound = d.bound;
       if (d.bound === 'under' && START_UNKNOWN.test(text)) duration.startUnknown = true;
       draft.incident.duration = duration;

@@ -8,6 +8,7 @@
  * `phrases` option.
  */
 import { linesOfElements } from '../model/lines.js';
+import { columnAt } from '../model/text.js';
 import { defineRule } from './rule.js';
 
 const BUILT_IN = [
@@ -47,7 +48,7 @@ export default defineRule({
           ctx.report({
             message: `Unexpected blameful phrase “${m[0]}”, expected blameless wording that names the gap in the system`,
             line: line.line,
-            column: line.column + m.index,
+            column: columnAt(line, m.index),
           });
         }
       }

@@ -86,17 +86,17 @@ export default defineRule({
       {
         title: 'An end hours after the timeline’s fix',
         markdown: '## Summary\n\nFrom 13:00 to 17:35 UTC on 2023-11-07 the site was down.\n\n## Timeline\n\n- 13:00 UTC site goes down\n- 13:12 UTC config fixed\n- 13:13 UTC service restored\n',
-        reports: ["3:38 Unexpected stated end 2023-11-07 17:35 UTC, 4 h 22 min after the timeline's last entry (2023-11-07 13:13 UTC), expected the window to end with the timeline's recovery (2023-11-07 13:13 UTC)"],
+        reports: ["3:15 Unexpected stated end 2023-11-07 17:35 UTC, 4 h 22 min after the timeline's last entry (2023-11-07 13:13 UTC), expected the window to end with the timeline's recovery (2023-11-07 13:13 UTC)"],
       },
       {
         title: 'An end a quarter of an hour after the recovery',
         markdown: '## Summary\n\n75 minutes of downtime from 9:00 AM to 10:15 AM GMT on 2024-03-02.\n\n## Timeline\n\n- 9:00 AM GMT: the site goes down\n- 9:40 AM GMT: the config is fixed\n- 10:00 AM GMT: users regain access\n',
-        reports: ["3:66 Unexpected stated end 2024-03-02 10:15 UTC, 15 min after the timeline's last entry (2024-03-02 10:00 UTC), expected the window to end with the timeline's recovery (2024-03-02 10:00 UTC)"],
+        reports: ["3:40 Unexpected stated end 2024-03-02 10:15 UTC, 15 min after the timeline's last entry (2024-03-02 10:00 UTC), expected the window to end with the timeline's recovery (2024-03-02 10:00 UTC)"],
       },
       {
         title: 'An end before the start (AM for PM)',
         markdown: '## Summary\n\n* Date: July 2 2025, 9:30 AM UTC - July 2 2025, 12:30 AM UTC\n* Duration: ~3 hours\n\n## Timeline\n\n- 9:30 AM UTC upgrade starts\n- 12:30 PM UTC upgrade confirmed\n',
-        reports: ['3:61 Unexpected stated end 2025-07-02 00:30 UTC, 9 h before the stated start (2025-07-02 09:30 UTC), expected the window to end after it starts'],
+        reports: ['3:36 Unexpected stated end 2025-07-02 00:30 UTC, 9 h before the stated start (2025-07-02 09:30 UTC), expected the window to end after it starts'],
       },
     ],
   },

@@ -930,7 +930,7 @@ function toExpression(s: string, p1: Point, p2: Point | undefined, end: number):
     e.zoneText = p1.zoneText;
   }
   if (p2) {
-    const end: NonNullable<TimeExpression['end']> = {};
+    const end: NonNullable<TimeExpression['end']> = { index: p2.start };
     if (p2.date) end.date = p2.date;
     if (p2.time) end.time = p2.time;
     if (p2.zone !== undefined) {

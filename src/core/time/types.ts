@@ -51,6 +51,8 @@ export interface TimeExpression {
   zoneText?: string;
   /** The end of a range ("10:00 - 11:30 AM", "from 10:00 to 14:00"). */
   end?: {
+    /** Offset of the end's first character in the scanned text. */
+    index?: number;
     date?: DateParts;
     time?: ClockParts;
     zone?: string;
