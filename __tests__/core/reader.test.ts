@@ -726,6 +726,27 @@ describe('headings by their head word, and what closes a section', () => {
     expect(check('# Root cause analysis\n\n## Disk\n\nThe disk filled up.\n').model!.sections[0].keys).toEqual(['root-cause']);
   });
 
+  it('a title naming the kind of document and the incident is the title, over sections at its own level; a ticket key is no word', () => {
+    const md =
+      '# Root Cause Analysis: INSIGHT-2147\n\n**Date:** 2024-05-18\n**Duration:** 55 minutes (08:21 - 09:12 UTC)\n\n# 1. Incident Summary\n\nExports looped.\n\n# 2. Root Cause\n\nA pagination token.\n\n### Why it caused infrastructure impact\n\nRetries.\n\n# 3. Technical Impact\n\nLambda ran 900 s.\n\n# 4. Business Impact\n\nCosts rose.\n';
+    const result = check(md);
+    expect(result.model!.title).toBe('Root Cause Analysis: INSIGHT-2147');
+    expect(result.model!.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [6, 'summary'], [10, 'root-cause'], [14, ''], [18, 'impact'], [22, 'impact']]);
+    // The fields under it are the incident's: the duration is 4 minutes off its own range, more than rounding to fives allows.
+    expect(result.findings.filter((f) => f.rule === 'duration-mismatch').map((f) => [f.line, f.column, f.message])).toEqual([
+      [4, 15, 'Unexpected duration “55 minutes” (55 min), expected 51 min from the start and end (2024-05-18 08:21 UTC to 2024-05-18 09:12 UTC)'],
+    ]);
+    // Impacts on two sides are parts of one aspect, and a question why names the cause it asks for, not the impact.
+    expect(result.findings.filter((f) => f.rule === 'duplicate-section')).toEqual([]);
+    const table = extendAliases(undefined);
+    expect(matchHeading('Postmortem: OPS-42', table)).toEqual([]);
+    expect(matchHeading('Why it bypassed detection', table)).toEqual(['detection']);
+    expect(matchHeading('Why did it happen?', table)).toEqual(['root-cause']);
+    // Alone, the kind of document still names the section it is, and a title beside other H1s that names no kind stays a section.
+    expect(check('# Root cause analysis\n\n## Disk\n\nThe disk filled up.\n').model!.sections[0].keys).toEqual(['root-cause']);
+    expect(check('# Summary\n\nDown.\n\n# Timeline\n\n- 10:00 UTC down\n').model!.sections[0].keys).toEqual(['summary']);
+  });
+
   it('paragraphs that each open with an instruction are measures with their reasons; a statement among them is not', () => {
     const md = '# Outage\n\n## Improvements\n\nMistakes are opportunities to learn and here are some lessons.\n\nImprove our monitoring, especially around mainnet. This includes paging the right people.\n\nKnow who is responsible for communicating with the ecosystem. This ties into the above.\n\nThe release took four hours. We were slow.\n';
     expect(check(md).model!.actionItems.map((a) => a.line)).toEqual([7, 9]);

@@ -963,6 +963,9 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
 /** "/etc/resolv.conf", "config.yaml", "~/bin": a path or a file's name, which names no section ("resolv" is not "Resolution"). */
 const PATH_OR_FILE = /(?<!\S)(?:[~.]?\/\S*|[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)(?!\S)/gu;
 
+/** "INSIGHT-2147", "OPS-42": a tracker's key names a ticket, not a section ("Insights" are lessons). */
+const TICKET_KEY = /(?<![\p{L}\p{N}-])\p{Lu}[\p{Lu}\p{N}_]{1,15}-\d{1,9}(?![\p{L}\p{N}-])/gu;
+
 /** An emoji written as GitHub's shortcode ("## :warning: Leadup", ":ballot_box_with_check:"), dropped as an emoji is. */
 const EMOJI_SHORTCODE = /(?<![\p{L}\p{N}:]):[a-z0-9_+-]{2,40}:(?![\p{L}\p{N}:])/gu;
 
@@ -972,7 +975,7 @@ const EMOJI_SHORTCODE = /(?<![\p{L}\p{N}:]):[a-z0-9_+-]{2,40}:(?![\p{L}\p{N}:])/
  * Measures:" becomes "corrective preventative measures".
  */
 export function normalizeHeading(text: string): string {
-  let s = text.trim().replace(PARENTHETICAL, ' ').replace(EMOJI_SHORTCODE, ' ');
+  let s = text.trim().replace(PARENTHETICAL, ' ').replace(EMOJI_SHORTCODE, ' ').replace(TICKET_KEY, ' ');
   s = s.replace(NUMBERING, '').replace(PATH_OR_FILE, ' ');
   // "Root Cause & Resolution", "Fix + follow-ups": two parts, as "and" joins them.
   s = s.replace(/&|(?<=\s)\+(?=\s)/g, ' and ');
@@ -1389,6 +1392,9 @@ function matchNormalized(text: string, c: Compiled, options: MatchOptions): Sect
   return keys;
 }
 
+/** What a heading asking why names as the effect it explains, not as its own subject. */
+const CAUSED_THINGS: ReadonlySet<SectionKey> = new Set(['resolution', 'action-items', 'impact']);
+
 function match(text: string, normalized: string, c: Compiled, strict: boolean, plain: boolean, prefix: boolean): SectionKey[] {
   if (READER_QUESTION.test(text)) return [];
   // "Recovery Time Objective (RTO)": a target of the recovery, measured, not how the incident was resolved.
@@ -1446,9 +1452,11 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   // The head word names what the heading is about ("Root cause remediations" are measures); else a phrase it opens
   // with. A phrase that takes the head word in says more of it: "Actions taken during the incident" were taken
   // ("actions taken", the resolution), not planned ("actions").
-  // "Why restores took so long": why asks for a cause; the restore it names is not the resolution, nor a measure.
+  // "Why restores took so long", "Why it caused infrastructure impact": why asks for a cause; the restore or the
+  // impact it names is not the resolution, a measure or the impact section ("Why was this hard to detect?" is
+  // about the detection, though).
   const headWordFound = headWordAt(normalized, c);
-  const head = words[0].raw === 'why' && (headWordFound?.key === 'resolution' || headWordFound?.key === 'action-items') ? undefined : headWordFound;
+  const head = words[0].raw === 'why' && headWordFound && CAUSED_THINGS.has(headWordFound.key) ? undefined : headWordFound;
   const phrase = leadingPhrase(words, c);
   if (head && phrase && head.index < phrase.length) return [phrase.key];
   // The same for a phrase it ends with: "Immediate actions taken" ("actions taken").

@@ -268,10 +268,16 @@ function readTitleStrictly(elements: Element[], table: AliasTable): void {
   }
   const headings = elements.filter((e): e is HeadingElement => e.kind === 'heading' && e.level <= 6);
   const title = headings[0];
-  if (!title || title.level !== 1 || title.keys.length === 0) return;
-  if (headings.length < 2 || headings.slice(1).some((h) => h.level === 1)) return;
-  title.keys = matchHeading(title.text, table, { strict: true });
+  if (!title || title.level !== 1 || title.keys.length === 0 || headings.length < 2) return;
+  // "# Root Cause Analysis: INSIGHT-2147" over sections at the same level: the kind of document, then which
+  // incident. It names the document, not a section of it, whatever level the sections are at.
+  if (KIND_OF_DOCUMENT.test(title.text)) title.keys = [];
+  else if (!headings.slice(1).some((h) => h.level === 1)) title.keys = matchHeading(title.text, table, { strict: true });
 }
+
+/** A title that names the kind of document and then the incident ("Postmortem: …", "RCA - …", "Incident Report: …"). */
+const KIND_OF_DOCUMENT =
+  /^[\W\d_]{0,6}(?:(?:incident|outage)[ \t]+)?(?:post[ \t-]?mortem|post[ \t-]incident[ \t]+review|root[ \t]+cause[ \t]+analysis|rca|(?:incident|outage)[ \t]+(?:report|review|analysis))(?:[ \t]+report)?[ \t]*(?::|[ \t][-–—|][ \t])[ \t]*\S/i;
 
 /**
  * A list ending in an item that is only a bold label ("- **Resolution**:"),

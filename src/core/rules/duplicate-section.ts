@@ -10,7 +10,8 @@
  * ("Corrective measures", "Preventative measures") or horizons ("Short-term",
  * "This month", "Medium-term improvements"), and the trigger or the
  * contributing factors beside the root cause (as the Google SRE book's and
- * PagerDuty's templates have them).
+ * PagerDuty's templates have them), or impacts on different sides
+ * ("Technical Impact", "Business Impact").
  */
 import { defineRule } from './rule.js';
 import { kindOf } from '../model/action-items.js';
@@ -31,6 +32,7 @@ export default defineRule({
       { title: 'Contributing factors beside the root cause', markdown: '## Root Cause\n\nA race in the cache.\n\n## Contributing Factors\n\n- No alert on cache misses\n' },
       { title: 'Horizons named with their measures', markdown: '## Immediate fixes needed\n\n- Restart the job\n\n## Medium-term improvements\n\n- Add retries\n' },
       { title: 'A combined heading beside a single one', markdown: '## Root Cause\n\nDisk.\n\n## Root Cause and Resolution\n\nDisk; freed space.\n' },
+      { title: 'Impacts on different sides', markdown: '## Technical Impact\n\nLambda ran 900 s.\n\n## Business Impact\n\nCosts rose.\n' },
       { title: 'Parts of one section', markdown: '## Actions taken\n\n### Mitigation\n\nFailed over.\n\n### Resolution\n\nRestored the primary.\n' },
     ],
     invalid: [{ title: 'Two timelines', markdown: '## Timeline\n\n- 10:00 down\n\n## Incident timeline\n\n- 11:00 up\n', reports: ['5:1 Unexpected second timeline section “Incident timeline”, expected one (first at line 1)'] }],
@@ -62,8 +64,15 @@ function partsOfOne(a: Section, b: Section): boolean {
   const kinds = [kindOf(a.heading), kindOf(b.heading)];
   if (a.keys.includes('action-items') && kinds.every((k) => k !== undefined) && kinds[0] !== kinds[1]) return true;
   if (a.keys.includes('action-items') && [a, b].some((s) => namesHorizon(s.heading))) return true;
+  if (a.keys.includes('impact') && whoseImpact(a.heading) !== whoseImpact(b.heading) && whoseImpact(a.heading) && whoseImpact(b.heading)) return true;
   return a.keys.includes('root-cause') && [a, b].some((s) => BESIDE_ROOT_CAUSE.test(s.heading));
 }
+
+/** "Customer Impact", "Business impact": the side an impact section tells of (undefined for a plain "Impact"). */
+function whoseImpact(heading: string): string | undefined {
+  return IMPACT_ON.exec(heading)?.[1].toLowerCase();
+}
+const IMPACT_ON = /\b(customer|user|business|technical|internal|external|financial|revenue|security|data|operational|service|product|partner|developer|public|downstream|upstream|infrastructure|engineering|system|reputational|compliance)s?[ \t-]+impacts?\b/i;
 const BESIDE_ROOT_CAUSE = /^\W*(?:trigger(?:s|ing event)?|contributing[ \t]+(?:factors?|causes?|conditions?))\b/i;
 
 /** "Short-term", "This month", or one named with its measures ("Medium-Term Improvements", "Long-term fixes needed"). */

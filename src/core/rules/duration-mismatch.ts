@@ -16,7 +16,10 @@
  *
  * A duration written beside the range it measures ("~6 hours (3am -
  * 11:30am HKT)", "10:00–14:00 UTC (4 hours)") agrees with that range,
- * whichever duration the incident's window takes.
+ * whichever duration the incident's window takes. The author reckoned it
+ * from those very times, so only its precision excuses a gap, not
+ * `tolerance-minutes`: "55 minutes (08:21 - 09:12 UTC)" is 4 minutes off
+ * a figure rounded to fives.
  *
  * With a stated start and end, the duration is compared with them. With a
  * start stated as a field and no end ("Duration: Started at 10:00, lasting
@@ -75,6 +78,7 @@ export default defineRule({
   defaults: { 'tolerance-minutes': 5, 'tolerance-percent': 10 },
   examples: {
     valid: [
+      { title: 'A duration rounded from its own range', markdown: '## Summary\n\n- Duration: 45 minutes (10:00 - 10:47 UTC)\n' },
       { title: 'Four hours from 10:00 to 14:00', markdown: '## Summary\n\n- Duration: 4 hours\n- Start: 2023-11-07 10:00 UTC\n- End: 2023-11-07 14:00 UTC\n' },
       {
         title: 'Follow-ups after the recovery',
@@ -126,6 +130,11 @@ export default defineRule({
         title: 'A duration that its own range disagrees with',
         markdown: '## Summary\n\n- Duration: ~6 hours (3am - 11:30am HKT)\n- Total incident duration: ~8.5 hours\n',
         reports: ['3:13 Unexpected duration “~6 hours” (6 h), expected 8 h 30 min from the range beside it (3am - 11:30am HKT)'],
+      },
+      {
+        title: 'A field whose range disagrees with its duration by less than the tolerance, more than its rounding',
+        markdown: '## Summary\n\n- Duration: 55 minutes (08:21 - 09:12 UTC)\n',
+        reports: ['3:13 Unexpected duration “55 minutes” (55 min), expected 51 min from the start and end (08:21 to 09:12)'],
       },
       {
         title: 'A time to recovery an hour off',
@@ -190,6 +199,11 @@ function allowance(figure: Figure, options: Options): number {
   return Math.max(slack, figure.precision / 2);
 }
 
+/** The options for a figure reckoned from times written beside it: no slack beyond how it was rounded. */
+function roundedOnly(options: Options): Options {
+  return { ...options, 'tolerance-minutes': 0 };
+}
+
 /** Whether a figure is wrong for a span of `actual` minutes: shorter or longer than its allowance lets it be, and not a bound that allows it. */
 function wrongFor(figure: Figure, actual: number, options: Options): boolean {
   const allowed = allowance(figure, options);
@@ -218,7 +232,8 @@ function ends(from: Place, to: Place, extra: RelatedLocation[] = []): RelatedLoc
 /** A duration written beside its range ("~6 hours (3am - 11:30am HKT)") that no reading of the range agrees with. */
 function againstOwnRange(span: StatedSpan, options: Options): Report | undefined {
   const { duration, range } = span;
-  if (range.minutes.some((minutes) => !wrongFor(duration, minutes, options))) return undefined;
+  // The author reckoned the figure from the times written beside it: only how they rounded it excuses a gap.
+  if (range.minutes.some((minutes) => !wrongFor(duration, minutes, roundedOnly(options)))) return undefined;
   const actual = range.minutes[0];
   return {
     message: `Unexpected duration “${duration.text}” (${formatMinutes(duration.minutes)}), expected ${formatMinutes(actual)} from the range beside it (${range.text.trim()})`,
@@ -232,7 +247,9 @@ function againstWindow(duration: NonNullable<IncidentWindow['duration']>, start:
   if (!comparable(start, end)) return undefined;
   const actual = minutesBetween(start, end);
   if (actual < 0) return undefined;
-  if (!wrongFor(duration, actual, options)) return undefined;
+  // "Duration: 55 minutes (08:21 - 09:12 UTC)": the start and end are the range written beside it (see againstOwnRange).
+  const beside = start.line === duration.line && end.line === duration.line && start.source === 'field' && end.source === 'field';
+  if (!wrongFor(duration, actual, beside ? roundedOnly(options) : options)) return undefined;
   return {
     message: `Unexpected duration “${duration.text}” (${formatMinutes(duration.minutes)}), expected ${formatMinutes(actual)} from the start and end (${shortTime(start.time)} to ${shortTime(end.time)})`,
     line: duration.line,
