@@ -1,3 +1,3 @@
 // postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-var _="0.1.0",E=`${_}+4dc4cb14187c17d2`;export{_ as a,E as b};
+import{b as e}from"./chunk-UJND7DQG.js";e.defaultLocale="en-US";
