@@ -1353,3 +1353,32 @@ describe('one sentence of things named, run over a list', () => {
     expect(items(doc).map((a) => a.line)).toEqual([7, 8, 9]);
   });
 });
+
+describe('what the measures section holds besides measures', () => {
+  it('advice to the report’s readers ("Here are a few things you can do…:") is no measure of the team', () => {
+    const doc =
+      '# X\n\n## Action items\n\n- Add an alert on new collaborators\n\n## What can we learn from this incident and improve?\n\nHere are a few things you can do to help protect your account: \n\n- **[Add 2FA now](https://pypi.org/help/#twofa)**.\n- Use a unique password.\n\nWe will also:\n\n- Email owners when a collaborator is removed\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [5, 'Add an alert on new collaborators'],
+      [16, 'Email owners when a collaborator is removed'],
+    ]);
+  });
+
+  it('a task assigned to its owner over a statement on it is the measure; over tasks, the tasks are', () => {
+    const doc =
+      '# X\n\n## Action Items\n\n- ICL to build 22.0.3\n- Hypha to coordinate 9-10 am for Wednesday Feb 12\n  - 22.1.0 will contain comet and wasmvm patches\n- Platform team to harden the release process\n  - Ops to add an upgrade checklist\n  - Release team to publish notes a day ahead\n';
+    expect(items(doc).map((a) => [a.line, a.title])).toEqual([
+      [5, 'ICL to build 22.0.3'],
+      [6, 'Hypha to coordinate 9-10 am for Wednesday Feb 12'],
+      [9, 'Ops to add an upgrade checklist'],
+      [10, 'Release team to publish notes a day ahead'],
+    ]);
+  });
+
+  it('a table of measured outcomes is no list of measures ("Measured Outcomes" shares only a stem with "measures")', () => {
+    const doc = '# X\n\n## Measured Outcomes\n\n| Metric | Value |\n|---|---|\n| Detection latency | ~2s |\n\n## Action Items\n\n- [ ] Add a failover alert\n';
+    const result = check(doc).model!;
+    expect(result.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, ''], [9, 'action-items']]);
+    expect(result.actionItems.map((a) => a.line)).toEqual([11]);
+  });
+});

@@ -704,9 +704,11 @@ describe('headings by their head word, and what closes a section', () => {
     const model = check(md).model!;
     expect(model.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'summary'], [7, 'action-items'], [11, '']]);
     expect(model.actionItems.map((a) => [a.line, a.title])).toEqual([[9, 'Add an alert on queue depth']]);
-    // Configured as an alias, the same heading names the section.
-    const aliased = check(md, { sections: { aliases: { 'action-items': ['call to action'] } } }).model!;
-    expect(aliased.actionItems.map((a) => a.line)).toEqual([9, 15, 16]);
+    // Configured as an alias, the same heading names the section: its list is measures, unless announced as what
+    // the readers can do.
+    const aliases = { sections: { aliases: { 'action-items': ['call to action'] } } };
+    expect(check(md.replace('Some things you can do:', 'Things to do:'), aliases).model!.actionItems.map((a) => a.line)).toEqual([9, 15, 16]);
+    expect(check(md, aliases).model!.actionItems.map((a) => a.line)).toEqual([9]);
   });
 
   it('a document title names a section only as a whole heading would; a phrase taking in the head word says more of it', () => {

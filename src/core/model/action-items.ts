@@ -1118,8 +1118,14 @@ const OPTION_HEADING = /^[\W_]{0,4}(?:option|alternative|approach|choice|opci[o�
  * a comparison of before and after ("Before This Incident:").
  */
 function announcesNoMeasures(line: string): boolean {
-  return LESSONS_OR_REASONS.test(line) || THINGS_FOUND.test(line) || STATE_DESCRIBED.test(line) || STATE_COMPARED.test(line) || ALREADY_IN_PLACE.test(line);
+  return LESSONS_OR_REASONS.test(line) || THINGS_FOUND.test(line) || STATE_DESCRIBED.test(line) || STATE_COMPARED.test(line) || ALREADY_IN_PLACE.test(line) || ADVICE_TO_READERS.test(line);
 }
+
+/**
+ * A line announcing advice to the report's readers ("Here are a few things you can do to help protect your
+ * account:", "We recommend that all users:"): what they may do, not what the team will.
+ */
+const ADVICE_TO_READERS = /\b(?:things[ \t]+you[ \t]+(?:can|could|should|may|might)|you[ \t]+(?:can|could|should|may|might)[ \t]+(?:do|take)|(?:we[ \t]+)?(?:recommend|encourage|urge|advise)[ \t]+(?:that[ \t]+)?(?:you|all[ \t]+(?:users|customers)|users|customers))\b[^:]{0,120}:$/i;
 
 /**
  * A line announcing what is already in place ("the project already employs several security tools as part of
@@ -1250,6 +1256,9 @@ function isLabelItem(item: ListItem, list: List, head: { lines: readonly TextLin
   // "1. **Enhance Monitoring Suite**" over "- **Description:** Implement deeper route monitoring…": the title is the
   // measure, and what is under it are its fields.
   if (nested.every((n) => n.children.every(givesAField))) return false;
+  // "Hypha to coordinate 9-10 am for Wednesday Feb 12" over "22.1.0 will contain comet and wasmvm patches": a task
+  // assigned to its owner, with a statement on it; tasks under it ("ICL to build 22.0.3") would be the measures.
+  if (ASSIGNED_TASK.test(line.text) && nested.every((n) => n.children.every(statesANote))) return false;
   // "1. **Simulator load handling**" over one sentence, "- Run stress tests of the simulator": a numbered topic over
   // the measure it holds. Over several ("1. **Trust GitHub releases**" over what that means) the title is the measure.
   if (ordered && line.allLead && !/[.!?]$/.test(line.text) && wordCount(line.text) <= 6) {
@@ -1339,6 +1348,15 @@ function isIssueLinkTitle(item: ListItem): boolean {
 function isSentenceItem(item: ListItem): boolean {
   const head = itemHead(item);
   return head !== undefined && wordCount(head.text) >= 5 && !namesAPart(item);
+}
+
+/** "Hypha to coordinate …", "ICL will build 22.0.3": a task and who does it, a name before "to" or "will" and the verb. */
+const ASSIGNED_TASK = /^[@\p{Lu}][\p{L}\p{N}._-]{1,30}(?:[ \t]+(?:and|&|\/)[ \t]+[@\p{Lu}][\p{L}\p{N}._-]{1,30})?[ \t]+(?:to|will)[ \t]+\p{Ll}{2,}/u;
+
+/** An item that states something (a sentence with its verb) and assigns nothing: a note on the item above it. */
+function statesANote(item: ListItem): boolean {
+  const head = itemHead(item);
+  return head !== undefined && item.children.length === 1 && !ASSIGNED_TASK.test(head.text) && isStatement(head.text);
 }
 
 /** One short item and nothing under it, no sentence of its own: the end of its parent's sentence, not a measure. */

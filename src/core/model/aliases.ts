@@ -1267,6 +1267,8 @@ function headWordAt(normalized: string, c: Compiled): { key: SectionKey; index: 
   for (let i = head.length - 1; i >= 0; i--) {
     if (WORDS_OF_THEIR_OWN.has(head[i].raw)) continue;
     const key = c.headWords.get(head[i].stem) ?? misspelt(head[i], c);
+    // "Measured Outcomes": a participle before the head describes it; "measured" shares no more than a stem with "measures".
+    if (key === 'action-items' && i < head.length - 1 && /ed$/.test(head[i].raw)) continue;
     if (key) return { key: key === 'resolution' && head.some(looksAhead) ? 'action-items' : key, index: i };
   }
   return undefined;
