@@ -782,3 +782,21 @@ describe('a timeline announced in a section of another name, with its zone', () 
     expect(result.findings.filter((f) => f.rule === 'timeline-window')).toEqual([]);
   });
 });
+
+describe('markers written as noun phrases', () => {
+  it('"<START OF OUTAGE>" and "<END OF OUTAGE>" mark the impact, and a duration shorter than they span is reported once', () => {
+    const md =
+      '# X\n\n## Summary\n\nDuration: 16h 45m\n\n## Timeline (all times in UTC)\n\n### 2016-11-07\n\n**16:27** Tag is cut and pushed **&lt;START OF OUTAGE&gt;**<br>\n**21:36** ianh reports that all PRs are failing\n\n2016-11-08\n\n**07:52** still failing<br>\n**14:15** Fix lands. **&lt;END OF OUTAGE&gt;**\n';
+    const result = check(md);
+    expect(result.model!.timeline.map((e) => [e.line, e.evidence ?? null])).toEqual([[11, 'impact'], [12, 'impact'], [16, 'impact'], [17, 'recovery']]);
+    expect(result.findings.filter((f) => f.rule.startsWith('timeline-') || f.rule === 'duration-mismatch').map((f) => [f.rule, f.line, f.column, f.message, f.related?.map((r) => `${r.line}:${r.column} ${r.message}`)])).toEqual([
+      [
+        'duration-mismatch',
+        5,
+        11,
+        'Unexpected duration “16h 45m” (16 h 45 min), expected 21 h 48 min from the start and end (2016-11-07 16:27 UTC to 2016-11-08 14:15 UTC)',
+        ["11:1 Start: 2016-11-07 16:27 UTC (the timeline's marked start)", "17:1 End: 2016-11-08 14:15 UTC (the timeline's marked end)"],
+      ],
+    ]);
+  });
+});

@@ -176,6 +176,11 @@ export default defineRule({
   },
 });
 
+/** "stated start", or "the timeline's marked start" for a point its entries mark ("<START OF OUTAGE>"). */
+function pointName(p: WindowPoint, role: 'start' | 'end'): string {
+  return p.source === 'timeline' ? `the timeline's marked ${role}` : `stated ${role}`;
+}
+
 function written(p: WindowPoint | undefined): boolean {
   return p !== undefined && p.source !== 'timeline';
 }
@@ -254,7 +259,7 @@ function againstWindow(duration: NonNullable<IncidentWindow['duration']>, start:
     message: `Unexpected duration “${duration.text}” (${formatMinutes(duration.minutes)}), expected ${formatMinutes(actual)} from the start and end (${shortTime(start.time)} to ${shortTime(end.time)})`,
     line: duration.line,
     column: duration.column,
-    related: ends(place(start, 'stated start'), place(end, 'stated end')),
+    related: ends(place(start, pointName(start, 'start')), place(end, pointName(end, 'end'))),
   };
 }
 
