@@ -207,6 +207,15 @@ describe('what an entry reports', () => {
     expect(evidenceOf('Incident INC-1426 declared')).toBe('impact');
   });
 
+  it('reads performance back to acceptable levels as the recovery, alerts declared resolved as the resolution, "<START OF OUTAGE>" as the impact', () => {
+    expect(evidenceOf('The application performance went back to acceptable levels')).toBe('recovery');
+    expect(evidenceOf('Latency was back to normal')).toBe('recovery');
+    expect(evidenceOf('The team is back to normal work')).not.toBe('recovery');
+    expect(evidenceOf('Our monitoring declared the alerts as resolved')).toBe('resolved');
+    expect(evidenceOf('Tag 0.13.6+1 is pushed <START OF OUTAGE>')).toBe('impact');
+    expect(evidenceOf('Fix lands. <END OF OUTAGE>')).toBe('recovery');
+  });
+
   it('reads a check that was done as what it found, and one to do as nothing yet', () => {
     expect([evidenceOf('Verified the site was up and running with HTTP 200 responses.'), evidenceOf('Verify whether the site is up and running'), evidenceOf('ensuring Apache is up and running')]).toEqual(['recovery', undefined, undefined]);
     expect([evidenceOf('PHASE 5: Verified fix successful (HTTP 200, no more 502)'), evidenceOf('Fix confirmed by the on-call'), evidenceOf('No more 5xx errors')]).toEqual(['recovery', 'recovery', 'recovery']);
