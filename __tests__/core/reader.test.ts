@@ -197,6 +197,9 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     // A heading that is only a horizon of work still to do groups measures.
     expect(['Short-term (To Do)', 'This Month', 'Next sprint', 'Long term (3 months)'].map(keys)).toEqual([['action-items'], ['action-items'], ['action-items'], ['action-items']]);
     expect(keys('What we changed')).toEqual([]);
+    // What was changed once the incident was over is the measures taken.
+    expect(['What changed after the incident', 'What we have changed since the outage', 'Changes since the incident'].map(keys)).toEqual([['action-items'], ['action-items'], ['action-items']]);
+    expect(keys('What changed before the incident')).toEqual([]);
     // Chinese and Japanese headings, written without spaces.
     expect(['根因', '修复', '改进措施', '临时措施', '原因及解决方案', '再発防止策', 'タイムライン', '问题'].map(keys)).toEqual([
       ['root-cause'],

@@ -769,6 +769,13 @@ const HORIZON =
  */
 const TAKEN_SINCE = /^(?:steps|actions|changes|measures|improvements)[ ](?:taken|made|implemented|done|completed)[ ](?:after|since|following)[ ](?:the[ ])?(?:incident|outage|event|issue|failure|recovery)$/;
 
+/**
+ * "What changed after the incident", "What we have changed since the outage", "Changes since the outage": what was changed once
+ * it was over. Not "What changed" or "What we changed" alone, which may tell the change that set the incident off.
+ */
+const CHANGED_SINCE =
+  /^(?:what[ ](?:changed|has[ ]changed|have[ ]we[ ]changed)[ ](?:after|since|following)[ ](?:the[ ])?(?:incident|outage|event|failure)|what[ ]we[ ](?:ve[ ]|have[ ])?changed[ ](?:after|since|following)[ ](?:the[ ])?(?:incident|outage|event|failure)|changes[ ](?:after|since|following)[ ](?:the[ ])?(?:incident|outage|event|failure))$/;
+
 /** "Changes that need to be made", "Changes needed", "Required changes": what is still to change, the measures. */
 const CHANGES_TO_MAKE =
   /^(?:(?:changes|improvements)[ ](?:that[ ](?:need|needs|have|has)[ ]to[ ]be[ ]made|(?:we[ ])?(?:need|have)[ ]to[ ]make|to[ ](?:be[ ])?made?|needed|required)|(?:needed|required|necessary|planned|proposed)[ ]changes)$/;
@@ -1413,7 +1420,7 @@ function match(text: string, normalized: string, c: Compiled, strict: boolean, p
   if (TO_BE_TAKEN.test(normalized)) return ['action-items'];
   if (IN_HINDSIGHT.test(normalized)) return ['lessons-learned'];
   if (PROBLEMS_MET.test(normalized)) return ['lessons-learned'];
-  if (CHANGES_TO_MAKE.test(normalized) || TAKEN_SINCE.test(normalized)) return ['action-items'];
+  if (CHANGES_TO_MAKE.test(normalized) || TAKEN_SINCE.test(normalized) || CHANGED_SINCE.test(normalized)) return ['action-items'];
   if (HORIZON.test(normalized)) return ['action-items'];
   if (ROMANCE_RESOLUTION_STEPS.test(normalized) || REMEDIATION_DONE.test(normalized)) return ['resolution'];
   if (EVENTS_ANNOUNCED.test(normalized)) return ['timeline'];
