@@ -1382,3 +1382,16 @@ describe('what the measures section holds besides measures', () => {
     expect(result.actionItems.map((a) => a.line)).toEqual([11]);
   });
 });
+
+describe('bold labels as the report’s sections', () => {
+  it('"**Action Items**:" after "**Prevention**:" is the next section, its measures of no kind; under "**Action Items**:", "**Corrective:**" groups', () => {
+    const doc =
+      '**Summary**:\n\nA large order broke the factory.\n\n**Prevention**:\n\nThere are talks of limiting orders.\n\n**Action Items**:\n\n1. Limit the number of pizzas per order.\n2. Warn on large orders.\n';
+    const result = check(doc);
+    expect(result.model!.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, 'summary'], [5, 'action-items'], [9, 'action-items']]);
+    expect(result.model!.actionItems.map((a) => [a.line, a.kind])).toEqual([[11, 'other'], [12, 'other']]);
+    expect(result.findings.filter((f) => f.rule === 'duplicate-section')).toEqual([]);
+    const grouped = check('**Action Items**:\n\n**Corrective:**\n\n1. Fix the oven.\n');
+    expect(grouped.model!.actionItems.map((a) => [a.line, a.kind])).toEqual([[5, 'corrective']]);
+  });
+});

@@ -13,6 +13,7 @@ import type { Section, SectionKey } from '../types.js';
 import { parseFragment } from '../fragment.js';
 import { htmlDocumentNodes, readsAsHtmlDocument } from './html.js';
 import { isAppendixHeading, isClosingHeading, isReaderAdviceHeading, isStatement, matchFallback, matchHeading, normalizeHeading, opensWithVerbOfSection, type AliasTable } from './aliases.js';
+import { kindOf } from './action-items.js';
 import { linesOfElements, swallowedText } from './lines.js';
 import { phrasingLines, plainText, type TextLine } from './text.js';
 import { scanTimes } from '../time/index.js';
@@ -466,7 +467,7 @@ const AREA_KEYS: SectionKey[] = ['detection', 'impact'];
  * that names measures or what was done inside an action-item section.
  */
 function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, innermost: Section, entries: () => boolean): boolean {
-  if (e.level === 7 && isSubset(e.keys, open.keys)) return true;
+  if (e.level === 7 && isSubset(e.keys, open.keys) && !nextOfKind(e, open)) return true;
   if (open.keys.includes('action-items') && e.level > open.level && isSubset(e.keys, GROUP_KEYS)) return true;
   // "### Detection", "### 2. Active Execution Detection", "### Customer impact" under the measures: the area a group of
   // measures works on, not the story's detection or impact.
@@ -497,6 +498,16 @@ function isGroupLabel(e: HeadingElement, open: Section, timed: () => boolean, in
 }
 
 const IMPROVE = /\bimprov/i;
+
+/**
+ * "**Prevention**:" then "**Action Items**:", bold labels both, as every
+ * section of the report is: the plain list of measures after measures of a
+ * kind is the next section, not a group of that kind ("**Corrective
+ * Actions:**" after "**Action Items:**" is one).
+ */
+function nextOfKind(e: HeadingElement, open: Section): boolean {
+  return open.level === 7 && e.keys.length === 1 && e.keys[0] === 'action-items' && kindOf(open.heading) !== undefined && kindOf(e.text) === undefined;
+}
 
 /** A heading of what was done: "Immediate actions (completed)", "Actions taken", "Attempted fixes", "Resolution steps implemented". */
 const DONE_HEADING = /\b(?:immediate|completed?|done|taken|performed|applied|attempted|tried|implemented|executed)\b/i;

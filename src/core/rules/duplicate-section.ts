@@ -32,6 +32,7 @@ export default defineRule({
       { title: 'Contributing factors beside the root cause', markdown: '## Root Cause\n\nA race in the cache.\n\n## Contributing Factors\n\n- No alert on cache misses\n' },
       { title: 'Horizons named with their measures', markdown: '## Immediate fixes needed\n\n- Restart the job\n\n## Medium-term improvements\n\n- Add retries\n' },
       { title: 'A combined heading beside a single one', markdown: '## Root Cause\n\nDisk.\n\n## Root Cause and Resolution\n\nDisk; freed space.\n' },
+      { title: 'Measures of a kind, then the list of all', markdown: '**Prevention**:\n\nThere are talks of limiting orders.\n\n**Action Items**:\n\n1. Limit orders.\n' },
       { title: 'Impacts on different sides', markdown: '## Technical Impact\n\nLambda ran 900 s.\n\n## Business Impact\n\nCosts rose.\n' },
       { title: 'Parts of one section', markdown: '## Actions taken\n\n### Mitigation\n\nFailed over.\n\n### Resolution\n\nRestored the primary.\n' },
     ],
@@ -64,6 +65,8 @@ function partsOfOne(a: Section, b: Section): boolean {
   const kinds = [kindOf(a.heading), kindOf(b.heading)];
   if (a.keys.includes('action-items') && kinds.every((k) => k !== undefined) && kinds[0] !== kinds[1]) return true;
   if (a.keys.includes('action-items') && [a, b].some((s) => namesHorizon(s.heading))) return true;
+  // "**Prevention**:" over what is talked of, then "**Action Items**:" over the list: measures of a kind, then all of them.
+  if (a.keys.includes('action-items') && a.level === 7 && b.level === 7 && kinds[0] !== undefined && kinds[1] === undefined) return true;
   if (a.keys.includes('impact') && whoseImpact(a.heading) !== whoseImpact(b.heading) && whoseImpact(a.heading) && whoseImpact(b.heading)) return true;
   return a.keys.includes('root-cause') && [a, b].some((s) => BESIDE_ROOT_CAUSE.test(s.heading));
 }
