@@ -200,6 +200,9 @@ describe('1. the outline: every heading form, mapped by vocabulary', () => {
     // What was changed once the incident was over is the measures taken.
     expect(['What changed after the incident', 'What we have changed since the outage', 'Changes since the incident'].map(keys)).toEqual([['action-items'], ['action-items'], ['action-items']]);
     expect(keys('What changed before the incident')).toEqual([]);
+    // The problem a heading names is its head: "task" before "failures" is the kind of failure, not the measures.
+    expect(['Incident 2: Silent task failures', 'Action failures'].map(keys)).toEqual([[], []]);
+    expect(['Remediation steps', 'Task list'].map(keys)).toEqual([['action-items'], ['action-items']]);
     // Chinese and Japanese headings, written without spaces.
     expect(['根因', '修复', '改进措施', '临时措施', '原因及解决方案', '再発防止策', 'タイムライン', '问题'].map(keys)).toEqual([
       ['root-cause'],

@@ -1276,10 +1276,15 @@ function headWordAt(normalized: string, c: Compiled): { key: SectionKey; index: 
     const key = c.headWords.get(head[i].stem) ?? misspelt(head[i], c);
     // "Measured Outcomes": a participle before the head describes it; "measured" shares no more than a stem with "measures".
     if (key === 'action-items' && i < head.length - 1 && /ed$/.test(head[i].raw)) continue;
+    // "Silent task failures", "Action failures": a word before the problem it names is a kind of that problem.
+    if ((key === 'action-items' || key === 'resolution') && i < head.length - 1 && PROBLEM_NOUN.test(head[head.length - 1].raw)) return undefined;
     if (key) return { key: key === 'resolution' && head.some(looksAhead) ? 'action-items' : key, index: i };
   }
   return undefined;
 }
+
+/** The thing that went wrong, as the last word of a heading. */
+const PROBLEM_NOUN = /^(?:failures?|errors?|crash(?:es)?|bugs?|breakages?|leaks?|regressions?|timeouts?|exceptions?)$/;
 
 /** A misspelt head word ("Timline", "Remediaton"), by the same tolerance as whole phrases. */
 function misspelt(word: Token, c: Compiled): SectionKey | undefined {
