@@ -488,6 +488,15 @@ describe('scanTimes: other common formats', () => {
   });
 });
 
+describe('scanTimes: clocks written without their colon after a date', () => {
+  it('reads "Feb 9 1924 UTC" as 19:24 on Feb 9, as "Feb 7 1506 UTC" is, and "Feb 9 2024 UTC" still as a year', () => {
+    expect(one('Feb 9 1924 UTC: Ztake reports an apphash')).toEqual({ index: 0, length: 14, text: 'Feb 9 1924 UTC', date: { month: 2, day: 9 }, time: { hour: 19, minute: 24 }, zone: 'UTC', zoneText: 'UTC' });
+    expect(one('Feb 7 1506 UTC: agreed')).toMatchObject({ date: { month: 2, day: 7 }, time: { hour: 15, minute: 6 } });
+    expect(one('Feb 9 2024 UTC')).toMatchObject({ date: { year: 2024, month: 2, day: 9 } });
+    expect(one('Feb 9, 1924 UTC')).toMatchObject({ date: { year: 1924, month: 2, day: 9 } });
+  });
+});
+
 describe('scanTimes: invalid timestamps', () => {
   it('flags "25:61"', () => {
     expect(one('25:61')).toEqual({ index: 0, length: 5, text: '25:61', invalid: 'hour 25 is out of range' });

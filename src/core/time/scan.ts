@@ -396,6 +396,9 @@ function twoDigitYear(y: number): number {
  * Reads an optional year after a month-name date: ", 2023", " 2017", ", 15,".
  * Returns the year and sets `numEnd`, or -1.
  */
+/** A zone right after a number ("1924 UTC", "1506 GMT"). */
+const ZONE_AFTER = /^[ \t]{0,2}(?:UTC|GMT)(?![A-Za-z])/;
+
 function readYearAfter(s: string, i: number): number {
   let j = i;
   const comma = s.charCodeAt(j) === 44;
@@ -407,6 +410,9 @@ function readYearAfter(s: string, i: number): number {
     const after = s.charCodeAt(numEnd);
     if (after === 58 && isDigit(s.charCodeAt(numEnd + 1))) return -1;
     if (y4 < 1900 || y4 > 2199) return -1;
+    // "Feb 9 1924 UTC: …" among "Feb 7 1506 UTC", "1936 UTC": a clock written without its colon, zoned, not a
+    // year no incident of a postmortem was in.
+    if (!comma && (y4 < 1990 || y4 > 2039) && y4 % 100 < 60 && ZONE_AFTER.test(s.slice(numEnd, numEnd + 8))) return -1;
     return y4;
   }
   if (!comma) return -1;
