@@ -1,0 +1,3 @@
+// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
+import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
+import{a,b,c,d,e,f}from"./chunk-O33PLKWR.js";import"./chunk-T66DGDJX.js";import"./chunk-CG3A5T5K.js";import"./chunk-Z7EECVJI.js";import"./chunk-P7T5MC2R.js";import"./chunk-ALLONYVR.js";import"./chunk-QV2OK63W.js";import"./chunk-USLJEMDO.js";import"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";export{a as REMINDER_MARKER,c as listFollowUps,f as remind,e as reminderBody,b as toKnown,d as upsertDashboard};

@@ -1,3 +1,0 @@
-// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
-import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-6CWS7SWO.js";import"./chunk-CELZIJ2P.js";import"./chunk-JG46JZTM.js";import"./chunk-Z7EECVJI.js";import"./chunk-6QQXE5C7.js";import"./chunk-UJND7DQG.js";import"./chunk-QV2OK63W.js";import"./chunk-USLJEMDO.js";import"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";export{a as REMINDER_MARKER,c as listFollowUps,f as remind,e as reminderBody,b as toKnown,d as upsertDashboard};
