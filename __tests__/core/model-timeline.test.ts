@@ -216,6 +216,15 @@ describe('what an entry reports', () => {
     expect(evidenceOf('Fix lands. <END OF OUTAGE>')).toBe('recovery');
   });
 
+  it('reads an alarm inside while the service still works, a failover and a "non-degraded" state as no impact', () => {
+    expect(evidenceOf('One drive disappeared from the RAID array. Our monitoring fired. The setup was still functional.')).toBeUndefined();
+    expect(evidenceOf('The fail-over was complete. At this point there has been minimal disruption.')).toBeUndefined();
+    expect(evidenceOf('That meant failing over to our secondary database, a decision we took at 12:57 UTC.')).toBeUndefined();
+    expect(evidenceOf('We had to restore the array to a non-degraded state.')).toBeUndefined();
+    expect(evidenceOf('Requests were failing on the primary')).toBe('impact');
+    expect(evidenceOf('The API was degraded')).toBe('impact');
+  });
+
   it('reads a check that was done as what it found, and one to do as nothing yet', () => {
     expect([evidenceOf('Verified the site was up and running with HTTP 200 responses.'), evidenceOf('Verify whether the site is up and running'), evidenceOf('ensuring Apache is up and running')]).toEqual(['recovery', undefined, undefined]);
     expect([evidenceOf('PHASE 5: Verified fix successful (HTTP 200, no more 502)'), evidenceOf('Fix confirmed by the on-call'), evidenceOf('No more 5xx errors')]).toEqual(['recovery', 'recovery', 'recovery']);
