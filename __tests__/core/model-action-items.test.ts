@@ -1395,3 +1395,24 @@ describe('bold labels as the report’s sections', () => {
     expect(grouped.model!.actionItems.map((a) => [a.line, a.kind])).toEqual([[5, 'corrective']]);
   });
 });
+
+describe('more forms of measures and of work done', () => {
+  it('reads "🔲" lines as open tasks, beside "✅ COMPLETE:" lines done', () => {
+    const doc = '# X\n\n## Action Items\n\n### Immediate\n\n✅ COMPLETE: Manual backfills executed\n🔲 TODO: Monitor the first 24h of the new cron\n\n### Short-Term\n\n🔲 Fix FUELINST ingestion\n🔲 Add email alerts\n';
+    expect(items(doc).map((a) => [a.line, a.done, a.title])).toEqual([
+      [7, true, 'COMPLETE: Manual backfills executed'],
+      [8, false, 'Monitor the first 24h of the new cron'],
+      [12, false, 'Fix FUELINST ingestion'],
+      [13, false, 'Add email alerts'],
+    ]);
+  });
+
+  it('"### Immediate Actions" over what was done is the resolution when the measures have sections of their own', () => {
+    const doc = '# X\n\n### Immediate Actions\n- Migrated validation to a faster server\n- Scheduled an onsite assessment\n\n### Corrective Measures\n- Add node metrics monitoring\n';
+    const result = check(doc).model!;
+    expect(result.sections.map((s) => [s.line, s.keys.join('+')])).toEqual([[1, ''], [3, 'resolution'], [7, 'action-items']]);
+    expect(result.actionItems.map((a) => a.line)).toEqual([8]);
+    // Over what is still to do, they are measures.
+    expect(items('# X\n\n### Immediate Actions\n- Add a cable lock\n\n### Corrective Measures\n- Add node metrics monitoring\n').map((a) => a.line)).toEqual([4, 7]);
+  });
+});

@@ -48,8 +48,8 @@ const DONE_GROUP = /\b(?:completed?|done|taken|finished|implemented|accomplished
 const OPEN_GROUP = /\b(?:to[ \t]be|will[ \t]be|not|pending|planned|remaining|todo|to[ \t]do|open|in[ \t]progress|ongoing|future|next)\b/i;
 
 // "[ ] Patch the server" without a list marker: a task box written as plain text.
-const BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑✅🗒📌🔹🔸➡️]\uFE0F?|\d{1,3}[.)]|[-*+–—]|\[[ xX]\])[\s\u00a0]{0,8}/u;
-const PSEUDO_BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑✅🗒📌🔹🔸➡️]|\d{1,3}[.)][\s\u00a0]|[-*+–—][\s\u00a0]|\[[ xX]\][\s\u00a0])/u;
+const BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑✅🗒📌🔹🔸➡️🔲🔳⬜◻▫]\uFE0F?|\d{1,3}[.)]|[-*+–—]|\[[ xX]\])[\s\u00a0]{0,8}/u;
+const PSEUDO_BULLET = /^(?:[•·▪◦‣⁃●○■□➤➢►▶→✓✔✗✘☐☑✅🗒📌🔹🔸➡️🔲🔳⬜◻▫]|\d{1,3}[.)][\s\u00a0]|[-*+–—][\s\u00a0]|\[[ xX]\][\s\u00a0])/u;
 /** A check mark written before the measure says it is done. */
 const DONE_MARK = /^(?:[✓✔☑✅]|\[[xX]\])/u;
 const LABEL_LINE = /^[^.!?:]{1,60}:$/;

@@ -739,8 +739,8 @@ function keyRecoveryDone(elements: Element[]): void {
   });
 }
 
-/** "Remediation", "Remediation actions", "Remediation steps": by its words, the measures. */
-const REMEDIATION = /^remediation(?: (?:actions?|steps?))?$/;
+/** "Remediation", "Remediation actions", "Remediation steps", "Immediate actions": by their words, the measures. */
+const REMEDIATION = /^(?:remediation(?: (?:actions?|steps?))?|immediate (?:actions?|steps?))$/;
 
 /** Whether `heading` sits inside the section of the heading at `index`. */
 function within(elements: Element[], index: number, heading: HeadingElement): boolean {
