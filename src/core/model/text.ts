@@ -86,7 +86,7 @@ const AFTER_BREAK = 0;
 function startLine(b: Builder, line: number, column: number): void {
   finishLine(b);
   b.current = { text: '', line, column };
-  b.marks = [];
+  b.marks = NO_MARKS;
   b.leadOpen = false;
   b.outsideLead = 0;
   b.struckChars = 0;
@@ -146,8 +146,13 @@ function mark(b: Builder, cur: TextLine, column: number): void {
   const offset = cur.text.length;
   const marks = b.marks;
   const expected = marks.length > 0 ? marks[marks.length - 1] + (offset - marks[marks.length - 2]) : cur.column + offset;
-  if (column !== expected) marks.push(offset, column);
+  if (column === expected) return;
+  if (b.marks === NO_MARKS) b.marks = [];
+  b.marks.push(offset, column);
 }
+
+/** The marks of a line that has none yet, shared: most lines are written without markup inside them. */
+const NO_MARKS: number[] = [];
 
 function walkPhrasing(b: Builder, nodes: PhrasingContent[], inLead: boolean, struck: boolean, depth: number): void {
   for (const node of nodes) {
@@ -226,7 +231,7 @@ function codeFence(node: InlineCode): number {
 }
 
 function readLines(node: Parents): TextLine[] {
-  const b: Builder = { lines: [], current: null, marks: [], leadOpen: false, outsideLead: 0, struckChars: 0 };
+  const b: Builder = { lines: [], current: null, marks: NO_MARKS, leadOpen: false, outsideLead: 0, struckChars: 0 };
   const pos = node.position?.start;
   if (pos) startLine(b, pos.line, pos.column);
   walkPhrasing(b, node.children as PhrasingContent[], false, false, 0);
