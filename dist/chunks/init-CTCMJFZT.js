@@ -1,6 +1,6 @@
 // postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import"./chunk-6KE4N6RL.js";import{d as u}from"./chunk-3AX5WN4I.js";import"./chunk-HCKPDB7H.js";import"./chunk-73HYVOJX.js";import"./chunk-ALLONYVR.js";import"./chunk-USLJEMDO.js";import{b as p,c as l}from"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";import{readFile as w,mkdir as b,writeFile as y}from"node:fs/promises";import{dirname as v,join as d}from"node:path";import{parseArgs as k}from"node:util";var h=`Usage: postmortem init [--dir DIR] [--branch BRANCH]
+import"./chunk-3KD6SP4V.js";import{d as u}from"./chunk-RKI4XCVP.js";import"./chunk-HCKPDB7H.js";import"./chunk-B3VXLUR7.js";import"./chunk-ALLONYVR.js";import"./chunk-USLJEMDO.js";import{b as p,c as l}from"./chunk-AQCNPBLN.js";import"./chunk-BLUF6EN2.js";import{readFile as w,mkdir as b,writeFile as y}from"node:fs/promises";import{dirname as v,join as d}from"node:path";import{parseArgs as k}from"node:util";var h=`Usage: postmortem init [--dir DIR] [--branch BRANCH]
 
 Writes, unless they exist:
   .github/postmortem.yml                 the configuration (postmortems in DIR, default postmortems)

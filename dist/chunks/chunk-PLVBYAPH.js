@@ -1,6 +1,6 @@
 // postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
 import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{G as S}from"./chunk-73HYVOJX.js";import{e as f}from"./chunk-ALLONYVR.js";import{a as p}from"./chunk-AQCNPBLN.js";import{isAbsolute as M,relative as j,resolve as O,sep as U}from"node:path";import{pathToFileURL as C}from"node:url";var k="postmortem-governance",b="https://github.com/postmortem-governance/postmortem-governance";function B(t){let e=[...t.examples.invalid.map(r=>`**Reported** (${r.title}):
+import{G as S}from"./chunk-B3VXLUR7.js";import{e as f}from"./chunk-ALLONYVR.js";import{a as p}from"./chunk-AQCNPBLN.js";import{isAbsolute as M,relative as j,resolve as O,sep as U}from"node:path";import{pathToFileURL as C}from"node:url";var k="postmortem-governance",b="https://github.com/postmortem-governance/postmortem-governance";function B(t){let e=[...t.examples.invalid.map(r=>`**Reported** (${r.title}):
 
 \`\`\`markdown
 ${r.markdown.trimEnd()}

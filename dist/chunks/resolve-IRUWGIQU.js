@@ -1,0 +1,3 @@
+// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
+import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
+import{a as i}from"./chunk-3KD6SP4V.js";import{a,b,c,d,e,f,g,h}from"./chunk-RKI4XCVP.js";import"./chunk-HCKPDB7H.js";import"./chunk-B3VXLUR7.js";import"./chunk-ALLONYVR.js";import"./chunk-USLJEMDO.js";import"./chunk-BLUF6EN2.js";export{b as ALWAYS_EXCLUDE,f as ConfigError,c as DEFAULT_EXCLUDE,e as DEFAULT_MAX_FILE_SIZE,a as DEFAULT_PATHS,d as DEFAULT_REQUIRED,g as defaultConfig,i as resolveConfig,h as settleConfig};

@@ -1,3 +1,0 @@
-// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
-import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
-import{a as i}from"./chunk-6KE4N6RL.js";import{a,b,c,d,e,f,g,h}from"./chunk-3AX5WN4I.js";import"./chunk-HCKPDB7H.js";import"./chunk-73HYVOJX.js";import"./chunk-ALLONYVR.js";import"./chunk-USLJEMDO.js";import"./chunk-BLUF6EN2.js";export{b as ALWAYS_EXCLUDE,f as ConfigError,c as DEFAULT_EXCLUDE,e as DEFAULT_MAX_FILE_SIZE,a as DEFAULT_PATHS,d as DEFAULT_REQUIRED,g as defaultConfig,i as resolveConfig,h as settleConfig};
