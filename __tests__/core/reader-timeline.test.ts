@@ -800,3 +800,19 @@ describe('markers written as noun phrases', () => {
     ]);
   });
 });
+
+describe('a status page’s update headings over lists of timed items', () => {
+  it('reads the items as the entries, dated by their heading; the heading only dates them', () => {
+    const md =
+      '---\ntitle: outage\n---\n\nStarting at 2018-11-08 16:55:00 -0500, a change was made.\n\n## 2018-11-08 16:55:00 -0500\n\n- 16:55 - deployed the build\n\n- 17:00 - reverted; URL was wrong\n\n## 2018-11-08 19:30:00 -0500\n\n- 19:30 - re-opening the outage\n- 19:40 - determined that the problem was CORS\n';
+    expect(check(md).model!.timeline.map((e) => [e.line, e.time])).toEqual([
+      [9, '2018-11-08T21:55:00Z'],
+      [11, '2018-11-08T22:00:00Z'],
+      [15, '2018-11-09T00:30:00Z'],
+      [16, '2018-11-09T00:40:00Z'],
+    ]);
+    // An update heading over a list that is part of its text stays one entry.
+    const one = '## 2026-07-01 21:11 UTC\n\nMail is bouncing. Affected:\n\n- outbound mail\n- forwarding\n\n## 2026-07-01 22:40 UTC\n\nResolved.\n';
+    expect(check(one).model!.timeline.map((e) => e.line)).toEqual([1, 8]);
+  });
+});

@@ -9,7 +9,7 @@ import { markdownBetweenRules, readFrontMatter, type YamlLibrary } from './front
 import { linesOfElements, tableFieldLines } from './lines.js';
 import { buildStructure, ownElements, paragraphText, parseMarkdownAt, type Element, type Structure } from './structure.js';
 import { plainText, type TextLine } from './text.js';
-import { readStatusUpdates, readTimeline, type ImpactMarkers } from './timeline.js';
+import { readStatusUpdates, readTimeline, timeLedUnderHeadings, type ImpactMarkers } from './timeline.js';
 import { isWindowFieldHeading, readWindow } from './window.js';
 import { readCourse } from './course.js';
 import { readMentions } from './mentions.js';
@@ -424,7 +424,13 @@ function buildTimeline(structure: Structure, elements: Element[], window: Return
     if (stamped.length > 0) timeline = readTimeline({ elements: stamped, heading: announcement, ctx, dayFirst: window.dayFirst, firstDay, markers, zone });
     // Stamped paragraphs or update headings are the updates, one entry each; a list or a time in an update's text
     // ("Mögliche Auswirkungen:" over its items) is part of that update, not one of its own.
-    const updates = paragraphs ? stampLines(stamped) : headings ? new Set(stamped.flatMap((e) => (e.kind === 'heading' ? [e.line] : []))) : undefined;
+    // Unless a heading's list is of items that open with their own times: they are the entries, the heading dates them.
+    const led = headings ? timeLedUnderHeadings(stamped, window.dayFirst) : undefined;
+    const updates = paragraphs
+      ? stampLines(stamped)
+      : led
+        ? new Set([...stamped.flatMap((e) => (e.kind === 'heading' && !led.headings.has(e.line) ? [e.line] : [])), ...led.items])
+        : undefined;
     if (updates) timeline = timeline.filter((t) => updates.has(t.line));
     for (const e of stamped) read.add(e);
   }

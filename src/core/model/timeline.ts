@@ -547,6 +547,27 @@ function leadsWithTime(text: string, dayFirst: boolean): boolean {
   return before.length <= 14 && before.split(/\s+/).filter(Boolean).length <= 2;
 }
 
+/**
+ * Under a status page's update headings ("## 2018-11-08 16:55:00 -0500"), the
+ * lists whose items (two or more) open with their own times ("- 16:55 -
+ * deployed…", "- 17:00 - reverted…"): those items are the entries, the
+ * heading only dates them. Returns the items' lines and the headings' lines.
+ */
+export function timeLedUnderHeadings(elements: Element[], dayFirst: boolean): { items: Set<number>; headings: Set<number> } {
+  const items = new Set<number>();
+  const headings = new Set<number>();
+  let heading: number | undefined;
+  for (const e of elements) {
+    if (e.kind === 'heading') heading = e.level <= 6 ? e.line : heading;
+    if (heading === undefined || e.kind !== 'block' || e.node.type !== 'list') continue;
+    const led = e.node.children.map(itemHead).filter((h): h is TextLine => h !== undefined && leadsWithTime(h.text, dayFirst));
+    if (led.length < 2) continue;
+    for (const h of led) items.add(h.line);
+    headings.add(heading);
+  }
+  return { items, headings };
+}
+
 /** "- [dashboard](https://…)": a reference under the timeline, not an event. */
 function linkOnly(item: ListItem): boolean {
   const first = item.children[0];
