@@ -135,9 +135,9 @@ const START_MARKER =
 const END_MARKER =
   /\b(outages?|impact|downtime|disruption|degradation|services?|site|website|incident|issues?|problems?)[ \t]+(?:(?:is|are|was|were|has|have)[ \t]+)?(?:been[ \t]+)?(?:(?:fully|completely)[ \t]+)?(ends?|ended|over|resolved|restored)\b/i;
 const END_PHRASE = /\b(outage|impact|downtime|disruption|incident)[ \t]+to[ \t]+an[ \t]+(end)\b/i;
-/** "<START OF OUTAGE>", "END OF OUTAGE": the marker as a noun phrase, as explicit as "outage begins" (its subject named). */
-const START_OF = /\b(?:start|beginning|onset)[ \t]+of[ \t]+(?:the[ \t]+)?(?<subject>outage|impact|downtime|disruption|degradation)\b/i;
-const END_OF = /\bend[ \t]+of[ \t]+(?:the[ \t]+)?(?<subject>outage|impact|downtime|disruption|degradation)\b/i;
+/** "<START OF OUTAGE>", "END OF OUTAGE": the marker as a noun phrase, its subject in group 1 as the markers above have it. */
+const START_OF = /\b(?:start|beginning|onset)[ \t]+of[ \t]+(?:the[ \t]+)?(outage|impact|downtime|disruption|degradation)\b/i;
+const END_OF = /\bend[ \t]+of[ \t]+(?:the[ \t]+)?(outage|impact|downtime|disruption|degradation)\b/i;
 const SERVICE_SUBJECT = /^(?:services?|site|website)$/i;
 const STRONG_SUBJECT = /^(?:outages?|impact|downtime|disruption|degradation)$/i;
 const EXPLICIT_VERB = /^(?:begins?|began|begun|starts?|started|commenc(?:es|ed)|ends?|ended|over|end)$/i;
@@ -1119,12 +1119,12 @@ function findMarkers(c: Candidate, entry: TimelineEntry, input: TimelineInput, m
   for (const t of texts) {
     for (const role of ['start', 'end'] as const) {
       const m = role === 'start' ? START_MARKER.exec(t.text) : END_MARKER.exec(t.text) ?? END_PHRASE.exec(t.text);
-      const noun = m ? null : (role === 'start' ? START_OF : END_OF).exec(t.text);
-      const found = m ?? noun;
+      const found = m ?? (role === 'start' ? START_OF : END_OF).exec(t.text);
       if (!found) continue;
-      const [subject, verb] = noun ? [noun.groups!.subject, 'begins'] : [m![1], m![2]];
+      const subject = found[1];
       const rank = STRONG_SUBJECT.test(subject) || (role === 'end' && SERVICE_SUBJECT.test(subject)) ? 2 : 1;
-      const score = rank * 2 + (EXPLICIT_VERB.test(verb) ? 1 : 0);
+      // The noun phrase ("START OF OUTAGE") is as explicit as "outage begins".
+      const score = rank * 2 + (found !== m || EXPLICIT_VERB.test(found[2]) ? 1 : 0);
       // The earliest strongest start; the last strongest end.
       if (role === 'start' ? score <= scores.start : score < scores.end) continue;
       scores[role] = score;
