@@ -1,0 +1,3 @@
+// postmortem-governance (MIT). Bundled third-party code: its licences are in licenses.txt beside this file.
+import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);
+import{i}from"./chunk-CDKSECJE.js";import{c as s,d as n}from"./chunk-M6IA7FHM.js";async function a(o,e){if(e.models){let{checkPath:r}=await import("./check-files-DND562XX.js"),t=[];for(let p of o)t.push(await r(e.cwd,p,e.config,e.now)),e.onProgress?.(t.length,o.length);return{report:n(t),results:t}}let c=[];for await(let r of i(o,e))c.push(r.file);return{report:s(c),results:null}}export{a};
